@@ -1,0 +1,1 @@
+"""The Scrapy project: settings, spiders and pipelines that turn registered pages into stored history."""

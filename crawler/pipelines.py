@@ -1,0 +1,100 @@
+"""Pipelines: a fetched page becomes a recorded fetch, a document when its text is new, and figures.
+
+Every attempt gets a `fetches` row, in one transaction with whatever it adds, so a crash leaves
+either the whole fetch or none of it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Self
+
+from scrapy.crawler import Crawler
+
+from crawler.items import FetchItem
+from extractors.page import UnreadablePage, read_page
+from storage import open_database
+from storage.history import (
+    document_id_for_hash,
+    insert_document,
+    last_document,
+    record_fetch,
+)
+from storage.vocab import Outcome
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Records each FetchItem; reads, stores and extracts only text never seen for its source."""
+
+    def __init__(self, db_path: str, stats: Any) -> None:
+        self.db_path = db_path
+        self.stats = stats
+        self.db = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats)
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.db = open_database(self.db_path)
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.db is not None:
+            self.db.close()
+
+    def process_item(self, item: FetchItem, spider: Any = None) -> FetchItem:
+        outcome = self.store(item)
+        self.stats.inc_value(f"vigicam/outcome/{outcome}")
+        return item
+
+    def store(self, item: FetchItem) -> Outcome:
+        db = self.db
+        fetch = {
+            "source_id": item.source_id,
+            "url": item.url,
+            "final_url": item.final_url,
+            "started_at": item.started_at,
+            "finished_at": item.finished_at,
+            "http_status": item.http_status,
+            "bytes": len(item.body),
+            "etag": item.headers.get("etag"),
+            "last_modified": item.headers.get("last-modified"),
+        }
+        if item.error:
+            outcome = Outcome.SKIPPED if item.skipped else Outcome.FAILED
+            with db.atomic():
+                record_fetch(db, **fetch, outcome=outcome, error=item.error)
+            logger.warning("%s %s: %s", outcome, item.url, item.error)
+            return outcome
+        content_type = item.headers.get("content-type")
+        try:
+            page = read_page(item.body, content_type)
+        except UnreadablePage as exc:
+            with db.atomic():
+                record_fetch(db, **fetch, outcome=Outcome.FAILED, error=str(exc))
+            logger.warning("failed %s: %s", item.url, exc)
+            return Outcome.FAILED
+        content_hash = page.content_hash
+        with db.atomic():
+            previous = last_document(db, item.source_id)
+            if previous is not None and previous["content_hash"] == content_hash:
+                record_fetch(db, **fetch, outcome=Outcome.SAME_CONTENT, content_hash=content_hash,
+                             document_id=previous["id"])
+                return Outcome.SAME_CONTENT
+            document_id = document_id_for_hash(db, content_hash) or insert_document(
+                db,
+                content_hash=content_hash,
+                url=item.final_url or item.url,
+                text=page.text,
+                body=item.body,
+                title=page.title,
+                published=page.published,
+                updated=page.updated,
+                content_type=content_type,
+                encoding=page.encoding,
+            )
+            record_fetch(db, **fetch, outcome=Outcome.NEW_CONTENT, content_hash=content_hash,
+                                    document_id=document_id)
+        return Outcome.NEW_CONTENT

@@ -1,0 +1,48 @@
+"""Scrapy settings: polite defaults for small municipal servers, plus vigicam's own VIGICAM_* keys."""
+
+BOT_NAME = "vigicam"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = "vigicam/0.1 (+https://github.com/vigicam/vigicam; watches published video-surveillance figures)"
+ROBOTSTXT_OBEY = True
+
+# One request at a time per host, AutoThrottle adapts the delay to the server's latency.
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+# Bounded bodies: a page over the limit is recorded as a failed fetch, never half-read.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.StorePipeline": 500,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
+}
+EXTENSIONS = {
+    "crawler.extensions.ProgressExtension": 500,
+}
+
+LOG_LEVEL = "WARNING"
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+
+# vigicam's own settings; the CLI sets VIGICAM_DB from --db / VIGICAM_DB.
+VIGICAM_DB = "vigicam.db"
+VIGICAM_SOURCE_URLS: list[str] = []  # empty: every enabled source
+VIGICAM_PROGRESS = True  # a progress line on stderr, when it is a terminal

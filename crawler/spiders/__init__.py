@@ -1,0 +1,1 @@
+"""vigicam's spiders."""

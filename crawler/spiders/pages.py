@@ -1,0 +1,87 @@
+"""The `pages` spider: fetches exactly the registered URLs, one item per attempt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawler.items import FetchItem
+from storage import open_database, utcnow
+from storage.sources import list_sources
+
+
+def describe_failure(failure: Failure) -> str:
+    """One line a user can read: the exception's class and message, no traceback."""
+    exc = failure.value
+    message = str(exc).strip() or exc.__class__.__name__
+    if isinstance(exc, IgnoreRequest):
+        return f"ignored: {message}"
+    return f"{exc.__class__.__name__}: {message}"[:500]
+
+
+class PagesSpider(scrapy.Spider):
+    name = "pages"
+
+    def sources(self) -> list[tuple[int, str]]:
+        db = open_database(self.settings.get("VIGICAM_DB"))
+        try:
+            wanted = set(self.settings.getlist("VIGICAM_SOURCE_URLS"))
+            return [
+                (s.id, s.url)
+                for s in list_sources(db, enabled_only=not wanted)
+                if not wanted or s.url in wanted
+            ]
+        finally:
+            db.close()
+
+    async def start(self) -> Any:
+        for item in self.start_requests():
+            yield item
+
+    def start_requests(self) -> Iterator[scrapy.Request]:
+        for source_id, url in self.sources():
+            yield scrapy.Request(
+                url,
+                callback=self.parse_page,
+                errback=self.on_error,
+                dont_filter=True,
+                meta={"source_id": source_id, "source_url": url, "started_at": utcnow(),
+                      "handle_httpstatus_all": True},
+            )
+
+    def parse_page(self, response: Response) -> Iterator[FetchItem]:
+        meta = response.meta
+        headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1")
+                   for k, v in response.headers.items()}
+        error = None if 200 <= response.status < 300 else f"HTTP {response.status}"
+        yield FetchItem(
+            source_id=meta["source_id"],
+            url=meta["source_url"],
+            started_at=meta["started_at"],
+            finished_at=utcnow(),
+            final_url=response.url,
+            http_status=response.status,
+            body=response.body if error is None else b"",
+            headers=headers,
+            error=error,
+        )
+
+    def on_error(self, failure: Failure) -> Iterator[FetchItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        meta = request.meta
+        response = getattr(failure.value, "response", None)
+        yield FetchItem(
+            source_id=meta["source_id"],
+            url=meta["source_url"],
+            started_at=meta["started_at"],
+            finished_at=utcnow(),
+            final_url=response.url if response is not None else None,
+            http_status=response.status if response is not None else None,
+            error=describe_failure(failure),
+            skipped=isinstance(failure.value, IgnoreRequest),
+        )

@@ -1,0 +1,58 @@
+"""Opening the database: pragmas that keep it safe, then pending migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from storage.errors import StorageError
+from storage.migrations import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseLocked(StorageError):
+    pass
+
+
+def utcnow() -> str:
+    """Current time as ISO 8601 text in UTC, the format of every timestamp in the database."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    """Open (or create) a vigicam database and bring its schema up to date.
+
+    WAL lets Datasette read while a crawl writes; `synchronous=NORMAL` under WAL stays
+    consistent after a crash or `kill -9` (a committed transaction may be lost on power
+    failure, never half-written).
+    """
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.exists():
+                raise StorageError(f"no database at {path}")
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA query_only = ON")
+            return db
+        if path.parent and not path.parent.exists():
+            raise StorageError(f"folder {path.parent} does not exist")
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+        migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseLocked(f"database {path} is locked by another process") from exc
+        raise StorageError(f"cannot open database {path}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is not a vigicam database: {exc}") from exc
+    return db

@@ -1,0 +1,111 @@
+"""Append-only writes of the crawl history: fetches, documents, extractions and figures."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.db import utcnow
+
+
+def last_document(db: Database, source_id: int) -> dict[str, Any] | None:
+    """The document of the source's most recent fetch that produced one (new or same content)."""
+    return next(
+        db.query(
+            "select d.id, d.content_hash from fetches f join documents d on d.id = f.document_id "
+            "where f.source_id = ? order by f.id desc limit 1",
+            [source_id],
+        ),
+        None,
+    )
+
+
+def record_fetch(db: Database, **fields: Any) -> int:
+    return db["fetches"].insert(fields).last_pk
+
+
+def document_id_for_hash(db: Database, content_hash: str) -> int | None:
+    row = next(db.query("select id from documents where content_hash = ?", [content_hash]), None)
+    return row["id"] if row else None
+
+
+def insert_document(
+    db: Database,
+    *,
+    content_hash: str,
+    url: str,
+    text: str,
+    body: bytes,
+    title: str | None = None,
+    published: str | None = None,
+    updated: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+) -> int:
+    """Store a distinct text once; the raw body is kept gzip-compressed for re-extraction and audit."""
+    return db["documents"].insert(
+        {
+            "content_hash": content_hash,
+            "url": url,
+            "title": title,
+            "text": text,
+            "published": published,
+            "updated": updated,
+            "content_type": content_type,
+            "encoding": encoding,
+            "body_gz": gzip.compress(body, compresslevel=6),
+            "fetched_at": utcnow(),
+        }
+    ).last_pk
+
+
+def has_extraction(db: Database, document_id: int, source_id: int, extractor_version: str) -> bool:
+    return bool(
+        db.execute(
+            "select 1 from extractions where document_id = ? and source_id = ? and extractor_version = ?",
+            [document_id, source_id, extractor_version],
+        ).fetchone()
+    )
+
+
+def _figure_row(figure: Any) -> dict[str, Any]:
+    return asdict(figure) if is_dataclass(figure) else dict(figure)
+
+
+def insert_extraction(
+    db: Database,
+    *,
+    document_id: int,
+    source_id: int,
+    fetch_id: int | None,
+    extractor_version: str,
+    figures: Iterable[Any],
+) -> int:
+    """Store what one extractor version read in one document for one source."""
+    rows = [_figure_row(f) for f in figures]
+    extraction_id = db["extractions"].insert(
+        {
+            "document_id": document_id,
+            "source_id": source_id,
+            "fetch_id": fetch_id,
+            "extractor_version": extractor_version,
+            "figure_count": len(rows),
+            "extracted_at": utcnow(),
+        }
+    ).last_pk
+    columns = set(db["figures"].columns_dict)
+    db["figures"].insert_all(
+        {
+            **{k: v for k, v in row.items() if k in columns},
+            "extraction_id": extraction_id,
+            "document_id": document_id,
+            "source_id": source_id,
+            "extractor_version": extractor_version,
+        }
+        for row in rows
+    )
+    return extraction_id

@@ -1,0 +1,183 @@
+"""The schema, as named migrations applied in order on open.
+
+Never edit a migration that has shipped: add a new one. sqlite-utils records each applied
+step in `_sqlite_migrations`, so an older database upgrades in place and keeps its rows.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("vigicam")
+
+APPEND_ONLY_TABLES = ("fetches", "documents", "figures", "changes")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["places"].create(
+        {
+            "code": str,
+            "kind": str,
+            "name": str,
+            "population": int,
+            "population_year": int,
+            "latitude": float,
+            "longitude": float,
+        },
+        pk="code",
+    )
+    db["sources"].create(
+        {
+            "id": int,
+            "url": str,
+            "place": str,
+            "place_code": str,
+            "kind": str,
+            "every": int,
+            "follow": int,
+            "enabled": int,
+            "added_at": str,
+            "removed_at": str,
+        },
+        pk="id",
+        not_null={"url", "place", "kind", "every", "follow", "enabled", "added_at"},
+        defaults={"follow": 0, "enabled": 1},
+    )
+    db["sources"].create_index(["url"], unique=True)
+    db["documents"].create(
+        {
+            "id": int,
+            "content_hash": str,
+            "url": str,
+            "title": str,
+            "text": str,
+            "published": str,
+            "updated": str,
+            "content_type": str,
+            "encoding": str,
+            "body_gz": bytes,
+            "fetched_at": str,
+        },
+        pk="id",
+        not_null={"content_hash", "url", "text", "fetched_at"},
+    )
+    db["documents"].create_index(["content_hash"], unique=True)
+    db["fetches"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "url": str,
+            "final_url": str,
+            "started_at": str,
+            "finished_at": str,
+            "http_status": int,
+            "outcome": str,
+            "error": str,
+            "bytes": int,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "document_id": int,
+        },
+        pk="id",
+        not_null={"source_id", "url", "started_at", "outcome"},
+        foreign_keys=[("source_id", "sources", "id"), ("document_id", "documents", "id")],
+    )
+    db["fetches"].create_index(["source_id", "started_at"])
+    db["extractions"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "source_id": int,
+            "fetch_id": int,
+            "extractor_version": str,
+            "figure_count": int,
+            "extracted_at": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("document_id", "documents", "id"),
+            ("source_id", "sources", "id"),
+            ("fetch_id", "fetches", "id"),
+        ],
+    )
+    db["extractions"].create_index(["document_id", "source_id", "extractor_version"], unique=True)
+    db["figures"].create(
+        {
+            "id": int,
+            "extraction_id": int,
+            "document_id": int,
+            "source_id": int,
+            "metric": str,
+            "value": float,
+            "qualifier": str,
+            "place": str,
+            "place_kind": str,
+            "place_code": str,
+            "date": str,
+            "evidence": str,
+            "sentence": str,
+            "start": int,
+            "end": int,
+            "confidence": float,
+            "extractor_version": str,
+        },
+        pk="id",
+        not_null={"document_id", "source_id", "metric", "value", "qualifier", "evidence"},
+        foreign_keys=[
+            ("extraction_id", "extractions", "id"),
+            ("document_id", "documents", "id"),
+            ("source_id", "sources", "id"),
+        ],
+    )
+    db["figures"].create_index(["document_id"])
+    db["figures"].create_index(["source_id", "metric", "place"])
+    db["changes"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "kind": str,
+            "place": str,
+            "metric": str,
+            "old_value": float,
+            "new_value": float,
+            "delta": float,
+            "old_qualifier": str,
+            "new_qualifier": str,
+            "old_evidence": str,
+            "new_evidence": str,
+            "old_date": str,
+            "new_date": str,
+            "old_figure_id": int,
+            "new_figure_id": int,
+            "old_document_id": int,
+            "new_document_id": int,
+            "old_fetch_id": int,
+            "new_fetch_id": int,
+            "source_url": str,
+            "published": str,
+            "detail": str,
+            "detected_at": str,
+        },
+        pk="id",
+        not_null={"source_id", "kind", "detected_at"},
+        foreign_keys=[
+            ("source_id", "sources", "id"),
+            ("old_figure_id", "figures", "id"),
+            ("new_figure_id", "figures", "id"),
+            ("old_document_id", "documents", "id"),
+            ("new_document_id", "documents", "id"),
+            ("old_fetch_id", "fetches", "id"),
+            ("new_fetch_id", "fetches", "id"),
+        ],
+    )
+    db["changes"].create_index(["detected_at"])
+    db["changes"].create_index(["source_id", "id"])
+    for table in APPEND_ONLY_TABLES:
+        for action in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )

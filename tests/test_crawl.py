@@ -1,0 +1,96 @@
+"""Real Scrapy crawls of real local HTTP servers into real SQLite files."""
+
+import socket
+
+import pytest
+import sqlite_utils
+
+from tests.conftest import run_vigicam
+from tests.http_fixtures import RoutesServer
+from vigicam.cli import cli
+
+HTML = "text/html; charset=utf-8"
+CP1252_PAGE = (
+    "<html><head><title>Vidéoprotection</title></head><body><p>La commune a installé douze caméras "
+    "près de l'école Jean-Jaurès.</p></body></html>"
+).encode("cp1252")
+
+
+@pytest.fixture
+def routes_server():
+    server = RoutesServer(
+        {
+            "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /prive/\n"),
+            "/ok.html": (200, {"Content-Type": HTML}, "<html><body><p>148 caméras.</p></body></html>".encode()),
+            "/cp1252.html": (200, {"Content-Type": "text/html"}, CP1252_PAGE),
+            "/binary.html": (200, {"Content-Type": "text/html"}, bytes(range(256)) * 64),
+            "/empty.html": (200, {"Content-Type": HTML}, b""),
+            "/error.html": (500, {"Content-Type": HTML}, b"boom"),
+            "/prive/page.html": (200, {"Content-Type": HTML}, b"<p>secret</p>"),
+        }
+    )
+    yield server
+    server.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def add(runner, db_path, url, place="Dreux"):
+    result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", url, "--place", place])
+    assert result.exit_code == 0, result.output
+
+
+def fetches(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {row["url"].rsplit("/", 1)[-1]: row for row in db.query("select * from fetches order by id")}
+
+
+def test_crawl_records_every_attempt_truthfully(runner, db_path, routes_server):
+    pages = ["ok.html", "cp1252.html", "binary.html", "empty.html", "error.html", "missing.html", "page.html"]
+    for page in pages[:-1]:
+        add(runner, db_path, f"{routes_server.url}/{page}")
+    add(runner, db_path, f"{routes_server.url}/prive/page.html")
+    add(runner, db_path, f"http://127.0.0.1:{free_port()}/refused.html")
+
+    result = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    assert "crawled 8 pages" in result.stdout
+
+    rows = fetches(db_path)
+    assert rows["ok.html"]["outcome"] == "new_content"
+    assert rows["cp1252.html"]["outcome"] == "new_content"
+    assert rows["binary.html"]["outcome"] == "failed" and "binary" in rows["binary.html"]["error"]
+    assert rows["empty.html"]["outcome"] == "failed" and "empty" in rows["empty.html"]["error"]
+    assert rows["error.html"]["outcome"] == "failed" and rows["error.html"]["http_status"] == 500
+    assert rows["missing.html"]["outcome"] == "failed" and rows["missing.html"]["http_status"] == 404
+    assert rows["page.html"]["outcome"] == "skipped" and "robots" in rows["page.html"]["error"].lower()
+    assert rows["refused.html"]["outcome"] == "failed" and "refused" in rows["refused.html"]["error"].lower()
+
+    db = sqlite_utils.Database(db_path)
+    texts = [r["text"] for r in db.query("select text from documents")]
+    assert any("installé douze caméras près de l'école" in t for t in texts), texts
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_recrawl_of_unchanged_page_stores_no_new_document(runner, db_path, routes_server):
+    add(runner, db_path, f"{routes_server.url}/ok.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    assert [r["outcome"] for r in db.query("select outcome from fetches order by id")] == [
+        "new_content", "same_content"]
+    assert db["documents"].count == 1
+
+
+def test_failure_after_success_keeps_history(runner, db_path, routes_server):
+    add(runner, db_path, f"{routes_server.url}/ok.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    routes_server.routes["/ok.html"] = (404, {}, b"gone")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    assert [r["outcome"] for r in db.query("select outcome from fetches order by id")] == ["new_content", "failed"]
+    assert db["documents"].count == 1

@@ -1,0 +1,48 @@
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from storage import open_database
+from storage.migrations import migrations
+
+
+def test_open_sets_wal_and_foreign_keys(db_path):
+    db = open_database(db_path)
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert db.execute("pragma foreign_keys").fetchone()[0] == 1
+    assert {"sources", "fetches", "documents", "figures", "changes", "places"} <= set(db.table_names())
+
+
+def test_history_tables_are_append_only(db_path):
+    db = open_database(db_path)
+    db["sources"].insert({"url": "https://a.example/", "place": "X", "kind": "commune", "every": 60,
+                          "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    db["fetches"].insert({"source_id": 1, "url": "https://a.example/", "started_at": "t", "outcome": "failed"})
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("update fetches set outcome = 'new_content'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("delete from fetches")
+
+
+def test_database_made_by_first_schema_upgrades_and_keeps_rows(db_path):
+    first = migrations._migrations[0].name
+    later = [m.name for m in migrations._migrations[1:]]
+    old = sqlite_utils.Database(db_path)
+    migrations.apply(old, stop_before=later or None)
+    assert [m.name for m in migrations.applied(old)] == [first]
+    old["sources"].insert({"url": "https://a.example/", "place": "Chartres", "kind": "commune", "every": 60,
+                           "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    old.close()
+    db = open_database(db_path)
+    assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations._migrations]
+    assert [r["place"] for r in db["sources"].rows] == ["Chartres"]
+
+
+def test_garbage_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "x.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    from storage import StorageError
+
+    with pytest.raises(StorageError, match="not a vigicam database"):
+        open_database(path)

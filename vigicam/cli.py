@@ -1,0 +1,205 @@
+"""The `vigicam` command: parses arguments and delegates; behaviour lives in the packages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from storage import StorageError, open_database
+from storage.sources import Source, add_source, list_sources, remove_source
+from storage.vocab import SOURCE_KINDS
+from vigicam import __version__
+from vigicam.config import (
+    ConfigError,
+    check_kind,
+    check_url,
+    default_sources,
+    format_duration,
+    load_sources_file,
+    parse_duration,
+    sources_to_toml,
+)
+
+
+class DurationType(click.ParamType):
+    name = "duration"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_duration(value)
+        except ConfigError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class UrlType(click.ParamType):
+    name = "url"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        try:
+            return check_url(value)
+        except ConfigError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DURATION = DurationType()
+URL = UrlType()
+
+
+def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Domain errors become `Error: …` on one line and exit code 1, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (StorageError, ConfigError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def db_path(ctx: click.Context) -> Path:
+    return Path(ctx.obj["db"])
+
+
+def open_db(ctx: click.Context):
+    return open_database(db_path(ctx))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vigicam")
+@click.option("--db", default="vigicam.db", envvar="VIGICAM_DB", show_default=True,
+              type=click.Path(dir_okay=False), help="The SQLite database (or set VIGICAM_DB).")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Watch what French cities publish about their video-surveillance cameras."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    ctx.obj["db_given"] = ctx.get_parameter_source("db") is not click.core.ParameterSource.DEFAULT
+
+
+@cli.group()
+def sources() -> None:
+    """Register, list and remove the pages to watch."""
+
+
+@sources.command("add")
+@click.argument("url", type=URL)
+@click.option("--place", required=True, help="The place the page speaks for, e.g. 'Chartres'.")
+@click.option("--kind", type=click.Choice(SOURCE_KINDS), default="commune", show_default=True)
+@click.option("--every", type=DURATION, default="1d", show_default=True, help="Crawl interval: 6h, 1d, 2w…")
+@click.option("--follow", is_flag=True, help="Explore the site from this page, not just the page.")
+@click.pass_context
+@user_errors
+def sources_add(ctx: click.Context, url: str, place: str, kind: str, every: int, follow: bool) -> None:
+    """Register a page to watch."""
+    db = open_db(ctx)
+    source = add_source(db, Source(url=url, place=place.strip(), kind=check_kind(kind), every=every,
+                                   follow=follow))
+    click.echo(f"added source {source.id}: {source.url} ({source.place}, every {format_duration(every)})")
+
+
+@sources.command("list")
+@json_option
+@click.pass_context
+@user_errors
+def sources_list(ctx: click.Context, as_json: bool) -> None:
+    """List the registered pages."""
+    rows = list_sources(open_db(ctx))
+    if as_json:
+        print_json([{**s.__dict__, "every": s.every} for s in rows])
+        return
+    for s in rows:
+        flags = ("" if s.enabled else " [disabled]") + (" [follow]" if s.follow else "")
+        click.echo(f"{s.id:>4}  {s.place:<24} {s.kind:<16} every {format_duration(s.every):<4} {s.url}{flags}")
+
+
+@sources.command("remove")
+@click.argument("url")
+@click.pass_context
+@user_errors
+def sources_remove(ctx: click.Context, url: str) -> None:
+    """Stop watching a page (its history is kept)."""
+    remove_source(open_db(ctx), url)
+    click.echo(f"removed {url} (its history is kept)")
+
+
+@sources.command("import")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--default", "use_default", is_flag=True, help="Import the sources shipped with vigicam.")
+@click.pass_context
+@user_errors
+def sources_import(ctx: click.Context, file: Path | None, use_default: bool) -> None:
+    """Add or update sources from a TOML file (what `sources export` prints)."""
+    if bool(file) == use_default:
+        raise click.UsageError("give either a FILE or --default")
+    entries = default_sources() if use_default else load_sources_file(file)
+    db = open_db(ctx)
+    with db.atomic():
+        for entry in entries:
+            add_source(db, entry, replace=True)
+    click.echo(f"imported {len(entries)} sources")
+
+
+@sources.command("export")
+@click.pass_context
+@user_errors
+def sources_export(ctx: click.Context) -> None:
+    """Print the sources as TOML, ready for `sources import`."""
+    click.echo(sources_to_toml(list_sources(open_db(ctx))), nl=False)
+
+
+@cli.command()
+@click.option("--source", "source_urls", multiple=True, help="Crawl only this URL (repeatable).")
+@click.option("--delay", type=float, default=None,
+              help="Seconds between requests to one host (default 1, adapted by AutoThrottle).")
+@click.pass_context
+@user_errors
+def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None) -> None:
+    """Crawl all enabled sources (or the ones named) once, now."""
+    from vigicam.crawl import run_crawl
+
+    db = open_db(ctx)
+    if not list_sources(db) and not source_urls:
+        with db.atomic():
+            for entry in default_sources():
+                add_source(db, entry, replace=True)
+        click.echo("empty database: imported the default sources", err=True)
+    db.close()
+    summary = run_crawl(db_path(ctx), list(source_urls), delay)
+    click.echo(summary.line())
+
+
+@cli.command()
+@click.option("--keep", is_flag=True, help="Leave the demo database in place and print its path.")
+@click.pass_context
+@user_errors
+def demo(ctx: click.Context, keep: bool) -> None:
+    """Offline tour: serve a sample site, crawl it, change a page, crawl again, show the results."""
+    from vigicam.demo import run_demo
+
+    run_demo(Path(ctx.obj["db"]) if ctx.obj["db_given"] else None, keep=keep, echo=click.echo)
+
+
+def main() -> None:  # pragma: no cover
+    cli(obj={}, prog_name="vigicam")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Parsing what users type: durations, source URLs and sources files (TOML)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from storage.sources import Source
+from storage.vocab import SOURCE_KINDS
+
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
+DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+
+# Defaults of every source; a sources file's [defaults] table merges over them.
+SOURCE_DEFAULTS: dict[str, Any] = {"kind": "commune", "every": "1d", "follow": False, "enabled": True}
+SOURCE_KEYS = {"url", "place", *SOURCE_DEFAULTS}
+
+
+class ConfigError(ValueError):
+    """A value the user wrote that vigicam cannot accept; the message names it."""
+
+
+def parse_duration(text: str) -> int:
+    """'30s', '15m', '6h', '1d', '2w' → seconds."""
+    match = DURATION_RE.match(str(text))
+    if not match or int(match[1]) == 0:
+        raise ConfigError(f"invalid duration {text!r}: use a number and s, m, h, d or w, e.g. 6h or 1d")
+    return int(match[1]) * DURATION_UNITS[match[2]]
+
+
+def format_duration(seconds: int) -> str:
+    for unit, size in sorted(DURATION_UNITS.items(), key=lambda kv: -kv[1]):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def check_url(url: str) -> str:
+    """Accept only absolute http(s) URLs with a host: a sources file must never make vigicam read
+    local files (file:, data:) or odd schemes."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        raise ConfigError(f"not an http(s) URL: {url!r}")
+    if not parts.hostname or " " in url.strip():
+        raise ConfigError(f"malformed URL: {url!r}")
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError as exc:
+        raise ConfigError(f"malformed URL: {url!r}") from exc
+    return url.strip()
+
+
+def check_kind(kind: str) -> str:
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"unknown kind {kind!r}: choose one of {', '.join(SOURCE_KINDS)}")
+    return kind
+
+
+def source_from_mapping(entry: dict[str, Any], defaults: dict[str, Any]) -> Source:
+    unknown = set(entry) - SOURCE_KEYS
+    if unknown:
+        raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in source {entry.get('url', '?')!r}")
+    merged = {**defaults, **entry}
+    for key in ("url", "place"):
+        if not isinstance(merged.get(key), str) or not merged[key].strip():
+            raise ConfigError(f"a source needs a {key!r}: {entry}")
+    return Source(
+        url=check_url(merged["url"]),
+        place=merged["place"].strip(),
+        kind=check_kind(merged["kind"]),
+        every=parse_duration(merged["every"]),
+        follow=bool(merged["follow"]),
+        enabled=bool(merged["enabled"]),
+    )
+
+
+def parse_sources_toml(text: str) -> list[Source]:
+    """A sources file: an optional [defaults] table and [[sources]] entries."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}") from exc
+    unknown = set(data) - {"defaults", "sources"}
+    if unknown:
+        raise ConfigError(f"unknown key {sorted(unknown)[0]!r} at the top of the sources file")
+    defaults = dict(data.get("defaults", {}))
+    bad = set(defaults) - set(SOURCE_DEFAULTS)
+    if bad:
+        raise ConfigError(f"unknown key {sorted(bad)[0]!r} in [defaults]")
+    merged_defaults = {**SOURCE_DEFAULTS, **defaults}
+    return [source_from_mapping(entry, merged_defaults) for entry in data.get("sources", [])]
+
+
+def load_sources_file(path: Path) -> list[Source]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    return parse_sources_toml(text)
+
+
+def default_sources() -> list[Source]:
+    """The real pages this project started from, shipped inside the package."""
+    text = resources.files("vigicam").joinpath("default_sources.toml").read_text(encoding="utf-8")
+    return parse_sources_toml(text)
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def sources_to_toml(sources: list[Source]) -> str:
+    """The inverse of parse_sources_toml, so `export` output can be imported again."""
+    lines = ["# vigicam sources", ""]
+    for source in sources:
+        lines += [
+            "[[sources]]",
+            f"url = {_toml_string(source.url)}",
+            f"place = {_toml_string(source.place)}",
+            f"kind = {_toml_string(source.kind)}",
+            f"every = {_toml_string(format_duration(source.every))}",
+            f"follow = {'true' if source.follow else 'false'}",
+            f"enabled = {'true' if source.enabled else 'false'}",
+            "",
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,56 @@
+"""Running one crawl: real Scrapy, in this process (Twisted's reactor cannot restart, so one crawl
+per process; the demo and the scheduler start a child process for each)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler import settings as default_settings
+from storage.vocab import Outcome
+
+
+@dataclass
+class CrawlSummary:
+    pages: int
+    outcomes: dict[str, int]
+    figures: int
+    seconds: float
+
+    def line(self) -> str:
+        counts = ", ".join(f"{self.outcomes.get(o, 0)} {o.replace('_', ' ')}" for o in Outcome)
+        return f"crawled {self.pages} pages in {self.seconds:.1f}s: {counts}; {self.figures} figures stored"
+
+
+def crawl_settings(db_path: Path, source_urls: list[str], delay: float | None) -> Settings:
+    settings = Settings()
+    settings.setmodule(default_settings, priority="project")
+    settings.set("VIGICAM_DB", str(db_path))
+    settings.set("VIGICAM_SOURCE_URLS", list(source_urls))
+    if delay is not None:
+        settings.set("DOWNLOAD_DELAY", delay)
+        settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.01))
+        if delay == 0:
+            settings.set("AUTOTHROTTLE_ENABLED", False)
+    return settings
+
+
+def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None) -> CrawlSummary:
+    process = CrawlerProcess(crawl_settings(db_path, source_urls or [], delay), install_root_handler=False)
+    crawler = process.create_crawler("pages")
+    started = time.monotonic()
+    process.crawl(crawler)
+    process.start()
+    elapsed = time.monotonic() - started
+    stats = crawler.stats.get_stats()
+    outcomes = {o.value: stats.get(f"vigicam/outcome/{o.value}", 0) for o in Outcome}
+    return CrawlSummary(
+        pages=sum(outcomes.values()),
+        outcomes=outcomes,
+        figures=stats.get("vigicam/figures", 0),
+        seconds=float(elapsed),
+    )
