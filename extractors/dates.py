@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.lexicon_fr import MONTH_PATTERN, MONTHS
@@ -51,3 +52,107 @@ def _dateparser_date(text: str) -> str | None:
                                           "PREFER_DAY_OF_MONTH": "first"}
     )
     return parsed.date().isoformat() if parsed else None
+
+
+# --- The date a sentence ties to a figure ---------------------------------------------------------
+
+YEAR = r"((?:19|20)\d\d)"
+MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s+{YEAR}\b", re.IGNORECASE)
+PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b")
+END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année|d'année)\s+{YEAR}\b")
+YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
+SINCE_BEFORE_RE = re.compile(r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$")
+RELATIVE = [
+    # (pattern, how many years from the publication year, month or None)
+    (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année"), 0, 12),
+    (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
+    (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b"), 1, None),
+    (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b"), -1, None),
+    (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"), 0, None),
+]
+SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
+SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
+PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bdéjà\b|\bà ce jour\b")
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    value: str
+
+
+def _year_of(published: str | None) -> int | None:
+    return int(published[:4]) if published and re.match(r"\d{4}", published) else None
+
+
+def _months(published: str | None) -> int | None:
+    return int(published[5:7]) if published and re.match(r"\d{4}-\d\d", published) else None
+
+
+def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, int]]) -> list[DateMention]:
+    """Dates in `text` (a sentence, lower-cased), except periods' starts ("depuis 2013") and `skip` spans."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = list(skip)
+
+    def add(start: int, end: int, value: str) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        if SINCE_BEFORE_RE.search(text[max(0, start - 40) : start]):
+            taken.append((start, end))
+            return
+        taken.append((start, end))
+        found.append(DateMention(start, end, value))
+
+    for m in END_OF_YEAR_RE.finditer(text):
+        add(m.start(), m.end(), f"{m[1]}-12")
+    for m in PERIOD_RE.finditer(text):
+        add(m.start(), m.end(), m[2])
+    for m in MONTH_YEAR_RE.finditer(text):
+        month = MONTHS[m[2].lower()]
+        value = f"{m[3]}-{month:02d}" + (f"-{int(m[1]):02d}" if m[1] else "")
+        add(m.start(), m.end(), value)
+    for m in YEAR_RE.finditer(text):
+        add(m.start(), m.end(), m[1])
+    year = _year_of(published)
+    if year is not None:
+        for pattern, shift, month in RELATIVE:
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), f"{year + shift}" + (f"-{month:02d}" if month else ""))
+        for m in SEASON_RE.finditer(text):
+            season = m[1] or m[2]
+            published_month = _months(published) or 12
+            season_year = year if published_month >= SEASON_START[season] else year - 1
+            add(m.start(), m.end(), str(season_year))
+    return sorted(found, key=lambda d: d.start)
+
+
+def figure_date(
+    sentence: str,
+    clause: tuple[int, int],
+    position: tuple[int, int],
+    other_numbers: list[tuple[int, int]],
+    published: str | None,
+) -> str | None:
+    """The date the sentence ties to the number at `position` (offsets within `sentence`).
+
+    The nearest date in the number's clause; else the nearest date before it in the sentence
+    ("En février 2012, un CSU prend le relais ; la ville dispose alors de 700 caméras"). Present
+    tense ("aujourd'hui", "déjà") ties the figure to no date. A date after the number does not
+    count when another number stands between them ("180 d'ici l'été et 360 début 2013").
+    """
+    text = sentence.replace("’", "'").lower()
+    clause_text = text[clause[0] : clause[1]]
+    if PRESENT_RE.search(clause_text):
+        return None
+    dates = find_date_mentions(text, published, other_numbers + [position])
+    start, end = position
+
+    def blocked(d: DateMention) -> bool:
+        return d.start >= end and any(end <= s and e <= d.start for s, e in other_numbers)
+
+    in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1] and not blocked(d)]
+    if in_clause:
+        return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
+    before = [d for d in dates if d.end <= start]
+    return before[-1].value if before else None

@@ -10,3 +10,137 @@ MONTHS = {
     "déc": 12,
 }
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# --- Numbers ------------------------------------------------------------------------------------
+# Words text2num turns into numbers; a run of them ("cent trente-sept", "quatre-vingt-dix") is one number.
+NUMBER_WORDS = (
+    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+    "vingt vingts trente quarante cinquante soixante septante huitante octante nonante cent cents mille"
+).split()
+# "une vingtaine de caméras" → 20, approx. The plural ("des dizaines") is vague and carries no value.
+APPROX_NOUNS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+}
+# Scale words after a number: "2 millions", "1,5 million", "3 M€", "15 k€".
+SCALES = {
+    "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
+    "m€": 1_000_000, "md€": 1_000_000_000, "mds€": 1_000_000_000, "k€": 1_000, "mille": 1_000,
+}
+
+# --- Qualifiers ---------------------------------------------------------------------------------
+# Phrases that end right before the number. Checked longest first; "au plus" before "plus de".
+QUALIFIERS_BEFORE = {
+    "at_most": [
+        "au plus", "moins de", "moins d'", "jusqu'à", "jusqu'a", "dans la limite de", "dans la limite d'",
+        "plafonnée à", "plafonné à", "plafonnées à", "plafonnés à", "plafond de", "plafond d'",
+        "au maximum", "maximum de", "maximum", "pouvant atteindre", "pourra atteindre", "peut atteindre",
+        "n'excédant pas", "inférieur à", "inférieure à", "inférieurs à", "inférieures à", "limitée à",
+        "limité à", "tout au plus",
+    ],
+    "at_least": [
+        "plus de", "plus d'", "au moins", "pas moins de", "pas moins d'", "au minimum", "minimum de",
+        "supérieur à", "supérieure à", "supérieurs à", "supérieures à", "au-delà de", "au-delà d'",
+        "le cap des", "le cap de", "la barre des", "la barre de", "dépasse", "dépassent", "dépasser",
+    ],
+    "approx": [
+        "près de", "près d'", "environ", "quelque", "à peu près", "approximativement", "autour de",
+        "autour d'", "de l'ordre de", "de l'ordre d'", "presque", "quasiment", "aux alentours de",
+        "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "~",
+    ],
+}
+# Phrases right after the number and its unit: "80 % au maximum", "500 caméras environ".
+QUALIFIERS_AFTER = {
+    "at_most": ["au maximum", "maximum", "au plus", "au grand maximum"],
+    "at_least": ["au moins", "au minimum", "et plus", "ou plus", "minimum"],
+    "approx": ["environ", "à peu près", "ou presque"],
+}
+# Words in a table header or the block before it that make bare cells bounds ("Taux maximal").
+HEADER_AT_MOST = ("maximal", "maximale", "maximum", "plafond", "au plus", "jusqu'à")
+HEADER_AT_LEAST = ("minimal", "minimale", "minimum", "au moins")
+
+# --- What is counted ----------------------------------------------------------------------------
+# Adjectives that may stand between a number and its noun: "44 nouvelles caméras".
+NOUN_ADJECTIVES = (
+    "nouvelles nouveaux nouvelle nouveau autres supplémentaires supplémentaire premières premiers "
+    "dernières derniers fixes mobiles nomades blindées numériques modernes petites grandes "
+    "additionnelles additionnels"
+).split()
+CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection",
+                "points de vidéoprotection", "points de vidéosurveillance", "visiocaméras")
+# Cameras that are not area surveillance: counted as "other".
+CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?)"
+# Counted things kept as "other" (people at the video centre, sites equipped, aid beneficiaries…).
+# value: which context the sentence must show for the count to be about surveillance.
+OTHER_NOUNS = {
+    "opérateurs": "any", "opérateur": "any", "vidéo-opérateurs": "any", "vidéo-opérateur": "any",
+    "vidéo-opératrices": "any", "opératrices": "any", "vidéopatrouilleurs": "any", "superviseurs": "any",
+    "agents": "centre", "policiers": "centre", "personnels": "centre",
+    "communes": "aid", "villes": "aid", "municipalités": "aid", "collectivités": "aid", "epci": "aid",
+    "intercommunalités": "aid", "projets": "aid", "dossiers": "aid", "maires": "aid", "bénéficiaires": "aid",
+    "lycées": "aid", "collèges": "aid", "écoles": "aid", "gares": "aid", "haltes": "aid",
+    "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "aid", "bus": "aid",
+    "véhicules": "aid", "rames": "aid", "interpellations": "aid", "arrestations": "aid",
+    "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
+}
+OFFENCE_NOUNS = (
+    "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
+    "amendes", "cambriolages", "vols", "agressions", "incidents", "vidéo-verbalisations",
+)
+POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes")
+MONEY_UNITS = ("€", "euros", "euro", "eur", "m€", "k€", "md€")
+PERCENT_UNITS = ("%", "pour cent", "pourcent", "pour-cent")
+# Groups a population threshold restates: "communes de moins de 20 000 habitants".
+THRESHOLD_GROUPS = ("communes", "villes", "collectivités", "groupements", "municipalités", "epci",
+                    "intercommunalités", "territoires", "agglomérations")
+
+# --- Context ------------------------------------------------------------------------------------
+VIDEO_TERMS = r"cam[ée]ra|vid[ée]o|csu|cpu|supervision|surveillance"
+CENTRE_TERMS = r"csu|cpu|\bpc\b|centre|supervision|écrans|images|vidéo"
+AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
+             r"sollicit|soutien|protég|dispositif")
+MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
+# Money that is not specific to surveillance: a global security plan or budget.
+BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période"
+
+# --- Stock, plan or increment -------------------------------------------------------------------
+FUTURE_TERMS = (
+    r"seront|sera|devra|devront|devrait|devraient|doit|doivent|va|vont|pourra|pourront|comptera|"
+    r"compteront|disposera|disposeront|aura|auront|apportera|apporteront|viendront|viendra|"
+    r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|annoncée?s?|annonce|"
+    r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
+    r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
+    r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
+    r"soutient l'installation|finance l'installation|subventionne l'installation|l'installation de"
+)
+FUTURE_VERB_RE = r"\w+(?:eront|iront|dront|rront)|\w*[^\Wé]era"
+PAST_INSTALL = (
+    r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
+    r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
+    r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
+)
+INCREMENT_TERMS = r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
+BOUNDED_PERIOD = (
+    r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
+    r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d"
+)
+STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
+DAMAGED = r"endommag\w+|vandalis\w+|détruit\w*|hors service|en panne|dégradé\w*|cassé\w*"
+# A bare number is a camera count when these follow it ("Neuf autres seront installées")…
+CAMERA_ANAPHORA_AFTER = (
+    r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
+    r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
+    r"mis\w* en|raccord|s'ajouter)"
+    r"|autres\b|déjà en place|déjà install|au total|en centre-ville|en service"
+)
+# …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
+CAMERA_ANAPHORA_BEFORE = (
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajouter)"
+    r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
+    r"|c'est le nombre|au rythme de\s*$"
+)
+# "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
+PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:\w+\s+){0,2}$"
+# Words that continue an enumeration of the same kind of count in one sentence.
+CONTINUATION_BEFORE = r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bpuis\s+à|\bun total de|\bà un total de)\s*$"

@@ -1,0 +1,139 @@
+"""French numbers in running text, with their character spans.
+
+"20 000" with a plain, non-breaking or thin space is twenty thousand; "1.800" is one thousand eight
+hundred; "4,2" is four point two; "neuf", "Cent trente-sept" and "une vingtaine" are numbers too.
+Phone numbers, times, postcodes, street and article numbers, ordinals and calendar dates are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from extractors.lexicon_fr import APPROX_NOUNS, MONTH_PATTERN, NUMBER_WORDS, SCALES
+
+SPACES = " \u00a0\u202f\u2009"
+DIGITS_RE = re.compile(
+    rf"(?<![\w.,/])(?<!\w-)(?<!\w–)"
+    rf"(\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?![\d])|\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\d+)"
+    rf"(?:,(\d+))?"
+    rf"(?![\w/]|[.,]\d)"
+)
+WORD_NUMBER_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:(?:[\s-]+(?:et[\s-]+)?)(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*(?![\w-])",
+    re.IGNORECASE,
+)
+APPROX_RE = re.compile(
+    r"(?<![\w])(?:une?|d'une?|d’une?)\s+(?:bonne\s+|petite\s+|grosse\s+)?(" + "|".join(APPROX_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+SCALE_RE = re.compile(
+    r"^(?:\s+(?:autres\s+|nouveaux\s+|de plus\s+)?)(millions?|milliards?|mille)\b|^\s?(M€|Md€|Mds€|k€|K€)",
+    re.IGNORECASE,
+)
+# Spans that hold digits but no figure.
+MASKS = [
+    re.compile(r"(?:\+33\s?|\b0)\d(?:[\s.\u00a0-]?\d{2}){4}\b"),  # phone numbers
+    re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}(?:\s?/\s?\d{1,2}h?)?\b|\b\d{1,2}j\s?/\s?\d{1,2}j?\b", re.I),  # 21h30, 24h/24
+    re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"),  # 03/02/2022
+    re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.I),  # le 30 janvier
+    re.compile(r"\b\d{1,4}\s?(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|allée|chemin|route|impasse|"
+               r"quai|cours|square|chaussée|rond-point|faubourg)\b", re.I),  # 16 rue Victor Hugo
+    re.compile(r"\b\d{5}\s+(?=[A-ZÉÈÎ][\w'’-])"),  # 28100 Dreux
+    re.compile(r"(?:n°|no\.|numéro|article|art\.|alinéa|amendement|loi|décret|arrêté|page|p\.)\s*[A-Z]?\d[\d\-.]*",
+               re.I),
+    re.compile(r"\b\d+\s?/\s?\d+\b"),  # fractions 1/8, 7/7
+    re.compile(r"\b(?:top|n°)\s?\d+\b", re.I),
+    re.compile(r"\b\d+\s?(?:km|mètres|cm|mm|min|minutes|secondes|heures|jours|mois|ans|années|"
+               r"semaines)\b(?!\s*(?:de\s+)?cam)", re.I),  # lengths and durations
+]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    value: float
+    raw: str
+    approx: bool = False  # "une vingtaine"
+    spelled: bool = False  # "neuf"
+    scaled: bool = False  # "2 millions", "3 M€"
+    year_like: bool = False  # 2014 written without separator
+    unit_money: bool = False  # the scale was M€ / k€
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in MASKS:
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def parse_digits(integer: str, decimals: str | None) -> float:
+    digits = re.sub(rf"[{SPACES}.]", "", integer)
+    return float(f"{digits}.{decimals}") if decimals else float(digits)
+
+
+@lru_cache(maxsize=2048)
+def words_to_number(words: str) -> int | None:
+    try:
+        return int(text2num(words.lower().replace("-", " ").replace("  ", " ").strip(), "fr"))
+    except (ValueError, TypeError):
+        try:
+            return int(text2num(words.lower(), "fr"))
+        except (ValueError, TypeError):
+            return None
+
+
+def _apply_scale(text: str, mention: Mention) -> None:
+    match = SCALE_RE.match(text[mention.end : mention.end + 30])
+    if not match:
+        return
+    word = (match.group(1) or match.group(2)).lower()
+    if word == "mille" and mention.value >= 1000:
+        return
+    mention.value *= SCALES[word]
+    mention.end += match.end()
+    mention.scaled = True
+    mention.unit_money = word.endswith("€")
+    mention.year_like = False
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every number in `text`, in order, with the offsets of what states it."""
+    masks = masked_spans(text)
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in APPROX_RE.finditer(text):
+        noun = m.group(1).lower()
+        mentions.append(Mention(m.start(), m.end(), float(APPROX_NOUNS[noun]), m.group(0), approx=True))
+        taken.append(m.span())
+    for m in DIGITS_RE.finditer(text):
+        if _inside(masks, m.start(), m.end()) or _inside(taken, m.start(), m.end()):
+            continue
+        value = parse_digits(m.group(1), m.group(2))
+        year_like = bool(re.fullmatch(r"(?:19|20)\d\d", m.group(0)))
+        mentions.append(Mention(m.start(), m.end(), value, m.group(0), year_like=year_like))
+    for m in WORD_NUMBER_RE.finditer(text):
+        if _inside(taken, m.start(), m.end()):
+            continue
+        words = m.group(0)
+        if words.lower() in ("un", "une"):
+            continue  # an article, not a count
+        value = words_to_number(words)
+        if value is None:
+            continue
+        mentions.append(Mention(m.start(), m.end(), float(value), words, spelled=True))
+    mentions.sort(key=lambda x: x.start)
+    for mention in mentions:
+        if not mention.approx:
+            _apply_scale(text, mention)
+    return mentions

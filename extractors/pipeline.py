@@ -1,0 +1,361 @@
+"""Text → figures: numbers, what they count, stock or plan, qualifier, place and date, assembled.
+
+    >>> [(f.metric, f.value, f.qualifier) for f in extract_text("Aix compte plus de 450 caméras.")]
+    [('cameras', 450.0, 'at_least')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.dates import figure_date
+from extractors.figure import Figure, Metric, Qualifier
+from extractors.gazetteer import Gazetteer, load_gazetteer
+from extractors.lexicon_fr import (
+    BROAD_MONEY,
+    CAMERA_ANAPHORA_AFTER,
+    CAMERA_ANAPHORA_BEFORE,
+    CONTINUATION_BEFORE,
+    PRONOUN_COUNT_BEFORE,
+    VIDEO_TERMS,
+)
+from extractors.numbers import Mention, find_mentions
+from extractors.page import Page
+from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder
+from extractors.qualifiers import qualifier_after, qualifier_before, qualifier_from_header
+from extractors.readings import (
+    CAMERAS,
+    DENSITY,
+    MONEY,
+    OFFENCES,
+    OTHER,
+    PERCENT,
+    POPULATION,
+    Reading,
+    norm,
+    read_unit,
+)
+from extractors.segments import Sentence, clause_at, clause_spans, split_sentences
+from extractors.tense import camera_metric
+
+CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
+ANAPHORA_AFTER_RE = re.compile(rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*\n?\s*c'est le nombre de cam[ée]ras")
+ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
+PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
+CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
+RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
+RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
+DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
+ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
+RATE_RE = re.compile(r"\bpour\s*$")
+FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
+SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
+                  PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
+DEFAULT_GAZETTEER = object()
+
+
+@dataclass
+class Candidate:
+    """A number on its way to becoming a figure."""
+
+    mention: Mention
+    reading: Reading
+    start: int  # evidence start
+    end: int  # evidence end
+    qualifier: Qualifier | None = None
+    head: Candidate | None = None  # the figure it continues or refers to
+    linked_by_dont: bool = False
+    anaphoric: bool = False
+    figure: Figure | None = field(default=None, repr=False)
+
+
+def _left(text: str, sentence: Sentence, position: int, size: int = 80) -> str:
+    return norm(text[max(sentence.start, position - size) : position])
+
+
+def _right(text: str, sentence: Sentence, position: int, size: int = 120) -> str:
+    return norm(text[position : min(sentence.end, position + size)])
+
+
+class Extractor:
+    """Extraction over one text; holds what sentences share (places, previous figures)."""
+
+    def __init__(self, text: str, *, title: str | None, published: str | None, place_hint: str | None,
+                 place_kind: str | None, gazetteer: Gazetteer | None) -> None:
+        self.text = text
+        self.title = title
+        self.published = published
+        self.place_kind = place_kind
+        self.finder = PlaceFinder(gazetteer, place_hint, place_kind, text)
+        self.sentences = split_sentences(text)
+        self.aid_document = bool(AID_WORDS_RE.search(text))
+        self.candidates: list[Candidate] = []
+
+    # -- reading ----------------------------------------------------------------------------------
+    def camera_context(self, index: int) -> bool:
+        for s in self.sentences[max(0, index - 2) : index + 1]:
+            if CAMERA_WORDS_RE.search(self.text[s.start : s.end]):
+                return True
+        return False
+
+    def last_candidate(self, before_sentence: int, family: str | None = None) -> Candidate | None:
+        for c in reversed(self.candidates):
+            if c.mention.start < self.sentences[before_sentence].start and (
+                family is None or c.reading.family == family
+            ):
+                if before_sentence - self._sentence_index(c) <= 2:
+                    return c
+                return None
+        return None
+
+    def _sentence_index(self, candidate: Candidate) -> int:
+        for s in self.sentences:
+            if s.start <= candidate.mention.start < s.end:
+                return s.index
+        return 0
+
+    def read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Candidate]:
+        text = self.text
+        stext = text[sentence.start : sentence.end]
+        found: dict[int, Candidate] = {}
+        consumed: set[int] = set()
+        for i, m in enumerate(mentions):
+            if i in consumed:
+                continue
+            left = _left(text, sentence, m.start)
+            if DENOMINATOR_RE.search(left):
+                continue
+            reading = read_unit(text, m, stext)
+            if reading is None:
+                continue
+            if reading.family == POPULATION and RATE_RE.search(left):
+                if ONE_CAMERA_PER_RE.search(left) and m.value:
+                    start = sentence.start + ONE_CAMERA_PER_RE.search(left).start() + len(left) - len(left)
+                    start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
+                    density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
+                    found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
+                continue
+            if reading.family == DENSITY and reading.density_span:
+                consumed |= {j for j, o in enumerate(mentions) if o.start == reading.density_span[0]}
+            found[i] = Candidate(m, reading, m.start, reading.end)
+        self._link_ranges(sentence, mentions, found)
+        self._link_bare(sentence, mentions, found, consumed)
+        return [found[i] for i in sorted(found)]
+
+    def _link_ranges(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate]) -> None:
+        """ "entre 2 000 et 3 000 euros", "de 20 à 25 000 €", "300 à 400 caméras": two figures, bounds."""
+        for i in range(len(mentions) - 1):
+            low, high = mentions[i], mentions[i + 1]
+            if i + 1 not in found or (i in found and found[i].reading.family != found[i + 1].reading.family):
+                continue
+            between = norm(self.text[low.end : high.start])
+            if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
+                continue
+            left = _left(self.text, sentence, low.start, 20)
+            upper = found[i + 1]
+            if high.scaled and not low.scaled and low.value < high.value:
+                scale = 1_000_000_000 if high.value >= 1_000_000_000 else 1_000_000
+                if low.value * scale <= high.value * 10:
+                    low.value *= scale
+            elif high.value >= 1000 and low.value < 1000 and low.value * 1000 <= high.value < low.value * 10_000:
+                low.value *= 1000
+            if low.value >= high.value:
+                continue
+            anchor = RANGE_ANCHOR_RE.search(left)
+            start = low.start - (len(left) - anchor.start()) if anchor else low.start
+            found[i] = Candidate(low, upper.reading, start, upper.end, Qualifier.AT_LEAST)
+            upper.start, upper.qualifier = start, Qualifier.AT_MOST
+
+    def _link_bare(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
+                   consumed: set[int]) -> None:
+        text = self.text
+        for i, m in enumerate(mentions):
+            if i in found or i in consumed or m.year_like:
+                continue
+            left, right = _left(text, sentence, m.start), _right(text, sentence, m.end)
+            if DENOMINATOR_RE.search(left):
+                continue
+            previous = [found[k] for k in sorted(found) if k < i]
+            # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou"
+            if previous and CONTINUATION_RE.search(left):
+                head = previous[-1]
+                between = norm(text[head.end : m.start])
+                if len(between) < 80 and not re.search(r"[.;]", between):
+                    found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), m.start, m.end,
+                                         head=head, linked_by_dont=bool(re.search(r"\bdont\s*$", left)))
+                    continue
+            # "De 12 en 2014, le parc est monté à 106 caméras"
+            later = [(k, found[k]) for k in sorted(found) if k > i]
+            if later and FROM_RE.search(left) and re.search(r"\bà\s*$", norm(text[sentence.start : later[0][1].mention.start])):
+                k, head = later[0]
+                found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), m.start, m.end,
+                                     head=head)
+                continue
+            # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
+            after = ANAPHORA_AFTER_RE.match(right)
+            if (after or ANAPHORA_BEFORE_RE.search(left)) and self.camera_context(sentence.index):
+                end = m.end + (min(after.end(), 60) if after else 0)
+                head = self.last_candidate(sentence.index, CAMERAS) or next(
+                    (c for c in reversed(previous) if c.reading.family == CAMERAS), None)
+                found[i] = Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head, anaphoric=True)
+                continue
+            # "Ils seront bientôt 19", "elles n'étaient que 20"
+            if (pronoun := PRONOUN_RE.search(left)) and (head := self.last_candidate(sentence.index)):
+                start = m.start - (len(left) - pronoun.start())
+                found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), start, m.end,
+                                     head=head, anaphoric=True)
+
+    # -- deciding ---------------------------------------------------------------------------------
+    def qualify(self, sentence: Sentence, c: Candidate) -> Qualifier:
+        if c.qualifier is not None:
+            return c.qualifier
+        m = c.mention
+        left = self.text[max(sentence.start, m.start - 60) : m.start]
+        if m.approx and m.raw.lower().startswith(("d'", "d’")):
+            left += "d'"
+        qualifier, length = qualifier_before(left)
+        if qualifier is not None:
+            c.start = min(c.start, m.start - length + (2 if left.endswith("d'") and m.approx else 0))
+            c.start = max(c.start, sentence.start)
+            return qualifier if not (m.approx and qualifier is Qualifier.APPROX) else Qualifier.APPROX
+        if after := qualifier_after(self.text[c.reading.end : c.reading.end + 30]):
+            return after
+        if m.approx:
+            return Qualifier.APPROX
+        return self.header_qualifier(sentence, c) or Qualifier.EXACT
+
+    def header_qualifier(self, sentence: Sentence, c: Candidate) -> Qualifier | None:
+        """A bare table cell ("40%") takes the bound of the header above it ("Taux maximal")."""
+        cell = self.text[sentence.start : sentence.end].strip()
+        if len(cell) > len(self.text[c.start : c.end]) + 3:
+            return None
+        for previous in reversed(self.sentences[max(0, sentence.index - 8) : sentence.index]):
+            if previous.block == sentence.block:
+                continue
+            header = self.text[previous.start : previous.end]
+            if q := qualifier_from_header(header):
+                return q
+        return None
+
+    def metric(self, sentence: Sentence, c: Candidate, place: FigurePlace) -> Metric | None:
+        family = c.reading.family
+        stext = norm(self.text[sentence.start : sentence.end])
+        if family == CAMERAS:
+            clauses = clause_spans(self.text, sentence)
+            clause = clause_at(clauses, c.mention.start)
+            head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
+            return camera_metric(
+                self.text[clause.start : clause.end], self.text[sentence.start : sentence.end],
+                self.text[c.mention.end : c.mention.end + 60], place_kind=place.kind,
+                head=head_metric, linked_by_dont=c.linked_by_dont,
+            )
+        if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext):
+            return None  # a global security plan or budget, not surveillance money
+        return SIMPLE_METRICS[family]
+
+    def place(self, sentence: Sentence, c: Candidate, sentence_places: list) -> FigurePlace:
+        stext = self.text[sentence.start : sentence.end]
+        if c.reading.family == POPULATION:
+            left = norm(self.text[max(sentence.start, c.start - 90) : c.start + 1])
+            if threshold := self.finder.threshold(left.rstrip() + " " if not left.endswith(" ") else left):
+                group = threshold.code
+                label = "communes éligibles" if self.aid_document else (
+                    norm(self.text[c.start - len(left) + left.rfind(group) : c.end]).strip())
+                return FigurePlace(label, "other")
+        clauses = clause_spans(self.text, sentence)
+        clause = clause_at(clauses, c.mention.start)
+        found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
+                                      clause.end - sentence.start, sentence_places)
+        if found is None and c.anaphoric and c.head is not None and c.head.figure is not None:
+            return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
+        if found is None and c.head is not None and c.head.figure is not None and not c.linked_by_dont:
+            return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
+        if found is not None:
+            return found
+        hint = self.finder.hint_place()
+        return FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
+
+    def date(self, sentence: Sentence, c: Candidate, numbers: list[tuple[int, int]]) -> str | None:
+        clauses = clause_spans(self.text, sentence)
+        clause = clause_at(clauses, c.mention.start)
+        s = sentence.start
+        others = [(a - s, b - s) for a, b in numbers if not (a <= c.mention.start < b)]
+        return figure_date(self.text[s : sentence.end], (clause.start - s, clause.end - s),
+                           (c.mention.start - s, c.end - s), others, self.published)
+
+    def build(self, sentence: Sentence, c: Candidate, sentence_places: list, numbers: list) -> Figure | None:
+        place = self.place(sentence, c, sentence_places)
+        metric = self.metric(sentence, c, place)
+        if metric is None:
+            return None
+        value = c.mention.value
+        if metric is Metric.CAMERAS_PER_100K:
+            value = round(value * 100_000 / c.reading.density_per, 2)
+        qualifier = self.qualify(sentence, c)
+        return Figure(
+            metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
+            date=self.date(sentence, c, numbers), evidence=self.text[c.start : c.end].strip(), start=c.start,
+            end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
+            confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
+        )
+
+    def run(self) -> list[Figure]:
+        mentions = find_mentions(self.text)
+        figures: list[tuple[Figure, Sentence]] = []
+        position = 0
+        for sentence in self.sentences:
+            own = []
+            while position < len(mentions) and mentions[position].start < sentence.end:
+                if mentions[position].start >= sentence.start:
+                    own.append(mentions[position])
+                position += 1
+            if not own:
+                continue
+            sentence_places = self.finder.names_in(self.text[sentence.start : sentence.end])
+            numbers = [(m.start, m.end) for m in own if not m.year_like]
+            for c in self.read_sentence(sentence, own):
+                c.figure = self.build(sentence, c, sentence_places, numbers)
+                self.candidates.append(c)
+                if c.figure is not None:
+                    figures.append((c.figure, sentence))
+        return deduplicate(figures)
+
+
+def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
+    """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
+    Two statements with different values, or different dates, are both kept."""
+    best: dict[tuple, tuple[int, Figure]] = {}
+    order: list[tuple] = []
+    for figure, sentence in figures:
+        key = (figure.metric, figure.value, figure.place)
+        score = (2 if figure.date else 0) + (0 if sentence.heading else 1)
+        if key in best:
+            kept_score, kept = best[key]
+            if kept.date and figure.date and kept.date != figure.date:
+                key = (*key, figure.date)
+                best[key] = (score, figure)
+                order.append(key)
+            elif score > kept_score:
+                best[key] = (score, figure)
+            continue
+        best[key] = (score, figure)
+        order.append(key)
+    kept_figures = [best[k][1] for k in order]
+    return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
+
+
+def extract_text(text: str, *, title: str | None = None, published: str | None = None,
+                 place_hint: str | None = None, place_kind: str | None = None,
+                 gazetteer: Gazetteer | None | object = DEFAULT_GAZETTEER) -> list[Figure]:
+    """Figures stated in a French text. `place_hint` is the place the page speaks for."""
+    if gazetteer is DEFAULT_GAZETTEER:
+        gazetteer = load_gazetteer()
+    return Extractor(text, title=title, published=published, place_hint=place_hint, place_kind=place_kind,
+                     gazetteer=gazetteer).run()  # type: ignore[arg-type]
+
+
+def extract_figures(page: Page, *, place_hint: str | None = None, place_kind: str | None = None) -> list[Figure]:
+    """Figures of a page read by `extractors.page.read_page`."""
+    return extract_text(page.text, title=page.title, published=page.published, place_hint=place_hint,
+                        place_kind=place_kind)

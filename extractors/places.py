@@ -1,0 +1,212 @@
+"""The place each figure is about.
+
+In order: a place named right after the figure ("22 seront installées à Saint-Herblain"), a district
+("34 en centre-ville", "le quartier de la Duranne"), a relative word after it ("plus de 400 pour
+l'agglomération"), a place named before it in its sentence, a relative word elsewhere in the
+sentence, and last the source's own place. Names resolve through the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.gazetteer import EPCI_PREFIX_RE, Gazetteer, Place, normalise
+
+NAME_RE = re.compile(
+    r"(?:(?:La|Le|Les|L'|L’|la|le|les|l'|l’)[\s-]?)?[A-ZÀ-Ý][\w'’]*"
+    r"(?:[\s-]+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux|d'|d’|l'|l’)[\s-]*)*[A-ZÀ-Ý][\w'’]*)*"
+)
+LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de)\s*$",
+                                re.IGNORECASE)
+AFTER_PLACE_RE = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:à|au|dans|sur)\s+(?!(?:la|le|les|l'|un|une|des|ses|ces|son)\b)")
+DISTRICT_CUE_RE = re.compile(
+    r"quartiers?\s+(?:de\s+la|du|des|de\s+l'|de|d')\s*([A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
+    r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
+)
+CENTRE_RE = re.compile(r"\b(?:en|au|dans le)\s+(centre-ville|hyper-?centre|centre ville)\b", re.IGNORECASE)
+ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
+ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}
+NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collège|lycée|gare|centre|boulevard)\s*$",
+                           re.IGNORECASE)
+RELATIVE_WORDS = [
+    (re.compile(r"\b(?:agglomération|métropole|intercommunalité|communauté (?:d'agglomération|de communes|urbaine)"
+                r"|agglo|territoire intercommunal)\b", re.IGNORECASE), "intercommunalite"),
+    (re.compile(r"\b(?:la ville|la commune|la municipalité|territoire communal|la mairie)\b", re.IGNORECASE),
+     "commune"),
+    (re.compile(r"\b(?:du département|le département|au département|départemental)\b", re.IGNORECASE), "departement"),
+    (re.compile(r"\b(?:la région|régional|régionale)\b", re.IGNORECASE), "region"),
+]
+THRESHOLD_RE = re.compile(
+    r"(communes|villes|collectivités|groupements|municipalités|epci|intercommunalités)\b[^.;:]{0,60}?"
+    r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
+    re.IGNORECASE,
+)
+AID_WORDS_RE = re.compile(r"aide|subvention|financ|bénéfici|éligible|sollicit|dispositif|accord", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FigurePlace:
+    name: str | None
+    kind: str | None
+    code: str | None = None
+
+
+def display_name(place: Place) -> str:
+    """Intercommunalités go by their usual name: "Chartres Métropole", not "Communauté d'agglomération
+    Chartres Métropole"; others by their official name."""
+    if place.kind != "intercommunalite":
+        return place.name
+    short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+(?:de |du |des |d')?",
+                   "", place.name)
+    if short != place.name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire", short):
+        return short
+    return place.name
+
+
+def to_figure_place(place: Place) -> FigurePlace:
+    return FigurePlace(display_name(place), place.kind, place.code)
+
+
+class PlaceFinder:
+    """Resolves the places of one document, knowing its source's place (the hint)."""
+
+    def __init__(self, gazetteer: Gazetteer | None, hint: str | None, hint_kind: str | None, text: str) -> None:
+        self.gazetteer = gazetteer
+        self.hint_name = hint
+        self.hint = self._resolve_hint(hint, hint_kind)
+        self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
+        self.epci = self._find_epci(text)
+
+    def _resolve_hint(self, hint: str | None, kind: str | None) -> Place | None:
+        if not hint or self.gazetteer is None:
+            return None
+        candidates = self.gazetteer.lookup(hint)
+        if kind in ("commune", "intercommunalite", "departement", "region"):
+            candidates = [c for c in candidates if c.kind == kind] or candidates
+        return candidates[0] if candidates else None
+
+    def _find_epci(self, text: str) -> Place | None:
+        if self.hint and self.hint.kind == "intercommunalite":
+            return self.hint
+        if self.commune is not None and self.gazetteer is not None:
+            return self.gazetteer.parent(self.commune, "intercommunalite")
+        for _, _, place in self.names_in(text[:5000]):
+            if place.kind == "intercommunalite":
+                return place
+        return None
+
+    def hint_place(self) -> FigurePlace:
+        if self.hint:
+            return to_figure_place(self.hint)
+        return FigurePlace(self.hint_name, None) if self.hint_name else FigurePlace(None, None)
+
+    # -- names in text --------------------------------------------------------------------------
+    def _accept(self, place: Place, before: str) -> bool:
+        if place.kind != "commune":
+            return len(place.name) > 3
+        if self.hint and place.departement and place.departement in (self.hint.departement, self.hint.code):
+            return True
+        if LOCATIVE_BEFORE_RE.search(before[-15:]):
+            return place.population >= 500 or bool(self.hint and place.departement == self.hint.departement)
+        return place.population >= 20_000
+
+    def _choose(self, candidates: list[Place]) -> Place:
+        if self.hint:
+            for c in candidates:
+                if c.departement and c.departement in (self.hint.departement, self.hint.code, self.hint.region):
+                    return c
+                if self.hint.kind == "region" and c.region == self.hint.code:
+                    return c
+        return candidates[0]
+
+    def names_in(self, text: str) -> list[tuple[int, int, Place]]:
+        """Places named in `text`: (start, end, place), each accepted by context."""
+        if self.gazetteer is None:
+            return []
+        found = []
+        for m in NAME_RE.finditer(text):
+            words = re.split(r"(?<=[\s-])", m.group(0))
+            i = 0
+            while i < len(words):
+                for j in range(min(len(words), i + 8), i, -1):
+                    chunk = "".join(words[i:j]).strip(" -")
+                    candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or j - i > 1 else []
+                    if candidates:
+                        place = self._choose(candidates)
+                        start = m.start() + len("".join(words[:i]))
+                        if self._accept(place, text[:start]):
+                            found.append((start, start + len(chunk), place))
+                            i = j - 1
+                            break
+                i += 1
+        return found
+
+    # -- one figure -----------------------------------------------------------------------------
+    def relative(self, kind: str) -> FigurePlace | None:
+        if kind == "intercommunalite" and self.epci:
+            return to_figure_place(self.epci)
+        if kind == "commune" and self.commune:
+            return to_figure_place(self.commune)
+        if kind in ("departement", "region") and self.gazetteer and self.hint:
+            if self.hint.kind == kind:
+                return to_figure_place(self.hint)
+            parent = self.gazetteer.parent(self.hint, kind)
+            if parent is None and kind == "region" and self.hint.kind == "departement":
+                parent = self.gazetteer.get("region", self.hint.region)
+            if parent:
+                return to_figure_place(parent)
+        return None
+
+    def district(self, name: str) -> FigurePlace:
+        base = display_name(self.commune) if self.commune else self.hint_name
+        name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
+        return FigurePlace(f"{base} / {name}" if base else name, "district")
+
+    def threshold(self, before: str) -> FigurePlace | None:
+        """ "communes de moins de 20 000 habitants" restates a group, not a place."""
+        m = THRESHOLD_RE.search(before[-90:])
+        if not m:
+            return None
+        return FigurePlace(None, "other", m.group(1).lower())
+
+    def place_for(self, sentence: str, number_start: int, evidence_end: int, clause_end: int,
+                  all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
+        """The place of a figure whose number starts at `number_start` (offsets within `sentence`);
+        None when the sentence says nothing and the caller should fall back."""
+        after = sentence[evidence_end:clause_end]
+        lowered_after = after.replace("’", "'")
+        # 1. named right after: "22 seront installées à SaintHerblain"
+        if m := AFTER_PLACE_RE.match(lowered_after):
+            rest_start = evidence_end + m.end()
+            for start, _end, place in all_sentence_places:
+                if start == rest_start:
+                    if place.kind == "commune" and self.commune and place.code == self.commune.code:
+                        break
+                    return to_figure_place(place)
+            name = NAME_RE.match(sentence, rest_start)
+            if name and self.commune and not NOT_PLACES_RE.search(sentence[:rest_start]):
+                following = sentence[name.end() : clause_end]
+                if not re.search(r"\b(?:à|au)\s+[A-ZÀ-Ý]", following):  # several districts: the commune
+                    return self.district(name.group(0))
+        # 2. districts
+        for m in ARRONDISSEMENTS_RE.finditer(lowered_after[:80]):
+            return self.district(f"{ORDINAL_LISTS[m.group(1)]} arrondissements")
+        if m := CENTRE_RE.search(lowered_after[:40]):
+            return self.district(m.group(1).lower())
+        clause_before = sentence[max(0, number_start - 120) : number_start]
+        if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)):
+            return self.district(m.group(1) or m.group(2))
+        # 3. a relative word right after: "plus de 400 pour l'agglomération"
+        for pattern, kind in RELATIVE_WORDS:
+            if pattern.search(lowered_after[:60]) and (place := self.relative(kind)):
+                return place
+        # 4. a place named before the number in the sentence, the nearest
+        named_before = [p for s, e, p in all_sentence_places if e <= number_start]
+        if named_before:
+            return to_figure_place(named_before[-1])
+        # 5. a relative word anywhere in the sentence
+        for pattern, kind in RELATIVE_WORDS:
+            if pattern.search(sentence[:number_start]) and (place := self.relative(kind)):
+                return place
+        return None

@@ -1,0 +1,62 @@
+"""exact, approx, at_least or at_most: read from the words right around the number.
+
+"plus de 450 caméras" → at_least; "près de 500" → approx; "jusqu'à 30 %" → at_most;
+"plus d'une centaine" → at_least (the hedge wins over the approximate word); "80 % au maximum" → at_most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon_fr import HEADER_AT_LEAST, HEADER_AT_MOST, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
+from extractors.figure import Qualifier
+
+
+def _normalise(text: str) -> str:
+    return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
+
+
+def _phrase_re(phrases: list[str], *, before: bool) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    if before:
+        return re.compile(rf"(?:^|[\s(«\"',;:])(?:{alternatives})\s*$")
+    return re.compile(rf"^\s*(?:{alternatives})(?![\w])")
+
+
+BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()]
+AFTER = [(Qualifier(q), _phrase_re(p, before=False)) for q, p in QUALIFIERS_AFTER.items()]
+# "un peu plus de", "légèrement supérieure à", "bien plus de": all at_least.
+HEDGE_PREFIX_RE = re.compile(r"(?:un peu|légèrement|bien|nettement|très légèrement)\s+$")
+
+
+def qualifier_before(left: str) -> tuple[Qualifier | None, int]:
+    """The qualifier ending `left`, and how many characters of `left` state it."""
+    left = _normalise(left[-60:])
+    best: tuple[Qualifier | None, int] = (None, 0)
+    for qualifier, pattern in BEFORE:
+        if m := pattern.search(left):
+            phrase_start = m.start() + (1 if left[m.start() : m.start() + 1] in " («\"',;:" else 0)
+            length = len(left) - phrase_start
+            if hedge := HEDGE_PREFIX_RE.search(left[:phrase_start]):
+                length += phrase_start - hedge.start()
+            if length > best[1]:  # the longest phrase wins: "pas moins de" over "moins de"
+                best = (qualifier, length)
+    return best
+
+
+def qualifier_after(right: str) -> Qualifier | None:
+    right = _normalise(right[:30])
+    for qualifier, pattern in AFTER:
+        if pattern.search(right):
+            return qualifier
+    return None
+
+
+def qualifier_from_header(header_text: str) -> Qualifier | None:
+    """Bare table cells take the bound their header states ("Taux maximal de financement")."""
+    text = _normalise(header_text)
+    if any(word in text for word in HEADER_AT_MOST):
+        return Qualifier.AT_MOST
+    if any(word in text for word in HEADER_AT_LEAST):
+        return Qualifier.AT_LEAST
+    return None

@@ -1,0 +1,124 @@
+"""What a number counts, read from the words that follow it (its unit or noun).
+
+"148 caméras" → cameras; "30 %" → percent; "2 millions d'euros" → money; "20 000 habitants" →
+population; "370 caméras pour 100 000 habitants" → a density; "4 vidéo-opérateurs" → other.
+A number with no unit here may still be a figure through anaphora (see `extractors.anaphora`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.lexicon_fr import (
+    AID_TERMS,
+    CAMERA_NOUNS,
+    CAMERA_OTHER_RE,
+    CENTRE_TERMS,
+    MONEY_CONTEXT,
+    NOUN_ADJECTIVES,
+    OFFENCE_NOUNS,
+    OTHER_NOUNS,
+    POPULATION_NOUNS,
+)
+from extractors.numbers import Mention
+
+CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
+    "cameras", "density", "population", "money", "percent", "offences", "other")
+
+ADJ = "|".join(NOUN_ADJECTIVES)
+OPEN_QUOTE = r"[«\"“]?\s*"
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+NOUN_LEAD = rf"^\s*(?:de\s+|d')?(?:(?:{ADJ})\s+){{0,3}}{OPEN_QUOTE}"
+CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+numériques)?")
+CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
+DENSITY_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?pour\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+habitants")
+PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
+MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")
+MONEY_AFTER_SCALE_RE = re.compile(r"^\s*(?:d'euros\b|de\s+euros\b|€|euros\b)")
+OTHER_NOUN_AFTER_SCALE_RE = re.compile(r"^\s*d[e']\s*\w+")
+POPULATION_RE = re.compile(rf"^\s*(?:{_alternation(POPULATION_NOUNS)})(?![\w])")
+OFFENCE_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(OFFENCE_NOUNS)})(?![\w])(?:\s+constatés)?")
+OTHER_RE = re.compile(
+    rf"{NOUN_LEAD}(?:des\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
+    rf"(?:\s+(?:scolaires|municipaux|municipales|et interurbains|ou haltes))*"
+)
+KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
+SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
+
+
+@dataclass
+class Reading:
+    family: str
+    end: int  # where the evidence's noun phrase ends
+    noun: str = ""
+    density_per: float | None = None  # "pour 10 000 habitants" → 10000
+    density_span: tuple[int, int] | None = None
+
+
+def norm(text: str) -> str:
+    return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
+
+
+def _density(right: str, after_noun: int, offset: int) -> tuple[float | None, tuple[int, int] | None]:
+    if m := DENSITY_RE.match(right[after_noun:]):
+        per = float(re.sub(r"[  .\u202f]", "", m.group(1)))
+        span = (offset + after_noun + m.start(1), offset + after_noun + m.end(1))
+        return (per, span) if per > 0 else (None, None)
+    return None, None
+
+
+def read_unit(text: str, mention: Mention, sentence_text: str) -> Reading | None:
+    """The unit or noun right after `mention`, or None when nothing follows that vigicam counts."""
+    right = norm(text[mention.end : mention.end + 160])
+    end = mention.end
+    if m := PERCENT_RE.match(right):
+        return Reading(PERCENT, end + m.end())
+    if mention.unit_money:
+        return Reading(MONEY, end)
+    if m := MONEY_RE.match(right):
+        return Reading(MONEY, end + m.end())
+    if mention.scaled:
+        if m := MONEY_AFTER_SCALE_RE.match(right):
+            return Reading(MONEY, end + m.end())
+        if OTHER_NOUN_AFTER_SCALE_RE.match(right):
+            return None  # "10 millions de visiteurs"
+        if re.search(MONEY_CONTEXT, norm(sentence_text)):
+            return Reading(MONEY, end)
+        return None
+    if m := CAMERA_OTHER_AFTER_RE.match(right):
+        return Reading(OTHER, end + m.end(), "caméras piétons")
+    if KM2_RE.match(right):
+        return Reading(OTHER, end + KM2_RE.match(right).end() + 2, "km²")
+    if m := CAMERA_RE.match(right):
+        per, span = _density(right, m.end(), end)
+        if per:
+            return Reading(DENSITY, span[1] + len(" habitants"), "caméras", per, span)
+        return Reading(CAMERAS, end + m.end(), "caméras")
+    if m := POPULATION_RE.match(right):
+        return Reading(POPULATION, end + m.end(), "habitants")
+    if m := OFFENCE_RE.match(right):
+        if DENSITY_RE.match(right[m.end() :]):
+            return None  # a crime rate ("95 faits pour 1 000 habitants") is not annotated
+        return Reading(OFFENCES, end + m.end())
+    if m := OTHER_RE.match(right):
+        noun = m.group(1)
+        if SUPERLATIVE_RE.match(right[m.end(1) :]):
+            return None
+        need = OTHER_NOUNS[noun]
+        lowered = norm(sentence_text)
+        if need == "centre" and not re.search(CENTRE_TERMS, lowered):
+            return None
+        if need == "aid" and not re.search(AID_TERMS, lowered):
+            return None
+        return Reading(OTHER, end + m.end(), noun)
+    return None
+
+
+def family_from_noun(noun: str) -> str:
+    return CAMERAS if noun == "caméras" else OTHER

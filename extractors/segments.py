@@ -1,0 +1,86 @@
+"""Blocks, sentences and clauses of a text, as character spans into it.
+
+Blocks are separated by a blank line (the page reader puts one between headings, paragraphs, list
+items and cells). A single line break stays inside a sentence unless the line before ends a
+sentence: "Entre 1 500 et 2 000\ncaméras prévues" is one phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
+SENTENCE_END_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bM)(?<!\bMme)(?<!\bTél)(?<!\bav)(?<!\bn°)"
+    r"[.!?…](?:[»\"”’)]*)(?=\s+[«\"“(]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
+    r"|\n(?=\s*[•▪◦·*–-]\s)|(?<=[.!?:;»])\n"
+)
+# Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
+CLAUSE_SPLIT_RE = re.compile(r"\s*;\s*|\s*:\s+|,\s+(?=(?:et|mais|puis|dont|alors|tandis|soit)\b)|,\s+")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+    def text(self, full: str) -> str:
+        return full[self.start : self.end]
+
+
+@dataclass
+class Sentence(Span):
+    block: int
+    index: int  # position among all sentences of the text
+    heading: bool = False
+
+
+def block_spans(text: str) -> list[Span]:
+    spans, start = [], 0
+    for m in BLOCK_SPLIT_RE.finditer(text):
+        if m.start() > start:
+            spans.append(Span(start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append(Span(start, len(text)))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def looks_like_heading(block: str) -> bool:
+    """A short line with no closing punctuation: a title, a heading or a table cell."""
+    return "\n" not in block.strip() and len(block) < 120 and not re.search(r"[.!?;]\s*$", block)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for block_index, block in enumerate(block_spans(text)):
+        heading = looks_like_heading(text[block.start : block.end])
+        start = block.start
+        for m in SENTENCE_END_RE.finditer(text, block.start, block.end):
+            end = m.end()
+            if text[start:end].strip():
+                sentences.append(Sentence(start, end, block_index, len(sentences), heading))
+            start = end
+        if text[start : block.end].strip():
+            sentences.append(Sentence(start, block.end, block_index, len(sentences), heading))
+    for s in sentences:  # trim the leading whitespace the splits leave
+        while s.start < s.end and text[s.start].isspace():
+            s.start += 1
+    return sentences
+
+
+def clause_spans(text: str, sentence: Span) -> list[Span]:
+    spans, start = [], sentence.start
+    for m in CLAUSE_SPLIT_RE.finditer(text, sentence.start, sentence.end):
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, sentence.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def clause_at(clauses: list[Span], position: int) -> Span:
+    for clause in clauses:
+        if clause.start <= position < clause.end:
+            return clause
+    return clauses[-1]

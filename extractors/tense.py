@@ -1,0 +1,76 @@
+"""Stock, plan or increment: what tense, modality and increment words say of a camera count.
+
+"la ville dispose de 148 caméras" → cameras (stock); "Neuf autres seront installées" → cameras_planned;
+"Au 1er semestre 2023, 44 nouvelles caméras ont été implantées" → cameras_added.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figure import Metric
+from extractors.lexicon_fr import (
+    BOUNDED_PERIOD,
+    DAMAGED,
+    FUTURE_TERMS,
+    FUTURE_VERB_RE,
+    INCREMENT_TERMS,
+    PAST_INSTALL,
+    STOCK_NOW,
+)
+
+FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])")
+PAST_RE = re.compile(PAST_INSTALL)
+INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
+BOUNDED_RE = re.compile(BOUNDED_PERIOD)
+NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
+DAMAGED_RE = re.compile(DAMAGED)
+ALREADY_THERE_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|install\w*)|existant\w*)")
+SINCE_RE = re.compile(r"\bdepuis\b")
+REGIONAL_KINDS = ("region", "departement")
+
+
+def norm(text: str) -> str:
+    return text.replace("’", "'").replace("\u00a0", " ").lower()
+
+
+def camera_metric(
+    clause: str,
+    sentence: str,
+    after_number: str,
+    *,
+    place_kind: str | None = None,
+    head: Metric | None = None,
+    linked_by_dont: bool = False,
+) -> Metric:
+    """Decide the camera metric from the clause around the number (the sentence when the clause
+    says nothing of time). `head` is the metric of the figure this one continues, if any."""
+    clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
+    if DAMAGED_RE.search(clause):
+        return Metric.OTHER
+    if ALREADY_THERE_RE.match(after) and not linked_by_dont:
+        return Metric.CAMERAS
+    future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
+    now = bool(NOW_RE.search(clause))
+    if linked_by_dont and head is not None:
+        if head is Metric.CAMERAS_PLANNED and (past or now):
+            return Metric.CAMERAS_ADDED
+        return head
+    if not (future or past or now):
+        if head is not None:
+            return head
+        future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
+        now = bool(NOW_RE.search(sentence))
+    if future and not (now and not INCREMENT_RE.search(clause)):
+        return Metric.CAMERAS_PLANNED
+    if past:
+        incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause)
+        regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
+        if incremental or regional:
+            return Metric.CAMERAS_ADDED
+        return Metric.CAMERAS
+    if head is not None and not now:
+        return head
+    if INCREMENT_RE.search(clause) and not now and FUTURE_RE.search(sentence):
+        return Metric.CAMERAS_PLANNED
+    return Metric.CAMERAS
