@@ -12,14 +12,18 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchItem
+from extractors import EXTRACTOR_VERSION, extract_figures
 from extractors.page import UnreadablePage, read_page
 from storage import open_database
 from storage.history import (
     document_id_for_hash,
+    has_extraction,
     insert_document,
+    insert_extraction,
     last_document,
     record_fetch,
 )
+from storage.sources import get_source
 from storage.vocab import Outcome
 
 logger = logging.getLogger(__name__)
@@ -95,6 +99,12 @@ class StorePipeline:
                 content_type=content_type,
                 encoding=page.encoding,
             )
-            record_fetch(db, **fetch, outcome=Outcome.NEW_CONTENT, content_hash=content_hash,
+            fetch_id = record_fetch(db, **fetch, outcome=Outcome.NEW_CONTENT, content_hash=content_hash,
                                     document_id=document_id)
+            if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
+                source = get_source(db, item.source_id)
+                figures = extract_figures(page, place_hint=source.place, place_kind=source.kind)
+                insert_extraction(db, document_id=document_id, source_id=item.source_id, fetch_id=fetch_id,
+                                  extractor_version=EXTRACTOR_VERSION, figures=figures)
+                self.stats.inc_value("vigicam/figures", len(figures))
         return Outcome.NEW_CONTENT

@@ -68,11 +68,13 @@ RELATIVE = [
     (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
     (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b"), 1, None),
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b"), -1, None),
-    (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"), 0, None),
+    (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"),
+     0, None),
 ]
 SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
-PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bdéjà\b|\bà ce jour\b")
+PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b")
+ALREADY_RE = re.compile(r"\bdéjà\b")
 
 
 @dataclass
@@ -154,5 +156,7 @@ def figure_date(
     in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1] and not blocked(d)]
     if in_clause:
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
+    if ALREADY_RE.search(clause_text):  # "les 33 déjà en place": as of now, unless dated in its clause
+        return None
     before = [d for d in dates if d.end <= start]
     return before[-1].value if before else None

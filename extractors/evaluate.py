@@ -48,6 +48,10 @@ def _span(text: str, evidence: str) -> tuple[int, int]:
     return (start, start + len(evidence)) if start >= 0 else (-1, -1)
 
 
+def _overlap(span: tuple[int, int], predicted: dict) -> int:
+    return max(0, min(span[1], predicted.get("end", -1)) - max(span[0], predicted.get("start", -1)))
+
+
 def match(text: str, gold: list[dict], predicted: list[dict]) -> list[tuple[dict | None, dict | None]]:
     """Pairs (gold, predicted); None on one side for a miss or a false alarm."""
     pairs: list[tuple[dict | None, dict | None]] = []
@@ -57,12 +61,8 @@ def match(text: str, gold: list[dict], predicted: list[dict]) -> list[tuple[dict
         if not candidates:
             pairs.append((g, None))
             continue
-        gs, ge = _span(text, g["evidence"])
-
-        def overlap(p: dict) -> int:
-            return max(0, min(ge, p.get("end", -1)) - max(gs, p.get("start", -1)))
-
-        best = max(candidates, key=overlap)
+        gold_span = _span(text, g["evidence"])
+        best = max(candidates, key=lambda p, span=gold_span: _overlap(span, p))
         free.remove(best)
         pairs.append((g, best))
     pairs.extend((None, p) for p in free)
@@ -88,7 +88,8 @@ class Scores:
                 self.attribute_right["place"] += normalise(str(g.get("place"))) == normalise(str(p.get("place")))
                 for key in ("qualifier", "place", "date"):
                     if g.get(key) != p.get(key):
-                        self.errors.append(f"{record_id} {key}: {g['evidence']!r} gold {g.get(key)!r} got {p.get(key)!r}")
+                        self.errors.append(
+                            f"{record_id} {key}: {g['evidence']!r} gold {g.get(key)!r} got {p.get(key)!r}")
             elif g:
                 self.false_negative[g["metric"]] += 1
                 self.errors.append(f"{record_id} missed: {g['metric']} {g['value']} {g['evidence']!r}")

@@ -96,9 +96,9 @@ THRESHOLD_GROUPS = ("communes", "villes", "collectivités", "groupements", "muni
 
 # --- Context ------------------------------------------------------------------------------------
 VIDEO_TERMS = r"cam[ée]ra|vid[ée]o|csu|cpu|supervision|surveillance"
-CENTRE_TERMS = r"csu|cpu|\bpc\b|centre|supervision|écrans|images|vidéo"
+CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|vidéo"
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
-             r"sollicit|soutien|protég|dispositif")
+             r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
 # Money that is not specific to surveillance: a global security plan or budget.
 BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période"

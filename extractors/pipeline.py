@@ -47,6 +47,15 @@ CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
 DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
+RATE_BEFORE_RE = re.compile(r"au rythme de\s*$")
+OF_TOTAL_RE = re.compile(r"\d\s+des\s*$")
+# What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
+BARE_AFTER_RE = re.compile(
+    r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
+    r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|(?:19|20)\d\d)"
+)
+# "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
+RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
 RATE_RE = re.compile(r"\bpour\s*$")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
@@ -67,7 +76,15 @@ class Candidate:
     head: Candidate | None = None  # the figure it continues or refers to
     linked_by_dont: bool = False
     anaphoric: bool = False
+    same_place: bool = False  # "six autres", "ils seront 19": the antecedent's place
     figure: Figure | None = field(default=None, repr=False)
+
+
+def _word_end(text: str, position: int) -> int:
+    """Evidence ends on a whole word: "seront installées", not "seront install"."""
+    while position < len(text) and (text[position].isalnum() or text[position] in "-'’"):
+        position += 1
+    return position
 
 
 def _left(text: str, sentence: Sentence, position: int, size: int = 80) -> str:
@@ -101,6 +118,8 @@ class Extractor:
 
     def last_candidate(self, before_sentence: int, family: str | None = None) -> Candidate | None:
         for c in reversed(self.candidates):
+            if c.linked_by_dont:  # a part ("dont 280 dans…") is no antecedent for the whole
+                continue
             if c.mention.start < self.sentences[before_sentence].start and (
                 family is None or c.reading.family == family
             ):
@@ -120,13 +139,14 @@ class Extractor:
         stext = text[sentence.start : sentence.end]
         found: dict[int, Candidate] = {}
         consumed: set[int] = set()
+        context = text[self.sentences[max(0, sentence.index - 2)].start : sentence.end]
         for i, m in enumerate(mentions):
             if i in consumed:
                 continue
             left = _left(text, sentence, m.start)
-            if DENOMINATOR_RE.search(left):
+            if self.is_total(text, sentence, m, mentions[:i]):
                 continue
-            reading = read_unit(text, m, stext)
+            reading = read_unit(text, m, stext, context)
             if reading is None:
                 continue
             if reading.family == POPULATION and RATE_RE.search(left):
@@ -174,11 +194,13 @@ class Extractor:
             if i in found or i in consumed or m.year_like:
                 continue
             left, right = _left(text, sentence, m.start), _right(text, sentence, m.end)
-            if DENOMINATOR_RE.search(left):
+            if self.is_total(text, sentence, m, mentions[:i]):
                 continue
+            _, hedge = qualifier_before(left)
+            left = left[: len(left) - hedge] if hedge else left
             previous = [found[k] for k in sorted(found) if k < i]
             # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou"
-            if previous and CONTINUATION_RE.search(left):
+            if previous and CONTINUATION_RE.search(left) and BARE_AFTER_RE.match(right):
                 head = previous[-1]
                 between = norm(text[head.end : m.start])
                 if len(between) < 80 and not re.search(r"[.;]", between):
@@ -187,7 +209,8 @@ class Extractor:
                     continue
             # "De 12 en 2014, le parc est monté à 106 caméras"
             later = [(k, found[k]) for k in sorted(found) if k > i]
-            if later and FROM_RE.search(left) and re.search(r"\bà\s*$", norm(text[sentence.start : later[0][1].mention.start])):
+            up_to_later = norm(text[sentence.start : later[0][1].mention.start]) if later else ""
+            if later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later):
                 k, head = later[0]
                 found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), m.start, m.end,
                                      head=head)
@@ -196,15 +219,29 @@ class Extractor:
             after = ANAPHORA_AFTER_RE.match(right)
             if (after or ANAPHORA_BEFORE_RE.search(left)) and self.camera_context(sentence.index):
                 end = m.end + (min(after.end(), 60) if after else 0)
-                head = self.last_candidate(sentence.index, CAMERAS) or next(
-                    (c for c in reversed(previous) if c.reading.family == CAMERAS), None)
-                found[i] = Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head, anaphoric=True)
+                head = next((c for c in reversed(previous) if c.reading.family == CAMERAS), None) or (
+                    self.last_candidate(sentence.index, CAMERAS))
+                end = _word_end(text, end)
+                found[i] = Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head,
+                                     anaphoric=True, same_place=bool(re.match(r"\s*autres\b", right)))
                 continue
             # "Ils seront bientôt 19", "elles n'étaient que 20"
             if (pronoun := PRONOUN_RE.search(left)) and (head := self.last_candidate(sentence.index)):
                 start = m.start - (len(left) - pronoun.start())
                 found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), start, m.end,
-                                     head=head, anaphoric=True)
+                                     head=head, anaphoric=True, same_place=True)
+
+    @staticmethod
+    def is_total(text: str, sentence: Sentence, m: Mention, before: list[Mention]) -> bool:
+        """ "80 des 270 lycées", "une centaine de gares sur 400", "131e place sur 371 villes": the
+        second number is the whole the first is counted against, not a figure."""
+        left = _left(text, sentence, m.start, 60)
+        if OF_TOTAL_RE.search(left):
+            return True
+        if not DENOMINATOR_RE.search(left) or re.search(r"[;:]", left[-45:]):
+            return False
+        near = left[-45:]
+        return bool(re.search(r"\d", near[:-5])) or any(m.start - b.end < 45 for b in before)
 
     # -- deciding ---------------------------------------------------------------------------------
     def qualify(self, sentence: Sentence, c: Candidate) -> Qualifier:
@@ -249,6 +286,7 @@ class Extractor:
                 self.text[clause.start : clause.end], self.text[sentence.start : sentence.end],
                 self.text[c.mention.end : c.mention.end + 60], place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
+                rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext):
             return None  # a global security plan or budget, not surveillance money
@@ -257,24 +295,32 @@ class Extractor:
     def place(self, sentence: Sentence, c: Candidate, sentence_places: list) -> FigurePlace:
         stext = self.text[sentence.start : sentence.end]
         if c.reading.family == POPULATION:
-            left = norm(self.text[max(sentence.start, c.start - 90) : c.start + 1])
-            if threshold := self.finder.threshold(left.rstrip() + " " if not left.endswith(" ") else left):
+            left_start = max(sentence.start, c.mention.start - 90)
+            left = norm(self.text[left_start : c.mention.start])
+            if threshold := self.finder.threshold(left):
                 group = threshold.code
-                label = "communes éligibles" if self.aid_document else (
-                    norm(self.text[c.start - len(left) + left.rfind(group) : c.end]).strip())
+                aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end])
+                label = "communes éligibles" if aid else self.text[left_start + left.rfind(group) : c.end].strip()
                 return FigurePlace(label, "other")
         clauses = clause_spans(self.text, sentence)
         clause = clause_at(clauses, c.mention.start)
         found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
                                       clause.end - sentence.start, sentence_places)
-        if found is None and c.anaphoric and c.head is not None and c.head.figure is not None:
-            return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
-        if found is None and c.head is not None and c.head.figure is not None and not c.linked_by_dont:
+        inherits = c.same_place if c.anaphoric else not c.linked_by_dont
+        if found is None and inherits and c.head is not None and c.head.figure is not None:
             return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
         if found is not None:
             return found
         hint = self.finder.hint_place()
         return FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
+
+    def restates(self, c: Candidate, metric: Metric) -> bool:
+        """ "la mise en service des 55 caméras" after "55 nouvelles caméras seront installées"."""
+        left = norm(self.text[max(0, c.mention.start - 12) : c.mention.start])
+        if c.reading.family != CAMERAS or not RESTATED_RE.search(left):
+            return False
+        return any(o.figure is not None and o.figure.value == c.mention.value and o.reading.family == CAMERAS
+                   for o in self.candidates)
 
     def date(self, sentence: Sentence, c: Candidate, numbers: list[tuple[int, int]]) -> str | None:
         clauses = clause_spans(self.text, sentence)
@@ -287,7 +333,7 @@ class Extractor:
     def build(self, sentence: Sentence, c: Candidate, sentence_places: list, numbers: list) -> Figure | None:
         place = self.place(sentence, c, sentence_places)
         metric = self.metric(sentence, c, place)
-        if metric is None:
+        if metric is None or self.restates(c, metric):
             return None
         value = c.mention.value
         if metric is Metric.CAMERAS_PER_100K:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.gazetteer import EPCI_PREFIX_RE, Gazetteer, Place, normalise
+from extractors.gazetteer import Gazetteer, Place, normalise
+from extractors.lexicon_fr import MONTH_PATTERN
 
 NAME_RE = re.compile(
     r"(?:(?:La|Le|Les|L'|L’|la|le|les|l'|l’)[\s-]?)?[A-ZÀ-Ý][\w'’]*"
@@ -19,9 +20,10 @@ NAME_RE = re.compile(
 )
 LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de)\s*$",
                                 re.IGNORECASE)
-AFTER_PLACE_RE = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:à|au|dans|sur)\s+(?!(?:la|le|les|l'|un|une|des|ses|ces|son)\b)")
+NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
+LOCATIVE_RE = re.compile(r"\b(?:à|au|dans|sur)\s+(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
-    r"quartiers?\s+(?:de\s+la|du|des|de\s+l'|de|d')\s*([A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
+    r"quartiers?\s+(?:du|des|de|d')\s*((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
 CENTRE_RE = re.compile(r"\b(?:en|au|dans le)\s+(centre-ville|hyper-?centre|centre ville)\b", re.IGNORECASE)
@@ -34,15 +36,15 @@ RELATIVE_WORDS = [
                 r"|agglo|territoire intercommunal)\b", re.IGNORECASE), "intercommunalite"),
     (re.compile(r"\b(?:la ville|la commune|la municipalité|territoire communal|la mairie)\b", re.IGNORECASE),
      "commune"),
-    (re.compile(r"\b(?:du département|le département|au département|départemental)\b", re.IGNORECASE), "departement"),
-    (re.compile(r"\b(?:la région|régional|régionale)\b", re.IGNORECASE), "region"),
+    (re.compile(r"\b(?:du département|le département|au département)\b", re.IGNORECASE), "departement"),
+    (re.compile(r"\b(?:la région)\b", re.IGNORECASE), "region"),
 ]
 THRESHOLD_RE = re.compile(
     r"(communes|villes|collectivités|groupements|municipalités|epci|intercommunalités)\b[^.;:]{0,60}?"
     r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
     re.IGNORECASE,
 )
-AID_WORDS_RE = re.compile(r"aide|subvention|financ|bénéfici|éligible|sollicit|dispositif|accord", re.IGNORECASE)
+AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligible|sollicit|dispositif|accord", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ class PlaceFinder:
             return []
         found = []
         for m in NAME_RE.finditer(text):
-            words = re.split(r"(?<=[\s-])", m.group(0))
+            words = re.split(r"(?<=\s)", m.group(0))  # a hyphenated name is one word: "Saint-Eutrope"
             i = 0
             while i < len(words):
                 for j in range(min(len(words), i + 8), i, -1):
@@ -170,29 +172,49 @@ class PlaceFinder:
             return None
         return FigurePlace(None, "other", m.group(1).lower())
 
+    def named_after(self, sentence: str, evidence_end: int, clause_end: int,
+                    all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
+        window = sentence[evidence_end : min(clause_end, evidence_end + 110)]
+        window = NEXT_NUMBER_RE.split(window, maxsplit=1)[0]  # up to the next number: its place is its own
+        for m in LOCATIVE_RE.finditer(window):
+            at = evidence_end + m.end()
+            for start, _end, place in all_sentence_places:
+                if start == at:
+                    return to_figure_place(place)
+            name = NAME_RE.match(sentence, at)
+            if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).isupper():
+                continue
+            if self.commune and self.is_short_for_commune(name.group(0)):
+                return to_figure_place(self.commune)
+            following = sentence[name.end() : clause_end]
+            if self.commune and not re.search(r"\b(?:à|au)\s+[A-ZÀ-Ý]", following):
+                return self.district(name.group(0))
+            return None
+        return None
+
+    def is_short_for_commune(self, name: str) -> bool:
+        """ "Aix" on an Aix-en-Provence page, "Chartres" for Chartres."""
+        key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
+        return bool(full) and (key == full or full.startswith(key + " "))
+
     def place_for(self, sentence: str, number_start: int, evidence_end: int, clause_end: int,
                   all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
         """The place of a figure whose number starts at `number_start` (offsets within `sentence`);
         None when the sentence says nothing and the caller should fall back."""
         after = sentence[evidence_end:clause_end]
         lowered_after = after.replace("’", "'")
-        # 1. named right after: "22 seront installées à SaintHerblain"
-        if m := AFTER_PLACE_RE.match(lowered_after):
-            rest_start = evidence_end + m.end()
-            for start, _end, place in all_sentence_places:
-                if start == rest_start:
-                    if place.kind == "commune" and self.commune and place.code == self.commune.code:
-                        break
-                    return to_figure_place(place)
-            name = NAME_RE.match(sentence, rest_start)
-            if name and self.commune and not NOT_PLACES_RE.search(sentence[:rest_start]):
-                following = sentence[name.end() : clause_end]
-                if not re.search(r"\b(?:à|au)\s+[A-ZÀ-Ý]", following):  # several districts: the commune
-                    return self.district(name.group(0))
+        # 0. "Heyrieux (28 860 euros)": an amount in brackets belongs to the name before them
+        if re.search(r"\(\s*$", sentence[:number_start]):
+            before = [(s, e, p) for s, e, p in all_sentence_places if e <= number_start]
+            if before and not sentence[before[-1][1] : number_start].strip(" ("):
+                return to_figure_place(before[-1][2])
+        # 1. named right after: "22 seront installées à SaintHerblain", "au Jas de Bouffan"
+        if named := self.named_after(sentence, evidence_end, clause_end, all_sentence_places):
+            return named
         # 2. districts
         for m in ARRONDISSEMENTS_RE.finditer(lowered_after[:80]):
             return self.district(f"{ORDINAL_LISTS[m.group(1)]} arrondissements")
-        if m := CENTRE_RE.search(lowered_after[:40]):
+        if m := CENTRE_RE.search(sentence[number_start : evidence_end + 40]):
             return self.district(m.group(1).lower())
         clause_before = sentence[max(0, number_start - 120) : number_start]
         if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)):

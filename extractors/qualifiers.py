@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon_fr import HEADER_AT_LEAST, HEADER_AT_MOST, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
 from extractors.figure import Qualifier
+from extractors.lexicon_fr import HEADER_AT_LEAST, HEADER_AT_MOST, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
 
 
 def _normalise(text: str) -> str:

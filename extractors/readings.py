@@ -73,7 +73,7 @@ def _density(right: str, after_noun: int, offset: int) -> tuple[float | None, tu
     return None, None
 
 
-def read_unit(text: str, mention: Mention, sentence_text: str) -> Reading | None:
+def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str | None = None) -> Reading | None:
     """The unit or noun right after `mention`, or None when nothing follows that vigicam counts."""
     right = norm(text[mention.end : mention.end + 160])
     end = mention.end
@@ -114,7 +114,7 @@ def read_unit(text: str, mention: Mention, sentence_text: str) -> Reading | None
         lowered = norm(sentence_text)
         if need == "centre" and not re.search(CENTRE_TERMS, lowered):
             return None
-        if need == "aid" and not re.search(AID_TERMS, lowered):
+        if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
             return None
         return Reading(OTHER, end + m.end(), noun)
     return None

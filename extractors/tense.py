@@ -42,6 +42,7 @@ def camera_metric(
     place_kind: str | None = None,
     head: Metric | None = None,
     linked_by_dont: bool = False,
+    rate: bool = False,
 ) -> Metric:
     """Decide the camera metric from the clause around the number (the sentence when the clause
     says nothing of time). `head` is the metric of the figure this one continues, if any."""
@@ -51,7 +52,7 @@ def camera_metric(
     if ALREADY_THERE_RE.match(after) and not linked_by_dont:
         return Metric.CAMERAS
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
-    now = bool(NOW_RE.search(clause))
+    now = bool(NOW_RE.search(clause)) and not rate  # "au rythme de 30 par an": "aujourd'hui" is another's
     if linked_by_dont and head is not None:
         if head is Metric.CAMERAS_PLANNED and (past or now):
             return Metric.CAMERAS_ADDED
@@ -60,7 +61,7 @@ def camera_metric(
         if head is not None:
             return head
         future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
-        now = bool(NOW_RE.search(sentence))
+        now = bool(NOW_RE.search(sentence)) and not rate
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
     if past:

@@ -187,6 +187,51 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None)
 
 
 @cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read JSON lines with id and text; print one JSON line of figures per record.")
+@click.option("--place", help="The place the text speaks for (resolves 'la ville', 'l'agglomération').")
+@click.option("--published", help="The text's publication date, for 'cette année', 'cet automne'…")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@user_errors
+def extract(files: tuple[Path, ...], corpus: Path | None, place: str | None, published: str | None,
+            fmt: str) -> None:
+    """Print the figures stated in HTML, text or PDF files (- for standard input)."""
+    from vigicam.extract_cli import extract_corpus, extract_files
+
+    if corpus and files:
+        raise click.UsageError("give FILE… or --corpus, not both")
+    if corpus:
+        extract_corpus(corpus, click.echo)
+    elif files:
+        extract_files(files, place, published, fmt, click.echo)
+    else:
+        raise click.UsageError("give FILE… or --corpus IN.jsonl")
+
+
+@cli.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--errors", is_flag=True, help="Also list each miss, false alarm and wrong attribute.")
+@json_option
+@user_errors
+def eval_command(corpus: Path, errors: bool, as_json: bool) -> None:
+    """Score the extractors on an annotated corpus: precision, recall, F1 and attribute accuracy."""
+    from extractors.evaluate import evaluate, format_table
+
+    try:
+        table, mistakes = evaluate(corpus)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        print_json(table)
+    else:
+        click.echo(format_table(table))
+    if errors:
+        for line in mistakes:
+            click.echo(line, err=as_json)
+
+
+@cli.command()
 @click.option("--keep", is_flag=True, help="Leave the demo database in place and print its path.")
 @click.pass_context
 @user_errors

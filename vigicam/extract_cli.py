@@ -1,0 +1,65 @@
+"""`vigicam extract`: files or a corpus in, figures out (no database)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from extractors import extract_figures, extract_text
+from extractors.evaluate import extract_record, read_corpus
+from extractors.page import UnreadablePage, read_page
+from vigicam.config import ConfigError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_input(path: Path) -> bytes:
+    if str(path) == "-":
+        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def content_type_for(path: Path, body: bytes) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or body.startswith(b"%PDF"):
+        return "application/pdf"
+    if suffix in (".txt", ".text", ".md"):
+        return "text/plain"
+    return "text/html" if suffix in (".html", ".htm", ".xhtml") else ""
+
+
+def extract_files(files: tuple[Path, ...], place: str | None, published: str | None, fmt: str,
+                  echo: Callable[[str], None]) -> None:
+    for path in files:
+        body = read_input(path)
+        if len(body) > MAX_FILE_BYTES:
+            raise ConfigError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        try:
+            page = read_page(body, content_type_for(path, body) or None)
+        except UnreadablePage as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        if published:
+            page.published = published
+        figures = extract_figures(page, place_hint=place)
+        for figure in figures:
+            data = {"file": str(path), **figure.to_dict()}
+            if fmt == "jsonl":
+                echo(json.dumps(data, ensure_ascii=False))
+            else:
+                value = f"{data['value']:g}" if isinstance(data["value"], float) else str(data["value"])
+                echo(f"{figure.metric:<17} {value:>10} {figure.qualifier:<9} {figure.place or '-':<28} "
+                     f"{figure.date or '-':<10} {figure.evidence!r}")
+
+
+def extract_corpus(corpus: Path, echo: Callable[[str], None]) -> None:
+    for record in read_corpus(corpus):
+        echo(json.dumps({"id": record.get("id"), "figures": extract_record(record)}, ensure_ascii=False))
+
+
+__all__ = ["extract_corpus", "extract_files", "extract_text"]
