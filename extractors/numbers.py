@@ -7,6 +7,7 @@ Phone numbers, times, postcodes, street and article numbers, ordinals and calend
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,7 +75,15 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether [start, end) lies in one of the sorted `spans` (binary search: pages may hold 100,000 numbers)."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    while index >= 0 and spans[index][0] <= start:
+        if end <= spans[index][1]:
+            return True
+        if start - spans[index][0] > 200:  # masks are short; no earlier one can cover this
+            break
+        index -= 1
+    return False
 
 
 def parse_digits(integer: str, decimals: str | None) -> float:
@@ -116,6 +125,7 @@ def find_mentions(text: str) -> list[Mention]:
         noun = m.group(1).lower()
         mentions.append(Mention(m.start(), m.end(), float(APPROX_NOUNS[noun]), m.group(0), approx=True))
         taken.append(m.span())
+    taken.sort()
     for m in DIGITS_RE.finditer(text):
         if _inside(masks, m.start(), m.end()) or _inside(taken, m.start(), m.end()):
             continue

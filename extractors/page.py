@@ -194,6 +194,19 @@ def read_html(markup: str) -> Page:
     return Page(blocks=blocks, title=title or None, published=published, updated=updated)
 
 
+TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
+
+
+def read_stripped_html(markup: str) -> Page:
+    """Markup the HTML parser could not structure: tags become line breaks, the text is kept."""
+    import html
+
+    page = read_text(html.unescape(TAG_RE.sub("\n\n", markup[:MAX_TEXT_CHARS])))
+    page.content_type = "text/html"
+    page.warnings.append("markup too deep or broken to parse: text read without structure")
+    return page
+
+
 def read_text(text: str) -> Page:
     blocks = text_blocks(text[:MAX_TEXT_CHARS])
     published, updated = find_dates_in_lines(b.text for b in blocks[:60])
@@ -233,6 +246,8 @@ def read_page(body: bytes, content_type: str | None = None) -> Page:
     is_html = mime != "text/plain" and bool(re.search(rb"<(html|body|p|div|h\d|title)\b", body[:20000], re.I))
     markup, encoding = decode_body(body, content_type, is_html=is_html)
     page = read_html(markup) if is_html else read_text(markup)
+    if is_html and not page.blocks:
+        page = read_stripped_html(markup)  # libxml2 gives up on very deep nesting: keep the text anyway
     page.encoding = encoding
     if not page.blocks:
         raise UnreadablePage("no text on the page")

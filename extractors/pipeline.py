@@ -62,6 +62,7 @@ FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
+MAX_NUMBERS_PER_SENTENCE = 300
 
 
 @dataclass
@@ -144,7 +145,7 @@ class Extractor:
             if i in consumed:
                 continue
             left = _left(text, sentence, m.start)
-            if self.is_total(text, sentence, m, mentions[:i]):
+            if self.is_total(text, sentence, m, mentions[i - 1 : i]):
                 continue
             reading = read_unit(text, m, stext, context)
             if reading is None:
@@ -194,7 +195,7 @@ class Extractor:
             if i in found or i in consumed or m.year_like:
                 continue
             left, right = _left(text, sentence, m.start), _right(text, sentence, m.end)
-            if self.is_total(text, sentence, m, mentions[:i]):
+            if self.is_total(text, sentence, m, mentions[i - 1 : i]):
                 continue
             _, hedge = qualifier_before(left)
             left = left[: len(left) - hedge] if hedge else left
@@ -216,9 +217,13 @@ class Extractor:
                                      head=head)
                 continue
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
+            if not right.strip() and sentence.index + 1 < len(self.sentences):
+                following = self.sentences[sentence.index + 1]
+                right = right + "\n" + norm(text[following.start : following.start + 80])
             after = ANAPHORA_AFTER_RE.match(right)
-            if (after or ANAPHORA_BEFORE_RE.search(left)) and self.camera_context(sentence.index):
-                end = m.end + (min(after.end(), 60) if after else 0)
+            names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
+            if (after or ANAPHORA_BEFORE_RE.search(left)) and (names_cameras or self.camera_context(sentence.index)):
+                end = m.end + (min(after.end(), len(_right(text, sentence, m.end)), 60) if after else 0)
                 head = next((c for c in reversed(previous) if c.reading.family == CAMERAS), None) or (
                     self.last_candidate(sentence.index, CAMERAS))
                 end = _word_end(text, end)
@@ -241,7 +246,7 @@ class Extractor:
         if not DENOMINATOR_RE.search(left) or re.search(r"[;:]", left[-45:]):
             return False
         near = left[-45:]
-        return bool(re.search(r"\d", near[:-5])) or any(m.start - b.end < 45 for b in before)
+        return bool(re.search(r"\d", near[:-5])) or bool(before and m.start - before[-1].end < 45)
 
     # -- deciding ---------------------------------------------------------------------------------
     def qualify(self, sentence: Sentence, c: Candidate) -> Qualifier:
@@ -356,8 +361,8 @@ class Extractor:
                 if mentions[position].start >= sentence.start:
                     own.append(mentions[position])
                 position += 1
-            if not own:
-                continue
+            if not own or len(own) > MAX_NUMBERS_PER_SENTENCE:
+                continue  # a dump of numbers (a table flattened into one line) states no figure in prose
             sentence_places = self.finder.names_in(self.text[sentence.start : sentence.end])
             numbers = [(m.start, m.end) for m in own if not m.year_like]
             for c in self.read_sentence(sentence, own):

@@ -1,0 +1,60 @@
+"""Places and dates: what the sentence ties each figure to."""
+
+import pytest
+
+from extractors import extract_text
+
+
+def first(text, **kwargs):
+    figures = extract_text(text, **kwargs)
+    assert figures, text
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    "text, hint, place, kind",
+    [
+        ("La ville dispose de 80 caméras.", "Dreux", "Dreux", "commune"),
+        ("L'agglomération compte près de 200 caméras.", "Dreux", "Agglo du Pays de Dreux", "intercommunalite"),
+        ("Plus de 400 caméras pour l'agglomération.", "Chartres", "Chartres Métropole", "intercommunalite"),
+        ("Dix caméras seront installées à Vernouillet.", "Dreux", "Vernouillet", "commune"),
+        ("La commune compte 34 caméras en centre-ville.", "Nantes", "Nantes / centre-ville", "district"),
+        ("Le quartier de la Madeleine comptera 12 caméras.", "Évreux", "Évreux / La Madeleine", "district"),
+        ("Quatre caméras seront posées au Clos Fleuri.", "Dreux", "Dreux / Clos Fleuri", "district"),
+        ("La région Auvergne Rhône-Alpes accorde jusqu'à 20 000 euros aux communes pour leurs caméras.",
+         None, "Auvergne-Rhône-Alpes", "region"),
+        ("Le département finance au plus 50 % des caméras.", "Isère", "Isère", "departement"),
+        ("La commune de St-Ouen-l'Aumône compte 60 caméras.", "Cergy", "Saint-Ouen-l'Aumône", "commune"),
+        ("L'aide vise les communes de moins de 5 000 habitants.", "Bretagne", "communes éligibles", "other"),
+    ],
+)
+def test_places(text, hint, place, kind):
+    figure = first(text, place_hint=hint)
+    assert (figure.place, figure.place_kind) == (place, kind)
+
+
+def test_homonym_resolved_by_the_hint():
+    figure = first("À Saint-Denis, la ville compte 400 caméras.", place_hint="Seine-Saint-Denis")
+    assert figure.place_code == "93066"
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        ("En 2021, la ville comptait 90 caméras.", None, "2021"),
+        ("En février 2012, la ville dispose de 700 caméras.", None, "2012-02"),
+        ("Au 1er semestre 2023, 44 nouvelles caméras ont été implantées.", None, "2023"),
+        ("15 nouvelles caméras seront installées d'ici 2028.", None, "2028"),
+        ("La ville disposera de 2 000 caméras à l'horizon 2030.", None, "2030"),
+        ("Le plan (2018-2021) prévoit 500 nouvelles caméras.", None, "2021"),
+        ("Depuis 2013, la ville a installé 300 caméras.", None, None),
+        ("La ville dispose aujourd'hui de 300 caméras.", "2020-05-01", None),
+        ("On a posé 20 caméras cet automne.", "2014-01-27", "2013"),
+        ("Dix caméras seront installées d'ici la fin de l'année.", "2023-02-01", "2023-12"),
+        ("Dix caméras seront installées d'ici la fin de l'année.", None, None),
+        ("La ville a 500 caméras. Dans un an, elle devrait en compter 900.", "2014-12-03", "2015"),
+        ("Le 20 décembre 2019, la Région a voté 4 millions d'euros pour les caméras.", None, "2019-12-20"),
+    ],
+)
+def test_dates(text, published, date):
+    assert extract_text(text, published=published)[-1].date == date

@@ -1,0 +1,100 @@
+"""One rule of GUIDELINES.md per case, on invented French sentences."""
+
+import pytest
+
+from extractors import extract_text
+
+
+def triples(text, **kwargs):
+    return [(f.metric, f.value, f.qualifier) for f in extract_text(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # stock
+        ("La commune dispose aujourd'hui de 86 caméras.", [("cameras", 86, "exact")]),
+        ("Le parc compte 230 caméras de vidéoprotection.", [("cameras", 230, "exact")]),
+        ("À l'origine, 20 caméras avaient été posées.", [("cameras", 20, "exact")]),
+        # plan: future, modality, announcement
+        ("Douze caméras seront installées l'an prochain.", [("cameras_planned", 12, "exact")]),
+        ("La mairie prévoit 25 nouvelles caméras.", [("cameras_planned", 25, "exact")]),
+        ("Le maire a annoncé 40 caméras supplémentaires d'ici 2027.", [("cameras_planned", 40, "exact")]),
+        ("La ville mise sur les caméras. À terme, elle devrait en compter 300.", [("cameras_planned", 300, "exact")]),
+        # increment
+        ("Cet été, 14 nouvelles caméras ont été posées.", [("cameras_added", 14, "exact")]),
+        ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
+        # other camera counts
+        ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
+        ("Les agents portent 30 caméras piétons.", [("other", 30, "exact")]),
+        # qualifiers
+        ("La ville compte près de 300 caméras.", [("cameras", 300, "approx")]),
+        ("La ville compte environ 300 caméras.", [("cameras", 300, "approx")]),
+        ("La ville compte plus de 300 caméras.", [("cameras", 300, "at_least")]),
+        ("La ville compte un peu plus de 300 caméras.", [("cameras", 300, "at_least")]),
+        ("La ville compte pas moins de 300 caméras.", [("cameras", 300, "at_least")]),
+        ("La ville compte moins de 300 caméras.", [("cameras", 300, "at_most")]),
+        ("L'aide atteint au maximum 80 % de la dépense.", [("percent", 80, "at_most")]),
+        ("L'aide est plafonnée à 15 000 € par projet.", [("money_eur", 15000, "at_most")]),
+        ("La région finance jusqu'à 40 % des travaux de vidéoprotection.", [("percent", 40, "at_most")]),
+        ("La ville compte plus d'une centaine de caméras.", [("cameras", 100, "at_least")]),
+        # ranges
+        ("Une caméra coûte entre 4 000 et 6 000 euros.", [("money_eur", 4000, "at_least"),
+                                                         ("money_eur", 6000, "at_most")]),
+        ("Chaque caméra coûte de 8 à 12 000 €.", [("money_eur", 8000, "at_least"), ("money_eur", 12000, "at_most")]),
+        ("Le projet vise 50 à 60 caméras.", [("cameras_planned", 50, "at_least"), ("cameras_planned", 60, "at_most")]),
+        # densities, normalised to 100,000 inhabitants
+        ("La ville compte 12,5 caméras pour 10 000 habitants.", [("cameras_per_100k", 125, "exact")]),
+        ("On y trouve une caméra pour 400 habitants.", [("cameras_per_100k", 250, "exact")]),
+        # money, percent, population, offences
+        ("Le dispositif de vidéoprotection a coûté 1,2 million d'euros.", [("money_eur", 1_200_000, "exact")]),
+        ("Les caméras sont financées à 50 % par l'État.", [("percent", 50, "exact")]),
+        ("La police a relevé 420 infractions grâce aux caméras.", [("offences", 420, "exact")]),
+        ("Les 6 opérateurs du CSU se relaient jour et nuit.", [("other", 6, "exact")]),
+        # anaphora
+        ("La ville a inauguré une caméra place du marché. Cinq autres seront installées.",
+         [("cameras_planned", 5, "exact")]),
+        ("La vidéoprotection progresse. On en dénombre aujourd'hui 64.", [("cameras", 64, "exact")]),
+        ("312\nC'est le nombre de caméras installées dans la ville.", [("cameras", 312, "exact")]),
+        ("Le centre de supervision emploie 8 opérateurs. Ils seront bientôt 12.",
+         [("other", 8, "exact"), ("other", 12, "exact")]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_rules(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La police municipale compte 18 policiers municipaux.",  # headcount not tied to the video centre
+        "Les images sont conservées 30 jours.",
+        "Le centre est ouvert 24h/24, 7j/7. Tél. : 02 37 38 84 00.",
+        "Le plan régional de sécurité de 300 millions d'euros protège lycées et transports.",
+        "La ville compte 95 faits pour 1 000 habitants.",
+        "Leur nombre devrait doubler d'ici un an.",
+        "Une caméra a été posée devant l'école.",
+        "Des dizaines de caméras surveillent le quartier.",
+        "En 2019, la ville a délibéré sur la vidéoprotection.",
+    ],
+)
+def test_hard_negatives(text):
+    assert triples(text) == []
+
+
+def test_repeated_fact_is_one_figure():
+    text = ("30 nouvelles caméras seront installées cette année. La pose des 30 caméras débutera en mars.")
+    assert triples(text) == [("cameras_planned", 30, "exact")]
+
+
+def test_contradictory_statements_are_both_kept():
+    text = "La ville compte 458 caméras. Aujourd'hui, le territoire compte plus de 450 caméras."
+    assert triples(text) == [("cameras", 458, "exact"), ("cameras", 450, "at_least")]
+
+
+def test_evidence_is_an_exact_substring_with_offsets():
+    text = "Depuis 2015, la commune s'est équipée. Elle dispose de près de 75 caméras."
+    (figure,) = extract_text(text)
+    assert text[figure.start : figure.end] == figure.evidence == "près de 75 caméras"
+    assert figure.sentence == "Elle dispose de près de 75 caméras."

@@ -1,0 +1,68 @@
+"""French numbers: separators, words, approximations, scales — and what is not a number."""
+
+import pytest
+
+from extractors.numbers import find_mentions
+
+
+def values(text):
+    return [(m.value, text[m.start : m.end]) for m in find_mentions(text) if not m.year_like]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("la ville compte 1 200 caméras", [(1200, "1 200")]),
+        ("la ville compte 1\u00a0200 caméras", [(1200, "1\u00a0200")]),
+        ("la ville compte 1\u202f200 caméras", [(1200, "1\u202f200")]),
+        ("la ville compte 1\u2009200 caméras", [(1200, "1\u2009200")]),
+        ("la ville compte 1.200 caméras", [(1200, "1.200")]),
+        ("une hausse de 12,5 %", [(12.5, "12,5")]),
+        ("un budget de 2,5 millions d'euros", [(2_500_000, "2,5 millions")]),
+        ("un budget de 1,5 million", [(1_500_000, "1,5 million")]),
+        ("un marché de 3 M€", [(3_000_000, "3 M€")]),
+        ("au moins 15 autres millions", [(15_000_000, "15 autres millions")]),
+        ("Quarante-deux agents", [(42, "Quarante-deux")]),
+        ("Cent trente-sept communes", [(137, "Cent trente-sept")]),
+        ("quatre-vingt-dix caméras", [(90, "quatre-vingt-dix")]),
+        ("deux cents caméras", [(200, "deux cents")]),
+        ("dix-neuf caméras", [(19, "dix-neuf")]),
+        ("une vingtaine de caméras", [(20, "une vingtaine")]),
+        ("plus d'une centaine de communes", [(100, "d'une centaine")]),
+        ("un millier de caméras", [(1000, "un millier")]),
+        ("une bonne dizaine de caméras", [(10, "une bonne dizaine")]),
+    ],
+)
+def test_numbers(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tél. : 01 46 12 72 59",
+        "rendez-vous à 21h30",
+        "ouvert 24h/24 et 7j/7",
+        "16 rue Victor Hugo",
+        "16, avenue Jean-Jaurès",
+        "Hôtel de ville, 28100 Dreux",
+        "la 131e place du classement",
+        "la 3ème place en 2019",
+        "l'article L251-2 du code",
+        "l'amendement n° 704",
+        "1/8 des agents",
+        "publié le 03/02/2022",
+        "une caméra de vidéosurveillance le suit",
+        "des dizaines d'yeux",
+        "plusieurs centaines de caméras",
+        "le 30 janvier dernier",
+        "gardées 30 jours",
+    ],
+)
+def test_not_numbers(text):
+    assert values(text) == []
+
+
+def test_years_are_marked():
+    mentions = find_mentions("en 2014, la ville")
+    assert [m.year_like for m in mentions] == [True]
