@@ -17,41 +17,57 @@ from text_to_num import text2num
 from extractors.lexicon_fr import APPROX_NOUNS, MONTH_PATTERN, NUMBER_WORDS, SCALES
 
 SPACES = " \u00a0\u202f\u2009"
+# Patterns start with what they match, not a lookbehind, so the regex engine can skip ahead to
+# candidates; what must not stand before a number is checked in `_free_before`.
 DIGITS_RE = re.compile(
-    rf"(?<![\w.,/])(?<!\w-)(?<!\w–)"
     rf"(\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?![\d])|\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\d+)"
     rf"(?:,(\d+))?"
     rf"(?![\w/]|[.,]\d)"
 )
-WORD_NUMBER_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-    r"(?:(?:[\s-]+(?:et[\s-]+)?)(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*(?![\w-])",
-    re.IGNORECASE,
-)
+
+
+def _grouped_alternation(words: list[str]) -> str:
+    """'cent|cinq|…' grouped by first letter: c(?:ent|inq|…) lets the regex engine reject a position
+    on one character, which makes the scan of a page about 20 times faster than a flat list."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+_WORDS = _grouped_alternation(NUMBER_WORDS)
+# Matched on the lower-cased text (see `find_mentions`).
+WORD_NUMBER_RE = re.compile(rf"(?:{_WORDS})(?:(?:[\s-]+(?:et[\s-]+)?)(?:{_WORDS}))*(?![\w-])")
+WORD_NUMBER_ANY_CASE_RE = re.compile(WORD_NUMBER_RE.pattern, re.IGNORECASE)
 APPROX_RE = re.compile(
-    r"(?<![\w])(?:une?|d'une?|d’une?)\s+(?:bonne\s+|petite\s+|grosse\s+)?(" + "|".join(APPROX_NOUNS) + r")\b",
+    r"(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?(" + "|".join(APPROX_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 SCALE_RE = re.compile(
     r"^(?:\s+(?:autres\s+|nouveaux\s+|de plus\s+)?)(millions?|milliards?|mille)\b|^\s?(M€|Md€|Mds€|k€|K€)",
     re.IGNORECASE,
 )
-# Spans that hold digits but no figure.
-MASKS = [
-    re.compile(r"(?:\+33\s?|\b0)\d(?:[\s.\u00a0-]?\d{2}){4}\b"),  # phone numbers
-    re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}(?:\s?/\s?\d{1,2}h?)?\b|\b\d{1,2}j\s?/\s?\d{1,2}j?\b", re.I),  # 21h30, 24h/24
-    re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"),  # 03/02/2022
-    re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.I),  # le 30 janvier
-    re.compile(r"\b\d{1,4}\s?(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|allée|chemin|route|impasse|"
+# Spans that hold digits but no figure, each tried where a number starts (anchored, so cheap).
+DIGIT_MASKS = [
+    re.compile(r"0\d(?:[\s.\u00a0-]?\d{2}){4}\b|33\s?\d(?:[\s.\u00a0-]?\d{2}){4}\b"),  # phone numbers
+    re.compile(r"\d{1,2}\s?h\s?\d{0,2}(?:\s?/\s?\d{1,2}h?)?\b|\d{1,2}j\s?/\s?\d{1,2}j?\b", re.I),  # 21h30, 24h/24
+    re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"),  # 03/02/2022
+    re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.I),  # le 30 janvier
+    re.compile(r"\d{1,4}\s?(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|allée|chemin|route|impasse|"
                r"quai|cours|square|chaussée|rond-point|faubourg)\b", re.I),  # 16 rue Victor Hugo
-    re.compile(r"\b\d{5}\s+(?=[A-ZÉÈÎ][\w'’-])"),  # 28100 Dreux
-    re.compile(r"(?:n°|no\.|numéro|article|art\.|alinéa|amendement|loi|décret|arrêté|page|p\.)\s*[A-Z]?\d[\d\-.]*",
-               re.I),
-    re.compile(r"\b\d+\s?/\s?\d+\b"),  # fractions 1/8, 7/7
-    re.compile(r"\b(?:top|n°)\s?\d+\b", re.I),
-    re.compile(r"\b\d+\s?(?:km|mètres|cm|mm|min|minutes|secondes|heures|jours|mois|ans|années|"
+    re.compile(r"\d{5}\s+(?=[A-ZÉÈÎ][\w'’-])"),  # 28100 Dreux
+    re.compile(r"\d+\s?/\s?\d+\b"),  # fractions 1/8, 7/7
+    re.compile(r"\d+\s?(?:km|mètres|cm|mm|min|minutes|secondes|heures|jours|mois|ans|années|"
                r"semaines)\b(?!\s*(?:de\s+)?cam)", re.I),  # lengths and durations
 ]
+# All of them as one anchored alternation: one `match` call per number start.
+DIGIT_MASK_RE = re.compile("|".join(f"(?i:{m.pattern})" if m.flags & re.IGNORECASE else f"(?:{m.pattern})"
+                                    for m in DIGIT_MASKS))
+# Words that make the number after them an identifier: "n° 704", "article 12", "Top 10".
+IDENTIFIER_BEFORE_RE = re.compile(
+    r"(?:n°|no\.|numéro|article|art\.|alinéa|amendement|loi|décret|arrêté|page|p\.|top)\s*[A-Z]?$", re.I)
+IDENTIFIER_RE = re.compile(r"\d[\d\-.]*")
+NUMBER_START_RE = re.compile(r"(?<!\d)\d")
 
 
 @dataclass
@@ -67,10 +83,34 @@ class Mention:
     unit_money: bool = False  # the scale was M€ / k€
 
 
+def _free_before(text: str, start: int, *, digits: bool = False) -> bool:
+    """No letter or digit glued before the number ("L251", "A4"); for digits, no '.', ',', '/' either,
+    nor a word and a dash ("L251-2")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before == "_" or (not digits and before in "-'’" and start > 1 and
+                                              text[start - 2].isalpha() and before == "-"):
+        return False
+    if digits:
+        if before in ".,/":
+            return False
+        if before in "-–" and start > 1 and (text[start - 2].isalnum()):
+            return False
+    return True
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Phone numbers, times, dates, street numbers, postcodes, identifiers: digits that are no figure."""
     spans = []
-    for pattern in MASKS:
-        spans.extend(m.span() for m in pattern.finditer(text))
+    for start in NUMBER_START_RE.finditer(text):
+        position = start.start()
+        if position and text[position - 1].isalnum():
+            continue
+        if m := DIGIT_MASK_RE.match(text, position):
+            spans.append(m.span())
+        if IDENTIFIER_BEFORE_RE.search(text, max(0, position - 14), position):
+            spans.append(IDENTIFIER_RE.match(text, position).span())
     return sorted(spans)
 
 
@@ -121,27 +161,38 @@ def find_mentions(text: str) -> list[Mention]:
     masks = masked_spans(text)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in APPROX_RE.finditer(text):
+    lowered = text.lower()
+    approx = APPROX_RE.finditer(lowered if len(lowered) == len(text) else text)
+    for m in approx:
+        if not _free_before(text, m.start()):
+            continue
         noun = m.group(1).lower()
-        mentions.append(Mention(m.start(), m.end(), float(APPROX_NOUNS[noun]), m.group(0), approx=True))
+        mentions.append(Mention(m.start(), m.end(), float(APPROX_NOUNS[noun]), text[m.start() : m.end()], approx=True))
         taken.append(m.span())
     taken.sort()
     for m in DIGITS_RE.finditer(text):
+        if not _free_before(text, m.start(), digits=True):
+            continue
         if _inside(masks, m.start(), m.end()) or _inside(taken, m.start(), m.end()):
             continue
         value = parse_digits(m.group(1), m.group(2))
         year_like = bool(re.fullmatch(r"(?:19|20)\d\d", m.group(0)))
         mentions.append(Mention(m.start(), m.end(), value, m.group(0), year_like=year_like))
-    for m in WORD_NUMBER_RE.finditer(text):
+    words = WORD_NUMBER_RE.finditer(lowered) if len(lowered) == len(text) else WORD_NUMBER_ANY_CASE_RE.finditer(text)
+    for m in words:
+        if m.end() - m.start() <= 3 and lowered[m.start() : m.end()] in ("un", "une"):
+            continue  # an article, not a count
+        if not _free_before(text, m.start()) or (m.start() and text[m.start() - 1] == "-"):
+            continue
         if _inside(taken, m.start(), m.end()):
             continue
-        words = m.group(0)
-        if words.lower() in ("un", "une"):
+        spelled = text[m.start() : m.end()]
+        if spelled.lower() in ("un", "une"):
             continue  # an article, not a count
-        value = words_to_number(words)
+        value = words_to_number(spelled)
         if value is None:
             continue
-        mentions.append(Mention(m.start(), m.end(), float(value), words, spelled=True))
+        mentions.append(Mention(m.start(), m.end(), float(value), spelled, spelled=True))
     mentions.sort(key=lambda x: x.start)
     for mention in mentions:
         if not mention.approx:

@@ -34,7 +34,10 @@ BANNER_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_TEXT_CHARS = 2_000_000
+CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 SPACE_RE = re.compile(r"[ \t\r\f\v]+")
+# Control and format characters (NUL, C1 controls, zero-width and direction marks), not newlines.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 class UnreadablePage(ValueError):
@@ -90,14 +93,15 @@ def looks_binary(body: bytes) -> bool:
         return True
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NULs
         return False
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     return controls > len(head) // 50
 
 
 def clean_text(text: str) -> str:
     """NFC, no control characters, single spaces; keeps U+00A0 and U+202F, which French numbers use."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = CONTROL_RE.sub("", text)
     lines = [SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
@@ -124,6 +128,18 @@ def _block_kind(tag: str) -> str:
     return "p"
 
 
+def drop_chrome(root: etree._Element) -> None:
+    """Remove navigation, scripts, forms, banners before walking: lxml finds them in C."""
+    doomed = list(root.iter(*DROP_TAGS))
+    doomed += [el for el in root.iterfind(".//*[@id]") if BANNER_RE.search(el.get("id", ""))]
+    doomed += [el for el in root.iterfind(".//*[@class]") if BANNER_RE.search(el.get("class", ""))]
+    doomed += root.xpath(".//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='dialog' "
+                         "or @aria-hidden='true' or @hidden]")
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the element's tail text
+
+
 def html_blocks(root: etree._Element) -> list[Block]:
     """Walk the tree without recursion (a 10,000-deep page must not blow the stack)."""
     blocks: list[Block] = []
@@ -132,9 +148,9 @@ def html_blocks(root: etree._Element) -> list[Block]:
     skip_depth = 0
 
     def flush() -> None:
-        text = clean_text("".join(parts))
+        joined = "".join(parts)
         parts.clear()
-        if text:
+        if joined and not joined.isspace() and (text := clean_text(joined)):
             blocks.append(Block(text, kinds[-1]))
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -184,6 +200,7 @@ def read_html(markup: str) -> Page:
     title_el = root.find(".//title")
     title = clean_text(title_el.text_content()) if title_el is not None else None
     published, updated = find_dates_in_tree(root)
+    drop_chrome(root)
     blocks = html_blocks(root)
     if not published or not updated:
         line_published, line_updated = find_dates_in_lines(b.text for b in blocks[:60])

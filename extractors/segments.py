@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bM)(?<!\bMme)(?<!\bTél)(?<!\bav)(?<!\bn°)"
-    r"[.!?…](?:[»\"”’)]*)(?=\s+[«\"“(]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
-    r"|\n(?=\s*[•▪◦·*–-]\s)|(?<=[.!?:;»])\n"
+    r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
+    r"|\n(?=\s*[•▪◦·*–-]\s)|\n(?<=[.!?:;»]\n)"
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
 CLAUSE_SPLIT_RE = re.compile(r"\s*;\s*|\s*:\s+|,\s+(?=(?:et|mais|puis|dont|alors|tandis|soit)\b)|,\s+")
