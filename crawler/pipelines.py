@@ -15,6 +15,7 @@ from crawler.items import FetchItem
 from extractors import EXTRACTOR_VERSION, extract_figures
 from extractors.page import UnreadablePage, read_page
 from storage import open_database
+from storage.changes import detect_for_fetch
 from storage.history import (
     document_id_for_hash,
     has_extraction,
@@ -32,14 +33,16 @@ logger = logging.getLogger(__name__)
 class StorePipeline:
     """Records each FetchItem; reads, stores and extracts only text never seen for its source."""
 
-    def __init__(self, db_path: str, stats: Any) -> None:
+    def __init__(self, db_path: str, stats: Any, run_id: int | None = None) -> None:
         self.db_path = db_path
         self.stats = stats
+        self.run_id = run_id
         self.db = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats)
+        run_id = crawler.settings.getint("VIGICAM_RUN_ID") or None
+        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id)
 
     def open_spider(self, spider: Any = None) -> None:
         self.db = open_database(self.db_path)
@@ -69,7 +72,8 @@ class StorePipeline:
         if item.error:
             outcome = Outcome.SKIPPED if item.skipped else Outcome.FAILED
             with db.atomic():
-                record_fetch(db, **fetch, outcome=outcome, error=item.error)
+                fetch_id = record_fetch(db, **fetch, outcome=outcome, error=item.error)
+                self.detect(fetch_id)
             logger.warning("%s %s: %s", outcome, item.url, item.error)
             return outcome
         content_type = item.headers.get("content-type")
@@ -77,15 +81,17 @@ class StorePipeline:
             page = read_page(item.body, content_type)
         except UnreadablePage as exc:
             with db.atomic():
-                record_fetch(db, **fetch, outcome=Outcome.FAILED, error=str(exc))
+                fetch_id = record_fetch(db, **fetch, outcome=Outcome.FAILED, error=str(exc))
+                self.detect(fetch_id)
             logger.warning("failed %s: %s", item.url, exc)
             return Outcome.FAILED
         content_hash = page.content_hash
         with db.atomic():
             previous = last_document(db, item.source_id)
             if previous is not None and previous["content_hash"] == content_hash:
-                record_fetch(db, **fetch, outcome=Outcome.SAME_CONTENT, content_hash=content_hash,
-                             document_id=previous["id"])
+                fetch_id = record_fetch(db, **fetch, outcome=Outcome.SAME_CONTENT, content_hash=content_hash,
+                                        document_id=previous["id"])
+                self.detect(fetch_id)
                 return Outcome.SAME_CONTENT
             document_id = document_id_for_hash(db, content_hash) or insert_document(
                 db,
@@ -107,4 +113,10 @@ class StorePipeline:
                 insert_extraction(db, document_id=document_id, source_id=item.source_id, fetch_id=fetch_id,
                                   extractor_version=EXTRACTOR_VERSION, figures=figures)
                 self.stats.inc_value("vigicam/figures", len(figures))
+            self.detect(fetch_id)
         return Outcome.NEW_CONTENT
+
+    def detect(self, fetch_id: int) -> None:
+        """Change detection in the fetch's own transaction: a crash never leaves a fetch without its events."""
+        events = detect_for_fetch(self.db, fetch_id, self.run_id)
+        self.stats.inc_value("vigicam/events", len(events))

@@ -45,4 +45,5 @@ FEED_EXPORT_ENCODING = "utf-8"
 # vigicam's own settings; the CLI sets VIGICAM_DB from --db / VIGICAM_DB.
 VIGICAM_DB = "vigicam.db"
 VIGICAM_SOURCE_URLS: list[str] = []  # empty: every enabled source
+VIGICAM_RUN_ID = 0  # the `runs` row of this crawl, set by the CLI
 VIGICAM_PROGRESS = True  # a progress line on stderr, when it is a terminal

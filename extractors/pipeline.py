@@ -40,7 +40,8 @@ from extractors.segments import Sentence, clause_at, clause_spans, split_sentenc
 from extractors.tense import camera_metric
 
 CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
-ANAPHORA_AFTER_RE = re.compile(rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*\n?\s*c'est le nombre de cam[ée]ras")
+ANAPHORA_AFTER_RE = re.compile(
+    rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
 PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)

@@ -181,3 +181,39 @@ def m001_initial(db: Database) -> None:
                 f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
             )
+
+
+@migrations()
+def m002_runs_and_revisions(db: Database) -> None:
+    """Crawl runs (for `report --last-run`) and extractor revisions (kept apart from a city's changes)."""
+    db["runs"].create(
+        {"id": int, "kind": str, "started_at": str, "finished_at": str, "pages": int, "events": int},
+        pk="id",
+    )
+    db["changes"].add_column("run_id", int)
+    db["changes"].create_index(["run_id"])
+    db["revisions"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "source_id": int,
+            "place": str,
+            "metric": str,
+            "old_extractor_version": str,
+            "new_extractor_version": str,
+            "old_value": float,
+            "new_value": float,
+            "old_qualifier": str,
+            "new_qualifier": str,
+            "old_evidence": str,
+            "new_evidence": str,
+            "revised_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")],
+    )
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER revisions_no_{action.lower()} BEFORE {action} ON revisions "
+            f"BEGIN SELECT RAISE(ABORT, 'revisions is append-only'); END"
+        )

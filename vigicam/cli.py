@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -11,6 +12,7 @@ from typing import Any
 
 import click
 
+from extractors.figure import Metric
 from storage import StorageError, open_database
 from storage.sources import Source, add_source, list_sources, remove_source
 from storage.vocab import SOURCE_KINDS
@@ -25,6 +27,7 @@ from vigicam.config import (
     parse_duration,
     sources_to_toml,
 )
+from vigicam.reporters import REPORTERS, stated
 
 
 class DurationType(click.ParamType):
@@ -229,6 +232,80 @@ def eval_command(corpus: Path, errors: bool, as_json: bool) -> None:
     if errors:
         for line in mistakes:
             click.echo(line, err=as_json)
+
+
+def matching_places(db, name: str) -> list[str]:
+    """The place names stored in figures that `name` designates: the same name whatever its accents,
+    case or hyphens, its districts ("Aix-en-Provence / La Duranne"), and what the gazetteer resolves it to."""
+    from extractors.gazetteer import load_gazetteer, normalise
+    from extractors.places import display_name
+    from storage.queries import place_names
+
+    wanted = {normalise(name)}
+    candidates = load_gazetteer().lookup(name)
+    if candidates:
+        wanted.add(normalise(display_name(candidates[0])))
+    return [p for p in place_names(db)
+            if normalise(p) in wanted or any(normalise(p).startswith(w + " ") and " / " in p for w in wanted)]
+
+
+@cli.command()
+@click.option("--since", help="Only events detected on or after this date (YYYY-MM-DD).")
+@click.option("--last-run", is_flag=True, help="Only the events of the last crawl.")
+@click.option("--place", help="Only this place (and its districts).")
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True)
+@click.pass_context
+@user_errors
+def report(ctx: click.Context, since: str | None, last_run: bool, place: str | None, fmt: str) -> None:
+    """The changes of published figures: old → new, with the sentences that state them."""
+    from storage.queries import events, series_points
+
+    db = open_db(ctx)
+    if since and not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", since):
+        raise click.BadParameter("use YYYY-MM-DD", param_hint="--since")
+    rows = events(db, since=since, last_run=last_run)
+    if place:
+        names = set(matching_places(db, place))
+        rows = [r for r in rows if r["place"] in names]
+    click.echo(REPORTERS[fmt](rows, lambda e: series_points(db, e["source_id"], e["place"], e["metric"])), nl=False)
+
+
+@cli.command()
+@click.argument("place")
+@click.option("--metric", type=click.Choice([m.value for m in Metric]), help="Only this metric.")
+@json_option
+@click.pass_context
+@user_errors
+def history(ctx: click.Context, place: str, metric: str | None, as_json: bool) -> None:
+    """One place's figures over time, from all sources; flags sources that disagree."""
+    from storage.queries import place_history
+    from vigicam.history import disagreements
+
+    db = open_db(ctx)
+    names = matching_places(db, place)
+    if not names:
+        raise click.ClickException(f"no figure stored for {place!r}")
+    rows = place_history(db, names, metric)
+    flagged = disagreements(rows)
+    if as_json:
+        print_json([{**r, "disagrees": (r["metric"], r["date"], r["place"]) in flagged} for r in rows])
+        return
+    for r in rows:
+        mark = "  ≠ sources disagree" if (r["metric"], r["date"], r["place"]) in flagged else ""
+        click.echo(f"{r['first_seen'][:10]}  {r['place']:<28} {r['metric']:<17} "
+                   f"{stated(r['value'], r['qualifier']):>14}  {r['date'] or '-':<10} {r['source_url']}{mark}")
+
+
+@cli.command()
+@click.pass_context
+@user_errors
+def reextract(ctx: click.Context) -> None:
+    """Re-run the current extractors over stored documents; differences go to `revisions`."""
+    from vigicam.reextract import reextract as run
+
+    summary = run(open_db(ctx))
+    click.echo(f"re-extracted {summary.documents} documents: {summary.figures} figures, "
+               f"{summary.revisions} revisions")
 
 
 @cli.command()

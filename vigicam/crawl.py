@@ -11,6 +11,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as default_settings
+from storage import open_database
+from storage.runs import finish_run, start_run
 from storage.vocab import Outcome
 
 
@@ -19,18 +21,23 @@ class CrawlSummary:
     pages: int
     outcomes: dict[str, int]
     figures: int
+    events: int
     seconds: float
 
     def line(self) -> str:
         counts = ", ".join(f"{self.outcomes.get(o, 0)} {o.replace('_', ' ')}" for o in Outcome)
-        return f"crawled {self.pages} pages in {self.seconds:.1f}s: {counts}; {self.figures} figures stored"
+        return (f"crawled {self.pages} pages in {self.seconds:.1f}s: {counts}; {self.figures} figures stored, "
+                f"{self.events} events")
 
 
-def crawl_settings(db_path: Path, source_urls: list[str], delay: float | None) -> Settings:
+def crawl_settings(
+    db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0
+) -> Settings:
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.set("VIGICAM_DB", str(db_path))
     settings.set("VIGICAM_SOURCE_URLS", list(source_urls))
+    settings.set("VIGICAM_RUN_ID", run_id)
     if delay is not None:
         settings.set("DOWNLOAD_DELAY", delay)
         settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.01))
@@ -40,7 +47,12 @@ def crawl_settings(db_path: Path, source_urls: list[str], delay: float | None) -
 
 
 def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None) -> CrawlSummary:
-    process = CrawlerProcess(crawl_settings(db_path, source_urls or [], delay), install_root_handler=False)
+    db = open_database(db_path)
+    run_id = start_run(db)
+    db.close()
+    settings = crawl_settings(db_path, source_urls or [], delay, run_id)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler("pages")
     started = time.monotonic()
     process.crawl(crawler)
@@ -48,9 +60,14 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
     elapsed = time.monotonic() - started
     stats = crawler.stats.get_stats()
     outcomes = {o.value: stats.get(f"vigicam/outcome/{o.value}", 0) for o in Outcome}
-    return CrawlSummary(
+    summary = CrawlSummary(
         pages=sum(outcomes.values()),
         outcomes=outcomes,
         figures=stats.get("vigicam/figures", 0),
+        events=stats.get("vigicam/events", 0),
         seconds=float(elapsed),
     )
+    db = open_database(db_path)
+    finish_run(db, run_id, summary.pages)
+    db.close()
+    return summary

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from storage import open_database
+from storage.queries import events
 from storage.sources import Source, add_source
 from vigicam.config import ConfigError
 from vigicam.localsite import LocalSite
@@ -58,13 +59,20 @@ def change_page(site_root: Path) -> None:
 
 
 def show_results(db_path: Path, echo: Callable[[str], None]) -> None:
+    from vigicam.reporters import stated, text_report
+
     db = open_database(db_path)
-    echo("\nFetches:")
-    for row in db.query("select f.id, f.outcome, f.http_status, s.place, f.url from fetches f "
-                        "join sources s on s.id = f.source_id order by f.id"):
-        echo(f"  #{row['id']:<3} {row['outcome']:<13} {row['http_status'] or '-':<4} {row['place']}")
-    documents = db.execute("select count(*) from documents").fetchone()[0]
-    echo(f"\n{documents} distinct documents stored in {db_path}")
+    echo("\nFigures read on the pages (latest version of each):")
+    for row in db.query(
+        "select f.place, f.metric, f.value, f.qualifier, f.date, f.evidence from figures f "
+        "where f.document_id in (select max(document_id) from fetches where document_id is not null "
+        "group by source_id) order by f.source_id, f.start"
+    ):
+        echo(f"  {row['place'] or '-':<24} {row['metric']:<17} {stated(row['value'], row['qualifier']):>12}  "
+             f"{row['date'] or '':<8} {row['evidence']!r}")
+    echo("\nWhat changed at the second crawl (vigicam report --last-run):")
+    echo(text_report(events(db, last_run=True)).rstrip())
+    echo(f"\nThe database is {db_path}: try `vigicam --db {db_path} report --format html > report.html`")
     db.close()
 
 

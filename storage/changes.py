@@ -1,0 +1,123 @@
+"""Change detection: compare a source's figures with its previous ones and append events.
+
+A figure's series is (source, place, metric, date): "12 caméras en 2014" and "106 caméras aujourd'hui"
+are two series, not a change. Only figures make events: a new date line, banner or paragraph order
+changes the page's hash but not its figures, so it records nothing here. A failing source makes
+one `source_failing` event when it starts failing and one `source_recovered` when it comes back;
+its figures are never read as withdrawn while it fails.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.db import utcnow
+from storage.vocab import EventKind, Outcome
+
+SeriesKey = tuple[str | None, str, str | None]
+HEALTH_KINDS = (EventKind.SOURCE_FAILING.value, EventKind.SOURCE_RECOVERED.value)
+
+
+def _series(figures: list[dict[str, Any]]) -> dict[SeriesKey, list[dict[str, Any]]]:
+    grouped: dict[SeriesKey, list[dict[str, Any]]] = defaultdict(list)
+    for figure in figures:
+        grouped[(figure["place"], figure["metric"], figure["date"])].append(figure)
+    return grouped
+
+
+def figures_of(db: Database, document_id: int, source_id: int) -> list[dict[str, Any]]:
+    """The figures the newest extraction of a document (for a source) found."""
+    extraction = next(db.query(
+        "select id from extractions where document_id = ? and source_id = ? order by id desc limit 1",
+        [document_id, source_id]), None)
+    if extraction is None:
+        return []
+    return list(db.query("select * from figures where extraction_id = ? order by start", [extraction["id"]]))
+
+
+def previous_content_fetch(db: Database, source_id: int, before_fetch_id: int) -> dict[str, Any] | None:
+    """The last fetch before this one that brought a document (new or same content)."""
+    return next(db.query(
+        "select * from fetches where source_id = ? and id < ? and document_id is not null "
+        "order by id desc limit 1", [source_id, before_fetch_id]), None)
+
+
+def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_id: int | None,
+           old: dict[str, Any] | None = None, new: dict[str, Any] | None = None,
+           old_fetch_id: int | None = None, published: str | None = None, detail: str | None = None,
+           ) -> dict[str, Any]:
+    base = old or new or {}
+    old_value, new_value = (old or {}).get("value"), (new or {}).get("value")
+    return {
+        "source_id": source["id"], "kind": kind.value, "run_id": run_id,
+        "place": base.get("place", source["place"]), "metric": base.get("metric"),
+        "old_value": old_value, "new_value": new_value,
+        "delta": new_value - old_value if old_value is not None and new_value is not None else None,
+        "old_qualifier": (old or {}).get("qualifier"), "new_qualifier": (new or {}).get("qualifier"),
+        "old_evidence": (old or {}).get("sentence") or (old or {}).get("evidence"),
+        "new_evidence": (new or {}).get("sentence") or (new or {}).get("evidence"),
+        "old_date": (old or {}).get("date"), "new_date": (new or {}).get("date"),
+        "old_figure_id": (old or {}).get("id"), "new_figure_id": (new or {}).get("id"),
+        "old_document_id": (old or {}).get("document_id"), "new_document_id": (new or {}).get("document_id"),
+        "old_fetch_id": old_fetch_id, "new_fetch_id": fetch["id"],
+        "source_url": fetch.get("final_url") or fetch["url"], "published": published, "detail": detail,
+        "detected_at": utcnow(),
+    }
+
+
+def compare_figures(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[tuple[EventKind, dict | None,
+                                                                                            dict | None]]:
+    """(kind, old figure, new figure) for every series that differs; restated figures give nothing."""
+    events: list[tuple[EventKind, dict | None, dict | None]] = []
+    old_series, new_series = _series(old), _series(new)
+    for key in list(old_series) + [k for k in new_series if k not in old_series]:
+        before = list(old_series.get(key, []))
+        after = list(new_series.get(key, []))
+        for figure in list(after):  # the same statement again: no event
+            twin = next((b for b in before if b["value"] == figure["value"]
+                         and b["qualifier"] == figure["qualifier"]), None)
+            if twin is not None:
+                before.remove(twin)
+                after.remove(figure)
+        while before and after:
+            events.append((EventKind.CHANGED, before.pop(0), after.pop(0)))
+        events += [(EventKind.WITHDRAWN, b, None) for b in before]
+        events += [(EventKind.NEW, None, a) for a in after]
+    return events
+
+
+def health_state(db: Database, source_id: int) -> str | None:
+    row = next(db.query(
+        "select kind from changes where source_id = ? and kind in (?, ?) order by id desc limit 1",
+        [source_id, *HEALTH_KINDS]), None)
+    return row["kind"] if row else None
+
+
+def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> list[int]:
+    """Append the events one stored fetch causes; returns their ids. Call inside the fetch's transaction."""
+    fetch = db["fetches"].get(fetch_id)
+    source = db["sources"].get(fetch["source_id"])
+    rows: list[dict[str, Any]] = []
+    failing = health_state(db, source["id"]) == EventKind.SOURCE_FAILING.value
+    if fetch["outcome"] == Outcome.FAILED.value:
+        if not failing:
+            rows.append(_event(EventKind.SOURCE_FAILING, source, fetch, run_id, detail=fetch["error"]))
+    elif fetch["outcome"] in (Outcome.NEW_CONTENT.value, Outcome.SAME_CONTENT.value, Outcome.NOT_MODIFIED.value):
+        if failing:
+            rows.append(_event(EventKind.SOURCE_RECOVERED, source, fetch, run_id))
+        if fetch["outcome"] == Outcome.NEW_CONTENT.value:
+            previous = previous_content_fetch(db, source["id"], fetch_id)
+            old = figures_of(db, previous["document_id"], source["id"]) if previous else []
+            new = figures_of(db, fetch["document_id"], source["id"])
+            published = db["documents"].get(fetch["document_id"])["published"]
+            for kind, before, after in compare_figures(old, new):
+                rows.append(_event(kind, source, fetch, run_id, before, after,
+                                   previous["id"] if previous else None, published))
+    if not rows:
+        return []
+    db["changes"].insert_all(rows)
+    last = db.execute("select max(id) from changes").fetchone()[0]
+    return list(range(last - len(rows) + 1, last + 1))

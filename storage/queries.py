@@ -1,0 +1,57 @@
+"""Read queries for reports and history. Everything here only reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.runs import last_run_id
+
+
+def events(db: Database, *, since: str | None = None, last_run: bool = False,
+           kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Events of `changes`, oldest first, with their source's URL and the documents' dates."""
+    where, params = [], []
+    if since:
+        where.append("c.detected_at >= ?")
+        params.append(since)
+    if last_run:
+        where.append("c.run_id = ?")
+        params.append(last_run_id(db))
+    if kinds:
+        where.append(f"c.kind in ({', '.join('?' for _ in kinds)})")
+        params.extend(kinds)
+    sql = ("select c.*, s.url as registered_url, s.place as source_place from changes c "
+           "join sources s on s.id = c.source_id"
+           + (f" where {' and '.join(where)}" if where else "") + " order by c.id")
+    return list(db.query(sql, params))
+
+
+def series_points(db: Database, source_id: int, place: str | None, metric: str) -> list[dict[str, Any]]:
+    """One point per document of a source where the series appears: when first fetched, what value."""
+    return list(db.query(
+        "select min(fe.started_at) as at, max(f.value) as value from figures f "
+        "join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id "
+        "where f.source_id = ? and f.place is ? and f.metric = ? group by f.document_id order by at",
+        [source_id, place, metric]))
+
+
+def place_history(db: Database, place_names: list[str], metric: str | None = None) -> list[dict[str, Any]]:
+    """Every figure stated about these place names, all sources, with when it was first seen."""
+    marks = ", ".join("?" for _ in place_names)
+    sql = (
+        "select f.place, f.metric, f.value, f.qualifier, f.date, max(f.evidence) as evidence, "
+        "s.url as source_url, s.kind as source_kind, max(d.published) as published, "
+        "min(fe.started_at) as first_seen, max(fe.started_at) as last_seen "
+        "from figures f join sources s on s.id = f.source_id join documents d on d.id = f.document_id "
+        "join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id "
+        f"where f.place in ({marks})" + (" and f.metric = ?" if metric else "")
+        + " group by f.source_id, f.place, f.metric, f.value, f.qualifier, f.date"
+        + " order by f.metric, first_seen"
+    )
+    return list(db.query(sql, [*place_names, *([metric] if metric else [])]))
+
+
+def place_names(db: Database) -> list[str]:
+    return [r["place"] for r in db.query("select distinct place from figures where place is not null")]
