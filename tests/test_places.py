@@ -1,0 +1,59 @@
+"""The gazetteer: every commune resolves to itself; homonyms, aliases, articles, St/Saint."""
+
+import json
+
+import pytest
+
+from extractors.gazetteer import load_gazetteer
+from vigicam.cli import cli
+
+
+def test_every_commune_official_name_resolves_to_itself():
+    gazetteer = load_gazetteer()
+    communes = [p for p in gazetteer.places if p.kind == "commune"]
+    assert len(communes) == 34875
+    assert all(p in gazetteer.lookup(p.name) for p in communes)
+
+
+@pytest.mark.parametrize(
+    "name, kind, code",
+    [
+        ("Le Havre", "commune", "76351"),
+        ("Havre", "commune", "76351"),
+        ("L'Haÿ-les-Roses", "commune", "94038"),
+        ("l hay les roses", "commune", "94038"),
+        ("Les Lilas", "commune", "93045"),
+        ("St-Herblain", "commune", "44162"),
+        ("SaintHerblain", "commune", "44162"),
+        ("La-Tour-du-Pin", "commune", "38509"),
+        ("Chartres Métropole", "intercommunalite", "200033181"),
+        ("Nantes Métropole", "intercommunalite", "244400404"),
+        ("Ile-de-France", "region", "11"),
+        ("Auvergne Rhône-Alpes", "region", "84"),
+        ("Seine-Saint-Denis", "departement", "93"),
+    ],
+)
+def test_aliases_and_spellings(name, kind, code):
+    assert (kind, code) in [(p.kind, p.code) for p in load_gazetteer().lookup(name)]
+
+
+def test_homonyms_most_populous_first():
+    codes = [p.code for p in load_gazetteer().lookup("Saint-Denis")]
+    assert len(codes) == 4 and set(codes[:2]) == {"97411", "93066"}
+
+
+def test_places_command_json(runner):
+    result = runner.invoke(cli, ["places", "Saint-Denis", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {"code", "kind", "name", "population", "confidence"} <= set(rows[0])
+    assert abs(sum(r["confidence"] for r in rows) - 1) < 0.01
+    assert runner.invoke(cli, ["places", "Nulle-Part-sur-Rien"]).exit_code == 1
+
+
+def test_parents():
+    gazetteer = load_gazetteer()
+    chartres = gazetteer.lookup("Chartres", "commune")[0]
+    assert gazetteer.parent(chartres, "intercommunalite").code == "200033181"
+    assert gazetteer.parent(chartres, "departement").name == "Eure-et-Loir"
+    assert gazetteer.parent(chartres, "region").name == "Centre-Val de Loire"
