@@ -244,3 +244,49 @@ def m003_place_parents_and_densities(db: Database) -> None:
              and stated.metric = 'cameras_per_100k' and stated.rank = 1
         where p.population > 0
     """)
+
+
+@migrations()
+def m004_views_and_search(db: Database) -> None:
+    """Views named for people, and full-text search over documents and evidence sentences."""
+    db.execute("""
+        create view latest_figures as
+        with last_fetch as (
+            select source_id, max(id) as fetch_id from fetches where document_id is not null group by source_id
+        ), last_extraction as (
+            select e.source_id, max(e.id) as extraction_id from extractions e
+            join fetches fe on fe.id = (select fetch_id from last_fetch lf where lf.source_id = e.source_id)
+            where e.document_id = fe.document_id group by e.source_id
+        )
+        select f.place, f.place_kind, f.place_code, f.metric, f.value, f.qualifier, f.date, f.evidence,
+               s.url as source_url, s.kind as source_kind, d.published, d.title, f.id as figure_id,
+               f.source_id, f.document_id
+        from figures f
+        join last_extraction le on le.extraction_id = f.extraction_id
+        join sources s on s.id = f.source_id
+        join documents d on d.id = f.document_id
+    """)
+    db.execute("""
+        create view camera_counts_over_time as
+        select f.place, f.metric, f.value, f.qualifier, f.date, substr(min(fe.started_at), 1, 10) as first_seen,
+               substr(max(fe.started_at), 1, 10) as last_seen, s.url as source_url, f.evidence
+        from figures f
+        join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id
+        join sources s on s.id = f.source_id
+        where f.metric in ('cameras', 'cameras_planned', 'cameras_added', 'cameras_per_100k')
+        group by f.source_id, f.place, f.metric, f.value, f.qualifier, f.date
+    """)
+    db.execute("""
+        create view source_health as
+        select s.id, s.url, s.place, s.enabled,
+               (select max(started_at) from fetches where source_id = s.id and outcome != 'failed'
+                and outcome != 'skipped') as last_success,
+               (select max(started_at) from fetches where source_id = s.id and outcome = 'failed') as last_failure,
+               (select count(*) from fetches f where f.source_id = s.id and f.outcome = 'failed' and f.id > coalesce(
+                   (select max(id) from fetches where source_id = s.id and outcome not in ('failed', 'skipped')), 0)
+               ) as consecutive_failures,
+               (select error from fetches where source_id = s.id order by id desc limit 1) as last_error
+        from sources s where s.removed_at is null
+    """)
+    db["documents"].enable_fts(["title", "text"], create_triggers=True)
+    db["figures"].enable_fts(["evidence", "sentence"], create_triggers=True)

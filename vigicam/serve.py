@@ -1,0 +1,36 @@
+"""`vigicam serve`: Datasette on the database, configured by vigicam/datasette/metadata.yaml."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def metadata_for(db_path: Path) -> dict[str, Any]:
+    """The shipped metadata, with its database key renamed to the file's name (Datasette's name for it)."""
+    text = resources.files("vigicam").joinpath("datasette/metadata.yaml").read_text(encoding="utf-8")
+    metadata = yaml.safe_load(text)
+    metadata["databases"] = {db_path.stem: metadata["databases"]["vigicam"]}
+    return metadata
+
+
+def serve_command(db_path: Path, host: str, port: int) -> list[str]:
+    handle, metadata_path = tempfile.mkstemp(prefix="vigicam-datasette-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(metadata_for(db_path), out, ensure_ascii=False)
+    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", metadata_path,
+            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
+            "--setting", "default_page_size", "100"]
+
+
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Replace this process with Datasette (so signals reach it directly)."""
+    command = serve_command(db_path, host, port)
+    os.execv(command[0], command)
