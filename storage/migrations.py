@@ -290,3 +290,14 @@ def m004_views_and_search(db: Database) -> None:
     """)
     db["documents"].enable_fts(["title", "text"], create_triggers=True)
     db["figures"].enable_fts(["evidence", "sentence"], create_triggers=True)
+
+
+@migrations()
+def m005_schedule_state(db: Database) -> None:
+    """The scheduler's own state (mutable, unlike the history): when each source is next due."""
+    db["schedule_state"].create(
+        {"source_id": int, "next_due_at": str, "consecutive_failures": int, "stale_reported_at": str,
+         "updated_at": str},
+        pk="source_id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )

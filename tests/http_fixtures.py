@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 Route = tuple[int, dict[str, str], bytes]
@@ -18,6 +19,8 @@ class RoutesServer:
             def do_GET(self) -> None:  # noqa: N802 - stdlib name
                 owner.hits.append(self.path)
                 status, headers, body = owner.routes.get(self.path, (404, {}, b"not found"))
+                if "X-Test-Sleep" in headers:  # a server that hangs before answering
+                    time.sleep(float(headers["X-Test-Sleep"]))
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -29,6 +32,7 @@ class RoutesServer:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

@@ -184,11 +184,13 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None)
             for entry in default_sources():
                 add_source(db, entry, replace=True)
         click.echo("empty database: imported the default sources", err=True)
+    from vigicam.lock import CrawlLock
     from vigicam.places_cli import ensure_places
 
     ensure_places(db)
     db.close()
-    summary = run_crawl(db_path(ctx), list(source_urls), delay)
+    with CrawlLock(db_path(ctx)):
+        summary = run_crawl(db_path(ctx), list(source_urls), delay)
     click.echo(summary.line())
 
 
@@ -250,6 +252,60 @@ def matching_places(db, name: str) -> list[str]:
         wanted.add(normalise(display_name(candidates[0])))
     return [p for p in place_names(db)
             if normalise(p) in wanted or any(normalise(p).startswith(w + " ") and " / " in p for w in wanted)]
+
+
+@cli.command("schedule")
+@click.option("--for", "run_for", type=DURATION, help="Stop after this long (30s, 15m, 6h, 1d, 2w).")
+@click.option("--max-runs", type=click.IntRange(min=1), help="Stop after this many crawls.")
+@click.option("--tick", type=DURATION, default="5s", show_default=True, help="How often to look for due sources.")
+@click.option("--crawl-timeout", type=DURATION, default="30m", show_default=True,
+              help="Wall-clock limit of one crawl; a crawl that hangs is killed.")
+@click.option("--stale-after", type=DURATION, default="2w", show_default=True,
+              help="Flag a source whose last success is older than this.")
+@click.option("--delay", type=float, default=None, help="Politeness delay passed to each crawl (seconds).")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also log to this file (rotated at 1 MB, 5 kept).")
+@click.pass_context
+@user_errors
+def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | None, tick: int, crawl_timeout: int,
+                     stale_after: int, delay: float | None, log_file: Path | None) -> None:
+    """The unattended loop: crawl each source at its own interval until stopped (SIGTERM/SIGINT → exit 0)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    from scheduler import Scheduler, SchedulerOptions, install_signal_handlers
+    from vigicam.lock import CrawlLock
+
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if log_file:
+        handlers.append(RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s",
+                        handlers=handlers, force=True)
+    open_db(ctx).close()
+    with CrawlLock(db_path(ctx)):
+        scheduler = Scheduler(SchedulerOptions(db_path(ctx), run_for=run_for, max_runs=max_runs, tick=tick,
+                                               crawl_timeout=crawl_timeout, stale_after=stale_after, delay=delay))
+        install_signal_handlers(scheduler)
+        runs = scheduler.run()
+    click.echo(f"schedule stopped after {runs} crawls", err=True)
+
+
+@cli.command()
+@json_option
+@click.pass_context
+@user_errors
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Per source: last success, last failure, consecutive failures, next due time."""
+    from storage.schedule_state import health
+
+    rows = health(open_db(ctx))
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['source_id']:>4}  {r['place']:<22} ok {r['last_success'] or 'never':<20} "
+                   f"failed {r['last_failure'] or '-':<20} x{r['consecutive_failures']:<3} "
+                   f"next {r['next_due_at'] or 'now':<20} {r['url']}")
 
 
 @cli.command()

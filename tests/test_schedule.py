@@ -1,0 +1,101 @@
+"""The unattended loop against a local server, with second-long intervals."""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import sqlite_utils
+
+from tests.conftest import run_vigicam
+from tests.http_fixtures import RoutesServer
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+PAGE = (200, HTML, "<html><body><p>La ville compte 120 caméras.</p></body></html>".encode())
+
+
+@pytest.fixture
+def server():
+    s = RoutesServer({"/ok.html": PAGE, "/slow.html": (200, {**HTML, "X-Test-Sleep": "60"}, b"<p>slow</p>")})
+    yield s
+    s.close()
+
+
+def add(db_path, url, every="1s"):
+    result = run_vigicam(db_path, "sources", "add", url, "--place", "Dreux", "--every", every)
+    assert result.returncode == 0, result.stderr
+
+
+def start_schedule(db_path, *args):
+    return subprocess.Popen([sys.executable, "-m", "vigicam", "--db", str(db_path), "schedule", "--tick", "1s",
+                             "--delay", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_rounds_then_status(db_path, server):
+    add(db_path, f"{server.url}/ok.html")
+    result = run_vigicam(db_path, "schedule", "--tick", "1s", "--delay", "0", "--max-runs", "2")
+    assert result.returncode == 0, result.stderr
+    db = sqlite_utils.Database(db_path)
+    assert db["runs"].count == 2
+    assert [r["outcome"] for r in db.query("select outcome from fetches")] == ["new_content", "same_content"]
+    assert "1 sources: crawled 1 pages" in result.stderr
+    status = json.loads(run_vigicam(db_path, "status", "--json").stdout)
+    assert status[0]["last_success"] and status[0]["next_due_at"] and status[0]["consecutive_failures"] == 0
+
+
+def test_hanging_crawl_is_killed_and_the_loop_goes_on(db_path, server):
+    add(db_path, f"{server.url}/slow.html")
+    started = time.monotonic()
+    result = run_vigicam(db_path, "schedule", "--tick", "1s", "--delay", "0", "--max-runs", "2",
+                         "--crawl-timeout", "3s", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("killed after 3s") == 2
+    assert time.monotonic() - started < 40
+    assert sqlite_utils.Database(db_path).execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_second_scheduler_and_manual_crawl_are_refused(db_path, server):
+    add(db_path, f"{server.url}/slow.html", every="1d")
+    first = start_schedule(db_path, "--crawl-timeout", "30s")
+    try:
+        time.sleep(3)
+        second = run_vigicam(db_path, "schedule", "--max-runs", "1")
+        assert second.returncode == 1 and "another vigicam crawl or schedule is running" in second.stderr
+        manual = run_vigicam(db_path, "crawl")
+        assert manual.returncode == 1 and "another vigicam crawl or schedule is running" in manual.stderr
+        assert "Traceback" not in second.stderr + manual.stderr
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.wait(20)
+
+
+def test_sigterm_stops_the_crawl_in_flight_and_exits_0(db_path, server):
+    add(db_path, f"{server.url}/slow.html")
+    process = start_schedule(db_path)
+    time.sleep(3)  # the crawl of the slow page is in flight
+    sent = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(20) == 0
+    assert time.monotonic() - sent < 15
+
+
+def test_sigkill_mid_crawl_then_restart_resumes(db_path, server):
+    add(db_path, f"{server.url}/ok.html")
+    add(db_path, f"{server.url}/slow.html")
+    process = start_schedule(db_path, "--crawl-timeout", "30s")
+    time.sleep(4)
+    process.kill()
+    process.wait()
+    time.sleep(0.5)
+    orphans = subprocess.run(["pgrep", "-f", f"--db {db_path} crawl"], capture_output=True, text=True)
+    assert orphans.stdout.strip() == ""  # the crawl died with its scheduler
+    result = run_vigicam(db_path, "schedule", "--tick", "1s", "--delay", "0", "--max-runs", "1",
+                         "--crawl-timeout", "3s", timeout=60)
+    assert result.returncode == 0, result.stderr
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    events = list(db.query("select source_id, kind, new_value from changes"))
+    assert len(events) == len({(e["source_id"], e["kind"], e["new_value"]) for e in events})
+    assert any(e["kind"] == "new" and e["new_value"] == 120 for e in events)
