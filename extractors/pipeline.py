@@ -218,13 +218,17 @@ class Extractor:
                                      head=head)
                 continue
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
+            own_right = len(right)
+            following = None
             if not right.strip() and sentence.index + 1 < len(self.sentences):
                 following = self.sentences[sentence.index + 1]
                 right = right + "\n" + norm(text[following.start : following.start + 80])
             after = ANAPHORA_AFTER_RE.match(right)
             names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
             if (after or ANAPHORA_BEFORE_RE.search(left)) and (names_cameras or self.camera_context(sentence.index)):
-                end = m.end + (min(after.end(), len(_right(text, sentence, m.end)), 60) if after else 0)
+                end = m.end + (min(after.end(), own_right, 60) if after else 0)
+                if after and following is not None and after.end() > own_right:  # "458" ⏎ "C'est le nombre…"
+                    end = following.start + after.end() - own_right - 1
                 head = next((c for c in reversed(previous) if c.reading.family == CAMERAS), None) or (
                     self.last_candidate(sentence.index, CAMERAS))
                 end = _word_end(text, end)

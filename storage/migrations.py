@@ -268,8 +268,8 @@ def m004_views_and_search(db: Database) -> None:
     """)
     db.execute("""
         create view camera_counts_over_time as
-        select f.place, f.metric, f.value, f.qualifier, f.date, substr(min(fe.started_at), 1, 10) as first_seen,
-               substr(max(fe.started_at), 1, 10) as last_seen, s.url as source_url, f.evidence
+        select f.place, f.metric, f.value, f.qualifier, f.date, min(fe.started_at) as first_seen,
+               max(fe.started_at) as last_seen, s.url as source_url, f.evidence
         from figures f
         join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id
         join sources s on s.id = f.source_id
