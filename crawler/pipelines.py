@@ -76,6 +76,8 @@ class StorePipeline:
                 self.detect(fetch_id)
             logger.warning("%s %s: %s", outcome, item.url, item.error)
             return outcome
+        if item.http_status == 304:
+            return self.store_not_modified(item, fetch)
         content_type = item.headers.get("content-type")
         try:
             page = read_page(item.body, content_type)
@@ -115,6 +117,19 @@ class StorePipeline:
                 self.stats.inc_value("vigicam/figures", len(figures))
             self.detect(fetch_id)
         return Outcome.NEW_CONTENT
+
+    def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
+        """A 304: nothing to read or extract; the fetch points at the document the server says is current."""
+        with self.db.atomic():
+            previous = last_document(self.db, item.source_id)
+            if previous is None:  # a 304 to a request we made unconditional cannot be trusted
+                fetch_id = record_fetch(self.db, **fetch, outcome=Outcome.FAILED,
+                                        error="HTTP 304 without a stored version")
+            else:
+                fetch_id = record_fetch(self.db, **fetch, outcome=Outcome.NOT_MODIFIED,
+                                        content_hash=previous["content_hash"], document_id=previous["id"])
+            self.detect(fetch_id)
+        return Outcome.NOT_MODIFIED if previous is not None else Outcome.FAILED
 
     def detect(self, fetch_id: int) -> None:
         """Change detection in the fetch's own transaction: a crash never leaves a fetch without its events."""

@@ -46,4 +46,6 @@ FEED_EXPORT_ENCODING = "utf-8"
 VIGICAM_DB = "vigicam.db"
 VIGICAM_SOURCE_URLS: list[str] = []  # empty: every enabled source
 VIGICAM_RUN_ID = 0  # the `runs` row of this crawl, set by the CLI
-VIGICAM_PROGRESS = True  # a progress line on stderr, when it is a terminal
+VIGICAM_PROGRESS = True
+# Seconds: a full (unconditional) fetch at least this often, whatever 304s say.
+VIGICAM_UNCONDITIONAL_EVERY = 7 * 86_400  # a progress line on stderr, when it is a terminal

@@ -109,3 +109,12 @@ def insert_extraction(
         for row in rows
     )
     return extraction_id
+
+
+def validators(db: Database, source_id: int) -> dict[str, Any]:
+    """What to send for a conditional request: the server's own ETag and Last-Modified from the last
+    full answer (200), and when that answer came (an unconditional fetch is due every 7 days)."""
+    row = next(db.query(
+        "select etag, last_modified, started_at from fetches where source_id = ? and http_status between 200 "
+        "and 299 and outcome in ('new_content', 'same_content') order by id desc limit 1", [source_id]), None)
+    return row or {}

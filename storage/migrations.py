@@ -285,7 +285,9 @@ def m004_views_and_search(db: Database) -> None:
                (select count(*) from fetches f where f.source_id = s.id and f.outcome = 'failed' and f.id > coalesce(
                    (select max(id) from fetches where source_id = s.id and outcome not in ('failed', 'skipped')), 0)
                ) as consecutive_failures,
-               (select error from fetches where source_id = s.id order by id desc limit 1) as last_error
+               (select error from fetches where source_id = s.id order by id desc limit 1) as last_error,
+               (select nullif(final_url, s.url) from fetches where source_id = s.id and final_url is not null
+                order by id desc limit 1) as redirected_to
         from sources s where s.removed_at is null
     """)
     db["documents"].enable_fts(["title", "text"], create_triggers=True)

@@ -13,6 +13,7 @@ class RoutesServer:
     def __init__(self, routes: dict[str, Route]) -> None:
         self.routes = routes
         self.hits: list[str] = []
+        self.requests: list[dict[str, str]] = []
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -21,6 +22,11 @@ class RoutesServer:
                 status, headers, body = owner.routes.get(self.path, (404, {}, b"not found"))
                 if "X-Test-Sleep" in headers:  # a server that hangs before answering
                     time.sleep(float(headers["X-Test-Sleep"]))
+                owner.requests.append(dict(self.headers))
+                etag, modified = headers.get("ETag"), headers.get("Last-Modified")
+                if status == 200 and ((etag and self.headers.get("If-None-Match") == etag) or
+                                      (modified and self.headers.get("If-Modified-Since") == modified)):
+                    status, body = 304, b""
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)

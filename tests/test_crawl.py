@@ -94,3 +94,41 @@ def test_failure_after_success_keeps_history(runner, db_path, routes_server):
     db = sqlite_utils.Database(db_path)
     assert [r["outcome"] for r in db.query("select outcome from fetches order by id")] == ["new_content", "failed"]
     assert db["documents"].count == 1
+
+
+def test_conditional_requests_and_304(runner, db_path, routes_server):
+    page = "<html><body><p>La ville compte 148 caméras.</p></body></html>".encode()
+    headers = {**{"Content-Type": HTML}, "ETag": '"v1"', "Last-Modified": "Wed, 01 Feb 2023 10:00:00 GMT"}
+    routes_server.routes["/etag.html"] = (200, headers, page)
+    add(runner, db_path, f"{routes_server.url}/etag.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    sent = [r for r in routes_server.requests if "If-None-Match" in r or "If-Modified-Since" in r]
+    assert sent and sent[-1]["If-None-Match"] == '"v1"'
+    assert sent[-1]["If-Modified-Since"] == "Wed, 01 Feb 2023 10:00:00 GMT"  # the server's value, not our clock
+    db = sqlite_utils.Database(db_path)
+    rows = list(db.query("select outcome, http_status, document_id from fetches order by id"))
+    assert [(r["outcome"], r["http_status"]) for r in rows] == [("new_content", 200), ("not_modified", 304)]
+    assert rows[1]["document_id"] == rows[0]["document_id"]
+    assert db["extractions"].count == 1  # a 304 costs no parsing or extraction
+
+
+def test_an_outage_is_never_not_modified(runner, db_path, routes_server):
+    headers = {"Content-Type": HTML, "ETag": '"v1"'}
+    routes_server.routes["/etag.html"] = (200, headers, b"<p>La ville compte 148 cam\xc3\xa9ras.</p>")
+    add(runner, db_path, f"{routes_server.url}/etag.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    routes_server.routes["/etag.html"] = (503, headers, b"down")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    outcomes = [r["outcome"] for r in sqlite_utils.Database(db_path).query("select outcome from fetches order by id")]
+    assert outcomes == ["new_content", "failed"]
+
+
+def test_a_page_that_now_redirects_is_flagged(runner, db_path, routes_server):
+    routes_server.routes["/old.html"] = (301, {"Location": f"{routes_server.url}/ok.html"}, b"")
+    add(runner, db_path, f"{routes_server.url}/old.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    fetch = next(sqlite_utils.Database(db_path).query("select * from fetches"))
+    assert fetch["outcome"] == "new_content" and fetch["final_url"].endswith("/ok.html")
+    status = run_vigicam(db_path, "status")
+    assert "now redirects to" in status.stdout and "/ok.html" in status.stdout

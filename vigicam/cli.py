@@ -306,6 +306,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{r['source_id']:>4}  {r['place']:<22} ok {r['last_success'] or 'never':<20} "
                    f"failed {r['last_failure'] or '-':<20} x{r['consecutive_failures']:<3} "
                    f"next {r['next_due_at'] or 'now':<20} {r['url']}")
+        if r["redirected_to"]:
+            click.echo(f"      now redirects to {r['redirected_to']}: update the source?")
 
 
 @cli.command()

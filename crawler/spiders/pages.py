@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import FetchItem
 from storage import open_database, utcnow
+from storage.history import validators
 from storage.sources import list_sources
 
 
@@ -24,41 +26,64 @@ def describe_failure(failure: Failure) -> str:
     return f"{exc.__class__.__name__}: {message}"[:500]
 
 
+HANDLED_STATUSES = [304, *range(400, 600)]
+
+
 class PagesSpider(scrapy.Spider):
     name = "pages"
 
-    def sources(self) -> list[tuple[int, str]]:
+    def sources(self) -> list[tuple[int, str, dict[str, str]]]:
         db = open_database(self.settings.get("VIGICAM_DB"))
         try:
             wanted = set(self.settings.getlist("VIGICAM_SOURCE_URLS"))
             return [
-                (s.id, s.url)
+                (s.id, s.url, self.conditional_headers(validators(db, s.id)))
                 for s in list_sources(db, enabled_only=not wanted)
                 if not wanted or s.url in wanted
             ]
         finally:
             db.close()
 
+    def conditional_headers(self, last: dict) -> dict[str, str]:
+        """If-None-Match / If-Modified-Since with the server's own values (never our clock), unless the
+        last full answer is older than VIGICAM_UNCONDITIONAL_EVERY: servers that answer 304 wrongly
+        cannot hide a change for longer than that."""
+        if not last or not (last.get("etag") or last.get("last_modified")):
+            return {}
+        full_at = dt.datetime.fromisoformat(last["started_at"].replace("Z", "+00:00"))
+        max_age = self.settings.getint("VIGICAM_UNCONDITIONAL_EVERY")
+        if (dt.datetime.now(dt.UTC) - full_at).total_seconds() > max_age:
+            return {}
+        headers = {}
+        if last.get("etag"):
+            headers["If-None-Match"] = last["etag"]
+        if last.get("last_modified"):
+            headers["If-Modified-Since"] = last["last_modified"]
+        return headers
+
     async def start(self) -> Any:
         for item in self.start_requests():
             yield item
 
     def start_requests(self) -> Iterator[scrapy.Request]:
-        for source_id, url in self.sources():
+        for source_id, url, headers in self.sources():
             yield scrapy.Request(
                 url,
+                headers=headers,
                 callback=self.parse_page,
                 errback=self.on_error,
                 dont_filter=True,
                 meta={"source_id": source_id, "source_url": url, "started_at": utcnow(),
-                      "handle_httpstatus_all": True},
+                      # error pages reach the spider (recorded as failures); redirects are still followed
+                      "handle_httpstatus_list": HANDLED_STATUSES},
             )
 
     def parse_page(self, response: Response) -> Iterator[FetchItem]:
         meta = response.meta
         headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1")
                    for k, v in response.headers.items()}
-        error = None if 200 <= response.status < 300 else f"HTTP {response.status}"
+        ok = 200 <= response.status < 300 or response.status == 304
+        error = None if ok else f"HTTP {response.status}"
         yield FetchItem(
             source_id=meta["source_id"],
             url=meta["source_url"],
