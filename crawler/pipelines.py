@@ -89,7 +89,7 @@ class StorePipeline:
             return Outcome.FAILED
         content_hash = page.content_hash
         with db.atomic():
-            previous = last_document(db, item.source_id)
+            previous = last_document(db, item.source_id, item.url)
             if previous is not None and previous["content_hash"] == content_hash:
                 fetch_id = record_fetch(db, **fetch, outcome=Outcome.SAME_CONTENT, content_hash=content_hash,
                                         document_id=previous["id"])
@@ -121,7 +121,7 @@ class StorePipeline:
     def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
         """A 304: nothing to read or extract; the fetch points at the document the server says is current."""
         with self.db.atomic():
-            previous = last_document(self.db, item.source_id)
+            previous = last_document(self.db, item.source_id, item.url)
             if previous is None:  # a 304 to a request we made unconditional cannot be trusted
                 fetch_id = record_fetch(self.db, **fetch, outcome=Outcome.FAILED,
                                         error="HTTP 304 without a stored version")

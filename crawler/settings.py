@@ -47,5 +47,7 @@ VIGICAM_DB = "vigicam.db"
 VIGICAM_SOURCE_URLS: list[str] = []  # empty: every enabled source
 VIGICAM_RUN_ID = 0  # the `runs` row of this crawl, set by the CLI
 VIGICAM_PROGRESS = True
+DEPTH_LIMIT = 2  # links followed from a source added with --follow
+VIGICAM_FOLLOW_MAX_PAGES = 30  # pages found per followed source and crawl
 # Seconds: a full (unconditional) fetch at least this often, whatever 304s say.
 VIGICAM_UNCONDITIONAL_EVERY = 7 * 86_400  # a progress line on stderr, when it is a terminal

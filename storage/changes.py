@@ -38,11 +38,12 @@ def figures_of(db: Database, document_id: int, source_id: int) -> list[dict[str,
     return list(db.query("select * from figures where extraction_id = ? order by start", [extraction["id"]]))
 
 
-def previous_content_fetch(db: Database, source_id: int, before_fetch_id: int) -> dict[str, Any] | None:
-    """The last fetch before this one that brought a document (new or same content)."""
+def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_id: int) -> dict[str, Any] | None:
+    """The last fetch of the same page before this one that brought a document (a source followed
+    with --follow has several pages, each compared with its own past)."""
     return next(db.query(
-        "select * from fetches where source_id = ? and id < ? and document_id is not null "
-        "order by id desc limit 1", [source_id, before_fetch_id]), None)
+        "select * from fetches where source_id = ? and url = ? and id < ? and document_id is not null "
+        "order by id desc limit 1", [source_id, url, before_fetch_id]), None)
 
 
 def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_id: int | None,
@@ -109,7 +110,7 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> 
         if failing:
             rows.append(_event(EventKind.SOURCE_RECOVERED, source, fetch, run_id))
         if fetch["outcome"] == Outcome.NEW_CONTENT.value:
-            previous = previous_content_fetch(db, source["id"], fetch_id)
+            previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
             old = figures_of(db, previous["document_id"], source["id"]) if previous else []
             new = figures_of(db, fetch["document_id"], source["id"])
             published = db["documents"].get(fetch["document_id"])["published"]

@@ -12,13 +12,13 @@ from sqlite_utils import Database
 from storage.db import utcnow
 
 
-def last_document(db: Database, source_id: int) -> dict[str, Any] | None:
-    """The document of the source's most recent fetch that produced one (new or same content)."""
+def last_document(db: Database, source_id: int, url: str) -> dict[str, Any] | None:
+    """The document of the most recent fetch of this page of the source that produced one."""
     return next(
         db.query(
             "select d.id, d.content_hash from fetches f join documents d on d.id = f.document_id "
-            "where f.source_id = ? order by f.id desc limit 1",
-            [source_id],
+            "where f.source_id = ? and f.url = ? order by f.id desc limit 1",
+            [source_id, url],
         ),
         None,
     )

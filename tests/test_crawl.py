@@ -132,3 +132,23 @@ def test_a_page_that_now_redirects_is_flagged(runner, db_path, routes_server):
     assert fetch["outcome"] == "new_content" and fetch["final_url"].endswith("/ok.html")
     status = run_vigicam(db_path, "status")
     assert "now redirects to" in status.stdout and "/ok.html" in status.stdout
+
+
+def test_follow_explores_same_site_surveillance_links(runner, db_path, site, site_root):
+    index = site_root / "index.html"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "</ul></nav>", '<li><a href="/agenda.html">Agenda</a></li><li><a href="https://example.org/videoprotection">'
+        "Ailleurs</a></li></ul></nav>"), encoding="utf-8")
+    (site_root / "agenda.html").write_text("<p>Marché de Noël</p>", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", site.url + "/index.html", "--place", "Dreux",
+                                 "--follow"])
+    assert result.exit_code == 0, result.output
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    urls = {r["url"].replace(site.url, "") for r in db.query("select url from fetches")}
+    assert urls == {"/index.html", "/ville/police-municipale.html", "/agglo/actualites/videoprotection.html",
+                    "/region/aides/videoprotection.html", "/presse/dreux-cameras.html"}  # not the agenda, not off-site
+    assert db.execute("select count(*) from figures where metric = 'cameras'").fetchone()[0] >= 2
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    outcomes = [r["outcome"] for r in db.query("select outcome from fetches where id > 5")]
+    assert outcomes and set(outcomes) == {"same_content"}  # each page compared with its own past

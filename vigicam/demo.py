@@ -7,10 +7,12 @@ crawls again, then shows what vigicam recorded.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -56,6 +58,8 @@ def change_page(site_root: Path) -> None:
     for old, new in (CHANGE, DATE_CHANGE):
         text = text.replace(old, new)
     page.write_text(text, encoding="utf-8")
+    later = time.time() + 5  # a Last-Modified one second coarse must still move, or the server would answer 304
+    os.utime(page, (later, later))
 
 
 def show_results(db_path: Path, echo: Callable[[str], None]) -> None:

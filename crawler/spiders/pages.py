@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
 
 from crawler.items import FetchItem
@@ -27,17 +29,25 @@ def describe_failure(failure: Failure) -> str:
 
 
 HANDLED_STATUSES = [304, *range(400, 600)]
+# What a followed link's address or text must speak of.
+FOLLOW_RE = re.compile(r"vid[ée]o-?(?:protection|surveillance)|cam[ée]ras?|supervision|police[- _]municipale|"
+                       r"s[ée]curit[ée]|tranquillit[ée]", re.IGNORECASE)
 
 
 class PagesSpider(scrapy.Spider):
     name = "pages"
 
-    def sources(self) -> list[tuple[int, str, dict[str, str]]]:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.followed: set[str] = set()
+        self.followed_count: dict[int, int] = {}
+
+    def sources(self) -> list[tuple[int, str, dict[str, str], bool]]:
         db = open_database(self.settings.get("VIGICAM_DB"))
         try:
             wanted = set(self.settings.getlist("VIGICAM_SOURCE_URLS"))
             return [
-                (s.id, s.url, self.conditional_headers(validators(db, s.id)))
+                (s.id, s.url, self.conditional_headers(validators(db, s.id)) , s.follow)
                 for s in list_sources(db, enabled_only=not wanted)
                 if not wanted or s.url in wanted
             ]
@@ -66,25 +76,55 @@ class PagesSpider(scrapy.Spider):
             yield item
 
     def start_requests(self) -> Iterator[scrapy.Request]:
-        for source_id, url, headers in self.sources():
+        for source_id, url, headers, follow in self.sources():
             yield scrapy.Request(
                 url,
                 headers=headers,
                 callback=self.parse_page,
                 errback=self.on_error,
                 dont_filter=True,
-                meta={"source_id": source_id, "source_url": url, "started_at": utcnow(),
+                meta={"source_id": source_id, "source_url": url, "started_at": utcnow(), "follow": follow,
                       # error pages reach the spider (recorded as failures); redirects are still followed
                       "handle_httpstatus_list": HANDLED_STATUSES},
             )
 
-    def parse_page(self, response: Response) -> Iterator[FetchItem]:
+    def parse_page(self, response: Response) -> Iterator[FetchItem | scrapy.Request]:
+        yield self.fetch_item(response)
+        if response.meta.get("follow") and response.status == 200:
+            yield from self.follow_links(response)
+
+    def follow_links(self, response: Response) -> Iterator[scrapy.Request]:
+        """A source added with --follow: same-site links whose address or text speaks of surveillance,
+        bounded by DEPTH_LIMIT and VIGICAM_FOLLOW_MAX_PAGES per source."""
+        if not isinstance(response, HtmlResponse):
+            return
+        source_id = response.meta["source_id"]
+        host = urlsplit(response.meta["source_url"]).hostname
+        budget = self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES")
+        for link in response.css("a[href]"):
+            href = response.urljoin(link.attrib.get("href", ""))
+            parts = urlsplit(href)
+            text = " ".join(link.css("::text").getall())
+            if parts.scheme not in ("http", "https") or parts.hostname != host:
+                continue
+            if not FOLLOW_RE.search(f"{href} {text}"):
+                continue
+            href = href.split("#", 1)[0]
+            if href in self.followed or self.followed_count.get(source_id, 0) >= budget:
+                continue
+            self.followed.add(href)
+            self.followed_count[source_id] = self.followed_count.get(source_id, 0) + 1
+            yield scrapy.Request(href, callback=self.parse_page, errback=self.on_error,
+                                 meta={"source_id": source_id, "source_url": href, "started_at": utcnow(),
+                                       "follow": True, "handle_httpstatus_list": HANDLED_STATUSES})
+
+    def fetch_item(self, response: Response) -> FetchItem:
         meta = response.meta
         headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1")
                    for k, v in response.headers.items()}
         ok = 200 <= response.status < 300 or response.status == 304
         error = None if ok else f"HTTP {response.status}"
-        yield FetchItem(
+        return FetchItem(
             source_id=meta["source_id"],
             url=meta["source_url"],
             started_at=meta["started_at"],
