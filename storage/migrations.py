@@ -220,15 +220,37 @@ def m002_runs_and_revisions(db: Database) -> None:
 
 
 @migrations()
-def m003_place_parents_and_densities(db: Database) -> None:
-    """Place parents (for "l'agglomération" of a commune) and the density check view."""
+def m003_place_parents(db: Database) -> None:
+    """Place parents (for "l'agglomération" of a commune) and where each place row comes from."""
     for column in ("departement", "region", "epci", "site", "source"):
         db["places"].add_column(column, str)
+
+
+@migrations()
+def m004_views_and_search(db: Database) -> None:
+    """Views named for people, and full-text search over documents and evidence sentences."""
+    # Indexes the views and canned queries need on a database of millions of figures.
+    db["fetches"].create_index(["source_id", "document_id"])
+    db["figures"].create_index(["extraction_id"])
+    db["figures"].create_index(["place", "metric"])
+    db.execute("""
+        create view latest_figures as
+        select f.place, f.place_kind, f.place_code, f.metric, f.value, f.qualifier, f.date, f.evidence,
+               s.url as source_url, s.kind as source_kind, d.published, d.title, f.id as figure_id,
+               f.source_id, f.document_id
+        from sources s
+        join fetches fe on fe.id = (select max(id) from fetches where source_id = s.id and document_id is not null)
+        join extractions e on e.id = (select max(id) from extractions where document_id = fe.document_id
+                                      and source_id = s.id)
+        join figures f on f.extraction_id = e.id
+        join documents d on d.id = f.document_id
+    """)
     db.execute("""
         create view density_check as
         with latest as (
-            select f.*, row_number() over (partition by f.place_code, f.metric order by f.id desc) as rank
-            from figures f where f.place_code is not null
+            select f.*, row_number() over (partition by f.place_code, f.place_kind, f.metric
+                                           order by f.figure_id desc) as rank
+            from latest_figures f where f.place_code is not null
               and f.metric in ('cameras', 'cameras_per_100k') and f.date is null
         )
         select p.kind, p.code, p.name, p.population, p.population_year,
@@ -243,28 +265,6 @@ def m003_place_parents_and_densities(db: Database) -> None:
         left join latest stated on stated.place_code = p.code and stated.place_kind = p.kind
              and stated.metric = 'cameras_per_100k' and stated.rank = 1
         where p.population > 0
-    """)
-
-
-@migrations()
-def m004_views_and_search(db: Database) -> None:
-    """Views named for people, and full-text search over documents and evidence sentences."""
-    db.execute("""
-        create view latest_figures as
-        with last_fetch as (
-            select source_id, max(id) as fetch_id from fetches where document_id is not null group by source_id
-        ), last_extraction as (
-            select e.source_id, max(e.id) as extraction_id from extractions e
-            join fetches fe on fe.id = (select fetch_id from last_fetch lf where lf.source_id = e.source_id)
-            where e.document_id = fe.document_id group by e.source_id
-        )
-        select f.place, f.place_kind, f.place_code, f.metric, f.value, f.qualifier, f.date, f.evidence,
-               s.url as source_url, s.kind as source_kind, d.published, d.title, f.id as figure_id,
-               f.source_id, f.document_id
-        from figures f
-        join last_extraction le on le.extraction_id = f.extraction_id
-        join sources s on s.id = f.source_id
-        join documents d on d.id = f.document_id
     """)
     db.execute("""
         create view camera_counts_over_time as
