@@ -39,6 +39,7 @@ class Place:
     site: str = ""
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """'L'Haÿ-les-Roses' → 'l hay les roses'; 'St-Denis' → 'saint denis'; 'SaintHerblain' → 'saint herblain'."""
     name = re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])", " ", name)

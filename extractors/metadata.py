@@ -70,7 +70,7 @@ def find_dates_in_tree(root: etree._Element) -> tuple[str | None, str | None]:
         published, updated = published or ld_published, updated or ld_updated
     if not published:
         for time_el in root.iterfind(".//time"):
-            published = _iso(time_el.get("datetime") or time_el.text_content())
+            published = _iso(time_el.get("datetime") or "".join(time_el.itertext()))
             if published:
                 break
     return published, updated

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import lxml.html
 from bs4.dammit import UnicodeDammit
 from lxml import etree
 
@@ -29,11 +28,15 @@ BLOCK_TAGS = {
 }
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Cookie and consent banners, by the ids and classes their usual libraries give them.
-BANNER_RE = re.compile(
-    r"cookie|consent|gdpr|rgpd|tarteaucitron|didomi|onetrust|axeptio|cnil-banner|skip-?link",
-    re.IGNORECASE,
-)
+BANNER_WORDS = ("cookie", "consent", "gdpr", "rgpd", "tarteaucitron", "didomi", "onetrust", "axeptio",
+                "cnil-banner", "skip-?link")
+BANNER_RE = re.compile("|".join(BANNER_WORDS), re.IGNORECASE)
+ID_AND_CLASS = etree.XPath("//@id|//@class")
+ROLE_XPATH = etree.XPath(".//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='dialog'"
+                         " or @aria-hidden='true' or @hidden]")
 MAX_TEXT_CHARS = 2_000_000
+# Plain lxml elements (no lxml.html proxies): reading is all we do. Comments and PIs are dropped.
+HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 # Control and format characters (NUL, C1 controls, zero-width and direction marks), not newlines.
@@ -106,18 +109,6 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def is_dropped(el: etree._Element) -> bool:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag.lower() in DROP_TAGS:
-        return True
-    if el.get("role") in ("navigation", "banner", "contentinfo", "dialog"):
-        return True
-    if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
-        return True
-    marker = f"{el.get('id', '')} {el.get('class', '')}"
-    return bool(marker.strip()) and bool(BANNER_RE.search(marker))
-
-
 def _block_kind(tag: str) -> str:
     if tag in HEADING_TAGS:
         return "heading"
@@ -128,24 +119,33 @@ def _block_kind(tag: str) -> str:
     return "p"
 
 
-def drop_chrome(root: etree._Element) -> None:
-    """Remove navigation, scripts, forms, banners before walking: lxml finds them in C."""
-    doomed = list(root.iter(*DROP_TAGS))
-    doomed += [el for el in root.iterfind(".//*[@id]") if BANNER_RE.search(el.get("id", ""))]
-    doomed += [el for el in root.iterfind(".//*[@class]") if BANNER_RE.search(el.get("class", ""))]
-    doomed += root.xpath(".//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='dialog' "
-                         "or @aria-hidden='true' or @hidden]")
+def drop_chrome(root: etree._Element, markup: str) -> None:
+    """Remove navigation, scripts, forms, banners before walking; one XPath, evaluated in C."""
+    doomed = list(root.iter(*DROP_TAGS)) + ROLE_XPATH(root)
+    if BANNER_RE.search(markup):  # most of the cost, so only when a banner word is in the page at all
+        doomed += [value.getparent() for value in ID_AND_CLASS(root) if BANNER_RE.search(value)]
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()  # keeps the element's tail text
+            drop_tree(el)
+
+
+def drop_tree(el: etree._Element) -> None:
+    """Remove an element and what it holds, keeping the text that follows it (its tail)."""
+    parent, previous = el.getparent(), el.getprevious()
+    if el.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def html_blocks(root: etree._Element) -> list[Block]:
-    """Walk the tree without recursion (a 10,000-deep page must not blow the stack)."""
+    """Walk the tree without recursion (a 10,000-deep page must not blow the stack). Call
+    `drop_chrome` first: everything left is content."""
     blocks: list[Block] = []
     parts: list[str] = []
     kinds: list[str] = ["p"]
-    skip_depth = 0
 
     def flush() -> None:
         joined = "".join(parts)
@@ -154,24 +154,20 @@ def html_blocks(root: etree._Element) -> list[Block]:
             blocks.append(Block(text, kinds[-1]))
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not isinstance(el.tag, str):  # comments and processing instructions: only their tail is text
+            if event == "end" and el.tail:
+                parts.append(el.tail)
+            continue
+        tag = el.tag.lower()
         if event == "start":
-            if skip_depth or is_dropped(el):
-                skip_depth += 1
-                continue
             if tag in BLOCK_TAGS:
                 flush()
                 kinds.append(_block_kind(tag))
             elif tag == "br":
                 parts.append("\n")
-            if el.text and isinstance(el.tag, str):
+            if el.text:
                 parts.append(el.text)
         else:
-            if skip_depth:
-                skip_depth -= 1
-                if skip_depth == 0 and el.tail:
-                    parts.append(el.tail)
-                continue
             if tag in BLOCK_TAGS:
                 flush()
                 if len(kinds) > 1:
@@ -194,13 +190,15 @@ def text_blocks(text: str) -> list[Block]:
 
 def read_html(markup: str) -> Page:
     try:
-        root = lxml.html.document_fromstring(markup[:MAX_TEXT_CHARS] or "<html></html>")
+        root = etree.fromstring(markup[:MAX_TEXT_CHARS] or "<html></html>", HTML_PARSER)
+        if root is None:
+            raise UnreadablePage("malformed HTML: no document")
     except (etree.ParserError, ValueError) as exc:
         raise UnreadablePage(f"malformed HTML: {exc}") from exc
     title_el = root.find(".//title")
-    title = clean_text(title_el.text_content()) if title_el is not None else None
+    title = clean_text("".join(title_el.itertext())) if title_el is not None else None
     published, updated = find_dates_in_tree(root)
-    drop_chrome(root)
+    drop_chrome(root, markup)
     blocks = html_blocks(root)
     if not published or not updated:
         line_published, line_updated = find_dates_in_lines(b.text for b in blocks[:60])
