@@ -347,7 +347,15 @@ def report(ctx: click.Context, since: str | None, last_run: bool, place: str | N
     if place:
         names = set(matching_places(db, place))
         rows = [r for r in rows if r["place"] in names]
-    click.echo(REPORTERS[fmt](rows, lambda e: series_points(db, e["source_id"], e["place"], e["metric"])), nl=False)
+    charts: dict[tuple, list] = {}  # one query per series, not per event
+
+    def points(e: dict) -> list:
+        key = (e["source_id"], e["place"], e["metric"])
+        if key not in charts:
+            charts[key] = series_points(db, *key)
+        return charts[key]
+
+    click.echo(REPORTERS[fmt](rows, points), nl=False)
 
 
 @cli.command()

@@ -92,7 +92,10 @@ def markdown_report(events: list[dict[str, Any]], context: Any = None) -> str:
 
 @reporter("json")
 def json_report(events: list[dict[str, Any]], context: Any = None) -> str:
-    return json.dumps([{k: e.get(k) for k in JSON_KEYS} for e in events], ensure_ascii=False, indent=2) + "\n"
+    if not events:
+        return "[]\n"
+    lines = (json.dumps({k: e.get(k) for k in JSON_KEYS}, ensure_ascii=False) for e in events)
+    return "[\n" + ",\n".join(lines) + "\n]\n"  # a JSON array, one event a line (fast, and greppable)
 
 
 @reporter("csv")
@@ -137,21 +140,29 @@ def svg_chart(points: list[dict[str, Any]], width: int = 320, height: int = 90) 
             f'<text x="10" y="10" font-size="10">{number(high)}</text></svg>')
 
 
+MAX_CHART_POINTS = 120
+
+
 @reporter("html")
 def html_report(events: list[dict[str, Any]], context: Any = None) -> str:
-    rows = []
+    """One section per series (source, place, metric), with its chart once and each event below it."""
+    series: dict[tuple, list[dict[str, Any]]] = {}
     for e in events:
+        series.setdefault((e["source_id"], e["place"], e["metric"], e["kind"].startswith("source_")), []).append(e)
+    sections = []
+    for group in series.values():
         chart = ""
-        if context is not None and e["kind"] == "changed":
-            chart = svg_chart(context(e))
-        rows.append(
-            f"<section><h2>{escape(headline(e))}</h2><p class='meta'>{escape(trailer(e))}</p>"
-            + (f"<p><b>Before:</b> {highlight(e.get('old_evidence'), e.get('old_value'))}</p>"
-               if e.get("old_evidence") else "")
-            + (f"<p><b>Now:</b> {highlight(e.get('new_evidence'), e.get('new_value'))}</p>"
-               if e.get("new_evidence") else "")
-            + chart + "</section>")
-    body = "\n".join(rows) or "<p>No change.</p>"
+        if context is not None and any(e["kind"] == "changed" for e in group):
+            chart = svg_chart(context(group[-1])[-MAX_CHART_POINTS:])
+        items = "".join(
+            f"<li><b>{escape(headline(e))}</b> <span class='meta'>{escape(trailer(e))}</span>"
+            + (f"<br>Before: {highlight(e.get('old_evidence'), e.get('old_value'))}" if e.get("old_evidence") else "")
+            + (f"<br>Now: {highlight(e.get('new_evidence'), e.get('new_value'))}" if e.get("new_evidence") else "")
+            + "</li>" for e in group)
+        first = group[0]
+        title = f"{first['place'] or '?'} — {first['metric'] or 'source health'} — {first['source_url']}"
+        sections.append(f"<section><h2>{escape(title)}</h2>{chart}<ul>{items}</ul></section>")
+    body = "\n".join(sections) or "<p>No change.</p>"
     return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>vigicam report</title>"
             "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">"
             "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}mark{background:#fde68a}"

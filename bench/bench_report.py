@@ -1,0 +1,41 @@
+"""Reports over 100,000 stored events, each format, timed in-process (no interpreter start-up).
+
+    python bench/bench_queries.py   # builds /tmp/vigicam-bench.db (1,000,000 figures, 100,000 events)
+    python bench/bench_report.py [--db /tmp/vigicam-bench.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from storage import open_database
+from storage.queries import events, series_points
+from vigicam.reporters import REPORTERS
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=Path("/tmp/vigicam-bench.db"))
+    args = parser.parse_args()
+    db = open_database(args.db)
+    started = time.perf_counter()
+    rows = events(db)
+    print(f"read {len(rows):,} events: {time.perf_counter() - started:.2f}s")
+    for name, reporter in REPORTERS.items():
+        charts: dict[tuple, list] = {}
+
+        def points(e: dict, charts: dict = charts) -> list:
+            key = (e["source_id"], e["place"], e["metric"])
+            if key not in charts:
+                charts[key] = series_points(db, *key)
+            return charts[key]
+
+        started = time.perf_counter()
+        size = len(reporter(events(db), points))
+        print(f"{name:<9} {time.perf_counter() - started:6.2f}s  ({size / 1e6:.1f} MB, events read included)")
+
+
+if __name__ == "__main__":
+    main()
