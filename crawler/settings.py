@@ -31,7 +31,9 @@ ITEM_PIPELINES = {
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
+    "crawler.middlewares.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550) retries
 }
+VIGICAM_MAX_CRAWL_DELAY = 300.0  # seconds: the most a robots.txt or a Retry-After can make us wait
 EXTENSIONS = {
     "crawler.extensions.ProgressExtension": 500,
 }

@@ -14,11 +14,13 @@ class RoutesServer:
         self.routes = routes
         self.hits: list[str] = []
         self.requests: list[dict[str, str]] = []
+        self.times: list[tuple[str, float]] = []
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - stdlib name
                 owner.hits.append(self.path)
+                owner.times.append((self.path, time.monotonic()))
                 status, headers, body = owner.routes.get(self.path, (404, {}, b"not found"))
                 if "X-Test-Sleep" in headers:  # a server that hangs before answering
                     time.sleep(float(headers["X-Test-Sleep"]))

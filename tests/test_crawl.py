@@ -152,3 +152,27 @@ def test_follow_explores_same_site_surveillance_links(runner, db_path, site, sit
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     outcomes = [r["outcome"] for r in db.query("select outcome from fetches where id > 5")]
     assert outcomes and set(outcomes) == {"same_content"}  # each page compared with its own past
+
+
+def test_robots_crawl_delay_is_honoured(runner, db_path, routes_server):
+    routes_server.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nCrawl-delay: 2\n")
+    routes_server.routes["/a.html"] = (200, {"Content-Type": HTML}, b"<p>La ville compte 10 cam\xc3\xa9ras.</p>")
+    routes_server.routes["/b.html"] = (200, {"Content-Type": HTML}, b"<p>La ville compte 12 cam\xc3\xa9ras.</p>")
+    add(runner, db_path, f"{routes_server.url}/a.html")
+    add(runner, db_path, f"{routes_server.url}/b.html")
+    result = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    pages = [t for path, t in routes_server.times if path in ("/a.html", "/b.html")]
+    assert len(pages) == 2 and pages[1] - pages[0] >= 1.8  # Crawl-delay: 2
+
+
+def test_retry_after_slows_the_host(runner, db_path, routes_server):
+    routes_server.routes["/busy.html"] = (429, {"Content-Type": HTML, "Retry-After": "2"}, b"slow down")
+    add(runner, db_path, f"{routes_server.url}/busy.html")
+    started = __import__("time").monotonic()
+    result = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    assert __import__("time").monotonic() - started >= 4  # two retries, each after the 2 s asked
+    assert routes_server.hits.count("/busy.html") == 3
+    row = next(sqlite_utils.Database(db_path).query("select outcome, http_status from fetches"))
+    assert (row["outcome"], row["http_status"]) == ("failed", 429)
