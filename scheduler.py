@@ -48,6 +48,7 @@ class SchedulerOptions:
     stale_after: float = 14 * 86_400
     jitter: float = 0.1  # up to 10 % of the interval, so sources do not all fall due together
     delay: float | None = None  # politeness delay passed to each crawl
+    config_path: Path | None = None  # notification URLs (vigicam.toml)
 
 
 @dataclass
@@ -124,6 +125,20 @@ class Scheduler:
             self.child = None
         logger.info("%d sources: %s (%.1fs)", len(sources), outcome, time.monotonic() - started)
 
+    def send_notifications(self) -> None:
+        from vigicam.notify import load_config, notify
+
+        config = load_config(self.options.config_path)
+        if not (config.urls or config.failure_urls):
+            return
+        db = open_database(self.options.db_path)
+        try:
+            sent = notify(db, config)
+            if sent:
+                logger.info("notified %d events", sent)
+        finally:
+            db.close()
+
     def kill_child(self, grace: float = 5.0) -> None:
         child = self.child
         if child is None or child.poll() is not None:
@@ -144,6 +159,7 @@ class Scheduler:
             self.crawl(due)
             self.runs += 1
             self.plan_next(due)
+            self.send_notifications()
         except Exception:  # noqa: BLE001 - the loop must survive anything one job does
             logger.exception("scheduled job failed; the loop goes on")
 

@@ -303,3 +303,15 @@ def m005_schedule_state(db: Database) -> None:
         pk="source_id",
         foreign_keys=[("source_id", "sources", "id")],
     )
+
+
+@migrations()
+def m006_notifications(db: Database) -> None:
+    """Which events went out on which channel. No address is stored: URLs with tokens stay in the
+    configuration file, never in the database that Datasette serves."""
+    db["notifications"].create(
+        {"id": int, "change_id": int, "channel": str, "sent_at": str},
+        pk="id",
+        foreign_keys=[("change_id", "changes", "id")],
+    )
+    db["notifications"].create_index(["channel", "change_id"], unique=True)

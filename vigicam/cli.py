@@ -89,11 +89,14 @@ def open_db(ctx: click.Context):
 @click.version_option(__version__, prog_name="vigicam")
 @click.option("--db", default="vigicam.db", envvar="VIGICAM_DB", show_default=True,
               type=click.Path(dir_okay=False), help="The SQLite database (or set VIGICAM_DB).")
+@click.option("--config", default="vigicam.toml", envvar="VIGICAM_CONFIG", show_default=True,
+              type=click.Path(dir_okay=False), help="Notification settings (or set VIGICAM_CONFIG); optional.")
 @click.pass_context
-def cli(ctx: click.Context, db: str) -> None:
+def cli(ctx: click.Context, db: str, config: str) -> None:
     """Watch what French cities publish about their video-surveillance cameras."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["config"] = Path(config)
     ctx.obj["db_given"] = ctx.get_parameter_source("db") is not click.core.ParameterSource.DEFAULT
 
 
@@ -284,10 +287,24 @@ def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | No
     open_db(ctx).close()
     with CrawlLock(db_path(ctx)):
         scheduler = Scheduler(SchedulerOptions(db_path(ctx), run_for=run_for, max_runs=max_runs, tick=tick,
-                                               crawl_timeout=crawl_timeout, stale_after=stale_after, delay=delay))
+                                               crawl_timeout=crawl_timeout, stale_after=stale_after, delay=delay,
+                                               config_path=ctx.obj["config"]))
         install_signal_handlers(scheduler)
         runs = scheduler.run()
     click.echo(f"schedule stopped after {runs} crawls", err=True)
+
+
+@cli.command("notify")
+@click.pass_context
+@user_errors
+def notify_command(ctx: click.Context) -> None:
+    """Send the events not sent yet to the Apprise URLs of the configuration (the scheduler does it itself)."""
+    from vigicam.notify import load_config, notify
+
+    config = load_config(ctx.obj["config"])
+    if not config.urls and not config.failure_urls:
+        raise click.ClickException(f"no [notify] urls in {ctx.obj['config']}")
+    click.echo(f"sent {notify(open_db(ctx), config)} events")
 
 
 @cli.command()

@@ -1,0 +1,76 @@
+"""Notifications through Apprise (e-mail, Matrix, ntfy, Slack, webhooks…): one message per crawl.
+
+The URLs live in a TOML configuration file (`--config`, `VIGICAM_CONFIG`, default `./vigicam.toml`):
+
+    [notify]
+    urls = ["mailto://user:pass@example.org", "ntfy://ntfy.sh/my-topic"]
+    failure_urls = ["json://127.0.0.1:8080/hook"]   # optional: source failures go here instead
+
+Events are marked sent only after Apprise reports success, so a process killed mid-send sends them
+again next time rather than never; each event goes out once per channel.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage.notifications import mark_sent, unsent
+from vigicam.config import ConfigError
+from vigicam.reporters import text_report
+
+FIGURE_KINDS = ("new", "changed", "withdrawn")
+HEALTH_KINDS = ("source_failing", "source_recovered")
+
+
+@dataclass
+class NotifyConfig:
+    urls: list[str] = field(default_factory=list)
+    failure_urls: list[str] = field(default_factory=list)
+
+
+def load_config(path: Path | None) -> NotifyConfig:
+    if path is None or not path.exists():
+        return NotifyConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    unknown = set(data) - {"notify"}
+    notify = data.get("notify", {})
+    unknown |= set(notify) - {"urls", "failure_urls"}
+    if unknown:
+        raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in {path}")
+    return NotifyConfig(list(notify.get("urls", [])), list(notify.get("failure_urls", [])))
+
+
+def send(urls: list[str], title: str, body: str) -> bool:
+    import apprise
+
+    sender = apprise.Apprise()
+    for url in urls:
+        if not sender.add(url):
+            raise ConfigError("an Apprise URL in the configuration is not valid (it is not shown: it may hold a token)")
+    return bool(sender.notify(title=title, body=body))
+
+
+def notify_channel(db: Database, channel: str, urls: list[str], kinds: tuple[str, ...]) -> int:
+    events = unsent(db, channel, kinds)
+    if not events or not urls:
+        return 0
+    title = f"vigicam: {len(events)} change{'s' if len(events) > 1 else ''} of published figures"
+    if send(urls, title, text_report(events)):
+        mark_sent(db, channel, [e["id"] for e in events])
+        return len(events)
+    return 0
+
+
+def notify(db: Database, config: NotifyConfig) -> int:
+    """Send what has not been sent yet; returns how many events went out."""
+    if config.failure_urls:
+        sent = notify_channel(db, "events", config.urls, FIGURE_KINDS)
+        return sent + notify_channel(db, "failures", config.failure_urls, HEALTH_KINDS)
+    return notify_channel(db, "events", config.urls, FIGURE_KINDS + HEALTH_KINDS)
