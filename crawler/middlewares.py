@@ -27,6 +27,7 @@ class CrawlDelayMixin:
         delay = min(float(delay), self.crawler.settings.getfloat("VIGICAM_MAX_CRAWL_DELAY"))
         request.meta["autothrottle_dont_adjust_delay"] = True
         slot = host_slot(self.crawler, request)
+        slot.jitter = 0  # Scrapy would wait 0.5× to 1.5× the delay: a floor must be a floor
         if slot.delay < delay:
             slot.delay = delay
             self.crawler.stats.set_value(f"vigicam/crawl_delay/{urlparse_cached(request).hostname}", delay)
@@ -49,6 +50,7 @@ class RetryAfterMiddleware:
             slot = host_slot(self.crawler, request)
             wait = float(header) if header.isdigit() else max(1.0, slot.delay * 2)
             slot.delay = max(slot.delay, min(wait, self.cap))
+            slot.jitter = 0  # what the server asked, not half of it
             request.meta["autothrottle_dont_adjust_delay"] = True
             self.crawler.stats.inc_value("vigicam/slowed_down")
         return response

@@ -100,20 +100,6 @@ def _free_before(text: str, start: int, *, digits: bool = False) -> bool:
     return True
 
 
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Phone numbers, times, dates, street numbers, postcodes, identifiers: digits that are no figure."""
-    spans = []
-    for start in NUMBER_START_RE.finditer(text):
-        position = start.start()
-        if position and text[position - 1].isalnum():
-            continue
-        if m := DIGIT_MASK_RE.match(text, position):
-            spans.append(m.span())
-        if IDENTIFIER_BEFORE_RE.search(text, max(0, position - 14), position):
-            spans.append(IDENTIFIER_RE.match(text, position).span())
-    return sorted(spans)
-
-
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies in one of the sorted `spans` (binary search: pages may hold 100,000 numbers)."""
     index = bisect.bisect_right(spans, (start, float("inf"))) - 1
@@ -156,9 +142,37 @@ def _apply_scale(text: str, mention: Mention) -> None:
     mention.year_like = False
 
 
+def _digit_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Numbers written with digits, in one pass over where numbers start: at each start, first the
+    masks (phone numbers, times, dates, street numbers, postcodes, identifiers: digits that are no
+    figure), then the number itself, both as anchored matches."""
+    mentions: list[Mention] = []
+    masks: list[tuple[int, int]] = []
+    next_free = 0
+    for start in NUMBER_START_RE.finditer(text):
+        position = start.start()
+        if position < next_free or (position and text[position - 1].isalnum()):
+            continue
+        if mask := DIGIT_MASK_RE.match(text, position):
+            masks.append(mask.span())
+        if IDENTIFIER_BEFORE_RE.search(text, max(0, position - 14), position):
+            masks.append(IDENTIFIER_RE.match(text, position).span())
+        m = DIGITS_RE.match(text, position)
+        if m is None:
+            continue
+        next_free = m.end()
+        if not _free_before(text, position, digits=True):
+            continue
+        if _inside(masks, position, m.end()) or _inside(taken, position, m.end()):
+            continue
+        year_like = len(m.group(0)) == 4 and m.group(0)[:2] in ("19", "20")
+        mentions.append(Mention(position, m.end(), parse_digits(m.group(1), m.group(2)), m.group(0),
+                                year_like=year_like))
+    return mentions
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every number in `text`, in order, with the offsets of what states it."""
-    masks = masked_spans(text)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
@@ -170,14 +184,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions.append(Mention(m.start(), m.end(), float(APPROX_NOUNS[noun]), text[m.start() : m.end()], approx=True))
         taken.append(m.span())
     taken.sort()
-    for m in DIGITS_RE.finditer(text):
-        if not _free_before(text, m.start(), digits=True):
-            continue
-        if _inside(masks, m.start(), m.end()) or _inside(taken, m.start(), m.end()):
-            continue
-        value = parse_digits(m.group(1), m.group(2))
-        year_like = bool(re.fullmatch(r"(?:19|20)\d\d", m.group(0)))
-        mentions.append(Mention(m.start(), m.end(), value, m.group(0), year_like=year_like))
+    mentions += _digit_mentions(text, taken)
     words = WORD_NUMBER_RE.finditer(lowered) if len(lowered) == len(text) else WORD_NUMBER_ANY_CASE_RE.finditer(text)
     for m in words:
         if m.end() - m.start() <= 3 and lowered[m.start() : m.end()] in ("un", "une"):

@@ -163,7 +163,7 @@ def test_robots_crawl_delay_is_honoured(runner, db_path, routes_server):
     result = run_vigicam(db_path, "crawl", "--delay", "0")
     assert result.returncode == 0, result.stderr
     pages = [t for path, t in routes_server.times if path in ("/a.html", "/b.html")]
-    assert len(pages) == 2 and pages[1] - pages[0] >= 1.8  # Crawl-delay: 2
+    assert len(pages) == 2 and pages[1] - pages[0] >= 1.95  # Crawl-delay: 2
 
 
 def test_retry_after_slows_the_host(runner, db_path, routes_server):
