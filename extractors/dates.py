@@ -135,6 +135,7 @@ def figure_date(
     position: tuple[int, int],
     other_numbers: list[tuple[int, int]],
     published: str | None,
+    dates: list[DateMention] | None = None,
 ) -> str | None:
     """The date the sentence ties to the number at `position` (offsets within `sentence`).
 
@@ -147,8 +148,11 @@ def figure_date(
     clause_text = text[clause[0] : clause[1]]
     if PRESENT_RE.search(clause_text):
         return None
-    dates = find_date_mentions(text, published, other_numbers + [position])
     start, end = position
+    if dates is None:
+        dates = find_date_mentions(text, published, other_numbers + [position])
+    else:  # found once for the sentence: drop those inside this figure's own words
+        dates = [d for d in dates if d.end <= start or d.start >= end]
 
     def blocked(d: DateMention) -> bool:
         return d.start >= end and any(end <= s and e <= d.start for s, e in other_numbers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import figure_date
+from extractors.dates import figure_date, find_date_mentions
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.lexicon_fr import (
@@ -36,7 +36,7 @@ from extractors.readings import (
     norm,
     read_unit,
 )
-from extractors.segments import Sentence, clause_at, clause_spans, split_sentences
+from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
 from extractors.tense import camera_metric
 
 CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
@@ -64,6 +64,41 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 MAX_NUMBERS_PER_SENTENCE = 300
+
+
+@dataclass
+class SentenceContext:
+    """What the figures of one sentence share, computed once and only when a figure needs it."""
+
+    extractor: Extractor
+    sentence: Sentence
+    numbers: list[tuple[int, int]]
+    _places: list | None = None
+    _clauses: list[Span] | None = None
+    _dates: list | None = None
+
+    @property
+    def text(self) -> str:
+        return self.extractor.text[self.sentence.start : self.sentence.end]
+
+    @property
+    def places(self) -> list:
+        if self._places is None:
+            self._places = self.extractor.finder.names_in(self.text)
+        return self._places
+
+    @property
+    def clauses(self) -> list[Span]:
+        if self._clauses is None:
+            self._clauses = clause_spans(self.extractor.text, self.sentence)
+        return self._clauses
+
+    def dates(self) -> list:
+        if self._dates is None:
+            s = self.sentence.start
+            self._dates = find_date_mentions(self.text.replace("’", "'").lower(), self.extractor.published,
+                                             [(a - s, b - s) for a, b in self.numbers])
+        return self._dates
 
 
 @dataclass
@@ -285,12 +320,11 @@ class Extractor:
                 return q
         return None
 
-    def metric(self, sentence: Sentence, c: Candidate, place: FigurePlace) -> Metric | None:
+    def metric(self, sentence: Sentence, c: Candidate, place: FigurePlace, context: SentenceContext) -> Metric | None:
         family = c.reading.family
         stext = norm(self.text[sentence.start : sentence.end])
         if family == CAMERAS:
-            clauses = clause_spans(self.text, sentence)
-            clause = clause_at(clauses, c.mention.start)
+            clause = clause_at(context.clauses, c.mention.start)
             head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
             return camera_metric(
                 self.text[clause.start : clause.end], self.text[sentence.start : sentence.end],
@@ -302,8 +336,8 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         return SIMPLE_METRICS[family]
 
-    def place(self, sentence: Sentence, c: Candidate, sentence_places: list) -> FigurePlace:
-        stext = self.text[sentence.start : sentence.end]
+    def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace:
+        stext = context.text
         if c.reading.family == POPULATION:
             left_start = max(sentence.start, c.mention.start - 90)
             left = norm(self.text[left_start : c.mention.start])
@@ -312,10 +346,9 @@ class Extractor:
                 aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end])
                 label = "communes éligibles" if aid else self.text[left_start + left.rfind(group) : c.end].strip()
                 return FigurePlace(label, "other")
-        clauses = clause_spans(self.text, sentence)
-        clause = clause_at(clauses, c.mention.start)
+        clause = clause_at(context.clauses, c.mention.start)
         found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
-                                      clause.end - sentence.start, sentence_places)
+                                      clause.end - sentence.start, context.places)
         inherits = c.same_place if c.anaphoric else not c.linked_by_dont
         if found is None and inherits and c.head is not None and c.head.figure is not None:
             return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
@@ -332,17 +365,16 @@ class Extractor:
         return any(o.figure is not None and o.figure.value == c.mention.value and o.reading.family == CAMERAS
                    for o in self.candidates)
 
-    def date(self, sentence: Sentence, c: Candidate, numbers: list[tuple[int, int]]) -> str | None:
-        clauses = clause_spans(self.text, sentence)
-        clause = clause_at(clauses, c.mention.start)
+    def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> str | None:
+        clause = clause_at(context.clauses, c.mention.start)
         s = sentence.start
-        others = [(a - s, b - s) for a, b in numbers if not (a <= c.mention.start < b)]
-        return figure_date(self.text[s : sentence.end], (clause.start - s, clause.end - s),
-                           (c.mention.start - s, c.end - s), others, self.published)
+        others = [(a - s, b - s) for a, b in context.numbers if not (a <= c.mention.start < b)]
+        return figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
+                           others, self.published, context.dates())
 
-    def build(self, sentence: Sentence, c: Candidate, sentence_places: list, numbers: list) -> Figure | None:
-        place = self.place(sentence, c, sentence_places)
-        metric = self.metric(sentence, c, place)
+    def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
+        place = self.place(sentence, c, context)
+        metric = self.metric(sentence, c, place, context)
         if metric is None or self.restates(c, metric):
             return None
         value = c.mention.value
@@ -351,7 +383,7 @@ class Extractor:
         qualifier = self.qualify(sentence, c)
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
-            date=self.date(sentence, c, numbers), evidence=self.text[c.start : c.end].strip(), start=c.start,
+            date=self.date(sentence, c, context), evidence=self.text[c.start : c.end].strip(), start=c.start,
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
         )
@@ -368,10 +400,9 @@ class Extractor:
                 position += 1
             if not own or len(own) > MAX_NUMBERS_PER_SENTENCE:
                 continue  # a dump of numbers (a table flattened into one line) states no figure in prose
-            sentence_places = self.finder.names_in(self.text[sentence.start : sentence.end])
-            numbers = [(m.start, m.end) for m in own if not m.year_like]
+            context = SentenceContext(self, sentence, [(m.start, m.end) for m in own if not m.year_like])
             for c in self.read_sentence(sentence, own):
-                c.figure = self.build(sentence, c, sentence_places, numbers)
+                c.figure = self.build(sentence, c, context)
                 self.candidates.append(c)
                 if c.figure is not None:
                     figures.append((c.figure, sentence))
