@@ -14,6 +14,15 @@ migrations = Migrations("vigicam")
 APPEND_ONLY_TABLES = ("fetches", "documents", "figures", "changes")
 
 
+def make_append_only(db: Database, table: str) -> None:
+    """Triggers that refuse UPDATE and DELETE: history is only ever added to."""
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        )
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     db["places"].create(
@@ -176,11 +185,7 @@ def m001_initial(db: Database) -> None:
     db["changes"].create_index(["detected_at"])
     db["changes"].create_index(["source_id", "id"])
     for table in APPEND_ONLY_TABLES:
-        for action in ("UPDATE", "DELETE"):
-            db.execute(
-                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
+        make_append_only(db, table)
 
 
 @migrations()
@@ -212,11 +217,7 @@ def m002_runs_and_revisions(db: Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")],
     )
-    for action in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER revisions_no_{action.lower()} BEFORE {action} ON revisions "
-            f"BEGIN SELECT RAISE(ABORT, 'revisions is append-only'); END"
-        )
+    make_append_only(db, "revisions")
 
 
 @migrations()

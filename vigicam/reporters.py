@@ -64,17 +64,22 @@ def trailer(e: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def listing(events: list[dict[str, Any]], item: str, evidence: str) -> list[str]:
+    """One line per event and one per evidence sentence, in the given layouts."""
+    lines = []
+    for e in events:
+        lines.append(item.format(headline=headline(e), trailer=trailer(e)))
+        for label, key in (("before", "old_evidence"), ("now", "new_evidence")):
+            if e.get(key):
+                lines.append(evidence.format(label=label, sentence=e[key]))
+    return lines
+
+
 @reporter("text")
 def text_report(events: list[dict[str, Any]], context: Any = None) -> str:
     if not events:
         return "No change.\n"
-    lines = []
-    for e in events:
-        lines.append(f"{headline(e)}, {trailer(e)}")
-        for label, key in (("before", "old_evidence"), ("now", "new_evidence")):
-            if e.get(key):
-                lines.append(f"    {label}: {e[key]}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(listing(events, "{headline}, {trailer}", "    {label}: {sentence}")) + "\n"
 
 
 @reporter("markdown")
@@ -82,12 +87,7 @@ def markdown_report(events: list[dict[str, Any]], context: Any = None) -> str:
     lines = ["# vigicam: changes of published figures", ""]
     if not events:
         return "\n".join(lines + ["No change.", ""])
-    for e in events:
-        lines.append(f"- **{headline(e)}** — {trailer(e)}")
-        for label, key in (("before", "old_evidence"), ("now", "new_evidence")):
-            if e.get(key):
-                lines.append(f"  - {label}: > {e[key]}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + listing(events, "- **{headline}** — {trailer}", "  - {label}: > {sentence}")) + "\n"
 
 
 @reporter("json")
