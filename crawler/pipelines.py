@@ -111,7 +111,8 @@ class StorePipeline:
                                     document_id=document_id)
             if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
                 source = get_source(db, item.source_id)
-                figures = extract_figures(page, place_hint=source.place, place_kind=source.kind)
+                figures = extract_figures(page, place_hint=source.place, place_kind=source.kind,
+                                          source_url=item.final_url or item.url)
                 insert_extraction(db, document_id=document_id, source_id=item.source_id, fetch_id=fetch_id,
                                   extractor_version=EXTRACTOR_VERSION, figures=figures)
                 self.stats.inc_value("vigicam/figures", len(figures))

@@ -86,6 +86,12 @@ class Gazetteer:
         found = self.index.get(key) or self.index.get(without_article(key)) or []
         return [p for p in found if kind is None or p.kind == kind]
 
+    def by_site(self, url: str) -> Place | None:
+        """The commune whose town hall website is on this URL's host ("www.chartres.fr" → Chartres)."""
+        if not hasattr(self, "_sites"):
+            self._sites = {_host(p.site): p for p in self.places if p.site and _host(p.site)}
+        return self._sites.get(_host(url))
+
     def get(self, kind: str, code: str) -> Place | None:
         return self.by_key.get((kind, code))
 
@@ -93,6 +99,11 @@ class Gazetteer:
         """A commune's intercommunalité, département or région; a département's région."""
         code = {"intercommunalite": place.epci, "departement": place.departement, "region": place.region}.get(kind)
         return self.get(kind, code) if code else None
+
+
+def _host(url: str) -> str:
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    return host[4:] if host.startswith("www.") else host
 
 
 @lru_cache(maxsize=1)

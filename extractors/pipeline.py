@@ -136,12 +136,12 @@ class Extractor:
     """Extraction over one text; holds what sentences share (places, previous figures)."""
 
     def __init__(self, text: str, *, title: str | None, published: str | None, place_hint: str | None,
-                 place_kind: str | None, gazetteer: Gazetteer | None) -> None:
+                 place_kind: str | None, gazetteer: Gazetteer | None, source_url: str | None = None) -> None:
         self.text = text
         self.title = title
         self.published = published
         self.place_kind = place_kind
-        self.finder = PlaceFinder(gazetteer, place_hint, place_kind, text)
+        self.finder = PlaceFinder(gazetteer, place_hint, place_kind, text, source_url)
         self.sentences = split_sentences(text)
         self.aid_document = bool(AID_WORDS_RE.search(text))
         self.candidates: list[Candidate] = []
@@ -433,16 +433,18 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
-                 place_hint: str | None = None, place_kind: str | None = None,
+                 place_hint: str | None = None, place_kind: str | None = None, source_url: str | None = None,
                  gazetteer: Gazetteer | None | object = DEFAULT_GAZETTEER) -> list[Figure]:
-    """Figures stated in a French text. `place_hint` is the place the page speaks for."""
+    """Figures stated in a French text. `place_hint` is the place the page speaks for; `source_url`,
+    its address, tells homonyms apart by the town hall's domain."""
     if gazetteer is DEFAULT_GAZETTEER:
         gazetteer = load_gazetteer()
     return Extractor(text, title=title, published=published, place_hint=place_hint, place_kind=place_kind,
-                     gazetteer=gazetteer).run()  # type: ignore[arg-type]
+                     gazetteer=gazetteer, source_url=source_url).run()  # type: ignore[arg-type]
 
 
-def extract_figures(page: Page, *, place_hint: str | None = None, place_kind: str | None = None) -> list[Figure]:
+def extract_figures(page: Page, *, place_hint: str | None = None, place_kind: str | None = None,
+                    source_url: str | None = None) -> list[Figure]:
     """Figures of a page read by `extractors.page.read_page`."""
     return extract_text(page.text, title=page.title, published=page.published, place_hint=place_hint,
-                        place_kind=place_kind)
+                        place_kind=place_kind, source_url=source_url)

@@ -73,9 +73,11 @@ def to_figure_place(place: Place) -> FigurePlace:
 class PlaceFinder:
     """Resolves the places of one document, knowing its source's place (the hint)."""
 
-    def __init__(self, gazetteer: Gazetteer | None, hint: str | None, hint_kind: str | None, text: str) -> None:
+    def __init__(self, gazetteer: Gazetteer | None, hint: str | None, hint_kind: str | None, text: str,
+                 source_url: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.hint_name = hint
+        self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
         self.hint = self._resolve_hint(hint, hint_kind)
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
         self.epci = self._find_epci(text)
@@ -86,6 +88,10 @@ class PlaceFinder:
         candidates = self.gazetteer.lookup(hint)
         if kind in ("commune", "intercommunalite", "departement", "region"):
             candidates = [c for c in candidates if c.kind == kind] or candidates
+        if self.site_place is not None:  # homonyms: the site's own domain says which one
+            same = [c for c in candidates if c.code in (self.site_place.code, self.site_place.epci,
+                                                         self.site_place.departement, self.site_place.region)]
+            candidates = same or candidates
         return candidates[0] if candidates else None
 
     def _find_epci(self, text: str) -> Place | None:

@@ -58,3 +58,13 @@ def test_homonym_resolved_by_the_hint():
 )
 def test_dates(text, published, date):
     assert extract_text(text, published=published)[-1].date == date
+
+
+def test_homonym_resolved_by_the_town_hall_domain():
+    text = "La ville compte 400 caméras."
+    assert first(text, place_hint="Saint-Denis").place_code == "97411"  # the most populous, without more
+    assert first(text, place_hint="Saint-Denis", source_url="https://ville-saint-denis.fr/securite").place_code \
+        == "93066"
+    assert first(text, place_hint="Saint-Denis", source_url="https://saintdenis-aude.fr/").place_code == "11339"
+    chartres = first(text, place_hint="Chartres", source_url="https://www.chartres.fr/police-municipale")
+    assert chartres.place_code == "28085"

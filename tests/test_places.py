@@ -57,3 +57,22 @@ def test_parents():
     assert gazetteer.parent(chartres, "intercommunalite").code == "200033181"
     assert gazetteer.parent(chartres, "departement").name == "Eure-et-Loir"
     assert gazetteer.parent(chartres, "region").name == "Centre-Val de Loire"
+
+
+def test_load_populations_replaces_vintage_and_totals(runner, db_path, tmp_path):
+    csv_path = tmp_path / "pop.csv"
+    csv_path.write_text("COM;Commune;PMUN\n28085;Chartres;38875\n28134;Dreux;30664\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db_path), "places", "load-populations", str(csv_path), "--year", "2022"])
+    assert result.exit_code == 0, result.output
+    assert "updated 2 communes" in result.output
+    import sqlite_utils
+
+    db = sqlite_utils.Database(db_path)
+    chartres = next(db.query("select population, population_year from places where kind='commune' and code='28085'"))
+    assert chartres == {"population": 38875, "population_year": 2022}
+    epci = next(db.query("select population, population_year from places where code = '200033181'"))
+    assert epci["population_year"] == 2022 and epci["population"] > 100_000
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a;b\n1;2\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db_path), "places", "load-populations", str(bad), "--year", "2022"])
+    assert result.exit_code == 1 and "needs a commune code column" in result.output

@@ -327,11 +327,41 @@ def status(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"      now redirects to {r['redirected_to']}: update the source?")
 
 
-@cli.command()
+class PlacesGroup(click.Group):
+    """`vigicam places NAME` looks a name up; `vigicam places load-populations FILE` is a subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["lookup", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=PlacesGroup)
+def places() -> None:
+    """What a place name resolves to (vigicam places NAME [--json]); population updates."""
+
+
+@places.command("load-populations")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--year", type=int, required=True, help="The vintage of these populations, e.g. 2022.")
+@click.pass_context
+@user_errors
+def places_load_populations(ctx: click.Context, file: Path, year: int) -> None:
+    """Replace communes' populations from an INSEE CSV (a COM/CODGEO column and a PMUN/PTOT column)."""
+    from vigicam.places_cli import ensure_places, load_populations
+
+    db = open_db(ctx)
+    ensure_places(db)
+    updated = load_populations(db, file, year)
+    click.echo(f"updated {updated} communes to {year} populations; intercommunalités, départements and régions "
+               "recomputed")
+
+
+@places.command("lookup", hidden=True)
 @click.argument("name")
 @json_option
 @user_errors
-def places(name: str, as_json: bool) -> None:
+def places_lookup(name: str, as_json: bool) -> None:
     """What a place name resolves to: communes, intercommunalités, départements, régions."""
     from vigicam.places_cli import candidates
 

@@ -40,7 +40,7 @@ def reextract(db: Database) -> ReextractSummary:
             old = figures_of(db, document["id"], source["id"])
             old_version = old[0]["extractor_version"] if old else None
             figures = extract_text(document["text"], title=document["title"], published=document["published"],
-                                   place_hint=source["place"], place_kind=source["kind"])
+                                   place_hint=source["place"], place_kind=source["kind"], source_url=document["url"])
             insert_extraction(db, document_id=document["id"], source_id=source["id"], fetch_id=pair["fetch_id"],
                               extractor_version=EXTRACTOR_VERSION, figures=figures)
             new = figures_of(db, document["id"], source["id"])
