@@ -113,10 +113,22 @@ def load_gazetteer() -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()  # 36,000 small objects: the cyclic collector would rescan them for nothing
     try:
-        return _parse(raw)
+        return _add_aliases(_parse(raw))
     finally:
         if collecting:
             gc.enable()
+
+
+def _add_aliases(gazetteer: Gazetteer) -> Gazetteer:
+    """Usual names from data/aliases.tsv ("Pays d'Aix", "la métropole nantaise")."""
+    text = resources.files("extractors").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[2:]:
+        alias, kind, code = line.split("\t")
+        place = gazetteer.get(kind, code)
+        if place is not None:
+            for key in {normalise(alias), without_article(normalise(alias))}:
+                gazetteer.index.setdefault(key, []).insert(0, place)
+    return gazetteer
 
 
 def _parse(raw: bytes) -> Gazetteer:

@@ -76,3 +76,9 @@ def test_load_populations_replaces_vintage_and_totals(runner, db_path, tmp_path)
     bad.write_text("a;b\n1;2\n", encoding="utf-8")
     result = runner.invoke(cli, ["--db", str(db_path), "places", "load-populations", str(bad), "--year", "2022"])
     assert result.exit_code == 1 and "needs a commune code column" in result.output
+
+
+@pytest.mark.parametrize("alias, code", [("Pays d'Aix", "200054807"), ("la métropole d'Aix-Marseille", "200054807"),
+                                         ("la métropole nantaise", "244400404")])
+def test_usual_names_from_the_alias_table(alias, code):
+    assert load_gazetteer().lookup(alias)[0].code == code
