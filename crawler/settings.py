@@ -24,6 +24,8 @@ REDIRECT_MAX_TIMES = 5
 # Bounded bodies: a page over the limit is recorded as a failed fetch, never half-read.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
+# http and https only: neither a source nor a redirect may make vigicam read local files or other schemes.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
 ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 500,
@@ -48,8 +50,8 @@ FEED_EXPORT_ENCODING = "utf-8"
 VIGICAM_DB = "vigicam.db"
 VIGICAM_SOURCE_URLS: list[str] = []  # empty: every enabled source
 VIGICAM_RUN_ID = 0  # the `runs` row of this crawl, set by the CLI
-VIGICAM_PROGRESS = True
+VIGICAM_PROGRESS = True  # a progress line on stderr, when it is a terminal
 DEPTH_LIMIT = 2  # links followed from a source added with --follow
 VIGICAM_FOLLOW_MAX_PAGES = 30  # pages found per followed source and crawl
 # Seconds: a full (unconditional) fetch at least this often, whatever 304s say.
-VIGICAM_UNCONDITIONAL_EVERY = 7 * 86_400  # a progress line on stderr, when it is a terminal
+VIGICAM_UNCONDITIONAL_EVERY = 7 * 86_400

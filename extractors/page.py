@@ -7,6 +7,7 @@ Navigation, headers, footers, forms, scripts and cookie banners are dropped.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -83,11 +84,39 @@ def decode_body(body: bytes, content_type: str | None = None, *, is_html: bool =
     """Bytes → text. The HTTP header's charset first, then the page's meta charset, then the bytes
     themselves; windows-1252 pages that declare nothing decode as windows-1252, not as mojibake."""
     declared = charset_from_content_type(content_type)
+    if (declared or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8") and is_mixed_utf8(body):
+        # windows-1252 pasted into a UTF-8 page: each part read in its own encoding
+        return body.decode("utf-8", errors=MIXED_ERRORS), "utf-8+windows-1252"
     dammit = UnicodeDammit(body, known_definite_encodings=[declared] if declared else [], is_html=is_html,
                            user_encodings=["utf-8", "windows-1252"])
     if dammit.unicode_markup is None:
         raise UnreadablePage("cannot decode the page's bytes")
     return dammit.unicode_markup, dammit.original_encoding or "utf-8"
+
+
+UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+MIXED_ERRORS = "vigicam-windows-1252"
+
+
+def _windows_1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as windows-1252 (latin-1 where undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("windows-1252", errors="replace").replace("\ufffd", ""), error.end
+
+
+codecs.register_error(MIXED_ERRORS, _windows_1252_fallback)
+
+
+def is_mixed_utf8(body: bytes) -> bool:
+    """UTF-8 sequences and bytes that are not UTF-8 in one body (a CMS pasting windows-1252 text)."""
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return UTF8_SEQUENCE_RE.search(body) is not None
+    return False
 
 
 def looks_binary(body: bytes) -> bool:
@@ -222,6 +251,11 @@ def read_stripped_html(markup: str) -> Page:
     return page
 
 
+def gave_up_on_depth() -> bool:
+    """Whether libxml2 stopped the last parse at its nesting limit (the rest of the page is then lost)."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log)
+
+
 def read_text(text: str) -> Page:
     blocks = text_blocks(text[:MAX_TEXT_CHARS])
     published, updated = find_dates_in_lines(b.text for b in blocks[:60])
@@ -261,8 +295,8 @@ def read_page(body: bytes, content_type: str | None = None) -> Page:
     is_html = mime != "text/plain" and bool(re.search(rb"<(html|body|p|div|h\d|title)\b", body[:20000], re.I))
     markup, encoding = decode_body(body, content_type, is_html=is_html)
     page = read_html(markup) if is_html else read_text(markup)
-    if is_html and not page.blocks:
-        page = read_stripped_html(markup)  # libxml2 gives up on very deep nesting: keep the text anyway
+    if is_html and gave_up_on_depth():
+        page = read_stripped_html(markup)  # libxml2 stops at 256 levels of nesting: keep the text anyway
     page.encoding = encoding
     if not page.blocks:
         raise UnreadablePage("no text on the page")

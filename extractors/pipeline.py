@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -64,6 +65,10 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 MAX_NUMBERS_PER_SENTENCE = 300
+# Numbers read per page: a real page states a few dozen; past this it is a data dump or an attack, and
+# reading all of it would cost seconds per page (each number weighs ~0.1 ms with its context).
+MAX_NUMBERS_PER_PAGE = 5_000
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -390,6 +395,9 @@ class Extractor:
 
     def run(self) -> list[Figure]:
         mentions = find_mentions(self.text)
+        if len(mentions) > MAX_NUMBERS_PER_PAGE:
+            logger.warning("%d numbers on one page: only the first %d read", len(mentions), MAX_NUMBERS_PER_PAGE)
+            mentions = mentions[:MAX_NUMBERS_PER_PAGE]
         figures: list[tuple[Figure, Sentence]] = []
         position = 0
         for sentence in self.sentences:

@@ -175,9 +175,11 @@ def sources_export(ctx: click.Context) -> None:
 @click.option("--source", "source_urls", multiple=True, help="Crawl only this URL (repeatable).")
 @click.option("--delay", type=float, default=None,
               help="Seconds between requests to one host (default 1, adapted by AutoThrottle).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds to wait for one page before recording it as failed (default 30).")
 @click.pass_context
 @user_errors
-def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None) -> None:
+def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
     from vigicam.crawl import run_crawl
 
@@ -193,7 +195,7 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None)
     ensure_places(db)
     db.close()
     with CrawlLock(db_path(ctx)):
-        summary = run_crawl(db_path(ctx), list(source_urls), delay)
+        summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout)
     click.echo(summary.line())
 
 

@@ -31,7 +31,7 @@ class CrawlSummary:
 
 
 def crawl_settings(
-    db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0
+    db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0, timeout: float | None = None
 ) -> Settings:
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
@@ -43,15 +43,21 @@ def crawl_settings(
         settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.01))
         if delay == 0:
             settings.set("AUTOTHROTTLE_ENABLED", False)
+    if timeout is not None:
+        settings.set("DOWNLOAD_TIMEOUT", timeout)
     return settings
 
 
-def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None) -> CrawlSummary:
+def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None,
+              extra_settings: dict | None = None, timeout: float | None = None) -> CrawlSummary:
+    """One crawl; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it)."""
     db = open_database(db_path)
     run_id = start_run(db)
     db.close()
-    settings = crawl_settings(db_path, source_urls or [], delay, run_id)
+    settings = crawl_settings(db_path, source_urls or [], delay, run_id, timeout)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    for key, value in (extra_settings or {}).items():
+        settings.set(key, value, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("pages")
     started = time.monotonic()

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.items import FetchItem
@@ -23,9 +24,18 @@ def describe_failure(failure: Failure) -> str:
     """One line a user can read: the exception's class and message, no traceback."""
     exc = failure.value
     message = str(exc).strip() or exc.__class__.__name__
+    response = getattr(exc, "response", None)
+    if isinstance(exc, HttpError) and response is not None and 300 <= response.status < 400:
+        location = response.headers.get("Location", b"").decode("latin-1")
+        return f"redirect refused (http and https only, or no Location): {location[:200]!r}"
     if isinstance(exc, IgnoreRequest):
         return f"ignored: {message}"
     return f"{exc.__class__.__name__}: {message}"[:500]
+
+
+def is_skipped(failure: Failure) -> bool:
+    """Skipped means we chose not to ask (robots.txt); a server's refusal or a bad answer is a failure."""
+    return isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError)
 
 
 HANDLED_STATUSES = [304, *range(400, 600)]
@@ -148,5 +158,5 @@ class PagesSpider(scrapy.Spider):
             final_url=response.url if response is not None else None,
             http_status=response.status if response is not None else None,
             error=describe_failure(failure),
-            skipped=isinstance(failure.value, IgnoreRequest),
+            skipped=is_skipped(failure),
         )
