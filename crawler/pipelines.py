@@ -7,9 +7,12 @@ either the whole fetch or none of it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import FetchItem
 from extractors import EXTRACTOR_VERSION, extract_figures
@@ -28,21 +31,23 @@ from storage.sources import get_source
 from storage.vocab import Outcome
 
 logger = logging.getLogger(__name__)
+FATAL_STAT = "vigicam/fatal"  # set when the crawl had to stop; the CLI reports it and exits non-zero
 
 
 class StorePipeline:
     """Records each FetchItem; reads, stores and extracts only text never seen for its source."""
 
-    def __init__(self, db_path: str, stats: Any, run_id: int | None = None) -> None:
+    def __init__(self, db_path: str, stats: Any, run_id: int | None = None, crawler: Crawler | None = None) -> None:
         self.db_path = db_path
         self.stats = stats
         self.run_id = run_id
+        self.crawler = crawler
         self.db = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         run_id = crawler.settings.getint("VIGICAM_RUN_ID") or None
-        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id)
+        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id, crawler)
 
     def open_spider(self, spider: Any = None) -> None:
         self.db = open_database(self.db_path)
@@ -52,9 +57,24 @@ class StorePipeline:
             self.db.close()
 
     def process_item(self, item: FetchItem, spider: Any = None) -> FetchItem:
-        outcome = self.store(item)
+        if self.stats.get_value(FATAL_STAT):
+            raise DropItem(f"not stored: {self.stats.get_value(FATAL_STAT)}")
+        try:
+            outcome = self.store(item)
+        except sqlite3.OperationalError as exc:
+            if "full" not in str(exc):
+                raise
+            self.stop(f"the database is full ({exc}); the crawl stopped, nothing was half-written")
+            raise DropItem(str(exc)) from exc
         self.stats.inc_value(f"vigicam/outcome/{outcome}")
         return item
+
+    def stop(self, reason: str) -> None:
+        """A full disk or database cannot take another fetch: stop the crawl instead of failing page after page."""
+        logger.error(reason)
+        self.stats.set_value(FATAL_STAT, reason)
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_full"))
 
     def store(self, item: FetchItem) -> Outcome:
         db = self.db

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -48,6 +49,8 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")
+        if max_pages := os.environ.get("VIGICAM_MAX_DB_PAGES"):  # a size cap (pages of 4 KiB), for quotas and tests
+            db.execute(f"PRAGMA max_page_count = {int(max_pages)}")
         migrations.apply(db)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):

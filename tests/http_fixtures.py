@@ -9,6 +9,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 Route = tuple[int, dict[str, str], bytes]
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A client that hangs up mid-answer (a killed crawl, a timeout) is expected here, not an error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class RoutesServer:
     def __init__(self, routes: dict[str, Route]) -> None:
         self.routes = routes
@@ -39,7 +49,7 @@ class RoutesServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

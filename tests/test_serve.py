@@ -4,6 +4,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -11,6 +12,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import run_vigicam
+from tests.load_harness import crawl_in_loop, hammer
 
 
 def free_port() -> int:
@@ -95,3 +97,42 @@ def test_answers_while_a_crawl_writes(served, site):
         assert rows(base + "/latest_figures_for_place.json?place=Dreux")
         answers += 1
     assert crawl.returncode == 0, crawl.stderr.read()
+
+
+def test_ten_clients_while_crawls_write(served, site):
+    base, db_path = served
+    assert run_vigicam(db_path, "sources", "add", site.url + "/index.html", "--place", "Dreux").returncode == 0
+    stop = threading.Event()
+    codes: list[int] = []
+    writer = threading.Thread(target=lambda: codes.extend(crawl_in_loop(db_path, stop)))
+    writer.start()
+    try:
+        result = hammer(base, clients=10, seconds=5)
+    finally:
+        stop.set()
+        writer.join()
+    assert result.errors == [] and result.wrong == 0
+    assert result.answers > 20 and codes and set(codes) == {0}
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses listening on `port`, from the kernel's own table (/proc/net/tcp, tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            for line in list(lines)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.split(":")
+                if state == "0A" and int(hex_port, 16) == port:
+                    found.add(address)
+    return found
+
+
+def test_serve_listens_on_loopback_only_and_refuses_attach(served):
+    base, _ = served
+    port = int(base.split(":")[2].split("/")[0])
+    assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, not 0.0.0.0
+    for sql in ("attach database '/etc/passwd' as x", "select load_extension('/tmp/x')",
+                "pragma writable_schema = 1"):
+        with pytest.raises(urllib.error.HTTPError):
+            get(base + ".json?sql=" + urllib.request.quote(sql))

@@ -3,6 +3,7 @@ per process; the demo and the scheduler start a child process for each)."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,9 +12,15 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as default_settings
+from crawler.pipelines import FATAL_STAT
 from storage import open_database
+from storage.errors import StorageError
 from storage.runs import finish_run, start_run
 from storage.vocab import Outcome
+
+
+class CrawlStopped(StorageError):
+    """The crawl could not go on (the database is full): what was stored before stays, whole."""
 
 
 @dataclass
@@ -52,8 +59,12 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
               extra_settings: dict | None = None, timeout: float | None = None) -> CrawlSummary:
     """One crawl; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it)."""
     db = open_database(db_path)
-    run_id = start_run(db)
-    db.close()
+    try:
+        run_id = start_run(db)
+    except sqlite3.OperationalError as exc:
+        raise CrawlStopped(f"cannot start a crawl: {exc}") from exc
+    finally:
+        db.close()
     settings = crawl_settings(db_path, source_urls or [], delay, run_id, timeout)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
     for key, value in (extra_settings or {}).items():
@@ -73,7 +84,14 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
         events=stats.get("vigicam/events", 0),
         seconds=float(elapsed),
     )
-    db = open_database(db_path)
-    finish_run(db, run_id, summary.pages)
-    db.close()
+    fatal = stats.get(FATAL_STAT)
+    try:
+        db = open_database(db_path)
+        finish_run(db, run_id, summary.pages)
+        db.close()
+    except sqlite3.OperationalError as exc:
+        if not fatal:
+            raise StorageError(f"cannot record the end of the crawl: {exc}") from exc
+    if fatal:
+        raise CrawlStopped(f"{fatal}; {summary.line()}")
     return summary
