@@ -53,5 +53,6 @@ VIGICAM_RUN_ID = 0  # the `runs` row of this crawl, set by the CLI
 VIGICAM_PROGRESS = True  # a progress line on stderr, when it is a terminal
 DEPTH_LIMIT = 2  # links followed from a source added with --follow
 VIGICAM_FOLLOW_MAX_PAGES = 30  # pages found per followed source and crawl
+VIGICAM_SITEMAPS_MAX = 5  # child sitemaps of a sitemap index read per followed source
 # Seconds: a full (unconditional) fetch at least this often, whatever 304s say.
 VIGICAM_UNCONDITIONAL_EVERY = 7 * 86_400

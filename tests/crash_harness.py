@@ -56,11 +56,14 @@ def check(db_path: Path, before: dict[str, set[int]]) -> list[str]:
 
 def kill_at_random(command: list[str], rng: random.Random, lo: float, hi: float,
                    between: Callable[[int], None], kills: int, db_path: Path) -> tuple[int, list[str]]:
-    """Start `command` `kills` times, SIGKILL it after a random lo–hi seconds, check the database each
-    time. `between(i)` changes the world (pages, time) before each start. Returns (kills done, problems)."""
+    """Start `command` until it has been SIGKILLed `kills` times (a run that ends before its random lo–hi
+    seconds is not a kill; at most 3 × `kills` starts), checking the database after each.
+    `between(i)` changes the world (pages, time) before each start. Returns (kills done, problems)."""
     problems: list[str] = []
     done = 0
-    for i in range(kills):
+    for i in range(3 * kills):
+        if done == kills:
+            break
         between(i)
         before = snapshot(db_path)
         process = subprocess.Popen([sys.executable, "-m", "vigicam", "--db", str(db_path), *command],

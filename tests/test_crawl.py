@@ -176,3 +176,35 @@ def test_retry_after_slows_the_host(runner, db_path, routes_server):
     assert routes_server.hits.count("/busy.html") == 3
     row = next(sqlite_utils.Database(db_path).query("select outcome, http_status from fetches"))
     assert (row["outcome"], row["http_status"]) == ("failed", 429)
+
+
+def test_follow_reads_the_sitemap_and_council_minutes(runner, db_path, routes_server):
+    base = routes_server.url
+    xml = {"Content-Type": "application/xml"}
+    routes_server.routes.update({
+        "/accueil.html": (200, {"Content-Type": HTML}, (
+            b'<p>Bienvenue.</p><a href="/docs/cr-conseil-municipal-2024-03.pdf">Compte rendu du conseil municipal</a>'
+            b'<a href="/docs/menu-cantine.pdf">Menus</a>')),
+        "/sitemap.xml": (200, xml, (
+            '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<sitemap><loc>{base}/sitemap-pages.xml</loc></sitemap></sitemapindex>").encode()),
+        "/sitemap-pages.xml": (200, xml, (
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}/actualites/videoprotection-2024.html</loc></url>"
+            f"<url><loc>{base}/agenda.html</loc></url>"
+            "<url><loc>https://example.org/videoprotection.html</loc></url></urlset>").encode()),
+        "/actualites/videoprotection-2024.html": (200, {"Content-Type": HTML},
+                                                  "<p>La ville compte 35 caméras.</p>".encode()),
+        "/docs/cr-conseil-municipal-2024-03.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 broken"),
+    })
+    result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", f"{base}/accueil.html", "--place", "Dreux",
+                                 "--follow"])
+    assert result.exit_code == 0, result.output
+    crawl = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert crawl.returncode == 0, crawl.stderr
+    rows = fetches(db_path)
+    assert set(rows) == {"accueil.html", "videoprotection-2024.html", "cr-conseil-municipal-2024-03.pdf"}
+    assert rows["cr-conseil-municipal-2024-03.pdf"]["outcome"] == "failed"  # fetched, and its error recorded
+    assert "/agenda.html" not in routes_server.hits and "/docs/menu-cantine.pdf" not in routes_server.hits
+    values = [r["value"] for r in sqlite_utils.Database(db_path).query("select value from figures")]
+    assert values == [35]

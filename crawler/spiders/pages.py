@@ -12,6 +12,8 @@ import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler.items import FetchItem
@@ -39,6 +41,10 @@ def is_skipped(failure: Failure) -> bool:
 
 
 HANDLED_STATUSES = [304, *range(400, 600)]
+PDF_RE = re.compile(r"\.pdf(?:$|[?#])", re.IGNORECASE)
+# Where figures also appear: council minutes and municipal magazines, usually PDFs.
+MINUTES_RE = re.compile(r"conseil[- _]municipal|d[ée]lib[ée]ration|compte[- _]rendu|proc[èe]s[- _]verbal|"
+                        r"magazine|bulletin|journal[- _]municipal", re.IGNORECASE)
 # What a followed link's address or text must speak of.
 FOLLOW_RE = re.compile(r"vid[ée]o-?(?:protection|surveillance)|cam[ée]ras?|supervision|police[- _]municipale|"
                        r"s[ée]curit[ée]|tranquillit[ée]", re.IGNORECASE)
@@ -51,6 +57,7 @@ class PagesSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.followed: set[str] = set()
         self.followed_count: dict[int, int] = {}
+        self.sitemaps_read: dict[int, int] = {}
 
     def sources(self) -> list[tuple[int, str, dict[str, str], bool]]:
         db = open_database(self.settings.get("VIGICAM_DB"))
@@ -97,6 +104,8 @@ class PagesSpider(scrapy.Spider):
                       # error pages reach the spider (recorded as failures); redirects are still followed
                       "handle_httpstatus_list": HANDLED_STATUSES},
             )
+            if follow:
+                yield self.sitemap_request(source_id, url)
 
     def parse_page(self, response: Response) -> Iterator[FetchItem | scrapy.Request]:
         yield self.fetch_item(response)
@@ -110,23 +119,65 @@ class PagesSpider(scrapy.Spider):
             return
         source_id = response.meta["source_id"]
         host = urlsplit(response.meta["source_url"]).hostname
-        budget = self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES")
         for link in response.css("a[href]"):
             href = response.urljoin(link.attrib.get("href", ""))
-            parts = urlsplit(href)
             text = " ".join(link.css("::text").getall())
-            if parts.scheme not in ("http", "https") or parts.hostname != host:
-                continue
-            if not FOLLOW_RE.search(f"{href} {text}"):
-                continue
-            href = href.split("#", 1)[0]
-            if href in self.followed or self.followed_count.get(source_id, 0) >= budget:
-                continue
-            self.followed.add(href)
-            self.followed_count[source_id] = self.followed_count.get(source_id, 0) + 1
-            yield scrapy.Request(href, callback=self.parse_page, errback=self.on_error,
-                                 meta={"source_id": source_id, "source_url": href, "started_at": utcnow(),
-                                       "follow": True, "handle_httpstatus_list": HANDLED_STATUSES})
+            words = FOLLOW_RE.search(f"{href} {text}") or (
+                PDF_RE.search(href) and MINUTES_RE.search(f"{href} {text}"))
+            if words and (request := self.follow(source_id, host, href)):
+                yield request
+
+    def follow(self, source_id: int, host: str | None, href: str) -> scrapy.Request | None:
+        """A request for a found page of a followed source: same host, http(s), each page once, at most
+        VIGICAM_FOLLOW_MAX_PAGES per source and crawl."""
+        parts = urlsplit(href)
+        if parts.scheme not in ("http", "https") or parts.hostname != host:
+            return None
+        href = href.split("#", 1)[0]
+        if href in self.followed or self.followed_count.get(source_id, 0) >= self.settings.getint(
+                "VIGICAM_FOLLOW_MAX_PAGES"):
+            return None
+        self.followed.add(href)
+        self.followed_count[source_id] = self.followed_count.get(source_id, 0) + 1
+        return scrapy.Request(href, callback=self.parse_page, errback=self.on_error,
+                              meta={"source_id": source_id, "source_url": href, "started_at": utcnow(),
+                                    "follow": True, "handle_httpstatus_list": HANDLED_STATUSES})
+
+    def sitemap_request(self, source_id: int, source_url: str, url: str | None = None) -> scrapy.Request:
+        parts = urlsplit(source_url)
+        return scrapy.Request(url or f"{parts.scheme}://{parts.netloc}/sitemap.xml", callback=self.parse_sitemap,
+                              errback=self.sitemap_missing, dont_filter=False,
+                              meta={"source_id": source_id, "source_url": source_url})
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        """sitemap.xml of a followed source: its pages that speak of surveillance join the source (an
+        index's child sitemaps are read too, at most VIGICAM_SITEMAPS_MAX per source)."""
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            except (OSError, ValueError):
+                return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # noqa: BLE001 - lxml raises several kinds on a broken sitemap; it is only a hint
+            self.logger.info("unreadable sitemap %s", response.url)
+            return
+        source_id, source_url = response.meta["source_id"], response.meta["source_url"]
+        host = urlsplit(source_url).hostname
+        for entry in sitemap:
+            loc = entry.get("loc", "")
+            if sitemap.type == "sitemapindex":
+                read = self.sitemaps_read.get(source_id, 0)
+                if read < self.settings.getint("VIGICAM_SITEMAPS_MAX") and urlsplit(loc).hostname == host:
+                    self.sitemaps_read[source_id] = read + 1
+                    yield self.sitemap_request(source_id, source_url, loc)
+            elif FOLLOW_RE.search(loc) and (request := self.follow(source_id, host, loc)):
+                yield request
+
+    def sitemap_missing(self, failure: Failure) -> None:
+        """Most small sites have no sitemap: not a failure of the source, so not recorded as one."""
+        self.logger.debug("no sitemap: %s", failure.value)
 
     def fetch_item(self, response: Response) -> FetchItem:
         meta = response.meta
