@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -22,6 +23,13 @@ class DatabaseLocked(StorageError):
 def utcnow() -> str:
     """Current time as ISO 8601 text in UTC, the format of every timestamp in the database."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    """One plain INSERT, returning the new id. sqlite-utils' insert re-reads the table's schema on
+    every call, which was most of the cost of storing a page's fetch, figures and events."""
+    sql = f"insert into {table} ({', '.join(row)}) values ({', '.join('?' for _ in row)})"
+    return db.execute(sql, list(row.values())).lastrowid
 
 
 def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from storage.db import utcnow
+from storage.db import insert_row, utcnow
 
 
 def last_document(db: Database, source_id: int, url: str) -> dict[str, Any] | None:
@@ -25,7 +25,7 @@ def last_document(db: Database, source_id: int, url: str) -> dict[str, Any] | No
 
 
 def record_fetch(db: Database, **fields: Any) -> int:
-    return db["fetches"].insert(fields).last_pk
+    return insert_row(db, "fetches", fields)
 
 
 def document_id_for_hash(db: Database, content_hash: str) -> int | None:
@@ -47,20 +47,18 @@ def insert_document(
     encoding: str | None = None,
 ) -> int:
     """Store a distinct text once; the raw body is kept gzip-compressed for re-extraction and audit."""
-    return db["documents"].insert(
-        {
-            "content_hash": content_hash,
-            "url": url,
-            "title": title,
-            "text": text,
-            "published": published,
-            "updated": updated,
-            "content_type": content_type,
-            "encoding": encoding,
-            "body_gz": gzip.compress(body, compresslevel=6),
-            "fetched_at": utcnow(),
-        }
-    ).last_pk
+    return insert_row(db, "documents", {
+        "content_hash": content_hash,
+        "url": url,
+        "title": title,
+        "text": text,
+        "published": published,
+        "updated": updated,
+        "content_type": content_type,
+        "encoding": encoding,
+        "body_gz": gzip.compress(body, compresslevel=6),
+        "fetched_at": utcnow(),
+    })
 
 
 def has_extraction(db: Database, document_id: int, source_id: int, extractor_version: str) -> bool:
@@ -72,8 +70,15 @@ def has_extraction(db: Database, document_id: int, source_id: int, extractor_ver
     )
 
 
+def figure_columns(db: Database) -> set[str]:
+    """The columns of `figures` (a figure may carry fields an older schema has no column for)."""
+    return {row[1] for row in db.execute("pragma table_info(figures)")}
+
+
 def _figure_row(figure: Any) -> dict[str, Any]:
-    return asdict(figure) if is_dataclass(figure) else dict(figure)
+    if is_dataclass(figure):  # shallow: dataclasses.asdict deep-copies every value, a third of the cost
+        return {f.name: getattr(figure, f.name) for f in fields(figure)}
+    return dict(figure)
 
 
 def insert_extraction(
@@ -87,27 +92,23 @@ def insert_extraction(
 ) -> int:
     """Store what one extractor version read in one document for one source."""
     rows = [_figure_row(f) for f in figures]
-    extraction_id = db["extractions"].insert(
-        {
-            "document_id": document_id,
-            "source_id": source_id,
-            "fetch_id": fetch_id,
-            "extractor_version": extractor_version,
-            "figure_count": len(rows),
-            "extracted_at": utcnow(),
-        }
-    ).last_pk
-    columns = set(db["figures"].columns_dict)
-    db["figures"].insert_all(
-        {
+    extraction_id = insert_row(db, "extractions", {
+        "document_id": document_id,
+        "source_id": source_id,
+        "fetch_id": fetch_id,
+        "extractor_version": extractor_version,
+        "figure_count": len(rows),
+        "extracted_at": utcnow(),
+    })
+    columns = figure_columns(db) if rows else set()
+    for row in rows:
+        insert_row(db, "figures", {
             **{k: v for k, v in row.items() if k in columns},
             "extraction_id": extraction_id,
             "document_id": document_id,
             "source_id": source_id,
             "extractor_version": extractor_version,
-        }
-        for row in rows
-    )
+        })
     return extraction_id
 
 
