@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import AnyStr
 
 from bs4.dammit import UnicodeDammit
 from lxml import etree
@@ -36,6 +37,7 @@ ID_AND_CLASS = etree.XPath("//@id|//@class")
 ROLE_XPATH = etree.XPath(".//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='dialog'"
                          " or @aria-hidden='true' or @hidden]")
 MAX_TEXT_CHARS = 2_000_000
+MAX_BODY_BYTES = 2 * MAX_TEXT_CHARS  # French text in UTF-8: under 2 bytes a character
 # Plain lxml elements (no lxml.html proxies): reading is all we do. Comments and PIs are dropped.
 HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
@@ -73,6 +75,19 @@ class Page:
     def content_hash(self) -> str:
         """Hash of the normalised text: two fetches of the same prose hash alike whatever the markup."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def head(data: AnyStr, limit: int, boundary: AnyStr) -> AnyStr:
+    """The first `limit` characters or bytes, cut at the last `boundary` (a tag, a line) before it, or
+    at a space when there is none near (a 10 MB single line): a huge page is read in part, never cut
+    inside a word or a character."""
+    if len(data) <= limit:
+        return data
+    cut = data.rfind(boundary, limit // 2, limit)
+    if cut < 0:
+        space = b" " if isinstance(data, bytes) else " "
+        cut = data.rfind(space, 0, limit)  # type: ignore[arg-type]
+    return data[: cut if cut > 0 else limit]
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -219,7 +234,7 @@ def text_blocks(text: str) -> list[Block]:
 
 def read_html(markup: str) -> Page:
     try:
-        root = etree.fromstring(markup[:MAX_TEXT_CHARS] or "<html></html>", HTML_PARSER)
+        root = etree.fromstring(head(markup, MAX_TEXT_CHARS, "<") or "<html></html>", HTML_PARSER)
         if root is None:
             raise UnreadablePage("malformed HTML: no document")
     except (etree.ParserError, ValueError) as exc:
@@ -245,7 +260,7 @@ def read_stripped_html(markup: str) -> Page:
     """Markup the HTML parser could not structure: tags become line breaks, the text is kept."""
     import html
 
-    page = read_text(html.unescape(TAG_RE.sub("\n\n", markup[:MAX_TEXT_CHARS])))
+    page = read_text(html.unescape(TAG_RE.sub("\n\n", head(markup, MAX_TEXT_CHARS, "<"))))
     page.content_type = "text/html"
     page.warnings.append("markup too deep or broken to parse: text read without structure")
     return page
@@ -257,7 +272,7 @@ def gave_up_on_depth() -> bool:
 
 
 def read_text(text: str) -> Page:
-    blocks = text_blocks(text[:MAX_TEXT_CHARS])
+    blocks = text_blocks(head(text, MAX_TEXT_CHARS, "\n"))
     published, updated = find_dates_in_lines(b.text for b in blocks[:60])
     return Page(blocks=blocks, title=blocks[0].text[:200] if blocks else None, published=published,
                 updated=updated, content_type="text/plain")
@@ -293,7 +308,9 @@ def read_page(body: bytes, content_type: str | None = None) -> Page:
     if mime and not (mime.startswith("text/") or "html" in mime or "xml" in mime):
         raise UnreadablePage(f"unsupported content type {mime}")
     is_html = mime != "text/plain" and bool(re.search(rb"<(html|body|p|div|h\d|title)\b", body[:20000], re.I))
+    body = head(body, MAX_BODY_BYTES, b"<" if is_html else b"\n")  # decode no more than is read
     markup, encoding = decode_body(body, content_type, is_html=is_html)
+    markup = markup.replace("\x00", "")  # libxml2 would turn each NUL into U+FFFD, glued to the text
     page = read_html(markup) if is_html else read_text(markup)
     if is_html and gave_up_on_depth():
         page = read_stripped_html(markup)  # libxml2 stops at 256 levels of nesting: keep the text anyway
