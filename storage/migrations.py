@@ -316,3 +316,13 @@ def m006_notifications(db: Database) -> None:
         foreign_keys=[("change_id", "changes", "id")],
     )
     db["notifications"].create_index(["channel", "change_id"], unique=True)
+
+
+@migrations()
+def m007_redirect_of_the_registered_page_only(db: Database) -> None:
+    """`redirected_to` looked at the source's last fetch, which for a followed source may be a page
+    found on the site; only the registered page's own redirect means the source should be updated."""
+    sql = db.execute("select sql from sqlite_master where name = 'source_health'").fetchone()[0]
+    db.execute("drop view source_health")
+    db.execute(sql.replace("where source_id = s.id and final_url is not null",
+                           "where source_id = s.id and url = s.url and final_url is not null"))

@@ -208,3 +208,12 @@ def test_follow_reads_the_sitemap_and_council_minutes(runner, db_path, routes_se
     assert "/agenda.html" not in routes_server.hits and "/docs/menu-cantine.pdf" not in routes_server.hits
     values = [r["value"] for r in sqlite_utils.Database(db_path).query("select value from figures")]
     assert values == [35]
+
+
+def test_a_followed_page_is_not_taken_for_a_redirect_of_the_source(runner, db_path, site):
+    result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", site.url + "/index.html", "--place", "Dreux",
+                                 "--follow"])
+    assert result.exit_code == 0, result.output
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    status = run_vigicam(db_path, "status")
+    assert status.returncode == 0 and "redirects" not in status.stdout
