@@ -32,6 +32,7 @@ from vigicam.crawl import run_crawl
 started = time.perf_counter()
 summary = run_crawl(Path(sys.argv[1]), extra_settings=json.loads(sys.argv[2]))
 print(json.dumps({"seconds": time.perf_counter() - started, "pages": summary.pages, "outcomes": summary.outcomes,
+                  "detect_seconds": summary.detect_seconds,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -110,6 +111,7 @@ def main() -> None:
         print(f"vigicam crawl:   {args.pages / first['seconds']:.0f} pages/s "
               f"({100 * bare['seconds'] / first['seconds']:.0f} % of bare Scrapy), peak RSS {first['rss_mb']:.0f} MB,"
               f" outcomes {first['outcomes']}")
+        print(f"change detection: {first['detect_seconds']:.2f} s in all for {args.pages} pages (as each is stored)")
         import sqlite3
 
         conn = sqlite3.connect(db_path)

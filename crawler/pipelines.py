@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
@@ -81,7 +82,7 @@ class StorePipeline:
         fetch = {
             "source_id": item.source_id,
             "url": item.url,
-            "final_url": item.final_url,
+            "final_url": item.final_url if item.final_url != item.url else None,  # set only after a redirect
             "started_at": item.started_at,
             "finished_at": item.finished_at,
             "http_status": item.http_status,
@@ -154,5 +155,7 @@ class StorePipeline:
 
     def detect(self, fetch_id: int) -> None:
         """Change detection in the fetch's own transaction: a crash never leaves a fetch without its events."""
+        started = time.perf_counter()
         events = detect_for_fetch(self.db, fetch_id, self.run_id)
+        self.stats.inc_value("vigicam/detect_seconds", time.perf_counter() - started, start=0.0)
         self.stats.inc_value("vigicam/events", len(events))

@@ -30,6 +30,7 @@ class CrawlSummary:
     figures: int
     events: int
     seconds: float
+    detect_seconds: float = 0.0  # change detection's share of the crawl (it runs as each page is stored)
 
     def line(self) -> str:
         counts = ", ".join(f"{self.outcomes.get(o, 0)} {o.replace('_', ' ')}" for o in Outcome)
@@ -83,6 +84,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
         figures=stats.get("vigicam/figures", 0),
         events=stats.get("vigicam/events", 0),
         seconds=float(elapsed),
+        detect_seconds=float(stats.get("vigicam/detect_seconds", 0.0)),
     )
     fatal = stats.get(FATAL_STAT)
     try:
