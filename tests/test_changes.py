@@ -33,6 +33,13 @@ STEPS = [
     ("a figure is removed", page("<p>458 — c'est le nombre de caméras installées.</p>"),
      [("withdrawn", "other", 6, None)]),
     ("the page disappears", (404, HTML, b"gone"), [("source_failing", None, None, None)]),
+    ("it moves to a new address, with a redirect", {
+        "/video.html": (301, {"Location": "/securite/videoprotection.html"}, b""),
+        "/securite/videoprotection.html": (200, HTML, page("<p>458 — c'est le nombre de caméras installées.</p>")),
+    }, [("source_recovered", None, None, None)]),  # the series goes on: same source, same figures
+    ("the count goes down and gains 'plus de'", {
+        "/securite/videoprotection.html": (200, HTML, page("<p>La ville compte plus de 440 caméras.</p>")),
+    }, [("changed", "cameras", 458, 440)]),
 ]
 
 
@@ -48,7 +55,10 @@ def test_events_step_by_step(runner, db_path, server):
     assert runner.invoke(cli, ["--db", str(db_path), "sources", "add", url, "--place", "Dreux"]).exit_code == 0
     seen = 0
     for name, response, expected in STEPS:
-        server.routes["/video.html"] = response if isinstance(response, tuple) else (200, HTML, response)
+        if isinstance(response, dict):
+            server.routes.update(response)
+        else:
+            server.routes["/video.html"] = response if isinstance(response, tuple) else (200, HTML, response)
         result = run_vigicam(db_path, "crawl", "--delay", "0")
         assert result.returncode == 0, result.stderr
         rows = list(sqlite_utils.Database(db_path).query("select * from changes where id > ? order by id", [seen]))
@@ -56,6 +66,9 @@ def test_events_step_by_step(runner, db_path, server):
         got = [(r["kind"], r["metric"], r["old_value"], r["new_value"]) for r in rows]
         assert got == expected, name
     db = sqlite_utils.Database(db_path)
+    lower = list(db.query("select * from changes where kind = 'changed' order by id"))[-1]
+    assert (lower["old_qualifier"], lower["new_qualifier"], lower["delta"]) == ("exact", "at_least", -18)
+    assert lower["source_url"].endswith("/securite/videoprotection.html")  # where the figure now is
     changed = next(db.query("select * from changes where kind = 'changed'"))
     assert (changed["old_qualifier"], changed["new_qualifier"], changed["delta"]) == ("at_least", "exact", 8)
     assert "plus de 450" in changed["old_evidence"] and "458" in changed["new_evidence"]
