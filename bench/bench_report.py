@@ -19,6 +19,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=Path("/tmp/vigicam-bench.db"))
     args = parser.parse_args()
+    if not args.db.exists():  # opening would create an empty one, which bench_queries would then trust
+        raise SystemExit(f"no {args.db}: run python bench/bench_queries.py first, it builds it")
     db = open_database(args.db)
     started = time.perf_counter()
     rows = events(db)
