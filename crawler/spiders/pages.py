@@ -37,7 +37,7 @@ def describe_failure(failure: Failure) -> str:
 
 def is_skipped(failure: Failure) -> bool:
     """Skipped means we chose not to ask (robots.txt); a server's refusal or a bad answer is a failure."""
-    return isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError)
+    return isinstance(failure.value, IgnoreRequest) and "robots.txt" in str(failure.value)
 
 
 HANDLED_STATUSES = [304, *range(400, 600)]
