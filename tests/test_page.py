@@ -103,3 +103,9 @@ def test_windows_1252_pasted_into_a_utf8_page_reads_both_parts():
     body = "<p>La ville compte 148 caméras.</p>".encode() + "<p>Vingt caméras sont prévues.</p>".encode("cp1252")
     page = read_page(b"<html><body>" + body + b"</body></html>", "text/html; charset=utf-8")
     assert [b.text for b in page.blocks] == ["La ville compte 148 caméras.", "Vingt caméras sont prévues."]
+
+
+def test_banners_are_found_whatever_the_case_of_their_names():
+    body = ('<div id="CookieBanner"><p>Ce site utilise 3 cookies.</p></div><div class="TarteAuCitron-Alert">'
+            "<p>Accepter les 2 services.</p></div><p>La ville compte 148 caméras.</p>").encode()
+    assert [b.text for b in read_page(body, "text/html").blocks] == ["La ville compte 148 caméras."]
