@@ -90,12 +90,6 @@ def compare_figures(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     return events
 
 
-def one(db: Database, sql: str, *params: Any) -> dict[str, Any]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return dict(zip(names, cursor.fetchone(), strict=True))
-
-
 def health_state(db: Database, source_id: int) -> str | None:
     row = next(db.query(
         "select kind from changes where source_id = ? and kind in (?, ?) order by id desc limit 1",
@@ -105,8 +99,9 @@ def health_state(db: Database, source_id: int) -> str | None:
 
 def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> list[int]:
     """Append the events one stored fetch causes; returns their ids. Call inside the fetch's transaction."""
-    fetch = one(db, "select * from fetches where id = ?", fetch_id)
-    source = one(db, "select * from sources where id = ?", fetch["source_id"])
+    # db.query, not table.get: .get re-reads the table's schema on every call, once per stored page
+    fetch = next(db.query("select * from fetches where id = ?", [fetch_id]))
+    source = next(db.query("select * from sources where id = ?", [fetch["source_id"]]))
     rows: list[dict[str, Any]] = []
     failing = health_state(db, source["id"]) == EventKind.SOURCE_FAILING.value
     if fetch["outcome"] == Outcome.FAILED.value:
@@ -119,7 +114,8 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> 
             previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
             old = figures_of(db, previous["document_id"], source["id"]) if previous else []
             new = figures_of(db, fetch["document_id"], source["id"])
-            published = one(db, "select published from documents where id = ?", fetch["document_id"])["published"]
+            published = next(db.query("select published from documents where id = ?",
+                                      [fetch["document_id"]]))["published"]
             for kind, before, after in compare_figures(old, new):
                 rows.append(_event(kind, source, fetch, run_id, before, after,
                                    previous["id"] if previous else None, published))
