@@ -119,6 +119,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 GROUPING_RE = re.compile(rf"[{SPACES}.]")  # thousands separators
 
+
 def parse_digits(integer: str, decimals: str | None) -> float:
     digits = GROUPING_RE.sub("", integer)
     return float(f"{digits}.{decimals}") if decimals else float(digits)
@@ -197,8 +198,9 @@ def _approx_matches(haystack: str) -> list[re.Match[str]]:
 
 
 def _identifier_before(text: str, position: int) -> bool:
-    """Whether an identifier word ends right before `position` ("n° 704", "article L 12", "top 10"):
-    the same test as IDENTIFIER_BEFORE_RE on the 14 characters before, without a regex search."""
+    """Whether an identifier word, then spaces and at most one letter, end right before `position`
+    ("n° 704", "article L 12", "top 10"), within the 14 characters before: `endswith`, not a regex
+    search at each of those 14 places."""
     before = text[max(0, position - 14) : position].lower()
     if before.rstrip().endswith(IDENTIFIER_WORDS):
         return True
