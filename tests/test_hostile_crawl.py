@@ -50,9 +50,9 @@ def test_bad_pages_are_recorded_and_the_crawl_goes_on(runner, db_path, server):
     assert rows["good.html"]["outcome"] == "new_content"
     reasons = {page: (rows[page]["outcome"], (rows[page]["error"] or "").lower()) for page in pages[1:]}
     assert reasons["gone.html"][0] == "failed" and rows["gone.html"]["http_status"] == 410
-    assert reasons["slow.html"] == ("failed", reasons["slow.html"][1]) and "took longer than" in reasons["slow.html"][1]
+    assert "took longer than" in reasons["slow.html"][1]
     assert "redirect" in reasons["loop.html"][1]
-    assert "maxsize" in reasons["huge.html"][1] or "size" in reasons["huge.html"][1]
+    assert "size" in reasons["huge.html"][1]
     assert "size" in reasons["bomb.html"][1]
     assert "redirect refused" in reasons["to-file.html"][1] and "redirect refused" in reasons["to-data.html"][1]
     assert reasons["banner.html"] == ("failed", "no text on the page")
