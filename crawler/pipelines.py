@@ -16,10 +16,12 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import FetchItem
+from crawler.readers import Reader, default_workers
 from extractors import EXTRACTOR_VERSION, extract_figures
-from extractors.page import UnreadablePage, read_page
+from extractors.reading import Reading
 from storage import open_database
 from storage.changes import detect_for_fetch
+from storage.checkpoints import Checkpointer
 from storage.history import (
     document_id_for_hash,
     has_extraction,
@@ -38,30 +40,42 @@ FATAL_STAT = "vigicam/fatal"  # set when the crawl had to stop; the CLI reports 
 class StorePipeline:
     """Records each FetchItem; reads, stores and extracts only text never seen for its source."""
 
-    def __init__(self, db_path: str, stats: Any, run_id: int | None = None, crawler: Crawler | None = None) -> None:
+    def __init__(self, db_path: str, stats: Any, run_id: int | None = None, crawler: Crawler | None = None,
+                 workers: int = 0) -> None:
         self.db_path = db_path
         self.stats = stats
         self.run_id = run_id
         self.crawler = crawler
         self.db = None
+        self.reader = Reader(workers)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         run_id = crawler.settings.getint("VIGICAM_RUN_ID") or None
-        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id, crawler)
+        workers = crawler.settings.get("VIGICAM_READ_WORKERS")
+        workers = default_workers() if workers is None else int(workers)
+        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id, crawler, workers)
 
     def open_spider(self, spider: Any = None) -> None:
+        self.reader.open()  # forks its workers: before any thread or database connection of ours
         self.db = open_database(self.db_path)
+        self.checkpointer = Checkpointer(self.db, self.db_path)
+        self.checkpointer.start()
 
     def close_spider(self, spider: Any = None) -> None:
+        self.reader.close()
         if self.db is not None:
+            self.checkpointer.stop()
             self.db.close()
 
-    def process_item(self, item: FetchItem, spider: Any = None) -> FetchItem:
+    async def process_item(self, item: FetchItem, spider: Any = None) -> FetchItem:
         if self.stats.get_value(FATAL_STAT):
             raise DropItem(f"not stored: {self.stats.get_value(FATAL_STAT)}")
+        reading = await self.read(item) if self.wants_reading(item) else None
+        if self.stats.get_value(FATAL_STAT):  # the database filled up while this page was read
+            raise DropItem(f"not stored: {self.stats.get_value(FATAL_STAT)}")
         try:
-            outcome = self.store(item)
+            outcome = self.store(item, reading)
         except sqlite3.OperationalError as exc:
             if "full" not in str(exc):
                 raise
@@ -77,7 +91,22 @@ class StorePipeline:
         if self.crawler is not None and self.crawler.engine is not None:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_full"))
 
-    def store(self, item: FetchItem) -> Outcome:
+    @staticmethod
+    def wants_reading(item: FetchItem) -> bool:
+        return not item.error and item.http_status != 304
+
+    async def read(self, item: FetchItem) -> Reading:
+        """Parse and extract in a worker; told the page's last text, it skips the extraction of an
+        unchanged page."""
+        previous = last_document(self.db, item.source_id, item.url)
+        source = get_source(self.db, item.source_id)
+        return await self.reader.read(item.body, item.headers.get("content-type"),
+                                      known_hash=previous["content_hash"] if previous else None,
+                                      place_hint=source.place, place_kind=source.kind,
+                                      source_url=item.final_url or item.url)
+
+    def store(self, item: FetchItem, reading: Reading | None) -> Outcome:
+        """Record the fetch; `reading` is the body's, for every answer but an error or a 304."""
         db = self.db
         fetch = {
             "source_id": item.source_id,
@@ -100,15 +129,14 @@ class StorePipeline:
         if item.http_status == 304:
             return self.store_not_modified(item, fetch)
         content_type = item.headers.get("content-type")
-        try:
-            page = read_page(item.body, content_type)
-        except UnreadablePage as exc:
+        assert reading is not None, "a readable answer is stored with its reading"
+        if reading.page is None:
             with db.atomic():
-                fetch_id = record_fetch(db, **fetch, outcome=Outcome.FAILED, error=str(exc))
+                fetch_id = record_fetch(db, **fetch, outcome=Outcome.FAILED, error=reading.error)
                 self.detect(fetch_id)
-            logger.warning("failed %s: %s", item.url, exc)
+            logger.warning("failed %s: %s", item.url, reading.error)
             return Outcome.FAILED
-        content_hash = page.content_hash
+        page, content_hash = reading.page, reading.content_hash
         with db.atomic():
             previous = last_document(db, item.source_id, item.url)
             if previous is not None and previous["content_hash"] == content_hash:
@@ -132,8 +160,10 @@ class StorePipeline:
                                     document_id=document_id)
             if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
                 source = get_source(db, item.source_id)
-                figures = extract_figures(page, place_hint=source.place, place_kind=source.kind,
-                                          source_url=item.final_url or item.url)
+                figures = reading.figures
+                if figures is None:  # read as the known text, which another fetch has replaced since
+                    figures = extract_figures(page, place_hint=source.place, place_kind=source.kind,
+                                              source_url=item.final_url or item.url)
                 insert_extraction(db, document_id=document_id, source_id=item.source_id, fetch_id=fetch_id,
                                   extractor_version=EXTRACTOR_VERSION, figures=figures)
                 self.stats.inc_value("vigicam/figures", len(figures))

@@ -60,7 +60,11 @@ def add_source(db: Database, source: Source, *, replace: bool = False) -> Source
 
 
 def get_source(db: Database, source_id: int) -> Source:
-    return _from_row(db["sources"].get(source_id))
+    # db.query, not table.get: .get re-reads the table's schema on every call (a crawl calls this per page)
+    row = next(db.query("select * from sources where id = ?", [source_id]), None)
+    if row is None:
+        raise SourceNotFound(f"no source with id {source_id}")
+    return _from_row(row)
 
 
 def _row_for_url(db: Database, url: str) -> dict[str, Any] | None:

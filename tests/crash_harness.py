@@ -3,6 +3,7 @@ tests/test_reliability.py and the long run in bench/bench_kill.py."""
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import sqlite3
@@ -54,6 +55,28 @@ def check(db_path: Path, before: dict[str, set[int]]) -> list[str]:
     return problems
 
 
+def session_processes(session_id: int) -> list[int]:
+    """The live processes of a session (Linux /proc): what a killed command left running."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[3]) == session_id:  # state, ppid, pgrp, session
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def leftovers(session_id: int, wait: float = 3.0) -> list[int]:
+    """Processes of the killed command's session still alive after `wait` seconds (its page readers
+    watch their parent twice a second)."""
+    deadline = time.monotonic() + wait
+    while (alive := session_processes(session_id)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return alive
+
+
 def kill_at_random(command: list[str], rng: random.Random, lo: float, hi: float,
                    between: Callable[[int], None], kills: int, db_path: Path) -> tuple[int, list[str]]:
     """Start `command` until it has been SIGKILLed `kills` times (a run that ends before its random lo–hi
@@ -73,6 +96,9 @@ def kill_at_random(command: list[str], rng: random.Random, lo: float, hi: float,
             process.send_signal(signal.SIGKILL)
             done += 1
         process.wait()
-        time.sleep(0.2)  # a crawl child of `vigicam schedule` dies with its parent (PR_SET_PDEATHSIG)
+        if alive := leftovers(process.pid):  # a crawl child of `vigicam schedule` dies with its parent
+            problems.append(f"kill {i}: processes left running: {alive}")
+            for pid in alive:
+                os.kill(pid, signal.SIGKILL)
         problems += [f"kill {i}: {p}" for p in check(db_path, before)]
     return done, problems

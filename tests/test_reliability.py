@@ -5,6 +5,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from tests.conftest import run_vigicam
-from tests.crash_harness import check, kill_at_random, snapshot
+from tests.crash_harness import check, kill_at_random, leftovers, session_processes, snapshot
 from tests.http_fixtures import RoutesServer
 from vigicam.cli import cli
 
@@ -85,6 +86,27 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     db = sqlite_utils.Database(db_path)
     latest = {r["value"] for r in db.query("select value from latest_figures where metric = 'cameras'")}
     assert latest == {n + 100 * rounds[-1] + 10 for n in range(30)}  # the last round's, each page read at last
+
+
+def test_a_killed_crawl_leaves_no_page_reader_running(tmp_path):
+    """Pages are read in forked worker processes; a crawl killed with kill -9 cannot stop them itself."""
+    pages = {f"/p{n}.html": (200, {"Content-Type": HTML, "X-Test-Sleep": "0.5"}, page(n)) for n in range(40)}
+    server = RoutesServer(pages)
+    db_path = tmp_path / "killed.db"
+    try:
+        add_sources(db_path, [f"{server.url}{path}" for path in pages])
+        crawl = subprocess.Popen([sys.executable, "-m", "vigicam", "--db", str(db_path), "crawl", "--delay", "0",
+                                  "--workers", "2"], stderr=subprocess.PIPE, start_new_session=True)
+        for _ in range(300):  # until the readers have started
+            if len(session_processes(crawl.pid)) == 3 or crawl.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert len(session_processes(crawl.pid)) == 3, crawl.stderr.read() if crawl.poll() is not None else ""
+        crawl.kill()
+        crawl.wait()
+        assert leftovers(crawl.pid) == []
+    finally:
+        server.close()
 
 
 def test_a_database_of_the_first_schema_upgrades_and_keeps_every_row(tmp_path):

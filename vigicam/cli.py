@@ -177,9 +177,13 @@ def sources_export(ctx: click.Context) -> None:
               help="Seconds between requests to one host (default 1, adapted by AutoThrottle).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
               help="Seconds to wait for one page before recording it as failed (default 30).")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes that read pages and extract figures beside the downloader "
+                   "(default: one per core but one, at most 4; 0: none, read in the crawl's process).")
 @click.pass_context
 @user_errors
-def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None) -> None:
+def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None,
+          workers: int | None) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
     from vigicam.crawl import run_crawl
 
@@ -195,7 +199,7 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
     ensure_places(db)
     db.close()
     with CrawlLock(db_path(ctx)):
-        summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout)
+        summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers)
     click.echo(summary.line())
 
 

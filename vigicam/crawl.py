@@ -39,7 +39,8 @@ class CrawlSummary:
 
 
 def crawl_settings(
-    db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0, timeout: float | None = None
+    db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0, timeout: float | None = None,
+    workers: int | None = None,
 ) -> Settings:
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
@@ -53,11 +54,14 @@ def crawl_settings(
             settings.set("AUTOTHROTTLE_ENABLED", False)
     if timeout is not None:
         settings.set("DOWNLOAD_TIMEOUT", timeout)
+    if workers is not None:
+        settings.set("VIGICAM_READ_WORKERS", workers)
     return settings
 
 
 def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None,
-              extra_settings: dict | None = None, timeout: float | None = None) -> CrawlSummary:
+              extra_settings: dict | None = None, timeout: float | None = None,
+              workers: int | None = None) -> CrawlSummary:
     """One crawl; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it)."""
     db = open_database(db_path)
     try:
@@ -66,7 +70,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
         raise CrawlStopped(f"cannot start a crawl: {exc}") from exc
     finally:
         db.close()
-    settings = crawl_settings(db_path, source_urls or [], delay, run_id, timeout)
+    settings = crawl_settings(db_path, source_urls or [], delay, run_id, timeout, workers)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")
