@@ -32,8 +32,9 @@ from vigicam.crawl import run_crawl
 started = time.perf_counter()
 summary = run_crawl(Path(sys.argv[1]), extra_settings=json.loads(sys.argv[2]))
 print(json.dumps({"seconds": time.perf_counter() - started, "pages": summary.pages, "outcomes": summary.outcomes,
-                  "detect_seconds": summary.detect_seconds,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "detect_seconds": summary.detect_seconds, "detect_cpu_seconds": summary.detect_cpu_seconds,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 CHILD_BARE = """
@@ -109,9 +110,11 @@ def main() -> None:
         print(f"bare Scrapy:     {args.pages / bare['seconds']:.0f} pages/s, peak RSS {bare['rss_mb']:.0f} MB")
         first = child(CHILD_VIGICAM, str(db_path), json.dumps(FAST))
         print(f"vigicam crawl:   {args.pages / first['seconds']:.0f} pages/s "
-              f"({100 * bare['seconds'] / first['seconds']:.0f} % of bare Scrapy), peak RSS {first['rss_mb']:.0f} MB,"
+              f"({100 * bare['seconds'] / first['seconds']:.0f} % of bare Scrapy), peak RSS {first['rss_mb']:.0f} MB "
+              f"(+ {first['workers_rss_mb']:.0f} MB the largest page reader),"
               f" outcomes {first['outcomes']}")
-        print(f"change detection: {first['detect_seconds']:.2f} s in all for {args.pages} pages (as each is stored)")
+        print(f"change detection: {first['detect_seconds']:.2f} s wall-clock, {first['detect_cpu_seconds']:.2f} s CPU, "
+              f"in all for {args.pages} pages (as each is stored)")
         import sqlite3
 
         conn = sqlite3.connect(db_path)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.db import insert_row, utcnow
+from storage.db import insert_rows, utcnow
 from storage.vocab import EventKind, Outcome
 
 SeriesKey = tuple[str | None, str, str | None]
@@ -28,6 +28,10 @@ def _series(figures: list[dict[str, Any]]) -> dict[SeriesKey, list[dict[str, Any
     return grouped
 
 
+# What comparing and events need of a figure (`select *` builds every column of every figure's dict).
+FIGURE_COLUMNS = "id, place, metric, date, value, qualifier, sentence, evidence, document_id, extractor_version"
+
+
 def figures_of(db: Database, document_id: int, source_id: int) -> list[dict[str, Any]]:
     """The figures the newest extraction of a document (for a source) found."""
     extraction = next(db.query(
@@ -35,7 +39,8 @@ def figures_of(db: Database, document_id: int, source_id: int) -> list[dict[str,
         [document_id, source_id]), None)
     if extraction is None:
         return []
-    return list(db.query("select * from figures where extraction_id = ? order by start", [extraction["id"]]))
+    return list(db.query(f"select {FIGURE_COLUMNS} from figures where extraction_id = ? order by start",
+                         [extraction["id"]]))
 
 
 def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_id: int) -> dict[str, Any] | None:
@@ -49,7 +54,7 @@ def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_
 def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_id: int | None,
            old: dict[str, Any] | None = None, new: dict[str, Any] | None = None,
            old_fetch_id: int | None = None, published: str | None = None, detail: str | None = None,
-           ) -> dict[str, Any]:
+           detected_at: str | None = None) -> dict[str, Any]:
     base = old or new or {}
     old_value, new_value = (old or {}).get("value"), (new or {}).get("value")
     return {
@@ -65,7 +70,7 @@ def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_i
         "old_document_id": (old or {}).get("document_id"), "new_document_id": (new or {}).get("document_id"),
         "old_fetch_id": old_fetch_id, "new_fetch_id": fetch["id"],
         "source_url": fetch.get("final_url") or fetch["url"], "published": published, "detail": detail,
-        "detected_at": utcnow(),
+        "detected_at": detected_at or utcnow(),
     }
 
 
@@ -97,8 +102,8 @@ def health_state(db: Database, source_id: int) -> str | None:
     return row["kind"] if row else None
 
 
-def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> list[int]:
-    """Append the events one stored fetch causes; returns their ids. Call inside the fetch's transaction."""
+def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> int:
+    """Append the events one stored fetch causes; returns how many. Call inside the fetch's transaction."""
     # db.query, not table.get: .get re-reads the table's schema on every call, once per stored page
     fetch = next(db.query("select * from fetches where id = ?", [fetch_id]))
     source = next(db.query("select * from sources where id = ?", [fetch["source_id"]]))
@@ -116,9 +121,8 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> 
             new = figures_of(db, fetch["document_id"], source["id"])
             published = next(db.query("select published from documents where id = ?",
                                       [fetch["document_id"]]))["published"]
+            now = utcnow()
             for kind, before, after in compare_figures(old, new):
                 rows.append(_event(kind, source, fetch, run_id, before, after,
-                                   previous["id"] if previous else None, published))
-    if not rows:
-        return []
-    return [insert_row(db, "changes", row) for row in rows]
+                                   previous["id"] if previous else None, published, detected_at=now))
+    return insert_rows(db, "changes", rows)

@@ -32,6 +32,16 @@ def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> in
     return db.execute(sql, list(row.values())).lastrowid
 
 
+def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]]) -> int:
+    """Rows with the same keys in one executemany; returns how many."""
+    if not rows:
+        return 0
+    columns = list(rows[0])
+    sql = f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
+    db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+    return len(rows)
+
+
 def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
     """Open (or create) a vigicam database and bring its schema up to date.
 

@@ -31,6 +31,7 @@ class CrawlSummary:
     events: int
     seconds: float
     detect_seconds: float = 0.0  # change detection's share of the crawl (it runs as each page is stored)
+    detect_cpu_seconds: float = 0.0  # the same, in CPU time of the thread that stores pages
 
     def line(self) -> str:
         counts = ", ".join(f"{self.outcomes.get(o, 0)} {o.replace('_', ' ')}" for o in Outcome)
@@ -89,6 +90,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
         events=stats.get("vigicam/events", 0),
         seconds=float(elapsed),
         detect_seconds=float(stats.get("vigicam/detect_seconds", 0.0)),
+        detect_cpu_seconds=float(stats.get("vigicam/detect_cpu_seconds", 0.0)),
     )
     fatal = stats.get(FATAL_STAT)
     try:
