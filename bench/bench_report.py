@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from storage import open_database
-from storage.queries import events, series_points
+from storage.queries import events
+from vigicam.report_data import ReportData
 from vigicam.reporters import REPORTERS
 
 
@@ -26,18 +27,9 @@ def main() -> None:
     rows = events(db)
     print(f"read {len(rows):,} events: {time.perf_counter() - started:.2f}s")
     for name, reporter in REPORTERS.items():
-        charts: dict[tuple, list] = {}
-
-        def points(e: dict, charts: dict = charts) -> list:
-            key = (e["source_id"], e["place"], e["metric"])
-            if key not in charts:
-                charts[key] = series_points(db, *key)
-            return charts[key]
-
         started = time.perf_counter()
-        size = len(reporter(events(db), points))
+        size = len(reporter(ReportData(db)))
         print(f"{name:<9} {time.perf_counter() - started:6.2f}s  ({size / 1e6:.1f} MB, events read included)")
-
 
 if __name__ == "__main__":
     main()

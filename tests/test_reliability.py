@@ -6,6 +6,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,13 +62,21 @@ def test_a_full_database_stops_the_crawl_cleanly(tmp_path):
     assert status.returncode == 0, status.stderr
 
 
-def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
-    pages = {f"/p{n}.html": (200, {"Content-Type": HTML, "X-Test-Sleep": "0.15"}, page(n)) for n in range(30)}
+@contextmanager
+def slow_site(tmp_path: Path, count: int, sleep: float) -> Iterator[tuple[RoutesServer, dict, Path]]:
+    """`count` pages that answer after `sleep` seconds, registered as the sources of a new database."""
+    pages = {f"/p{n}.html": (200, {"Content-Type": HTML, "X-Test-Sleep": str(sleep)}, page(n)) for n in range(count)}
     server = RoutesServer(pages)
     db_path = tmp_path / "killed.db"
     try:
         add_sources(db_path, [f"{server.url}{path}" for path in pages])
+        yield server, pages, db_path
+    finally:
+        server.close()
 
+
+def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
+    with slow_site(tmp_path, 30, 0.15) as (server, pages, db_path):
         rounds: list[int] = []
 
         def new_figures(i: int) -> None:
@@ -80,8 +90,6 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
         assert kills == 3
         final = run_vigicam(db_path, "crawl", "--delay", "0")
         assert final.returncode == 0, final.stderr
-    finally:
-        server.close()
     assert check(db_path, snapshot(db_path)) == []
     db = sqlite_utils.Database(db_path)
     latest = {r["value"] for r in db.query("select value from latest_figures where metric = 'cameras'")}
@@ -90,11 +98,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
 
 def test_a_killed_crawl_leaves_no_page_reader_running(tmp_path):
     """Pages are read in forked worker processes; a crawl killed with kill -9 cannot stop them itself."""
-    pages = {f"/p{n}.html": (200, {"Content-Type": HTML, "X-Test-Sleep": "0.5"}, page(n)) for n in range(40)}
-    server = RoutesServer(pages)
-    db_path = tmp_path / "killed.db"
-    try:
-        add_sources(db_path, [f"{server.url}{path}" for path in pages])
+    with slow_site(tmp_path, 40, 0.5) as (_server, _pages, db_path):
         crawl = subprocess.Popen([sys.executable, "-m", "vigicam", "--db", str(db_path), "crawl", "--delay", "0",
                                   "--workers", "2"], stderr=subprocess.PIPE, start_new_session=True)
         for _ in range(300):  # until the readers have started
@@ -105,8 +109,6 @@ def test_a_killed_crawl_leaves_no_page_reader_running(tmp_path):
         crawl.kill()
         crawl.wait()
         assert leftovers(crawl.pid) == []
-    finally:
-        server.close()
 
 
 def test_a_database_of_the_first_schema_upgrades_and_keeps_every_row(tmp_path):

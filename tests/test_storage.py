@@ -46,3 +46,30 @@ def test_garbage_file_is_a_clear_error(tmp_path):
 
     with pytest.raises(StorageError, match="not a vigicam database"):
         open_database(path)
+
+
+def test_events_as_json_from_sqlite_read_like_events_encoded_in_python(db_path):
+    """`report --format json` lets SQLite build each event's JSON: same values as Python's encoder, for
+    accents, quotes, backslashes, control characters and floats, and the same place filter."""
+    import json
+
+    from storage.queries import events_json
+    from vigicam.report_data import ReportData
+    from vigicam.reporters import JSON_KEYS, json_report
+
+    db = open_database(db_path)
+    db["sources"].insert({"url": "https://a.example/", "place": "Évreux", "kind": "commune", "every": 60,
+                          "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    tricky = 'La ville « compte » 1\u202f450 caméras,\nun "réseau" \\ et\x01 plus.'
+    for place, new in (("Évreux", 1450.0), ("Dreux", 12.5)):
+        db["changes"].insert({"source_id": 1, "kind": "changed", "place": place, "metric": "cameras",
+                              "old_value": 1400.0, "new_value": new, "delta": new - 1400.0,
+                              "new_qualifier": "at_least", "new_evidence": tricky, "source_url": "https://a.example/",
+                              "detected_at": "2024-05-01T00:00:00Z"})
+    from_sqlite = json.loads(json_report(ReportData(db)))
+    from_python = json.loads(json_report(ReportData.of(db, ReportData(db).events)))
+    assert from_sqlite == from_python
+    assert from_sqlite[0]["new_evidence"] == tricky and from_sqlite[1]["new_value"] == 12.5
+    assert [json.loads(line)["place"] for line in events_json(db, JSON_KEYS, places=["Dreux"])] == ["Dreux"]
+    with pytest.raises(ValueError, match="not columns"):
+        events_json(db, ("id", "1); drop table changes; --"))

@@ -391,24 +391,13 @@ def places_lookup(name: str, as_json: bool) -> None:
 @user_errors
 def report(ctx: click.Context, since: str | None, last_run: bool, place: str | None, fmt: str) -> None:
     """The changes of published figures: old → new, with the sentences that state them."""
-    from storage.queries import events, series_points
+    from vigicam.report_data import ReportData
 
     db = open_db(ctx)
     if since and not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", since):
         raise click.BadParameter("use YYYY-MM-DD", param_hint="--since")
-    rows = events(db, since=since, last_run=last_run)
-    if place:
-        names = set(matching_places(db, place))
-        rows = [r for r in rows if r["place"] in names]
-    charts: dict[tuple, list] = {}  # one query per series, not per event
-
-    def points(e: dict) -> list:
-        key = (e["source_id"], e["place"], e["metric"])
-        if key not in charts:
-            charts[key] = series_points(db, *key)
-        return charts[key]
-
-    click.echo(REPORTERS[fmt](rows, points), nl=False)
+    places = matching_places(db, place) if place else None
+    click.echo(REPORTERS[fmt](ReportData(db, since=since, last_run=last_run, places=places)), nl=False)
 
 
 @cli.command()

@@ -18,7 +18,6 @@ from importlib import resources
 from pathlib import Path
 
 from storage import open_database
-from storage.queries import events
 from storage.sources import Source, add_source
 from vigicam.config import ConfigError
 from vigicam.localsite import LocalSite
@@ -63,6 +62,7 @@ def change_page(site_root: Path) -> None:
 
 
 def show_results(db_path: Path, echo: Callable[[str], None]) -> None:
+    from vigicam.report_data import ReportData
     from vigicam.reporters import stated, text_report
 
     db = open_database(db_path)
@@ -75,7 +75,7 @@ def show_results(db_path: Path, echo: Callable[[str], None]) -> None:
         echo(f"  {row['place'] or '-':<24} {row['metric']:<17} {stated(row['value'], row['qualifier']):>12}  "
              f"{row['date'] or '':<8} {row['evidence']!r}")
     echo("\nWhat changed at the second crawl (vigicam report --last-run):")
-    echo(text_report(events(db, last_run=True)).rstrip())
+    echo(text_report(ReportData(db, last_run=True)).rstrip())
     echo(f"\nThe database is {db_path}: try `vigicam --db {db_path} report --format html > report.html`")
     db.close()
 

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from storage.notifications import mark_sent, unsent
 from vigicam.config import ConfigError
+from vigicam.report_data import ReportData
 from vigicam.reporters import text_report
 
 FIGURE_KINDS = ("new", "changed", "withdrawn")
@@ -62,7 +63,7 @@ def notify_channel(db: Database, channel: str, urls: list[str], kinds: tuple[str
     if not events or not urls:
         return 0
     title = f"vigicam: {len(events)} change{'s' if len(events) > 1 else ''} of published figures"
-    if send(urls, title, text_report(events)):
+    if send(urls, title, text_report(ReportData.of(db, events))):
         mark_sent(db, channel, [e["id"] for e in events])
         return len(events)
     return 0

@@ -1,6 +1,7 @@
 """`vigicam report`: the changes of published figures in text, markdown, html, json, atom or csv.
 
 Each format is a small function registered under the name users type; `--format` lists the registry.
+A format gets a `ReportData` and reads what it needs of it: the events, a series' points, or JSON.
 Everything that came from a page is escaped in HTML and Atom (a page may hold `<script>`).
 """
 
@@ -8,23 +9,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 from vigicam import __version__
 
-REPORTERS: dict[str, Callable[[list[dict[str, Any]], Any], str]] = {}
+if TYPE_CHECKING:
+    from vigicam.report_data import ReportData
+
+REPORTERS: dict[str, Callable[[ReportData], str]] = {}
 QUALIFIER_WORDS = {"approx": "près de ", "at_least": "plus de ", "at_most": "jusqu'à ", "exact": ""}
 JSON_KEYS = ("id", "kind", "place", "metric", "old_value", "new_value", "delta", "old_qualifier", "new_qualifier",
              "old_date", "new_date", "source_url", "published", "detected_at", "old_evidence", "new_evidence",
              "detail", "source_id", "run_id")
-
-
-# One encoder for every line: json.dumps(..., ensure_ascii=False) builds a new one per call (a third of the time).
-JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def reporter(name: str) -> Callable:
@@ -80,14 +79,16 @@ def listing(events: list[dict[str, Any]], item: str, evidence: str) -> list[str]
 
 
 @reporter("text")
-def text_report(events: list[dict[str, Any]], context: Any = None) -> str:
+def text_report(data: ReportData) -> str:
+    events = data.events
     if not events:
         return "No change.\n"
     return "\n".join(listing(events, "{headline}, {trailer}", "    {label}: {sentence}")) + "\n"
 
 
 @reporter("markdown")
-def markdown_report(events: list[dict[str, Any]], context: Any = None) -> str:
+def markdown_report(data: ReportData) -> str:
+    events = data.events
     lines = ["# vigicam: changes of published figures", ""]
     if not events:
         return "\n".join(lines + ["No change.", ""])
@@ -95,15 +96,16 @@ def markdown_report(events: list[dict[str, Any]], context: Any = None) -> str:
 
 
 @reporter("json")
-def json_report(events: list[dict[str, Any]], context: Any = None) -> str:
-    if not events:
+def json_report(data: ReportData) -> str:
+    lines = data.json_lines(JSON_KEYS)
+    if not lines:
         return "[]\n"
-    lines = (JSON_ENCODER.encode({k: e.get(k) for k in JSON_KEYS}) for e in events)
-    return "[\n" + ",\n".join(lines) + "\n]\n"  # a JSON array, one event a line (fast, and greppable)
+    return "[\n" + ",\n".join(lines) + "\n]\n"  # a JSON array, one event a line (greppable)
 
 
 @reporter("csv")
-def csv_report(events: list[dict[str, Any]], context: Any = None) -> str:
+def csv_report(data: ReportData) -> str:
+    events = data.events
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, JSON_KEYS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -148,16 +150,17 @@ MAX_CHART_POINTS = 120
 
 
 @reporter("html")
-def html_report(events: list[dict[str, Any]], context: Any = None) -> str:
+def html_report(data: ReportData) -> str:
     """One section per series (source, place, metric), with its chart once and each event below it."""
+    events = data.events
     series: dict[tuple, list[dict[str, Any]]] = {}
     for e in events:
         series.setdefault((e["source_id"], e["place"], e["metric"], e["kind"].startswith("source_")), []).append(e)
     sections = []
     for group in series.values():
         chart = ""
-        if context is not None and any(e["kind"] == "changed" for e in group):
-            chart = svg_chart(context(group[-1])[-MAX_CHART_POINTS:])
+        if any(e["kind"] == "changed" for e in group):
+            chart = svg_chart(data.points(group[-1])[-MAX_CHART_POINTS:])
         items = "".join(
             f"<li><b>{escape(headline(e))}</b> <span class='meta'>{escape(trailer(e))}</span>"
             + (f"<br>Before: {highlight(e.get('old_evidence'), e.get('old_value'))}" if e.get("old_evidence") else "")
@@ -175,7 +178,8 @@ def html_report(events: list[dict[str, Any]], context: Any = None) -> str:
 
 
 @reporter("atom")
-def atom_report(events: list[dict[str, Any]], context: Any = None) -> str:
+def atom_report(data: ReportData) -> str:
+    events = data.events
     updated = events[-1]["detected_at"] if events else "1970-01-01T00:00:00Z"
     entries = []
     for e in reversed(events):
