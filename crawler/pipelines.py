@@ -129,7 +129,8 @@ class StorePipeline:
         if item.http_status == 304:
             return self.store_not_modified(item, fetch)
         content_type = item.headers.get("content-type")
-        assert reading is not None, "a readable answer is stored with its reading"
+        if reading is None:
+            raise ValueError("a readable answer is stored with its reading")
         if reading.page is None:
             with db.atomic():
                 fetch_id = record_fetch(db, **fetch, outcome=Outcome.FAILED, error=reading.error)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.queries import events, events_json, series_points
+from vigicam.reporters import JSON_KEYS
 
 
 class ReportData:
@@ -32,7 +33,7 @@ class ReportData:
 
     @cached_property
     def events(self) -> list[dict[str, Any]]:
-        return events(self.db, **self.filters)
+        return events(self.db, **self.filters, columns=JSON_KEYS)  # the columns every format shows
 
     def points(self, event: dict[str, Any]) -> list[dict[str, Any]]:
         """The points of the event's series (source, place, metric), one query per series."""
