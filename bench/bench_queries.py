@@ -20,6 +20,19 @@ from vigicam.serve import metadata_for
 METRICS = ["cameras", "cameras_planned", "cameras_added", "money_eur", "percent", "other"]
 
 
+def event(i: int, source_id: int, place: str) -> dict:
+    """A `changed` event as a crawl writes it: both values and qualifiers, both evidence sentences."""
+    old, new = 40 + i % 400, 41 + i % 400 + i % 7
+    sentence = ("La ville de {place} dispose aujourd'hui de {qualifier}{value} caméras de vidéoprotection "
+                "reliées au centre de supervision urbain, selon le rapport présenté en conseil municipal.")
+    return {"source_id": source_id, "kind": "changed", "place": place, "metric": "cameras",
+            "old_value": old, "new_value": new, "delta": new - old, "old_qualifier": "at_least",
+            "new_qualifier": "exact", "old_evidence": sentence.format(place=place, qualifier="plus de ", value=old),
+            "new_evidence": sentence.format(place=place, qualifier="", value=new),
+            "source_url": f"https://ville{source_id - 1}.example/video", "published": "2024-05-30",
+            "detected_at": f"2024-06-{1 + i % 28:02d}T06:00:00Z"}
+
+
 def build(path: Path, figures: int) -> None:
     db = open_database(path)
     rng = random.Random(1)
@@ -57,10 +70,8 @@ def build(path: Path, figures: int) -> None:
         db["places"].insert_all(({"code": f"{i + 1:05d}", "kind": "commune", "name": places[i],
                                   "population": rng.randint(1000, 200000), "population_year": 2016}
                                  for i in range(sources)), batch_size=5000, replace=True)
-        db["changes"].insert_all(({"source_id": i % sources + 1, "kind": "changed", "place": places[i % sources],
-                                   "metric": "cameras", "old_value": 10, "new_value": 12, "delta": 2,
-                                   "source_url": "https://x.example", "detected_at": f"2024-06-{1 + i % 28:02d}"}
-                                  for i in range(100_000)), batch_size=5000)
+        db["changes"].insert_all((event(i, i % sources + 1, places[i % sources]) for i in range(100_000)),
+                                 batch_size=5000)
     db.execute("analyze")
     db.close()
 
