@@ -2,6 +2,7 @@
 
 import os
 import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -108,7 +109,10 @@ def test_a_killed_crawl_leaves_no_page_reader_running(tmp_path):
         assert len(session_processes(crawl.pid)) == 3, crawl.stderr.read() if crawl.poll() is not None else ""
         crawl.kill()
         crawl.wait()
-        assert leftovers(crawl.pid) == []
+        alive = leftovers(crawl.pid)
+        for pid in alive:  # a failing run must not leave them behind either
+            os.kill(pid, signal.SIGKILL)
+        assert alive == []
 
 
 def test_a_database_of_the_first_schema_upgrades_and_keeps_every_row(tmp_path):
