@@ -10,12 +10,14 @@ consistent database (committed pages are in the log until copied).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from pathlib import Path
 
 from sqlite_utils import Database
 
+logger = logging.getLogger(__name__)
 DEFAULT_AUTOCHECKPOINT = 1000  # SQLite's own default, restored when the checkpointer stops
 
 
@@ -33,11 +35,15 @@ class Checkpointer:
 
     def _run(self) -> None:
         conn = sqlite3.connect(self.path, timeout=10)
+        failed = False
         try:
             while not self.stopping.wait(self.every):
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        except sqlite3.Error:
-            pass  # a checkpoint is an optimisation: the writer's connection takes over below
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error as exc:  # a full disk: the log stays whole, copied once space returns
+                    if not failed:
+                        logger.warning("WAL checkpoint failed, will retry: %s", exc)
+                    failed = True
         finally:
             conn.close()
 

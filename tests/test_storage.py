@@ -73,3 +73,27 @@ def test_events_as_json_from_sqlite_read_like_events_encoded_in_python(db_path):
     assert [json.loads(line)["place"] for line in events_json(db, JSON_KEYS, places=["Dreux"])] == ["Dreux"]
     with pytest.raises(ValueError, match="not columns"):
         events_json(db, ("id", "1); drop table changes; --"))
+
+
+def test_checkpointer_copies_the_log_off_the_writers_commits(db_path):
+    """During a crawl the writer's commits never checkpoint; the checkpointer's thread copies the
+    write-ahead log into the database, and stopping hands checkpoints back to the writer."""
+    import time
+
+    from storage.checkpoints import DEFAULT_AUTOCHECKPOINT, Checkpointer
+
+    db = open_database(db_path)
+    checkpointer = Checkpointer(db, db_path, every=0.05)
+    checkpointer.start()
+    assert db.execute("pragma wal_autocheckpoint").fetchone()[0] == 0
+    with db.atomic():
+        db["sources"].insert_all({"url": f"https://a.example/{n}", "place": "X", "kind": "commune", "every": 60,
+                                  "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"} for n in range(500))
+    committed_size = db_path.stat().st_size  # the new pages are in the log only: nobody copied them yet
+    deadline = time.monotonic() + 5
+    while db_path.stat().st_size == committed_size and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert db_path.stat().st_size > committed_size  # the thread copied them into the database
+    checkpointer.stop()
+    assert db.execute("pragma wal_autocheckpoint").fetchone()[0] == DEFAULT_AUTOCHECKPOINT
+    assert sqlite3.connect(db_path).execute("select count(*) from sources").fetchone()[0] == 500
