@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from storage.runs import last_run_id
 
 
-def _events_where(db: Database, since: str | None, last_run: bool, kinds: tuple[str, ...] | None,
+def _events_where(db: Database, since: str | None, last_run: bool,
                   places: list[str] | None) -> tuple[str, list[Any]]:
     where, params = [], []
     if since:
@@ -18,19 +18,17 @@ def _events_where(db: Database, since: str | None, last_run: bool, kinds: tuple[
     if last_run:
         where.append("c.run_id = ?")
         params.append(last_run_id(db))
-    for column, values in (("c.kind", kinds), ("c.place", places)):
-        if values is not None:
-            where.append(f"{column} in ({', '.join('?' for _ in values)})")
-            params.extend(values)
+    if places is not None:
+        where.append(f"c.place in ({', '.join('?' for _ in places)})")
+        params.extend(places)
     return (f" where {' and '.join(where)}" if where else ""), params
 
 
 def events(db: Database, *, since: str | None = None, last_run: bool = False,
-           kinds: tuple[str, ...] | None = None, places: list[str] | None = None,
-           columns: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+           places: list[str] | None = None, columns: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
     """Events of `changes`, oldest first: every column, or only `columns` (a report of 100,000
     events reads a third faster with the 19 it shows than with all 25)."""
-    where, params = _events_where(db, since, last_run, kinds, places)
+    where, params = _events_where(db, since, last_run, places)
     selected = ", ".join(f"c.{name}" for name in _checked_columns(db, columns)) if columns else "c.*"
     cursor = db.execute(f"select {selected} from changes c{where} order by c.id", params)
     names = [d[0] for d in cursor.description]
@@ -49,7 +47,7 @@ def events_json(db: Database, keys: tuple[str, ...], *, since: str | None = None
                 places: list[str] | None = None) -> list[str]:
     """The same events, each a JSON object of `keys` (columns of `changes`) built by SQLite's json_object:
     a quarter of the time of making dicts and encoding them in Python, for 100,000 events."""
-    where, params = _events_where(db, since, last_run, None, places)
+    where, params = _events_where(db, since, last_run, places)
     pairs = ", ".join(f"'{key}', c.{key}" for key in _checked_columns(db, keys))
     return [row[0] for row in db.execute(f"select json_object({pairs}) from changes c{where} order by c.id", params)]
 

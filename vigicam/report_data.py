@@ -17,22 +17,20 @@ class ReportData:
     for charts, and the same events as JSON built by SQLite."""
 
     def __init__(self, db: Database, *, since: str | None = None, last_run: bool = False,
-                 places: list[str] | None = None) -> None:
+                 places: list[str] | None = None, given: list[dict[str, Any]] | None = None) -> None:
         self.db = db
         self.filters: dict[str, Any] = {"since": since, "last_run": last_run, "places": places}
         self.charts: dict[tuple, list[dict[str, Any]]] = {}
-        self.given = False
+        self.given = given  # events already chosen (the unsent ones of a notification), or None
 
     @classmethod
     def of(cls, db: Database, events: list[dict[str, Any]]) -> ReportData:
-        """A report of events already chosen (the unsent ones of a notification)."""
-        data = cls(db)
-        data.__dict__["events"] = events  # what the cached property would have read
-        data.given = True
-        return data
+        return cls(db, given=events)
 
     @cached_property
     def events(self) -> list[dict[str, Any]]:
+        if self.given is not None:
+            return self.given
         return events(self.db, **self.filters, columns=JSON_KEYS)  # the columns every format shows
 
     def points(self, event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -44,6 +42,6 @@ class ReportData:
 
     def json_lines(self, keys: tuple[str, ...]) -> list[str]:
         """One JSON object a line: built by SQLite from the filters, or here for events given."""
-        if self.given:
+        if self.given is not None:
             return [json.dumps({k: e.get(k) for k in keys}, ensure_ascii=False) for e in self.events]
         return events_json(self.db, keys, **self.filters)
