@@ -30,7 +30,7 @@ from storage.history import (
     last_document,
     record_fetch,
 )
-from storage.sources import get_source
+from storage.sources import Source, get_source
 from storage.vocab import Outcome
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class StorePipeline:
         self.crawler = crawler
         self.db = None
         self.reader = Reader(workers)
+        self.sources: dict[int, Source] = {}  # read once a crawl: nothing changes a source during it
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -91,6 +92,11 @@ class StorePipeline:
         if self.crawler is not None and self.crawler.engine is not None:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_full"))
 
+    def source(self, source_id: int) -> Source:
+        if source_id not in self.sources:
+            self.sources[source_id] = get_source(self.db, source_id)
+        return self.sources[source_id]
+
     @staticmethod
     def wants_reading(item: FetchItem) -> bool:
         return not item.error and item.http_status != 304
@@ -99,7 +105,7 @@ class StorePipeline:
         """Parse and extract in a worker; told the page's last text, it skips the extraction of an
         unchanged page."""
         previous = last_document(self.db, item.source_id, item.url)
-        source = get_source(self.db, item.source_id)
+        source = self.source(item.source_id)
         return await self.reader.read(item.body, item.headers.get("content-type"),
                                       known_hash=previous["content_hash"] if previous else None,
                                       place_hint=source.place, place_kind=source.kind,
@@ -160,7 +166,7 @@ class StorePipeline:
             fetch_id = record_fetch(db, **fetch, outcome=Outcome.NEW_CONTENT, content_hash=content_hash,
                                     document_id=document_id)
             if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
-                source = get_source(db, item.source_id)
+                source = self.source(item.source_id)
                 figures = reading.figures
                 if figures is None:  # read as the known text, which another fetch has replaced since
                     figures = extract_figures(page, place_hint=source.place, place_kind=source.kind,
