@@ -112,10 +112,13 @@ def insert_extraction(
     return extraction_id
 
 
-def validators(db: Database, source_id: int) -> dict[str, Any]:
-    """What to send for a conditional request: the server's own ETag and Last-Modified from the last
-    full answer (200), and when that answer came (an unconditional fetch is due every 7 days)."""
+def validators(db: Database, source_id: int, url: str) -> dict[str, Any]:
+    """What to send for a conditional request: the server's own ETag and Last-Modified from the page's
+    last full answer (200), and when that answer came (an unconditional fetch is due every 7 days).
+    The page's own: a followed source's other pages carry other dates, and a later Last-Modified sent
+    for this page would have the server answer 304 to a change."""
     row = next(db.query(
-        "select etag, last_modified, started_at from fetches where source_id = ? and http_status between 200 "
-        "and 299 and outcome in ('new_content', 'same_content') order by id desc limit 1", [source_id]), None)
+        "select etag, last_modified, started_at from fetches where source_id = ? and url = ? and http_status "
+        "between 200 and 299 and outcome in ('new_content', 'same_content') order by id desc limit 1",
+        [source_id, url]), None)
     return row or {}

@@ -113,6 +113,25 @@ def test_conditional_requests_and_304(runner, db_path, routes_server):
     assert db["extractions"].count == 1  # a 304 costs no parsing or extraction
 
 
+def test_a_followed_sources_page_is_asked_in_full_and_its_found_pages_again(runner, db_path, routes_server):
+    """A 304 carries no links: asked conditionally, a followed source's page would stop the crawl there."""
+    home = '<html><body><p>148 caméras.</p><a href="/videoprotection.html">Vidéoprotection</a></body></html>'
+    routes_server.routes["/home.html"] = (
+        200, {"Content-Type": HTML, "Last-Modified": "Wed, 01 Feb 2023 10:00:00 GMT"}, home.encode())
+    routes_server.routes["/videoprotection.html"] = (
+        200, {"Content-Type": HTML}, b"<html><body><p>Le centre de supervision urbain.</p></body></html>")
+    result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", f"{routes_server.url}/home.html",
+                                 "--place", "Dreux", "--follow"])
+    assert result.exit_code == 0, result.output
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    routes_server.requests.clear()
+    routes_server.hits.clear()
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    asked = dict(zip(routes_server.hits, routes_server.requests, strict=True))
+    assert "If-Modified-Since" not in asked["/home.html"]
+    assert "/videoprotection.html" in asked
+
+
 def test_an_outage_is_never_not_modified(runner, db_path, routes_server):
     headers = {"Content-Type": HTML, "ETag": '"v1"'}
     routes_server.routes["/etag.html"] = (200, headers, b"<p>La ville compte 148 cam\xc3\xa9ras.</p>")
@@ -151,7 +170,7 @@ def test_follow_explores_same_site_surveillance_links(runner, db_path, site, sit
     assert db.execute("select count(*) from figures where metric = 'cameras'").fetchone()[0] >= 2
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     outcomes = [r["outcome"] for r in db.query("select outcome from fetches where id > 5")]
-    assert outcomes and set(outcomes) == {"same_content"}  # each page compared with its own past
+    assert len(outcomes) == 5 and set(outcomes) == {"same_content"}  # each page compared with its own past
 
 
 def test_robots_crawl_delay_is_honoured(runner, db_path, routes_server):

@@ -4,6 +4,8 @@ import pytest
 import sqlite_utils
 
 from storage import open_database
+from storage.changes import health_state, previous_content_fetch
+from storage.history import last_document, validators
 from storage.migrations import migrations
 
 
@@ -97,3 +99,38 @@ def test_checkpointer_copies_the_log_off_the_writers_commits(db_path):
     checkpointer.stop()
     assert db.execute("pragma wal_autocheckpoint").fetchone()[0] == DEFAULT_AUTOCHECKPOINT
     assert sqlite3.connect(db_path).execute("select count(*) from sources").fetchone()[0] == 500
+
+
+def test_a_pages_history_lookups_stay_seeks_as_history_grows(db_path):
+    """What each stored page asks of the history (its last document, its last fetch with content, its
+    validators, its source's health) must read the newest rows by index, not every fetch or event the
+    source has had: a crawl that runs for months would slow down with each one."""
+    db = open_database(db_path)
+    db["sources"].insert({"url": "https://a.example/", "place": "X", "kind": "commune", "every": 60,
+                          "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    db["fetches"].insert_all({"source_id": 1, "url": "https://a.example/", "started_at": f"t{i}",
+                              "outcome": "failed"} for i in range(50))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)  # the SQL as run, its parameters written in
+    assert last_document(db, 1, "https://a.example/") is None
+    assert previous_content_fetch(db, 1, "https://a.example/", 50) is None
+    assert validators(db, 1, "https://a.example/") == {}
+    assert health_state(db, 1) is None
+    db.conn.set_trace_callback(None)
+    selects = [sql for sql in statements if sql.lower().startswith("select")]  # not sqlite-utils' savepoints
+    assert len(selects) == 4
+    for sql in selects:
+        plan = " / ".join(row[3] for row in db.execute("explain query plan " + sql))
+        assert "USING" in plan and "SCAN" not in plan and "TEMP B-TREE" not in plan, (sql, plan)
+
+
+def test_validators_are_the_pages_own(db_path):
+    """A followed source has several pages; each conditional request carries its own page's dates."""
+    db = open_database(db_path)
+    db["sources"].insert({"url": "https://a.example/", "place": "X", "kind": "commune", "every": 60,
+                          "follow": 1, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    for url, modified in (("https://a.example/", "Wed, 01 Feb 2023 10:00:00 GMT"),
+                          ("https://a.example/cameras.html", "Thu, 01 Jun 2023 10:00:00 GMT")):
+        db["fetches"].insert({"source_id": 1, "url": url, "started_at": "2024-01-02T00:00:00Z", "http_status": 200,
+                              "outcome": "new_content", "last_modified": modified})
+    assert validators(db, 1, "https://a.example/")["last_modified"] == "Wed, 01 Feb 2023 10:00:00 GMT"

@@ -63,8 +63,10 @@ class PagesSpider(scrapy.Spider):
         db = open_database(self.settings.get("VIGICAM_DB"))
         try:
             wanted = set(self.settings.getlist("VIGICAM_SOURCE_URLS"))
+            # A followed source's page is asked in full: a 304 has no links, and the pages found
+            # from it would not be visited again.
             return [
-                (s.id, s.url, self.conditional_headers(validators(db, s.id)) , s.follow)
+                (s.id, s.url, {} if s.follow else self.conditional_headers(validators(db, s.id, s.url)), s.follow)
                 for s in list_sources(db, enabled_only=not wanted)
                 if not wanted or s.url in wanted
             ]
