@@ -15,10 +15,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.db import insert_rows, utcnow
-from storage.vocab import EventKind, Outcome
+from storage.vocab import HEALTH_KINDS_SQL, EventKind, Outcome
 
 SeriesKey = tuple[str | None, str, str | None]
-HEALTH_KINDS = (EventKind.SOURCE_FAILING.value, EventKind.SOURCE_RECOVERED.value)
 
 
 def _series(figures: list[dict[str, Any]]) -> dict[SeriesKey, list[dict[str, Any]]]:
@@ -34,21 +33,17 @@ FIGURE_COLUMNS = "id, place, metric, date, value, qualifier, sentence, evidence,
 
 def figures_of(db: Database, document_id: int, source_id: int) -> list[dict[str, Any]]:
     """The figures the newest extraction of a document (for a source) found."""
-    extraction = next(db.query(
-        "select id from extractions where document_id = ? and source_id = ? order by id desc limit 1",
-        [document_id, source_id]), None)
-    if extraction is None:
-        return []
-    return list(db.query(f"select {FIGURE_COLUMNS} from figures where extraction_id = ? order by start",
-                         [extraction["id"]]))
+    return list(db.query(
+        f"select {FIGURE_COLUMNS} from figures where extraction_id = (select id from extractions "
+        "where document_id = ? and source_id = ? order by id desc limit 1) order by start", [document_id, source_id]))
 
 
 def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_id: int) -> dict[str, Any] | None:
     """The last fetch of the same page before this one that brought a document (a source followed
     with --follow has several pages, each compared with its own past)."""
     return next(db.query(
-        "select * from fetches where source_id = ? and url = ? and id < ? and document_id is not null "
-        "order by id desc limit 1", [source_id, url, before_fetch_id]), None)
+        "select id, document_id from fetches where source_id = ? and url = ? and id < ? "
+        "and document_id is not null order by id desc limit 1", [source_id, url, before_fetch_id]), None)
 
 
 def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_id: int | None,
@@ -96,17 +91,21 @@ def compare_figures(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
 
 
 def health_state(db: Database, source_id: int) -> str | None:
+    """The source's last health event, by the partial index on them (not a walk through all its events)."""
     row = next(db.query(
-        "select kind from changes where source_id = ? and kind in (?, ?) order by id desc limit 1",
-        [source_id, *HEALTH_KINDS]), None)
+        f"select kind from changes where source_id = ? and kind in {HEALTH_KINDS_SQL} order by id desc limit 1",
+        [source_id]), None)
     return row["kind"] if row else None
 
 
 def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> int:
     """Append the events one stored fetch causes; returns how many. Call inside the fetch's transaction."""
-    # db.query, not table.get: .get re-reads the table's schema on every call, once per stored page
-    fetch = next(db.query("select * from fetches where id = ?", [fetch_id]))
-    source = next(db.query("select * from sources where id = ?", [fetch["source_id"]]))
+    # One query for the fetch, its source's id and place, and its document's date of publication
+    fetch = next(db.query(
+        "select f.id, f.source_id, f.url, f.final_url, f.outcome, f.error, f.document_id, s.place, d.published "
+        "from fetches f join sources s on s.id = f.source_id left join documents d on d.id = f.document_id "
+        "where f.id = ?", [fetch_id]))
+    source = {"id": fetch["source_id"], "place": fetch["place"]}
     rows: list[dict[str, Any]] = []
     failing = health_state(db, source["id"]) == EventKind.SOURCE_FAILING.value
     if fetch["outcome"] == Outcome.FAILED.value:
@@ -119,10 +118,8 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> 
             previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
             old = figures_of(db, previous["document_id"], source["id"]) if previous else []
             new = figures_of(db, fetch["document_id"], source["id"])
-            published = next(db.query("select published from documents where id = ?",
-                                      [fetch["document_id"]]))["published"]
             now = utcnow()
             for kind, before, after in compare_figures(old, new):
                 rows.append(_event(kind, source, fetch, run_id, before, after,
-                                   previous["id"] if previous else None, published, detected_at=now))
+                                   previous["id"] if previous else None, fetch["published"], detected_at=now))
     return insert_rows(db, "changes", rows)

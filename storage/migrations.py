@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from storage.vocab import HEALTH_KINDS_SQL
+
 migrations = Migrations("vigicam")
 
 APPEND_ONLY_TABLES = ("fetches", "documents", "figures", "changes")
@@ -326,3 +328,13 @@ def m007_redirect_of_the_registered_page_only(db: Database) -> None:
     db.execute("drop view source_health")
     db.execute(sql.replace("where source_id = s.id and final_url is not null",
                            "where source_id = s.id and url = s.url and final_url is not null"))
+
+
+@migrations()
+def m008_history_lookups_by_page(db: Database) -> None:
+    """Each stored page looks up its own page's last fetch and its source's health: without these
+    indexes both read every fetch or event the source ever had, and a crawl slows as months pass."""
+    # (source_id) alone: the rowid follows in the index, so a page's "order by id desc limit 1" reads
+    # the source's newest fetches first; (source_id, url) would add its URL's bytes to every fetch.
+    db["fetches"].create_index(["source_id"])
+    db.execute(f"create index idx_changes_health on changes (source_id, id) where kind in {HEALTH_KINDS_SQL}")

@@ -24,3 +24,7 @@ class EventKind(StrEnum):
 
 
 SOURCE_KINDS = ("commune", "intercommunalite", "departement", "region", "press")
+
+# A source's health events, as SQL: the partial index on them is used only by a query whose WHERE
+# holds this very term.
+HEALTH_KINDS_SQL = f"('{EventKind.SOURCE_FAILING}', '{EventKind.SOURCE_RECOVERED}')"
