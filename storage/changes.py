@@ -46,23 +46,27 @@ def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_
         "and document_id is not null order by id desc limit 1", [source_id, url, before_fetch_id]), None)
 
 
+NO_FIGURE: dict[str, Any] = {}  # the missing side of a new or withdrawn figure; only ever read
+
+
 def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_id: int | None,
            old: dict[str, Any] | None = None, new: dict[str, Any] | None = None,
            old_fetch_id: int | None = None, published: str | None = None, detail: str | None = None,
            detected_at: str | None = None) -> dict[str, Any]:
-    base = old or new or {}
-    old_value, new_value = (old or {}).get("value"), (new or {}).get("value")
+    was, now = old or NO_FIGURE, new or NO_FIGURE
+    base = old or now
+    old_value, new_value = was.get("value"), now.get("value")
     return {
         "source_id": source["id"], "kind": kind.value, "run_id": run_id,
         "place": base.get("place", source["place"]), "metric": base.get("metric"),
         "old_value": old_value, "new_value": new_value,
         "delta": new_value - old_value if old_value is not None and new_value is not None else None,
-        "old_qualifier": (old or {}).get("qualifier"), "new_qualifier": (new or {}).get("qualifier"),
-        "old_evidence": (old or {}).get("sentence") or (old or {}).get("evidence"),
-        "new_evidence": (new or {}).get("sentence") or (new or {}).get("evidence"),
-        "old_date": (old or {}).get("date"), "new_date": (new or {}).get("date"),
-        "old_figure_id": (old or {}).get("id"), "new_figure_id": (new or {}).get("id"),
-        "old_document_id": (old or {}).get("document_id"), "new_document_id": (new or {}).get("document_id"),
+        "old_qualifier": was.get("qualifier"), "new_qualifier": now.get("qualifier"),
+        "old_evidence": was.get("sentence") or was.get("evidence"),
+        "new_evidence": now.get("sentence") or now.get("evidence"),
+        "old_date": was.get("date"), "new_date": now.get("date"),
+        "old_figure_id": was.get("id"), "new_figure_id": now.get("id"),
+        "old_document_id": was.get("document_id"), "new_document_id": now.get("document_id"),
         "old_fetch_id": old_fetch_id, "new_fetch_id": fetch["id"],
         "source_url": fetch.get("final_url") or fetch["url"], "published": published, "detail": detail,
         "detected_at": detected_at or utcnow(),

@@ -2,15 +2,50 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from typing import Any
 
 from sqlite_utils import Database
 
 from storage.runs import last_run_id
 
+# How a report words a qualified value: (approx, 450) → "près de 450".
+QUALIFIER_WORDS = {"approx": "près de ", "at_least": "plus de ", "at_most": "jusqu'à ", "exact": ""}
 
-def _events_where(db: Database, since: str | None, last_run: bool,
-                  places: list[str] | None) -> tuple[str, list[Any]]:
+
+def _number_sql(column: str) -> str:
+    """A value as reports print it: 458.0 → '458', 2.5 → '2.5' (printf's %g, as Python's :g)."""
+    return (f"(case when {column} is null then '—' when {column} = cast({column} as integer) "
+            f"then cast(cast({column} as integer) as text) else printf('%g', {column}) end)")
+
+
+def _stated_sql(side: str) -> str:
+    words = " ".join(f"when '{key}' then '{word.replace(chr(39), chr(39) * 2)}'"
+                     for key, word in QUALIFIER_WORDS.items())
+    return f"(case c.{side}_qualifier {words} else '' end || {_number_sql(f'c.{side}_value')})"
+
+
+# An event in one line, built by SQLite: a report of 100,000 events reads two strings each instead of
+# making them in Python from ten columns (text report: 1.05 -> 0.5 s). "Aix: cameras plus de 450 → 458 (+8)"
+HEADLINE_SQL = (
+    "coalesce(c.place, '?') || ': ' || case c.kind "
+    f"when 'changed' then coalesce(c.metric, '?') || ' ' || {_stated_sql('old')} || ' → ' || {_stated_sql('new')}"
+    f" || case when c.delta then ' (' || case when c.delta > 0 then '+' else '' end || {_number_sql('c.delta')}"
+    " || ')' else '' end "
+    f"when 'new' then coalesce(c.metric, '?') || ' ' || {_stated_sql('new')} || ' (new)' "
+    f"when 'withdrawn' then coalesce(c.metric, '?') || ' ' || {_stated_sql('old')} || ' no longer stated' "
+    "when 'source_failing' then 'source failing (' || coalesce(nullif(c.detail, ''), 'error') || ')' "
+    "else 'source recovered' end"
+)
+# Where and when: "page https://…, published 2023-02-01, detected 2024-05-02T08:00:00Z"
+TRAILER_SQL = ("'page ' || coalesce(c.source_url, '?') || coalesce(', published ' || nullif(c.published, ''), '')"
+               " || ', detected ' || c.detected_at")
+WORDED = {"headline": HEADLINE_SQL, "trailer": TRAILER_SQL}
+
+
+def _events_where(db: Database, since: str | None, last_run: bool, places: list[str] | None,
+                  ids: list[int] | None) -> tuple[str, list[Any]]:
     where, params = [], []
     if since:
         where.append("c.detected_at >= ?")
@@ -21,44 +56,68 @@ def _events_where(db: Database, since: str | None, last_run: bool,
     if places is not None:
         where.append(f"c.place in ({', '.join('?' for _ in places)})")
         params.extend(places)
+    if ids is not None:  # one JSON parameter, however many ids (SQLite caps the number of parameters)
+        where.append("c.id in (select value from json_each(?))")
+        params.append(json.dumps(ids))
     return (f" where {' and '.join(where)}" if where else ""), params
 
 
-def events(db: Database, *, since: str | None = None, last_run: bool = False,
-           places: list[str] | None = None, columns: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
-    """Events of `changes`, oldest first: every column, or only `columns` (a report of 100,000
+def event_rows(db: Database, columns: tuple[str, ...], *, since: str | None = None, last_run: bool = False,
+               places: list[str] | None = None, ids: list[int] | None = None) -> sqlite3.Cursor:
+    """Events of `changes` as tuples of `columns`, oldest first, straight from SQLite's cursor. A column
+    is one of the table's, or 'headline' or 'trailer': the event in words (see HEADLINE_SQL)."""
+    where, params = _events_where(db, since, last_run, places, ids)
+    selected = ", ".join(WORDED.get(name, f"c.{name}") for name in _checked_columns(db, columns))
+    return db.execute(f"select {selected} from changes c{where} order by c.id", params)
+
+
+def events(db: Database, *, since: str | None = None, last_run: bool = False, places: list[str] | None = None,
+           ids: list[int] | None = None, columns: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Events of `changes` as dicts, oldest first: every column, or only `columns` (a report of 100,000
     events reads a third faster with the 19 it shows than with all 25)."""
-    where, params = _events_where(db, since, last_run, places)
-    selected = ", ".join(f"c.{name}" for name in _checked_columns(db, columns)) if columns else "c.*"
-    cursor = db.execute(f"select {selected} from changes c{where} order by c.id", params)
-    names = [d[0] for d in cursor.description]
+    cursor = event_rows(db, columns or _table_columns(db), since=since, last_run=last_run, places=places, ids=ids)
+    names = columns or [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+def _table_columns(db: Database) -> tuple[str, ...]:
+    return tuple(row[1] for row in db.execute("pragma table_info(changes)"))
+
+
 def _checked_columns(db: Database, names: tuple[str, ...]) -> tuple[str, ...]:
-    """Column names to put in SQL, each checked against the table's own."""
-    columns = {row["name"] for row in db.query("select name from pragma_table_info('changes')")}
-    if unknown := set(names) - columns:
+    """Column names to put in SQL, each checked against the table's own (or a worded one)."""
+    if unknown := set(names) - set(_table_columns(db)) - set(WORDED):
         raise ValueError(f"not columns of changes: {sorted(unknown)}")
     return names
 
 
 def events_json(db: Database, keys: tuple[str, ...], *, since: str | None = None, last_run: bool = False,
-                places: list[str] | None = None) -> list[str]:
+                places: list[str] | None = None, ids: list[int] | None = None) -> list[str]:
     """The same events, each a JSON object of `keys` (columns of `changes`) built by SQLite's json_object:
     a quarter of the time of making dicts and encoding them in Python, for 100,000 events."""
-    where, params = _events_where(db, since, last_run, places)
-    pairs = ", ".join(f"'{key}', c.{key}" for key in _checked_columns(db, keys))
+    where, params = _events_where(db, since, last_run, places, ids)
+    pairs = ", ".join(f"'{key}', {WORDED.get(key, f'c.{key}')}" for key in _checked_columns(db, keys))
     return [row[0] for row in db.execute(f"select json_object({pairs}) from changes c{where} order by c.id", params)]
 
 
-def series_points(db: Database, source_id: int, place: str | None, metric: str) -> list[dict[str, Any]]:
-    """One point per document of a source where the series appears: when first fetched, what value."""
-    return list(db.query(
-        "select min(fe.started_at) as at, max(f.value) as value from figures f "
+def changed_series_points(db: Database, *, since: str | None = None, last_run: bool = False,
+                          places: list[str] | None = None, ids: list[int] | None = None
+                          ) -> dict[tuple[int, str | None, str], list[dict[str, Any]]]:
+    """For each series (source, place, metric) with a `changed` event among these events, one point per
+    document where it appears: when first fetched, what value. One query for all of them (a report of
+    6,000 series spent 0.7 s in a query each)."""
+    where, params = _events_where(db, since, last_run, places, ids)
+    cursor = db.execute(
+        f"with wanted as (select distinct c.source_id, c.place, c.metric from changes c{where}"
+        f"{' and' if where else ' where'} c.kind = 'changed') "
+        "select w.source_id, w.place, w.metric, min(fe.started_at) as at, max(f.value) as value from wanted w "
+        "join figures f on f.source_id = w.source_id and f.metric = w.metric and f.place is w.place "
         "join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id "
-        "where f.source_id = ? and f.place is ? and f.metric = ? group by f.document_id order by at",
-        [source_id, place, metric]))
+        "group by w.source_id, w.place, w.metric, f.document_id order by at", params)
+    points: dict[tuple[int, str | None, str], list[dict[str, Any]]] = {}
+    for source_id, place, metric, at, value in cursor:
+        points.setdefault((source_id, place, metric), []).append({"at": at, "value": value})
+    return points
 
 
 def place_history(db: Database, place_names: list[str], metric: str | None = None) -> list[dict[str, Any]]:

@@ -55,7 +55,7 @@ def test_events_as_json_from_sqlite_read_like_events_encoded_in_python(db_path):
     accents, quotes, backslashes, control characters and floats, and the same place filter."""
     import json
 
-    from storage.queries import events_json
+    from storage.queries import events, events_json
     from vigicam.report_data import ReportData
     from vigicam.reporters import JSON_KEYS, json_report
 
@@ -69,10 +69,11 @@ def test_events_as_json_from_sqlite_read_like_events_encoded_in_python(db_path):
                               "new_qualifier": "at_least", "new_evidence": tricky, "source_url": "https://a.example/",
                               "detected_at": "2024-05-01T00:00:00Z"})
     from_sqlite = json.loads(json_report(ReportData(db)))
-    from_python = json.loads(json_report(ReportData.of(db, ReportData(db).events)))
+    from_python = json.loads(json.dumps([{key: e[key] for key in JSON_KEYS} for e in events(db)]))
     assert from_sqlite == from_python
     assert from_sqlite[0]["new_evidence"] == tricky and from_sqlite[1]["new_value"] == 12.5
     assert [json.loads(line)["place"] for line in events_json(db, JSON_KEYS, places=["Dreux"])] == ["Dreux"]
+    assert [e["place"] for e in json.loads(json_report(ReportData.of(db, from_python[1:])))] == ["Dreux"]
     with pytest.raises(ValueError, match="not columns"):
         events_json(db, ("id", "1); drop table changes; --"))
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
-from html import escape
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
 
+from storage.queries import QUALIFIER_WORDS
 from vigicam import __version__
 
 if TYPE_CHECKING:
     from vigicam.report_data import ReportData
 
 REPORTERS: dict[str, Callable[[ReportData], str]] = {}
-QUALIFIER_WORDS = {"approx": "près de ", "at_least": "plus de ", "at_most": "jusqu'à ", "exact": ""}
 JSON_KEYS = ("id", "kind", "place", "metric", "old_value", "new_value", "delta", "old_qualifier", "new_qualifier",
              "old_date", "new_date", "source_url", "published", "detected_at", "old_evidence", "new_evidence",
              "detail", "source_id", "run_id")
@@ -44,55 +42,33 @@ def stated(value: float | None, qualifier: str | None) -> str:
     return f"{QUALIFIER_WORDS.get(qualifier or 'exact', '')}{number(value)}"
 
 
-def headline(e: dict[str, Any]) -> str:
-    kind, place, metric = e["kind"], e["place"] or "?", e["metric"]
-    if kind == "changed":
-        delta = f" ({'+' if e['delta'] > 0 else ''}{number(e['delta'])})" if e["delta"] else ""
-        return (f"{place}: {metric} {stated(e['old_value'], e['old_qualifier'])} → "
-                f"{stated(e['new_value'], e['new_qualifier'])}{delta}")
-    if kind == "new":
-        return f"{place}: {metric} {stated(e['new_value'], e['new_qualifier'])} (new)"
-    if kind == "withdrawn":
-        return f"{place}: {metric} {stated(e['old_value'], e['old_qualifier'])} no longer stated"
-    if kind == "source_failing":
-        return f"{place}: source failing ({e.get('detail') or 'error'})"
-    return f"{place}: source recovered"
-
-
-def trailer(e: dict[str, Any]) -> str:
-    parts = [f"page {e['source_url']}"]
-    if e.get("published"):
-        parts.append(f"published {e['published']}")
-    parts.append(f"detected {e['detected_at']}")
-    return ", ".join(parts)
-
-
-def listing(events: list[dict[str, Any]], item: str, evidence: str) -> list[str]:
-    """One line per event and one per evidence sentence, in the given layouts."""
+def listing(rows: Iterable[tuple[str, str, str | None, str | None]], item: str, evidence: str) -> str:
+    """One line per event (headline, trailer) and one per evidence sentence, in the given layouts
+    (`item` with {headline} and {trailer}; `evidence` with {label} and {sentence})."""
     lines = []
-    for e in events:
-        lines.append(item.format(headline=headline(e), trailer=trailer(e)))
-        for label, key in (("before", "old_evidence"), ("now", "new_evidence")):
-            if e.get(key):
-                lines.append(evidence.format(label=label, sentence=e[key]))
-    return lines
+    add = lines.append
+    for head, trail, before, now in rows:
+        add(item.format(headline=head, trailer=trail))
+        if before:
+            add(evidence.format(label="before", sentence=before))
+        if now:
+            add(evidence.format(label="now", sentence=now))
+    return "\n".join(lines)
+
+
+LISTED = ("headline", "trailer", "old_evidence", "new_evidence")
 
 
 @reporter("text")
 def text_report(data: ReportData) -> str:
-    events = data.events
-    if not events:
-        return "No change.\n"
-    return "\n".join(listing(events, "{headline}, {trailer}", "    {label}: {sentence}")) + "\n"
+    text = listing(data.rows(LISTED), "{headline}, {trailer}", "    {label}: {sentence}")
+    return f"{text}\n" if text else "No change.\n"
 
 
 @reporter("markdown")
 def markdown_report(data: ReportData) -> str:
-    events = data.events
-    lines = ["# vigicam: changes of published figures", ""]
-    if not events:
-        return "\n".join(lines + ["No change.", ""])
-    return "\n".join(lines + listing(events, "- **{headline}** — {trailer}", "  - {label}: > {sentence}")) + "\n"
+    text = listing(data.rows(LISTED), "- **{headline}** — {trailer}", "  - {label}: > {sentence}")
+    return f"# vigicam: changes of published figures\n\n{text or 'No change.'}\n"
 
 
 @reporter("json")
@@ -105,19 +81,27 @@ def json_report(data: ReportData) -> str:
 
 @reporter("csv")
 def csv_report(data: ReportData) -> str:
-    events = data.events
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, JSON_KEYS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(events)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(JSON_KEYS)
+    writer.writerows(data.rows(JSON_KEYS))  # tuples from SQLite's cursor, written by the C writer
     return buffer.getvalue()
+
+
+def text(value: str) -> str:
+    """Escaped for an element's content (an attribute also needs its quote: see `attribute`)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attribute(value: str) -> str:
+    return text(value).replace('"', "&quot;")
 
 
 def highlight(sentence: str | None, value: float | None) -> str:
     """The evidence sentence, escaped, with the figure's digits in <mark>."""
     if not sentence:
         return ""
-    safe = escape(sentence)
+    safe = text(sentence)
     if value is None:
         return safe
     digits = number(value)
@@ -126,6 +110,13 @@ def highlight(sentence: str | None, value: float | None) -> str:
         if form in safe:
             return safe.replace(form, f"<mark>{form}</mark>", 1)
     return safe
+
+
+def evidence_html(old: str | None, old_value: float | None, new: str | None, new_value: float | None,
+                  before: str, after: str) -> str:
+    """The old and new evidence sentences, highlighted, each between `before` and `after`."""
+    said = f"{before}Before: {highlight(old, old_value)}{after}" if old else ""
+    return f"{said}{before}Now: {highlight(new, new_value)}{after}" if new else said
 
 
 def svg_chart(points: list[dict[str, Any]], width: int = 320, height: int = 90) -> str:
@@ -149,26 +140,27 @@ def svg_chart(points: list[dict[str, Any]], width: int = 320, height: int = 90) 
 MAX_CHART_POINTS = 120
 
 
+SHOWN = ("headline", "trailer", "old_evidence", "old_value", "new_evidence", "new_value")
+HTML_COLUMNS = ("source_id", "place", "metric", "kind", "source_url", *SHOWN)
+
+
 @reporter("html")
 def html_report(data: ReportData) -> str:
     """One section per series (source, place, metric), with its chart once and each event below it."""
-    events = data.events
-    series: dict[tuple, list[dict[str, Any]]] = {}
-    for e in events:
-        series.setdefault((e["source_id"], e["place"], e["metric"], e["kind"].startswith("source_")), []).append(e)
+    series: dict[tuple, list[tuple]] = {}
+    for source_id, place, metric, kind, url, *shown in data.rows(HTML_COLUMNS):
+        key = (source_id, place, metric, kind.startswith("source_"))
+        if key not in series:
+            series[key] = [url, False]  # the section's address, and whether a chart is due
+        series[key][1] = series[key][1] or kind == "changed"
+        series[key].append(shown)
     sections = []
-    for group in series.values():
-        chart = ""
-        if any(e["kind"] == "changed" for e in group):
-            chart = svg_chart(data.points(group[-1])[-MAX_CHART_POINTS:])
-        items = "".join(
-            f"<li><b>{escape(headline(e))}</b> <span class='meta'>{escape(trailer(e))}</span>"
-            + (f"<br>Before: {highlight(e.get('old_evidence'), e.get('old_value'))}" if e.get("old_evidence") else "")
-            + (f"<br>Now: {highlight(e.get('new_evidence'), e.get('new_value'))}" if e.get("new_evidence") else "")
-            + "</li>" for e in group)
-        first = group[0]
-        title = f"{first['place'] or '?'} — {first['metric'] or 'source health'} — {first['source_url']}"
-        sections.append(f"<section><h2>{escape(title)}</h2>{chart}<ul>{items}</ul></section>")
+    for (source_id, place, metric, _), (url, charted, *group) in series.items():
+        chart = svg_chart(data.points(source_id, place, metric)[-MAX_CHART_POINTS:]) if charted else ""
+        items = "".join(f"<li><b>{text(head)}</b> <span class='meta'>{text(trail)}</span>"
+                        f"{evidence_html(*said, '<br>', '')}</li>" for head, trail, *said in group)
+        title = f"{place or '?'} — {metric or 'source health'} — {url}"
+        sections.append(f"<section><h2>{text(title)}</h2>{chart}<ul>{items}</ul></section>")
     body = "\n".join(sections) or "<p>No change.</p>"
     return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>vigicam report</title>"
             "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -177,26 +169,23 @@ def html_report(data: ReportData) -> str:
             f"<body><h1>vigicam: changes of published figures</h1>\n{body}\n</body></html>\n")
 
 
+ATOM_COLUMNS = ("id", "detected_at", "source_url", *SHOWN)
+
+
 @reporter("atom")
 def atom_report(data: ReportData) -> str:
-    events = data.events
-    updated = events[-1]["detected_at"] if events else "1970-01-01T00:00:00Z"
+    """A valid Atom feed, newest first. Each entry's content is escaped HTML in a CDATA section: escaped
+    text holds no '>', so it cannot hold the ']]>' that would end the section."""
     entries = []
-    for e in reversed(events):
-        content = (
-            f"<p>{escape(trailer(e))}</p>"
-            + (f"<p>Before: {highlight(e.get('old_evidence'), e.get('old_value'))}</p>"
-               if e.get("old_evidence") else "")
-            + (f"<p>Now: {highlight(e.get('new_evidence'), e.get('new_value'))}</p>" if e.get("new_evidence") else ""))
+    updated = "1970-01-01T00:00:00Z"
+    for event_id, updated, url, head, trail, *said in data.rows(ATOM_COLUMNS):
+        content = f"<p>{text(trail)}</p>{evidence_html(*said, '<p>', '</p>')}"
         entries.append(
-            "<entry>"
-            f"<id>tag:vigicam,2026:change/{e['id']}</id>"
-            f"<title>{xml_escape(headline(e))}</title>"
-            f"<updated>{xml_escape(e['detected_at'])}</updated>"
-            f"<link href=\"{xml_escape(e['source_url'] or '', {chr(34): '&quot;'})}\"/>"
-            f"<content type=\"html\">{xml_escape(content)}</content>"
-            "</entry>")
+            f"<entry><id>tag:vigicam,2026:change/{event_id}</id><title>{text(head)}</title>"
+            f"<updated>{text(updated)}</updated><link href=\"{attribute(url or '')}\"/>"
+            f"<content type=\"html\"><![CDATA[{content}]]></content></entry>")
+    entries.reverse()
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
             "<id>tag:vigicam,2026:changes</id><title>vigicam: changes of published figures</title>"
-            f"<updated>{xml_escape(updated)}</updated><author><name>vigicam</name></author>"
+            f"<updated>{text(updated)}</updated><author><name>vigicam</name></author>"
             f'<generator version="{__version__}">vigicam</generator>' + "".join(entries) + "</feed>\n")
