@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_extract import make_page  # noqa: E402
 
+CAMERA_COUNT = re.compile(rb"(\d+)( cam\xc3\xa9ras)")  # "148 caméras" in UTF-8
 FAST = {"CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False, "ROBOTSTXT_OBEY": False, "VIGICAM_PROGRESS": False}
 
@@ -33,6 +35,7 @@ started = time.perf_counter()
 summary = run_crawl(Path(sys.argv[1]), extra_settings=json.loads(sys.argv[2]))
 print(json.dumps({"seconds": time.perf_counter() - started, "pages": summary.pages, "outcomes": summary.outcomes,
                   "detect_seconds": summary.detect_seconds, "detect_cpu_seconds": summary.detect_cpu_seconds,
+                  "events": summary.events,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
@@ -114,7 +117,7 @@ def main() -> None:
               f"(+ {first['workers_rss_mb']:.0f} MB the largest page reader),"
               f" outcomes {first['outcomes']}")
         print(f"change detection: {first['detect_seconds']:.2f} s wall-clock, {first['detect_cpu_seconds']:.2f} s CPU, "
-              f"in all for {args.pages} pages (as each is stored)")
+              f"in all for {args.pages} pages (as each is stored), {first['events']} events (every figure new)")
         import sqlite3
 
         conn = sqlite3.connect(db_path)
@@ -130,6 +133,11 @@ def main() -> None:
         print(f"re-crawl:        {args.pages / again['seconds']:.0f} pages/s, outcomes {again['outcomes']}, "
               f"{extractions_after - extractions_before} extractions, "
               f"database +{(size_after - size_before) / args.pages:.0f} bytes per fetch (after checkpoint)")
+        for path in site.glob("*.html"):  # each city changes its camera counts: old and new figures compared
+            path.write_bytes(CAMERA_COUNT.sub(lambda m: b"%d%s" % (int(m[1]) + 1, m[2]), path.read_bytes()))
+        changed = child(CHILD_VIGICAM, str(db_path), json.dumps({**FAST, "VIGICAM_UNCONDITIONAL_EVERY": 0}))
+        print(f"changed counts:  {args.pages / changed['seconds']:.0f} pages/s, {changed['events']} events; change "
+              f"detection: {changed['detect_seconds']:.2f} s wall-clock, {changed['detect_cpu_seconds']:.2f} s CPU")
     finally:
         server.terminate()
 

@@ -165,16 +165,17 @@ class StorePipeline:
             )
             fetch_id = record_fetch(db, **fetch, outcome=Outcome.NEW_CONTENT, content_hash=content_hash,
                                     document_id=document_id)
+            stored = None
             if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
                 source = self.source(item.source_id)
                 figures = reading.figures
                 if figures is None:  # read as the known text, which another fetch has replaced since
                     figures = extract_figures(page, place_hint=source.place, place_kind=source.kind,
                                               source_url=item.final_url or item.url)
-                insert_extraction(db, document_id=document_id, source_id=item.source_id, fetch_id=fetch_id,
-                                  extractor_version=EXTRACTOR_VERSION, figures=figures)
+                stored = insert_extraction(db, document_id=document_id, source_id=item.source_id,
+                                           fetch_id=fetch_id, extractor_version=EXTRACTOR_VERSION, figures=figures)
                 self.stats.inc_value("vigicam/figures", len(figures))
-            self.detect(fetch_id)
+            self.detect(fetch_id, stored)
         return Outcome.NEW_CONTENT
 
     def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
@@ -190,12 +191,12 @@ class StorePipeline:
             self.detect(fetch_id)
         return Outcome.NOT_MODIFIED if previous is not None else Outcome.FAILED
 
-    def detect(self, fetch_id: int) -> None:
+    def detect(self, fetch_id: int, stored: list[dict[str, Any]] | None = None) -> None:
         """Change detection in the fetch's own transaction: a crash never leaves a fetch without its events.
         Its cost is kept twice: wall-clock, and CPU time of this thread (the wall clock also counts the
         moments the page readers had the core)."""
         started, started_cpu = time.perf_counter(), time.thread_time()
-        count = detect_for_fetch(self.db, fetch_id, self.run_id)
+        count = detect_for_fetch(self.db, fetch_id, self.run_id, stored)
         self.stats.inc_value("vigicam/detect_seconds", time.perf_counter() - started, start=0.0)
         self.stats.inc_value("vigicam/detect_cpu_seconds", time.thread_time() - started_cpu, start=0.0)
         self.stats.inc_value("vigicam/events", count)

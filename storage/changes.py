@@ -102,8 +102,10 @@ def health_state(db: Database, source_id: int) -> str | None:
     return row["kind"] if row else None
 
 
-def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> int:
-    """Append the events one stored fetch causes; returns how many. Call inside the fetch's transaction."""
+def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None,
+                     stored: list[dict[str, Any]] | None = None) -> int:
+    """Append the events one stored fetch causes; returns how many. Call inside the fetch's transaction.
+    `stored`: the figures its extraction has just stored, if it made one (they are not read back)."""
     # One query for the fetch, its source's id and place, and its document's date of publication
     fetch = next(db.query(
         "select f.id, f.source_id, f.url, f.final_url, f.outcome, f.error, f.document_id, s.place, d.published "
@@ -121,7 +123,7 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None) -> 
         if fetch["outcome"] == Outcome.NEW_CONTENT.value:
             previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
             old = figures_of(db, previous["document_id"], source["id"]) if previous else []
-            new = figures_of(db, fetch["document_id"], source["id"])
+            new = stored if stored is not None else figures_of(db, fetch["document_id"], source["id"])
             now = utcnow()
             for kind, before, after in compare_figures(old, new):
                 rows.append(_event(kind, source, fetch, run_id, before, after,

@@ -89,8 +89,10 @@ def insert_extraction(
     fetch_id: int | None,
     extractor_version: str,
     figures: Iterable[Any],
-) -> int:
-    """Store what one extractor version read in one document for one source."""
+) -> list[dict[str, Any]]:
+    """Store what one extractor version read in one document for one source; returns the figures as
+    stored, with their ids, in the order of the text (change detection compares them without
+    reading them back)."""
     rows = [_figure_row(f) for f in figures]
     extraction_id = insert_row(db, "extractions", {
         "document_id": document_id,
@@ -101,15 +103,18 @@ def insert_extraction(
         "extracted_at": utcnow(),
     })
     columns = figure_columns(db) if rows else set()
+    stored = []
     for row in rows:
-        insert_row(db, "figures", {
+        figure = {
             **{k: v for k, v in row.items() if k in columns},
             "extraction_id": extraction_id,
             "document_id": document_id,
             "source_id": source_id,
             "extractor_version": extractor_version,
-        })
-    return extraction_id
+        }
+        figure["id"] = insert_row(db, "figures", figure)
+        stored.append(figure)
+    return sorted(stored, key=lambda figure: figure.get("start") or 0)
 
 
 def validators(db: Database, source_id: int, url: str) -> dict[str, Any]:

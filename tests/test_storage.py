@@ -135,3 +135,27 @@ def test_validators_are_the_pages_own(db_path):
         db["fetches"].insert({"source_id": 1, "url": url, "started_at": "2024-01-02T00:00:00Z", "http_status": 200,
                               "outcome": "new_content", "last_modified": modified})
     assert validators(db, 1, "https://a.example/")["last_modified"] == "Wed, 01 Feb 2023 10:00:00 GMT"
+
+
+def test_figures_as_stored_are_the_figures_read_back(db_path):
+    """Change detection compares the figures an extraction returns as stored with the next page's,
+    read back from the database: both must compare equal, in the same order."""
+    from extractors.figure import Figure
+    from storage.changes import FIGURE_COLUMNS, figures_of
+    from storage.history import insert_document, insert_extraction, record_fetch
+
+    db = open_database(db_path)
+    db["sources"].insert({"url": "https://a.example/", "place": "Dreux", "kind": "commune", "every": 60,
+                          "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    with db.atomic():
+        document_id = insert_document(db, content_hash="h", url="https://a.example/", text="t", body=b"t")
+        fetch_id = record_fetch(db, source_id=1, url="https://a.example/", started_at="t", outcome="new_content",
+                                document_id=document_id)
+        figures = [Figure("cameras", 148, "exact", "Dreux", "commune", None, "148 caméras", 40, 51, "s2"),
+                   Figure("cameras_added", 12.5, "approx", None, None, "2023", "12,5", 3, 7, "s1")]
+        stored = insert_extraction(db, document_id=document_id, source_id=1, fetch_id=fetch_id,
+                                   extractor_version="v", figures=figures)
+    names = [name.strip() for name in FIGURE_COLUMNS.split(",")]
+    read = figures_of(db, document_id, 1)
+    assert [{k: f[k] for k in names} for f in stored] == read
+    assert [f["start"] for f in stored] == [3, 40]  # the order of the text, as read back
