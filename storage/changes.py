@@ -108,14 +108,17 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None,
     `stored`: the figures its extraction has just stored, if it made one (they are not read back)."""
     # One query for the fetch, its source's id and place, and its document's date of publication
     fetch = next(db.query(
-        "select f.id, f.source_id, f.url, f.final_url, f.outcome, f.error, f.document_id, s.place, d.published "
-        "from fetches f join sources s on s.id = f.source_id left join documents d on d.id = f.document_id "
-        "where f.id = ?", [fetch_id]))
+        "select f.id, f.source_id, f.url, f.final_url, f.outcome, f.error, f.document_id, s.place, d.published, "
+        "s.url as registered_url from fetches f join sources s on s.id = f.source_id "
+        "left join documents d on d.id = f.document_id where f.id = ?", [fetch_id]))
     source = {"id": fetch["source_id"], "place": fetch["place"]}
     rows: list[dict[str, Any]] = []
-    failing = health_state(db, source["id"]) == EventKind.SOURCE_FAILING.value
+    # A source's health is its registered page's: a dead link among the pages a followed source finds
+    # is a failed fetch of its own, not a failing source (it would fail and recover at every crawl).
+    registered = fetch["url"] == fetch["registered_url"]
+    failing = registered and health_state(db, source["id"]) == EventKind.SOURCE_FAILING.value
     if fetch["outcome"] == Outcome.FAILED.value:
-        if not failing:
+        if registered and not failing:
             rows.append(_event(EventKind.SOURCE_FAILING, source, fetch, run_id, detail=fetch["error"]))
     elif fetch["outcome"] in (Outcome.NEW_CONTENT.value, Outcome.SAME_CONTENT.value, Outcome.NOT_MODIFIED.value):
         if failing:

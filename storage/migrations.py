@@ -338,3 +338,27 @@ def m008_history_lookups_by_page(db: Database) -> None:
     # the source's newest fetches first; (source_id, url) would add its URL's bytes to every fetch.
     db["fetches"].create_index(["source_id"])
     db.execute(f"create index idx_changes_health on changes (source_id, id) where kind in {HEALTH_KINDS_SQL}")
+
+
+@migrations()
+def m009_source_health_is_the_registered_pages(db: Database) -> None:
+    """A source's health is its registered page's, as for its events: a dead link among the pages a
+    followed source finds counted as a failure of the source, made it look failing after every crawl
+    and backed its schedule off."""
+    db.execute("drop view source_health")
+    db.execute("""
+        create view source_health as
+        select s.id, s.url, s.place, s.enabled,
+               (select max(started_at) from fetches where source_id = s.id and url = s.url and outcome != 'failed'
+                and outcome != 'skipped') as last_success,
+               (select max(started_at) from fetches where source_id = s.id and url = s.url
+                and outcome = 'failed') as last_failure,
+               (select count(*) from fetches f where f.source_id = s.id and f.url = s.url and f.outcome = 'failed'
+                and f.id > coalesce((select max(id) from fetches where source_id = s.id and url = s.url
+                                     and outcome not in ('failed', 'skipped')), 0)) as consecutive_failures,
+               (select error from fetches where source_id = s.id and url = s.url order by id desc limit 1)
+                   as last_error,
+               (select nullif(final_url, s.url) from fetches where source_id = s.id and url = s.url
+                and final_url is not null order by id desc limit 1) as redirected_to
+        from sources s where s.removed_at is null
+    """)

@@ -132,6 +132,29 @@ def test_a_followed_sources_page_is_asked_in_full_and_its_found_pages_again(runn
     assert "/videoprotection.html" in asked
 
 
+def test_a_dead_link_on_a_followed_site_is_not_a_failing_source(runner, db_path, routes_server):
+    """A followed source is failing when its registered page is: one dead link among the pages found
+    would otherwise make a failing and a recovered event at every crawl."""
+    home = ('<html><body><p>La ville compte 148 caméras.</p><a href="/videoprotection-2019.html">Archives '
+            "vidéoprotection</a></body></html>")
+    routes_server.routes["/home.html"] = (200, {"Content-Type": HTML}, home.encode())
+    result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", f"{routes_server.url}/home.html",
+                                 "--place", "Dreux", "--follow"])
+    assert result.exit_code == 0, result.output
+    for _ in range(2):
+        assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    outcomes = {(r["url"].rsplit("/", 1)[-1], r["outcome"]) for r in db.query("select url, outcome from fetches")}
+    assert outcomes == {("home.html", "new_content"), ("home.html", "same_content"),
+                        ("videoprotection-2019.html", "failed")}  # recorded, with its reason
+    assert [r["kind"] for r in db.query("select kind from changes order by id")] == ["new"]
+    health = next(db.query("select consecutive_failures, last_failure, last_error from source_health"))
+    assert health == {"consecutive_failures": 0, "last_failure": None, "last_error": None}
+    routes_server.routes["/home.html"] = (503, {"Content-Type": HTML}, b"down")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    assert [r["kind"] for r in db.query("select kind from changes order by id")] == ["new", "source_failing"]
+
+
 def test_an_outage_is_never_not_modified(runner, db_path, routes_server):
     headers = {"Content-Type": HTML, "ETag": '"v1"'}
     routes_server.routes["/etag.html"] = (200, headers, b"<p>La ville compte 148 cam\xc3\xa9ras.</p>")
