@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storage.queries import QUALIFIER_WORDS
@@ -88,20 +89,20 @@ def csv_report(data: ReportData) -> str:
     return buffer.getvalue()
 
 
-def text(value: str) -> str:
-    """Escaped for an element's content (an attribute also needs its quote: see `attribute`)."""
+def html_text(value: str) -> str:
+    """Escaped for an element's content (an attribute also needs its quote: see `html_attribute`)."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def attribute(value: str) -> str:
-    return text(value).replace('"', "&quot;")
+def html_attribute(value: str) -> str:
+    return html_text(value).replace('"', "&quot;")
 
 
 def highlight(sentence: str | None, value: float | None) -> str:
     """The evidence sentence, escaped, with the figure's digits in <mark>."""
     if not sentence:
         return ""
-    safe = text(sentence)
+    safe = html_text(sentence)
     if value is None:
         return safe
     digits = number(value)
@@ -144,23 +145,33 @@ SHOWN = ("headline", "trailer", "old_evidence", "old_value", "new_evidence", "ne
 HTML_COLUMNS = ("source_id", "place", "metric", "kind", "source_url", *SHOWN)
 
 
+@dataclass
+class Section:
+    """One series (source, place, metric) of the HTML report: its page, whether a value changed (which
+    earns it a chart) and its events' shown columns."""
+
+    url: str
+    charted: bool = False
+    events: list[list[Any]] = field(default_factory=list)
+
+
 @reporter("html")
 def html_report(data: ReportData) -> str:
     """One section per series (source, place, metric), with its chart once and each event below it."""
-    series: dict[tuple, list[tuple]] = {}
+    series: dict[tuple, Section] = {}
     for source_id, place, metric, kind, url, *shown in data.rows(HTML_COLUMNS):
         key = (source_id, place, metric, kind.startswith("source_"))
-        if key not in series:
-            series[key] = [url, False]  # the section's address, and whether a chart is due
-        series[key][1] = series[key][1] or kind == "changed"
-        series[key].append(shown)
+        section = series.get(key) or series.setdefault(key, Section(url))
+        section.charted = section.charted or kind == "changed"
+        section.events.append(shown)
     sections = []
-    for (source_id, place, metric, _), (url, charted, *group) in series.items():
-        chart = svg_chart(data.points(source_id, place, metric)[-MAX_CHART_POINTS:]) if charted else ""
-        items = "".join(f"<li><b>{text(head)}</b> <span class='meta'>{text(trail)}</span>"
-                        f"{evidence_html(*said, '<br>', '')}</li>" for head, trail, *said in group)
-        title = f"{place or '?'} — {metric or 'source health'} — {url}"
-        sections.append(f"<section><h2>{text(title)}</h2>{chart}<ul>{items}</ul></section>")
+    for (source_id, place, metric, _), section in series.items():
+        points = data.points(source_id, place, metric) if section.charted else []
+        items = "".join(f"<li><b>{html_text(head)}</b> <span class='meta'>{html_text(trail)}</span>"
+                        f"{evidence_html(*said, '<br>', '')}</li>" for head, trail, *said in section.events)
+        title = f"{place or '?'} — {metric or 'source health'} — {section.url}"
+        sections.append(f"<section><h2>{html_text(title)}</h2>{svg_chart(points[-MAX_CHART_POINTS:])}"
+                        f"<ul>{items}</ul></section>")
     body = "\n".join(sections) or "<p>No change.</p>"
     return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>vigicam report</title>"
             "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -177,15 +188,15 @@ def atom_report(data: ReportData) -> str:
     """A valid Atom feed, newest first. Each entry's content is escaped HTML in a CDATA section: escaped
     text holds no '>', so it cannot hold the ']]>' that would end the section."""
     entries = []
-    updated = "1970-01-01T00:00:00Z"
+    updated = "1970-01-01T00:00:00Z"  # the feed's: after the loop, its newest event's
     for event_id, updated, url, head, trail, *said in data.rows(ATOM_COLUMNS):
-        content = f"<p>{text(trail)}</p>{evidence_html(*said, '<p>', '</p>')}"
+        content = f"<p>{html_text(trail)}</p>{evidence_html(*said, '<p>', '</p>')}"
         entries.append(
-            f"<entry><id>tag:vigicam,2026:change/{event_id}</id><title>{text(head)}</title>"
-            f"<updated>{text(updated)}</updated><link href=\"{attribute(url or '')}\"/>"
+            f"<entry><id>tag:vigicam,2026:change/{event_id}</id><title>{html_text(head)}</title>"
+            f"<updated>{html_text(updated)}</updated><link href=\"{html_attribute(url or '')}\"/>"
             f"<content type=\"html\"><![CDATA[{content}]]></content></entry>")
     entries.reverse()
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
             "<id>tag:vigicam,2026:changes</id><title>vigicam: changes of published figures</title>"
-            f"<updated>{text(updated)}</updated><author><name>vigicam</name></author>"
+            f"<updated>{html_text(updated)}</updated><author><name>vigicam</name></author>"
             f'<generator version="{__version__}">vigicam</generator>' + "".join(entries) + "</feed>\n")
