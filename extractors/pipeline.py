@@ -246,7 +246,7 @@ class Extractor:
                 head = previous[-1]
                 between = norm(text[head.end : m.start])
                 if len(between) < 80 and not re.search(r"[.;]", between):
-                    found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), m.start, m.end,
+                    found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end,
                                          head=head, linked_by_dont=bool(re.search(r"\bdont\s*$", left)))
                     continue
             # "De 12 en 2014, le parc est monté à 106 caméras"
@@ -254,7 +254,7 @@ class Extractor:
             up_to_later = norm(text[sentence.start : later[0][1].mention.start]) if later else ""
             if later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later):
                 k, head = later[0]
-                found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), m.start, m.end,
+                found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end,
                                      head=head)
                 continue
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
@@ -278,7 +278,7 @@ class Extractor:
             # "Ils seront bientôt 19", "elles n'étaient que 20"
             if (pronoun := PRONOUN_RE.search(left)) and (head := self.last_candidate(sentence.index)):
                 start = m.start - (len(left) - pronoun.start())
-                found[i] = Candidate(m, Reading(head.reading.family, m.end, head.reading.noun), start, m.end,
+                found[i] = Candidate(m, head.reading.continued(m.end), start, m.end,
                                      head=head, anaphoric=True, same_place=True)
 
     @staticmethod

@@ -60,6 +60,11 @@ class Reading:
     density_per: float | None = None  # "pour 10 000 habitants" → 10000
     density_span: tuple[int, int] | None = None
 
+    def continued(self, end: int) -> Reading:
+        """The reading of a bare number that goes on from this one ("48 caméras pour 100 000 habitants,
+        contre 100 ailleurs"): same family and noun, and the same "pour N habitants"."""
+        return Reading(self.family, end, self.noun, self.density_per)
+
 
 def norm(text: str) -> str:
     return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()

@@ -46,6 +46,8 @@ def triples(text, **kwargs):
         # densities, normalised to 100,000 inhabitants
         ("La ville compte 12,5 caméras pour 10 000 habitants.", [("cameras_per_100k", 125, "exact")]),
         ("On y trouve une caméra pour 400 habitants.", [("cameras_per_100k", 250, "exact")]),
+        ("Elle compte environ 48 caméras pour 100 000 habitants, contre plus de 100 dans les villes comparables.",
+         [("cameras_per_100k", 48, "approx"), ("cameras_per_100k", 100, "at_least")]),  # the bare 100 goes on
         # money, percent, population, offences
         ("Le dispositif de vidéoprotection a coûté 1,2 million d'euros.", [("money_eur", 1_200_000, "exact")]),
         ("Les caméras sont financées à 50 % par l'État.", [("percent", 50, "exact")]),
