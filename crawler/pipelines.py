@@ -17,8 +17,8 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import FetchItem
 from crawler.readers import Reader, default_workers
-from extractors import EXTRACTOR_VERSION, extract_figures
-from extractors.reading import Reading
+from extractors import EXTRACTOR_VERSION
+from extractors.reading import ExtractionFailed, Reading, figures_of_page
 from storage import open_database
 from storage.changes import detect_for_fetch
 from storage.checkpoints import Checkpointer
@@ -144,6 +144,14 @@ class StorePipeline:
             logger.warning("failed %s: %s", item.url, reading.error)
             return Outcome.FAILED
         page, content_hash = reading.page, reading.content_hash
+        figures = reading.figures
+        if figures is None and not self.is_last_text(item, content_hash):
+            try:  # read as the known text, which another fetch of the page has replaced since
+                source = self.source(item.source_id)
+                figures = figures_of_page(page, place_hint=source.place, place_kind=source.kind,
+                                          source_url=item.final_url or item.url)
+            except ExtractionFailed as exc:
+                return self.store(item, Reading(page=None, error=str(exc)))
         with db.atomic():
             previous = last_document(db, item.source_id, item.url)
             if previous is not None and previous["content_hash"] == content_hash:
@@ -167,16 +175,17 @@ class StorePipeline:
                                     document_id=document_id)
             stored = None
             if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
-                source = self.source(item.source_id)
-                figures = reading.figures
-                if figures is None:  # read as the known text, which another fetch has replaced since
-                    figures = extract_figures(page, place_hint=source.place, place_kind=source.kind,
-                                              source_url=item.final_url or item.url)
+                if figures is None:
+                    raise ValueError("a new text is stored with its figures")
                 stored = insert_extraction(db, document_id=document_id, source_id=item.source_id,
                                            fetch_id=fetch_id, extractor_version=EXTRACTOR_VERSION, figures=figures)
                 self.stats.inc_value("vigicam/figures", len(figures))
             self.detect(fetch_id, stored)
         return Outcome.NEW_CONTENT
+
+    def is_last_text(self, item: FetchItem, content_hash: str | None) -> bool:
+        previous = last_document(self.db, item.source_id, item.url)
+        return previous is not None and previous["content_hash"] == content_hash
 
     def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
         """A 304: nothing to read or extract; the fetch points at the document the server says is current."""

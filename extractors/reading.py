@@ -6,11 +6,15 @@ run beside the downloader instead of in its way. Everything in and out is pickla
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from typing import Any
 
 from extractors.figure import Figure
 from extractors.page import Page, UnreadablePage, read_page
 from extractors.pipeline import extract_figures
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -35,8 +39,24 @@ def read_and_extract(body: bytes, content_type: str | None, *, known_hash: str |
     content_hash = page.content_hash
     if content_hash == known_hash:
         return Reading(page=page, content_hash=content_hash)
-    figures = extract_figures(page, place_hint=place_hint, place_kind=place_kind, source_url=source_url)
+    try:
+        figures = figures_of_page(page, place_hint=place_hint, place_kind=place_kind, source_url=source_url)
+    except ExtractionFailed as exc:
+        return Reading(page=None, error=str(exc))
     return Reading(page=page, content_hash=content_hash, figures=figures)
+
+
+class ExtractionFailed(Exception):
+    """An extractor raised on a page: the fetch is recorded as failed with the reason. Read as a page
+    without figures, it would withdraw every figure the page had stated."""
+
+
+def figures_of_page(page: Page, **hints: Any) -> list[Figure]:
+    try:
+        return extract_figures(page, **hints)
+    except Exception as exc:  # noqa: BLE001 - any extractor bug: the page fails, the crawl goes on
+        logger.exception("the extractors failed on %s", hints.get("source_url") or "a page")
+        raise ExtractionFailed(f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
 
 def warm_up() -> None:

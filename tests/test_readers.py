@@ -48,3 +48,17 @@ def test_a_worker_that_dies_fails_its_page_only():
     readings = read_all(reader, [PAGE, b"poison", PAGE, PAGE])
     assert readings[1].page is None and "reader died" in readings[1].error
     assert [r.figures[0].value for i, r in enumerate(readings) if i != 1] == [148, 148, 148]
+
+
+def test_an_extractor_that_raises_fails_its_page_instead_of_emptying_it(monkeypatch):
+    """A bug in an extractor must record the fetch as failed, with the reason: read as a page with no
+    figures, it would withdraw every figure the page had stated; unrecorded, the fetch would be lost."""
+    import extractors.reading
+
+    def broken(page, **hints):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(extractors.reading, "extract_figures", broken)
+    reading = read_and_extract(PAGE, "text/html", source_url="https://ville.example/")
+    assert reading.page is None and reading.figures is None
+    assert reading.error == "extraction failed: ZeroDivisionError: division by zero"
