@@ -62,6 +62,8 @@ PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b")
 END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année|d'année)\s+{YEAR}\b")
 YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 SINCE_BEFORE_RE = re.compile(r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$")
+# A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
+BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
     # (pattern, how many years from the publication year, month or None)
     (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année"), 0, 12),
@@ -73,7 +75,7 @@ RELATIVE = [
 ]
 SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
-PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b")
+PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
 
 
@@ -100,7 +102,8 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
     def add(start: int, end: int, value: str) -> None:
         if any(s < end and start < e for s, e in taken):
             return
-        if SINCE_BEFORE_RE.search(text[max(0, start - 40) : start]):
+        if SINCE_BEFORE_RE.search(text[max(0, start - 40) : start]) or BASELINE_BEFORE_RE.search(
+                text[max(0, start - 40) : start]):
             taken.append((start, end))
             return
         taken.append((start, end))

@@ -111,9 +111,13 @@ FUTURE_TERMS = (
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
-    r"soutient l'installation|finance l'installation|subventionne l'installation|l'installation de"
+    r"soutient l'installation|finance l'installation|subventionne l'installation|l'installation de|"
+    # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
+    r"(?:approuv|autoris|valid|vot|adopt|décid)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
+    r"le déploiement|l'implantation|l'extension)"
 )
-FUTURE_VERB_RE = r"\w+(?:eront|iront|dront|rront)|\w*[^\Wé]era"
+# Future tense, third person: "installeront", "couvriront", "atteindra", "permettra", "recevra".
+FUTURE_VERB_RE = r"\w+(?:eront|iront|dront|rront|tront|vront)|\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
     r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
@@ -126,13 +130,17 @@ BOUNDED_PERIOD = (
     r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d"
 )
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
+# A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
+# of was done within that period, an increment, unless it counts from a start ("Depuis 2013, …").
+OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"
 DAMAGED = r"endommag\w+|vandalis\w+|détruit\w*|hors service|en panne|dégradé\w*|cassé\w*"
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter)"
-    r"|autres\b|déjà en place|déjà install|au total|en centre-ville|en service"
+    r"|autres\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel|au total|en centre-ville"
+    r"|en service"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 CAMERA_ANAPHORA_BEFORE = (

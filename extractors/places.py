@@ -27,6 +27,9 @@ DISTRICT_CUE_RE = re.compile(
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
 CENTRE_RE = re.compile(r"\b(?:en|au|dans le)\s+(centre-ville|hyper-?centre|centre ville)\b", re.IGNORECASE)
+# "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
+SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
+                       r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
 ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}
 NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collège|lycée|gare|centre|boulevard)\s*$",
@@ -220,7 +223,8 @@ class PlaceFinder:
         # 2. districts
         for m in ARRONDISSEMENTS_RE.finditer(lowered_after[:80]):
             return self.district(f"{ORDINAL_LISTS[m.group(1)]} arrondissements")
-        if m := CENTRE_RE.search(sentence[number_start : evidence_end + 40]):
+        window = sentence[number_start : evidence_end + 40]
+        if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
             return self.district(m.group(1).lower())
         clause_before = sentence[max(0, number_start - 120) : number_start]
         if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)):

@@ -15,6 +15,7 @@ from extractors.lexicon_fr import (
     FUTURE_TERMS,
     FUTURE_VERB_RE,
     INCREMENT_TERMS,
+    OPENING_PERIOD,
     PAST_INSTALL,
     STOCK_NOW,
 )
@@ -23,9 +24,12 @@ FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
 PAST_RE = re.compile(PAST_INSTALL)
 INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
 BOUNDED_RE = re.compile(BOUNDED_PERIOD)
+OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
-ALREADY_THERE_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|install\w*)|existant\w*)")
+ALREADY_THERE_RE = re.compile(
+    r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
+    r"|existant\w*)")
 SINCE_RE = re.compile(r"\bdepuis\b")
 REGIONAL_KINDS = ("region", "departement")
 
@@ -65,7 +69,7 @@ def camera_metric(
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
     if past:
-        incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause)
+        incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(sentence)
         regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
         if incremental or regional:
             return Metric.CAMERAS_ADDED

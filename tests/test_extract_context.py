@@ -19,6 +19,7 @@ def first(text, **kwargs):
         ("Plus de 400 caméras pour l'agglomération.", "Chartres", "Chartres Métropole", "intercommunalite"),
         ("Dix caméras seront installées à Vernouillet.", "Dreux", "Vernouillet", "commune"),
         ("La commune compte 34 caméras en centre-ville.", "Nantes", "Nantes / centre-ville", "district"),
+        ("La commune compte 90 caméras, surtout en centre-ville.", "Nantes", "Nantes", "commune"),  # most of them
         ("Le quartier de la Madeleine comptera 12 caméras.", "Évreux", "Évreux / La Madeleine", "district"),
         ("Quatre caméras seront posées au Clos Fleuri.", "Dreux", "Dreux / Clos Fleuri", "district"),
         ("La région Auvergne Rhône-Alpes accorde jusqu'à 20 000 euros aux communes pour leurs caméras.",
@@ -54,6 +55,8 @@ def test_homonym_resolved_by_the_hint():
         ("Dix caméras seront installées d'ici la fin de l'année.", None, None),
         ("La ville a 500 caméras. Dans un an, elle devrait en compter 900.", "2014-12-03", "2015"),
         ("Le 20 décembre 2019, la Région a voté 4 millions d'euros pour les caméras.", None, "2019-12-20"),
+        ("En 2023, les vols ont baissé de 9 % par rapport à 2020 dans les rues filmées.", None, "2023"),  # a baseline
+        ("Cette année, le parc de la ville compte désormais 41 caméras.", "2024-05-02", None),
     ],
 )
 def test_dates(text, published, date):

@@ -23,6 +23,14 @@ def triples(text, **kwargs):
         ("La ville mise sur les caméras. À terme, elle devrait en compter 300.", [("cameras_planned", 300, "exact")]),
         # increment
         ("Cet été, 14 nouvelles caméras ont été posées.", [("cameras_added", 14, "exact")]),
+        ("L'an dernier, 11 caméras ont été déployées près des gares.", [("cameras_added", 11, "exact")]),
+        ("Depuis 2015, 11 caméras ont été déployées près des gares.", [("cameras", 11, "exact")]),
+        ("Au printemps, la ville a posé des caméras. Elles s'ajoutent aux 52 déjà en service.",
+         [("cameras", 52, "exact")]),
+        # plan: a future verb of any group, a decision on cameras to come
+        ("Le réseau atteindra 130 caméras fin 2026.", [("cameras_planned", 130, "exact")]),
+        ("Ce dispositif permettra de couvrir le port avec 8 caméras.", [("cameras_planned", 8, "exact")]),
+        ("Les élus ont validé l'acquisition de 6 caméras nomades.", [("cameras_planned", 6, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
