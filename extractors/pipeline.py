@@ -34,6 +34,7 @@ from extractors.readings import (
     PERCENT,
     POPULATION,
     Reading,
+    is_rate_base,
     norm,
     read_unit,
 )
@@ -137,6 +138,28 @@ def _right(text: str, sentence: Sentence, position: int, size: int = 120) -> str
     return norm(text[position : min(sentence.end, position + size)])
 
 
+# "Caméras en service : 312", "Nombre d'opérateurs : 16": a line whose label names what its figure counts.
+LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦·*–-]\s*)?(?:(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*)?"
+                      r"([^\W\d][^\n:;.]{1,60}?)\s*:\s*$", re.IGNORECASE)
+LINE_END_RE = re.compile(r"^[ \t]*(?:\n|$)")
+
+
+def read_label(text: str, sentence: Sentence, m: Mention, stext: str,
+               context: str) -> tuple[int, Reading] | None:
+    """The reading of a number that ends its line after a label ("Opérateurs : 16"): what the label
+    counts, read as if it followed the number; None for anything else."""
+    if not LINE_END_RE.match(text[m.end : sentence.end]):
+        return None
+    label = LABEL_RE.search(text[sentence.start : m.start])
+    if label is None:
+        return None
+    phrase = f"{m.raw} {label.group(1)}"
+    reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw, scaled=m.scaled), stext, context)
+    if reading is None:
+        return None
+    return sentence.start + label.start(1), Reading(reading.family, m.end, reading.noun, reading.density_per)
+
+
 class Extractor:
     """Extraction over one text; holds what sentences share (places, previous figures)."""
 
@@ -189,9 +212,14 @@ class Extractor:
             if self.is_total(text, sentence, m, mentions[i - 1 : i]):
                 continue
             reading = read_unit(text, m, stext, context)
+            if reading is None and (labelled := read_label(text, sentence, m, stext, context)):
+                label_start, reading = labelled
+                found[i] = Candidate(m, reading, label_start, m.end)
+                continue
             if reading is None:
                 continue
-            if reading.family == POPULATION and RATE_RE.search(left):
+            if reading.family == POPULATION and RATE_RE.search(left) and (
+                    is_rate_base(m.value) or ONE_CAMERA_PER_RE.search(left)):
                 if ONE_CAMERA_PER_RE.search(left) and m.value:
                     start = sentence.start + ONE_CAMERA_PER_RE.search(left).start() + len(left) - len(left)
                     start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())

@@ -224,6 +224,8 @@ class PlaceFinder:
         for m in ARRONDISSEMENTS_RE.finditer(lowered_after[:80]):
             return self.district(f"{ORDINAL_LISTS[m.group(1)]} arrondissements")
         window = sentence[number_start : evidence_end + 40]
+        if other := re.search(r"\d", window[evidence_end - number_start :]):  # "90 caméras, dont 40 en centre-ville"
+            window = window[: evidence_end - number_start + other.start()]
         if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
             return self.district(m.group(1).lower())
         clause_before = sentence[max(0, number_start - 120) : number_start]

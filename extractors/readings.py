@@ -48,6 +48,7 @@ OTHER_RE = re.compile(
     rf"{NOUN_LEAD}(?:des\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
     rf"(?:\s+(?:scolaires|municipaux|municipales|et interurbains|ou haltes))*"
 )
+NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
 SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
 
@@ -70,17 +71,26 @@ def norm(text: str) -> str:
     return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
 
 
+def is_rate_base(value: float) -> bool:
+    """ "pour 100 000 habitants" states a rate; "150 caméras pour 72 000 habitants" states a count and a
+    population, the town's own."""
+    return value in (10, 100, 1_000, 10_000, 100_000, 1_000_000)
+
+
 def _density(right: str, after_noun: int, offset: int) -> tuple[float | None, tuple[int, int] | None]:
     if m := DENSITY_RE.match(right[after_noun:]):
         per = float(re.sub(r"[  .\u202f]", "", m.group(1)))
         span = (offset + after_noun + m.start(1), offset + after_noun + m.end(1))
-        return (per, span) if per > 0 else (None, None)
+        return (per, span) if is_rate_base(per) else (None, None)
     return None, None
 
 
 def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str | None = None) -> Reading | None:
     """The unit or noun right after `mention`, or None when nothing follows that vigicam counts."""
-    right = norm(text[mention.end : mention.end + 160])
+    raw = text[mention.end : mention.end + 160]
+    if new_line := NEW_LINE_RE.search(raw):  # "312⏎Opérateurs : 16": the next item's noun is not this one's
+        raw = raw[: new_line.start()]
+    right = norm(raw)
     end = mention.end
     if m := PERCENT_RE.match(right):
         return Reading(PERCENT, end + m.end())

@@ -2,7 +2,8 @@
 
 Blocks are separated by a blank line (the page reader puts one between headings, paragraphs, list
 items and cells). A single line break stays inside a sentence unless the line before ends a
-sentence: "Entre 1 500 et 2 000\ncaméras prévues" is one phrase.
+sentence, or ends on a figure and the next line starts anew: "Entre 1 500 et 2 000\ncaméras prévues"
+is one phrase, "Caméras : 312\nOpérateurs : 16" two.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
     r"|\n(?=\s*[•▪◦·*–-]\s)|\n(?<=[.!?:;»]\n)"
+    r"|(?P<figure_line>(?<=[\d%€])\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
 CLAUSE_SPLIT_RE = re.compile(r"\s*;\s*|\s*:\s+|,\s+(?=(?:et|mais|puis|dont|alors|tandis|soit)\b)|,\s+")
@@ -53,12 +55,20 @@ def looks_like_heading(block: str) -> bool:
     return "\n" not in block.strip() and len(block) < 120 and not CLOSING_PUNCTUATION_RE.search(block)
 
 
+def is_labelled_line(text: str, floor: int, end: int) -> bool:
+    """The line ending at `end` names what its figure counts ("Opérateurs : 16"), not a bare number."""
+    line = text[max(floor, text.rfind("\n", floor, end) + 1) : end]
+    return any(ch.isalpha() for ch in line)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block_index, block in enumerate(block_spans(text)):
         heading = looks_like_heading(text[block.start : block.end])
         start = block.start
         for m in SENTENCE_END_RE.finditer(text, block.start, block.end):
+            if m["figure_line"] and not is_labelled_line(text, block.start, m.start()):
+                continue  # "458⏎C'est le nombre de caméras…": the figure and what it counts, one sentence
             end = m.end()
             if text[start:end].strip():
                 sentences.append(Sentence(start, end, block_index, len(sentences), heading))

@@ -54,6 +54,10 @@ def triples(text, **kwargs):
         # densities, normalised to 100,000 inhabitants
         ("La ville compte 12,5 caméras pour 10 000 habitants.", [("cameras_per_100k", 125, "exact")]),
         ("On y trouve une caméra pour 400 habitants.", [("cameras_per_100k", 250, "exact")]),
+        ("Le bourg compte 40 caméras pour 3 200 habitants.", [("cameras", 40, "exact"), ("population", 3200, "exact")]),
+        # a list of labelled figures, one a line
+        ("Vidéoprotection en chiffres\n\nCaméras installées : 140\nAgents du CSU : 9",
+         [("cameras", 140, "exact"), ("other", 9, "exact")]),
         ("Elle compte environ 48 caméras pour 100 000 habitants, contre plus de 100 dans les villes comparables.",
          [("cameras_per_100k", 48, "approx"), ("cameras_per_100k", 100, "at_least")]),  # the bare 100 goes on
         # money, percent, population, offences
