@@ -127,13 +127,15 @@ INCREMENT_TERMS = r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus
 BOUNDED_PERIOD = (
     r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
-    r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d"
+    r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d|la semaine (?:dernière|passée)|"
+    r"le mois (?:dernier|passé)|ces dernières semaines"
 )
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
 # of was done within that period, an increment, unless it counts from a start ("Depuis 2013, …").
 OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"
-DAMAGED = r"endommag\w+|vandalis\w+|détruit\w*|hors service|en panne|dégradé\w*|cassé\w*"
+DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors service|en panne|dégradé\w*|cassé\w*"
+           r"|vidéo-?verbalis\w*")  # not area surveillance either: cameras that serve to fine drivers
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
@@ -144,9 +146,13 @@ CAMERA_ANAPHORA_AFTER = (
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajouter)"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajouter|avons|ont|a|"
+    r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme de\s*$"
+    # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
+    r"|\b(?:ce chiffre|ce nombre|ce total|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"
+    r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:\w+\s+){0,2}$"

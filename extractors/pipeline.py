@@ -62,6 +62,9 @@ RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
 RATE_RE = re.compile(r"\bpour\s*$")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
+EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
+                          r"de\s*$"
+                          r"|\b(?:grimp|augment|évolu|progress)\w*\s+de\s*$")  # not "des montants de"
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
@@ -118,6 +121,7 @@ class Candidate:
     qualifier: Qualifier | None = None
     head: Candidate | None = None  # the figure it continues or refers to
     linked_by_dont: bool = False
+    starting_point: bool = False  # "de 100" in "passer de 100 à 150 caméras"
     anaphoric: bool = False
     same_place: bool = False  # "six autres", "ils seront 19": the antecedent's place
     figure: Figure | None = field(default=None, repr=False)
@@ -242,6 +246,8 @@ class Extractor:
             between = norm(self.text[low.end : high.start])
             if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
                 continue
+            if EVOLUTION_RE.search(_left(self.text, sentence, low.start, 40)):
+                continue  # "passer de 100 à 150 caméras": where a count starts and where it goes
             left = _left(self.text, sentence, low.start, 20)
             upper = found[i + 1]
             if high.scaled and not low.scaled and low.value < high.value:
@@ -277,13 +283,7 @@ class Extractor:
                     found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end,
                                          head=head, linked_by_dont=bool(re.search(r"\bdont\s*$", left)))
                     continue
-            # "De 12 en 2014, le parc est monté à 106 caméras"
-            later = [(k, found[k]) for k in sorted(found) if k > i]
-            up_to_later = norm(text[sentence.start : later[0][1].mention.start]) if later else ""
-            if later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later):
-                k, head = later[0]
-                found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end,
-                                     head=head)
+            if self._link_from(sentence, mentions, found, i, left):
                 continue
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
             own_right = len(right)
@@ -308,6 +308,21 @@ class Extractor:
                 start = m.start - (len(left) - pronoun.start())
                 found[i] = Candidate(m, head.reading.continued(m.end), start, m.end,
                                      head=head, anaphoric=True, same_place=True)
+        for i, m in enumerate(mentions):  # "le nombre de caméras est passé de 30 à 130": the 130 first
+            if i not in found and i not in consumed and not m.year_like:
+                self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
+
+    def _link_from(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate], i: int,
+                   left: str) -> bool:
+        """ "De 12 en 2014, le parc est monté à 106 caméras", "passer de 100 à 150 caméras": the count a
+        series starts from, read as the count it goes to; a stock, whatever the tense of the change."""
+        later = [(k, found[k]) for k in sorted(found) if k > i]
+        up_to_later = norm(self.text[sentence.start : later[0][1].mention.start]) if later else ""
+        if not (later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later)):
+            return False
+        m, head = mentions[i], later[0][1]
+        found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end, head=head, starting_point=True)
+        return True
 
     @staticmethod
     def is_total(text: str, sentence: Sentence, m: Mention, before: list[Mention]) -> bool:
@@ -356,6 +371,8 @@ class Extractor:
     def metric(self, sentence: Sentence, c: Candidate, place: FigurePlace, context: SentenceContext) -> Metric | None:
         family = c.reading.family
         stext = norm(self.text[sentence.start : sentence.end])
+        if family == CAMERAS and c.starting_point:
+            return Metric.CAMERAS
         if family == CAMERAS:
             clause = clause_at(context.clauses, c.mention.start)
             head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None

@@ -47,7 +47,8 @@ THRESHOLD_RE = re.compile(
     r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
     re.IGNORECASE,
 )
-AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligible|sollicit|dispositif|accord", re.IGNORECASE)
+AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligib|sollicit|dispositif|accord|accompagn|soutien|"
+                          r"soutient|appui", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,11 @@ SENTENCE_END_RE = re.compile(
     r"|(?P<figure_line>(?<=[\d%€])\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
-CLAUSE_SPLIT_RE = re.compile(r"\s*;\s*|\s*:\s+|,\s+(?=(?:et|mais|puis|dont|alors|tandis|soit)\b)|,\s+")
+CLAUSE_SPLIT_RE = re.compile(
+    r"\s*;\s*|\s*:\s+|,\s+(?=(?:et|mais|puis|dont|alors|tandis|soit)\b)|,\s+"
+    # "nous en avons 52 et la ville en prévoit dix": a new subject, a new clause
+    r"|\s+(?=(?:et|mais)\s+(?:la ville|la commune|la mairie|la municipalité|il|elle|ils|elles|nous|on)\s)"
+)
 
 
 @dataclass

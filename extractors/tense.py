@@ -31,6 +31,8 @@ ALREADY_THERE_RE = re.compile(
     r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
     r"|existant\w*)")
 SINCE_RE = re.compile(r"\bdepuis\b")
+PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
+                             r"avons|ont)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 
@@ -64,6 +66,8 @@ def camera_metric(
     if not (future or past or now):
         if head is not None:
             return head
+        if PRESENT_HAVE_RE.search(clause):  # "nous en avons 52 et la ville en prévoit dix": its own tense
+            return Metric.CAMERAS
         future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
         now = bool(NOW_RE.search(sentence)) and not rate
     if future and not (now and not INCREMENT_RE.search(clause)):

@@ -28,6 +28,7 @@ def first(text, **kwargs):
         ("Le département finance au plus 50 % des caméras.", "Isère", "Isère", "departement"),
         ("La commune de St-Ouen-l'Aumône compte 60 caméras.", "Cergy", "Saint-Ouen-l'Aumône", "commune"),
         ("L'aide vise les communes de moins de 5 000 habitants.", "Bretagne", "communes éligibles", "other"),
+        ("La Région accompagne les communes de moins de 2 000 habitants.", "Bretagne", "communes éligibles", "other"),
     ],
 )
 def test_places(text, hint, place, kind):

@@ -31,6 +31,18 @@ def triples(text, **kwargs):
         ("Le réseau atteindra 130 caméras fin 2026.", [("cameras_planned", 130, "exact")]),
         ("Ce dispositif permettra de couvrir le port avec 8 caméras.", [("cameras_planned", 8, "exact")]),
         ("Les élus ont validé l'acquisition de 6 caméras nomades.", [("cameras_planned", 6, "exact")]),
+        # where a count starts and where it goes is not a range
+        ("Le plan doit faire passer le parc de 60 à 95 caméras.", [("cameras", 60, "exact"),
+                                                                   ("cameras_planned", 95, "exact")]),
+        ("Le nombre de caméras est monté de 18 à 44.", [("cameras", 18, "exact"), ("cameras", 44, "exact")]),
+        ("Les aides vont de 2 000 à 9 000 euros.", [("money_eur", 2000, "at_least"), ("money_eur", 9000, "at_most")]),
+        # counts named by what comes before them
+        ("La vidéoprotection s'étend. Nous en avons 52 et la ville en prévoit encore une dizaine.",
+         [("cameras", 52, "exact"), ("cameras_planned", 10, "approx")]),
+        ("La ville compte 70 caméras. Ce chiffre devrait grimper à 90 l'an prochain.",
+         [("cameras", 70, "exact"), ("cameras_planned", 90, "exact")]),
+        ("Trois caméras ont été posées le mois dernier au stade.", [("cameras_added", 3, "exact")]),
+        ("Quatre caméras servent à la vidéo-verbalisation.", [("other", 4, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
