@@ -61,6 +61,9 @@ MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s
 PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b")
 END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année|d'année)\s+{YEAR}\b")
 YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
+# A year inside an identifier is no date: "délibération n° 2021-045", "arrêté 2019/114".
+IDENTIFIER_YEAR_RE = re.compile(r"(?:\bn°|\bno\.?|\bnuméro)\s*$")  # not "mi-2023"
+IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
 SINCE_BEFORE_RE = re.compile(r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$")
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
 BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
@@ -118,6 +121,9 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
         value = f"{m[3]}-{month:02d}" + (f"-{int(m[1]):02d}" if m[1] else "")
         add(m.start(), m.end(), value)
     for m in YEAR_RE.finditer(text):
+        if IDENTIFIER_YEAR_RE.search(text[max(0, m.start() - 12) : m.start()]) or IDENTIFIER_TAIL_RE.match(
+                text[m.end() : m.end() + 2]):
+            continue
         add(m.start(), m.end(), m[1])
     year = _year_of(published)
     if year is not None:
