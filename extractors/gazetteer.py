@@ -142,5 +142,13 @@ def _parse(raw: bytes) -> Gazetteer:
         code, kind, name, population, dep, region, epci, lat, lon, site, _subkind, row_keys = line.split("\t")
         places.append(Place(code, kind, name, int(population or 0), dep, region, epci,
                             float(lat) if lat else None, float(lon) if lon else None, site))
-        keys.append(row_keys.split("|"))
+        shortened = row_keys.split("|")
+        keys.append([key for key in shortened if key not in GENERIC_KEYS] if kind == "intercommunalite" else shortened)
     return Gazetteer(places, keys)
+
+
+# Short keys of intercommunalités that are common words, not names (the département du Nord is named
+# so): "Communauté d'agglomération du Sud" shortens to "sud",
+# and "Grand Paris Sud gère…" would then name an EPCI of La Réunion.
+GENERIC_KEYS = frozenset({"sud", "nord", "est", "ouest", "centre", "littoral", "pays", "territoire", "vallee",
+                          "plaine", "montagne", "cote", "val", "bocage", "plateau", "agglomeration", "metropole"})

@@ -96,7 +96,9 @@ THRESHOLD_GROUPS = ("communes", "villes", "collectivités", "groupements", "muni
 
 # --- Context ------------------------------------------------------------------------------------
 VIDEO_TERMS = r"cam[ée]ra|vid[ée]o|csu|cpu|supervision|surveillance"
-CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|vidéo"
+CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|vidéo(?!protection|surveillance)"
+# "Huit agents s'y relaient": a pronoun that points back at the centre the sentence before names.
+THERE_PRONOUN = r"\b(?:s'y|y)\s+(?:\w+\s+)?(?:travaill|relai|relay|succèd|officient|sont|veill|se relai)\w*"
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
@@ -141,12 +143,13 @@ CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter)"
-    r"|autres\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel|au total|en centre-ville"
+    r"|autres\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel|existant\w*|au total"
+    r"|en centre-ville"
     r"|en service"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajouter|avons|ont|a|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|"
     r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme de\s*$"

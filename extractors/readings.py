@@ -20,6 +20,7 @@ from extractors.lexicon_fr import (
     OFFENCE_NOUNS,
     OTHER_NOUNS,
     POPULATION_NOUNS,
+    THERE_PRONOUN,
 )
 from extractors.numbers import Mention
 
@@ -127,7 +128,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         need = OTHER_NOUNS[noun]
         lowered = norm(sentence_text)
-        if need == "centre" and not re.search(CENTRE_TERMS, lowered):
+        if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
+                re.search(THERE_PRONOUN, lowered) and re.search(CENTRE_TERMS, norm(context_text or ""))):
             return None
         if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
             return None

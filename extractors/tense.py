@@ -20,7 +20,8 @@ from extractors.lexicon_fr import (
     STOCK_NOW,
 )
 
-FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])")
+FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
+                       rf"|(?<=\bs')(?:{FUTURE_VERB_RE})(?![\w])")  # "s'ajouteront", "s'étendra"
 PAST_RE = re.compile(PAST_INSTALL)
 INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
 BOUNDED_RE = re.compile(BOUNDED_PERIOD)

@@ -43,6 +43,11 @@ def triples(text, **kwargs):
          [("cameras", 70, "exact"), ("cameras_planned", 90, "exact")]),
         ("Trois caméras ont été posées le mois dernier au stade.", [("cameras_added", 3, "exact")]),
         ("Quatre caméras servent à la vidéo-verbalisation.", [("other", 4, "exact")]),
+        ("La commune a posé 12 caméras en 2020 et compte aujourd'hui 45 caméras.",
+         [("cameras_added", 12, "exact"), ("cameras", 45, "exact")]),
+        ("Dix caméras s'ajouteront aux 33 existantes.", [("cameras_planned", 10, "exact"), ("cameras", 33, "exact")]),
+        ("La vidéoprotection progresse. Nous en ajouterons 14 l'an prochain.", [("cameras_planned", 14, "exact")]),
+        ("Le centre de supervision a ouvert en mars. Six agents s'y relaient.", [("other", 6, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
@@ -103,6 +108,7 @@ def test_rules(text, expected):
         "Une caméra a été posée devant l'école.",
         "Des dizaines de caméras surveillent le quartier.",
         "En 2019, la ville a délibéré sur la vidéoprotection.",
+        "Le contrat prévoit le recrutement de 8 policiers et une étude sur la vidéoprotection.",
     ],
 )
 def test_hard_negatives(text):

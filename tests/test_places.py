@@ -82,3 +82,12 @@ def test_load_populations_replaces_vintage_and_totals(runner, db_path, tmp_path)
                                          ("la métropole nantaise", "244400404")])
 def test_usual_names_from_the_alias_table(alias, code):
     assert load_gazetteer().lookup(alias)[0].code == code
+
+
+def test_a_common_word_is_no_intercommunalite_name():
+    """ "Communauté d'agglomération du Sud" shortens to "Sud": a word that any text may hold ("Grand Paris
+    Sud gère…"); the EPCI still answers to its full name, and the Nord département to its own."""
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Sud") == []
+    assert [p.code for p in gazetteer.lookup("Communauté d'agglomération du Sud")][:1] == ["249740085"]
+    assert [p.kind for p in gazetteer.lookup("Nord")][:1] == ["departement"]
