@@ -64,7 +64,9 @@ YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 # A year inside an identifier is no date: "délibération n° 2021-045", "arrêté 2019/114".
 IDENTIFIER_YEAR_RE = re.compile(r"(?:\bn°|\bno\.?|\bnuméro)\s*$")  # not "mi-2023"
 IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
-SINCE_BEFORE_RE = re.compile(r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$")
+SINCE_BEFORE_RE = re.compile(
+    r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
+    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+\s+(?:en\s+)?$")  # "depuis son ouverture en 2017"
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
 BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [

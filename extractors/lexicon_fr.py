@@ -113,7 +113,7 @@ FUTURE_TERMS = (
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
-    r"soutient l'installation|finance l'installation|subventionne l'installation|l'installation de|"
+    r"soutient l'installation|finance l'installation|subventionne l'installation|(?<!après )l'installation de|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"
@@ -124,8 +124,12 @@ PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
     r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
+    # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
+    r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
+    r"|vien(?:t|nent) d(?:e |')(?:install|pos|déploy|implant|acqu|mettre en|inaugur|ajout|raccord)"
 )
-INCREMENT_TERMS = r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
+INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
+                   r"|vien(?:t|nent) d(?:e |')\w+")  # "la ville vient d'acquérir 4 caméras": just added
 BOUNDED_PERIOD = (
     r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
@@ -149,7 +153,7 @@ CAMERA_ANAPHORA_AFTER = (
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|"
     r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme de\s*$"

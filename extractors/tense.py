@@ -33,7 +33,7 @@ ALREADY_THERE_RE = re.compile(
     r"|existant\w*)")
 SINCE_RE = re.compile(r"\bdepuis\b")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
-                             r"avons|ont)\b")
+                             r"avons|ont|totalise|totalisent)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 
@@ -65,10 +65,10 @@ def camera_metric(
             return Metric.CAMERAS_ADDED
         return head
     if not (future or past or now):
-        if head is not None:
-            return head
         if PRESENT_HAVE_RE.search(clause):  # "nous en avons 52 et la ville en prévoit dix": its own tense
             return Metric.CAMERAS
+        if head is not None:
+            return head
         future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
         now = bool(NOW_RE.search(sentence)) and not rate
     if future and not (now and not INCREMENT_RE.search(clause)):

@@ -60,6 +60,7 @@ def test_homonym_resolved_by_the_hint():
         ("En 2023, les vols ont baissé de 9 % par rapport à 2020 dans les rues filmées.", None, "2023"),  # a baseline
         ("Cette année, le parc de la ville compte désormais 41 caméras.", "2024-05-02", None),
         ("Par la délibération n° 2022-118, le conseil approuve la pose de 7 caméras.", None, None),  # an identifier
+        ("Depuis sa création en 2015, le CSU a permis 400 interpellations.", None, None),  # a start, not a date
     ],
 )
 def test_dates(text, published, date):

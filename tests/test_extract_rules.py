@@ -48,6 +48,12 @@ def triples(text, **kwargs):
         ("Dix caméras s'ajouteront aux 33 existantes.", [("cameras_planned", 10, "exact"), ("cameras", 33, "exact")]),
         ("La vidéoprotection progresse. Nous en ajouterons 14 l'an prochain.", [("cameras_planned", 14, "exact")]),
         ("Le centre de supervision a ouvert en mars. Six agents s'y relaient.", [("other", 6, "exact")]),
+        ("Après la pose de 7 caméras en 2021, la commune en compte 30.",
+         [("cameras_added", 7, "exact"), ("cameras", 30, "exact")]),
+        ("La commune vient d'installer 5 caméras devant la mairie.", [("cameras_added", 5, "exact")]),
+        ("La vidéoprotection s'étend : la ville, qui en possède 25, en installera 10 autres.",
+         [("cameras", 25, "exact"), ("cameras_planned", 10, "exact")]),
+        ("La vidéoprotection progresse : le réseau en totalise désormais 64.", [("cameras", 64, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
