@@ -109,7 +109,7 @@ BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période"
 FUTURE_TERMS = (
     r"seront|sera|devra|devront|devrait|devraient|doit|doivent|va|vont|pourra|pourront|comptera|"
     r"compteront|disposera|disposeront|aura|auront|apportera|apporteront|viendront|viendra|"
-    r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|annoncée?s?|annonce|"
+    r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|annoncée?s?|annonce|"
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
@@ -153,7 +153,7 @@ CAMERA_ANAPHORA_AFTER = (
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|"
     r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme de\s*$"
@@ -162,6 +162,6 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
-PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:\w+\s+){0,2}$"
+PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:[\w']+\s+){0,2}$"
 # Words that continue an enumeration of the same kind of count in one sentence.
 CONTINUATION_BEFORE = r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bpuis\s+à|\bun total de|\bà un total de)\s*$"

@@ -462,11 +462,19 @@ class Extractor:
         return deduplicate(figures)
 
 
+COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)
+
+
 def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
     """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
     Two statements with different values, or different dates, are both kept."""
     best: dict[tuple, tuple[int, Figure]] = {}
     order: list[tuple] = []
+    # A heading says less than its text: "Une vingtaine de caméras en plus" over "une vingtaine de
+    # caméras supplémentaires seront installées" is the same count, whose kind the text tells.
+    in_text = {(f.value, f.place) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
+    figures = [(f, s) for f, s in figures
+               if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, f.place) in in_text)]
     for figure, sentence in figures:
         key = (figure.metric, figure.value, figure.place)
         score = (2 if figure.date else 0) + (0 if sentence.heading else 1)

@@ -54,6 +54,8 @@ def triples(text, **kwargs):
         ("La vidéoprotection s'étend : la ville, qui en possède 25, en installera 10 autres.",
          [("cameras", 25, "exact"), ("cameras_planned", 10, "exact")]),
         ("La vidéoprotection progresse : le réseau en totalise désormais 64.", [("cameras", 64, "exact")]),
+        ("En 2015, la ville n'avait que 9 caméras. Elles sont aujourd'hui 40, et le maire en promet 60.",
+         [("cameras", 9, "exact"), ("cameras", 40, "exact"), ("cameras_planned", 60, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
@@ -119,6 +121,11 @@ def test_rules(text, expected):
 )
 def test_hard_negatives(text):
     assert triples(text) == []
+
+
+def test_a_heading_restating_a_count_yields_to_its_text():
+    text = "Trente caméras de plus\n\nLa commune installera trente caméras supplémentaires l'an prochain."
+    assert triples(text) == [("cameras_planned", 30, "exact")]
 
 
 def test_repeated_fact_is_one_figure():
