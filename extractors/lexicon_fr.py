@@ -158,7 +158,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme de\s*$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
-    r"|\b(?:ce chiffre|ce nombre|ce total|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"
+    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.

@@ -55,7 +55,7 @@ OF_TOTAL_RE = re.compile(r"\d\s+des\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
-    r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|(?:19|20)\d\d)"
+    r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d)"
 )
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")

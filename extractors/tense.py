@@ -33,7 +33,8 @@ ALREADY_THERE_RE = re.compile(
     r"|existant\w*)")
 SINCE_RE = re.compile(r"\bdepuis\b")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
-                             r"avons|ont|totalise|totalisent)\b")
+                             r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
+                             r"surveille|surveillent)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 

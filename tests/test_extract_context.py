@@ -61,6 +61,7 @@ def test_homonym_resolved_by_the_hint():
         ("Cette année, le parc de la ville compte désormais 41 caméras.", "2024-05-02", None),
         ("Par la délibération n° 2022-118, le conseil approuve la pose de 7 caméras.", None, None),  # an identifier
         ("Depuis sa création en 2015, le CSU a permis 400 interpellations.", None, None),  # a start, not a date
+        ("La métropole consacrera 3 millions d'euros aux caméras entre 2024 et 2027.", None, "2027"),  # its end
     ],
 )
 def test_dates(text, published, date):

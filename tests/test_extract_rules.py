@@ -56,6 +56,10 @@ def triples(text, **kwargs):
         ("La vidéoprotection progresse : le réseau en totalise désormais 64.", [("cameras", 64, "exact")]),
         ("En 2015, la ville n'avait que 9 caméras. Elles sont aujourd'hui 40, et le maire en promet 60.",
          [("cameras", 9, "exact"), ("cameras", 40, "exact"), ("cameras_planned", 60, "exact")]),
+        ("Le centre pilote 88 caméras, un chiffre qui doit passer à 120.",
+         [("cameras", 88, "exact"), ("cameras_planned", 120, "exact")]),
+        ("À terme, 250 caméras seront reliées au centre, contre 140 actuellement.",
+         [("cameras_planned", 250, "exact"), ("cameras", 140, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
