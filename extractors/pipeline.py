@@ -61,6 +61,7 @@ BARE_AFTER_RE = re.compile(
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
 RATE_RE = re.compile(r"\bpour\s*$")
+PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
                           r"de\s*$"
@@ -384,6 +385,8 @@ class Extractor:
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext):
             return None  # a global security plan or budget, not surveillance money
+        if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
+            return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
         return SIMPLE_METRICS[family]
 
     def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace:

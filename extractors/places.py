@@ -232,6 +232,12 @@ class PlaceFinder:
         clause_before = sentence[max(0, number_start - 120) : number_start]
         if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)):
             return self.district(m.group(1) or m.group(2))
+        # "Huit caméras ont été installées dans le quartier de la Source": named after, up to the next number
+        after_evidence = sentence[evidence_end:clause_end]
+        if other := re.search(r"\d", after_evidence):
+            after_evidence = after_evidence[: other.start()]
+        if self.commune and (m := DISTRICT_CUE_RE.search(after_evidence)):
+            return self.district(m.group(1) or m.group(2))
         # 3. a relative word right after: "plus de 400 pour l'agglomération"
         for pattern, kind in RELATIVE_WORDS:
             if pattern.search(lowered_after[:60]) and (place := self.relative(kind)):

@@ -21,6 +21,8 @@ def first(text, **kwargs):
         ("La commune compte 34 caméras en centre-ville.", "Nantes", "Nantes / centre-ville", "district"),
         ("La commune compte 90 caméras, surtout en centre-ville.", "Nantes", "Nantes", "commune"),  # most of them
         ("Le réseau compte 75 caméras, dont 30 en centre-ville.", "Nantes", "Nantes", "commune"),  # the 30 are
+        ("Cinq caméras ont été posées dans le quartier de la Madeleine.", "Évreux", "Évreux / La Madeleine",
+         "district"),
         ("Le quartier de la Madeleine comptera 12 caméras.", "Évreux", "Évreux / La Madeleine", "district"),
         ("Quatre caméras seront posées au Clos Fleuri.", "Dreux", "Dreux / Clos Fleuri", "district"),
         ("La région Auvergne Rhône-Alpes accorde jusqu'à 20 000 euros aux communes pour leurs caméras.",

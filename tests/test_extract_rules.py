@@ -121,6 +121,7 @@ def test_rules(text, expected):
         "Des dizaines de caméras surveillent le quartier.",
         "En 2019, la ville a délibéré sur la vidéoprotection.",
         "Le contrat prévoit le recrutement de 8 policiers et une étude sur la vidéoprotection.",
+        "Au parking de la gare, le tarif est de 2,20 euros de l'heure.",
     ],
 )
 def test_hard_negatives(text):
