@@ -142,13 +142,23 @@ def _parse(raw: bytes) -> Gazetteer:
         code, kind, name, population, dep, region, epci, lat, lon, site, _subkind, row_keys = line.split("\t")
         places.append(Place(code, kind, name, int(population or 0), dep, region, epci,
                             float(lat) if lat else None, float(lon) if lon else None, site))
-        shortened = row_keys.split("|")
-        keys.append([key for key in shortened if key not in GENERIC_KEYS] if kind == "intercommunalite" else shortened)
-    return Gazetteer(places, keys)
+        keys.append(row_keys.split("|"))
+    return Gazetteer(places, _names_not_words(places, keys))
 
 
-# Short keys of intercommunalités that are common words, not names (the département du Nord is named
-# so): "Communauté d'agglomération du Sud" shortens to "sud",
-# and "Grand Paris Sud gère…" would then name an EPCI of La Réunion.
+def _names_not_words(places: list[Place], keys: list[list[str]]) -> list[list[str]]:
+    """An intercommunalité answers to its full name, and to a shortened one only when that is neither a
+    common word ("Communauté d'agglomération du Sud" → "sud") nor a commune's name ("Métropole de Lyon" →
+    "lyon": "la ville de Lyon compte 550 caméras" speaks of the commune)."""
+    communes = {key for place, place_keys in zip(places, keys, strict=True) if place.kind == "commune"
+                for key in place_keys}
+    return [[key for key in place_keys
+             if key == normalise(place.name) or (key not in GENERIC_KEYS and key not in communes)]
+            if place.kind == "intercommunalite" else place_keys
+            for place, place_keys in zip(places, keys, strict=True)]
+
+
+# Common words that an intercommunalité's name may shorten to ("Grand Paris Sud gère…" would otherwise
+# name an EPCI of La Réunion); the département du Nord keeps its name.
 GENERIC_KEYS = frozenset({"sud", "nord", "est", "ouest", "centre", "littoral", "pays", "territoire", "vallee",
                           "plaine", "montagne", "cote", "val", "bocage", "plateau", "agglomeration", "metropole"})

@@ -55,12 +55,14 @@ OF_TOTAL_RE = re.compile(r"\d\s+des\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
-    r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d)"
+    r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
+    r"|de la\b|du\b|des\b|de l')"  # "dont 1 500 de la préfecture de police": a split by owner
 )
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
 RATE_RE = re.compile(r"\bpour\s*$")
+NAMED_CONTINUATION_RE = re.compile(r"\bet\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:de|d['’])\s*$")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
@@ -276,8 +278,10 @@ class Extractor:
             _, hedge = qualifier_before(left)
             left = left[: len(left) - hedge] if hedge else left
             previous = [found[k] for k in sorted(found) if k < i]
-            # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou"
-            if previous and CONTINUATION_RE.search(left) and BARE_AFTER_RE.match(right):
+            # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou",
+            # "Rezé disposera de 15 caméras et Saint-Herblain de 22"
+            named_next = NAMED_CONTINUATION_RE.search(text[max(sentence.start, m.start - 60) : m.start])
+            if previous and (CONTINUATION_RE.search(left) or named_next) and BARE_AFTER_RE.match(right):
                 head = previous[-1]
                 between = norm(text[head.end : m.start])
                 if len(between) < 80 and not re.search(r"[.;]", between):

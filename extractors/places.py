@@ -31,6 +31,7 @@ CENTRE_RE = re.compile(r"\b(?:en|au|dans le)\s+(centre-ville|hyper-?centre|centr
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
+ONE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b")
 ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}
 NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collège|lycée|gare|centre|boulevard)\s*$",
                            re.IGNORECASE)
@@ -47,6 +48,8 @@ THRESHOLD_RE = re.compile(
     r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
     re.IGNORECASE,
 )
+AGGLO_OF_RE = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
+                         r"|\bAgglo(?:mération)?\s+(?:de\s+|d['’])([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)")
 AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligib|sollicit|dispositif|accord|accompagn|soutien|"
                           r"soutient|appui", re.IGNORECASE)
 
@@ -152,7 +155,17 @@ class PlaceFinder:
                             i = j - 1
                             break
                 i += 1
-        return found
+        return self._agglo_of_commune(text, found)
+
+    def _agglo_of_commune(self, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+        """ "Annemasse Agglo", "l'Agglo de Vienne": the intercommunalité the named commune belongs to."""
+        for m in AGGLO_OF_RE.finditer(text):
+            name = m.group(1) or m.group(2)
+            commune = next((p for p in self.gazetteer.lookup(name) if p.kind == "commune"), None)
+            epci = self.gazetteer.parent(commune, "intercommunalite") if commune else None
+            if epci is not None:
+                found = [f for f in found if f[1] <= m.start() or f[0] >= m.end()] + [(m.start(), m.end(), epci)]
+        return sorted(found, key=lambda f: f[0])
 
     # -- one figure -----------------------------------------------------------------------------
     def relative(self, kind: str) -> FigurePlace | None:
@@ -224,6 +237,8 @@ class PlaceFinder:
         # 2. districts
         for m in ARRONDISSEMENTS_RE.finditer(lowered_after[:80]):
             return self.district(f"{ORDINAL_LISTS[m.group(1)]} arrondissements")
+        if m := ONE_ARRONDISSEMENT_RE.match(lowered_after):  # "une centaine dans le 7e arrondissement"
+            return self.district(f"{m.group(1)}{'er' if m.group(1) == '1' else 'e'} arrondissement")
         window = sentence[number_start : evidence_end + 40]
         if other := re.search(r"\d", window[evidence_end - number_start :]):  # "90 caméras, dont 40 en centre-ville"
             window = window[: evidence_end - number_start + other.start()]

@@ -23,6 +23,8 @@ def first(text, **kwargs):
         ("Le réseau compte 75 caméras, dont 30 en centre-ville.", "Nantes", "Nantes", "commune"),  # the 30 are
         ("Cinq caméras ont été posées dans le quartier de la Madeleine.", "Évreux", "Évreux / La Madeleine",
          "district"),
+        ("La ville de Lyon compte 480 caméras.", "Lyon", "Lyon", "commune"),  # not the Métropole de Lyon
+        ("Le réseau compte 300 caméras, dont 45 dans le 3e arrondissement.", "Lyon", "Lyon", "commune"),
         ("Le quartier de la Madeleine comptera 12 caméras.", "Évreux", "Évreux / La Madeleine", "district"),
         ("Quatre caméras seront posées au Clos Fleuri.", "Dreux", "Dreux / Clos Fleuri", "district"),
         ("La région Auvergne Rhône-Alpes accorde jusqu'à 20 000 euros aux communes pour leurs caméras.",
@@ -36,6 +38,11 @@ def first(text, **kwargs):
 def test_places(text, hint, place, kind):
     figure = first(text, place_hint=hint)
     assert (figure.place, figure.place_kind) == (place, kind)
+
+
+def test_the_agglo_of_a_named_commune():
+    figure = first("Vienne Agglo gère 70 caméras.", place_hint="Vienne")
+    assert (figure.place_kind, figure.place_code) == ("intercommunalite", "200077014")
 
 
 def test_homonym_resolved_by_the_hint():

@@ -60,6 +60,10 @@ def triples(text, **kwargs):
          [("cameras", 88, "exact"), ("cameras_planned", 120, "exact")]),
         ("À terme, 250 caméras seront reliées au centre, contre 140 actuellement.",
          [("cameras_planned", 250, "exact"), ("cameras", 140, "exact")]),
+        ("Vertou disposera de 12 caméras et Bouguenais de 9 d'ici 2026.",
+         [("cameras_planned", 12, "exact"), ("cameras_planned", 9, "exact")]),
+        ("La ville compte 600 caméras, dont 250 de la métropole.",
+         [("cameras", 600, "exact"), ("cameras", 250, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
