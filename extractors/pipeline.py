@@ -62,7 +62,9 @@ BARE_AFTER_RE = re.compile(
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
 RATE_RE = re.compile(r"\bpour\s*$")
-NAMED_CONTINUATION_RE = re.compile(r"\bet\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:de|d['’])\s*$")
+# "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
+NAMED_CONTINUATION_RE = re.compile(
+    r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*)?$")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"

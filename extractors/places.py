@@ -48,6 +48,7 @@ THRESHOLD_RE = re.compile(
     r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
     re.IGNORECASE,
 )
+LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
 AGGLO_OF_RE = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
                          r"|\bAgglo(?:mération)?\s+(?:de\s+|d['’])([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)")
 AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligib|sollicit|dispositif|accord|accompagn|soutien|"
@@ -146,6 +147,8 @@ class PlaceFinder:
             while i < len(words):
                 for j in range(min(len(words), i + 8), i, -1):
                     chunk = "".join(words[i:j]).strip(" -")
+                    if LOWER_ARTICLE_RE.match(chunk):  # "de la Marne" names the Marne, not the commune La Marne
+                        continue
                     candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or j - i > 1 else []
                     if candidates:
                         place = self._choose(candidates)

@@ -24,6 +24,8 @@ def first(text, **kwargs):
         ("Cinq caméras ont été posées dans le quartier de la Madeleine.", "Évreux", "Évreux / La Madeleine",
          "district"),
         ("La ville de Lyon compte 480 caméras.", "Lyon", "Lyon", "commune"),  # not the Métropole de Lyon
+        ("Le Département de la Marne lance son aide aux caméras : 40 % des dépenses.", "Marne", "Marne",
+         "departement"),  # not the commune La Marne
         ("Le réseau compte 300 caméras, dont 45 dans le 3e arrondissement.", "Lyon", "Lyon", "commune"),
         ("Le quartier de la Madeleine comptera 12 caméras.", "Évreux", "Évreux / La Madeleine", "district"),
         ("Quatre caméras seront posées au Clos Fleuri.", "Dreux", "Dreux / Clos Fleuri", "district"),

@@ -62,6 +62,8 @@ def triples(text, **kwargs):
          [("cameras_planned", 250, "exact"), ("cameras", 140, "exact")]),
         ("Vertou disposera de 12 caméras et Bouguenais de 9 d'ici 2026.",
          [("cameras_planned", 12, "exact"), ("cameras_planned", 9, "exact")]),
+        ("Lens y raccorde 30 caméras, Liévin 22 et Avion 12.",
+         [("cameras", 30, "exact"), ("cameras", 22, "exact"), ("cameras", 12, "exact")]),
         ("La ville compte 600 caméras, dont 250 de la métropole.",
          [("cameras", 600, "exact"), ("cameras", 250, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
