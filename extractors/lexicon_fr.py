@@ -113,7 +113,8 @@ FUTURE_TERMS = (
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
-    r"soutient l'installation|finance l'installation|subventionne l'installation|(?<!après )l'installation de|"
+    r"soutient l'installation|finance l'installation|subventionne l'installation|(?<!après )l'installation d(?:e|')|"
+    r"étudie|à l'étude|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"
@@ -124,6 +125,7 @@ PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
     r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
+    r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
     r"|vien(?:t|nent) d(?:e |')(?:install|pos|déploy|implant|acqu|mettre en|inaugur|ajout|raccord)"
@@ -140,6 +142,8 @@ STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
 # of was done within that period, an increment, unless it counts from a start ("Depuis 2013, …").
 OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"
+# Cameras replaced or upgraded are the ones there already: "les 21 caméras de la ville seront remplacées".
+REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
 DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors service|en panne|dégradé\w*|cassé\w*"
            r"|vidéo-?verbalis\w*")  # not area surveillance either: cameras that serve to fine drivers
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
@@ -156,7 +160,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|"
     r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
-    r"|c'est le nombre|au rythme de\s*$"
+    r"|c'est le nombre|au rythme (?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"

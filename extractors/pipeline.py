@@ -50,7 +50,7 @@ CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
 DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
-RATE_BEFORE_RE = re.compile(r"au rythme de\s*$")
+RATE_BEFORE_RE = re.compile(r"au rythme (?:de\s*|d')?$")
 OF_TOTAL_RE = re.compile(r"\d\s+des\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
 BARE_AFTER_RE = re.compile(

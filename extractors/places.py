@@ -49,8 +49,10 @@ THRESHOLD_RE = re.compile(
     re.IGNORECASE,
 )
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
-AGGLO_OF_RE = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
-                         r"|\bAgglo(?:mération)?\s+(?:de\s+|d['’])([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)")
+AGGLO_OF_RE = re.compile(
+    r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
+    r"|\b(?:Agglo(?:mération)?|Communauté (?:urbaine|d'agglomération|de communes))\s+(?:de\s+(?:la\s+)?|du\s+|d['’])"
+    r"([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)")
 AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligib|sollicit|dispositif|accord|accompagn|soutien|"
                           r"soutient|appui", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from extractors.lexicon_fr import (
     INCREMENT_TERMS,
     OPENING_PERIOD,
     PAST_INSTALL,
+    REPLACED,
     STOCK_NOW,
 )
 
@@ -28,6 +29,7 @@ BOUNDED_RE = re.compile(BOUNDED_PERIOD)
 OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
+REPLACED_RE = re.compile(REPLACED)
 ALREADY_THERE_RE = re.compile(
     r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
     r"|existant\w*)")
@@ -59,6 +61,8 @@ def camera_metric(
         return Metric.OTHER
     if ALREADY_THERE_RE.match(after) and not linked_by_dont:
         return Metric.CAMERAS
+    if REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause):
+        return Metric.CAMERAS
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
     now = bool(NOW_RE.search(clause)) and not rate  # "au rythme de 30 par an": "aujourd'hui" is another's
     if linked_by_dont and head is not None:
@@ -74,6 +78,8 @@ def camera_metric(
         now = bool(NOW_RE.search(sentence)) and not rate
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
+    if rate:  # "la ville installe des caméras au rythme de 12 par an": what it adds, year after year
+        return Metric.CAMERAS_ADDED
     if past:
         incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(sentence)
         regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)

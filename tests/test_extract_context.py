@@ -45,6 +45,8 @@ def test_places(text, hint, place, kind):
 def test_the_agglo_of_a_named_commune():
     figure = first("Vienne Agglo gère 70 caméras.", place_hint="Vienne")
     assert (figure.place_kind, figure.place_code) == ("intercommunalite", "200077014")
+    figure = first("La Communauté d'agglomération de Vienne a posé 20 caméras.", place_hint="Vienne")
+    assert (figure.place_kind, figure.place_code) == ("intercommunalite", "200077014")
 
 
 def test_homonym_resolved_by_the_hint():

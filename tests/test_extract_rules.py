@@ -64,6 +64,11 @@ def triples(text, **kwargs):
          [("cameras_planned", 12, "exact"), ("cameras_planned", 9, "exact")]),
         ("Lens y raccorde 30 caméras, Liévin 22 et Avion 12.",
          [("cameras", 30, "exact"), ("cameras", 22, "exact"), ("cameras", 12, "exact")]),
+        # a yearly rate takes its tense; replaced cameras are the ones there; a study plans
+        ("La commune pose des caméras au rythme d'une quinzaine par an.", [("cameras_added", 15, "approx")]),
+        ("Les 40 caméras du centre seront remplacées l'an prochain.", [("cameras", 40, "exact")]),
+        ("La ville étudie l'installation d'une vingtaine de caméras.", [("cameras_planned", 20, "approx")]),
+        ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
         ("La ville compte 600 caméras, dont 250 de la métropole.",
          [("cameras", 600, "exact"), ("cameras", 250, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
