@@ -69,7 +69,7 @@ NOUN_ADJECTIVES = (
 CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection",
                 "points de vidéoprotection", "points de vidéosurveillance", "visiocaméras")
 # Cameras that are not area surveillance: counted as "other".
-CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?)"
+CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?)"
 # Counted things kept as "other" (people at the video centre, sites equipped, aid beneficiaries…).
 # value: which context the sentence must show for the count to be about surveillance.
 OTHER_NOUNS = {
@@ -78,7 +78,8 @@ OTHER_NOUNS = {
     "agents": "centre", "policiers": "centre", "personnels": "centre",
     "communes": "aid", "villes": "aid", "municipalités": "aid", "collectivités": "aid", "epci": "aid",
     "intercommunalités": "aid", "projets": "aid", "dossiers": "aid", "maires": "aid", "bénéficiaires": "aid",
-    "lycées": "aid", "collèges": "aid", "écoles": "aid", "gares": "aid", "haltes": "aid",
+    "lycées": "aid", "collèges": "aid", "écoles": "aid", "groupes scolaires": "aid", "crèches": "aid",
+    "établissements": "aid", "parkings": "aid", "carrefours": "aid", "gares": "aid", "haltes": "aid",
     "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "aid", "bus": "aid",
     "véhicules": "aid", "rames": "aid", "interpellations": "aid", "arrestations": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
@@ -114,7 +115,7 @@ FUTURE_TERMS = (
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"soutient l'installation|finance l'installation|subventionne l'installation|(?<!après )l'installation d(?:e|')|"
-    r"étudie|à l'étude|"
+    r"étudie|à l'étude|prévision\w*|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"

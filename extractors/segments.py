@@ -61,6 +61,15 @@ def looks_like_heading(block: str) -> bool:
     return "\n" not in block.strip() and len(block) < 120 and not CLOSING_PUNCTUATION_RE.search(block)
 
 
+LIST_LINE_RE = re.compile(r"\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])")
+
+
+def is_list(block: str) -> bool:
+    """Short lines one under another, none ending a sentence: a list or a table, one item a line."""
+    lines = [line for line in block.strip().split("\n") if line.strip()]
+    return len(lines) >= 3 and all(len(line) <= 60 for line in lines)
+
+
 def is_labelled_line(text: str, floor: int, end: int) -> bool:
     """The line ending at `end` names what its figure counts ("Opérateurs : 16"), not a bare number."""
     line = text[max(floor, text.rfind("\n", floor, end) + 1) : end]
@@ -72,8 +81,15 @@ def split_sentences(text: str) -> list[Sentence]:
     for block_index, block in enumerate(block_spans(text)):
         heading = looks_like_heading(text[block.start : block.end])
         start = block.start
-        for m in SENTENCE_END_RE.finditer(text, block.start, block.end):
-            if m["figure_line"] and not is_labelled_line(text, block.start, m.start()):
+        ends = list(SENTENCE_END_RE.finditer(text, block.start, block.end))
+        if is_list(text[block.start : block.end]):  # "2018 : 32 caméras⏎2020 : 45 caméras": a line each
+            ends += LIST_LINE_RE.finditer(text, block.start, block.end)
+            ends.sort(key=lambda m: m.end())
+        for m in ends:
+            if m.end() <= start:
+                continue
+            if "figure_line" in m.re.groupindex and m["figure_line"] and not is_labelled_line(text, block.start,
+                                                                                                 m.start()):
                 continue  # "458⏎C'est le nombre de caméras…": the figure and what it counts, one sentence
             end = m.end()
             if text[start:end].strip():

@@ -69,6 +69,8 @@ def triples(text, **kwargs):
         ("Les 40 caméras du centre seront remplacées l'an prochain.", [("cameras", 40, "exact")]),
         ("La ville étudie l'installation d'une vingtaine de caméras.", [("cameras_planned", 20, "approx")]),
         ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
+        ("Trois caméras thermiques guettent les départs de feu.", [("other", 3, "exact")]),
+        ("Cinq groupes scolaires sont équipés de caméras.", [("other", 5, "exact")]),
         ("La ville compte 600 caméras, dont 250 de la métropole.",
          [("cameras", 600, "exact"), ("cameras", 250, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
@@ -137,6 +139,12 @@ def test_rules(text, expected):
 )
 def test_hard_negatives(text):
     assert triples(text) == []
+
+
+def test_a_list_is_read_a_line_at_a_time():
+    text = "Le parc de caméras\n\n2019 : 20 caméras\n2021 : 31 caméras\n2026 : 40 caméras (prévision)"
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == [
+        ("cameras", 20, "2019"), ("cameras", 31, "2021"), ("cameras_planned", 40, "2026")]
 
 
 def test_a_heading_restating_a_count_yields_to_its_text():
