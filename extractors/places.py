@@ -149,7 +149,7 @@ class PlaceFinder:
             while i < len(words):
                 for j in range(min(len(words), i + 8), i, -1):
                     chunk = "".join(words[i:j]).strip(" -")
-                    if LOWER_ARTICLE_RE.match(chunk):  # "de la Marne" names the Marne, not the commune La Marne
+                    if chunk[:1] == "l" and LOWER_ARTICLE_RE.match(chunk):  # "de la Marne": the Marne, not La Marne
                         continue
                     candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or j - i > 1 else []
                     if candidates:
@@ -164,6 +164,8 @@ class PlaceFinder:
 
     def _agglo_of_commune(self, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
         """ "Annemasse Agglo", "l'Agglo de Vienne": the intercommunalité the named commune belongs to."""
+        if "Agglo" not in text and "Communauté" not in text:  # most sentences: no regex scan
+            return found
         for m in AGGLO_OF_RE.finditer(text):
             name = m.group(1) or m.group(2)
             commune = next((p for p in self.gazetteer.lookup(name) if p.kind == "commune"), None)

@@ -15,7 +15,7 @@ BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
     r"|\n(?=\s*[•▪◦·*–-]\s)|\n(?<=[.!?:;»]\n)"
-    r"|(?P<figure_line>(?<=[\d%€])\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
+    r"|(?P<figure_line>\n(?<=[\d%€]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
 CLAUSE_SPLIT_RE = re.compile(
@@ -66,6 +66,8 @@ LIST_LINE_RE = re.compile(r"\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])")
 
 def is_list(block: str) -> bool:
     """Short lines one under another, none ending a sentence: a list or a table, one item a line."""
+    if block.count("\n") < 2:
+        return False
     lines = [line for line in block.strip().split("\n") if line.strip()]
     return len(lines) >= 3 and all(len(line) <= 60 for line in lines)
 
