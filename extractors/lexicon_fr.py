@@ -81,7 +81,7 @@ OTHER_NOUNS = {
     "lycées": "aid", "collèges": "aid", "écoles": "aid", "groupes scolaires": "aid", "crèches": "aid",
     "établissements": "aid", "parkings": "aid", "carrefours": "aid", "gares": "aid", "haltes": "aid",
     "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "aid", "bus": "aid",
-    "véhicules": "aid", "rames": "aid", "interpellations": "aid", "arrestations": "aid",
+    "véhicules": "aid", "rames": "aid", "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
 }
 OFFENCE_NOUNS = (

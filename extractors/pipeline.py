@@ -56,7 +56,7 @@ OF_TOTAL_RE = re.compile(r"\d\s+des\s*$")
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
-    r"|de la\b|du\b|des\b|de l')"  # "dont 1 500 de la préfecture de police": a split by owner
+    r"|de la\b|du\b|des\b|de l'|intra-muros|hors\b)"  # "dont 1 500 de la préfecture": a split by owner
 )
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")

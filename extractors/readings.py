@@ -50,6 +50,7 @@ OTHER_RE = re.compile(
     rf"(?:\s+(?:scolaires|municipaux|municipales|et interurbains|ou haltes))*"
 )
 NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
+VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
 SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
 
@@ -94,6 +95,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
     right = norm(raw)
     end = mention.end
     if m := PERCENT_RE.match(right):
+        if VOTES_RE.match(right[m.end() :]):
+            return None  # "38 % des voix": an election, not surveillance
         return Reading(PERCENT, end + m.end())
     if mention.unit_money:
         return Reading(MONEY, end)
@@ -127,7 +130,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if SUPERLATIVE_RE.match(right[m.end(1) :]):
             return None
         need = OTHER_NOUNS[noun]
-        lowered = norm(sentence_text)
+        # the centre named with the noun, not in a share after it: "la police compte 70 agents, dont 9 au CSU"
+        lowered = norm(_sentence_but_share(sentence_text, text[mention.start : end + m.end()]))
         if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
                 re.search(THERE_PRONOUN, lowered) and re.search(CENTRE_TERMS, norm(context_text or ""))):
             return None
@@ -135,6 +139,13 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         return Reading(OTHER, end + m.end(), noun)
     return None
+
+
+def _sentence_but_share(sentence: str, counted: str) -> str:
+    """The sentence, without the share that follows the counted words in it (", dont …")."""
+    at = sentence.find(counted)
+    share = sentence.find(", dont", at) if at >= 0 else -1
+    return sentence[:share] if share >= 0 else sentence
 
 
 def family_from_noun(noun: str) -> str:

@@ -71,6 +71,8 @@ def triples(text, **kwargs):
         ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
         ("Trois caméras thermiques guettent les départs de feu.", [("other", 3, "exact")]),
         ("Cinq groupes scolaires sont équipés de caméras.", [("other", 5, "exact")]),
+        ("Grâce aux caméras, près de 300 enquêtes ont abouti.", [("other", 300, "approx")]),
+        ("Le réseau compte 80 caméras, dont 25 intra-muros.", [("cameras", 80, "exact"), ("cameras", 25, "exact")]),
         ("La ville compte 600 caméras, dont 250 de la métropole.",
          [("cameras", 600, "exact"), ("cameras", 250, "exact")]),
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
@@ -135,6 +137,8 @@ def test_rules(text, expected):
         "En 2019, la ville a délibéré sur la vidéoprotection.",
         "Le contrat prévoit le recrutement de 8 policiers et une étude sur la vidéoprotection.",
         "Au parking de la gare, le tarif est de 2,20 euros de l'heure.",
+        "La liste favorable aux caméras a obtenu 41 % des voix.",
+        "La police municipale compte 55 agents, dont une partie au centre de supervision.",
     ],
 )
 def test_hard_negatives(text):
