@@ -157,12 +157,16 @@ CAMERA_ANAPHORA_AFTER = (
     r"|en service"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
+# "Le nombre de caméras aura doublé. Il était de 180 en 2018 ; il devrait atteindre 360": the count as subject
+COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?:de|d'|à)\s*$"
+                        r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|"
     r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme (?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
+    rf"|{COUNT_SUBJECT_BEFORE}"
     r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )

@@ -185,10 +185,12 @@ class Extractor:
 
     # -- reading ----------------------------------------------------------------------------------
     def camera_context(self, index: int) -> bool:
+        """Cameras are the topic: named in this sentence or the two before, or counted in the three before."""
         for s in self.sentences[max(0, index - 2) : index + 1]:
             if CAMERA_WORDS_RE.search(self.text[s.start : s.end]):
                 return True
-        return False
+        last = self.last_candidate(index, CAMERAS)
+        return last is not None and last.mention.start >= self.sentences[max(0, index - 3)].start
 
     def last_candidate(self, before_sentence: int, family: str | None = None) -> Candidate | None:
         for c in reversed(self.candidates):

@@ -48,6 +48,14 @@ THRESHOLD_RE = re.compile(
     r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
     re.IGNORECASE,
 )
+FUNDER_RE = re.compile(r"\bpar\s*$", re.IGNORECASE)
+
+
+def not_funder(pattern: re.Pattern[str], text: str) -> bool:
+    """A relative word that names where ("la région compte…"), not who pays ("financé par la Région")."""
+    return any(not FUNDER_RE.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
+
+
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
 AGGLO_OF_RE = re.compile(
     r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
@@ -262,7 +270,7 @@ class PlaceFinder:
             return self.district(m.group(1) or m.group(2))
         # 3. a relative word right after: "plus de 400 pour l'agglomération"
         for pattern, kind in RELATIVE_WORDS:
-            if pattern.search(lowered_after[:60]) and (place := self.relative(kind)):
+            if not_funder(pattern, lowered_after[:60]) and (place := self.relative(kind)):
                 return place
         # 4. a place named before the number in the sentence, the nearest
         named_before = [p for s, e, p in all_sentence_places if e <= number_start]
@@ -270,6 +278,6 @@ class PlaceFinder:
             return to_figure_place(named_before[-1])
         # 5. a relative word anywhere in the sentence
         for pattern, kind in RELATIVE_WORDS:
-            if pattern.search(sentence[:number_start]) and (place := self.relative(kind)):
+            if not_funder(pattern, sentence[:number_start]) and (place := self.relative(kind)):
                 return place
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
-    r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
+    r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
     r"|\n(?=\s*[•▪◦·*–-]\s)|\n(?<=[.!?:;»]\n)"
     r"|(?P<figure_line>\n(?<=[\d%€]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
 )

@@ -24,6 +24,8 @@ def first(text, **kwargs):
         ("Cinq caméras ont été posées dans le quartier de la Madeleine.", "Évreux", "Évreux / La Madeleine",
          "district"),
         ("La ville de Lyon compte 480 caméras.", "Lyon", "Lyon", "commune"),  # not the Métropole de Lyon
+        ("Les caméras sont financées à hauteur de 400 000 € par la Région Île-de-France.", "Nanterre",
+         "Nanterre", "commune"),  # the funder is not the place
         ("Le Département de la Marne lance son aide aux caméras : 40 % des dépenses.", "Marne", "Marne",
          "departement"),  # not the commune La Marne
         ("Le réseau compte 300 caméras, dont 45 dans le 3e arrondissement.", "Lyon", "Lyon", "commune"),
@@ -74,6 +76,8 @@ def test_homonym_resolved_by_the_hint():
         ("Cette année, le parc de la ville compte désormais 41 caméras.", "2024-05-02", None),
         ("Par la délibération n° 2022-118, le conseil approuve la pose de 7 caméras.", None, None),  # an identifier
         ("Depuis sa création en 2015, le CSU a permis 400 interpellations.", None, None),  # a start, not a date
+        ("Le projet coûte 90 000 €, dont 30 % payés par l'État. « En 2016, nous n'avions rien », dit le maire.",
+         None, None),  # the next sentence, in quotes, is another's
         ("La métropole consacrera 3 millions d'euros aux caméras entre 2024 et 2027.", None, "2027"),  # its end
     ],
 )

@@ -72,6 +72,8 @@ def triples(text, **kwargs):
         ("Trois caméras thermiques guettent les départs de feu.", [("other", 3, "exact")]),
         ("Cinq groupes scolaires sont équipés de caméras.", [("other", 5, "exact")]),
         ("Grâce aux caméras, près de 300 enquêtes ont abouti.", [("other", 300, "approx")]),
+        ("Le nombre de caméras a doublé. Il était de 45 en 2019 ; il devrait atteindre 90 l'an prochain.",
+         [("cameras", 45, "exact"), ("cameras_planned", 90, "exact")]),
         ("Le réseau compte 80 caméras, dont 25 intra-muros.", [("cameras", 80, "exact"), ("cameras", 25, "exact")]),
         ("La ville compte 600 caméras, dont 250 de la métropole.",
          [("cameras", 600, "exact"), ("cameras", 250, "exact")]),
