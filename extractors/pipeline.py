@@ -65,6 +65,9 @@ RATE_RE = re.compile(r"\bpour\s*$")
 # "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
 NAMED_CONTINUATION_RE = re.compile(
     r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*)?$")
+AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
+COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
+                             re.IGNORECASE)
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
@@ -294,6 +297,10 @@ class Extractor:
                     continue
             if self._link_from(sentence, mentions, found, i, left):
                 continue
+            # "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before
+            if AMOUNTING_RE.search(left) and (reading := self.named_before(sentence, m)):
+                found[i] = Candidate(m, reading, m.start - len("au nombre de "), m.end)
+                continue
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
             own_right = len(right)
             following = None
@@ -320,6 +327,16 @@ class Extractor:
         for i, m in enumerate(mentions):  # "le nombre de caméras est passé de 30 à 130": the 130 first
             if i not in found and i not in consumed and not m.year_like:
                 self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
+
+    def named_before(self, sentence: Sentence, m: Mention) -> Reading | None:
+        """The reading of the last counted noun before `m` in its sentence, read as if it followed `m`."""
+        before = self.text[sentence.start : m.start]
+        nouns = list(COUNTED_NOUN_RE.finditer(before))
+        if not nouns:
+            return None
+        phrase = f"{m.raw} {nouns[-1].group(0)}"
+        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), self.text[sentence.start : sentence.end])
+        return Reading(reading.family, m.end, reading.noun) if reading else None
 
     def _link_from(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate], i: int,
                    left: str) -> bool:
