@@ -21,7 +21,10 @@ NAME_RE = re.compile(
 LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de)\s*$",
                                 re.IGNORECASE)
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
-LOCATIVE_RE = re.compile(r"\b(?:à|au|dans|sur)\s+(?=[A-ZÀ-Ý])")
+# Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
+# beneficiary), "aux communes du Tarn-et-Garonne".
+LOCATIVE_RE = re.compile(r"\b(?:à|au|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
+                         r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
     r"quartiers?\s+(?:du|des|de|d')\s*((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",

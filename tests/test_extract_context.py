@@ -26,6 +26,9 @@ def first(text, **kwargs):
         ("La ville de Lyon compte 480 caméras.", "Lyon", "Lyon", "commune"),  # not the Métropole de Lyon
         ("Les caméras sont financées à hauteur de 400 000 € par la Région Île-de-France.", "Nanterre",
          "Nanterre", "commune"),  # the funder is not the place
+        ("La Région a versé 900 000 € aux communes du Gers pour leurs caméras.", "Occitanie", "Gers",
+         "departement"),  # the beneficiaries' territory
+        ("Une aide aux caméras de 150 000 € pour Auch a été votée.", "Gers", "Auch", "commune"),
         ("Le Département de la Marne lance son aide aux caméras : 40 % des dépenses.", "Marne", "Marne",
          "departement"),  # not the commune La Marne
         ("Le réseau compte 300 caméras, dont 45 dans le 3e arrondissement.", "Lyon", "Lyon", "commune"),
