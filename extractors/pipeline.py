@@ -238,6 +238,8 @@ class Extractor:
                     start = sentence.start + ONE_CAMERA_PER_RE.search(left).start() + len(left) - len(left)
                     start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
                     density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
+                    for k in [k for k, c in found.items() if c.mention.start >= start]:
+                        del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
                     found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
                 continue
             if reading.family == DENSITY and reading.density_span:

@@ -69,6 +69,7 @@ def triples(text, **kwargs):
         ("Les 40 caméras du centre seront remplacées l'an prochain.", [("cameras", 40, "exact")]),
         ("La ville étudie l'installation d'une vingtaine de caméras.", [("cameras_planned", 20, "approx")]),
         ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
+        ("La ville a reçu 12 caméras dans le cadre du plan national.", [("cameras_added", 12, "exact")]),
         ("Trois caméras thermiques guettent les départs de feu.", [("other", 3, "exact")]),
         ("Cinq groupes scolaires sont équipés de caméras.", [("other", 5, "exact")]),
         ("Grâce aux caméras, près de 300 enquêtes ont abouti.", [("other", 300, "approx")]),
@@ -103,6 +104,7 @@ def triples(text, **kwargs):
         # densities, normalised to 100,000 inhabitants
         ("La ville compte 12,5 caméras pour 10 000 habitants.", [("cameras_per_100k", 125, "exact")]),
         ("On y trouve une caméra pour 400 habitants.", [("cameras_per_100k", 250, "exact")]),
+        ("On y compte 1 caméra pour 800 habitants.", [("cameras_per_100k", 125, "exact")]),
         ("Le bourg compte 40 caméras pour 3 200 habitants.", [("cameras", 40, "exact"), ("population", 3200, "exact")]),
         # a list of labelled figures, one a line
         ("Vidéoprotection en chiffres\n\nCaméras installées : 140\nAgents du CSU : 9",
