@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.lexicon_fr import MONTH_PATTERN, MONTHS
+from extractors.numbers import words_to_number
 
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
 NUMERIC_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)?\d\d)\b")
@@ -78,6 +79,7 @@ RELATIVE = [
     (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"),
      0, None),
 ]
+YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
@@ -99,8 +101,10 @@ def _months(published: str | None) -> int | None:
     return int(published[5:7]) if published and re.match(r"\d{4}-\d\d", published) else None
 
 
-def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, int]]) -> list[DateMention]:
-    """Dates in `text` (a sentence, lower-cased), except periods' starts ("depuis 2013") and `skip` spans."""
+def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, int]],
+                       last_year: int | None = None) -> list[DateMention]:
+    """Dates in `text` (a sentence, lower-cased), except periods' starts ("depuis 2013") and `skip` spans.
+    `last_year`: the last year the text named before this sentence, which "dix ans plus tard" counts from."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = list(skip)
 
@@ -127,6 +131,11 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
                 text[m.end() : m.end() + 2]):
             continue
         add(m.start(), m.end(), m[1])
+    if last_year is not None:  # its number ("dix") is among the skipped ones: it counts years, not cameras
+        for m in YEARS_LATER_RE.finditer(text):
+            if (years := words_to_number(m[1]) if not m[1].isdigit() else int(m[1])) and years < 100:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), str(last_year + years)))
     year = _year_of(published)
     if year is not None:
         for pattern, shift, month in RELATIVE:

@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import figure_date, find_date_mentions
+from extractors.dates import YEAR_RE, figure_date, find_date_mentions
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.lexicon_fr import (
@@ -114,7 +114,8 @@ class SentenceContext:
         if self._dates is None:
             s = self.sentence.start
             self._dates = find_date_mentions(self.text.replace("’", "'").lower(), self.extractor.published,
-                                             [(a - s, b - s) for a, b in self.numbers])
+                                             [(a - s, b - s) for a, b in self.numbers],
+                                             self.extractor.year_before(s))
         return self._dates
 
 
@@ -185,8 +186,16 @@ class Extractor:
         self.sentences = split_sentences(text)
         self.aid_document = bool(AID_WORDS_RE.search(text))
         self.candidates: list[Candidate] = []
+        self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
 
     # -- reading ----------------------------------------------------------------------------------
+    def year_before(self, position: int) -> int | None:
+        """The last year the text names before `position` ("En 2008, … Dix ans plus tard, …")."""
+        if self._years is None:
+            self._years = [(m.start(), int(m[1])) for m in YEAR_RE.finditer(self.text)]
+        years = [year for at, year in self._years if at < position]
+        return years[-1] if years else None
+
     def camera_context(self, index: int) -> bool:
         """Cameras are the topic: named in this sentence or the two before, or counted in the three before."""
         for s in self.sentences[max(0, index - 2) : index + 1]:
