@@ -46,7 +46,8 @@ QUALIFIERS_BEFORE = {
     "approx": [
         "près de", "près d'", "environ", "quelque", "à peu près", "approximativement", "autour de",
         "autour d'", "de l'ordre de", "de l'ordre d'", "presque", "quasiment", "aux alentours de",
-        "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "~",
+        "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "avoisinent", "avoisinant les",
+        "avoisine les", "avoisinent les", "frôle les", "frôlent les", "approche les", "~",
     ],
 }
 # Phrases right after the number and its unit: "80 % au maximum", "500 caméras environ".
@@ -155,7 +156,8 @@ CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter)"
-    r"|autres\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel|existant\w*|au total"
+    r"|autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
+    r"|existant\w*|au total"
     r"|en centre-ville"
     r"|en service"
 )

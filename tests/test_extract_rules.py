@@ -96,6 +96,8 @@ def triples(text, **kwargs):
         ("L'aide est plafonnée à 15 000 € par projet.", [("money_eur", 15000, "at_most")]),
         ("La région finance jusqu'à 40 % des travaux de vidéoprotection.", [("percent", 40, "at_most")]),
         ("La ville compte plus d'une centaine de caméras.", [("cameras", 100, "at_least")]),
+        ("Le budget de la vidéoprotection avoisine les 2 millions d'euros.", [("money_eur", 2_000_000, "approx")]),
+        ("La vidéoprotection s'étend : une quinzaine supplémentaire sera posée.", [("cameras_planned", 15, "approx")]),
         # ranges
         ("Une caméra coûte entre 4 000 et 6 000 euros.", [("money_eur", 4000, "at_least"),
                                                          ("money_eur", 6000, "at_most")]),
