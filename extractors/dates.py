@@ -59,7 +59,8 @@ def _dateparser_date(text: str) -> str | None:
 
 YEAR = r"((?:19|20)\d\d)"
 MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s+{YEAR}\b", re.IGNORECASE)
-PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{YEAR}\b|\bde\s+{YEAR}\s+à\s+{YEAR}\b")
+PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{YEAR}\b|\bde\s+{YEAR}\s+à\s+{YEAR}\b"
+                       rf"|\ben\s+{YEAR}\s+et\s+(?:en\s+)?{YEAR}\b")
 END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année|d'année)\s+{YEAR}\b")
 YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 # A year inside an identifier is no date: "délibération n° 2021-045", "arrêté 2019/114".
@@ -121,7 +122,7 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
     for m in END_OF_YEAR_RE.finditer(text):
         add(m.start(), m.end(), f"{m[1]}-12")
     for m in PERIOD_RE.finditer(text):  # a period takes its end: "(2018-2021)", "entre 2022 et 2026"
-        add(m.start(), m.end(), m[2] or m[4] or m[6])
+        add(m.start(), m.end(), m[2] or m[4] or m[6] or m[8])
     for m in MONTH_YEAR_RE.finditer(text):
         month = MONTHS[m[2].lower()]
         value = f"{m[3]}-{month:02d}" + (f"-{int(m[1]):02d}" if m[1] else "")

@@ -128,13 +128,15 @@ PAST_INSTALL = (
     r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*|(?:a|ont) reçu"
+    # a participle dated in the past: "60 caméras installées en 2019 et 2020"
+    r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
     r"|vien(?:t|nent) d(?:e |')(?:install|pos|déploy|implant|acqu|mettre en|inaugur|ajout|raccord)"
 )
 INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
-                   r"|phase|tranche"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
+                   r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
                    r"|dans le cadre d(?:u|e|es|')"  # "dans le cadre du plan …": a programme adds
                    r"|vien(?:t|nent) d(?:e |')\w+")  # "la ville vient d'acquérir 4 caméras": just added
 BOUNDED_PERIOD = (

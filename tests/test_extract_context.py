@@ -80,6 +80,7 @@ def test_homonym_resolved_by_the_hint():
         ("Par la délibération n° 2022-118, le conseil approuve la pose de 7 caméras.", None, None),  # an identifier
         ("Depuis sa création en 2015, le CSU a permis 400 interpellations.", None, None),  # a start, not a date
         ("En 2012, la ville avait 10 caméras. Cinq ans plus tard, elle en compte 35.", None, "2017"),
+        ("Trente caméras ont été installées en 2021 et 2022.", None, "2022"),  # a period's end
         ("Le projet coûte 90 000 €, dont 30 % payés par l'État. « En 2016, nous n'avions rien », dit le maire.",
          None, None),  # the next sentence, in quotes, is another's
         ("La métropole consacrera 3 millions d'euros aux caméras entre 2024 et 2027.", None, "2027"),  # its end
