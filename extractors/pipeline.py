@@ -432,7 +432,7 @@ class Extractor:
             left = norm(self.text[left_start : c.mention.start])
             if threshold := self.finder.threshold(left):
                 group = threshold.code
-                aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end])
+                aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end]) or self.aid_document
                 label = "communes éligibles" if aid else self.text[left_start + left.rfind(group) : c.end].strip()
                 return FigurePlace(label, "other")
         clause = clause_at(context.clauses, c.mention.start)

@@ -47,6 +47,12 @@ def test_places(text, hint, place, kind):
     assert (figure.place, figure.place_kind) == (place, kind)
 
 
+def test_a_threshold_in_an_aid_page_is_eligibility():
+    text = "Aide régionale aux caméras.\n\nLe taux est porté à 40 % pour les communes de moins de 3 000 habitants."
+    threshold = extract_text(text, place_hint="Bretagne")[-1]
+    assert (threshold.metric, threshold.place, threshold.place_kind) == ("population", "communes éligibles", "other")
+
+
 def test_the_agglo_of_a_named_commune():
     figure = first("Vienne Agglo gère 70 caméras.", place_hint="Vienne")
     assert (figure.place_kind, figure.place_code) == ("intercommunalite", "200077014")

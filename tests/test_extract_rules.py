@@ -70,6 +70,7 @@ def triples(text, **kwargs):
         ("La ville étudie l'installation d'une vingtaine de caméras.", [("cameras_planned", 20, "approx")]),
         ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
         ("La ville a reçu 12 caméras dans le cadre du plan national.", [("cameras_added", 12, "exact")]),
+        ("En 2021, le Département a financé l'installation de 90 caméras.", [("cameras_added", 90, "exact")]),
         ("Après une première vague de 25 caméras posées en 2020, la ville en prévoit 10 autres.",
          [("cameras_added", 25, "exact"), ("cameras_planned", 10, "exact")]),
         ("Trois caméras thermiques guettent les départs de feu.", [("other", 3, "exact")]),
