@@ -111,7 +111,7 @@ BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période"
 FUTURE_TERMS = (
     r"seront|sera|devra|devront|devrait|devraient|doit|doivent|va|vont|pourra|pourront|comptera|"
     r"compteront|disposera|disposeront|aura|auront|apportera|apporteront|viendront|viendra|"
-    r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|annoncée?s?|annonce|"
+    r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
@@ -153,7 +153,7 @@ STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"
 # Cameras replaced or upgraded are the ones there already: "les 21 caméras de la ville seront remplacées".
 REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
-DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors service|en panne|dégradé\w*|cassé\w*"
+DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
            r"|vidéo-?verbalis\w*")  # not area surveillance either: cameras that serve to fine drivers
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (

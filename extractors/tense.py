@@ -37,7 +37,7 @@ SINCE_RE = re.compile(r"\bdepuis\b")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
-                             r"avait|avaient)\b")
+                             r"avait|avaient|y en a|y a)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 
