@@ -117,7 +117,7 @@ FUTURE_TERMS = (
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
-    r"étudie|à l'étude|prévision\w*|"
+    r"étudie|à l'étude|prévision\w*|propose|proposent|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"

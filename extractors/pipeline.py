@@ -68,6 +68,7 @@ NAMED_CONTINUATION_RE = re.compile(
 AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
                              re.IGNORECASE)
+PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
@@ -171,6 +172,15 @@ def read_label(text: str, sentence: Sentence, m: Mention, stext: str,
     if reading is None:
         return None
     return sentence.start + label.start(1), Reading(reading.family, m.end, reading.noun, reading.density_per)
+
+
+def bracketed_item(text: str, sentence: Sentence, start: int) -> str | None:
+    """In a list of priced items ("voirie (1,5 M€), vidéoprotection (180 000 €)"), the item an amount in
+    brackets prices; None for an amount not in such a list ("financés à 80 % (1,7 million d'euros)")."""
+    before = text[sentence.start : start]
+    if not re.search(r"\(\s*$", before) or len(PRICED_ITEM_RE.findall(text[sentence.start : sentence.end])) < 2:
+        return None
+    return re.split(r"[,;:]", before.rstrip()[:-1])[-1]
 
 
 class Extractor:
@@ -423,6 +433,9 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
+        item = bracketed_item(self.text, sentence, c.start)
+        if family == MONEY and item is not None and not re.search(VIDEO_TERMS, norm(item)):
+            return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
         return SIMPLE_METRICS[family]
 
     def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace:
