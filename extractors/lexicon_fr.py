@@ -105,7 +105,7 @@ AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
 # Money that is not specific to surveillance: a global security plan or budget.
-BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période"
+BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période|section d'investissement|section de fonctionnement"
 
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (

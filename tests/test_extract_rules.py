@@ -158,6 +158,7 @@ def test_rules(text, expected):
         "Le contrat prévoit le recrutement de 8 policiers et une étude sur la vidéoprotection.",
         "Au parking de la gare, le tarif est de 2,20 euros de l'heure.",
         "La liste favorable aux caméras a obtenu 41 % des voix.",
+        "Section d'investissement : 8,2 M€.",
         "La police municipale compte 55 agents, dont une partie au centre de supervision.",
     ],
 )
