@@ -114,9 +114,11 @@ class SentenceContext:
     def dates(self) -> list:
         if self._dates is None:
             s = self.sentence.start
-            self._dates = find_date_mentions(self.text.replace("’", "'").lower(), self.extractor.published,
+            lowered = self.text.replace("’", "'").lower()
+            later = " ans plus tard" in lowered or " ans après" in lowered  # the text's years, only if asked
+            self._dates = find_date_mentions(lowered, self.extractor.published,
                                              [(a - s, b - s) for a, b in self.numbers],
-                                             self.extractor.year_before(s))
+                                             self.extractor.year_before(s) if later else None)
         return self._dates
 
 

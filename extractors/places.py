@@ -56,6 +56,8 @@ FUNDER_RE = re.compile(r"\bpar\s*$", re.IGNORECASE)
 
 def not_funder(pattern: re.Pattern[str], text: str) -> bool:
     """A relative word that names where ("la région compte…"), not who pays ("financé par la Région")."""
+    if "par" not in text.lower():
+        return bool(pattern.search(text))
     return any(not FUNDER_RE.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
 
 
