@@ -142,8 +142,17 @@ def _parse(raw: bytes) -> Gazetteer:
         code, kind, name, population, dep, region, epci, lat, lon, site, _subkind, row_keys = line.split("\t")
         places.append(Place(code, kind, name, int(population or 0), dep, region, epci,
                             float(lat) if lat else None, float(lon) if lon else None, site))
-        keys.append(row_keys.split("|"))
+        keys.append(_without_acronym(name, row_keys.split("|")))
     return Gazetteer(places, _names_not_words(places, keys))
+
+
+def _without_acronym(name: str, keys: list[str]) -> list[str]:
+    """ "Communauté d'agglomération du Grand Avignon (COGA)" also answers to "Grand Avignon"."""
+    acronym = re.search(r"\(([^)]+)\)\s*$", name)
+    if not acronym:
+        return keys
+    tail = " " + normalise(acronym.group(1))
+    return keys + [key[: -len(tail)] for key in keys if key.endswith(tail) and len(key) > len(tail)]
 
 
 def _names_not_words(places: list[Place], keys: list[list[str]]) -> list[list[str]]:

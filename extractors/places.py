@@ -79,14 +79,16 @@ class FigurePlace:
 
 def display_name(place: Place) -> str:
     """Intercommunalités go by their usual name: "Chartres Métropole", not "Communauté d'agglomération
-    Chartres Métropole"; others by their official name."""
+    Chartres Métropole"; "Grand Avignon", not "Communauté d'agglomération du Grand Avignon (COGA)";
+    others by their official name."""
     if place.kind != "intercommunalite":
         return place.name
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", place.name)  # "… du Grand Avignon (COGA)"
     short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+(?:de |du |des |d')?",
-                   "", place.name)
-    if short != place.name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire", short):
+                   "", name)
+    if short != name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire|^Grand ", short):
         return short
-    return place.name
+    return name
 
 
 def to_figure_place(place: Place) -> FigurePlace:
@@ -136,6 +138,8 @@ class PlaceFinder:
     def _accept(self, place: Place, before: str) -> bool:
         if place.kind != "commune":
             return len(place.name) > 3
+        if self.hint and self.hint.kind == "intercommunalite" and place.epci == self.hint.code:
+            return True  # a member commune named on its intercommunalité's page
         if self.hint and place.departement and place.departement in (self.hint.departement, self.hint.code):
             return True
         if LOCATIVE_BEFORE_RE.search(before[-15:]):
