@@ -29,6 +29,7 @@ from extractors.readings import (
     CAMERAS,
     DENSITY,
     MONEY,
+    OF_TOTAL,
     OFFENCES,
     OTHER,
     PERCENT,
@@ -51,7 +52,7 @@ RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
 DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
 RATE_BEFORE_RE = re.compile(r"au rythme (?:de\s*|d')?$")
-OF_TOTAL_RE = re.compile(r"\d\s+des\s*$")
+OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"

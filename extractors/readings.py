@@ -45,8 +45,9 @@ MONEY_AFTER_SCALE_RE = re.compile(r"^\s*(?:d'euros\b|de\s+euros\b|€|euros\b)")
 OTHER_NOUN_AFTER_SCALE_RE = re.compile(r"^\s*d[e']\s*\w+")
 POPULATION_RE = re.compile(rf"^\s*(?:{_alternation(POPULATION_NOUNS)})(?![\w])")
 OFFENCE_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(OFFENCE_NOUNS)})(?![\w])(?:\s+constatés)?")
+OF_TOTAL = r"(?:des|de ses|de leurs|sur les|sur ses)"  # "80 des 270 lycées", "35 de ses 80 collèges"
 OTHER_RE = re.compile(
-    rf"{NOUN_LEAD}(?:des\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
+    rf"{NOUN_LEAD}(?:{OF_TOTAL}\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
     rf"(?:\s+(?:scolaires|municipaux|municipales|et interurbains|ou haltes))*"
 )
 NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew

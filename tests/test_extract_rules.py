@@ -83,6 +83,7 @@ def triples(text, **kwargs):
          [("cameras_added", 25, "exact"), ("cameras_planned", 10, "exact")]),
         ("Trois caméras thermiques guettent les départs de feu.", [("other", 3, "exact")]),
         ("Cinq groupes scolaires sont équipés de caméras.", [("other", 5, "exact")]),
+        ("Le Département a équipé de caméras 12 de ses 40 collèges.", [("other", 12, "exact")]),
         ("Grâce aux caméras, près de 300 enquêtes ont abouti.", [("other", 300, "approx")]),
         ("Les opérateurs du centre de supervision, au nombre de 11, se relaient nuit et jour.",
          [("other", 11, "exact")]),
