@@ -61,7 +61,7 @@ BARE_AFTER_RE = re.compile(
 )
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
-ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+caméra\s+pour\s*$")
+ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+)?pour\s*$")  # "soit une pour 140 habitants"
 RATE_RE = re.compile(r"\bpour\s*$")
 # "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
 NAMED_CONTINUATION_RE = re.compile(
@@ -254,10 +254,9 @@ class Extractor:
                 continue
             if reading is None:
                 continue
-            if reading.family == POPULATION and RATE_RE.search(left) and (
-                    is_rate_base(m.value) or ONE_CAMERA_PER_RE.search(left)):
-                if ONE_CAMERA_PER_RE.search(left) and m.value:
-                    start = sentence.start + ONE_CAMERA_PER_RE.search(left).start() + len(left) - len(left)
+            one_per = ONE_CAMERA_PER_RE.search(left) and CAMERA_WORDS_RE.search(stext)
+            if reading.family == POPULATION and RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
+                if one_per and m.value:
                     start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
                     density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
                     for k in [k for k, c in found.items() if c.mention.start >= start]:

@@ -119,6 +119,8 @@ def triples(text, **kwargs):
         ("La ville compte 12,5 caméras pour 10 000 habitants.", [("cameras_per_100k", 125, "exact")]),
         ("On y trouve une caméra pour 400 habitants.", [("cameras_per_100k", 250, "exact")]),
         ("On y compte 1 caméra pour 800 habitants.", [("cameras_per_100k", 125, "exact")]),
+        ("La ville a 90 caméras, soit une pour 500 habitants.",
+         [("cameras", 90, "exact"), ("cameras_per_100k", 200, "exact")]),
         ("Le bourg compte 40 caméras pour 3 200 habitants.", [("cameras", 40, "exact"), ("population", 3200, "exact")]),
         # a list of labelled figures, one a line
         ("Vidéoprotection en chiffres\n\nCaméras installées : 140\nAgents du CSU : 9",
