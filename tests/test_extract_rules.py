@@ -54,6 +54,7 @@ def triples(text, **kwargs):
         ("La vidéoprotection s'étend : la ville, qui en possède 25, en installera 10 autres.",
          [("cameras", 25, "exact"), ("cameras_planned", 10, "exact")]),
         ("La vidéoprotection progresse : le réseau en totalise désormais 64.", [("cameras", 64, "exact")]),
+        ("Les caméras se multiplient : la ville en aligne aujourd'hui 230.", [("cameras", 230, "exact")]),
         ("En 2015, la ville n'avait que 9 caméras. Elles sont aujourd'hui 40, et le maire en promet 60.",
          [("cameras", 9, "exact"), ("cameras", 40, "exact"), ("cameras_planned", 60, "exact")]),
         ("Le centre pilote 88 caméras, un chiffre qui doit passer à 120.",
