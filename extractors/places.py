@@ -61,6 +61,8 @@ def not_funder(pattern: re.Pattern[str], text: str) -> bool:
     return any(not FUNDER_RE.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
 
 
+STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
+                              r"parvis|square)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
 AGGLO_OF_RE = re.compile(
     r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
@@ -172,6 +174,8 @@ class PlaceFinder:
                     if candidates:
                         place = self._choose(candidates)
                         start = m.start() + len("".join(words[:i]))
+                        if STREET_BEFORE_RE.search(text[max(0, start - 20) : start]):
+                            break  # "rue de Paris" is a street, not Paris
                         if self._accept(place, text[:start]):
                             found.append((start, start + len(chunk), place))
                             i = j - 1

@@ -30,6 +30,7 @@ OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
+FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY_THERE_RE = re.compile(
     r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
     r"|existant\w*)")
@@ -64,6 +65,8 @@ def camera_metric(
         return Metric.CAMERAS
     if REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause):
         return Metric.CAMERAS
+    if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
+        return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
     now = bool(NOW_RE.search(clause)) and not rate  # "au rythme de 30 par an": "aujourd'hui" is another's
     if linked_by_dont and head is not None:

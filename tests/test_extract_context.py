@@ -21,6 +21,7 @@ def first(text, **kwargs):
         ("La commune compte 34 caméras en centre-ville.", "Nantes", "Nantes / centre-ville", "district"),
         ("La commune compte 90 caméras, surtout en centre-ville.", "Nantes", "Nantes", "commune"),  # most of them
         ("Les vols ont baissé de 15 % dans l'hypercentre filmé.", "Nantes", "Nantes / hypercentre", "district"),
+        ("Le centre, installé rue de Paris, pilote 50 caméras.", "Lille", "Lille", "commune"),  # a street
         ("Le réseau compte 75 caméras, dont 30 en centre-ville.", "Nantes", "Nantes", "commune"),  # the 30 are
         ("Cinq caméras ont été posées dans le quartier de la Madeleine.", "Évreux", "Évreux / La Madeleine",
          "district"),

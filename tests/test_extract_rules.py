@@ -25,6 +25,7 @@ def triples(text, **kwargs):
         ("Cet été, 14 nouvelles caméras ont été posées.", [("cameras_added", 14, "exact")]),
         ("L'an dernier, 11 caméras ont été déployées près des gares.", [("cameras_added", 11, "exact")]),
         ("Depuis 2015, 11 caméras ont été déployées près des gares.", [("cameras", 11, "exact")]),
+        ("C'est en 2006 que la ville a posé ses huit premières caméras.", [("cameras", 8, "exact")]),
         ("Au printemps, la ville a posé des caméras. Elles s'ajoutent aux 52 déjà en service.",
          [("cameras", 52, "exact")]),
         # plan: a future verb of any group, a decision on cameras to come
