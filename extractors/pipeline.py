@@ -435,8 +435,8 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
-        item = bracketed_item(self.text, sentence, c.start)
-        if family == MONEY and item is not None and not re.search(VIDEO_TERMS, norm(item)):
+        item = bracketed_item(self.text, sentence, c.start) if family == MONEY else None
+        if item is not None and not re.search(VIDEO_TERMS, norm(item)):
             return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
         return SIMPLE_METRICS[family]
 
