@@ -40,7 +40,7 @@ from extractors.readings import (
     read_unit,
 )
 from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
-from extractors.tense import camera_metric
+from extractors.tense import INCREMENT_RE, camera_metric
 
 CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
@@ -70,6 +70,7 @@ AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
                              re.IGNORECASE)
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
+INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
@@ -431,7 +432,8 @@ class Extractor:
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
             )
-        if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext):
+        if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
+                INSTALLING_RE.search(stext)):  # "un budget de 600 000 euros pour en installer 25"
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
@@ -485,12 +487,21 @@ class Extractor:
         if metric is Metric.CAMERAS_PER_100K:
             value = round(value * 100_000 / c.reading.density_per, 2)
         qualifier = self.qualify(sentence, c)
+        date = self.date(sentence, c, context)
+        if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
+                metric is Metric.CAMERAS and INCREMENT_RE.search(norm(self.text[c.start : c.end + 20])))):
+            metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", published in 2022
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
-            date=self.date(sentence, c, context), evidence=self.text[c.start : c.end].strip(), start=c.start,
+            date=date, evidence=self.text[c.start : c.end].strip(), start=c.start,
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
         )
+
+    def after_publication(self, date: str | None) -> bool:
+        """A year later than the page's own: what the page says of it is yet to come."""
+        return bool(date and self.published and date[:4].isdigit() and self.published[:4].isdigit()
+                    and date[:4] > self.published[:4])
 
     def run(self) -> list[Figure]:
         mentions = find_mentions(self.text)

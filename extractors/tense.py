@@ -30,6 +30,7 @@ OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
+JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?s'ajout(?:e|ent)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY_THERE_RE = re.compile(
     r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
@@ -83,6 +84,8 @@ def camera_metric(
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
     if rate:  # "la ville installe des caméras au rythme de 12 par an": what it adds, year after year
+        return Metric.CAMERAS_ADDED
+    if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
         incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(sentence)

@@ -72,6 +72,8 @@ def triples(text, **kwargs):
         ("La ville étudie l'installation d'une vingtaine de caméras.", [("cameras_planned", 20, "approx")]),
         ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
         ("La ville a reçu 12 caméras dans le cadre du plan national.", [("cameras_added", 12, "exact")]),
+        ("Cet été, 8 caméras mobiles s'ajoutent aux 60 caméras fixes.",
+         [("cameras_added", 8, "exact"), ("cameras", 60, "exact")]),
         ("Le conseil autorise le maire à lancer la deuxième tranche, portant sur 9 caméras.",
          [("cameras_planned", 9, "exact")]),
         ("La ville compte 30 caméras. L'adjoint propose d'en ajouter 6 aux abords du stade.",
@@ -175,6 +177,15 @@ def test_a_list_is_read_a_line_at_a_time():
     text = "Le parc de caméras\n\n2019 : 20 caméras\n2021 : 31 caméras\n2026 : 40 caméras (prévision)"
     assert [(f.metric, f.value, f.date) for f in extract_text(text)] == [
         ("cameras", 20, "2019"), ("cameras", 31, "2021"), ("cameras_planned", 40, "2026")]
+
+
+def test_a_budget_for_cameras_and_additions_dated_after_the_page():
+    """The amount is the cameras' though the sentence names them by "en"; added in a year after the
+    page's, they are yet to come."""
+    text = ("La vidéoprotection progresse. Le conseil a voté un budget de 300 000 euros pour en installer 12 de "
+            "plus en 2026.")
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published="2025-01-10")] == [
+        ("money_eur", 300_000, None), ("cameras_planned", 12, "2026")]
 
 
 def test_a_heading_restating_a_count_yields_to_its_text():
