@@ -71,6 +71,8 @@ COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vid�
                              re.IGNORECASE)
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
 INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")
+STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
+                          r"[^.;:]{0,30}\bpour\s*$")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
@@ -249,6 +251,8 @@ class Extractor:
             if self.is_total(text, sentence, m, mentions[i - 1 : i]):
                 continue
             reading = read_unit(text, m, stext, context)
+            if reading is not None and reading.family == CAMERAS and STAFF_PER_RE.search(left):
+                continue  # "un agent du CSU pour 8 caméras": a ratio, not a count
             if reading is None and (labelled := read_label(text, sentence, m, stext, context)):
                 label_start, reading = labelled
                 found[i] = Candidate(m, reading, label_start, m.end)

@@ -166,6 +166,7 @@ def test_rules(text, expected):
         "Au parking de la gare, le tarif est de 2,20 euros de l'heure.",
         "La liste favorable aux caméras a obtenu 41 % des voix.",
         "Section d'investissement : 8,2 M€.",
+        "Un opérateur pour 10 caméras : c'est la norme retenue.",
         "La police municipale compte 55 agents, dont une partie au centre de supervision.",
     ],
 )
