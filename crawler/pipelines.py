@@ -144,8 +144,11 @@ class StorePipeline:
             logger.warning("failed %s: %s", item.url, reading.error)
             return Outcome.FAILED
         page, content_hash = reading.page, reading.content_hash
+        # Read once, outside the transaction: storing is synchronous, nothing writes between here and there.
+        previous = last_document(db, item.source_id, item.url)
+        same_text = previous is not None and previous["content_hash"] == content_hash
         figures = reading.figures
-        if figures is None and not self.is_last_text(item, content_hash):
+        if figures is None and not same_text:
             try:  # read as the known text, which another fetch of the page has replaced since
                 source = self.source(item.source_id)
                 figures = figures_of_page(page, place_hint=source.place, place_kind=source.kind,
@@ -153,8 +156,7 @@ class StorePipeline:
             except ExtractionFailed as exc:
                 return self.store(item, Reading(page=None, error=str(exc)))
         with db.atomic():
-            previous = last_document(db, item.source_id, item.url)
-            if previous is not None and previous["content_hash"] == content_hash:
+            if same_text:
                 fetch_id = record_fetch(db, **fetch, outcome=Outcome.SAME_CONTENT, content_hash=content_hash,
                                         document_id=previous["id"])
                 self.detect(fetch_id)
@@ -182,10 +184,6 @@ class StorePipeline:
                 self.stats.inc_value("vigicam/figures", len(figures))
             self.detect(fetch_id, stored)
         return Outcome.NEW_CONTENT
-
-    def is_last_text(self, item: FetchItem, content_hash: str | None) -> bool:
-        previous = last_document(self.db, item.source_id, item.url)
-        return previous is not None and previous["content_hash"] == content_hash
 
     def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
         """A 304: nothing to read or extract; the fetch points at the document the server says is current."""
