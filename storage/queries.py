@@ -9,12 +9,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.runs import last_run_id
+from storage.vocab import EventKind
 
 # How a report words a qualified value: (approx, 450) → "près de 450".
 QUALIFIER_WORDS = {"approx": "près de ", "at_least": "plus de ", "at_most": "jusqu'à ", "exact": ""}
 
 
-def _number_sql(column: str) -> str:
+def number_sql(column: str) -> str:
     """A value as reports print it: 458.0 → '458', 2.5 → '2.5' (printf's %g, as Python's :g)."""
     return (f"(case when {column} is null then '—' when {column} = cast({column} as integer) "
             f"then cast(cast({column} as integer) as text) else printf('%g', {column}) end)")
@@ -23,7 +24,7 @@ def _number_sql(column: str) -> str:
 def _stated_sql(side: str) -> str:
     words = " ".join(f"when '{key}' then '{word.replace(chr(39), chr(39) * 2)}'"
                      for key, word in QUALIFIER_WORDS.items())
-    return f"(case c.{side}_qualifier {words} else '' end || {_number_sql(f'c.{side}_value')})"
+    return f"(case c.{side}_qualifier {words} else '' end || {number_sql(f'c.{side}_value')})"
 
 
 # An event in one line, built by SQLite: a report of 100,000 events reads two strings each instead of
@@ -31,7 +32,7 @@ def _stated_sql(side: str) -> str:
 HEADLINE_SQL = (
     "coalesce(c.place, '?') || ': ' || case c.kind "
     f"when 'changed' then coalesce(c.metric, '?') || ' ' || {_stated_sql('old')} || ' → ' || {_stated_sql('new')}"
-    f" || case when c.delta then ' (' || case when c.delta > 0 then '+' else '' end || {_number_sql('c.delta')}"
+    f" || case when c.delta then ' (' || case when c.delta > 0 then '+' else '' end || {number_sql('c.delta')}"
     " || ')' else '' end "
     f"when 'new' then coalesce(c.metric, '?') || ' ' || {_stated_sql('new')} || ' (new)' "
     f"when 'withdrawn' then coalesce(c.metric, '?') || ' ' || {_stated_sql('old')} || ' no longer stated' "
@@ -42,6 +43,8 @@ HEADLINE_SQL = (
 TRAILER_SQL = ("'page ' || coalesce(c.source_url, '?') || coalesce(', published ' || nullif(c.published, ''), '')"
                " || ', detected ' || c.detected_at")
 WORDED = {"headline": HEADLINE_SQL, "trailer": TRAILER_SQL}
+CHARTED_KINDS = (EventKind.NEW.value, EventKind.CHANGED.value)  # the events that give a series a value
+CHARTED_KINDS_SQL = f"('{CHARTED_KINDS[0]}', '{CHARTED_KINDS[1]}')"
 
 
 def _events_where(db: Database, since: str | None, last_run: bool, places: list[str] | None,
@@ -63,11 +66,14 @@ def _events_where(db: Database, since: str | None, last_run: bool, places: list[
 
 
 def event_rows(db: Database, columns: tuple[str, ...], *, since: str | None = None, last_run: bool = False,
-               places: list[str] | None = None, ids: list[int] | None = None) -> sqlite3.Cursor:
+               places: list[str] | None = None, ids: list[int] | None = None,
+               expressions: dict[str, str] | None = None) -> sqlite3.Cursor:
     """Events of `changes` as tuples of `columns`, oldest first, straight from SQLite's cursor. A column
-    is one of the table's, or 'headline' or 'trailer': the event in words (see HEADLINE_SQL)."""
+    is one of the table's, or 'headline' or 'trailer': the event in words (see HEADLINE_SQL), or one of
+    the caller's `expressions` over the event `c` (a report's markup)."""
     where, params = _events_where(db, since, last_run, places, ids)
-    selected = ", ".join(WORDED.get(name, f"c.{name}") for name in _checked_columns(db, columns))
+    known = {**WORDED, **(expressions or {})}
+    selected = ", ".join(known.get(name, f"c.{name}") for name in _checked_columns(db, columns, known))
     return db.execute(f"select {selected} from changes c{where} order by c.id", params)
 
 
@@ -84,9 +90,9 @@ def _table_columns(db: Database) -> tuple[str, ...]:
     return tuple(row[1] for row in db.execute("pragma table_info(changes)"))
 
 
-def _checked_columns(db: Database, names: tuple[str, ...]) -> tuple[str, ...]:
+def _checked_columns(db: Database, names: tuple[str, ...], known: dict[str, str] = WORDED) -> tuple[str, ...]:
     """Column names to put in SQL, each checked against the table's own (or a worded one)."""
-    if unknown := set(names) - set(_table_columns(db)) - set(WORDED):
+    if unknown := set(names) - set(_table_columns(db)) - set(known):
         raise ValueError(f"not columns of changes: {sorted(unknown)}")
     return names
 
@@ -100,24 +106,36 @@ def events_json(db: Database, keys: tuple[str, ...], *, since: str | None = None
     return [row[0] for row in db.execute(f"select json_object({pairs}) from changes c{where} order by c.id", params)]
 
 
-def changed_series_points(db: Database, *, since: str | None = None, last_run: bool = False,
+def changed_series_values(db: Database, *, since: str | None = None, last_run: bool = False,
                           places: list[str] | None = None, ids: list[int] | None = None
-                          ) -> dict[tuple[int, str | None, str], list[dict[str, Any]]]:
-    """For each series (source, place, metric) with a `changed` event among these events, one point per
-    document where it appears: when first fetched, what value. One query for all of them (a report of
-    2,000 series spent 0.7 s in a query each)."""
+                          ) -> dict[tuple[int, str | None, str], list[float]]:
+    """For each series (source, place, metric) with a `changed` event among these events, the values its
+    `new` and `changed` events gave it, oldest first, from all its events: a week's report charts the
+    months before too.
+
+    The events, not the figures, give the values: the chart draws what the report says happened, and
+    reading them cost a third of reading the figures of 2,000 series (0.22 s against 0.59 s)."""
     where, params = _events_where(db, since, last_run, places, ids)
     cursor = db.execute(
         f"with wanted as (select distinct c.source_id, c.place, c.metric from changes c{where}"
         f"{' and' if where else ' where'} c.kind = 'changed') "
-        "select w.source_id, w.place, w.metric, min(fe.started_at) as at, max(f.value) as value from wanted w "
-        "join figures f on f.source_id = w.source_id and f.metric = w.metric and f.place is w.place "
-        "join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id "
-        "group by w.source_id, w.place, w.metric, f.document_id order by at", params)
-    points: dict[tuple[int, str | None, str], list[dict[str, Any]]] = {}
-    for source_id, place, metric, at, value in cursor:
-        points.setdefault((source_id, place, metric), []).append({"at": at, "value": value})
-    return points
+        "select e.source_id, e.place, e.metric, e.old_value, e.new_value from changes e "
+        "join wanted w on w.source_id = e.source_id and w.metric = e.metric and w.place is e.place "
+        f"where e.kind in {CHARTED_KINDS_SQL} order by e.id", params)
+    series: dict[tuple[int, str | None, str], list[float]] = {}
+    for source_id, place, metric, old, new in cursor:
+        chart_point(series.get((source_id, place, metric)) or series.setdefault((source_id, place, metric), []),
+                    old, new)
+    return series
+
+
+def chart_point(values: list[float], old: float | None, new: float | None) -> None:
+    """Append a `new` or `changed` event's values to its series' chart: the old one if it is not the last
+    charted (after `vigicam reextract` read a figure anew, say), then the new one."""
+    if old is not None and (not values or values[-1] != old):
+        values.append(old)
+    if new is not None:
+        values.append(new)
 
 
 def place_history(db: Database, place_names: list[str], metric: str | None = None) -> list[dict[str, Any]]:

@@ -2,12 +2,14 @@
 rest of vigicam prints them."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from storage import open_database
-from storage.queries import _number_sql
+from storage.queries import number_sql
+from vigicam.markup import MAX_DOTS
 from vigicam.report_data import ReportData
 from vigicam.reporters import REPORTERS, number, text_report
 
@@ -63,7 +65,7 @@ def test_each_kind_of_event_in_words(db):
                                    123456789.0, 1e-7, 99999999999.0, None])
 def test_sqlite_prints_a_value_as_python_does(db, value):
     """Reports print values in SQL, `vigicam history` and the demo in Python: the same text for both."""
-    (printed,) = db.execute(f"select {_number_sql('?1')}", [value]).fetchone()
+    (printed,) = db.execute(f"select {number_sql('?1')}", [value]).fetchone()
     assert printed == number(value)
 
 
@@ -83,3 +85,50 @@ def test_every_format_reads_only_the_events_it_is_given(db):
     content = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content").text
     assert "&lt;script&gt;" in content and "<mark>148</mark>" in content  # HTML for the feed reader to show
     assert [e["place"] for e in json.loads(REPORTERS["json"](chosen))] == ["Chartres"]
+
+
+def charted(html: str) -> list[str]:
+    """The polyline points of each chart of an HTML report."""
+    return re.findall(r'<polyline[^>]* points="([^"]*)"', html)
+
+
+def test_a_chart_draws_the_values_the_events_gave_the_series(db):
+    db["changes"].insert_all([
+        event("new", place="Dreux", metric="cameras", new_value=100.0, detected_at="2024-01-01T00:00:00Z"),
+        event("changed", place="Dreux", metric="cameras", old_value=100.0, new_value=120.0,
+              detected_at="2024-02-01T00:00:00Z"),
+        event("withdrawn", place="Dreux", metric="cameras", old_value=120.0, detected_at="2024-03-01T00:00:00Z"),
+        # read anew by `vigicam reextract` as 125 (no event), then changed by the city
+        event("changed", place="Dreux", metric="cameras", old_value=125.0, new_value=110.0,
+              detected_at="2024-04-01T00:00:00Z"),
+        event("new", place="Dreux", metric="money_eur", new_value=5.0, detected_at="2024-04-01T00:00:00Z"),
+    ], alter=False)
+    (chart,) = charted(REPORTERS["html"](ReportData(db)))  # money_eur never changed: no chart
+    heights = [-float(xy.split(",")[1]) for xy in chart.split()]  # SVG's y grows downwards
+    # 100, 120, 125, 110: four points, in this order of height
+    assert len(heights) == 4 and sorted(range(4), key=heights.__getitem__) == [0, 3, 1, 2]
+    # a report of the last change alone still charts the series from its first value
+    since = REPORTERS["html"](ReportData(db, since="2024-04-01T00:00:00Z"))
+    assert charted(since) == charted(REPORTERS["html"](ReportData(db))) and "Dreux: cameras 125 → 110" in since
+
+
+@pytest.mark.parametrize(("count", "dots"), [(MAX_DOTS, MAX_DOTS), (MAX_DOTS + 1, 0)])
+def test_a_long_series_is_charted_without_a_dot_a_value(db, count, dots):
+    values = [100.0 + i for i in range(count)]
+    db["changes"].insert_all([event("changed", place="Dreux", metric="cameras", old_value=old, new_value=new)
+                              for old, new in zip(values, values[1:], strict=False)], alter=False)
+    html = REPORTERS["html"](ReportData(db))
+    assert len(charted(html)[0].split()) == count and html.count("<circle") == dots
+    assert ("<title>129</title>" in html) == bool(dots)  # a dot tells its value
+
+
+@pytest.mark.parametrize(("sentence", "value", "shown"), [
+    ("La ville compte 1 500 caméras.", 1500.0, "La ville compte <mark>1 500</mark> caméras."),
+    ("La ville compte 1\u00a0500 caméras.", 1500.0, "La ville compte <mark>1\u00a0500</mark> caméras."),
+    ("458 — c'est le nombre de caméras & <b>", 458.0, "<mark>458</mark> — c'est le nombre de caméras &amp; &lt;b&gt;"),
+    ("458 — c'est le nombre de caméras", None, "458 — c'est le nombre de caméras"),
+])
+def test_evidence_is_escaped_and_its_figure_marked(db, sentence, value, shown):
+    db["changes"].insert(event("withdrawn", place="Dreux", metric="cameras", old_value=value, old_evidence=sentence),
+                         alter=False)
+    assert f"Before: {shown}" in REPORTERS["html"](ReportData(db))

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.queries import changed_series_points, event_rows, events_json
+from storage.queries import changed_series_values, event_rows, events_json
 
 
 class ReportData:
@@ -18,23 +18,30 @@ class ReportData:
                  places: list[str] | None = None, ids: list[int] | None = None) -> None:
         self.db = db
         self.filters: dict[str, Any] = {"since": since, "last_run": last_run, "places": places, "ids": ids}
-        self.charts: dict[tuple, list[dict[str, Any]]] | None = None
+        self.charts: dict[tuple, list[float]] | None = None
+
+    @property
+    def unfiltered(self) -> bool:
+        """Whether the report holds every event (and so every value of every series)."""
+        return not any(self.filters.values())
 
     @classmethod
     def of(cls, db: Database, events: list[dict[str, Any]]) -> ReportData:
         """A report of events already chosen (the unsent ones of a notification)."""
         return cls(db, ids=[e["id"] for e in events])
 
-    def rows(self, columns: tuple[str, ...]) -> sqlite3.Cursor:
-        """The events as tuples of `columns`, 'headline' and 'trailer' among them, read as they are used."""
-        return event_rows(self.db, columns, **self.filters)
+    def rows(self, columns: tuple[str, ...], expressions: dict[str, str] | None = None) -> sqlite3.Cursor:
+        """The events as tuples of `columns`, 'headline' and 'trailer' or one of a format's `expressions`
+        among them, read as they are used."""
+        return event_rows(self.db, columns, expressions=expressions, **self.filters)
 
     def json_lines(self, keys: tuple[str, ...]) -> list[str]:
         """One JSON object an event, built by SQLite."""
         return events_json(self.db, keys, **self.filters)
 
-    def points(self, source_id: int, place: str | None, metric: str) -> list[dict[str, Any]]:
-        """The points of a series with a `changed` event in the report (all read at the first call)."""
+    def values(self, source_id: int, place: str | None, metric: str) -> list[float]:
+        """The values of a series with a `changed` event in the report, oldest first, from all its events
+        (all read at the first call)."""
         if self.charts is None:
-            self.charts = changed_series_points(self.db, **self.filters)
+            self.charts = changed_series_values(self.db, **self.filters)
         return self.charts.get((source_id, place, metric), [])
