@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from extractors.carried_dates import carry_dates
 from extractors.dates import YEAR_RE, figure_date, find_date_mentions
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
@@ -54,11 +55,14 @@ DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
 RATE_BEFORE_RE = re.compile(r"au rythme (?:de\s*|d')?$")
 OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
+CAMERA_TYPE = r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|motorisée|thermique)s?\b"
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
-    r"|de la\b|du\b|des\b|de l'|intra-muros|hors\b)"  # "dont 1 500 de la préfecture": a split by owner
+    rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE})"  # "dont 1 500 de la préfecture": by owner
 )
+# "45 caméras fixes et 6 nomades": a split by type, the noun left out before its adjective (the evidence)
+CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+)?pour\s*$")  # "soit une pour 140 habitants"
@@ -320,7 +324,9 @@ class Extractor:
                 head = previous[-1]
                 between = norm(text[head.end : m.start])
                 if len(between) < 80 and not re.search(r"[.;]", between):
-                    found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end,
+                    typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
+                    end = m.end + (typed.end() if typed else 0)
+                    found[i] = Candidate(m, head.reading.continued(end), m.start, end,
                                          head=head, linked_by_dont=bool(re.search(r"\bdont\s*$", left)))
                     continue
             if self._link_from(sentence, mentions, found, i, left):
@@ -435,6 +441,7 @@ class Extractor:
                 self.text[c.mention.end : c.mention.end + 60], place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
+                before_number=self.text[clause.start : c.mention.start],
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)):  # "un budget de 600 000 euros pour en installer 25"
@@ -528,7 +535,12 @@ class Extractor:
                 self.candidates.append(c)
                 if c.figure is not None:
                     figures.append((c.figure, sentence))
+        carry_dates(figures, self.sentences, self.text, self.sentence_dates)
         return deduplicate(figures)
+
+    def sentence_dates(self, sentence: Sentence) -> list[str]:
+        text = self.text[sentence.start : sentence.end].replace("’", "'").lower()
+        return [d.value for d in find_date_mentions(text, self.published, [])]
 
 
 COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.gazetteer import Gazetteer, Place, normalise
-from extractors.lexicon_fr import MONTH_PATTERN
+from extractors.lexicon_fr import MONTH_PATTERN, NUMBER_WORDS
 
 NAME_RE = re.compile(
     r"(?:(?:La|Le|Les|L'|L’|la|le|les|l'|l’)[\s-]?)?[A-ZÀ-Ý][\w'’]*"
@@ -25,6 +25,10 @@ NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re
 # beneficiary), "aux communes du Tarn-et-Garonne".
 LOCATIVE_RE = re.compile(r"\b(?:à|au|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
+NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+# "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
+# its place, when it is a place the gazetteer knows ("de la ville" is a relative word, dealt with later).
+GENITIVE_RE = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
     r"quartiers?\s+(?:du|des|de|d')\s*((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
@@ -170,6 +174,8 @@ class PlaceFinder:
                     chunk = "".join(words[i:j]).strip(" -")
                     if chunk[:1] == "l" and LOWER_ARTICLE_RE.match(chunk):  # "de la Marne": the Marne, not La Marne
                         continue
+                    if j - i == 1 and chunk.lower() in NUMBER_WORD_SET:
+                        continue  # "Douze ont été ajoutées": a number opening a sentence, not La Douze
                     candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or j - i > 1 else []
                     if candidates:
                         place = self._choose(candidates)
@@ -227,6 +233,10 @@ class PlaceFinder:
                     all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
         window = sentence[evidence_end : min(clause_end, evidence_end + 110)]
         window = NEXT_NUMBER_RE.split(window, maxsplit=1)[0]  # up to the next number: its place is its own
+        if genitive := GENITIVE_RE.match(window):
+            at = evidence_end + genitive.end()
+            if known := next((place for start, _end, place in all_sentence_places if start == at), None):
+                return to_figure_place(known)
         for m in LOCATIVE_RE.finditer(window):
             at = evidence_end + m.end()
             for start, _end, place in all_sentence_places:

@@ -40,6 +40,9 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
                              r"avait|avaient|y en a|y a)\b")
+# "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
+# added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
+TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$")
 REGIONAL_KINDS = ("region", "departement")
 
 
@@ -56,12 +59,16 @@ def camera_metric(
     head: Metric | None = None,
     linked_by_dont: bool = False,
     rate: bool = False,
+    before_number: str = "",
 ) -> Metric:
     """Decide the camera metric from the clause around the number (the sentence when the clause
-    says nothing of time). `head` is the metric of the figure this one continues, if any."""
+    says nothing of time). `head` is the metric of the figure this one continues, if any;
+    `before_number` the clause up to the number."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
     if DAMAGED_RE.search(clause):
         return Metric.OTHER
+    if TOTAL_BEFORE_RE.search(norm(before_number)):
+        return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS
     if ALREADY_THERE_RE.match(after) and not linked_by_dont:
         return Metric.CAMERAS
     if REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause):

@@ -143,6 +143,16 @@ def triples(text, **kwargs):
         ("312\nC'est le nombre de caméras installées dans la ville.", [("cameras", 312, "exact")]),
         ("Le centre de supervision emploie 8 opérateurs. Ils seront bientôt 12.",
          [("other", 8, "exact"), ("other", 12, "exact")]),
+        ("La ville compte 40 caméras. Le maire a annoncé qu'une vingtaine d'autres viendraient s'y ajouter.",
+         [("cameras", 40, "exact"), ("cameras_planned", 20, "approx")]),
+        # a split by type leaves the noun out: "6 nomades" are cameras
+        ("La ville compte 45 caméras fixes et 6 nomades.", [("cameras", 45, "exact"), ("cameras", 6, "exact")]),
+        ("Le réseau repose sur 112 caméras, dont 18 mobiles.", [("cameras", 112, "exact"), ("cameras", 18, "exact")]),
+        # the count a total comes to is a stock, or a plan when what reaches it is to come
+        ("Douze caméras ont été ajoutées en 2023, portant le total à 76.",
+         [("cameras_added", 12, "exact"), ("cameras", 76, "exact")]),
+        ("Douze caméras seront ajoutées en 2027, portant le total à 88.",
+         [("cameras_planned", 12, "exact"), ("cameras_planned", 88, "exact")]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -181,12 +191,12 @@ def test_a_list_is_read_a_line_at_a_time():
 
 
 def test_a_budget_for_cameras_and_additions_dated_after_the_page():
-    """The amount is the cameras' though the sentence names them by "en"; added in a year after the
-    page's, they are yet to come."""
+    """The amount is the cameras' though the sentence names them by "en", and dated as they are; added
+    in a year after the page's, they are yet to come."""
     text = ("La vidéoprotection progresse. Le conseil a voté un budget de 300 000 euros pour en installer 12 de "
             "plus en 2026.")
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published="2025-01-10")] == [
-        ("money_eur", 300_000, None), ("cameras_planned", 12, "2026")]
+        ("money_eur", 300_000, "2026"), ("cameras_planned", 12, "2026")]
 
 
 def test_a_heading_restating_a_count_yields_to_its_text():
@@ -209,3 +219,37 @@ def test_evidence_is_an_exact_substring_with_offsets():
     (figure,) = extract_text(text)
     assert text[figure.start : figure.end] == figure.evidence == "près de 75 caméras"
     assert figure.sentence == "Elle dispose de près de 75 caméras."
+
+
+def test_a_number_opening_a_sentence_is_no_place():
+    """ "Douze" is also La Douze, a commune of the Dordogne, as Périgueux is."""
+    text = "La ville comptait 64 caméras. Douze ont été ajoutées en 2023, portant le total à 76."
+    assert {f.place for f in extract_text(text, place_hint="Périgueux")} == {"Périgueux"}
+
+
+def test_a_place_named_as_the_complement_of_the_figure():
+    text = "Rodez compte 48 caméras, loin des 370 caméras pour 100 000 habitants de Nice."
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="Rodez")] == [
+        ("cameras", 48, "Rodez"), ("cameras_per_100k", 370, "Nice")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the amount of an operation is dated as the cameras it pays for, a number between them or not
+    ("Le conseil a voté une enveloppe de 600 000 euros pour équiper la ville de 40 caméras d'ici 2024.", None,
+     [("money_eur", "2024"), ("cameras_planned", "2024")]),
+    # the next sentence speaks of the operation: its cost, its share paid by the State
+    ("Quinze caméras seront déployées cet automne. Coût de l'opération : 210 000 euros, subventionnés à "
+     "hauteur de 40 % par l'État.", "2023-09-01",
+     [("cameras_planned", "2023"), ("money_eur", "2023"), ("percent", "2023")]),
+    # a pronoun goes on with a dated meeting: what it decided is announced then
+    ("Le conseil municipal s'est réuni le 7 novembre 2022. Il a voté l'achat de 15 caméras supplémentaires "
+     "pour un montant de 210 000 euros.", None, [("cameras_planned", "2022-11-07"), ("money_eur", "2022-11-07")]),
+    # a stock in the present is as of publication, whatever the sentence before it dated
+    ("En 2010, la ville a installé ses 20 premières caméras. Elle en compte 80.", None,
+     [("cameras", "2010"), ("cameras", None)]),
+    # a sentence that does not go on with the one before lends nothing
+    ("Le conseil municipal s'est réuni le 7 novembre 2022. La ville achètera 15 caméras.", None,
+     [("cameras_planned", None)]),
+])
+def test_a_statement_lends_its_date(text, published, expected):
+    assert [(f.metric, f.date) for f in extract_text(text, published=published)] == expected

@@ -1,0 +1,62 @@
+"""Dates that one statement lends another: what a decision or an operation costs takes its date.
+
+"Le conseil a voté une enveloppe de 600 000 euros pour équiper la ville de 40 caméras d'ici 2024": the
+amount pays for the cameras, so it is dated like them. "Quinze caméras seront déployées cet automne.
+Coût de l'opération : 210 000 euros": the second sentence speaks of the first one's operation. "Le
+conseil municipal s'est réuni le 7 novembre 2022. Il a voté l'achat de 15 caméras": the pronoun goes
+on with the meeting, whose date is the announcement's.
+
+Only figures of what is decided, paid or announced borrow a date: a stock stated in the present ("Elle
+en compte 80") is as of publication, whatever the sentence before it dated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractors.figure import Figure, Metric
+from extractors.segments import Sentence
+
+BORROWERS = (Metric.MONEY_EUR.value, Metric.PERCENT.value, Metric.CAMERAS_PLANNED.value)
+LENDERS = (Metric.CAMERAS_PLANNED.value, Metric.CAMERAS_ADDED.value, Metric.MONEY_EUR.value)
+PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
+# A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
+GOES_ON_RE = re.compile(
+    r"^\s*(?:il|elle|ils|elles|celui-ci|celle-ci|(?:le\s+)?coût\s+(?:de\s+l'opération|du\s+projet|total)|"
+    r"(?:sur\s+)?(?:ce|cet|cette)\s+(?:montant|somme|enveloppe|opération|projet|investissement|budget|"
+    r"séance|réunion|occasion|décision|délibération)|lors\s+de\s+cette\s+(?:séance|réunion)|à\s+cette\s+occasion)"
+    r"\b")
+
+
+def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str,
+                dates_of: Callable[[Sentence], list[str]]) -> None:
+    """Date, in place, the undated figures of what is decided, paid or announced from the statement
+    they belong to. `dates_of` gives the dates a sentence states."""
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure, sentence in figures:
+        by_sentence.setdefault(sentence.index, []).append(figure)
+    for index, own in by_sentence.items():
+        undated = [f for f in own if f.date is None and f.metric in BORROWERS]
+        if not undated:
+            continue
+        lent = _one_date(f.date for f in own if f.date and f.metric in LENDERS)
+        for figure in undated:
+            if lent and figure.metric in PAID_FOR:  # the amount of an operation whose cameras are dated
+                figure.date = lent
+        sentence = sentences[index]
+        if index == 0 or not GOES_ON_RE.match(text[sentence.start : sentence.end].replace("’", "'").lower()):
+            continue
+        previous = sentences[index - 1]
+        earlier = by_sentence.get(index - 1)
+        before = (_one_date(f.date for f in earlier if f.date and f.metric in LENDERS) if earlier
+                  else _one_date(dates_of(previous)))  # "Le conseil s'est réuni le 7 novembre 2022."
+        for figure in undated:
+            if figure.date is None and before:
+                figure.date = before
+
+
+def _one_date(dates) -> str | None:
+    """The date when the statement gives one, None when it gives none or several."""
+    distinct = set(dates)
+    return distinct.pop() if len(distinct) == 1 else None
