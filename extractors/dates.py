@@ -83,8 +83,14 @@ RELATIVE = [
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
+# The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
+UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"
+                                r"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b")
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
+# "12 caméras viendront s'ajouter aux 75 existantes": the count there now, whatever its clause dates.
+EXISTING_AFTER_RE = re.compile(r"^\S+(?:[\s\u00a0]\d{3})*\s+(?:cam[ée]ras?\s+)?existant\w*\b"
+                               r"(?!\s+(?:en|fin|début|au)\s)")
 
 
 @dataclass
@@ -147,6 +153,10 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             published_month = _months(published) or 12
             season_year = year if published_month >= SEASON_START[season] else year - 1
             add(m.start(), m.end(), str(season_year))
+        if (published_month := _months(published)) is not None:  # the next one: this year's if not begun
+            for m in UPCOMING_SEASON_RE.finditer(text):
+                season = m[1] or m[2]
+                add(m.start(), m.end(), str(year if published_month < SEASON_START[season] else year + 1))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -170,6 +180,8 @@ def figure_date(
     if PRESENT_RE.search(clause_text):
         return None
     start, end = position
+    if EXISTING_AFTER_RE.match(text[start : end + 40]):
+        return None
     if dates is None:
         dates = find_date_mentions(text, published, other_numbers + [position])
     else:  # found once for the sentence: drop those inside this figure's own words

@@ -110,7 +110,8 @@ BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période|section d'investissement|sec
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (
     r"seront|sera|devra|devront|devrait|devraient|doit|doivent|va|vont|pourra|pourront|comptera|"
-    r"compteront|disposera|disposeront|aura|auront|apportera|apporteront|viendront|viendra|"
+    r"compteront|disposera|disposeront|aura|auront|aurons|aurai|aurez|serons|serai|serez|apportera|apporteront|"
+    r"viendront|viendra|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
@@ -124,12 +125,15 @@ FUTURE_TERMS = (
 )
 # Future tense, third person: "installeront", "couvriront", "atteindra", "permettra", "recevra".
 FUTURE_VERB_RE = r"\w+(?:eront|iront|dront|rront|tront|vront)|\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
+# "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
+SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé)"
+                     r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
     r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*|(?:a|ont) reçu"
-    r"|(?:a|ont) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné) l'installation"
+    rf"|{SUPPORTED_INSTALL}"
     # a participle dated in the past: "60 caméras installées en 2019 et 2020"
     r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
@@ -171,7 +175,7 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
-    r"aura|auront|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
+    r"aur\w*|recev\w*|reçoi\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|au rythme (?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"

@@ -99,6 +99,7 @@ class SentenceContext:
     extractor: Extractor
     sentence: Sentence
     numbers: list[tuple[int, int]]
+    families: dict[int, str] = field(default_factory=dict)  # what each number read as counts, by its start
     _places: list | None = None
     _clauses: list[Span] | None = None
     _dates: list | None = None
@@ -444,7 +445,7 @@ class Extractor:
                 before_number=self.text[clause.start : c.mention.start],
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
-                INSTALLING_RE.search(stext)):  # "un budget de 600 000 euros pour en installer 25"
+                INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence):
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
@@ -452,6 +453,16 @@ class Extractor:
         if item is not None and not re.search(VIDEO_TERMS, norm(item)):
             return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
         return SIMPLE_METRICS[family]
+
+    def label_under_video_heading(self, sentence: Sentence) -> bool:
+        """ "Budget annuel de maintenance : 45 000 €", a line of a list headed "La vidéoprotection en
+        chiffres": the heading says what the budget is for."""
+        line = self.text[sentence.start : sentence.end]
+        if ":" not in line or len(line) > 80:
+            return False
+        heading = next((s for s in reversed(self.sentences[: sentence.index])
+                        if s.heading and s.block != sentence.block), None)
+        return heading is not None and bool(re.search(VIDEO_TERMS, norm(self.text[heading.start : heading.end])))
 
     def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace:
         stext = context.text
@@ -485,7 +496,11 @@ class Extractor:
     def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> str | None:
         clause = clause_at(context.clauses, c.mention.start)
         s = sentence.start
-        others = [(a - s, b - s) for a, b in context.numbers if not (a <= c.mention.start < b)]
+        # A number that counts something else does not keep a date after it from this one: "70 caméras
+        # dans les 20 communes d'ici 2022" (but "180 d'ici l'été et 360 début 2013" does).
+        family = c.reading.family
+        others = [(a - s, b - s) for a, b in context.numbers
+                  if not (a <= c.mention.start < b) and context.families.get(a, family) == family]
         return figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates())
 
@@ -530,7 +545,9 @@ class Extractor:
             if not own or len(own) > MAX_NUMBERS_PER_SENTENCE:
                 continue  # a dump of numbers (a table flattened into one line) states no figure in prose
             context = SentenceContext(self, sentence, [(m.start, m.end) for m in own if not m.year_like])
-            for c in self.read_sentence(sentence, own):
+            candidates = self.read_sentence(sentence, own)
+            context.families = {c.mention.start: c.reading.family for c in candidates}
+            for c in candidates:
                 c.figure = self.build(sentence, c, context)
                 self.candidates.append(c)
                 if c.figure is not None:

@@ -19,6 +19,7 @@ from extractors.lexicon_fr import (
     PAST_INSTALL,
     REPLACED,
     STOCK_NOW,
+    SUPPORTED_INSTALL,
 )
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
@@ -35,14 +36,18 @@ FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY_THERE_RE = re.compile(
     r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
     r"|existant\w*)")
+# "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
+OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement)\b"
+                          r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
 SINCE_RE = re.compile(r"\bdepuis\b")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
-                             r"avait|avaient|y en a|y a)\b")
+                             r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a)\b")
 # "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$")
+SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 REGIONAL_KINDS = ("region", "departement")
 
 
@@ -69,13 +74,15 @@ def camera_metric(
         return Metric.OTHER
     if TOTAL_BEFORE_RE.search(norm(before_number)):
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS
-    if ALREADY_THERE_RE.match(after) and not linked_by_dont:
+    if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
         return Metric.CAMERAS
     if REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause):
         return Metric.CAMERAS
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
+    if future and SUPPORTED_INSTALL_RE.search(clause):  # "l'installation de" is no plan once paid for
+        future = bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", clause)))
     now = bool(NOW_RE.search(clause)) and not rate  # "au rythme de 30 par an": "aujourd'hui" is another's
     if linked_by_dont and head is not None:
         if head is Metric.CAMERAS_PLANNED and (past or now):

@@ -253,3 +253,46 @@ def test_a_place_named_as_the_complement_of_the_figure():
 ])
 def test_a_statement_lends_its_date(text, published, expected):
     assert [(f.metric, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each person of avoir: "nous avions" is the past's stock, "nous en aurons" a plan
+    ("« Nous avions 38 caméras en 2019, nous en aurons 60 à la fin de l'année », dit l'adjoint.",
+     [("cameras", 38, "2019"), ("cameras_planned", 60, "2022-12")]),
+    # "en recevra 25": what a place will receive of a plan
+    ("La commune dispose déjà de 41 caméras. Elle en recevra 25.",
+     [("cameras", 41, None), ("cameras_planned", 25, None)]),
+    # an installation a past aid paid for is done, not planned
+    ("Depuis 2017, la Région a accompagné 180 communes pour l'installation de plus de 1 500 caméras.",
+     [("other", 180, None), ("cameras_added", 1500, None)]),
+    # a number of something else between a figure and its date does not keep the date from it
+    ("Le plan prévoit l'installation de 70 caméras dans les 20 communes de l'agglomération d'ici 2022.",
+     [("cameras_planned", 70, "2022"), ("other", 20, "2022")]),
+])
+def test_tense_and_date(text, expected):
+    figures = extract_text(text, published="2022-05-11", place_hint="Normandie" if "Région" in text else None)
+    assert [(f.metric, f.value, f.date) for f in figures] == expected
+
+
+def test_a_budget_line_is_read_under_its_heading():
+    """A line of a list says what it counts by its heading: a maintenance budget of the video system is
+    surveillance money; under a heading on the town's finances it is not."""
+    line = "\n\n• 52 caméras sur la voie publique\n• 4 agents au CSU\n• Budget annuel de maintenance : 45 000 €"
+    assert ("money_eur", 45_000) in [(f.metric, f.value) for f in extract_text("La vidéoprotection en chiffres" + line)]
+    assert "money_eur" not in [f.metric for f in extract_text("Les finances de la ville" + line)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "opérationnelles" right after the count: in service now; dated to come, a plan
+    ("Le maire a parlé de « 48 caméras opérationnelles » et de 10 autres qui seront posées.",
+     [("cameras", 48, None), ("cameras_planned", 10, None)]),
+    ("80 caméras seront opérationnelles d'ici 2025.", [("cameras_planned", 80, "2025")]),
+    # the season to come is this year's if it has not begun at publication, else next year's
+    ("D'ici l'été, 12 caméras viendront s'ajouter aux 75 existantes.",
+     [("cameras_planned", 12, "2024"), ("cameras", 75, None)]),
+    ("La ville compte 40 caméras. Dix autres seront posées au printemps prochain.",
+     [("cameras", 40, None), ("cameras_planned", 10, "2025")]),
+])
+def test_in_service_and_seasons_to_come(text, expected):
+    figures = extract_text(text, published="2024-04-10" if "été" in text else "2024-09-08")
+    assert [(f.metric, f.value, f.date) for f in figures] == expected
