@@ -21,6 +21,7 @@ from extractors.segments import Sentence
 BORROWERS = (Metric.MONEY_EUR.value, Metric.PERCENT.value, Metric.CAMERAS_PLANNED.value)
 LENDERS = (Metric.CAMERAS_PLANNED.value, Metric.CAMERAS_ADDED.value, Metric.MONEY_EUR.value)
 PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
+UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
 GOES_ON_RE = re.compile(
     r"^\s*(?:il|elle|ils|elles|celui-ci|celle-ci|(?:le\s+)?coût\s+(?:de\s+l'opération|du\s+projet|total)|"
@@ -42,7 +43,7 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
             continue
         lent = _one_date(f.date for f in own if f.date and f.metric in LENDERS)
         for figure in undated:
-            if lent and figure.metric in PAID_FOR:  # the amount of an operation whose cameras are dated
+            if lent and figure.metric in PAID_FOR and not _unit_price(figure):  # the operation's amount
                 figure.date = lent
         sentence = sentences[index]
         if index == 0 or not GOES_ON_RE.match(text[sentence.start : sentence.end].replace("’", "'").lower()):
@@ -54,6 +55,13 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
         for figure in undated:
             if figure.date is None and before:
                 figure.date = before
+
+
+def _unit_price(figure: Figure) -> bool:
+    """ "chaque caméra coûte 9 000 €": the price of one camera, of no date but the page's."""
+    sentence = (figure.sentence or "").replace("’", "'").lower()
+    at = sentence.find(figure.evidence.replace("’", "'").lower())
+    return bool(UNIT_PRICE_RE.search(sentence[max(0, at - 40) : at] if at >= 0 else sentence))
 
 
 def _one_date(dates) -> str | None:

@@ -61,6 +61,9 @@ YEAR = r"((?:19|20)\d\d)"
 MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s+{YEAR}\b", re.IGNORECASE)
 PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{YEAR}\b|\bde\s+{YEAR}\s+à\s+{YEAR}\b"
                        rf"|\ben\s+{YEAR}\s+et\s+(?:en\s+)?{YEAR}\b")
+# "votée le 14 juin": a day without its year, which the publication date fixes.
+DAY_MONTH_RE = re.compile(rf"\b(?:le|du|au)\s+(\d{{1,2}})(?:er)?\s+({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)",
+                          re.IGNORECASE)
 END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année|d'année)\s+{YEAR}\b")
 YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 # A year inside an identifier is no date: "délibération n° 2021-045", "arrêté 2019/114".
@@ -102,6 +105,11 @@ class DateMention:
 
 def _year_of(published: str | None) -> int | None:
     return int(published[:4]) if published and re.match(r"\d{4}", published) else None
+
+
+def _nearest_year(year: int, published_month: int, month: int) -> int:
+    """The year that puts `month` nearest the publication: in January, "le 14 décembre" was last year's."""
+    return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + month - published_month))
 
 
 def _months(published: str | None) -> int | None:
@@ -153,7 +161,11 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             published_month = _months(published) or 12
             season_year = year if published_month >= SEASON_START[season] else year - 1
             add(m.start(), m.end(), str(season_year))
-        if (published_month := _months(published)) is not None:  # the next one: this year's if not begun
+        if (published_month := _months(published)) is not None:
+            for m in DAY_MONTH_RE.finditer(text):
+                month = MONTHS[m[2].lower()]
+                add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}-{int(m[1]):02d}")
+        if published_month is not None:  # the season to come: this year's if not begun
             for m in UPCOMING_SEASON_RE.finditer(text):
                 season = m[1] or m[2]
                 add(m.start(), m.end(), str(year if published_month < SEASON_START[season] else year + 1))
@@ -167,6 +179,7 @@ def figure_date(
     other_numbers: list[tuple[int, int]],
     published: str | None,
     dates: list[DateMention] | None = None,
+    own_clause_only: bool = False,
 ) -> str | None:
     """The date the sentence ties to the number at `position` (offsets within `sentence`).
 
@@ -193,7 +206,7 @@ def figure_date(
     in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1] and not blocked(d)]
     if in_clause:
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
-    if ALREADY_RE.search(clause_text):  # "les 33 déjà en place": as of now, unless dated in its clause
-        return None
+    if ALREADY_RE.search(clause_text) or own_clause_only:  # "les 33 déjà en place": as of now, unless dated in
+        return None                                       # its clause
     before = [d for d in dates if d.end <= start]
     return before[-1].value if before else None

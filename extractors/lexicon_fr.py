@@ -36,7 +36,7 @@ QUALIFIERS_BEFORE = {
         "plafonnée à", "plafonné à", "plafonnées à", "plafonnés à", "plafond de", "plafond d'",
         "au maximum", "maximum de", "maximum", "pouvant atteindre", "pourra atteindre", "peut atteindre",
         "n'excédant pas", "inférieur à", "inférieure à", "inférieurs à", "inférieures à", "limitée à",
-        "limité à", "tout au plus",
+        "limité à", "tout au plus", "pas plus de", "pas plus d'", "guère plus de", "guère plus d'",
     ],
     "at_least": [
         "plus de", "plus d'", "au moins", "pas moins de", "pas moins d'", "au minimum", "minimum de",

@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from extractors.carried_dates import carry_dates
+from extractors.carried_dates import UNIT_PRICE_RE, carry_dates
 from extractors.dates import YEAR_RE, figure_date, find_date_mentions
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
@@ -19,6 +19,7 @@ from extractors.lexicon_fr import (
     CAMERA_ANAPHORA_AFTER,
     CAMERA_ANAPHORA_BEFORE,
     CONTINUATION_BEFORE,
+    MONTH_PATTERN,
     PRONOUN_COUNT_BEFORE,
     VIDEO_TERMS,
 )
@@ -51,6 +52,9 @@ PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
+DAY_RE = re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+BEARS_ON_RE = re.compile(r"\bport(?:e|ent|ait|aient|ant|era|eront)\s+sur\s*$")
+CAMERAS_NEXT_RE = re.compile(r"\s*(?:(?:nouvelles|autres)\s+)?cam[ée]ras?\b")
 DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
 RATE_BEFORE_RE = re.compile(r"au rythme (?:de\s*|d')?$")
 OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
@@ -315,8 +319,9 @@ class Extractor:
             left, right = _left(text, sentence, m.start), _right(text, sentence, m.end)
             if self.is_total(text, sentence, m, mentions[i - 1 : i]):
                 continue
-            _, hedge = qualifier_before(left)
-            left = left[: len(left) - hedge] if hedge else left
+            elided = m.approx and m.raw.lower().startswith(("d'", "d’"))  # "près d'une centaine": "d'" is the number's
+            _, hedge = qualifier_before(left + "d'" if elided else left)
+            left = left[: len(left) - hedge + (2 if elided else 0)] if hedge else left
             previous = [found[k] for k in sorted(found) if k < i]
             # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou",
             # "Rezé disposera de 15 caméras et Saint-Herblain de 22"
@@ -394,7 +399,9 @@ class Extractor:
             return True
         if not DENOMINATOR_RE.search(left) or re.search(r"[;:]", left[-45:]):
             return False
-        near = left[-45:]
+        if BEARS_ON_RE.search(left) and CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30])):
+            return False  # "la 4e tranche porte sur 18 caméras": what a programme is about
+        near = DAY_RE.sub(" ", left[-45:])  # "votée le 14 juin, porte sur 18 caméras": a day counts nothing
         return bool(re.search(r"\d", near[:-5])) or bool(before and m.start - before[-1].end < 45)
 
     # -- deciding ---------------------------------------------------------------------------------
@@ -501,8 +508,11 @@ class Extractor:
         family = c.reading.family
         others = [(a - s, b - s) for a, b in context.numbers
                   if not (a <= c.mention.start < b) and context.families.get(a, family) == family]
+        # "chaque caméra coûte 9 000 €": a unit price holds for no date its sentence gives elsewhere
+        unit_price = family == MONEY and bool(UNIT_PRICE_RE.search(norm(self.text[max(0, c.mention.start - 40) :
+                                                                                   c.mention.start])))
         return figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
-                           others, self.published, context.dates())
+                           others, self.published, context.dates(), own_clause_only=unit_price)
 
     def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
         place = self.place(sentence, c, context)

@@ -33,9 +33,11 @@ DISTRICT_CUE_RE = re.compile(
     r"quartiers?\s+(?:du|des|de|d')\s*((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
-CENTRE_RE = re.compile(r"\b(?:en|au|dans le|dans l['’])\s*(centre-ville|hyper-?centre|centre ville)\b", re.IGNORECASE)
+CENTRE_RE = re.compile(r"\b(?:en|au|dans le|dans l['’])\s*(centre-ville|hyper-?centre|centre ville|centre historique|"
+                       r"centre ancien|cœur de ville|vieille ville)\b", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
+                       r"concentrée?s?|répartie?s?|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
 ONE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b")
@@ -44,7 +46,8 @@ NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collè
                            re.IGNORECASE)
 RELATIVE_WORDS = [
     (re.compile(r"\b(?:agglomération|métropole|intercommunalité|communauté (?:d'agglomération|de communes|urbaine)"
-                r"|agglo|territoire intercommunal)\b", re.IGNORECASE), "intercommunalite"),
+                r"|agglo|territoire intercommunal|intercommunal\w*|(?:supervision|csu) communautaire)\b",
+                re.IGNORECASE), "intercommunalite"),  # "reliées au centre de supervision intercommunal"
     (re.compile(r"\b(?:la ville|la commune|la municipalité|territoire communal|la mairie)\b", re.IGNORECASE),
      "commune"),
     (re.compile(r"\b(?:du département|le département|au département)\b", re.IGNORECASE), "departement"),

@@ -48,6 +48,7 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
+DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 
@@ -95,6 +96,8 @@ def camera_metric(
             return head
         future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
         now = bool(NOW_RE.search(sentence)) and not rate
+        # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
+        future = future or not (past or now) and bool(DECIDED_RE.search(sentence))
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
     if rate:  # "la ville installe des caméras au rythme de 12 par an": what it adds, year after year

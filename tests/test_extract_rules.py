@@ -296,3 +296,39 @@ def test_a_budget_line_is_read_under_its_heading():
 def test_in_service_and_seasons_to_come(text, expected):
     figures = extract_text(text, published="2024-04-10" if "été" in text else "2024-09-08")
     assert [(f.metric, f.value, f.date) for f in figures] == expected
+
+
+def test_a_cap_and_a_unit_price():
+    """ "pas plus de" caps; the price of one camera holds for no date the sentence gives elsewhere."""
+    text = "La mairie n'en installera pas plus de 20 d'ici 2026 : chaque caméra coûte à peine 9 000 €."
+    figures = extract_text("La ville compte 150 caméras. " + text)
+    assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == [
+        ("cameras", 150, "exact", None), ("cameras_planned", 20, "at_most", "2026"), ("money_eur", 9000, "exact", None)]
+
+
+@pytest.mark.parametrize(("day", "published", "date"), [("14 juin", "2019-06-18", "2019-06-14"),
+                                                        ("14 juin", "2019-09-30", "2019-06-14"),
+                                                        ("14 décembre", "2020-01-10", "2019-12-14"),
+                                                        ("3 février", "2019-12-02", "2020-02-03")])
+def test_a_decision_dated_by_a_day_without_its_year(day, published, date):
+    """ "votée le 14 juin": the day nearest the publication; what is voted is to be carried out."""
+    text = f"La 4e tranche, votée le {day}, porte sur 18 caméras pour 270 000 €."
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == [
+        ("cameras_planned", 18, date), ("money_eur", 270_000, date)]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("La ville dispose de 200 caméras, dont près d'une centaine dans le centre historique.",
+     [("cameras", 200, "exact", "Grasse"), ("cameras", 100, "approx", "Grasse / centre historique")]),
+    ("La ville dispose de 60 caméras, concentrées dans le centre ancien et aux abords de la gare.",
+     [("cameras", 60, "exact", "Grasse")]),
+])
+def test_a_district_named_after_the_count(text, places):
+    assert [(f.metric, f.value, f.qualifier, f.place) for f in extract_text(text, place_hint="Grasse")] == places
+
+
+def test_cameras_linked_to_an_intercommunal_centre_are_the_intercommunalite_s():
+    text = ("Antibes compte 320 caméras. Au total, plus de 400 caméras sont reliées au centre de supervision "
+            "intercommunal.")
+    figures = extract_text(text, place_hint="Antibes")
+    assert [(f.value, f.place_kind) for f in figures] == [(320, "commune"), (400, "intercommunalite")]
