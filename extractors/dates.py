@@ -83,6 +83,8 @@ RELATIVE = [
     (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"),
      0, None),
 ]
+# "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
+IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans|sous) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
@@ -161,6 +163,10 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             published_month = _months(published) or 12
             season_year = year if published_month >= SEASON_START[season] else year - 1
             add(m.start(), m.end(), str(season_year))
+        for m in IN_YEARS_RE.finditer(text):
+            if (years := words_to_number(m[1]) if not m[1].isdigit() else int(m[1])) and 1 < years < 50:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), str(year + years)))
         if (published_month := _months(published)) is not None:
             for m in DAY_MONTH_RE.finditer(text):
                 month = MONTHS[m[2].lower()]

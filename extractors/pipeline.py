@@ -63,8 +63,9 @@ CAMERA_TYPE = r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|mo
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
-    rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE})"  # "dont 1 500 de la préfecture": by owner
-)
+    rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
+    r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b)"
+)  # "… depuis 2014, dont 11 l'an dernier": a part by when
 # "45 caméras fixes et 6 nomades": a split by type, the noun left out before its adjective (the evidence)
 CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
@@ -75,6 +76,7 @@ RATE_RE = re.compile(r"\bpour\s*$")
 NAMED_CONTINUATION_RE = re.compile(
     r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*)?$")
 AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
+HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
                              re.IGNORECASE)
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
@@ -337,6 +339,10 @@ class Extractor:
                     continue
             if self._link_from(sentence, mentions, found, i, left):
                 continue
+            # "— Combien de caméras compte la commune ? — Aujourd'hui, 37.": what the question asks
+            if (reading := self.asked_before(sentence, m)) is not None:
+                found[i] = Candidate(m, reading, m.start, m.end)
+                continue
             # "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before
             if AMOUNTING_RE.search(left) and (reading := self.named_before(sentence, m)):
                 found[i] = Candidate(m, reading, m.start - len("au nombre de "), m.end)
@@ -368,10 +374,24 @@ class Extractor:
             if i not in found and i not in consumed and not m.year_like:
                 self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
 
-    def named_before(self, sentence: Sentence, m: Mention) -> Reading | None:
-        """The reading of the last counted noun before `m` in its sentence, read as if it followed `m`."""
+    def asked_before(self, sentence: Sentence, m: Mention) -> Reading | None:
+        """The reading of the noun a question right before asks the number of ("Combien de caméras… ?"),
+        for a number that opens the answer."""
+        if sentence.index == 0 or len(norm(self.text[sentence.start : m.start]).strip(" —–-:,")) > 20:
+            return None
+        question = self.sentences[sentence.index - 1]
+        asked = self.text[question.start : question.end]
+        if not asked.rstrip().endswith("?") or not (how_many := HOW_MANY_RE.search(asked)):
+            return None
+        asked_for = self.named_before(question, Mention(question.end, question.end, m.value, m.raw),
+                                      nouns_from=how_many.end())
+        return Reading(asked_for.family, m.end, asked_for.noun) if asked_for else None
+
+    def named_before(self, sentence: Sentence, m: Mention, nouns_from: int = 0) -> Reading | None:
+        """The reading of the last counted noun before `m` in its sentence (from `nouns_from` on), read
+        as if it followed `m`."""
         before = self.text[sentence.start : m.start]
-        nouns = list(COUNTED_NOUN_RE.finditer(before))
+        nouns = list(COUNTED_NOUN_RE.finditer(before, nouns_from))
         if not nouns:
             return None
         phrase = f"{m.raw} {nouns[-1].group(0)}"

@@ -89,10 +89,11 @@ class FigurePlace:
 def display_name(place: Place) -> str:
     """Intercommunalités go by their usual name: "Chartres Métropole", not "Communauté d'agglomération
     Chartres Métropole"; "Grand Avignon", not "Communauté d'agglomération du Grand Avignon (COGA)";
-    others by their official name."""
+    "…de Lens-Liévin", not "…de Lens - Liévin"; others by their official name."""
     if place.kind != "intercommunalite":
         return place.name
     name = re.sub(r"\s*\([^)]*\)\s*$", "", place.name)  # "… du Grand Avignon (COGA)"
+    name = re.sub(r"(?<=\w) - (?=\w)", "-", name)  # "de Lens - Liévin": the hyphen of the usual spelling
     short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+(?:de |du |des |d')?",
                    "", name)
     if short != name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire|^Grand ", short):

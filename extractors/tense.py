@@ -88,6 +88,8 @@ def camera_metric(
     if linked_by_dont and head is not None:
         if head is Metric.CAMERAS_PLANNED and (past or now):
             return Metric.CAMERAS_ADDED
+        if head is Metric.CAMERAS and BOUNDED_RE.search(clause) and PAST_RE.search(sentence):
+            return Metric.CAMERAS_ADDED  # "45 caméras ont été installées depuis 2014, dont 11 l'an dernier"
         return head
     if not (future or past or now):
         if PRESENT_HAVE_RE.search(clause):  # "nous en avons 52 et la ville en prévoit dix": its own tense

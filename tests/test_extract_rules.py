@@ -332,3 +332,22 @@ def test_cameras_linked_to_an_intercommunal_centre_are_the_intercommunalite_s():
             "intercommunal.")
     figures = extract_text(text, place_hint="Antibes")
     assert [(f.value, f.place_kind) for f in figures] == [(320, "commune"), (400, "intercommunalite")]
+
+
+def test_an_answer_counts_what_the_question_asks():
+    text = ("— Combien de caméras compte la commune ?\n— Aujourd'hui, 37. Nous en aurons une cinquantaine d'ici "
+            "deux ans.")
+    assert [(f.metric, f.value, f.qualifier, f.date) for f in extract_text(text, published="2023-05-15")] == [
+        ("cameras", 37, "exact", None), ("cameras_planned", 50, "approx", "2025")]
+
+
+def test_a_part_of_a_stock_installed_in_a_bounded_period_is_an_increment():
+    text = "À Liévin, 45 caméras ont été installées depuis 2014, dont 11 l'an dernier."
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published="2020-11-03")] == [
+        ("cameras", 45, None), ("cameras_added", 11, "2019")]
+
+
+def test_an_intercommunalite_keeps_the_hyphen_of_its_usual_spelling():
+    text = "La communauté d'agglomération de Lens-Liévin annonce 150 caméras supplémentaires."
+    (figure,) = extract_text(text, place_hint="Liévin")
+    assert (figure.place, figure.place_kind) == ("Communauté d'agglomération de Lens-Liévin", "intercommunalite")
