@@ -164,6 +164,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter)"
+    r"|d'entre (?:elles|eux)\b"  # "Huit d'entre elles servent à la vidéo-verbalisation"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     r"|existant\w*|au total"
     r"|en centre-ville"

@@ -76,6 +76,8 @@ RATE_RE = re.compile(r"\bpour\s*$")
 NAMED_CONTINUATION_RE = re.compile(
     r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*)?$")
 AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
+BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financement|participation)\s+"
+                              r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
                              re.IGNORECASE)
@@ -439,6 +441,9 @@ class Extractor:
             return qualifier if not (m.approx and qualifier is Qualifier.APPROX) else Qualifier.APPROX
         if after := qualifier_after(self.text[c.reading.end : c.reading.end + 30]):
             return after
+        if bound := BOUND_SUBJECT_RE.search(norm(self.text[max(sentence.start, m.start - 80) : m.start])):
+            # "Le taux maximal de financement est de 30 %": the bound is the subject's
+            return Qualifier.AT_MOST if bound.group(1).startswith("max") else Qualifier.AT_LEAST
         if m.approx:
             return Qualifier.APPROX
         return self.header_qualifier(sentence, c) or Qualifier.EXACT

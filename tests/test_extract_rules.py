@@ -351,3 +351,14 @@ def test_an_intercommunalite_keeps_the_hyphen_of_its_usual_spelling():
     text = "La communauté d'agglomération de Lens-Liévin annonce 150 caméras supplémentaires."
     (figure,) = extract_text(text, place_hint="Liévin")
     assert (figure.place, figure.place_kind) == ("Communauté d'agglomération de Lens-Liévin", "intercommunalite")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pour la vidéoprotection, le taux maximal de financement est de 30 %.", [("percent", 30, "at_most")]),
+    ("Pour la vidéoprotection, le montant minimal de l'aide est de 5 000 euros.", [("money_eur", 5000, "at_least")]),
+    # "d'entre elles" counts among the cameras just named; fining drivers is not area surveillance
+    ("La ville compte 140 caméras. Huit d'entre elles servent à la vidéo-verbalisation.",
+     [("cameras", 140, "exact"), ("other", 8, "exact")]),
+])
+def test_bounds_and_parts_named_apart(text, expected):
+    assert triples(text) == expected
