@@ -114,6 +114,8 @@ FUTURE_TERMS = (
     r"viendront|viendra|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
+    # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
+    r"(?:ont|a) été autorisée?s?|sont autorisée?s?|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
@@ -130,7 +132,7 @@ SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subv
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
-    r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé)\w*"
+    r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint)\w*"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*|(?:a|ont) reçu"
     rf"|{SUPPORTED_INSTALL}"

@@ -64,7 +64,8 @@ BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
-    r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b)"
+    r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
+    r"|[a-zé]{3,}(?:é|ée|és|ées)\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
 )  # "… depuis 2014, dont 11 l'an dernier": a part by when
 # "45 caméras fixes et 6 nomades": a split by type, the noun left out before its adjective (the evidence)
 CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")
@@ -633,8 +634,33 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     its address, tells homonyms apart by the town hall's domain."""
     if gazetteer is DEFAULT_GAZETTEER:
         gazetteer = load_gazetteer()
-    return Extractor(text, title=title, published=published, place_hint=place_hint, place_kind=place_kind,
-                     gazetteer=gazetteer, source_url=source_url).run()  # type: ignore[arg-type]
+    joined, origin = join_broken_words(text)
+    figures = Extractor(joined, title=title, published=published, place_hint=place_hint, place_kind=place_kind,
+                        gazetteer=gazetteer, source_url=source_url).run()  # type: ignore[arg-type]
+    for figure in figures if origin else []:  # offsets and evidence in the text as given
+        figure.start, figure.end = origin[figure.start], origin[figure.end - 1] + 1
+        figure.evidence = text[figure.start : figure.end].strip()
+    return figures
+
+
+# "16 ca-\nméras", "vidéo-\nprotection": a word a PDF or a narrow column cut at the end of a line.
+BROKEN_WORD_RE = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
+
+
+def join_broken_words(text: str) -> tuple[str, list[int] | None]:
+    """The text with words cut at a line's end joined again, and where each of its characters was in
+    `text` (None when nothing was cut)."""
+    cuts = [m.start() for m in BROKEN_WORD_RE.finditer(text)]
+    if not cuts:
+        return text, None
+    parts, origin, at = [], [], 0
+    for cut in cuts:
+        parts.append(text[at:cut])
+        origin.extend(range(at, cut))
+        at = cut + 2
+    parts.append(text[at:])
+    origin.extend(range(at, len(text)))
+    return "".join(parts), origin
 
 
 def extract_figures(page: Page, *, place_hint: str | None = None, place_kind: str | None = None,

@@ -362,3 +362,26 @@ def test_an_intercommunalite_keeps_the_hyphen_of_its_usual_spelling():
 ])
 def test_bounds_and_parts_named_apart(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # allowed by the prefect: to be installed
+    ("Au total, 212 nouvelles caméras ont été autorisées sur la voie publique, dont 48 à Beaucaire.",
+     [("cameras_planned", 212, "exact"), ("cameras_planned", 48, "exact")]),
+    # "dont 19 déposés": the noun left out before its participle
+    ("La commission de vidéoprotection a examiné 27 dossiers, dont 19 déposés par des communes.",
+     [("other", 27, "exact"), ("other", 19, "exact")]),
+    ("Neuf nouvelles caméras ont rejoint le réseau cet hiver, qui en compte aujourd'hui 47.",
+     [("cameras_added", 9, "exact"), ("cameras", 47, "exact")]),
+])
+def test_authorised_parts_and_joined(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_word_cut_at_a_line_end_is_read_whole_and_quoted_as_written():
+    text = ("Poursuite du plan de vidéo-\nprotection avec l'installation de 16 ca-\nméras supplémentaires (coût : "
+            "240 000 €).")
+    figures = extract_text(text)
+    assert [(f.metric, f.value, f.evidence) for f in figures] == [
+        ("cameras_planned", 16, "16 ca-\nméras"), ("money_eur", 240_000, "240 000 €")]
+    assert all(text[f.start : f.end] == f.evidence for f in figures)
