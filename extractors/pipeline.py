@@ -537,6 +537,9 @@ class Extractor:
         # "chaque caméra coûte 9 000 €": a unit price holds for no date its sentence gives elsewhere
         unit_price = family == MONEY and bool(UNIT_PRICE_RE.search(norm(self.text[max(0, c.mention.start - 40) :
                                                                                    c.mention.start])))
+        if c.starting_point and c.head is not None:  # "passera de 140 à 165 caméras d'ici l'été": 140 is now
+            between = [d for d in context.dates() if c.end - s <= d.start and d.end <= c.head.mention.start - s]
+            return between[0].value if between else None  # "De 12 en 2014, le parc est monté à 106"
         return figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
 

@@ -266,6 +266,8 @@ class PlaceFinder:
                   all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
         """The place of a figure whose number starts at `number_start` (offsets within `sentence`);
         None when the sentence says nothing and the caller should fall back."""
+        if re.match(r"\s*\)", sentence[evidence_end:]):  # "son réseau (52 caméras) au quartier des Serres"
+            clause_end = evidence_end  # what follows the bracket is said of the phrase around it
         after = sentence[evidence_end:clause_end]
         lowered_after = after.replace("’", "'")
         # 0. "Heyrieux (28 860 euros)": an amount in brackets belongs to the name before them

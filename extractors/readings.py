@@ -52,6 +52,8 @@ OTHER_RE = re.compile(
 )
 NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
+STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
+CAMERA_TOPIC_RE = re.compile(r"caméra|vidéoprotection|vidéosurveillance|vidéo-protection|vidéo-surveillance")
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
 SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
 
@@ -120,6 +122,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if per:
             return Reading(DENSITY, span[1] + len(" habitants"), "caméras", per, span)
         return Reading(CAMERAS, end + m.end(), "caméras")
+    if (m := STAND_IN_RE.match(right)) and CAMERA_TOPIC_RE.search(norm(context_text or sentence_text)):
+        return Reading(CAMERAS, end + m.end(), "caméras")  # "43 appareils", "10 unités" where cameras are the topic
     if m := POPULATION_RE.match(right):
         return Reading(POPULATION, end + m.end(), "habitants")
     if m := OFFENCE_RE.match(right):

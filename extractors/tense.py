@@ -73,6 +73,8 @@ def camera_metric(
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
     if DAMAGED_RE.search(clause):
         return Metric.OTHER
+    if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
+        return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
     if TOTAL_BEFORE_RE.search(norm(before_number)):
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:

@@ -385,3 +385,27 @@ def test_a_word_cut_at_a_line_end_is_read_whole_and_quoted_as_written():
     assert [(f.metric, f.value, f.evidence) for f in figures] == [
         ("cameras_planned", 16, "16 ca-\nméras"), ("money_eur", 240_000, "240 000 €")]
     assert all(text[f.start : f.end] == f.evidence for f in figures)
+
+
+def test_where_a_change_starts_is_now():
+    text = "12/03/2022 — Vidéoprotection : le réseau passera de 140 à 165 caméras d'ici l'été."
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published="2022-04-01")] == [
+        ("cameras", 140, None), ("cameras_planned", 165, "2022")]
+
+
+def test_a_count_in_brackets_is_the_phrase_s_it_stands_in():
+    text = ("La ville a étendu son réseau de vidéoprotection (52 caméras) au quartier des Serres, qui en accueille "
+            "désormais 7.")
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Manosque")] == [
+        (52, "Manosque"), (7, "Manosque / Serres")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("+15 caméras en 2020 : le parc compte désormais 43 appareils.",
+     [("cameras_added", 15, "exact"), ("cameras", 43, "exact")]),
+    ("La commune a commandé 10 unités supplémentaires, qui porteront le dispositif à 48 caméras.",
+     [("cameras_planned", 10, "exact"), ("cameras_planned", 48, "exact")]),
+    ("La salle de sport compte 43 appareils.", []),  # "appareils" are cameras only where cameras are the topic
+])
+def test_signed_counts_and_stand_in_nouns(text, expected):
+    assert triples(text) == expected
