@@ -75,10 +75,13 @@ ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+)?pour\s*$")  # "soi
 RATE_RE = re.compile(r"\bpour\s*$")
 # "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
 NAMED_CONTINUATION_RE = re.compile(
-    r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*)?$")
+    r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*|\(\s*)?$")
+# "Marseille (1 800 caméras) et Toulouse (1 100)": each name's count in its brackets
 AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
 BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financement|participation)\s+"
                               r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")
+# "le budget annuel de fonctionnement du système": the video system the text is about
+THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b")
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
                              re.IGNORECASE)
@@ -86,6 +89,8 @@ PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|eur
 INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")
 STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
                           r"[^.;:]{0,30}\bpour\s*$")
+# "Chaque opérateur du CSU surveille en moyenne 17 caméras": a ratio too
+STAFF_EACH_RE = re.compile(r"\bchaque\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b[^.;:]{0,50}$")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
@@ -265,7 +270,8 @@ class Extractor:
             if self.is_total(text, sentence, m, mentions[i - 1 : i]):
                 continue
             reading = read_unit(text, m, stext, context)
-            if reading is not None and reading.family == CAMERAS and STAFF_PER_RE.search(left):
+            if reading is not None and reading.family == CAMERAS and (STAFF_PER_RE.search(left)
+                                                                     or STAFF_EACH_RE.search(left)):
                 continue  # "un agent du CSU pour 8 caméras": a ratio, not a count
             if reading is None and (labelled := read_label(text, sentence, m, stext, context)):
                 label_start, reading = labelled
@@ -478,7 +484,8 @@ class Extractor:
                 before_number=self.text[clause.start : c.mention.start],
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
-                INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence):
+                INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
+                THE_SYSTEM_RE.search(stext) and self.camera_context(sentence.index)):
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else

@@ -48,6 +48,7 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
+PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
 
@@ -86,7 +87,8 @@ def camera_metric(
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
     if future and SUPPORTED_INSTALL_RE.search(clause):  # "l'installation de" is no plan once paid for
         future = bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", clause)))
-    now = bool(NOW_RE.search(clause)) and not rate  # "au rythme de 30 par an": "aujourd'hui" is another's
+    # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
+    now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", clause))) and not rate
     if linked_by_dont and head is not None:
         if head is Metric.CAMERAS_PLANNED and (past or now):
             return Metric.CAMERAS_ADDED

@@ -409,3 +409,20 @@ def test_a_count_in_brackets_is_the_phrase_s_it_stands_in():
 ])
 def test_signed_counts_and_stand_in_nouns(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Suivent Marseille (1 800 caméras) et Toulouse (1 100).",
+     [("cameras", 1800, "Marseille"), ("cameras", 1100, "Toulouse")]),
+    # a ratio per operator is no count
+    ("La ville compte 68 caméras. Chaque opérateur du CSU surveille en moyenne 17 caméras.",
+     [("cameras", 68, None)]),
+    # "déjà" of an old promise does not make its count current
+    ("Le maire promet 30 caméras de plus avant 2026 ; en 2020, il en promettait déjà 50 pour 2022.",
+     [("cameras_planned", 30, None), ("cameras_planned", 50, None)]),
+    # the budget of "the system" the text is about is surveillance money
+    ("La ville compte 25 caméras. Le budget annuel de fonctionnement du système atteint 15 000 euros.",
+     [("cameras", 25, None), ("money_eur", 15_000, None)]),
+])
+def test_enumerations_ratios_promises_and_the_system(text, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text)] == expected
