@@ -26,7 +26,8 @@ UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpi
 GOES_ON_RE = re.compile(
     r"^\s*(?:il|elle|ils|elles|celui-ci|celle-ci|(?:le\s+)?coût\s+(?:de\s+l'opération|du\s+projet|total)|"
     r"(?:sur\s+)?(?:ce|cet|cette)\s+(?:montant|somme|enveloppe|opération|projet|investissement|budget|"
-    r"séance|réunion|occasion|décision|délibération)|lors\s+de\s+cette\s+(?:séance|réunion)|à\s+cette\s+occasion)"
+    r"séance|réunion|occasion|décision|délibération|chantier)|(?:le|ce)\s+chantier|(?:les|ces)\s+travaux|"
+    r"lors\s+de\s+cette\s+(?:séance|réunion)|à\s+cette\s+occasion)"
     r"\b")
 
 
@@ -50,8 +51,9 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
             continue
         previous = sentences[index - 1]
         earlier = by_sentence.get(index - 1)
-        before = (_one_date(f.date for f in earlier if f.date and f.metric in LENDERS) if earlier
-                  else _one_date(dates_of(previous)))  # "Le conseil s'est réuni le 7 novembre 2022."
+        # what the sentence before dated, or the one date it gives ("Le conseil s'est réuni le 7 novembre 2022.")
+        before = _one_date(f.date for f in earlier or [] if f.date and f.metric in LENDERS) or _one_date(
+            dates_of(previous))
         for figure in undated:
             if figure.date is None and before:
                 figure.date = before

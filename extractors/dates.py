@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.lexicon_fr import MONTH_PATTERN, MONTHS
+from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS
 from extractors.numbers import words_to_number
 
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
@@ -84,7 +84,9 @@ RELATIVE = [
      0, None),
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
-IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans|sous) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
+IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")  # or "il y a dix ans"
+# "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
+FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|{FUTURE_VERB_RE})(?![\w])")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
@@ -162,11 +164,15 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             season = m[1] or m[2]
             published_month = _months(published) or 12
             season_year = year if published_month >= SEASON_START[season] else year - 1
+            clause_start = max(text.rfind(mark, 0, m.start()) for mark in ",;:")
+            clause_end = min((at for at in (text.find(mark, m.end()) for mark in ",;:") if at >= 0), default=len(text))
+            if season_year < year and FUTURE_SENTENCE_RE.search(text[clause_start + 1 : clause_end]):
+                season_year = year  # its own clause to come
             add(m.start(), m.end(), str(season_year))
         for m in IN_YEARS_RE.finditer(text):
-            if (years := words_to_number(m[1]) if not m[1].isdigit() else int(m[1])) and 1 < years < 50:
+            if (years := words_to_number(m[2]) if not m[2].isdigit() else int(m[2])) and 1 < years < 50:
                 taken.append((m.start(), m.end()))
-                found.append(DateMention(m.start(), m.end(), str(year + years)))
+                found.append(DateMention(m.start(), m.end(), str(year - years if m[1] else year + years)))
         if (published_month := _months(published)) is not None:
             for m in DAY_MONTH_RE.finditer(text):
                 month = MONTHS[m[2].lower()]

@@ -42,7 +42,7 @@ from extractors.readings import (
     read_unit,
 )
 from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
-from extractors.tense import INCREMENT_RE, camera_metric
+from extractors.tense import FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 
 CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
@@ -64,6 +64,7 @@ BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
+    r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|[a-zé]{3,}(?:é|ée|és|ées)\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
 )  # "… depuis 2014, dont 11 l'an dernier": a part by when
@@ -481,7 +482,7 @@ class Extractor:
                 self.text[c.mention.end : c.mention.end + 60], place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
-                before_number=self.text[clause.start : c.mention.start],
+                before_number=self.text[sentence.start : c.mention.start],
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
@@ -560,6 +561,10 @@ class Extractor:
             value = round(value * 100_000 / c.reading.density_per, 2)
         qualifier = self.qualify(sentence, c)
         date = self.date(sentence, c, context)
+        if metric is Metric.CAMERAS and date and REPLACED_RE.search(stext := norm(self.text[sentence.start :
+                                                                                       sentence.end])) and (
+                FUTURE_RE.search(stext)):
+            date = None  # "les 18 caméras seront remplacées cet automne": the stock is now's, the date the works'
         if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
                 metric is Metric.CAMERAS and INCREMENT_RE.search(norm(self.text[c.start : c.end + 20])))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", published in 2022

@@ -33,7 +33,8 @@ DISTRICT_CUE_RE = re.compile(
     r"quartiers?\s+(?:du|des|de|d')\s*((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
-CENTRE_RE = re.compile(r"\b(?:en|au|dans le|dans l['’])\s*(centre-ville|hyper-?centre|centre ville|centre historique|"
+CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’])\s*"
+                       r"(centre-ville|hyper-?centre|centre ville|centre historique|"
                        r"centre ancien|cœur de ville|vieille ville)\b", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"

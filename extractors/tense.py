@@ -37,7 +37,8 @@ ALREADY_THERE_RE = re.compile(
     r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
     r"|existant\w*)")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
-OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement)\b"
+OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
+                          r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
 SINCE_RE = re.compile(r"\bdepuis\b")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
@@ -46,7 +47,8 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a)\b")
 # "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
-TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$")
+TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
+                             r"|\ble nombre de caméras\b[^.;]{0,50}?\bà\s*$")  # "est resté stable, à 25"
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
@@ -70,7 +72,7 @@ def camera_metric(
 ) -> Metric:
     """Decide the camera metric from the clause around the number (the sentence when the clause
     says nothing of time). `head` is the metric of the figure this one continues, if any;
-    `before_number` the clause up to the number."""
+    `before_number` the sentence up to the number."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
     if DAMAGED_RE.search(clause):
         return Metric.OTHER

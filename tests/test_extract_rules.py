@@ -426,3 +426,27 @@ def test_signed_counts_and_stand_in_nouns(text, expected):
 ])
 def test_enumerations_ratios_promises_and_the_system(text, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Il y a dix ans, la ville comptait 12 caméras.", "2023-04-20", [("cameras", 12, "2013")]),
+    ("En 2017, la ville a ajouté 5 caméras. Depuis, le nombre de caméras est resté stable, à 25.", None,
+     [("cameras_added", 5, "2017"), ("cameras", 25, None)]),
+    ("Faute d'entretien, la commune n'a plus que 10 caméras en état de marche.", None, [("cameras", 10, None)]),
+    # the season of a clause to come is the next one, of a clause done the last one
+    ("Dans le quartier, on a posé 20 caméras cet automne, et dix seront rajoutées d'ici 2015.", "2014-01-27",
+     [("cameras_added", 20, "2013"), ("cameras_planned", 10, "2015")]),
+    ("La commune a décidé l'installation de 14 caméras, dont 6 autour de la gare.", None,
+     [("cameras_planned", 14, None), ("cameras_planned", 6, None)]),
+])
+def test_years_ago_stable_counts_and_seasons(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+def test_cameras_to_be_replaced_are_the_stock_of_now_and_the_works_lend_their_date():
+    text = ("Les 18 caméras de la vieille ville seront remplacées cet automne. Le chantier, estimé à 95 000 euros, "
+            "sera financé à 30 % par la Région.")
+    figures = extract_text(text, published="2024-06-12", place_hint="Dinan")
+    assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
+        ("cameras", 18, "Dinan / vieille ville", None), ("money_eur", 95_000, "Dinan", "2024"),
+        ("percent", 30, "Dinan", "2024")]
