@@ -1,0 +1,71 @@
+"""The words around a number that tell the pipeline how to read it, as compiled patterns: what
+continues an enumeration, what makes a bare number a camera count, what marks a ratio, a total, a bound.
+Each pattern is French grammar or usage, shown by the example beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon_fr import (
+    CAMERA_ANAPHORA_AFTER,
+    CAMERA_ANAPHORA_BEFORE,
+    CONTINUATION_BEFORE,
+    MONTH_PATTERN,
+    PRONOUN_COUNT_BEFORE,
+)
+from extractors.readings import OF_TOTAL
+
+CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
+ANAPHORA_AFTER_RE = re.compile(
+    rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
+ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
+PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
+CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
+RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
+RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
+DAY_RE = re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+BEARS_ON_RE = re.compile(r"\bport(?:e|ent|ait|aient|ant|era|eront)\s+sur\s*$")
+CAMERAS_NEXT_RE = re.compile(r"\s*(?:(?:nouvelles|autres)\s+)?cam[ée]ras?\b")
+DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
+RATE_BEFORE_RE = re.compile(r"au rythme (?:de\s*|d')?$")
+OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
+# What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
+CAMERA_TYPE = r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|motorisée|thermique)s?\b"
+BARE_AFTER_RE = re.compile(
+    r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|"
+    r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
+    rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
+    r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"
+    r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
+    r"|[a-zé]{3,}(?:é|ée|és|ées)\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
+)  # "… depuis 2014, dont 11 l'an dernier": a part by when
+# "45 caméras fixes et 6 nomades": a split by type, the noun left out before its adjective (the evidence)
+CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")
+# "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
+RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
+ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+)?pour\s*$")  # "soit une pour 140 habitants"
+RATE_RE = re.compile(r"\bpour\s*$")
+# "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
+NAMED_CONTINUATION_RE = re.compile(
+    r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*|\(\s*)?$")
+# "Marseille (1 800 caméras) et Toulouse (1 100)": each name's count in its brackets
+AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
+BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financement|participation)\s+"
+                              r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")
+# "le budget annuel de fonctionnement du système": the video system the text is about
+THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b")
+HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
+COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
+                             re.IGNORECASE)
+PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
+INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")
+STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
+                          r"[^.;:]{0,30}\bpour\s*$")
+# "Chaque opérateur du CSU surveille en moyenne 17 caméras": a ratio too
+STAFF_EACH_RE = re.compile(r"\bchaque\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b[^.;:]{0,50}$")
+PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
+FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
+EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
+                          r"de\s*$"
+                          r"|\b(?:grimp|augment|évolu|progress)\w*\s+de\s*$")  # not "des montants de"
