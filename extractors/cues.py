@@ -28,7 +28,7 @@ DAY_RE = re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 BEARS_ON_RE = re.compile(r"\bport(?:e|ent|ait|aient|ant|era|eront)\s+sur\s*$")
 CAMERAS_NEXT_RE = re.compile(r"\s*(?:(?:nouvelles|autres)\s+)?cam[ée]ras?\b")
 DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
-RATE_BEFORE_RE = re.compile(r"au rythme (?:de\s*|d')?$")
+RATE_BEFORE_RE = re.compile(r"(?:au rythme|à raison)\s*(?:de\s*|d')?$")  # "à raison d'une quinzaine par an"
 OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
 CAMERA_TYPE = r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|motorisée|thermique)s?\b"

@@ -177,10 +177,10 @@ CAMERA_ANAPHORA_AFTER = (
 COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?:de|d'|à)\s*$"
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|poser|déployer|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
-    r"|c'est le nombre|au rythme (?:de\s*|d')?$"
+    r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
     r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"

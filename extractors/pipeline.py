@@ -600,7 +600,9 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
                if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, f.place) in in_text)]
     for figure, sentence in figures:
         key = (figure.metric, figure.value, figure.place)
-        score = (2 if figure.date else 0) + (0 if sentence.heading else 1)
+        # dated first, then stated in the text rather than a heading, then the most precise ("quinze" over
+        # "une quinzaine": the guidelines' "most precise one is used")
+        score = (4 if figure.date else 0) + (0 if sentence.heading else 2) + (1 if figure.qualifier == "exact" else 0)
         if key in best:
             kept_score, kept = best[key]
             if kept.date and figure.date and kept.date != figure.date:

@@ -153,6 +153,8 @@ class PlaceFinder:
             return True  # a member commune named on its intercommunalité's page
         if self.hint and place.departement and place.departement in (self.hint.departement, self.hint.code):
             return True
+        if self.hint and self.hint.epci and place.epci == self.hint.epci:
+            return True  # a commune of the hint's intercommunalité, across a département's border
         if LOCATIVE_BEFORE_RE.search(before[-15:]):
             return place.population >= 500 or bool(self.hint and place.departement == self.hint.departement)
         return place.population >= 20_000
@@ -248,8 +250,8 @@ class PlaceFinder:
                 if start == at:
                     return to_figure_place(place)
             name = NAME_RE.match(sentence, at)
-            if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).isupper():
-                continue
+            if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).split()[0].isupper():
+                continue  # "au CSU de Redon": an acronym names a body, not a district
             if self.commune and self.is_short_for_commune(name.group(0)):
                 return to_figure_place(self.commune)
             following = sentence[name.end() : clause_end]

@@ -61,6 +61,7 @@ def looks_like_heading(block: str) -> bool:
     return "\n" not in block.strip() and len(block) < 120 and not CLOSING_PUNCTUATION_RE.search(block)
 
 
+BULLET_LINE_RE = re.compile(r"(?m)^[ \t]*[•▪◦·*–-]\s[^\n]*\n")  # a bulleted line ends where it ends
 LIST_LINE_RE = re.compile(r"\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])")
 
 
@@ -86,7 +87,8 @@ def split_sentences(text: str) -> list[Sentence]:
         ends = list(SENTENCE_END_RE.finditer(text, block.start, block.end))
         if is_list(text[block.start : block.end]):  # "2018 : 32 caméras⏎2020 : 45 caméras": a line each
             ends += LIST_LINE_RE.finditer(text, block.start, block.end)
-            ends.sort(key=lambda m: m.end())
+        ends += BULLET_LINE_RE.finditer(text, block.start, block.end)  # "• Allaire : 6 caméras⏎Les images…"
+        ends.sort(key=lambda m: m.end())
         for m in ends:
             if m.end() <= start:
                 continue

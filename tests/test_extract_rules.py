@@ -450,3 +450,21 @@ def test_cameras_to_be_replaced_are_the_stock_of_now_and_the_works_lend_their_da
     assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
         ("cameras", 18, "Dinan / vieille ville", None), ("money_eur", 95_000, "Dinan", "2024"),
         ("percent", 30, "Dinan", "2024")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville installera des caméras à raison d'une quinzaine par an.", [("cameras_planned", 15, "approx")]),
+    # one count said twice, the second time precisely: the precise one is kept
+    ("La commune installera une quinzaine de caméras. Elle en posera 15 au printemps.",
+     [("cameras_planned", 15, "exact")]),
+])
+def test_rates_and_the_most_precise_restatement(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_bulleted_line_ends_its_sentence_and_names_a_member_commune():
+    """Allaire is in the Morbihan, Redon in Ille-et-Vilaine: both of the same intercommunalité."""
+    text = ("Les communes membres :\n• Redon : 24 caméras\n• Allaire : 6 caméras\nLes images des 30 caméras sont "
+            "centralisées au CSU de Redon.")
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Redon")] == [
+        (24, "Redon"), (6, "Allaire"), (30, "Redon")]
