@@ -95,6 +95,9 @@ UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|h
                                 r"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b")
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
+# A clause that is only a year, right after the figure's: it dates what comes before it.
+APPOSITIVE_YEAR_RE = re.compile(r"^[\s,]*(?:soit |c'est-à-dire )?(?:en |fin |début |courant )?((?:19|20)\d\d)"
+                                r"\s*(?:[.;)]|$)")
 # "12 caméras viendront s'ajouter aux 75 existantes": the count there now, whatever its clause dates.
 EXISTING_AFTER_RE = re.compile(r"^\S+(?:[\s\u00a0]\d{3})*\s+(?:cam[ée]ras?\s+)?existant\w*\b"
                                r"(?!\s+(?:en|fin|début|au)\s)")
@@ -220,5 +223,7 @@ def figure_date(
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
     if ALREADY_RE.search(clause_text) or own_clause_only:  # "les 33 déjà en place": as of now, unless dated in
         return None                                       # its clause
+    if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
+        return appositive[1]
     before = [d for d in dates if d.end <= start]
     return before[-1].value if before else None

@@ -155,7 +155,7 @@ def _right(text: str, sentence: Sentence, position: int, size: int = 120) -> str
 # "Caméras en service : 312", "Nombre d'opérateurs : 16": a line whose label names what its figure counts.
 LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦·*–-]\s*)?(?:(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*)?"
                       r"([^\W\d][^\n:;.]{1,60}?)\s*:\s*$", re.IGNORECASE)
-LINE_END_RE = re.compile(r"^[ \t]*(?:\n|$)")
+LINE_END_RE = re.compile(r"^[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\n|$)")  # "Caméras : 31 (dont 4 nomades)"
 
 
 def read_label(text: str, sentence: Sentence, m: Mention, stext: str,
@@ -586,6 +586,12 @@ class Extractor:
 
 
 COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)
+NOW_SAID_RE = re.compile(r"\b(?:aujourd'hui|actuellement|désormais|à ce jour|à présent)\b")
+
+
+def said_now(figure: Figure) -> bool:
+    """An undated figure its sentence says holds now."""
+    return figure.date is None and bool(NOW_SAID_RE.search(norm(figure.sentence or "")))
 
 
 def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
@@ -605,7 +611,8 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
         score = (4 if figure.date else 0) + (0 if sentence.heading else 2) + (1 if figure.qualifier == "exact" else 0)
         if key in best:
             kept_score, kept = best[key]
-            if kept.date and figure.date and kept.date != figure.date:
+            if kept.date != figure.date and (kept.date and figure.date or said_now(kept) or said_now(figure)):
+                # "40 caméras en 2019" and "on recense aujourd'hui 40 caméras": two statements
                 key = (*key, figure.date)
                 best[key] = (score, figure)
                 order.append(key)

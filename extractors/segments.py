@@ -15,7 +15,7 @@ BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
     r"|\n(?=\s*[•▪◦·*–-]\s)|\n(?<=[.!?:;»]\n)"
-    r"|(?P<figure_line>\n(?<=[\d%€]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
+    r"|(?P<figure_line>\n(?<=[\d%€)]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
 CLAUSE_SPLIT_RE = re.compile(

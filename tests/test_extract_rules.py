@@ -468,3 +468,18 @@ def test_a_bulleted_line_ends_its_sentence_and_names_a_member_commune():
             "centralisées au CSU de Redon.")
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Redon")] == [
         (24, "Redon"), (6, "Allaire"), (30, "Redon")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a labelled line with its part in brackets, then the next line
+    ("Vendôme en chiffres\n\nNombre de caméras : 31 (dont 4 nomades)\nPart du budget consacrée à la "
+     "vidéoprotection : 0,5 %", [("cameras", 31, None), ("cameras", 4, None), ("percent", 0.5, None)]),
+    # a clause that is only a year dates the one before it
+    ("La ville compte 64 caméras. Le maire souhaite en ajouter 16 d'ici la fin du mandat, en 2026.",
+     [("cameras", 64, None), ("cameras_planned", 16, "2026")]),
+    # the same count now and in 2019: two statements
+    ("On recense aujourd'hui 40 caméras. La ville est passée à 40 caméras en 2019, contre 22 en 2016.",
+     [("cameras", 40, None), ("cameras", 40, "2019"), ("cameras", 22, "2016")]),
+])
+def test_labelled_parts_appositive_years_and_now(text, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
