@@ -88,13 +88,18 @@ IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|{FUTURE_VERB_RE})(?![\w])")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
-SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b")
+SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b"
+                       r"|\b(?:au |à l')(printemps|automne)\b(?! prochain)"  # "puis huit autres à l'automne"
+                       r"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b")
+# "en juin", a month without its year: the one nearest the publication
+MONTH_ONLY_RE = re.compile(rf"\ben ({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"
                                 r"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b")
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
+RELATIVE_OPENING_RE = re.compile(r"\s*(?:qui|que|qu'|dont|où|lequel|laquelle)\b")
 # A clause that is only a year, right after the figure's: it dates what comes before it.
 APPOSITIVE_YEAR_RE = re.compile(r"^[\s,]*(?:soit |c'est-à-dire )?(?:en |fin |début |courant )?((?:19|20)\d\d)"
                                 r"\s*(?:[.;)]|$)")
@@ -164,19 +169,24 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), f"{year + shift}" + (f"-{month:02d}" if month else ""))
         for m in SEASON_RE.finditer(text):
-            season = m[1] or m[2]
+            season = next(group for group in m.groups() if group)
             published_month = _months(published) or 12
             season_year = year if published_month >= SEASON_START[season] else year - 1
             clause_start = max(text.rfind(mark, 0, m.start()) for mark in ",;:")
             clause_end = min((at for at in (text.find(mark, m.end()) for mark in ",;:") if at >= 0), default=len(text))
-            if season_year < year and FUTURE_SENTENCE_RE.search(text[clause_start + 1 : clause_end]):
-                season_year = year  # its own clause to come
+            # its own clause to come; "au printemps", with no "cet" to tie it to its clause, the sentence's
+            told = text[clause_start + 1 : clause_end] if m[1] or m[2] else text
+            if season_year < year and FUTURE_SENTENCE_RE.search(told) and "dernier" not in m[0]:
+                season_year = year
             add(m.start(), m.end(), str(season_year))
         for m in IN_YEARS_RE.finditer(text):
             if (years := words_to_number(m[2]) if not m[2].isdigit() else int(m[2])) and 1 < years < 50:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), str(year - years if m[1] else year + years)))
         if (published_month := _months(published)) is not None:
+            for m in MONTH_ONLY_RE.finditer(text):
+                month = MONTHS[m[1].lower()]
+                add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}")
             for m in DAY_MONTH_RE.finditer(text):
                 month = MONTHS[m[2].lower()]
                 add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}-{int(m[1]):02d}")
@@ -225,5 +235,17 @@ def figure_date(
         return None                                       # its clause
     if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
         return appositive[1]
-    before = [d for d in dates if d.end <= start]
+    before = [d for d in dates if d.end <= start and not _in_relative_clause(text, d.start)]
     return before[-1].value if before else None
+
+
+def _in_relative_clause(text: str, position: int) -> bool:
+    """ "Le système, qui date de 2011, compte 17 caméras": the relative clause dates the system."""
+    opening = max(text.rfind(mark, 0, position) for mark in ",;(")
+    return opening >= 0 and bool(RELATIVE_OPENING_RE.match(text, opening + 1))
+
+
+def period_start(text: str) -> str | None:
+    """The first year of the period a sentence names ("Entre 2018 et 2021" → 2018), if it names one."""
+    period = PERIOD_RE.search(text.lower())
+    return next(year for year in period.groups() if year) if period else None

@@ -44,7 +44,7 @@ from extractors.cues import (
     STAFF_PER_RE,
     THE_SYSTEM_RE,
 )
-from extractors.dates import YEAR_RE, figure_date, find_date_mentions
+from extractors.dates import YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.lexicon_fr import (
@@ -521,7 +521,8 @@ class Extractor:
                                                                                    c.mention.start])))
         if c.starting_point and c.head is not None:  # "passera de 140 à 165 caméras d'ici l'été": 140 is now
             between = [d for d in context.dates() if c.end - s <= d.start and d.end <= c.head.mention.start - s]
-            return between[0].value if between else None  # "De 12 en 2014, le parc est monté à 106"
+            # "De 12 en 2014, le parc est monté à 106"; "Entre 2018 et 2021, … passé de 9 à 27": 9 in 2018
+            return between[0].value if between else period_start(context.text)
         return figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
 

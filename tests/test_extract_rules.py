@@ -483,3 +483,19 @@ def test_a_bulleted_line_ends_its_sentence_and_names_a_member_commune():
 ])
 def test_labelled_parts_appositive_years_and_now(text, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("La municipalité a installé 12 caméras supplémentaires au printemps.", "2022-09-14",
+     [("cameras_added", 12, "2022")]),
+    ("Douze caméras seront installées cet été, puis huit autres à l'automne.", "2024-06-03",
+     [("cameras_planned", 12, "2024"), ("cameras_planned", 8, "2024")]),
+    ("La commune s'est équipée de ses 6 premières caméras en juin.", "2022-09-14", [("cameras", 6, "2022-06")]),
+    # a relative clause dates what it is about, not the count of the main clause
+    ("Le système de vidéoprotection, qui date de 2011, compte 17 caméras.", None, [("cameras", 17, None)]),
+    # the start of a change takes the start of its period, the end its end
+    ("Entre 2018 et 2021, le nombre de caméras est passé de 9 à 27.", None,
+     [("cameras", 9, "2018"), ("cameras", 27, "2021")]),
+])
+def test_seasons_months_relative_clauses_and_periods(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
