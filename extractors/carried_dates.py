@@ -21,6 +21,9 @@ from extractors.segments import Sentence
 BORROWERS = (Metric.MONEY_EUR.value, Metric.PERCENT.value, Metric.CAMERAS_PLANNED.value)
 LENDERS = (Metric.CAMERAS_PLANNED.value, Metric.CAMERAS_ADDED.value, Metric.MONEY_EUR.value)
 PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
+# A budget's title: its year dates what it pays for and plans ("Budget primitif 2024", "Rapport
+# d'orientation budgétaire 2024").
+BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
 GOES_ON_RE = re.compile(
@@ -32,9 +35,19 @@ GOES_ON_RE = re.compile(
 
 
 def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str,
-                dates_of: Callable[[Sentence], list[str]]) -> None:
+                dates_of: Callable[[Sentence], list[str]], title: str | None = None) -> None:
     """Date, in place, the undated figures of what is decided, paid or announced from the statement
-    they belong to. `dates_of` gives the dates a sentence states."""
+    they belong to, or from the budget the page is ("Budget 2024"). `dates_of` gives the dates a
+    sentence states; `title` is the page's title or first heading."""
+    _from_statements(figures, sentences, text, dates_of)
+    if title and (budget := BUDGET_TITLE_RE.search(title.replace("’", "'").lower())):
+        for figure, _ in figures:
+            if figure.date is None and figure.metric in BORROWERS:
+                figure.date = budget[1]
+
+
+def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str,
+                     dates_of: Callable[[Sentence], list[str]]) -> None:
     by_sentence: dict[int, list[Figure]] = {}
     for figure, sentence in figures:
         by_sentence.setdefault(sentence.index, []).append(figure)

@@ -578,7 +578,9 @@ class Extractor:
                 self.candidates.append(c)
                 if c.figure is not None:
                     figures.append((c.figure, sentence))
-        carry_dates(figures, self.sentences, self.text, self.sentence_dates)
+        first = self.sentences[0] if self.sentences else None
+        heading = self.text[first.start : first.end] if first is not None and first.heading else None
+        carry_dates(figures, self.sentences, self.text, self.sentence_dates, self.title or heading)
         return deduplicate(figures)
 
     def sentence_dates(self, sentence: Sentence) -> list[str]:

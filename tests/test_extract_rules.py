@@ -499,3 +499,12 @@ def test_labelled_parts_appositive_years_and_now(text, expected):
 ])
 def test_seasons_months_relative_clauses_and_periods(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+def test_a_budget_title_dates_what_it_pays_for_and_plans():
+    text = ("Rapport d'orientation budgétaire 2024\n\nSécurité : l'installation de 16 caméras supplémentaires "
+            "(coût : 240 000 €). La ville compte 80 caméras.")
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == [
+        ("cameras_planned", 16, "2024"), ("money_eur", 240_000, "2024"), ("cameras", 80, None)]
+    untitled = text.split("\n\n", 1)[1]
+    assert [f.date for f in extract_text(untitled)] == [None, None, None]
