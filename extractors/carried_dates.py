@@ -40,7 +40,7 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     they belong to, or from the budget the page is ("Budget 2024"). `dates_of` gives the dates a
     sentence states; `title` is the page's title or first heading."""
     _from_statements(figures, sentences, text, dates_of)
-    if title and (budget := BUDGET_TITLE_RE.search(title.replace("’", "'").lower())):
+    if budget := BUDGET_TITLE_RE.search((title or "").replace("’", "'").lower()):
         for figure, _ in figures:
             if figure.date is None and figure.metric in BORROWERS:
                 figure.date = budget[1]

@@ -84,7 +84,7 @@ RELATIVE = [
      0, None),
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
-IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")  # or "il y a dix ans"
+IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|{FUTURE_VERB_RE})(?![\w])")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")

@@ -75,14 +75,16 @@ CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|
 # value: which context the sentence must show for the count to be about surveillance.
 OTHER_NOUNS = {
     "opérateurs": "any", "opérateur": "any", "vidéo-opérateurs": "any", "vidéo-opérateur": "any",
-    "vidéo-opératrices": "any", "opératrices": "any", "vidéopatrouilleurs": "any", "superviseurs": "any",
+    "vidéo-opératrices": "any", "opératrices": "any", "opératrice": "any", "vidéo-opératrice": "any",
+    "vidéopatrouilleurs": "any", "superviseurs": "any",
     "agents": "centre", "policiers": "centre", "personnels": "centre",
     "communes": "aid", "villes": "aid", "municipalités": "aid", "collectivités": "aid", "epci": "aid",
     "intercommunalités": "aid", "projets": "aid", "dossiers": "aid", "maires": "aid", "bénéficiaires": "aid",
     "lycées": "aid", "collèges": "aid", "écoles": "aid", "groupes scolaires": "aid", "crèches": "aid",
     "établissements": "aid", "parkings": "aid", "carrefours": "aid", "gares": "aid", "haltes": "aid",
-    "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "aid", "bus": "aid",
-    "véhicules": "aid", "rames": "aid", "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
+    "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "equipped",
+    "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
+    "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
 }
 OFFENCE_NOUNS = (
@@ -122,7 +124,7 @@ FUTURE_TERMS = (
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
-    r"(?:approuv|autoris|valid|vot|adopt|décid)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
+    r"(?:approuv|autoris|valid|vot|adopt|décid|confirm)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"
 )
 # Future tense, third person: "installeront", "couvriront", "atteindra", "permettra", "recevra".
@@ -135,6 +137,8 @@ PAST_INSTALL = (
     r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint)\w*"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*|(?:a|ont) reçu"
+    # "s'est enrichi de 9 caméras cet été" (what it added; "s'est doté de 48 caméras" is the whole system)
+    r"|(?:s'est|se sont) (?:enrichie?s?|agrandie?s?|étoffée?s?) de"
     rf"|{SUPPORTED_INSTALL}"
     # a participle dated in the past: "60 caméras installées en 2019 et 2020"
     r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
@@ -167,6 +171,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter)"
     r"|d'entre (?:elles|eux)\b"  # "Huit d'entre elles servent à la vidéo-verbalisation"
+    r"|qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     r"|existant\w*|au total"
     r"|en centre-ville"

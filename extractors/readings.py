@@ -142,6 +142,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
             return None
+        if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):
+            return None
         return Reading(OTHER, end + m.end(), noun)
     return None
 

@@ -508,3 +508,19 @@ def test_a_budget_title_dates_what_it_pays_for_and_plans():
         ("cameras_planned", 16, "2024"), ("money_eur", 240_000, "2024"), ("cameras", 80, None)]
     untitled = text.split("\n\n", 1)[1]
     assert [f.date for f in extract_text(untitled)] == [None, None, None]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Vidéoprotection : 29 caméras, 1 opératrice à temps plein", None, [("cameras", 29, None), ("other", 1, None)]),
+    # vehicles count when equipped, not when towed
+    ("La vidéoprotection compte 29 caméras. Fourrière : 212 véhicules enlevés.", None, [("cameras", 29, None)]),
+    ("La Région a équipé de caméras 4 000 cars scolaires.", None, [("other", 4000, None)]),
+    ("Le maire a confirmé l'achat de 10 caméras. « Elles viendront s'ajouter aux 44 que nous avons déjà », dit-il.",
+     None, [("cameras_planned", 10, None), ("cameras", 44, None)]),
+    ("Le réseau s'est enrichi de 9 caméras cet été.", "2024-09-09", [("cameras_added", 9, "2024")]),
+    ("Tarbes s'est dotée de 48 caméras en 2016.", None, [("cameras", 48, "2016")]),
+    ("La ville prévoit de déployer une trentaine de caméras dans les deux ans.", "2019-02-02",
+     [("cameras_planned", 30, "2021")]),
+])
+def test_operators_vehicles_purchases_and_additions(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
