@@ -165,13 +165,15 @@ OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{
 REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
 DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
            r"|vidéo-?verbalis\w*")  # not area surveillance either: cameras that serve to fine drivers
+# "aux 44 que nous avons déjà": a relative clause that says the count is there.
+RELATIVE_HAVE = r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter)"
     r"|d'entre (?:elles|eux)\b"  # "Huit d'entre elles servent à la vidéo-verbalisation"
-    r"|qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
+    rf"|{RELATIVE_HAVE}"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     r"|existant\w*|au total"
     r"|en centre-ville"

@@ -17,6 +17,7 @@ from extractors.lexicon_fr import (
     INCREMENT_TERMS,
     OPENING_PERIOD,
     PAST_INSTALL,
+    RELATIVE_HAVE,
     REPLACED,
     STOCK_NOW,
     SUPPORTED_INSTALL,
@@ -33,12 +34,8 @@ DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
 JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?s'ajout(?:e|ent)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
-ALREADY_THERE_RE = re.compile(
-    r"^\s*(?:caméras?\s+)?(?:\w+\s+){0,2}?(?:déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)"
-    r"|existant\w*)"
-    # "aux 44 que nous avons déjà": the stock a relative clause says is there
-    r"|^\s*(?:caméras?\s+)?qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*"
-    r"(?:avons|a|possédons|possède|comptons|compte)\b")
+ALREADY = r"déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
+ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:\w+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
