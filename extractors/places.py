@@ -106,6 +106,26 @@ def to_figure_place(place: Place) -> FigurePlace:
     return FigurePlace(display_name(place), place.kind, place.code)
 
 
+BODY_OF_PLACE_RE = re.compile(r"\b((?:communauté (?:d'agglomération|de communes|urbaine)|métropole) "
+                              r"(?:de |du |des |d'))$", re.IGNORECASE)
+
+
+def as_named(named: tuple[int, int, Place], sentence: str) -> FigurePlace:
+    """A place named at `named`'s span of `sentence`. An intercommunalité goes by the proper name the
+    text gives it, its usual one ("Caen la Mer", "Annemasse Agglo", "Grand Avignon"), where the
+    gazetteer only knows the official ("Communauté urbaine Caen la Mer", "Annemasse-Les Voirons-
+    Agglomération"); anything else by `to_figure_place`."""
+    start, end, place = named
+    said = re.sub(r"^(?:l['’]\s*|la |le |les )", "", sentence[start:end].strip(), flags=re.IGNORECASE)
+    if place.kind != "intercommunalite" or not said[:1].isupper() or len(said) <= 3:
+        return to_figure_place(place)
+    # "la communauté d'agglomération de Lens-Liévin": named after a place, the body's words are its name;
+    # "la communauté urbaine Caen la Mer": a name of its own, in apposition
+    if of_place := BODY_OF_PLACE_RE.search(sentence[:start]):
+        said = of_place.group(1)[:1].upper() + of_place.group(1)[1:] + said
+    return FigurePlace(said, place.kind, place.code)
+
+
 class PlaceFinder:
     """Resolves the places of one document, knowing its source's place (the hint)."""
 
@@ -242,13 +262,13 @@ class PlaceFinder:
         window = NEXT_NUMBER_RE.split(window, maxsplit=1)[0]  # up to the next number: its place is its own
         if genitive := GENITIVE_RE.match(window):
             at = evidence_end + genitive.end()
-            if known := next((place for start, _end, place in all_sentence_places if start == at), None):
-                return to_figure_place(known)
+            if known := next(((s, e, p) for s, e, p in all_sentence_places if s == at), None):
+                return as_named(known, sentence)
         for m in LOCATIVE_RE.finditer(window):
             at = evidence_end + m.end()
-            for start, _end, place in all_sentence_places:
-                if start == at:
-                    return to_figure_place(place)
+            for named in all_sentence_places:
+                if named[0] == at:
+                    return as_named(named, sentence)
             name = NAME_RE.match(sentence, at)
             if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).split()[0].isupper():
                 continue  # "au CSU de Redon": an acronym names a body, not a district
@@ -277,7 +297,7 @@ class PlaceFinder:
         if re.search(r"\(\s*$", sentence[:number_start]):
             before = [(s, e, p) for s, e, p in all_sentence_places if e <= number_start]
             if before and not sentence[before[-1][1] : number_start].strip(" ("):
-                return to_figure_place(before[-1][2])
+                return as_named(before[-1], sentence)
         # 1. named right after: "22 seront installées à SaintHerblain", "au Jas de Bouffan"
         if named := self.named_after(sentence, evidence_end, clause_end, all_sentence_places):
             return named
@@ -305,9 +325,9 @@ class PlaceFinder:
             if not_funder(pattern, lowered_after[:60]) and (place := self.relative(kind)):
                 return place
         # 4. a place named before the number in the sentence, the nearest
-        named_before = [p for s, e, p in all_sentence_places if e <= number_start]
+        named_before = [named for named in all_sentence_places if named[1] <= number_start]
         if named_before:
-            return to_figure_place(named_before[-1])
+            return as_named(named_before[-1], sentence)
         # 5. a relative word anywhere in the sentence
         for pattern, kind in RELATIVE_WORDS:
             if not_funder(pattern, sentence[:number_start]) and (place := self.relative(kind)):

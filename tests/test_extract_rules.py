@@ -524,3 +524,17 @@ def test_a_budget_title_dates_what_it_pays_for_and_plans():
 ])
 def test_operators_vehicles_purchases_and_additions(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # the text's own name for an intercommunalité is its usual one
+    ("Annemasse Agglo gère 95 caméras.", "Annemasse", "Annemasse Agglo"),
+    ("L'Eurométropole de Strasbourg exploite un réseau de 400 caméras.", "Strasbourg", "Eurométropole de Strasbourg"),
+    ("Le Grand Avignon regroupe les images de 210 caméras.", "Avignon", "Grand Avignon"),
+    # named after a place, the body's words are part of the name
+    ("La communauté d'agglomération de Lens-Liévin annonce 150 caméras supplémentaires.", "Liévin",
+     "Communauté d'agglomération de Lens-Liévin"),
+])
+def test_an_intercommunalite_goes_by_the_name_the_text_gives_it(text, hint, place):
+    (figure,) = extract_text(text, place_hint=hint)
+    assert (figure.place, figure.place_kind) == (place, "intercommunalite")
