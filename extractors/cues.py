@@ -56,6 +56,7 @@ BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financ
 # "le budget annuel de fonctionnement du système": the video system the text is about
 THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b")
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
+HOW_MANY_OF_THEM_RE = re.compile(r"\bcombien\s+(?:y\s+)?en\b", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
                              re.IGNORECASE)
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")

@@ -116,6 +116,7 @@ FUTURE_TERMS = (
     r"viendront|viendra|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
+    r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
     r"(?:ont|a) été autorisée?s?|sont autorisée?s?|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
@@ -185,7 +186,8 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
-    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*)"
+    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
+    r"demand\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"

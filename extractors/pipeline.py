@@ -27,6 +27,7 @@ from extractors.cues import (
     DENOMINATOR_RE,
     EVOLUTION_RE,
     FROM_RE,
+    HOW_MANY_OF_THEM_RE,
     HOW_MANY_RE,
     INSTALLING_RE,
     NAMED_CONTINUATION_RE,
@@ -365,7 +366,11 @@ class Extractor:
             return None
         question = self.sentences[sentence.index - 1]
         asked = self.text[question.start : question.end]
-        if not asked.rstrip().endswith("?") or not (how_many := HOW_MANY_RE.search(asked)):
+        if not asked.rstrip().endswith("?"):
+            return None
+        if HOW_MANY_OF_THEM_RE.search(asked) and self.camera_context(question.index):
+            return Reading(CAMERAS, m.end, "caméras")  # "Combien y en a-t-il à Vichy ? 58, dont 20…"
+        if not (how_many := HOW_MANY_RE.search(asked)):
             return None
         asked_for = self.named_before(question, Mention(question.end, question.end, m.value, m.raw),
                                       nouns_from=how_many.end())

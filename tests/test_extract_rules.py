@@ -538,3 +538,14 @@ def test_operators_vehicles_purchases_and_additions(text, published, expected):
 def test_an_intercommunalite_goes_by_the_name_the_text_gives_it(text, hint, place):
     (figure,) = extract_text(text, place_hint=hint)
     assert (figure.place, figure.place_kind) == (place, "intercommunalite")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Combien coûte une caméra ? 8 000 euros. Combien y en a-t-il en ville ? 58, dont 20 dans le centre-ville.",
+     [("money_eur", 8000, "exact"), ("cameras", 58, "exact"), ("cameras", 20, "exact")]),
+    # what an opposition asks for is not there yet
+    ("La maire estime que les 30 caméras existantes suffisent. L'opposition en réclamait 50 de plus.",
+     [("cameras", 30, "exact"), ("cameras_planned", 50, "exact")]),
+])
+def test_questions_about_them_and_requests(text, expected):
+    assert triples(text) == expected
