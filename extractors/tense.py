@@ -51,6 +51,7 @@ TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'él�
                              r"|\ble nombre de caméras\b[^.;]{0,50}?\bà\s*$")  # "est resté stable, à 25"
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b")
+PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
 
@@ -113,7 +114,8 @@ def camera_metric(
     if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
-        incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(sentence)
+        incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
+            sentence) or PHASE_RE.search(sentence)  # "une première phase … a permis de raccorder 65 caméras"
         regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
         if incremental or regional:
             return Metric.CAMERAS_ADDED

@@ -549,3 +549,14 @@ def test_an_intercommunalite_goes_by_the_name_the_text_gives_it(text, hint, plac
 ])
 def test_questions_about_them_and_requests(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Au centre de supervision, cinq opérateurs travaillent en journée, trois la nuit.",
+     [("other", 5, "exact"), ("other", 3, "exact")]),
+    # what a phase of a programme installed, it added
+    ("Une première phase, achevée en 2022, a permis de raccorder 65 caméras au CSU intercommunal.",
+     [("cameras_added", 65, "exact")]),
+])
+def test_shifts_and_phases(text, expected):
+    assert triples(text) == expected
