@@ -44,7 +44,7 @@ TRAILER_SQL = ("'page ' || coalesce(c.source_url, '?') || coalesce(', published 
                " || ', detected ' || c.detected_at")
 WORDED = {"headline": HEADLINE_SQL, "trailer": TRAILER_SQL}
 CHARTED_KINDS = (EventKind.NEW.value, EventKind.CHANGED.value)  # the events that give a series a value
-CHARTED_KINDS_SQL = f"('{CHARTED_KINDS[0]}', '{CHARTED_KINDS[1]}')"
+CHARTED_KINDS_SQL = "(" + ", ".join(f"'{kind}'" for kind in CHARTED_KINDS) + ")"
 
 
 def _events_where(db: Database, since: str | None, last_run: bool, places: list[str] | None,

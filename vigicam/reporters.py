@@ -90,10 +90,10 @@ def csv_report(data: ReportData) -> str:
     return buffer.getvalue()
 
 
-DIGITS = {side: f"case when c.{side}_value is not null then {number_sql(f'c.{side}_value')} end"
-          for side in ("old", "new")}  # a value's digits as the sentence may hold them, for its highlight
+# A value's digits as its sentence may hold them, for the highlight (none for a missing value).
+WORDS = {f"{side}_digits": f"case when c.{side}_value is not null then {number_sql(f'c.{side}_value')} end"
+         for side in ("old", "new")}
 SHOWN = ("headline", "trailer", "old_evidence", "old_digits", "new_evidence", "new_digits")
-WORDS = {"old_digits": DIGITS["old"], "new_digits": DIGITS["new"]}
 
 
 MAX_CHART_POINTS = 120
