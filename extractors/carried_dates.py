@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from extractors.figure import Figure, Metric
+from extractors.readings import norm
 from extractors.segments import Sentence
 
 BORROWERS = (Metric.MONEY_EUR.value, Metric.PERCENT.value, Metric.CAMERAS_PLANNED.value)
@@ -40,7 +41,7 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     they belong to, or from the budget the page is ("Budget 2024"). `dates_of` gives the dates a
     sentence states; `title` is the page's title or first heading."""
     _from_statements(figures, sentences, text, dates_of)
-    if budget := BUDGET_TITLE_RE.search((title or "").replace("’", "'").lower()):
+    if budget := BUDGET_TITLE_RE.search(norm(title or "")):
         for figure, _ in figures:
             if figure.date is None and figure.metric in BORROWERS:
                 figure.date = budget[1]
@@ -60,7 +61,7 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
             if lent and figure.metric in PAID_FOR and not _unit_price(figure):  # the operation's amount
                 figure.date = lent
         sentence = sentences[index]
-        if index == 0 or not GOES_ON_RE.match(text[sentence.start : sentence.end].replace("’", "'").lower()):
+        if index == 0 or not GOES_ON_RE.match(norm(text[sentence.start : sentence.end])):
             continue
         previous = sentences[index - 1]
         earlier = by_sentence.get(index - 1)
@@ -74,8 +75,8 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
 
 def _unit_price(figure: Figure) -> bool:
     """ "chaque caméra coûte 9 000 €": the price of one camera, of no date but the page's."""
-    sentence = (figure.sentence or "").replace("’", "'").lower()
-    at = sentence.find(figure.evidence.replace("’", "'").lower())
+    sentence = norm(figure.sentence or "")
+    at = sentence.find(norm(figure.evidence))
     return bool(UNIT_PRICE_RE.search(sentence[max(0, at - 40) : at] if at >= 0 else sentence))
 
 

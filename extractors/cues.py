@@ -10,13 +10,14 @@ import re
 from extractors.lexicon_fr import (
     CAMERA_ANAPHORA_AFTER,
     CAMERA_ANAPHORA_BEFORE,
+    CAMERA_WORDS,
     CONTINUATION_BEFORE,
     MONTH_PATTERN,
     PRONOUN_COUNT_BEFORE,
 )
 from extractors.readings import OF_TOTAL
 
-CAMERA_WORDS_RE = re.compile(r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques", re.IGNORECASE)
+CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
     rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)

@@ -124,6 +124,21 @@ def _nearest_year(year: int, published_month: int, month: int) -> int:
     return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + month - published_month))
 
 
+def _told(text: str, season: re.Match[str]) -> str:
+    """What tells the tense of a season: its own clause for "cet automne"; for "au printemps", with no
+    "cet" to tie it to its clause, the sentence ("puis huit autres à l'automne")."""
+    if not (season[1] or season[2]):
+        return text
+    clause_start = max(text.rfind(mark, 0, season.start()) for mark in ",;:")
+    clause_end = min((at for at in (text.find(mark, season.end()) for mark in ",;:") if at >= 0), default=len(text))
+    return text[clause_start + 1 : clause_end]
+
+
+def _count(word: str) -> int | None:
+    """ "10" or "dix": how many (years)."""
+    return int(word) if word.isdigit() else words_to_number(word)
+
+
 def _months(published: str | None) -> int | None:
     return int(published[5:7]) if published and re.match(r"\d{4}-\d\d", published) else None
 
@@ -138,8 +153,8 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
     def add(start: int, end: int, value: str) -> None:
         if any(s < end and start < e for s, e in taken):
             return
-        if SINCE_BEFORE_RE.search(text[max(0, start - 40) : start]) or BASELINE_BEFORE_RE.search(
-                text[max(0, start - 40) : start]):
+        before = text[max(0, start - 40) : start]
+        if SINCE_BEFORE_RE.search(before) or BASELINE_BEFORE_RE.search(before):
             taken.append((start, end))
             return
         taken.append((start, end))
@@ -160,38 +175,32 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
         add(m.start(), m.end(), m[1])
     if last_year is not None:  # its number ("dix") is among the skipped ones: it counts years, not cameras
         for m in YEARS_LATER_RE.finditer(text):
-            if (years := words_to_number(m[1]) if not m[1].isdigit() else int(m[1])) and years < 100:
+            if (years := _count(m[1])) and years < 100:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), str(last_year + years)))
-    year = _year_of(published)
+    year, published_month = _year_of(published), _months(published)
     if year is not None:
         for pattern, shift, month in RELATIVE:
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), f"{year + shift}" + (f"-{month:02d}" if month else ""))
         for m in SEASON_RE.finditer(text):
             season = next(group for group in m.groups() if group)
-            published_month = _months(published) or 12
-            season_year = year if published_month >= SEASON_START[season] else year - 1
-            clause_start = max(text.rfind(mark, 0, m.start()) for mark in ",;:")
-            clause_end = min((at for at in (text.find(mark, m.end()) for mark in ",;:") if at >= 0), default=len(text))
-            # its own clause to come; "au printemps", with no "cet" to tie it to its clause, the sentence's
-            told = text[clause_start + 1 : clause_end] if m[1] or m[2] else text
-            if season_year < year and FUTURE_SENTENCE_RE.search(told) and "dernier" not in m[0]:
+            season_year = year if (published_month or 12) >= SEASON_START[season] else year - 1
+            if season_year < year and "dernier" not in m[0] and FUTURE_SENTENCE_RE.search(_told(text, m)):
                 season_year = year
             add(m.start(), m.end(), str(season_year))
         for m in IN_YEARS_RE.finditer(text):
-            if (years := words_to_number(m[2]) if not m[2].isdigit() else int(m[2])) and 1 < years < 50:
+            if (years := _count(m[2])) and 1 < years < 50:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), str(year - years if m[1] else year + years)))
-        if (published_month := _months(published)) is not None:
+        if published_month is not None:
             for m in MONTH_ONLY_RE.finditer(text):
                 month = MONTHS[m[1].lower()]
                 add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}")
             for m in DAY_MONTH_RE.finditer(text):
                 month = MONTHS[m[2].lower()]
                 add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}-{int(m[1]):02d}")
-        if published_month is not None:  # the season to come: this year's if not begun
-            for m in UPCOMING_SEASON_RE.finditer(text):
+            for m in UPCOMING_SEASON_RE.finditer(text):  # the season to come: this year's if not begun
                 season = m[1] or m[2]
                 add(m.start(), m.end(), str(year if published_month < SEASON_START[season] else year + 1))
     return sorted(found, key=lambda d: d.start)

@@ -99,6 +99,8 @@ THRESHOLD_GROUPS = ("communes", "villes", "collectivités", "groupements", "muni
                     "intercommunalités", "territoires", "agglomérations")
 
 # --- Context ------------------------------------------------------------------------------------
+# Words that make cameras the topic: "caméras", "vidéoprotection", "vidéo-surveillance", "yeux numériques".
+CAMERA_WORDS = r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques"
 VIDEO_TERMS = r"cam[ée]ra|vid[ée]o|csu|cpu|supervision|surveillance"
 CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|vidéo(?!protection|surveillance)"
 # "Huit agents s'y relaient": a pronoun that points back at the centre the sentence before names.

@@ -45,7 +45,7 @@ from extractors.cues import (
     STAFF_PER_RE,
     THE_SYSTEM_RE,
 )
-from extractors.dates import YEAR_RE, figure_date, find_date_mentions, period_start
+from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.lexicon_fr import (
@@ -541,9 +541,7 @@ class Extractor:
             value = round(value * 100_000 / c.reading.density_per, 2)
         qualifier = self.qualify(sentence, c)
         date = self.date(sentence, c, context)
-        if metric is Metric.CAMERAS and date and REPLACED_RE.search(stext := norm(self.text[sentence.start :
-                                                                                       sentence.end])) and (
-                FUTURE_RE.search(stext)):
+        if metric is Metric.CAMERAS and date and self.to_be_replaced(sentence):
             date = None  # "les 18 caméras seront remplacées cet automne": the stock is now's, the date the works'
         if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
                 metric is Metric.CAMERAS and INCREMENT_RE.search(norm(self.text[c.start : c.end + 20])))):
@@ -554,6 +552,10 @@ class Extractor:
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
         )
+
+    def to_be_replaced(self, sentence: Sentence) -> bool:
+        stext = norm(self.text[sentence.start : sentence.end])
+        return bool(REPLACED_RE.search(stext) and FUTURE_RE.search(stext))
 
     def after_publication(self, date: str | None) -> bool:
         """A year later than the page's own: what the page says of it is yet to come."""
@@ -594,12 +596,11 @@ class Extractor:
 
 
 COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)
-NOW_SAID_RE = re.compile(r"\b(?:aujourd'hui|actuellement|désormais|à ce jour|à présent)\b")
 
 
 def said_now(figure: Figure) -> bool:
     """An undated figure its sentence says holds now."""
-    return figure.date is None and bool(NOW_SAID_RE.search(norm(figure.sentence or "")))
+    return figure.date is None and bool(PRESENT_RE.search(norm(figure.sentence or "")))
 
 
 def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:

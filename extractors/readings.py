@@ -14,6 +14,7 @@ from extractors.lexicon_fr import (
     AID_TERMS,
     CAMERA_NOUNS,
     CAMERA_OTHER_RE,
+    CAMERA_WORDS,
     CENTRE_TERMS,
     MONEY_CONTEXT,
     NOUN_ADJECTIVES,
@@ -53,7 +54,7 @@ OTHER_RE = re.compile(
 NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
-CAMERA_TOPIC_RE = re.compile(r"caméra|vidéoprotection|vidéosurveillance|vidéo-protection|vidéo-surveillance")
+CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
 SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
 
