@@ -148,7 +148,7 @@ class StorePipeline:
         previous = last_document(db, item.source_id, item.url)
         same_text = previous is not None and previous["content_hash"] == content_hash
         figures = reading.figures
-        if figures is None and not same_text:
+        if figures is None and not same_text and not self.extracted(content_hash, item.source_id):
             try:  # read as the known text, which another fetch of the page has replaced since
                 source = self.source(item.source_id)
                 figures = figures_of_page(page, place_hint=source.place, place_kind=source.kind,
@@ -184,6 +184,11 @@ class StorePipeline:
                 self.stats.inc_value("vigicam/figures", len(figures))
             self.detect(fetch_id, stored)
         return Outcome.NEW_CONTENT
+
+    def extracted(self, content_hash: str, source_id: int) -> bool:
+        """Whether this text's figures for this source are stored already, by this extractor version."""
+        known = document_id_for_hash(self.db, content_hash)
+        return known is not None and has_extraction(self.db, known, source_id, EXTRACTOR_VERSION)
 
     def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
         """A 304: nothing to read or extract; the fetch points at the document the server says is current."""
