@@ -69,6 +69,8 @@ STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|pol
 STAFF_EACH_RE = re.compile(r"\bchaque\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b[^.;:]{0,50}$")
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
-EVOLUTION_RE = re.compile(r"\b(?:pass|mont)(?:er|é|ée|és|era|eront|e|ent)\s+(?:(?:le|la|les|son|sa|ses|leur)\s+\w+\s+)?"
-                          r"de\s*$"
-                          r"|\b(?:grimp|augment|évolu|progress)\w*\s+de\s*$")  # not "des montants de"
+EVOLUTION_OBJECT = r"(?:(?:le|la|les|son|sa|ses|leur|notre|nos)\s+\w+(?:\s+(?:de|d')\s*\w+)?\s+)?"
+EVOLUTION_RE = re.compile(  # "passer de 100 à 150", "porter le parc de 180 à 250", "augmenter le nombre de caméras de"
+    r"\b(?:(?:pass|mont)(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient)"  # not "des montants de"
+    rf"|port(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient|ant))\s+{EVOLUTION_OBJECT}de\s*$"
+    rf"|\b(?:grimp|augment|évolu|progress)\w*\s+{EVOLUTION_OBJECT}de\s*$")

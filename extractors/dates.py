@@ -71,7 +71,8 @@ IDENTIFIER_YEAR_RE = re.compile(r"(?:\bn°|\bno\.?|\bnuméro)\s*$")  # not "mi-2
 IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
 SINCE_BEFORE_RE = re.compile(
     r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
-    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+\s+(?:en\s+)?$")  # "depuis son ouverture en 2017"
+    # "depuis son ouverture en 2017", "depuis la création du dispositif en 2021"
+    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*\w+){0,2}\s+(?:en\s+)?$")
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
 BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
@@ -88,15 +89,17 @@ IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-z
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|{FUTURE_VERB_RE})(?![\w])")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
-SEASON_RE = re.compile(r"\bcet (automne|été|hiver)\b|\bce (printemps)\b"
+# A season with its year ("au printemps 2019", "d'ici l'été 2024") is that year's, which YEAR_RE finds.
+SEASON_YEAR_AFTER = r"(?![\s\u00a0]+(?:de l'année\s+)?(?:19|20)\d\d)"
+SEASON_RE = re.compile(rf"(?:\bcet (automne|été|hiver)\b|\bce (printemps)\b"
                        r"|\b(?:au |à l')(printemps|automne)\b(?! prochain)"  # "puis huit autres à l'automne"
-                       r"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b")
+                       rf"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b){SEASON_YEAR_AFTER}")
 # "en juin", a month without its year: the one nearest the publication
 MONTH_ONLY_RE = re.compile(rf"\ben ({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"
-                                r"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b")
+                                rf"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b{SEASON_YEAR_AFTER}")
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
 RELATIVE_OPENING_RE = re.compile(r"\s*(?:qui|que|qu'|dont|où|lequel|laquelle)\b")

@@ -86,6 +86,7 @@ OTHER_NOUNS = {
     "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
+    "reprises": "centre",  # "visionner les images à 210 reprises": uses of the footage
 }
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
@@ -102,14 +103,15 @@ THRESHOLD_GROUPS = ("communes", "villes", "collectivités", "groupements", "muni
 # Words that make cameras the topic: "caméras", "vidéoprotection", "vidéo-surveillance", "yeux numériques".
 CAMERA_WORDS = r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numériques"
 VIDEO_TERMS = r"cam[ée]ra|vid[ée]o|csu|cpu|supervision|surveillance"
-CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|vidéo(?!protection|surveillance)"
+CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|visionn|vidéo(?!protection|surveillance)"
 # "Huit agents s'y relaient": a pronoun that points back at the centre the sentence before names.
 THERE_PRONOUN = r"\b(?:s'y|y)\s+(?:\w+\s+)?(?:travaill|relai|relay|succèd|officient|sont|veill|se relai)\w*"
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
 # Money that is not specific to surveillance: a global security plan or budget.
-BROAD_MONEY = r"\bplan\b|\bbudget\b|sur la période|section d'investissement|section de fonctionnement"
+BROAD_MONEY = (r"\bplan\b(?! de financement)|\bbudget\b|sur la période|section d'investissement"  # not a project's
+               r"|section de fonctionnement")
 
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (
@@ -187,14 +189,15 @@ CAMERA_ANAPHORA_AFTER = (
 COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?:de|d'|à)\s*$"
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
-    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre de caméras|le total|le parc)\b[^.;]{0,50}?"
+    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras|le total|le parc)\b"
+    r"[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.

@@ -75,6 +75,7 @@ from extractors.tense import FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
+GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
 # Numbers read per page: a real page states a few dozen; past this it is a data dump or an attack, and
 # reading all of it would cost seconds per page (each number weighs ~0.1 ms with its context).
@@ -501,7 +502,7 @@ class Extractor:
         if found is None and inherits and c.head is not None and c.head.figure is not None:
             return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
         if found is not None:
-            return found
+            return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found
         hint = self.finder.hint_place()
         return FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
 

@@ -40,6 +40,8 @@ CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
+SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+)?communes\b",
+                                 re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
 ONE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b")
 ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}
@@ -47,7 +49,7 @@ NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collè
                            re.IGNORECASE)
 RELATIVE_WORDS = [
     (re.compile(r"\b(?:agglomération|métropole|intercommunalité|communauté (?:d'agglomération|de communes|urbaine)"
-                r"|agglo|territoire intercommunal|intercommunal\w*|(?:supervision|csu) communautaire)\b",
+                r"|agglo|territoire intercommunal|intercommuna(?:l\w*|ux)|(?:supervision|csu) communautaire)\b",
                 re.IGNORECASE), "intercommunalite"),  # "reliées au centre de supervision intercommunal"
     (re.compile(r"\b(?:la ville|la commune|la municipalité|territoire communal|la mairie)\b", re.IGNORECASE),
      "commune"),
@@ -244,6 +246,14 @@ class PlaceFinder:
                 return to_figure_place(parent)
         return None
 
+    def group_of(self, place: FigurePlace) -> FigurePlace:
+        """ "neuf communes": a count of communes is no one commune's, but its intercommunalité's."""
+        if place.kind != "commune" or not place.code or self.gazetteer is None:
+            return place
+        commune = self.gazetteer.get("commune", place.code)
+        epci = self.gazetteer.parent(commune, "intercommunalite") if commune else None
+        return to_figure_place(epci) if epci else place
+
     def district(self, name: str) -> FigurePlace:
         base = display_name(self.commune) if self.commune else self.hint_name
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
@@ -320,10 +330,15 @@ class PlaceFinder:
             after_evidence = after_evidence[: other.start()]
         if self.commune and (m := DISTRICT_CUE_RE.search(after_evidence)):
             return self.district(m.group(1) or m.group(2))
-        # 3. a relative word right after: "plus de 400 pour l'agglomération"
+        # 3. a relative word in the evidence or right after: "plus de 400 pour l'agglomération",
+        # "Quatre agents intercommunaux"
+        said = sentence[number_start:evidence_end].replace("’", "'") + lowered_after[:60]
         for pattern, kind in RELATIVE_WORDS:
-            if not_funder(pattern, lowered_after[:60]) and (place := self.relative(kind)):
+            if not_funder(pattern, said) and (place := self.relative(kind)):
                 return place
+        # "une centaine de caméras réparties dans neuf communes": no one commune's
+        if SEVERAL_COMMUNES_RE.search(lowered_after[:60]) and (place := self.relative("intercommunalite")):
+            return place
         # 4. a place named before the number in the sentence, the nearest
         named_before = [named for named in all_sentence_places if named[1] <= number_start]
         if named_before:

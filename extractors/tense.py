@@ -33,6 +33,9 @@ NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
 JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?s'ajout(?:e|ent)\b")
+# "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
+MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
+                          r"|de plus|en plus|additionnel\w*)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = r"déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:\w+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
@@ -48,8 +51,12 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
 # "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
-                             r"|\ble nombre de caméras\b[^.;]{0,50}?\bà\s*$")  # "est resté stable, à 25"
+                             r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$")  # "est resté stable, à 25"
+# "8 caméras, portant le nombre total à 57": what was added to reach a total
+TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
+                            r"(?:total|nombre|parc)\b")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
+FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
@@ -109,13 +116,16 @@ def camera_metric(
         future = future or not (past or now) and bool(DECIDED_RE.search(sentence))
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
+    if place_kind in REGIONAL_KINDS and FUNDED_NEXT_RE.match(after):
+        return Metric.CAMERAS_ADDED  # "71 communes aidées, pour 420 caméras financées": what the aid installed
     if rate:  # "la ville installe des caméras au rythme de 12 par an": what it adds, year after year
         return Metric.CAMERAS_ADDED
     if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
         incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
-            sentence) or PHASE_RE.search(sentence)  # "une première phase … a permis de raccorder 65 caméras"
+            sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(after)
+        # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
         regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
         if incremental or regional:
             return Metric.CAMERAS_ADDED
@@ -124,4 +134,6 @@ def camera_metric(
         return head
     if INCREMENT_RE.search(clause) and not now and FUTURE_RE.search(sentence):
         return Metric.CAMERAS_PLANNED
+    if MORE_NEXT_RE.match(after) and not (now or past):
+        return Metric.CAMERAS_PLANNED  # "« Soixante-dix caméras de plus, c'est trop »": more, said of no past
     return Metric.CAMERAS

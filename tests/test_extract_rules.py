@@ -560,3 +560,59 @@ def test_questions_about_them_and_requests(text, expected):
 ])
 def test_shifts_and_phases(text, expected):
     assert triples(text) == expected
+
+
+def facts(text, **kwargs):
+    return [(f.metric, f.value, f.qualifier, f.date) for f in extract_text(text, **kwargs)]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a season with its year is that year's, not the season nearest the publication
+    ("Douze caméras seront posées d'ici l'été 2024.", "2023-03-14", [("cameras_planned", 12, "exact", "2024")]),
+    ("Au printemps 2019, la ville a installé 6 nouvelles caméras.", "2023-01-10",
+     [("cameras_added", 6, "exact", "2019")]),
+    # the year a period starts from, however long the phrase that names the start
+    ("Depuis la création du dispositif en 2021, 71 communes ont bénéficié de l'aide à la vidéoprotection.", None,
+     [("other", 71, "exact", None)]),
+    # "porter le parc de 180 à 250": where a count starts and where it goes, not a range
+    ("Objectif : porter le parc de 180 à 250 caméras d'ici 2026.", "2021-11-09",
+     [("cameras", 180, "exact", None), ("cameras_planned", 250, "exact", "2026")]),
+    # more cameras, said of no past: a plan, whatever else the sentence counts in the present
+    ("« Soixante-dix caméras de plus, c'est une fuite en avant », dit un élu, qui rappelle que la ville compte 45 "
+     "policiers.", None, [("cameras_planned", 70, "exact", None)]),
+    ("La ville compte des caméras de vidéoprotection. En 2014, il n'y en avait que 9.", None,
+     [("cameras", 9, "exact", "2014")]),
+    # viewings of the footage are uses of it; a camera vandalised three times is not
+    ("L'an dernier, les enquêteurs ont demandé à visionner les images à 210 reprises.", "2018-05-02",
+     [("other", 210, "exact", "2017")]),
+    ("La caméra de la place a été vandalisée à trois reprises.", None, []),
+    # a financing plan is the project's, not a global plan
+    ("Vidéoprotection : extension du réseau. Le conseil arrête le plan de financement suivant : coût total "
+     "96 400 € HT, subvention sollicitée 38 560 €.", None,
+     [("money_eur", 96400, "exact", None), ("money_eur", 38560, "exact", None)]),
+    # a total the added cameras bring the count to
+    ("Le conseil approuve l'implantation de 8 caméras supplémentaires, portant le nombre total de caméras à 57.", None,
+     [("cameras_planned", 8, "exact", None), ("cameras_planned", 57, "exact", None)]),
+    ("La ville a installé 8 caméras, portant le total à 57.", None,
+     [("cameras_added", 8, "exact", None), ("cameras", 57, "exact", None)]),
+])
+def test_seasons_with_years_starts_totals_and_more(text, published, expected):
+    assert facts(text, published=published) == expected
+
+
+def test_cameras_a_departement_aid_funded_were_added():
+    text = "Depuis 2021, le Département a aidé 71 communes, pour près de 420 caméras financées."
+    assert facts(text, place_hint="Haute-Loire", place_kind="departement")[-1] == ("cameras_added", 420, "approx",
+                                                                                  None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le centre de supervision a ouvert. Quatre agents intercommunaux assurent le visionnage.", [("other", 4)]),
+    # spread over several communes, or counting them: the intercommunalité's, not the last commune named
+    ("Il reçoit déjà les images des 15 caméras de Stiring-Wendel ; à terme, une centaine de caméras réparties "
+     "dans neuf communes y seront raccordées.", [("cameras_planned", 100), ("other", 9)]),
+])
+def test_an_intercommunal_count_goes_to_the_intercommunalite(text, expected):
+    epci = "Communauté d'agglomération de Forbach Porte de France"
+    figures = [f for f in extract_text(text, place_hint="Forbach") if f.place == epci]
+    assert [(f.metric, f.value) for f in figures] == expected
