@@ -25,6 +25,7 @@ PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
 # A budget's title: its year dates what it pays for and plans ("Budget primitif 2024", "Rapport
 # d'orientation budgétaire 2024").
 BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
+RELATIVE_OPEN_RE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle)\b[^,;]*$")  # a relative clause still open
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
 GOES_ON_RE = re.compile(
@@ -66,11 +67,19 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         previous = sentences[index - 1]
         earlier = by_sentence.get(index - 1)
         # what the sentence before dated, or the one date it gives ("Le conseil s'est réuni le 7 novembre 2022.")
-        before = _one_date(f.date for f in earlier or [] if f.date and f.metric in LENDERS) or _one_date(
-            dates_of(previous))
+        before = _one_date(f.date for f in earlier or [] if f.date and f.metric in LENDERS
+                           and not _in_relative_clause(f)) or _one_date(dates_of(previous))
         for figure in undated:
             if figure.date is None and before:
                 figure.date = before
+
+
+def _in_relative_clause(figure: Figure) -> bool:
+    """ "Après la première phase, qui a permis d'installer 35 caméras en 2019, la deuxième démarre. Elle
+    prévoit 22 caméras": the pronoun goes on with the main clause, not with what a relative clause told."""
+    sentence = norm(figure.sentence or "")
+    at = sentence.find(norm(figure.evidence))
+    return at >= 0 and bool(RELATIVE_OPEN_RE.search(sentence[:at]))
 
 
 def _unit_price(figure: Figure) -> bool:

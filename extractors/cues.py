@@ -67,6 +67,7 @@ STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|pol
                           r"[^.;:]{0,30}\bpour\s*$")
 # "Chaque opérateur du CSU surveille en moyenne 17 caméras": a ratio too
 STAFF_EACH_RE = re.compile(r"\bchaque\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b[^.;:]{0,50}$")
+FINE_BEFORE_RE = re.compile(r"\b(?:amendes?|contraventions?|procès-verbaux|pv)\b[^.;]{0,50}$", re.IGNORECASE)
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_OBJECT = r"(?:(?:le|la|les|son|sa|ses|leur|notre|nos)\s+\w+(?:\s+(?:de|d')\s*\w+)?\s+)?"

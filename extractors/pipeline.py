@@ -26,6 +26,7 @@ from extractors.cues import (
     DAY_RE,
     DENOMINATOR_RE,
     EVOLUTION_RE,
+    FINE_BEFORE_RE,
     FROM_RE,
     HOW_MANY_OF_THEM_RE,
     HOW_MANY_RE,
@@ -405,8 +406,8 @@ class Extractor:
         """ "80 des 270 lycées", "une centaine de gares sur 400", "131e place sur 371 villes": the
         second number is the whole the first is counted against, not a figure."""
         left = _left(text, sentence, m.start, 60)
-        if OF_TOTAL_RE.search(left):
-            return True
+        if OF_TOTAL_RE.search(left):  # "8 des 64 caméras": the city's cameras are a count of their own
+            return not CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30]))
         if not DENOMINATOR_RE.search(left) or re.search(r"[;:]", left[-45:]):
             return False
         if BEARS_ON_RE.search(left) and CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30])):
@@ -470,6 +471,8 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
+        if family == MONEY and FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60)):
+            return None  # "1 800 amendes, pour un montant moyen de 35 euros": what a driver pays
         item = bracketed_item(self.text, sentence, c.start) if family == MONEY else None
         if item is not None and not re.search(VIDEO_TERMS, norm(item)):
             return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount

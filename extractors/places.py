@@ -30,7 +30,8 @@ NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # its place, when it is a place the gazetteer knows ("de la ville" is a relative word, dealt with later).
 GENITIVE_RE = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
-    r"quartiers?\s+(?:du|des|de|d')\s*((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
+    r"(?:quartiers?|plateau|secteur)\s+(?:du|des|de|d')\s*"
+    r"((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
 CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’])\s*"
@@ -40,6 +41,7 @@ CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
+OPENING_END_RE = re.compile(r"[^,\d.;:]{0,60},\s*")  # the rest of an opening phrase, up to its comma
 SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+)?communes\b",
                                  re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
@@ -290,6 +292,16 @@ class PlaceFinder:
             return None
         return None
 
+    @staticmethod
+    def subject_after_opening(sentence: str, number_start: int, evidence_end: int,
+                              all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
+        """ "Avec une caméra pour 150 habitants, Levallois-Perret reste…": a figure in the phrase that opens
+        the sentence is said of the place that follows it, the sentence's subject."""
+        if "," in sentence[:number_start] or not (comma := OPENING_END_RE.match(sentence, evidence_end)):
+            return None
+        subject = next((named for named in all_sentence_places if named[0] == comma.end()), None)
+        return as_named(subject, sentence) if subject else None
+
     def is_short_for_commune(self, name: str) -> bool:
         """ "Aix" on an Aix-en-Provence page, "Chartres" for Chartres."""
         key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
@@ -321,14 +333,16 @@ class PlaceFinder:
             window = window[: evidence_end - number_start + other.start()]
         if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
             return self.district(m.group(1).lower())
-        clause_before = sentence[max(0, number_start - 120) : number_start]
-        if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)):
-            return self.district(m.group(1) or m.group(2))
         # "Huit caméras ont été installées dans le quartier de la Source": named after, up to the next number
         after_evidence = sentence[evidence_end:clause_end]
         if other := re.search(r"\d", after_evidence):
             after_evidence = after_evidence[: other.start()]
         if self.commune and (m := DISTRICT_CUE_RE.search(after_evidence)):
+            return self.district(m.group(1) or m.group(2))
+        clause_before = sentence[max(0, number_start - 120) : number_start]
+        if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)) and not re.search(
+                r"\d\s+(?:dans|sur|à|au|en)\s+(?:le\s+|la\s+|l')?$", clause_before[: m.start()]):
+            # not another number's district: "dont 9 dans le quartier des Lozaits et 6 …"
             return self.district(m.group(1) or m.group(2))
         # 3. a relative word in the evidence or right after: "plus de 400 pour l'agglomération",
         # "Quatre agents intercommunaux"
@@ -343,6 +357,8 @@ class PlaceFinder:
         named_before = [named for named in all_sentence_places if named[1] <= number_start]
         if named_before:
             return as_named(named_before[-1], sentence)
+        if subject := self.subject_after_opening(sentence, number_start, evidence_end, all_sentence_places):
+            return subject
         # 5. a relative word anywhere in the sentence
         for pattern, kind in RELATIVE_WORDS:
             if not_funder(pattern, sentence[:number_start]) and (place := self.relative(kind)):

@@ -36,8 +36,12 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+OF_TOTAL = r"(?:des|de ses|de leurs|sur les|sur ses)"  # "80 des 270 lycées", "35 de ses 80 collèges"
 NOUN_LEAD = rf"^\s*(?:de\s+|d')?(?:(?:{ADJ})\s+){{0,3}}{OPEN_QUOTE}"
 CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+numériques)?")
+# "huit des 64 caméras": a part of the cameras, counted in cameras
+CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
+                            rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
 DENSITY_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?pour\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+habitants")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
@@ -46,7 +50,6 @@ MONEY_AFTER_SCALE_RE = re.compile(r"^\s*(?:d'euros\b|de\s+euros\b|€|euros\b)")
 OTHER_NOUN_AFTER_SCALE_RE = re.compile(r"^\s*d[e']\s*\w+")
 POPULATION_RE = re.compile(rf"^\s*(?:{_alternation(POPULATION_NOUNS)})(?![\w])")
 OFFENCE_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(OFFENCE_NOUNS)})(?![\w])(?:\s+constatés)?")
-OF_TOTAL = r"(?:des|de ses|de leurs|sur les|sur ses)"  # "80 des 270 lycées", "35 de ses 80 collèges"
 OTHER_RE = re.compile(
     rf"{NOUN_LEAD}(?:{OF_TOTAL}\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
     rf"(?:\s+(?:scolaires|municipaux|municipales|et interurbains|ou haltes))*"
@@ -122,6 +125,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         per, span = _density(right, m.end(), end)
         if per:
             return Reading(DENSITY, span[1] + len(" habitants"), "caméras", per, span)
+        return Reading(CAMERAS, end + m.end(), "caméras")
+    if m := CAMERA_PART_RE.match(right):
         return Reading(CAMERAS, end + m.end(), "caméras")
     if (m := STAND_IN_RE.match(right)) and CAMERA_TOPIC_RE.search(norm(context_text or sentence_text)):
         return Reading(CAMERAS, end + m.end(), "caméras")  # "43 appareils", "10 unités" where cameras are the topic

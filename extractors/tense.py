@@ -43,6 +43,8 @@ ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:\w+\s+){{0,2}}?(?:{A
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
+WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
+                              r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
@@ -82,8 +84,8 @@ def camera_metric(
     says nothing of time). `head` is the metric of the figure this one continues, if any;
     `before_number` the sentence up to the number."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
-    if DAMAGED_RE.search(clause):
-        return Metric.OTHER
+    if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(norm(before_number)):
+        return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
     if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
     if TOTAL_BEFORE_RE.search(norm(before_number)):

@@ -616,3 +616,37 @@ def test_an_intercommunal_count_goes_to_the_intercommunalite(text, expected):
     epci = "Communauté d'agglomération de Forbach Porte de France"
     figures = [f for f in extract_text(text, place_hint="Forbach") if f.place == epci]
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a part of the cameras that serves to fine drivers is "other"; the whole it is part of stays a stock
+    ("Huit des 64 caméras de la ville servent aussi à verbaliser les automobilistes.", None,
+     [("other", 8, "exact", None), ("cameras", 64, "exact", None)]),
+    ("L'ensemble des 64 caméras sont en panne.", None, [("other", 64, "exact", None)]),
+    # what a driver pays is not money spent on surveillance
+    ("En six mois, 1 800 amendes ont été dressées, pour un montant moyen de 35 euros.", None,
+     [("offences", 1800, "exact", None)]),
+    ("La vidéoprotection s'étend. D'ici 2025, l'agglomération prévoit d'en connecter 80 de plus.", None,
+     [("cameras_planned", 80, "exact", "2025")]),
+    # a pronoun goes on with the main clause, not with the operation a relative clause told of
+    ("Après la première phase, qui a permis d'installer 35 caméras en 2019 et 2020, la deuxième phase démarre cet "
+     "été. Elle prévoit 22 caméras pour 480 000 euros.", "2021-06",
+     [("cameras_added", 35, "exact", "2020"), ("cameras_planned", 22, "exact", None),
+      ("money_eur", 480000, "exact", None)]),
+])
+def test_parts_fines_connections_and_relative_clauses(text, published, expected):
+    assert facts(text, published=published) == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # a figure in the phrase that opens a sentence is its subject's
+    ("Avec une caméra pour 150 habitants, Levallois-Perret reste la commune la plus équipée.", None,
+     [("cameras_per_100k", "Levallois-Perret")]),
+    ("Avec 120 caméras, Neuilly-sur-Seine devance sa voisine.", "Dreux", [("cameras", "Neuilly-sur-Seine")]),
+    # each count of a split takes the district named after it, not the one before it
+    ("La ville prévoit 22 caméras, dont 9 dans le quartier des Lozaits et 6 sur le plateau des Hautes-Bruyères.",
+     "Villejuif", [("cameras_planned", "Villejuif"), ("cameras_planned", "Villejuif / Lozaits"),
+                   ("cameras_planned", "Villejuif / Hautes-Bruyères")]),
+])
+def test_opening_phrases_and_districts_of_a_split(text, hint, expected):
+    assert [(f.metric, f.place) for f in extract_text(text, place_hint=hint)] == expected
