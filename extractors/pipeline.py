@@ -55,7 +55,7 @@ from extractors.lexicon_fr import (
 )
 from extractors.numbers import Mention, find_mentions
 from extractors.page import Page
-from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder
+from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder, as_named
 from extractors.qualifiers import qualifier_after, qualifier_before, qualifier_from_header
 from extractors.readings import (
     CAMERAS,
@@ -71,6 +71,7 @@ from extractors.readings import (
     read_unit,
 )
 from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
+from extractors.tables import table_cells
 from extractors.tense import FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
@@ -197,6 +198,7 @@ class Extractor:
         self.place_kind = place_kind
         self.finder = PlaceFinder(gazetteer, place_hint, place_kind, text, source_url)
         self.sentences = split_sentences(text)
+        self.cells = table_cells(text, self.sentences)
         self.aid_document = bool(AID_WORDS_RE.search(text))
         self.candidates: list[Candidate] = []
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
@@ -326,6 +328,10 @@ class Extractor:
                     continue
             if self._link_from(sentence, mentions, found, i, left):
                 continue
+            # "Caméras financées / … / Cher / 12 / 64": a table's cell, counted by its column's header
+            if (reading := self.read_cell(sentence, m)) is not None:
+                found[i] = Candidate(m, reading, m.start, m.end)
+                continue
             # "— Combien de caméras compte la commune ? — Aujourd'hui, 37.": what the question asks
             if (reading := self.asked_before(sentence, m)) is not None:
                 found[i] = Candidate(m, reading, m.start, m.end)
@@ -360,6 +366,15 @@ class Extractor:
         for i, m in enumerate(mentions):  # "le nombre de caméras est passé de 30 à 130": the 130 first
             if i not in found and i not in consumed and not m.year_like:
                 self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
+
+    def read_cell(self, sentence: Sentence, m: Mention) -> Reading | None:
+        """A bare number alone in a table's cell, read as if its column's header followed it."""
+        cell = self.cells.get(sentence.start)
+        if cell is None:
+            return None
+        phrase = f"{m.raw} {cell.header}"
+        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), phrase, self.text[:2000])
+        return Reading(reading.family, m.end, reading.noun) if reading else None
 
     def asked_before(self, sentence: Sentence, m: Mention) -> Reading | None:
         """The reading of the noun a question right before asks the number of ("Combien de caméras… ?"),
@@ -460,7 +475,7 @@ class Extractor:
             head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
             return camera_metric(
                 self.text[clause.start : clause.end], self.text[sentence.start : sentence.end],
-                self.text[c.mention.end : c.mention.end + 60], place_kind=place.kind,
+                self.after_number(sentence, c), place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
                 before_number=self.text[sentence.start : c.mention.start],
@@ -477,6 +492,11 @@ class Extractor:
         if item is not None and not re.search(VIDEO_TERMS, norm(item)):
             return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
         return SIMPLE_METRICS[family]
+
+    def after_number(self, sentence: Sentence, c: Candidate) -> str:
+        """What follows a number: in a table's cell, its column's header ("Caméras financées")."""
+        cell = self.cells.get(sentence.start)
+        return cell.header if cell is not None else self.text[c.mention.end : c.mention.end + 60]
 
     def label_under_video_heading(self, sentence: Sentence) -> bool:
         """ "Budget annuel de maintenance : 45 000 €", a line of a list headed "La vidéoprotection en
@@ -498,6 +518,8 @@ class Extractor:
                 aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end]) or self.aid_document
                 label = "communes éligibles" if aid else self.text[left_start + left.rfind(group) : c.end].strip()
                 return FigurePlace(label, "other")
+        if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
+            return as_named(row[0], cell.row_label)  # "Cher / 12 / 64": the row's place
         clause = clause_at(context.clauses, c.mention.start)
         found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
                                       clause.end - sentence.start, context.places)

@@ -1,0 +1,91 @@
+"""Tables read back from text that gives them a cell a block, as a page's reader (and a copied page) does.
+
+A region's summary by département comes as "Département / Communes aidées / Caméras financées /
+Montant / Cher / 12 / 64 / 148 000 € / Indre / 9 / …", each cell its own block. A bare "64" says
+nothing by itself; its column header ("Caméras financées") says what it counts and its row's first
+cell ("Cher") which place it is about. Only a regular grid is read: a row of headers, then at least
+two rows of one label and as many numbers as there are headers after the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.segments import Sentence
+
+MAX_CELL = 60  # characters: longer blocks are prose
+NUMBER_CELL_RE = re.compile(r"^[\s(]*[+-]?\d[\d\s\u00a0\u202f.,]*(?:%|€|euros?|k€|M€)?[\s)]*$", re.IGNORECASE)
+MIN_ROWS = 2
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a number's cell stands: the header of its column and the label of its row."""
+
+    header: str
+    row_label: str
+
+
+def is_number_cell(cell: str) -> bool:
+    return bool(NUMBER_CELL_RE.match(cell))
+
+
+def table_cells(text: str, sentences: list[Sentence]) -> dict[int, Cell]:
+    """The cells of number found in regular grids, by the start of their sentence."""
+    cells: dict[int, Cell] = {}
+    run: list[Sentence] = []
+    for sentence in [*sentences, None]:
+        if sentence is not None and _is_cell(text, sentence, run[-1] if run else None):
+            run.append(sentence)
+            continue
+        cells.update(_grid(text, run))
+        run = [sentence] if sentence is not None and _is_cell(text, sentence, None) else []
+    return cells
+
+
+def _is_cell(text: str, sentence: Sentence, previous: Sentence | None) -> bool:
+    """A block of its own, short and on one line, right after the previous cell's block."""
+    cell = text[sentence.start : sentence.end].strip()
+    if not cell or len(cell) > MAX_CELL or "\n" in cell:
+        return False
+    return previous is None or (sentence.block == previous.block + 1)
+
+
+def _grid(text: str, run: list[Sentence]) -> dict[int, Cell]:
+    values = [text[s.start : s.end].strip() for s in run]
+    numbers = [is_number_cell(v) for v in values]
+    for start in range(len(values)):  # the header row may follow a title or a caption
+        width = _labels_from(numbers, start) - 1  # the last label before a number is the first row's
+        if width < 2:
+            continue
+        rows = _rows(numbers, start + width, width)
+        if rows < MIN_ROWS:
+            continue
+        headers = values[start : start + width]
+        found = {}
+        for r in range(rows):
+            first = start + width * (r + 1)
+            for column in range(1, width):
+                found[run[first + column].start] = Cell(headers[column], values[first])
+        return found
+    return {}
+
+
+def _labels_from(numbers: list[bool], start: int) -> int:
+    """How many cells without a number follow one another from `start`."""
+    width = 0
+    while start + width < len(numbers) and not numbers[start + width]:
+        width += 1
+    return width
+
+
+def _rows(numbers: list[bool], first: int, width: int) -> int:
+    """How many rows of one label and `width - 1` numbers follow the header row."""
+    rows = 0
+    while first + width * (rows + 1) <= len(numbers):
+        row = numbers[first + width * rows : first + width * (rows + 1)]
+        if row[0] or not all(row[1:]):
+            break
+        rows += 1
+    return rows
