@@ -259,3 +259,43 @@ def test_a_followed_page_is_not_taken_for_a_redirect_of_the_source(runner, db_pa
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     status = run_vigicam(db_path, "status")
     assert status.returncode == 0 and "redirects" not in status.stdout
+
+
+def test_a_new_extractor_version_rereads_stored_pages_before_comparing(runner, db_path, routes_server):
+    """After an upgrade, a page's new version is compared with what its last version says under the same
+    rules: what the new extractors read differently is a revision, never a city's change."""
+    from extractors import EXTRACTOR_VERSION
+    from extractors.figure import Figure
+    from storage import open_database
+    from storage.history import insert_document, insert_extraction, record_fetch
+
+    url = f"{routes_server.url}/plan.html"
+    add(runner, db_path, url)
+    first, second = "La ville compte 40 caméras.", "Douze caméras seront posées d'ici l'été 2024."
+    text = f"{first}\n\n{second}"
+    db = open_database(db_path)
+    source_id = db.execute("select id from sources").fetchone()[0]
+    with db.atomic():  # what an older vigicam stored: the twelve cameras to come read as a stock
+        document_id = insert_document(db, content_hash="older", url=url, text=text, body=text.encode())
+        fetch_id = record_fetch(db, source_id=source_id, url=url, started_at="2024-01-01T00:00:00Z",
+                                finished_at="2024-01-01T00:00:01Z", http_status=200, bytes=len(text),
+                                outcome="new_content", content_hash="older", document_id=document_id)
+        insert_extraction(db, document_id=document_id, source_id=source_id, fetch_id=fetch_id,
+                          extractor_version="0.0.1", figures=[
+                              Figure("cameras", 40, "exact", "Dreux", "commune", None, "40 caméras", 16, 26, first),
+                              Figure("cameras", 12, "exact", "Dreux", "commune", None, "Douze caméras",
+                                     len(first) + 2, len(first) + 15, second)])
+    db.close()
+    page = f"<html><body><p>{first.replace('40', '45')}</p><p>{second}</p></body></html>"
+    routes_server.routes["/plan.html"] = (200, {"Content-Type": HTML}, page.encode())
+
+    result = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    assert f"first re-read 1 stored documents with extractor {EXTRACTOR_VERSION}: 2 revisions" in result.stdout
+
+    db = sqlite_utils.Database(db_path)
+    assert [(r["kind"], r["metric"], r["old_value"], r["new_value"]) for r in db.query(
+        "select * from changes order by id")] == [("changed", "cameras", 40, 45)]
+    assert sorted((r["metric"], r["old_value"], r["new_value"]) for r in db["revisions"].rows) == [
+        ("cameras", 12, None), ("cameras_planned", None, 12)]
+    assert run_vigicam(db_path, "crawl", "--delay", "0").stdout.count("first re-read") == 0

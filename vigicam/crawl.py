@@ -13,10 +13,12 @@ from scrapy.settings import Settings
 
 from crawler import settings as default_settings
 from crawler.pipelines import FATAL_STAT
+from extractors import EXTRACTOR_VERSION
 from storage import open_database
 from storage.errors import StorageError
 from storage.runs import finish_run, start_run
 from storage.vocab import Outcome
+from vigicam.reextract import ReextractSummary, reextract
 
 
 class CrawlStopped(StorageError):
@@ -32,11 +34,16 @@ class CrawlSummary:
     seconds: float
     detect_seconds: float = 0.0  # change detection's share of the crawl (it runs as each page is stored)
     detect_cpu_seconds: float = 0.0  # the same, in CPU time of the thread that stores pages
+    caught_up: ReextractSummary | None = None  # stored documents re-read by a new extractor version first
 
     def line(self) -> str:
         counts = ", ".join(f"{self.outcomes.get(o, 0)} {o.replace('_', ' ')}" for o in Outcome)
-        return (f"crawled {self.pages} pages in {self.seconds:.1f}s: {counts}; {self.figures} figures stored, "
+        line = (f"crawled {self.pages} pages in {self.seconds:.1f}s: {counts}; {self.figures} figures stored, "
                 f"{self.events} events")
+        if self.caught_up is not None and self.caught_up.documents:
+            line += (f" (first re-read {self.caught_up.documents} stored documents with extractor "
+                     f"{EXTRACTOR_VERSION}: {self.caught_up.revisions} revisions)")
+        return line
 
 
 def crawl_settings(
@@ -63,9 +70,14 @@ def crawl_settings(
 def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None,
               extra_settings: dict | None = None, timeout: float | None = None,
               workers: int | None = None) -> CrawlSummary:
-    """One crawl; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it)."""
+    """One crawl; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it).
+
+    Stored documents are first brought to the current extractor version (`vigicam reextract`): a page's
+    new version is compared with the figures its last version gives under the same rules, so that what a
+    new vigicam reads differently goes to `revisions`, never to a city's changes."""
     db = open_database(db_path)
     try:
+        caught_up = reextract(db)
         run_id = start_run(db)
     except sqlite3.OperationalError as exc:
         raise CrawlStopped(f"cannot start a crawl: {exc}") from exc
@@ -91,6 +103,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
         seconds=float(elapsed),
         detect_seconds=float(stats.get("vigicam/detect_seconds", 0.0)),
         detect_cpu_seconds=float(stats.get("vigicam/detect_cpu_seconds", 0.0)),
+        caught_up=caught_up,
     )
     fatal = stats.get(FATAL_STAT)
     try:
