@@ -39,6 +39,9 @@ class Place:
     site: str = ""
 
 
+COUNTRY = Place(code="FR", kind="other", name="France", population=68_000_000)
+
+
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """'L'Haÿ-les-Roses' → 'l hay les roses'; 'St-Denis' → 'saint denis'; 'SaintHerblain' → 'saint herblain'."""
@@ -113,7 +116,7 @@ def load_gazetteer() -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()  # 36,000 small objects: the cyclic collector would rescan them for nothing
     try:
-        return _add_aliases(_parse(raw))
+        return _add_country(_add_aliases(_parse(raw)))
     finally:
         if collecting:
             gc.enable()
@@ -128,6 +131,14 @@ def _add_aliases(gazetteer: Gazetteer) -> Gazetteer:
         if place is not None:
             for key in {normalise(alias), without_article(normalise(alias))}:
                 gazetteer.index.setdefault(key, []).insert(0, place)
+    return gazetteer
+
+
+def _add_country(gazetteer: Gazetteer) -> Gazetteer:
+    """France itself, for national figures; of kind "other", as the guidelines place countries."""
+    gazetteer.places.append(COUNTRY)
+    gazetteer.by_key[(COUNTRY.kind, COUNTRY.code)] = COUNTRY
+    gazetteer.index.setdefault(normalise(COUNTRY.name), []).append(COUNTRY)
     return gazetteer
 
 

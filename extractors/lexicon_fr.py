@@ -87,6 +87,7 @@ OTHER_NOUNS = {
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
     "reprises": "centre",  # "visionner les images à 210 reprises": uses of the footage
+    "affaires": "centre", "élucidations": "centre",  # "les images ont permis d'élucider 150 affaires"
 }
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
@@ -191,7 +192,7 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
-    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
+    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"

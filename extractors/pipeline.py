@@ -77,6 +77,7 @@ from extractors.tense import FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
+DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
 # Numbers read per page: a real page states a few dozen; past this it is a data dump or an attack, and
@@ -486,12 +487,19 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
+        if family == MONEY and (label := self.line_label(c)) and not re.search(VIDEO_TERMS, norm(label)):
+            return None  # "Rénovation de l'école ........ 1 250 000 €": a budget's line for something else
         if family == MONEY and FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60)):
             return None  # "1 800 amendes, pour un montant moyen de 35 euros": what a driver pays
         item = bracketed_item(self.text, sentence, c.start) if family == MONEY else None
         if item is not None and not re.search(VIDEO_TERMS, norm(item)):
             return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
         return SIMPLE_METRICS[family]
+
+    def line_label(self, c: Candidate) -> str | None:
+        """The label of a line that leads to its amount with dots ("Éclairage public ........ 410 000 €")."""
+        label = self.text[self.text.rfind("\n", 0, c.mention.start) + 1 : c.mention.start]
+        return label if DOT_LEADER_RE.search(label) else None
 
     def after_number(self, sentence: Sentence, c: Candidate) -> str:
         """What follows a number: in a table's cell, its column's header ("Caméras financées")."""

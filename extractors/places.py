@@ -42,6 +42,8 @@ SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|m
                        r"concentrée?s?|répartie?s?|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
 OPENING_END_RE = re.compile(r"[^,\d.;:]{0,60},\s*")  # the rest of an opening phrase, up to its comma
+LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue]|devant|dans|sur)\s+(?:la |le |l['’])?"
+                         r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+)?communes\b",
                                  re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
@@ -63,16 +65,20 @@ THRESHOLD_RE = re.compile(
     r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
     re.IGNORECASE,
 )
-FUNDER_RE = re.compile(r"\bpar\s*$", re.IGNORECASE)
+# "financé par la Région", "par la Région Occitanie et le Département": who pays, not where
+FUNDER_RE = re.compile(r"\bpar\s*$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$", re.IGNORECASE)
 
 
 def not_funder(pattern: re.Pattern[str], text: str) -> bool:
     """A relative word that names where ("la région compte…"), not who pays ("financé par la Région")."""
     if "par" not in text.lower():
         return bool(pattern.search(text))
-    return any(not FUNDER_RE.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
+    return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()]) for m in pattern.finditer(text))
 
 
+# A name that goes on past a small commune's ("au Bois du Verne") or the country's ("France Bleu", "France 3").
+NAME_GOES_ON_RE = re.compile(r"\s+(?:du|de la|des|de|d['’])\s*[A-ZÀ-Ý]")
+MEDIUM_AFTER_RE = re.compile(r"\s+(?:\d|(?:Bleu|Info|Inter|Culture|Télévisions?|Travail|Services|Stratégie)\b)")
 STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
                               r"parvis|square)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
@@ -99,7 +105,8 @@ def display_name(place: Place) -> str:
         return place.name
     name = re.sub(r"\s*\([^)]*\)\s*$", "", place.name)  # "… du Grand Avignon (COGA)"
     name = re.sub(r"(?<=\w) - (?=\w)", "-", name)  # "de Lens - Liévin": the hyphen of the usual spelling
-    short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+(?:de |du |des |d')?",
+    # "Communauté d'agglomération Le Grand Narbonne": "Grand Narbonne", as "le Grand Narbonne" says
+    short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+(?:de |du |des |d'|Le |La )?",
                    "", name)
     if short != name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire|^Grand ", short):
         return short
@@ -213,6 +220,10 @@ class PlaceFinder:
                         start = m.start() + len("".join(words[:i]))
                         if STREET_BEFORE_RE.search(text[max(0, start - 20) : start]):
                             break  # "rue de Paris" is a street, not Paris
+                        goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
+                        if goes_on.match(text, start + len(chunk)) and (
+                                place.kind == "other" or place.kind == "commune" and place.population < 20_000):
+                            break  # "France Bleu", "au Bois du Verne": a longer name, not France or Bois
                         if self._accept(place, text[:start]):
                             found.append((start, start + len(chunk), place))
                             i = j - 1
@@ -339,6 +350,8 @@ class PlaceFinder:
             after_evidence = after_evidence[: other.start()]
         if self.commune and (m := DISTRICT_CUE_RE.search(after_evidence)):
             return self.district(m.group(1) or m.group(2))
+        if self.commune and (m := LANDMARK_RE.match(after_evidence)):  # "dont 6 autour de la gare"
+            return self.district(m.group(1))
         clause_before = sentence[max(0, number_start - 120) : number_start]
         if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)) and not re.search(
                 r"\d\s+(?:dans|sur|à|au|en)\s+(?:le\s+|la\s+|l')?$", clause_before[: m.start()]):

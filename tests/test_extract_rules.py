@@ -650,3 +650,38 @@ def test_parts_fines_connections_and_relative_clauses(text, published, expected)
 ])
 def test_opening_phrases_and_districts_of_a_split(text, hint, expected):
     assert [(f.metric, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # who pays, even second in a list of funders, is not where
+    ("Coût du projet : 45 000 € HT, financé à 80 % par la Région Occitanie et le Département du Lot.", "Saint-Céré",
+     [("money_eur", "Saint-Céré"), ("percent", "Saint-Céré")]),
+    # the country, for national figures; not a medium named after it
+    ("Selon le ministère, la France comptait environ 90 000 caméras en 2021, contre 10 000 en 2010.", None,
+     [("cameras", "France"), ("cameras", "France")]),
+    ("Selon France Bleu, la ville compte 40 caméras.", "Dreux", [("cameras", "Dreux")]),
+    # a small commune's name at the start of a longer name is not that commune
+    ("La ville dispose de 58 caméras, dont 12 au Bois du Verne et 9 autour de la gare.", "Montceau-les-Mines",
+     [("cameras", "Montceau-les-Mines"), ("cameras", "Montceau-les-Mines / Bois du Verne"),
+      ("cameras", "Montceau-les-Mines / gare")]),
+    # an intercommunalité's usual name drops its article as the text does
+    ("La vidéoprotection est mutualisée : 210 caméras sont reliées au centre.", "Le Grand Narbonne",
+     [("cameras", "Grand Narbonne")]),
+])
+def test_funders_the_country_longer_names_and_usual_names(text, hint, expected):
+    assert [(f.metric, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the budget of what was just told
+    ("Nous installerons 25 caméras supplémentaires. Le budget sera de 400 000 euros sur six ans.",
+     [("cameras_planned", 25, "exact"), ("money_eur", 400000, "exact")]),
+    ("Le budget de la police municipale est de 2 millions d'euros.", []),
+    ("La vidéoprotection progresse. Les images ont permis d'élucider 150 affaires.", [("other", 150, "exact")]),
+    ("La vidéoprotection gagne du terrain. La SNCF en exploite 60 000.", [("cameras", 60000, "exact")]),
+    # a budget's lines: each amount is its own line's
+    ("Vidéoprotection : extension du réseau ........ 180 000 €\nRénovation de l'école Paul-Bert ........ "
+     "1 250 000 €\nÉclairage public LED ........ 410 000 €", [("money_eur", 180000, "exact")]),
+])
+def test_budgets_uses_of_footage_and_budget_lines(text, expected):
+    assert triples(text) == expected
