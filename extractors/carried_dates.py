@@ -7,7 +7,9 @@ conseil municipal s'est réuni le 7 novembre 2022. Il a voté l'achat de 15 cam�
 on with the meeting, whose date is the announcement's.
 
 Only figures of what is decided, paid or announced borrow a date: a stock stated in the present ("Elle
-en compte 80") is as of publication, whatever the sentence before it dated.
+en compte 80") is as of publication, whatever the sentence before it dated. The items of a list are the
+exception: they break down the statement that introduces it ("Au 1er janvier 2024, le parc compte 41
+caméras :"), and hold for its date.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
 # A budget's title: its year dates what it pays for and plans ("Budget primitif 2024", "Rapport
 # d'orientation budgétaire 2024").
 BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
+BULLET_RE = re.compile(r"^\s*[•▪◦·*–-]\s")
 RELATIVE_OPEN_RE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle)\b[^,;]*$")  # a relative clause still open
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
@@ -42,6 +45,7 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     they belong to, or from the budget the page is ("Budget 2024"). `dates_of` gives the dates a
     sentence states; `title` is the page's title or first heading."""
     _from_statements(figures, sentences, text, dates_of)
+    _from_list_intros(figures, sentences, text, dates_of)
     if budget := BUDGET_TITLE_RE.search(norm(title or "")):
         for figure, _ in figures:
             if figure.date is None and figure.metric in BORROWERS:
@@ -72,6 +76,22 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         for figure in undated:
             if figure.date is None and before:
                 figure.date = before
+
+
+def _from_list_intros(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str,
+                      dates_of: Callable[[Sentence], list[str]]) -> None:
+    """ "Au 1er janvier 2024, le parc compte 41 caméras :⏎• Bressuire : 24 caméras⏎• Cerizay : 9 caméras":
+    the items of a list break down the statement that introduces it, and hold for its date."""
+    for figure, sentence in figures:
+        if figure.date is not None or not BULLET_RE.match(text[sentence.start : sentence.end]):
+            continue
+        intro = next((s for s in reversed(sentences[: sentence.index])
+                      if not BULLET_RE.match(text[s.start : s.end])), None)
+        if intro is None or not text[intro.start : intro.end].rstrip().endswith(":"):
+            continue
+        lent = _one_date(f.date for f, s in figures if s.index == intro.index and f.date) or _one_date(
+            dates_of(intro))
+        figure.date = lent
 
 
 def _in_relative_clause(figure: Figure) -> bool:

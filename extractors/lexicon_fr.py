@@ -125,6 +125,7 @@ FUTURE_TERMS = (
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
     r"(?:ont|a) été autorisée?s?|sont autorisée?s?|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
+    r"l'accord de la préfecture|l'autorisation de la préfecture|le feu vert|"  # allowed, not yet done
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
@@ -170,6 +171,7 @@ OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{
 # Cameras replaced or upgraded are the ones there already: "les 21 caméras de la ville seront remplacées".
 REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
 DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
+           r"|démont\w*|désinstall\w*|supprim\w*"  # cameras taken down
            r"|vidéo-?verbalis\w*"  # not area surveillance either: cameras that serve to fine drivers
            r"|(?:servent|sert|utilisée?s|dédiée?s|affectée?s)\s+(?:\w+\s+)?(?:à|pour|au)\s+(?:la\s+)?verbalis\w*")
 # "aux 44 que nous avons déjà": a relative clause that says the count is there.
@@ -192,7 +194,7 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
-    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
+    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*)"
     r"(?:\s+\w+'?\w*){0,2}\s*$|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"

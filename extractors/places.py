@@ -62,7 +62,7 @@ RELATIVE_WORDS = [
 ]
 THRESHOLD_RE = re.compile(
     r"(communes|villes|collectivités|groupements|municipalités|epci|intercommunalités)\b[^.;:]{0,60}?"
-    r"(?:de|d')\s*(?:moins|plus)\s+de\s*$",
+    r"(?:(?:de|d')\s*(?:moins|plus)\s+de|(?<=\s)(?:de|entre)(?:\s+[\d  .]+\s+(?:à|et))?)\s*$",  # "de 2 000 à"
     re.IGNORECASE,
 )
 # "financé par la Région", "par la Région Occitanie et le Département": who pays, not where

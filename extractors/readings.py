@@ -56,6 +56,8 @@ OTHER_RE = re.compile(
 )
 NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
+FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(?:compte|comptait|compte désormais|"
+                             r"dispose de|regroupe|emploie|de)\s*$")
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
@@ -146,6 +148,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
                 re.search(THERE_PRONOUN, lowered) and re.search(CENTRE_TERMS, norm(context_text or ""))):
             return None
+        if need == "centre" and FORCE_BEFORE_RE.search(norm(text[max(0, mention.start - 40) : mention.start])):
+            return None  # "La police municipale, qui compte 5 agents, pourra consulter les images": the force's
         if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
             return None
         if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):

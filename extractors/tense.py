@@ -57,6 +57,8 @@ TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'él�
 # "8 caméras, portant le nombre total à 57": what was added to reach a total
 TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
                             r"(?:total|nombre|parc)\b")
+JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
+                              r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b")
@@ -88,6 +90,8 @@ def camera_metric(
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
     if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
+    if JOINED_BEFORE_RE.search(norm(before_number)):
+        return Metric.CAMERAS  # "6 caméras nomades viendront renforcer les 35 caméras fixes": those there
     if TOTAL_BEFORE_RE.search(norm(before_number)):
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:

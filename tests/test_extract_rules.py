@@ -685,3 +685,33 @@ def test_funders_the_country_longer_names_and_usual_names(text, hint, expected):
 ])
 def test_budgets_uses_of_footage_and_budget_lines(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the items of a list hold for the date of the statement that introduces it
+    ("Au 1er janvier 2024, le parc intercommunal compte 41 caméras :\n• Bressuire : 24 caméras\n"
+     "• Cerizay : 9 caméras", None,
+     [("cameras", 41, "exact", "2024-01-01"), ("cameras", 24, "exact", "2024-01-01"),
+      ("cameras", 9, "exact", "2024-01-01")]),
+    ("Le parc compte 41 caméras.\n• Bressuire : 24 caméras", None,
+     [("cameras", 41, "exact", None), ("cameras", 24, "exact", None)]),
+    # cameras taken down are not in service; those left are
+    ("La maire a fait démonter cinq des 23 caméras. Il n'en reste donc que 18.", None,
+     [("other", 5, "exact", None), ("cameras", 23, "exact", None), ("cameras", 18, "exact", None)]),
+    # the cameras others come to reinforce are there already
+    ("Six caméras nomades viendront renforcer les 35 caméras fixes de la station.", None,
+     [("cameras_planned", 6, "exact", None), ("cameras", 35, "exact", None)]),
+    # allowed by the prefecture: to come
+    ("La commune a reçu l'accord de la préfecture pour implanter 7 caméras supplémentaires.", None,
+     [("cameras_planned", 7, "exact", None)]),
+    # a police force's headcount is not the video centre's staff
+    ("La police municipale, qui compte 5 agents, pourra consulter les images depuis son poste.", None, []),
+])
+def test_list_intros_removals_reinforcements_and_headcounts(text, published, expected):
+    assert facts(text, published=published) == expected
+
+
+def test_a_population_range_of_an_aid_is_its_eligible_communes():
+    text = "La Région finance l'installation de caméras dans les communes de 2 000 à 10 000 habitants."
+    assert [(f.value, f.qualifier, f.place) for f in extract_text(text, place_hint="Provence-Alpes-Côte d'Azur")] == [
+        (2000, "at_least", "communes éligibles"), (10000, "at_most", "communes éligibles")]
