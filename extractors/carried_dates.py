@@ -69,6 +69,8 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         if index == 0 or not GOES_ON_RE.match(norm(text[sentence.start : sentence.end])):
             continue
         previous = sentences[index - 1]
+        if previous.block != sentence.block and not previous.heading:
+            continue  # a new paragraph goes on with its own matter ("Le coût total du projet…")
         earlier = by_sentence.get(index - 1)
         # what the sentence before dated, or the one date it gives ("Le conseil s'est réuni le 7 novembre 2022.")
         before = _one_date(f.date for f in earlier or [] if f.date and f.metric in LENDERS

@@ -56,13 +56,16 @@ AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
 BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financement|participation)\s+"
                               r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")
 # "le budget annuel de fonctionnement du système": the video system the text is about
+# "Les cambriolages sont passés de 96 à 71": the count a change comes to, named by the subject
+CHANGE_TO_RE = re.compile(r"\b(?:pass|mont|descend|tomb|baiss|chut)\w*\s+de\s+[\d  .]+\s+à\s*$")
 THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b"
                            # "Le budget sera de 400 000 euros": the budget of what was just told
                            r"|^\s*(?:le|ce|son|leur) (?:budget|coût)(?: total| global| prévu)? (?:sera|est|serait|"
                            r"s'élève|s'élèvera|atteint|atteindra)\b")
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 HOW_MANY_OF_THEM_RE = re.compile(r"\bcombien\s+(?:y\s+)?en\b", re.IGNORECASE)
-COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes)\b",
+COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes|"
+                             r"cambriolages|faits|infractions|délits|vols|agressions|interpellations)\b",
                              re.IGNORECASE)
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
 INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")

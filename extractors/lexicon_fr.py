@@ -34,6 +34,7 @@ QUALIFIERS_BEFORE = {
     "at_most": [
         "au plus", "moins de", "moins d'", "jusqu'à", "jusqu'a", "dans la limite de", "dans la limite d'",
         "plafonnée à", "plafonné à", "plafonnées à", "plafonnés à", "plafond de", "plafond d'",
+        "plafonne à", "plafonnent à", "plafonnera à", "plafonne aujourd'hui à", "plafonne actuellement à",
         "au maximum", "maximum de", "maximum", "pouvant atteindre", "pourra atteindre", "peut atteindre",
         "n'excédant pas", "inférieur à", "inférieure à", "inférieurs à", "inférieures à", "limitée à",
         "limité à", "tout au plus", "pas plus de", "pas plus d'", "guère plus de", "guère plus d'",
@@ -111,8 +112,8 @@ AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
 # Money that is not specific to surveillance: a global security plan or budget.
-BROAD_MONEY = (r"\bplan\b(?! de financement)|\bbudget\b|sur la période|section d'investissement"  # not a project's
-               r"|section de fonctionnement")
+BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la période|section d'investissement"
+               r"|section de fonctionnement")  # not a project's plan, nor what a budget holds ("inscrite au budget")
 
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (
@@ -207,4 +208,5 @@ CAMERA_ANAPHORA_BEFORE = (
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:[\w']+\s+){0,2}$"
 # Words that continue an enumeration of the same kind of count in one sentence.
-CONTINUATION_BEFORE = r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bpuis\s+à|\bun total de|\bà un total de)\s*$"
+CONTINUATION_BEFORE = (r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bmais|\bseul(?:e|s|es)?"  # "mais seules 14"
+                       r"|\bpuis\s+à|\bun total de|\bà un total de)\s*$")

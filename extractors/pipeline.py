@@ -21,6 +21,7 @@ from extractors.cues import (
     CAMERA_TYPE_RE,
     CAMERA_WORDS_RE,
     CAMERAS_NEXT_RE,
+    CHANGE_TO_RE,
     CONTINUATION_RE,
     COUNTED_NOUN_RE,
     DAY_RE,
@@ -51,6 +52,7 @@ from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
+    THERE_PRONOUN,
     VIDEO_TERMS,
 )
 from extractors.numbers import Mention, find_mentions
@@ -77,6 +79,7 @@ from extractors.tense import FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
+THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
 DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
@@ -338,8 +341,10 @@ class Extractor:
                 found[i] = Candidate(m, reading, m.start, m.end)
                 continue
             # "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before
-            if AMOUNTING_RE.search(left) and (reading := self.named_before(sentence, m)):
-                found[i] = Candidate(m, reading, m.start - len("au nombre de "), m.end)
+            if (AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left)) and (
+                    reading := self.named_before(sentence, m)):
+                amounting = AMOUNTING_RE.search(left)
+                found[i] = Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end)
                 continue
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
             own_right = len(right)
@@ -536,8 +541,18 @@ class Extractor:
             return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
         if found is not None:
             return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found
+        if THERE_PRONOUN_RE.search(norm(context.text)) and (centre := self.first_figure(sentence.index - 1)):
+            return FigurePlace(centre.place, centre.place_kind, centre.place_code)  # "Quarante opérateurs s'y relaient"
         hint = self.finder.hint_place()
         return FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
+
+    def first_figure(self, sentence_index: int) -> Figure | None:
+        """The first figure of a sentence: its subject's, which a pronoun of the next one points back to."""
+        if sentence_index < 0:
+            return None
+        sentence = self.sentences[sentence_index]
+        return next((c.figure for c in self.candidates
+                     if c.figure is not None and sentence.start <= c.mention.start < sentence.end), None)
 
     def restates(self, c: Candidate, metric: Metric) -> bool:
         """ "la mise en service des 55 caméras" after "55 nouvelles caméras seront installées"."""
@@ -577,6 +592,8 @@ class Extractor:
         date = self.date(sentence, c, context)
         if metric is Metric.CAMERAS and date and self.to_be_replaced(sentence):
             date = None  # "les 18 caméras seront remplacées cet automne": the stock is now's, the date the works'
+        if metric is Metric.POPULATION and place.kind == "other":
+            date = None  # "les communes de moins de 5 000 habitants": a rule's threshold, of no date
         if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
                 metric is Metric.CAMERAS and INCREMENT_RE.search(norm(self.text[c.start : c.end + 20])))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", published in 2022

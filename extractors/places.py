@@ -84,7 +84,8 @@ STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|all
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
 AGGLO_OF_RE = re.compile(
     r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"
-    r"|\b(?:Agglo(?:mération)?|Communauté (?:urbaine|d'agglomération|de communes))\s+(?:de\s+(?:la\s+)?|du\s+|d['’])"
+    r"|\b(?:Agglo(?:mération)?|Communauté (?:urbaine|d'agglomération|de communes)|Métropole(?: européenne)?)\s+"
+    r"(?:de\s+(?:la\s+)?|du\s+|d['’])"
     r"([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)")
 AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligib|sollicit|dispositif|accord|accompagn|soutien|"
                           r"soutient|appui", re.IGNORECASE)
@@ -233,7 +234,7 @@ class PlaceFinder:
 
     def _agglo_of_commune(self, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
         """ "Annemasse Agglo", "l'Agglo de Vienne": the intercommunalité the named commune belongs to."""
-        if "Agglo" not in text and "Communauté" not in text:  # most sentences: no regex scan
+        if "Agglo" not in text and "Communauté" not in text and "Métropole" not in text:  # most: no regex scan
             return found
         for m in AGGLO_OF_RE.finditer(text):
             name = m.group(1) or m.group(2)

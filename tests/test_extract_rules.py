@@ -715,3 +715,32 @@ def test_a_population_range_of_an_aid_is_its_eligible_communes():
     text = "La Région finance l'installation de caméras dans les communes de 2 000 à 10 000 habitants."
     assert [(f.value, f.qualifier, f.place) for f in extract_text(text, place_hint="Provence-Alpes-Côte d'Azur")] == [
         (2000, "at_least", "communes éligibles"), (10000, "at_most", "communes éligibles")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a new paragraph goes on with its own matter: the whole project's cost is not dated by the plan before it
+    ("La ville compte 8 caméras. D'ici la fin de l'année, douze autres doivent être installées.\n\nLe coût total du "
+     "projet est estimé à 240 000 €.", "2022-03-16",
+     [("cameras", 8, "exact", None), ("cameras_planned", 12, "exact", "2022-12"), ("money_eur", 240000, "exact", None)]),
+    # a rule's threshold is of no date, even in the sentence that adopts it
+    ("La Région a adopté le 27 octobre 2022 une aide à la vidéoprotection pour les communes de moins de 5 000 "
+     "habitants.", None, [("population", 5000, "at_most", None)]),
+    # what a budget holds is not a global budget
+    ("La vidéoprotection des communes est aidée. Une première enveloppe de 800 000 euros est inscrite au budget 2023.",
+     None, [("money_eur", 800000, "exact", "2023")]),
+    ("La vidéoprotection progresse. L'enveloppe départementale plafonne aujourd'hui à 300 000 euros.", None,
+     [("money_eur", 300000, "at_most", None)]),
+    # the count a change comes to, and the one it starts from, named by the subject
+    ("Les cambriolages sont passés de 96 à 71.", None, [("offences", 96, "exact", None), ("offences", 71, "exact", None)]),
+    ("En 2022, 38 communes ont demandé une aide à la vidéoprotection, mais seules 14 ont obtenu une subvention.", None,
+     [("other", 38, "exact", "2022"), ("other", 14, "exact", "2022")]),
+])
+def test_paragraphs_thresholds_budgets_and_changes(text, published, expected):
+    assert facts(text, published=published) == expected
+
+
+def test_staff_at_a_centre_named_before_are_its_places():
+    text = ("Le centre de supervision de la Métropole européenne de Lille surveille 1 150 caméras, dont 480 à Lille. "
+            "Quarante et un opérateurs s'y relaient jour et nuit.")
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Lille")] == [  # named as the text names it
+        (1150, "Métropole européenne de Lille"), (480, "Lille"), (41, "Métropole européenne de Lille")]
