@@ -721,7 +721,8 @@ def test_a_population_range_of_an_aid_is_its_eligible_communes():
     # a new paragraph goes on with its own matter: the whole project's cost is not dated by the plan before it
     ("La ville compte 8 caméras. D'ici la fin de l'année, douze autres doivent être installées.\n\nLe coût total du "
      "projet est estimé à 240 000 €.", "2022-03-16",
-     [("cameras", 8, "exact", None), ("cameras_planned", 12, "exact", "2022-12"), ("money_eur", 240000, "exact", None)]),
+     [("cameras", 8, "exact", None), ("cameras_planned", 12, "exact", "2022-12"),
+      ("money_eur", 240000, "exact", None)]),
     # a rule's threshold is of no date, even in the sentence that adopts it
     ("La Région a adopté le 27 octobre 2022 une aide à la vidéoprotection pour les communes de moins de 5 000 "
      "habitants.", None, [("population", 5000, "at_most", None)]),
@@ -731,7 +732,8 @@ def test_a_population_range_of_an_aid_is_its_eligible_communes():
     ("La vidéoprotection progresse. L'enveloppe départementale plafonne aujourd'hui à 300 000 euros.", None,
      [("money_eur", 300000, "at_most", None)]),
     # the count a change comes to, and the one it starts from, named by the subject
-    ("Les cambriolages sont passés de 96 à 71.", None, [("offences", 96, "exact", None), ("offences", 71, "exact", None)]),
+    ("Les cambriolages sont passés de 96 à 71.", None,
+     [("offences", 96, "exact", None), ("offences", 71, "exact", None)]),
     ("En 2022, 38 communes ont demandé une aide à la vidéoprotection, mais seules 14 ont obtenu une subvention.", None,
      [("other", 38, "exact", "2022"), ("other", 14, "exact", "2022")]),
 ])
