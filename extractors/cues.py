@@ -38,6 +38,7 @@ BARE_AFTER_RE = re.compile(
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
     r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"
+    r"|fois\b"  # "412 reprises, contre 380 fois en 2022"
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"
     r"|[a-zé]{3,}(?:é|ée|és|ées)\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
@@ -72,7 +73,8 @@ INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)
 STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
                           r"[^.;:]{0,30}\bpour\s*$")
 # "Chaque opérateur du CSU surveille en moyenne 17 caméras": a ratio too
-STAFF_EACH_RE = re.compile(r"\bchaque\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b[^.;:]{0,50}$")
+STAFF_EACH_RE = re.compile(r"\b(?:chaque|un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b"
+                           r"(?!\s+de plus)[^.;:,]{0,50}$")  # "Un agent du CSU surveille en moyenne 30 caméras"
 FINE_BEFORE_RE = re.compile(r"\b(?:amendes?|contraventions?|procès-verbaux|pv)\b[^.;]{0,50}$", re.IGNORECASE)
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)

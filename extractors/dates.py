@@ -79,7 +79,7 @@ RELATIVE = [
     # (pattern, how many years from the publication year, month or None)
     (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année"), 0, 12),
     (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
-    (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b"), 1, None),
+    (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b|\bd'année prochaine\b"), 1, None),
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b"), -1, None),
     (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"),
      0, None),

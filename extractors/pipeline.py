@@ -80,6 +80,7 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
 DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
@@ -223,9 +224,14 @@ class Extractor:
         last = self.last_candidate(index, CAMERAS)
         return last is not None and last.mention.start >= self.sentences[max(0, index - 3)].start
 
-    def last_candidate(self, before_sentence: int, family: str | None = None) -> Candidate | None:
+    def last_candidate(self, before_sentence: int, family: str | None = None,
+                       counted: bool = False) -> Candidate | None:
+        """The last figure read before a sentence, within two sentences; `counted`: of things a pronoun
+        can stand for ("elles n'étaient que 19": communes, not the percentage said last)."""
         for c in reversed(self.candidates):
             if c.linked_by_dont:  # a part ("dont 280 dans…") is no antecedent for the whole
+                continue
+            if counted and c.reading.family in (PERCENT, MONEY, DENSITY):
                 continue
             if c.mention.start < self.sentences[before_sentence].start and (
                 family is None or c.reading.family == family
@@ -272,6 +278,8 @@ class Extractor:
                         del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
                     found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
                 continue
+            if reading.family == POPULATION and POLLED_BEFORE_RE.search(left):
+                continue  # "un sondage réalisé auprès de 800 habitants": who answered, not who lives there
             if reading.family == DENSITY and reading.density_span:
                 consumed |= {j for j, o in enumerate(mentions) if o.start == reading.density_span[0]}
             found[i] = Candidate(m, reading, m.start, reading.end)
@@ -365,7 +373,7 @@ class Extractor:
                                      anaphoric=True, same_place=bool(re.match(r"\s*autres\b", right)))
                 continue
             # "Ils seront bientôt 19", "elles n'étaient que 20"
-            if (pronoun := PRONOUN_RE.search(left)) and (head := self.last_candidate(sentence.index)):
+            if (pronoun := PRONOUN_RE.search(left)) and (head := self.last_candidate(sentence.index, counted=True)):
                 start = m.start - (len(left) - pronoun.start())
                 found[i] = Candidate(m, head.reading.continued(m.end), start, m.end,
                                      head=head, anaphoric=True, same_place=True)
@@ -544,7 +552,8 @@ class Extractor:
         if THERE_PRONOUN_RE.search(norm(context.text)) and (centre := self.first_figure(sentence.index - 1)):
             return FigurePlace(centre.place, centre.place_kind, centre.place_code)  # "Quarante opérateurs s'y relaient"
         hint = self.finder.hint_place()
-        return FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
+        hint = FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
+        return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint
 
     def first_figure(self, sentence_index: int) -> Figure | None:
         """The first figure of a sentence: its subject's, which a pronoun of the next one points back to."""

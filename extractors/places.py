@@ -44,6 +44,10 @@ SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|m
 OPENING_END_RE = re.compile(r"[^,\d.;:]{0,60},\s*")  # the rest of an opening phrase, up to its comma
 LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue]|devant|dans|sur)\s+(?:la |le |l['’])?"
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
+FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
+                             re.IGNORECASE)
+INTERCOMMUNAL_PAGE_RE = re.compile(r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux))\b", re.IGNORECASE)
+COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
 SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+)?communes\b",
                                  re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
@@ -149,6 +153,7 @@ class PlaceFinder:
         self.hint = self._resolve_hint(hint, hint_kind)
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
         self.epci = self._find_epci(text)
+        self.opening = text[:300]
 
     def _resolve_hint(self, hint: str | None, kind: str | None) -> Place | None:
         if not hint or self.gazetteer is None:
@@ -173,6 +178,10 @@ class PlaceFinder:
         return None
 
     def hint_place(self) -> FigurePlace:
+        """Where a figure whose text names no place is: the page's place, or its intercommunalité when
+        the page opens on an intercommunal matter ("Conseil communautaire …", "vidéoprotection intercommunale")."""
+        if self.commune and self.epci and INTERCOMMUNAL_PAGE_RE.search(self.opening):
+            return to_figure_place(self.epci)
         if self.hint:
             return to_figure_place(self.hint)
         return FigurePlace(self.hint_name, None) if self.hint_name else FigurePlace(None, None)
@@ -189,7 +198,8 @@ class PlaceFinder:
             return True  # a commune of the hint's intercommunalité, across a département's border
         if LOCATIVE_BEFORE_RE.search(before[-15:]):
             return place.population >= 500 or bool(self.hint and place.departement == self.hint.departement)
-        return place.population >= 20_000
+        # a compound name is no common word: "Divonne-les-Bains", "Saint-Jean-de-Monts"
+        return place.population >= 20_000 or bool(COMPOUND_NAME_RE.search(place.name))
 
     def _choose(self, candidates: list[Place]) -> Place:
         if self.hint:
@@ -304,6 +314,14 @@ class PlaceFinder:
             return None
         return None
 
+    def funder_of(self, sentence: str, named: tuple[int, int, Place], number_start: int) -> bool:
+        """ "Subventions : État 360 k€ ; Région Grand Est 150 k€": a région or département named right
+        before an amount, in a list of who pays, is the funder, not where the money goes."""
+        start, end, place = named
+        return (place.kind in ("region", "departement") and self.hint is not None and self.hint.kind in (
+            "commune", "intercommunalite") and not sentence[end:number_start].strip(" :(")
+                and bool(FUNDING_LIST_RE.search(sentence[:start])))
+
     @staticmethod
     def subject_after_opening(sentence: str, number_start: int, evidence_end: int,
                               all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
@@ -368,7 +386,8 @@ class PlaceFinder:
         if SEVERAL_COMMUNES_RE.search(lowered_after[:60]) and (place := self.relative("intercommunalite")):
             return place
         # 4. a place named before the number in the sentence, the nearest
-        named_before = [named for named in all_sentence_places if named[1] <= number_start]
+        named_before = [named for named in all_sentence_places if named[1] <= number_start
+                        and not self.funder_of(sentence, named, number_start)]
         if named_before:
             return as_named(named_before[-1], sentence)
         if subject := self.subject_after_opening(sentence, number_start, evidence_end, all_sentence_places):

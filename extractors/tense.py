@@ -61,7 +61,8 @@ JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléte
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
-PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b")
+PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b"
+                                 r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
@@ -117,7 +118,7 @@ def camera_metric(
         if head is not None:
             return head
         future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
-        now = bool(NOW_RE.search(sentence)) and not rate
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", sentence))) and not rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
         future = future or not (past or now) and bool(DECIDED_RE.search(sentence))
     if future and not (now and not INCREMENT_RE.search(clause)):

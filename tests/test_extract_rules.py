@@ -746,3 +746,43 @@ def test_staff_at_a_centre_named_before_are_its_places():
             "Quarante et un opérateurs s'y relaient jour et nuit.")
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Lille")] == [  # named as the text names it
         (1150, "Métropole européenne de Lille"), (480, "Lille"), (41, "Métropole européenne de Lille")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # who answered a poll is no population
+    ("Selon un sondage réalisé auprès de 800 habitants, 72 % des personnes interrogées sont favorables à la "
+     "vidéoprotection.", None, [("percent", 72, "exact", None)]),
+    # what one agent watches is a ratio, not a count of cameras
+    ("La ville compte 120 caméras. Un agent du CSU surveille en moyenne 30 caméras.", None,
+     [("cameras", 120, "exact", None)]),
+    ("La ville compte 14 caméras. Une bonne dizaine de caméras supplémentaires seront posées en début d'année "
+     "prochaine.", "2024-06-05", [("cameras", 14, "exact", None), ("cameras_planned", 10, "approx", "2025")]),
+    ("En 2023, les images ont été extraites à 412 reprises, contre 380 fois en 2022.", None,
+     [("other", 412, "exact", "2023"), ("other", 380, "exact", "2022")]),
+    # a project decided already is still to be carried out
+    ("Seule la commune a déjà arrêté son projet : 12 caméras, pour 96 000 euros.", None,
+     [("cameras_planned", 12, "exact", None), ("money_eur", 96000, "exact", None)]),
+    # a pronoun stands for the communes counted, not for the percentage said last
+    ("Dans le département, 47 des 277 communes disposent de caméras de vidéoprotection, soit 17 %. En 2015, elles "
+     "n'étaient que 19.", None,
+     [("other", 47, "exact", None), ("percent", 17, "exact", None), ("other", 19, "exact", "2015")]),
+])
+def test_polls_ratios_projects_and_pronouns(text, published, expected):
+    assert facts(text, published=published) == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # a compound name is no common word, whatever the commune's size
+    ("Seule Divonne-les-Bains a déjà installé 12 caméras.", None, [(12, "Divonne-les-Bains")]),
+    # a page that opens on an intercommunal matter speaks for the intercommunalité; a région in a list
+    # of who pays is not where the money goes
+    ("Conseil communautaire : vidéoprotection intercommunale, phase 2.\n\nMontant des travaux : 1,2 M€ HT. "
+     "Subventions : État 360 k€ ; Région Grand Est 150 k€.", "Saint-Dié-des-Vosges",
+     [(1200000, "Communauté d'agglomération de Saint-Dié-des-Vosges"),
+      (360000, "Communauté d'agglomération de Saint-Dié-des-Vosges"),
+      (150000, "Communauté d'agglomération de Saint-Dié-des-Vosges")]),
+    ("Montant des travaux : 1,2 M€ HT. Subventions : État 360 k€.", "Saint-Dié-des-Vosges",
+     [(1200000, "Saint-Dié-des-Vosges"), (360000, "Saint-Dié-des-Vosges")]),
+])
+def test_compound_names_intercommunal_pages_and_funders(text, hint, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
