@@ -80,6 +80,7 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
 DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
@@ -205,6 +206,7 @@ class Extractor:
         self.sentences = split_sentences(text)
         self.cells = table_cells(text, self.sentences)
         self.aid_document = bool(AID_WORDS_RE.search(text))
+        self.deliberation = bool(DELIBERATION_RE.search(text[:400]))  # "La phase 2 concerne 45 caméras": to do
         self.candidates: list[Candidate] = []
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
 
@@ -492,7 +494,7 @@ class Extractor:
                 self.after_number(sentence, c), place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
-                before_number=self.text[sentence.start : c.mention.start],
+                before_number=self.text[sentence.start : c.mention.start], decided=self.deliberation,
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (

@@ -82,10 +82,12 @@ def camera_metric(
     linked_by_dont: bool = False,
     rate: bool = False,
     before_number: str = "",
+    decided: bool = False,
 ) -> Metric:
     """Decide the camera metric from the clause around the number (the sentence when the clause
     says nothing of time). `head` is the metric of the figure this one continues, if any;
-    `before_number` the sentence up to the number."""
+    `before_number` the sentence up to the number; `decided`, whether the page records a decision (a
+    council's deliberation), whose tenseless counts are of what it decides."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
     if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(norm(before_number)):
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
@@ -120,7 +122,7 @@ def camera_metric(
         future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
         now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", sentence))) and not rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
-        future = future or not (past or now) and bool(DECIDED_RE.search(sentence))
+        future = future or not (past or now) and (decided or bool(DECIDED_RE.search(sentence)))
     if future and not (now and not INCREMENT_RE.search(clause)):
         return Metric.CAMERAS_PLANNED
     if place_kind in REGIONAL_KINDS and FUNDED_NEXT_RE.match(after):

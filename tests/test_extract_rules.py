@@ -786,3 +786,13 @@ def test_polls_ratios_projects_and_pronouns(text, published, expected):
 ])
 def test_compound_names_intercommunal_pages_and_funders(text, hint, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a deliberation decides: its tenseless counts are of what is to be done
+    ("Délibération : vidéoprotection, phase 2.\n\nLa phase 2 concerne 45 caméras.", [("cameras_planned", 45, "exact")]),
+    ("Vidéoprotection, phase 2.\n\nLa phase 2 concerne 45 caméras.", [("cameras", 45, "exact")]),
+    ("Délibération : vidéoprotection.\n\nLa commune dispose de 40 caméras.", [("cameras", 40, "exact")]),
+])
+def test_a_deliberations_counts_are_of_what_it_decides(text, expected):
+    assert triples(text) == expected
