@@ -145,6 +145,13 @@ def looks_binary(body: bytes) -> bool:
     return controls > len(head) // 50
 
 
+SOURCE_NEWLINE_RE = re.compile(r"[\r\n]+")  # a line break in HTML source renders as a space; <br> breaks lines
+
+
+def _one_line(text: str) -> str:
+    return SOURCE_NEWLINE_RE.sub(" ", text) if "\n" in text or "\r" in text else text
+
+
 def clean_text(text: str) -> str:
     """NFC, no control characters, single spaces; keeps U+00A0 and U+202F, which French numbers use."""
     if not text.isascii():
@@ -191,6 +198,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
     blocks: list[Block] = []
     parts: list[str] = []
     kinds: list[str] = ["p"]
+    pre = 0  # inside <pre>, line breaks are the page's; elsewhere a newline in the source is a space
 
     def flush() -> None:
         joined = "".join(parts)
@@ -201,7 +209,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if not isinstance(el.tag, str):  # comments and processing instructions: only their tail is text
             if event == "end" and el.tail:
-                parts.append(el.tail)
+                parts.append(el.tail if pre else _one_line(el.tail))
             continue
         tag = el.tag.lower()
         if event == "start":
@@ -210,15 +218,17 @@ def html_blocks(root: etree._Element) -> list[Block]:
                 kinds.append(_block_kind(tag))
             elif tag == "br":
                 parts.append("\n")
+            pre += tag == "pre"
             if el.text:
-                parts.append(el.text)
+                parts.append(el.text if pre else _one_line(el.text))
         else:
             if tag in BLOCK_TAGS:
                 flush()
                 if len(kinds) > 1:
                     kinds.pop()
+            pre -= tag == "pre"
             if el.tail:
-                parts.append(el.tail)
+                parts.append(el.tail if pre else _one_line(el.tail))
     flush()
     return blocks
 

@@ -28,6 +28,13 @@ def test_heading_and_paragraph_link_by_anaphora():
     assert [(f.metric, f.value) for f in extract_figures(page, place_hint="Dreux")][0] == ("cameras", 458)
 
 
+def test_a_line_break_in_the_source_is_a_space_and_br_a_line_break():
+    html = ("<html><body><p>Neuf autres caméras\nseront installées.</p><p>Caméras : 312<br>Opérateurs : 16</p>"
+            "<pre>Caméras\n312</pre></body></html>")
+    assert read_page(html.encode(), "text/html; charset=utf-8").text == (
+        "Neuf autres caméras seront installées.\n\nCaméras : 312\nOpérateurs : 16\n\nCaméras\n312")
+
+
 def test_windows_1252_without_charset():
     body = "<html><body><p>La ville a installé douze caméras près de l'école.</p></body></html>".encode("cp1252")
     assert "douze caméras près de l'école" in read_page(body, "text/html").text
