@@ -80,6 +80,7 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
 DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
 DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")
@@ -144,6 +145,7 @@ class Candidate:
     starting_point: bool = False  # "de 100" in "passer de 100 à 150 caméras"
     anaphoric: bool = False
     same_place: bool = False  # "six autres", "ils seront 19": the antecedent's place
+    upper: Mention | None = None  # a range's low bound: its high one ("10" of "10 à 15 caméras")
     figure: Figure | None = field(default=None, repr=False)
 
 
@@ -312,7 +314,7 @@ class Extractor:
                 continue
             anchor = RANGE_ANCHOR_RE.search(left)
             start = low.start - (len(left) - anchor.start()) if anchor else low.start
-            found[i] = Candidate(low, upper.reading, start, upper.end, Qualifier.AT_LEAST)
+            found[i] = Candidate(low, upper.reading, start, upper.end, Qualifier.AT_LEAST, upper=upper.mention)
             upper.start, upper.qualifier = start, Qualifier.AT_MOST
 
     def _link_bare(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
@@ -493,7 +495,8 @@ class Extractor:
                 self.text[clause.start : clause.end], self.text[sentence.start : sentence.end],
                 self.after_number(sentence, c), place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
-                rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))),
+                rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
+                          or PER_YEAR_AFTER_RE.match(norm(self.after_number(sentence, c)))),
                 before_number=self.text[sentence.start : c.mention.start], decided=self.deliberation,
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
@@ -517,9 +520,11 @@ class Extractor:
         return label if DOT_LEADER_RE.search(label) else None
 
     def after_number(self, sentence: Sentence, c: Candidate) -> str:
-        """What follows a number: in a table's cell, its column's header ("Caméras financées")."""
+        """What follows a number: in a table's cell, its column's header ("Caméras financées"); for a
+        range's low bound, what follows the high one ("10 à 15 nouvelles caméras par an")."""
         cell = self.cells.get(sentence.start)
-        return cell.header if cell is not None else self.text[c.mention.end : c.mention.end + 60]
+        end = c.upper.end if c.upper is not None else c.mention.end
+        return cell.header if cell is not None else self.text[end : end + 60]
 
     def label_under_video_heading(self, sentence: Sentence) -> bool:
         """ "Budget annuel de maintenance : 45 000 €", a line of a list headed "La vidéoprotection en

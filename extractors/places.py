@@ -70,12 +70,14 @@ THRESHOLD_RE = re.compile(
     re.IGNORECASE,
 )
 # "financé par la Région", "par la Région Occitanie et le Département": who pays, not where
-FUNDER_RE = re.compile(r"\bpar\s*$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$", re.IGNORECASE)
+# "40 appartiennent à l'intercommunalité": who owns is not where either
+FUNDER_RE = re.compile(r"\bpar\s*$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$"
+                       r"|\bappartien\w*\s+(?:à|au|aux)\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
 def not_funder(pattern: re.Pattern[str], text: str) -> bool:
     """A relative word that names where ("la région compte…"), not who pays ("financé par la Région")."""
-    if "par" not in text.lower():
+    if "par" not in text.lower():  # "par", "appartiennent": both have it
         return bool(pattern.search(text))
     return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()]) for m in pattern.finditer(text))
 

@@ -796,3 +796,17 @@ def test_compound_names_intercommunal_pages_and_funders(text, hint, expected):
 ])
 def test_a_deliberations_counts_are_of_what_it_decides(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a split by owner: sub-stocks of the commune, whoever owns them (guidelines 2.1 and 2.4)
+    ("Sur les 65 caméras, 40 appartiennent à l'intercommunalité et 25 à la commune.",
+     [("cameras", 65, "Dreux"), ("cameras", 40, "Dreux"), ("cameras", 25, "Dreux")]),
+    # a per-year rate takes its tense's metric, both bounds of a range alike
+    ("La ville installe 10 à 15 nouvelles caméras par an.", [("cameras_added", 10, "Dreux"),
+                                                             ("cameras_added", 15, "Dreux")]),
+    ("La ville installera 10 à 15 nouvelles caméras par an.", [("cameras_planned", 10, "Dreux"),
+                                                               ("cameras_planned", 15, "Dreux")]),
+])
+def test_owners_and_yearly_rates(text, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="Dreux")] == expected
