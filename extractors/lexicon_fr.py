@@ -89,6 +89,7 @@ OTHER_NOUNS = {
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
     "reprises": "centre",  # "visionner les images à 210 reprises": uses of the footage
     "affaires": "centre", "élucidations": "centre",  # "les images ont permis d'élucider 150 affaires"
+    "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"
 }
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",

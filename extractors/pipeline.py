@@ -74,12 +74,15 @@ from extractors.readings import (
 )
 from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
 from extractors.tables import table_cells
-from extractors.tense import FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
+from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
+WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|euros?|millions?|m€|k€)[^.;]{0,40}?"
+                               r"\b(?:vidéo|caméra)")
 PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
 DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
@@ -491,13 +494,17 @@ class Extractor:
         if family == CAMERAS:
             clause = clause_at(context.clauses, c.mention.start)
             head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
+            said = self.text[sentence.start : sentence.end]
+            before = self.sentences[sentence.index - 1] if sentence.index else None
+            done = bool(before and RESTATES_RE.match(norm(said)) and COMPOUND_PAST_RE.search(
+                norm(self.text[before.start : before.end])))  # "… avons accompagné 84 communes. Cela représente"
             return camera_metric(
-                self.text[clause.start : clause.end], self.text[sentence.start : sentence.end],
+                self.text[clause.start : clause.end], said,
                 self.after_number(sentence, c), place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
                           or PER_YEAR_AFTER_RE.match(norm(self.after_number(sentence, c)))),
-                before_number=self.text[sentence.start : c.mention.start], decided=self.deliberation,
+                before_number=self.text[sentence.start : c.mention.start], decided=self.deliberation, done=done,
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
@@ -505,6 +512,10 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
+        if family == MONEY and WHOLE_OF_VIDEO_RE.match(_right(self.text, sentence, c.end, 100)):
+            return None  # "La sécurité en représente 3,1 millions, dont 420 000 euros pour la vidéoprotection"
+        if family == PERCENT and re.search(r"\bbudget\b", stext) and not re.search(VIDEO_TERMS, stext):
+            return None  # "Le budget de la police municipale progresse de 8 %"
         if family == MONEY and (label := self.line_label(c)) and not re.search(VIDEO_TERMS, norm(label)):
             return None  # "Rénovation de l'école ........ 1 250 000 €": a budget's line for something else
         if family == MONEY and FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60)):

@@ -32,7 +32,7 @@ GENITIVE_RE = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
     r"(?:quartiers?|plateau|secteur)\s+(?:du|des|de|d')\s*"
     r"((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
-    r"|quartier\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
+    r"|(?:quartier|secteur)\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
 CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’])\s*"
                        r"(centre-ville|hyper-?centre|centre ville|centre historique|"

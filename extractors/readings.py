@@ -56,6 +56,9 @@ OTHER_RE = re.compile(
 )
 NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
+WORKSTATION_RE = re.compile(r"^\s*(?:d'opérateurs?\b|de travail|de visionnage|informatiques?|d'observation)")
+FINED_RE = re.compile(r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:ont été|sont|seront|ont)\s+(?:été\s+)?"
+                      r"verbalisée?s\b")
 FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(?:compte|comptait|compte désormais|"
                              r"dispose de|regroupe|emploie|de)\s*$")
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
@@ -134,6 +137,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         return Reading(CAMERAS, end + m.end(), "caméras")  # "43 appareils", "10 unités" where cameras are the topic
     if m := POPULATION_RE.match(right):
         return Reading(POPULATION, end + m.end(), "habitants")
+    if m := FINED_RE.match(right):
+        return Reading(OFFENCES, end + m.end(1))
     if m := OFFENCE_RE.match(right):
         if DENSITY_RE.match(right[m.end() :]):
             return None  # a crime rate ("95 faits pour 1 000 habitants") is not annotated
@@ -150,6 +155,9 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         if need == "centre" and FORCE_BEFORE_RE.search(norm(text[max(0, mention.start - 40) : mention.start])):
             return None  # "La police municipale, qui compte 5 agents, pourra consulter les images": the force's
+        if need == "jobs" and (WORKSTATION_RE.match(right[m.end(1) :]) or not re.search(
+                CENTRE_TERMS, norm(context_text or sentence_text))):
+            return None  # a workstation is no job; jobs at the centre, named in this sentence or the two before
         if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
             return None
         if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):

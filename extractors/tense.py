@@ -36,6 +36,9 @@ JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?s'ajout
 # "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
 MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
                           r"|de plus|en plus|additionnel\w*)\b")
+# Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
+COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
+                              r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = r"déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:\w+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
@@ -83,11 +86,14 @@ def camera_metric(
     rate: bool = False,
     before_number: str = "",
     decided: bool = False,
+    done: bool = False,
 ) -> Metric:
     """Decide the camera metric from the clause around the number (the sentence when the clause
     says nothing of time). `head` is the metric of the figure this one continues, if any;
     `before_number` the sentence up to the number; `decided`, whether the page records a decision (a
-    council's deliberation), whose tenseless counts are of what it decides."""
+    council's deliberation), whose tenseless counts are of what it decides; `done`, whether the count
+    restates what a sentence before told as done ("Nous avons accompagné 84 communes. Cela représente
+    1 100 caméras supplémentaires")."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
     if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(norm(before_number)):
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
@@ -103,7 +109,7 @@ def camera_metric(
         return Metric.CAMERAS
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
-    future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause))
+    future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause)) or done
     if future and SUPPORTED_INSTALL_RE.search(clause):  # "l'installation de" is no plan once paid for
         future = bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", clause)))
     # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised

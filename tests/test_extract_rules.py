@@ -810,3 +810,30 @@ def test_a_deliberations_counts_are_of_what_it_decides(text, expected):
 ])
 def test_owners_and_yearly_rates(text, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="Dreux")] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # jobs created at the centre, named the sentence before; not an operator's workstation
+    ("Le centre de supervision emploie cinq opérateurs. Trois postes supplémentaires seront créés en 2020.", None,
+     [("other", 5, None), ("other", 3, "2020")]),
+    ("Au centre de supervision, 24 écrans seront remplacés et deux postes d'opérateurs ajoutés.", None, []),
+    # what restates a done operation is done
+    ("Le Département a aidé les communes à s'équiper de vidéoprotection. Nous avons accompagné 84 communes. Cela "
+     "représente environ 1 100 caméras supplémentaires.", "Var",
+     [("other", 84, None), ("cameras_added", 1100, None)]),
+    # fines issued, whatever was fined
+    ("Grâce aux caméras, une cinquantaine de dépôts sauvages ont été verbalisés.", None, [("offences", 50, None)]),
+    # a whole that surveillance is only part of; a police budget's growth
+    ("La sécurité en représente 3,1 millions, dont 420 000 euros pour l'extension de la vidéoprotection.", None,
+     [("money_eur", 420000, None)]),
+    ("La ville compte 74 caméras. Le budget de la police municipale progresse de 8 %.", None, [("cameras", 74, None)]),
+])
+def test_jobs_restatements_fines_and_wholes(text, hint, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, place_hint=hint)] == expected
+
+
+def test_a_district_named_secteur_without_article():
+    text = "La municipalité a installé en janvier quatre caméras dans le secteur Triage."
+    (figure,) = extract_text(text, place_hint="Villeneuve-Saint-Georges", published="2023-03-02")
+    assert (figure.metric, figure.place, figure.date) == ("cameras_added", "Villeneuve-Saint-Georges / Triage",
+                                                          "2023-01")
