@@ -83,6 +83,7 @@ RELATIVE = [
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b"), -1, None),
     (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"),
      0, None),
+    (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
 IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")

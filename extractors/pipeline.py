@@ -337,13 +337,15 @@ class Extractor:
             # "Rezé disposera de 15 caméras et Saint-Herblain de 22"
             named_next = NAMED_CONTINUATION_RE.search(text[max(sentence.start, m.start - 60) : m.start])
             if previous and (CONTINUATION_RE.search(left) or named_next) and BARE_AFTER_RE.match(right):
+                share = bool(re.search(r"\bdont\s*$", left))
                 head = previous[-1]
+                if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à
+                    head = next((p for p in reversed(previous) if p.mention.value >= m.value), head)  # Amboise"
                 between = norm(text[head.end : m.start])
                 if len(between) < 80 and not re.search(r"[.;]", between):
                     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
                     end = m.end + (typed.end() if typed else 0)
-                    found[i] = Candidate(m, head.reading.continued(end), m.start, end,
-                                         head=head, linked_by_dont=bool(re.search(r"\bdont\s*$", left)))
+                    found[i] = Candidate(m, head.reading.continued(end), m.start, end, head=head, linked_by_dont=share)
                     continue
             if self._link_from(sentence, mentions, found, i, left):
                 continue

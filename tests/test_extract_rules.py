@@ -837,3 +837,17 @@ def test_a_district_named_secteur_without_article():
     (figure,) = extract_text(text, place_hint="Villeneuve-Saint-Georges", published="2023-03-02")
     assert (figure.metric, figure.place, figure.date) == ("cameras_added", "Villeneuve-Saint-Georges / Triage",
                                                           "2023-01")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a share cannot exceed what it is part of: "dont 28" goes with the 64 cameras, not the 14 communes
+    ("64 caméras couvrent désormais les 14 communes du territoire, dont 28 à Amboise.", None,
+     [("cameras", 64, None), ("other", 14, None), ("cameras", 28, None)]),
+    # "depuis cet été" is dated as "depuis janvier" is (guidelines 2.6)
+    ("Une douzaine de caméras surveillent depuis cet été la ville haute.", "2021-10-05", [("cameras", 12, "2021")]),
+    # a prefect's authorisation is for cameras to come
+    ("La commune est autorisée à exploiter un système de vidéoprotection comportant 22 caméras.", None,
+     [("cameras_planned", 22, None)]),
+])
+def test_shares_seasons_since_and_authorisations(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
