@@ -78,7 +78,7 @@ OTHER_NOUNS = {
     "opérateurs": "any", "opérateur": "any", "vidéo-opérateurs": "any", "vidéo-opérateur": "any",
     "vidéo-opératrices": "any", "opératrices": "any", "opératrice": "any", "vidéo-opératrice": "any",
     "vidéopatrouilleurs": "any", "superviseurs": "any",
-    "agents": "centre", "policiers": "centre", "personnels": "centre",
+    "agents": "centre", "policiers": "centre", "personnels": "centre", "agent": "centre",
     "communes": "aid", "villes": "aid", "municipalités": "aid", "collectivités": "aid", "epci": "aid",
     "intercommunalités": "aid", "projets": "aid", "dossiers": "aid", "maires": "aid", "bénéficiaires": "aid",
     "lycées": "aid", "collèges": "aid", "écoles": "aid", "groupes scolaires": "aid", "crèches": "aid",
@@ -152,6 +152,8 @@ PAST_INSTALL = (
     rf"|{SUPPORTED_INSTALL}"
     # a participle dated in the past: "60 caméras installées en 2019 et 2020"
     r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
+    r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
+    r"|la semaine dernière)"  # "dont six installées l'an dernier"
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"

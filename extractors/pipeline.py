@@ -80,6 +80,8 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
+                               r"abonnez-vous|partager sur)\b", re.IGNORECASE)
 RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
 WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|euros?|millions?|m€|k€)[^.;]{0,40}?"
                                r"\b(?:vidéo|caméra)")
@@ -657,6 +659,8 @@ class Extractor:
                 position += 1
             if not own or len(own) > MAX_NUMBERS_PER_SENTENCE:
                 continue  # a dump of numbers (a table flattened into one line) states no figure in prose
+            if PAGE_FURNITURE_RE.match(self.text, sentence.start):
+                continue  # "Lire aussi : … 3 interpellations …", "Abonnez-vous à partir de 1 €": another page's
             context = SentenceContext(self, sentence, [(m.start, m.end) for m in own if not m.year_like])
             candidates = self.read_sentence(sentence, own)
             context.families = {c.mention.start: c.reading.family for c in candidates}
@@ -683,6 +687,10 @@ def said_now(figure: Figure) -> bool:
     return figure.date is None and bool(PRESENT_RE.search(norm(figure.sentence or "")))
 
 
+def _commune_of(place: str | None) -> str | None:
+    return place.split(" / ")[0] if place else place
+
+
 def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
     """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
     Two statements with different values, or different dates, are both kept."""
@@ -690,9 +698,10 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
     order: list[tuple] = []
     # A heading says less than its text: "Une vingtaine de caméras en plus" over "une vingtaine de
     # caméras supplémentaires seront installées" is the same count, whose kind the text tells.
-    in_text = {(f.value, f.place) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
+    # A district's count is its commune's too: "20 nouvelles caméras" over "… dans la cité médiévale".
+    in_text = {(f.value, _commune_of(f.place)) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
     figures = [(f, s) for f, s in figures
-               if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, f.place) in in_text)]
+               if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text)]
     for figure, sentence in figures:
         key = (figure.metric, figure.value, figure.place)
         # dated first, then stated in the text rather than a heading, then the most precise ("quinze" over

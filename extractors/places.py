@@ -36,7 +36,7 @@ DISTRICT_CUE_RE = re.compile(
 )
 CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’])\s*"
                        r"(centre-ville|hyper-?centre|centre ville|centre historique|"
-                       r"centre ancien|cœur de ville|vieille ville)\b", re.IGNORECASE)
+                       r"centre ancien|cœur de ville|vieille ville|cité médiévale)\b", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"

@@ -851,3 +851,20 @@ def test_a_district_named_secteur_without_article():
 ])
 def test_shares_seasons_since_and_authorisations(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # another page's teaser and the subscription offer are not this page's figures; a headline restates
+    # its text, even when the text names the district
+    ("Sarlat : 20 nouvelles caméras pour l'été\n\nLa ville a installé 20 nouvelles caméras dans la cité médiévale. Le "
+     "réseau compte désormais 58 caméras.\n\nLire aussi : Sarlat : 3 interpellations après une rixe\n\n"
+     "Abonnez-vous à partir de 1 € le premier mois", "2022-06-02",
+     [("cameras_added", 20, "Sarlat-la-Canéda / cité médiévale"), ("cameras", 58, "Sarlat-la-Canéda")]),
+    ("Combien de caméras compte la ville aujourd'hui ?\nDix-huit, dont six installées l'an dernier.", "2023-05-10",
+     [("cameras", 18, "Sarlat-la-Canéda"), ("cameras_added", 6, "Sarlat-la-Canéda")]),
+    ("La vidéoprotection en chiffres\n\n16 caméras\n\n1 agent habilité au visionnage", None,
+     [("cameras", 16, "Sarlat-la-Canéda"), ("other", 1, "Sarlat-la-Canéda")]),
+])
+def test_page_furniture_headlines_and_single_agents(text, published, expected):
+    figures = extract_text(text, place_hint="Sarlat-la-Canéda", published=published)
+    assert [(f.metric, f.value, f.place) for f in figures] == expected
