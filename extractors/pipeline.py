@@ -52,6 +52,7 @@ from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
+    OTHER_NOUNS,
     THERE_PRONOUN,
     VIDEO_TERMS,
 )
@@ -80,6 +81,7 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
 PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
                                r"abonnez-vous|partager sur)\b", re.IGNORECASE)
 RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
@@ -216,6 +218,7 @@ class Extractor:
         self.deliberation = bool(DELIBERATION_RE.search(text[:400]))  # "La phase 2 concerne 45 caméras": to do
         self.candidates: list[Candidate] = []
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
+        self._shared_centre: bool | None = None  # whether the page's centre serves several communes
 
     # -- reading ----------------------------------------------------------------------------------
     def year_before(self, position: int) -> int | None:
@@ -575,7 +578,19 @@ class Extractor:
             return FigurePlace(centre.place, centre.place_kind, centre.place_code)  # "Quarante opérateurs s'y relaient"
         hint = self.finder.hint_place()
         hint = FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
+        if self.of_shared_centre(c, norm(stext)):
+            return self.finder.group_of(hint)  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"
         return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint
+
+    def of_shared_centre(self, c: Candidate, sentence: str) -> bool:
+        """A figure of the supervision centre (its staff, or said of it) on a page where it serves several
+        communes of the intercommunalité: the intercommunalité's, not the page's commune's."""
+        staff = c.reading.family == OTHER and OTHER_NOUNS.get(c.reading.noun) in ("any", "centre")
+        if not (staff or CENTRE_NAMED_RE.search(sentence)):
+            return False
+        if self._shared_centre is None:
+            self._shared_centre = bool(CENTRE_NAMED_RE.search(norm(self.text))) and self.finder.shares_epci(self.text)
+        return self._shared_centre
 
     def first_figure(self, sentence_index: int) -> Figure | None:
         """The first figure of a sentence: its subject's, which a pronoun of the next one points back to."""

@@ -272,6 +272,14 @@ class PlaceFinder:
                 return to_figure_place(parent)
         return None
 
+    def shares_epci(self, text: str) -> bool:
+        """Whether the text names at least two other communes of the page's commune's intercommunalité."""
+        if self.commune is None or not self.commune.epci:
+            return False
+        others = {p.code for _, _, p in self.names_in(text[:20_000])
+                  if p.kind == "commune" and p.epci == self.commune.epci and p.code != self.commune.code}
+        return len(others) >= 2
+
     def group_of(self, place: FigurePlace) -> FigurePlace:
         """ "neuf communes": a count of communes is no one commune's, but its intercommunalité's."""
         if place.kind != "commune" or not place.code or self.gazetteer is None:

@@ -868,3 +868,15 @@ def test_shares_seasons_since_and_authorisations(text, published, expected):
 def test_page_furniture_headlines_and_single_agents(text, published, expected):
     figures = extract_text(text, place_hint="Sarlat-la-Canéda", published=published)
     assert [(f.metric, f.value, f.place) for f in figures] == expected
+
+
+def test_a_centre_that_serves_several_communes_is_the_intercommunalites():
+    text = ("Le centre de supervision urbain reçoit les images des caméras d'Angers, mais aussi celles d'Avrillé et de "
+            "Trélazé. Aujourd'hui, 12 opérateurs travaillent au CSU. La ville d'Angers compte 250 caméras.")
+    figures = extract_text(text, place_hint="Angers")
+    assert [(f.value, f.place) for f in figures] == [(12, "Angers Loire Métropole"), (250, "Angers")]
+
+
+def test_a_centre_of_one_commune_stays_the_communes():
+    text = "Le centre de supervision urbain reçoit les images des caméras d'Angers. 12 opérateurs travaillent au CSU."
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Angers")] == [(12, "Angers")]
