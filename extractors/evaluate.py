@@ -35,7 +35,7 @@ def read_corpus(path: Path) -> Iterator[dict[str, Any]]:
 
 def extract_record(record: dict[str, Any]) -> list[dict[str, Any]]:
     figures = extract_text(record["text"], title=record.get("title"), published=record.get("published"),
-                           place_hint=record.get("place_hint"))
+                           place_hint=record.get("place_hint"), source_url=record.get("source"))
     return [f.to_dict() for f in figures]
 
 

@@ -39,6 +39,7 @@ class Place:
     site: str = ""
 
 
+LINKING_WORDS = frozenset({"sur", "sous", "en", "les", "lès", "lez", "le", "la", "de", "du", "des", "aux"})
 COUNTRY = Place(code="FR", kind="other", name="France", population=68_000_000)
 
 
@@ -94,6 +95,17 @@ class Gazetteer:
         if not hasattr(self, "_sites"):
             self._sites = {_host(p.site): p for p in self.places if p.site and _host(p.site)}
         return self._sites.get(_host(url))
+
+    def with_first_part(self, name: str) -> list[Place]:
+        """The commune whose name starts with `name` and goes on with "-sur-", "-en-", "-lès-"… ("Éragny"
+        for Éragny-sur-Oise): the only one, or one ten times as populous as all the others together."""
+        prefix = normalise(name) + " "
+        found = {p.code: p for key, places in self.index.items() if key.startswith(prefix)
+                 and key[len(prefix) :].split(" ")[0] in LINKING_WORDS for p in places if p.kind == "commune"}
+        ranked = sorted(found.values(), key=lambda p: -p.population)
+        if ranked and ranked[0].population >= 10 * sum(p.population for p in ranked[1:]):
+            return ranked[:1]
+        return []
 
     def get(self, kind: str, code: str) -> Place | None:
         return self.by_key.get((kind, code))

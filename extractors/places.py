@@ -151,6 +151,7 @@ class PlaceFinder:
                  source_url: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.hint_name = hint
+        self.hint_by_usual_name = False  # the hint is a usual short name ("Éragny"), kept as the figures' name
         self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
         self.hint = self._resolve_hint(hint, hint_kind)
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
@@ -161,6 +162,9 @@ class PlaceFinder:
         if not hint or self.gazetteer is None:
             return None
         candidates = self.gazetteer.lookup(hint)
+        if not candidates:  # "Éragny" for Éragny-sur-Oise: the town hall's site, or the one commune so called
+            self.hint_by_usual_name = True
+            candidates = [self.site_place] if self.site_place else self.gazetteer.with_first_part(hint)
         if kind in ("commune", "intercommunalite", "departement", "region"):
             candidates = [c for c in candidates if c.kind == kind] or candidates
         if self.site_place is not None:  # homonyms: the site's own domain says which one
@@ -184,6 +188,8 @@ class PlaceFinder:
         the page opens on an intercommunal matter ("Conseil communautaire …", "vidéoprotection intercommunale")."""
         if self.commune and self.epci and INTERCOMMUNAL_PAGE_RE.search(self.opening):
             return to_figure_place(self.epci)
+        if self.hint and self.hint_by_usual_name:
+            return FigurePlace(self.hint_name, self.hint.kind, self.hint.code)
         if self.hint:
             return to_figure_place(self.hint)
         return FigurePlace(self.hint_name, None) if self.hint_name else FigurePlace(None, None)
@@ -261,7 +267,8 @@ class PlaceFinder:
         if kind == "intercommunalite" and self.epci:
             return to_figure_place(self.epci)
         if kind == "commune" and self.commune:
-            return to_figure_place(self.commune)
+            return FigurePlace(self.hint_name, "commune", self.commune.code) if self.hint_by_usual_name else (
+                to_figure_place(self.commune))
         if kind in ("departement", "region") and self.gazetteer and self.hint:
             if self.hint.kind == kind:
                 return to_figure_place(self.hint)
@@ -289,7 +296,7 @@ class PlaceFinder:
         return to_figure_place(epci) if epci else place
 
     def district(self, name: str) -> FigurePlace:
-        base = display_name(self.commune) if self.commune else self.hint_name
+        base = display_name(self.commune) if self.commune and not self.hint_by_usual_name else self.hint_name
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
         return FigurePlace(f"{base} / {name}" if base else name, "district")
 

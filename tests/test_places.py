@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from extractors import extract_text
 from extractors.gazetteer import load_gazetteer
 from vigicam.cli import cli
 
@@ -91,3 +92,11 @@ def test_a_common_word_is_no_intercommunalite_name():
     assert gazetteer.lookup("Sud") == []
     assert [p.code for p in gazetteer.lookup("Communauté d'agglomération du Sud")][:1] == ["249740085"]
     assert [p.kind for p in gazetteer.lookup("Nord")][:1] == ["departement"]
+
+
+def test_a_pages_place_by_its_usual_short_name_keeps_that_name_and_gets_its_code():
+    """ "Éragny" is what people call Éragny-sur-Oise (ten times as populous as Éragny-sur-Epte)."""
+    figures = extract_text("La ville compte une vingtaine de caméras, dont 5 dans le quartier des Dix-Arpents.",
+                           place_hint="Éragny")
+    assert [(f.place, f.place_kind, f.place_code) for f in figures] == [
+        ("Éragny", "commune", "95218"), ("Éragny / Dix-Arpents", "district", None)]
