@@ -81,6 +81,7 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
 CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
 PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
                                r"abonnez-vous|partager sur)\b", re.IGNORECASE)
@@ -623,8 +624,17 @@ class Extractor:
             between = [d for d in context.dates() if c.end - s <= d.start and d.end <= c.head.mention.start - s]
             # "De 12 en 2014, le parc est monté à 106"; "Entre 2018 et 2021, … passé de 9 à 27": 9 in 2018
             return between[0].value if between else period_start(context.text)
-        return figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
+        date = figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
+        if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
+            return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
+        return date
+
+    def first_year_before(self, position: int) -> int | None:
+        """The earliest year the text names before `position`: when its story started."""
+        self.year_before(position)
+        years = [year for at, year in self._years or [] if at < position]
+        return min(years) if years else None
 
     def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
         place = self.place(sentence, c, context)

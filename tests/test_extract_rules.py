@@ -880,3 +880,13 @@ def test_a_centre_that_serves_several_communes_is_the_intercommunalites():
 def test_a_centre_of_one_commune_stays_the_communes():
     text = "Le centre de supervision urbain reçoit les images des caméras d'Angers. 12 opérateurs travaillent au CSU."
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Angers")] == [(12, "Angers")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "au départ" is when the story the text tells started: the earliest year it named before
+    ("Testées dès 2008, les caméras se sont répandues : la ville en compte 90 en 2020. Au départ, six caméras "
+     "seulement étaient installées.", [("cameras", 90, "2020"), ("cameras", 6, "2008")]),
+    ("À l'origine, 20 caméras avaient été posées.", [("cameras", 20, None)]),
+])
+def test_the_start_of_the_story(text, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
