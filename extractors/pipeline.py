@@ -81,6 +81,10 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progression|recul|évolution)\s+de\s*$"
+                              r"|\((?:\s*[+-])?\s*$")  # "(-5 %)"
+NUMERIC_DAY_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b")
+OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
 ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
 CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
 PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
@@ -572,7 +576,11 @@ class Extractor:
                                       clause.end - sentence.start, context.places)
         inherits = c.same_place if c.anaphoric else not c.linked_by_dont
         if found is None and inherits and c.head is not None and c.head.figure is not None:
-            return FigurePlace(c.head.figure.place, c.head.figure.place_kind, c.head.figure.place_code)
+            head = c.head.figure
+            own_sites = OWN_SITES_RE.search(norm(self.text[c.end : clause.end]))
+            if head.place_kind == "district" and own_sites and (commune := self.finder.relative("commune")):
+                return commune  # "et trois seront placées sur ses résidences …": sites of its own, not the district
+            return FigurePlace(head.place, head.place_kind, head.place_code)
         if found is not None:
             return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found
         if THERE_PRONOUN_RE.search(norm(context.text)) and (centre := self.first_figure(sentence.index - 1)):
@@ -628,6 +636,11 @@ class Extractor:
                            others, self.published, context.dates(), own_clause_only=unit_price)
         if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
             return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
+        if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):
+            numeric_days = {m[1] for m in NUMERIC_DAY_RE.finditer(context.text)}  # "15/01/2022": a dateline's day
+            years = sorted({d.value for d in context.dates() if len(d.value) == 4} - numeric_days)
+            if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
+                return years[-1]  # a change between two years is the later one's
         return date
 
     def first_year_before(self, position: int) -> int | None:

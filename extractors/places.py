@@ -20,6 +20,9 @@ NAME_RE = re.compile(
 )
 LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de)\s*$",
                                 re.IGNORECASE)
+# "… au Jas de Bouffan et trois seront placées …": where the next count begins, in digits or in words
+NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b)",
+                           re.IGNORECASE)
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
 # Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
 # beneficiary), "aux communes du Tarn-et-Garonne".
@@ -325,10 +328,11 @@ class PlaceFinder:
                 continue  # "au CSU de Redon": an acronym names a body, not a district
             if self.commune and self.is_short_for_commune(name.group(0)):
                 return to_figure_place(self.commune)
-            following = sentence[name.end() : clause_end]
+            following = NEXT_COUNT_RE.split(sentence[name.end() : clause_end], maxsplit=1)[0]
             if self.commune and not re.search(r"\b(?:à|au)\s+[A-ZÀ-Ý]", following):
                 return self.district(name.group(0))
-            return None
+            # "… Les Mées au Jas de Bouffan et l'Étoile à Puyricard": spread over several, the commune's
+            return self.relative("commune")
         return None
 
     def funder_of(self, sentence: str, named: tuple[int, int, Place], number_start: int) -> bool:

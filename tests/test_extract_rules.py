@@ -890,3 +890,22 @@ def test_a_centre_of_one_commune_stays_the_communes():
 ])
 def test_the_start_of_the_story(text, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a change between two years is the later one's
+    ("La police a enregistré 900 infractions en 2023 contre 950 en 2022, soit une baisse de 5 %.",
+     [("offences", 900, "2023"), ("offences", 950, "2022"), ("percent", 5, "2023")]),
+    # a dateline's day is not one of the years compared
+    ("15/01/2022 — Bilan 2021 : les caméras ont permis 86 interpellations (+12 %).",
+     [("other", 86, "2021"), ("percent", 12, "2021")]),
+])
+def test_a_changes_year(text, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
+
+
+def test_a_count_placed_on_sites_of_its_own_does_not_inherit_the_district_before():
+    text = ("Deux caméras seront installées dans la résidence Les Marsouins au Jas de Bouffan et trois seront placées "
+            "par un bailleur sur ses résidences Les Mées au Jas de Bouffan et l'Étoile à Puyricard.")
+    assert [f.place for f in extract_text(text, place_hint="Aix-en-Provence")] == [
+        "Aix-en-Provence / Jas de Bouffan", "Aix-en-Provence"]
