@@ -53,7 +53,8 @@ QUALIFIERS_BEFORE = {
 }
 # Phrases right after the number and its unit: "80 % au maximum", "500 caméras environ".
 QUALIFIERS_AFTER = {
-    "at_most": ["au maximum", "maximum", "au plus", "au grand maximum"],
+    "at_most": ["au maximum", "maximum", "au plus", "au grand maximum", ", son plafond", ", soit le plafond",
+                ", le plafond", ", soit le maximum"],  # "sollicitée à hauteur de 30 000 €, son plafond"
     "at_least": ["au moins", "au minimum", "et plus", "ou plus", "minimum"],
     "approx": ["environ", "à peu près", "ou presque"],
 }

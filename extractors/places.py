@@ -49,6 +49,7 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
                              re.IGNORECASE)
+REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.IGNORECASE)
 INTERCOMMUNAL_PAGE_RE = re.compile(r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux))\b", re.IGNORECASE)
 COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
 SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+)?communes\b",
@@ -80,9 +81,11 @@ FUNDER_RE = re.compile(r"\bpar\s*$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$"
 
 def not_funder(pattern: re.Pattern[str], text: str) -> bool:
     """A relative word that names where ("la région compte…"), not who pays ("financé par la Région")."""
-    if "par" not in text.lower():  # "par", "appartiennent": both have it
+    lowered = text.lower()
+    if "par" not in lowered and "sollicit" not in lowered:  # "par", "appartiennent": both have "par"
         return bool(pattern.search(text))
-    return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()]) for m in pattern.finditer(text))
+    return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()])
+               and not REQUESTED_RE.search(text[m.end() :]) for m in pattern.finditer(text))
 
 
 # A name that goes on past a small commune's ("au Bois du Verne") or the country's ("France Bleu", "France 3").
@@ -339,9 +342,13 @@ class PlaceFinder:
         """ "Subventions : État 360 k€ ; Région Grand Est 150 k€": a région or département named right
         before an amount, in a list of who pays, is the funder, not where the money goes."""
         start, end, place = named
-        return (place.kind in ("region", "departement") and self.hint is not None and self.hint.kind in (
-            "commune", "intercommunalite") and not sentence[end:number_start].strip(" :(")
-                and bool(FUNDING_LIST_RE.search(sentence[:start])))
+        if place.kind not in ("region", "departement") or self.hint is None or self.hint.kind not in (
+                "commune", "intercommunalite"):
+            return False
+        between = sentence[end:number_start]
+        # "La Région a été sollicitée à hauteur de 30 000 €": the project's request to its funder
+        return (not between.strip(" :(") and bool(FUNDING_LIST_RE.search(sentence[:start]))) or bool(
+            REQUESTED_RE.search(between))
 
     @staticmethod
     def subject_after_opening(sentence: str, number_start: int, evidence_end: int,

@@ -909,3 +909,10 @@ def test_a_count_placed_on_sites_of_its_own_does_not_inherit_the_district_before
             "par un bailleur sur ses résidences Les Mées au Jas de Bouffan et l'Étoile à Puyricard.")
     assert [f.place for f in extract_text(text, place_hint="Aix-en-Provence")] == [
         "Aix-en-Provence / Jas de Bouffan", "Aix-en-Provence"]
+
+
+def test_a_subsidy_asked_of_a_region_is_the_projects():
+    text = ("La ville a validé l'achat de 19 caméras. La Région Auvergne-Rhône-Alpes a été sollicitée à hauteur de "
+            "30 000 €, son plafond.")
+    assert [(f.metric, f.value, f.qualifier, f.place) for f in extract_text(text, place_hint="Oyonnax")] == [
+        ("cameras_planned", 19, "exact", "Oyonnax"), ("money_eur", 30000, "at_most", "Oyonnax")]
