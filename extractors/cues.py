@@ -38,8 +38,9 @@ BARE_AFTER_RE = re.compile(
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
     r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"
-    r"|fois\b"  # "412 reprises, contre 380 fois en 2022"
+    r"|fois\b(?!\s+(?:plus|moins))"  # "412 reprises, contre 380 fois en 2022", not "douze fois plus"
     r"|appartien\w*"  # "40 appartiennent à l'intercommunalité et 25 à la commune"
+    r"|de plus\b"  # "40 caméras, soit 13 de plus qu'aujourd'hui"
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"
     r"|[a-zé]{3,}(?:é|ée|és|ées)\b)"  # "dont 19 déposés par des communes": the noun left out before its participle

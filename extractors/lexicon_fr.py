@@ -88,7 +88,7 @@ OTHER_NOUNS = {
     "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
-    "reprises": "centre",  # "visionner les images à 210 reprises": uses of the footage
+    "reprises": "centre", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"
     "affaires": "centre", "élucidations": "centre",  # "les images ont permis d'élucider 150 affaires"
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"
 }
@@ -206,12 +206,13 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
-    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras|le total|le parc)\b"
+    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras|le total|le parc"
+    r"|le réseau)\b"
     r"[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:[\w']+\s+){0,2}$"
 # Words that continue an enumeration of the same kind of count in one sentence.
-CONTINUATION_BEFORE = (r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bmais|\bseul(?:e|s|es)?"  # "mais seules 14"
+CONTINUATION_BEFORE = (r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bmais|\bseul(?:e|s|es)?|\bsoit"  # "mais seules 14"
                        r"|\bpuis\s+à|\bun total de|\bà un total de)\s*$")

@@ -526,7 +526,8 @@ class Extractor:
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
         if family == MONEY and WHOLE_OF_VIDEO_RE.match(_right(self.text, sentence, c.end, 100)):
             return None  # "La sécurité en représente 3,1 millions, dont 420 000 euros pour la vidéoprotection"
-        if family == PERCENT and re.search(r"\bbudget\b", stext) and not re.search(VIDEO_TERMS, stext):
+        if family == PERCENT and re.search(r"\bbudget\b", stext) and not re.search(VIDEO_TERMS, stext) and not (
+                self.label_under_video_heading(sentence)):
             return None  # "Le budget de la police municipale progresse de 8 %"
         if family == MONEY and (label := self.line_label(c)) and not re.search(VIDEO_TERMS, norm(label)):
             return None  # "Rénovation de l'école ........ 1 250 000 €": a budget's line for something else
@@ -634,6 +635,9 @@ class Extractor:
             return between[0].value if between else period_start(context.text)
         date = figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
+        if date is None and c.head is not None and c.head.figure is not None and re.search(
+                r"\bsoit\s*$", _left(self.text, sentence, c.mention.start, 12)):
+            return c.head.figure.date  # "D'ici 2027, la ville vise 40 caméras, soit 13 de plus": the same time
         if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
             return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
         if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):

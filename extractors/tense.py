@@ -56,7 +56,8 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
 # "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
-                             r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$")  # "est resté stable, à 25"
+                             r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$"  # "est resté stable, à 25"
+                             r"|\bportant (?:le réseau|le parc|son réseau|son parc) à\s*$")
 # "8 caméras, portant le nombre total à 57": what was added to reach a total
 TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
                             r"(?:total|nombre|parc)\b")
@@ -64,8 +65,10 @@ JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléte
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
+# Words of "now" that do not date the count: "il en promettait déjà 50", "13 de plus qu'aujourd'hui".
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b"
-                                 r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b")
+                                 r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b"
+                                 r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")

@@ -916,3 +916,22 @@ def test_a_subsidy_asked_of_a_region_is_the_projects():
             "30 000 €, son plafond.")
     assert [(f.metric, f.value, f.qualifier, f.place) for f in extract_text(text, place_hint="Oyonnax")] == [
         ("cameras_planned", 19, "exact", "Oyonnax"), ("money_eur", 30000, "at_most", "Oyonnax")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "soit" restates: the same time, the same kind; "qu'aujourd'hui" compares, it does not date
+    ("D'ici 2027, la municipalité vise 40 caméras, soit 13 de plus qu'aujourd'hui.", None,
+     [("cameras_planned", 40, "2027"), ("cameras_planned", 13, "2027")]),
+    ("Le réseau de caméras en compte 97, soit douze fois plus.", None, [("cameras", 97, None)]),
+    ("La ville a transmis l'an passé un millier d'extraits vidéo aux gendarmes.", "2023-02-20",
+     [("other", 1000, "2022")]),
+    ("2019-2020 : +15 caméras, portant le réseau à 32.", None,
+     [("cameras_added", 15, "2020"), ("cameras", 32, "2020")]),
+])
+def test_restatements_extracts_and_networks(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+def test_a_budget_line_under_a_video_heading_keeps_its_share():
+    text = "Le bilan de la vidéoprotection\n\nBudget cumulé depuis 2019 : 412 000 € TTC, dont 35 % de subventions."
+    assert [(f.metric, f.value) for f in extract_text(text)] == [("money_eur", 412000), ("percent", 35)]
