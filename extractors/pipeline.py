@@ -49,7 +49,7 @@ from extractors.cues import (
 )
 from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
-from extractors.gazetteer import Gazetteer, load_gazetteer
+from extractors.gazetteer import Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
     OTHER_NOUNS,
@@ -124,6 +124,7 @@ class SentenceContext:
     def places(self) -> list:
         if self._places is None:
             self._places = self.extractor.finder.names_in(self.text)
+            self.extractor.named.extend(place for _, _, place in self._places)
         return self._places
 
     @property
@@ -223,7 +224,8 @@ class Extractor:
         self.deliberation = bool(DELIBERATION_RE.search(text[:400]))  # "La phase 2 concerne 45 caméras": to do
         self.candidates: list[Candidate] = []
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
-        self._shared_centre: bool | None = None  # whether the page's centre serves several communes
+        self._centre_places: list[Place] | None = None  # named in the sentences about the supervision centre
+        self.named: list[Place] = []  # the places named in the sentences read so far
 
     # -- reading ----------------------------------------------------------------------------------
     def year_before(self, position: int) -> int | None:
@@ -598,9 +600,13 @@ class Extractor:
         staff = c.reading.family == OTHER and OTHER_NOUNS.get(c.reading.noun) in ("any", "centre")
         if not (staff or CENTRE_NAMED_RE.search(sentence)):
             return False
-        if self._shared_centre is None:
-            self._shared_centre = bool(CENTRE_NAMED_RE.search(norm(self.text))) and self.finder.shares_epci(self.text)
-        return self._shared_centre
+        if self._centre_places is None:  # what the centre serves is named where the centre is
+            said = [self.text[s.start : s.end] for s in self.sentences if CENTRE_NAMED_RE.search(norm(
+                self.text[s.start : s.end]))]
+            self._centre_places = [place for text in said for _, _, place in self.finder.names_in(text)]
+        # … or where cameras are counted, in the sentences read so far ("22 seront installées à Saint-Herblain")
+        return bool(self._centre_places or CENTRE_NAMED_RE.search(sentence)) and self.finder.shares_epci(
+            self._centre_places + self.named)
 
     def first_figure(self, sentence_index: int) -> Figure | None:
         """The first figure of a sentence: its subject's, which a pronoun of the next one points back to."""

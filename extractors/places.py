@@ -162,7 +162,7 @@ class PlaceFinder:
         self.hint = self._resolve_hint(hint, hint_kind)
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
         self.epci = self._find_epci(text)
-        self.opening = text[:300]
+        self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300]))
 
     def _resolve_hint(self, hint: str | None, kind: str | None) -> Place | None:
         if not hint or self.gazetteer is None:
@@ -192,7 +192,7 @@ class PlaceFinder:
     def hint_place(self) -> FigurePlace:
         """Where a figure whose text names no place is: the page's place, or its intercommunalité when
         the page opens on an intercommunal matter ("Conseil communautaire …", "vidéoprotection intercommunale")."""
-        if self.commune and self.epci and INTERCOMMUNAL_PAGE_RE.search(self.opening):
+        if self.commune and self.epci and self.intercommunal_page:
             return to_figure_place(self.epci)
         if self.hint and self.hint_by_usual_name:
             return FigurePlace(self.hint_name, self.hint.kind, self.hint.code)
@@ -285,11 +285,11 @@ class PlaceFinder:
                 return to_figure_place(parent)
         return None
 
-    def shares_epci(self, text: str) -> bool:
-        """Whether the text names at least two other communes of the page's commune's intercommunalité."""
+    def shares_epci(self, places: list[Place]) -> bool:
+        """Whether `places` hold at least two other communes of the page's commune's intercommunalité."""
         if self.commune is None or not self.commune.epci:
             return False
-        others = {p.code for _, _, p in self.names_in(text[:20_000])
+        others = {p.code for p in places
                   if p.kind == "commune" and p.epci == self.commune.epci and p.code != self.commune.code}
         return len(others) >= 2
 

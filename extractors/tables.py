@@ -17,6 +17,7 @@ from extractors.segments import Sentence
 MAX_CELL = 60  # characters: longer blocks are prose
 NUMBER_CELL_RE = re.compile(r"^[\s(]*[+-]?\d[\d\s\u00a0\u202f.,]*(?:%|€|euros?|k€|M€)?[\s)]*$", re.IGNORECASE)
 MIN_ROWS = 2
+MIN_CELLS = 2 + MIN_ROWS * 2  # two headers, then two rows of a label and a number
 
 
 @dataclass(frozen=True)
@@ -36,20 +37,22 @@ def table_cells(text: str, sentences: list[Sentence]) -> dict[int, Cell]:
     cells: dict[int, Cell] = {}
     run: list[Sentence] = []
     for sentence in [*sentences, None]:
-        if sentence is not None and _is_cell(text, sentence, run[-1] if run else None):
+        short = sentence is not None and _is_cell(text, sentence)
+        if short and (not run or sentence.block == run[-1].block + 1):
             run.append(sentence)
             continue
-        cells.update(_grid(text, run))
-        run = [sentence] if sentence is not None and _is_cell(text, sentence, None) else []
+        if len(run) >= MIN_CELLS:
+            cells.update(_grid(text, run))
+        run = [sentence] if short else []
     return cells
 
 
-def _is_cell(text: str, sentence: Sentence, previous: Sentence | None) -> bool:
-    """A block of its own, short and on one line, right after the previous cell's block."""
-    cell = text[sentence.start : sentence.end].strip()
-    if not cell or len(cell) > MAX_CELL or "\n" in cell:
+def _is_cell(text: str, sentence: Sentence) -> bool:
+    """Short and on one line (whether it is a block of its own, the caller sees by the blocks' numbers)."""
+    if sentence.end - sentence.start > MAX_CELL + 10:
         return False
-    return previous is None or (sentence.block == previous.block + 1)
+    cell = text[sentence.start : sentence.end].strip()
+    return bool(cell) and len(cell) <= MAX_CELL and "\n" not in cell
 
 
 def _grid(text: str, run: list[Sentence]) -> dict[int, Cell]:
