@@ -147,10 +147,16 @@ def _add_aliases(gazetteer: Gazetteer) -> Gazetteer:
 
 
 def _add_country(gazetteer: Gazetteer) -> Gazetteer:
-    """France itself, for national figures; of kind "other", as the guidelines place countries."""
-    gazetteer.places.append(COUNTRY)
-    gazetteer.by_key[(COUNTRY.kind, COUNTRY.code)] = COUNTRY
-    gazetteer.index.setdefault(normalise(COUNTRY.name), []).append(COUNTRY)
+    """France itself, for national figures, and the places abroad articles compare with (data/abroad.tsv):
+    of kind "other", as the guidelines place countries. A place abroad comes before a French commune
+    of the same name ("Suisse", a village of Moselle); a page's own département still picks the commune."""
+    text = resources.files("extractors").joinpath("data/abroad.tsv").read_text(encoding="utf-8")
+    abroad = [Place(code=f"X-{normalise(name)}", kind="other", name=name)
+              for name in (line.strip() for line in text.splitlines()) if name and not name.startswith("#")]
+    for place in [COUNTRY, *abroad]:
+        gazetteer.places.append(place)
+        gazetteer.by_key[(place.kind, place.code)] = place
+        gazetteer.index.setdefault(normalise(place.name), []).insert(0, place)
     return gazetteer
 
 

@@ -935,3 +935,13 @@ def test_restatements_extracts_and_networks(text, published, expected):
 def test_a_budget_line_under_a_video_heading_keeps_its_share():
     text = "Le bilan de la vidéoprotection\n\nBudget cumulé depuis 2019 : 412 000 € TTC, dont 35 % de subventions."
     assert [(f.metric, f.value) for f in extract_text(text)] == [("money_eur", 412000), ("percent", 35)]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # a place abroad that an article compares with is a place, kind other
+    ("À Londres, on compte plus de 600 000 caméras.", None, [(600000, "Londres", "other")]),
+    # a French commune of the same name, on a page of its département
+    ("La commune de Suisse a installé 2 caméras.", "Faulquemont", [(2, "Suisse", "commune")]),
+])
+def test_places_abroad(text, hint, expected):
+    assert [(f.value, f.place, f.place_kind) for f in extract_text(text, place_hint=hint)] == expected
