@@ -85,6 +85,9 @@ CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progr
                               r"|\((?:\s*[+-])?\s*$")  # "(-5 %)"
 NUMERIC_DAY_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b")
 OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
+# An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
+PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
+OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*)?,\s*qui\b[^.;]*")  # a relative clause right after
 ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
 CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
 PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
@@ -641,6 +644,13 @@ class Extractor:
             return between[0].value if between else period_start(context.text)
         date = figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
+        if date is not None and (opening := PERSON_OPENING_RE.match(norm(context.text))) and all(
+                d.start < opening.end() for d in context.dates() if d.value == date):
+            date = None  # "Élue en 2020 sur …, la maire a fait démonter cinq caméras": the election's year
+        if date is None and (relative := OWN_RELATIVE_RE.match(self.text, c.end)):
+            inside = {d.value for d in context.dates() if c.end - s <= d.start < relative.end() - s}
+            if len(inside) == 1:  # "quinze caméras, qui porteront le réseau à 45 au printemps 2023"
+                return inside.pop()
         if date is None and c.head is not None and c.head.figure is not None and re.search(
                 r"\bsoit\s*$", _left(self.text, sentence, c.mention.start, 12)):
             return c.head.figure.date  # "D'ici 2027, la ville vise 40 caméras, soit 13 de plus": the same time

@@ -945,3 +945,16 @@ def test_a_budget_line_under_a_video_heading_keeps_its_share():
 ])
 def test_places_abroad(text, hint, expected):
     assert [(f.value, f.place, f.place_kind) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a relative clause right after the count dates it: its target
+    ("Le conseil a voté l'installation de quinze caméras supplémentaires, qui porteront le réseau à 45 caméras au "
+     "printemps 2023.", "2022-11-26", [("cameras_planned", 15, "2023"), ("cameras_planned", 45, "2023")]),
+    # an opening phrase about a person dates the person, not the count
+    ("Élue en 2020 sur la promesse de revoir la vidéosurveillance, la maire a fait démonter cinq des 23 caméras.",
+     "2021-05-05", [("other", 5, None), ("cameras", 23, None)]),
+    ("Installées en 2019, les 12 caméras de la place ont été remplacées.", None, [("cameras", 12, "2019")]),
+])
+def test_relative_clauses_and_openings_about_people(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
