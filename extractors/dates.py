@@ -72,7 +72,8 @@ IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
 SINCE_BEFORE_RE = re.compile(
     r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
     # "depuis son ouverture en 2017", "depuis la création du dispositif en 2021"
-    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*\w+){0,2}\s+(?:en\s+)?$")
+    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*\w+|\s+en\s+(?:place|service|œuvre))"
+    r"{0,2}\s+(?:en\s+)?$")  # "depuis sa mise en place en 2021"
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
 BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [

@@ -168,7 +168,7 @@ BOUNDED_PERIOD = (
     r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
     r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d|la semaine (?:dernière|passée)|"
-    r"le mois (?:dernier|passé)|ces dernières semaines"
+    r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci"
 )
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells

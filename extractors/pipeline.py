@@ -58,7 +58,7 @@ from extractors.lexicon_fr import (
 )
 from extractors.numbers import Mention, find_mentions
 from extractors.page import Page
-from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder, as_named
+from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder, as_named, display_name
 from extractors.qualifiers import qualifier_after, qualifier_before, qualifier_from_header
 from extractors.readings import (
     CAMERAS,
@@ -451,6 +451,8 @@ class Extractor:
         if not (later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later)):
             return False
         m, head = mentions[i], later[0][1]
+        if m.value == 0:
+            return True  # "passé de zéro à 80 caméras": where there were none is no count of them
         found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end, head=head, starting_point=True)
         return True
 
@@ -730,7 +732,24 @@ class Extractor:
         first = self.sentences[0] if self.sentences else None
         heading = self.text[first.start : first.end] if first is not None and first.heading else None
         carry_dates(figures, self.sentences, self.text, self.sentence_dates, self.title or heading)
+        self.one_name_a_place([figure for figure, _ in figures])
         return deduplicate(figures)
+
+    def one_name_a_place(self, figures: list[Figure]) -> None:
+        """An intercommunalité goes by one name on a page: the one the text gives it ("la communauté de
+        communes Cœur de Savoie"), also for its figures placed without naming it (a sum of its communes)."""
+        gazetteer = self.finder.gazetteer
+        said: dict[str, str] = {}
+        for figure in figures:
+            code = figure.place_code
+            if gazetteer is None or figure.place_kind != "intercommunalite" or not code or code in said:
+                continue
+            official = gazetteer.get("intercommunalite", code)
+            if official is not None and figure.place and figure.place != display_name(official):
+                said[code] = figure.place
+        for figure in figures:
+            if figure.place_kind == "intercommunalite" and figure.place_code in said:
+                figure.place = said[figure.place_code]
 
     def sentence_dates(self, sentence: Sentence) -> list[str]:
         text = self.text[sentence.start : sentence.end].replace("’", "'").lower()

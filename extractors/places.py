@@ -75,7 +75,7 @@ THRESHOLD_RE = re.compile(
 )
 # "financé par la Région", "par la Région Occitanie et le Département": who pays, not where
 # "40 appartiennent à l'intercommunalité": who owns is not where either
-FUNDER_RE = re.compile(r"\bpar\s*$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$"
+FUNDER_RE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$"
                        r"|\bappartien\w*\s+(?:à|au|aux)\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
@@ -285,6 +285,20 @@ class PlaceFinder:
                 return to_figure_place(parent)
         return None
 
+    def group_named(self, named: list[tuple[int, int, Place]], sentence: str) -> FigurePlace | None:
+        """ "Montmélian, Saint-Pierre-d'Albigny et La Rochette totalisent 45 caméras": communes named
+        together, one after the other, count together for their intercommunalité."""
+        chain = [named[-1]]
+        for previous in reversed(named[:-1]):
+            if not re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", sentence[previous[1] : chain[-1][0]]):
+                break
+            chain.append(previous)
+        epcis = {place.epci for _, _, place in chain if place.kind == "commune"}
+        if len(chain) < 2 or len(epcis) != 1 or not (code := epcis.pop()) or self.gazetteer is None:
+            return None
+        epci = self.gazetteer.get("intercommunalite", code)
+        return to_figure_place(epci) if epci else None
+
     def shares_epci(self, places: list[Place]) -> bool:
         """Whether `places` hold at least two other communes of the page's commune's intercommunalité."""
         if self.commune is None or not self.commune.epci:
@@ -417,7 +431,7 @@ class PlaceFinder:
         named_before = [named for named in all_sentence_places if named[1] <= number_start
                         and not self.funder_of(sentence, named, number_start)]
         if named_before:
-            return as_named(named_before[-1], sentence)
+            return self.group_named(named_before, sentence) or as_named(named_before[-1], sentence)
         if subject := self.subject_after_opening(sentence, number_start, evidence_end, all_sentence_places):
             return subject
         # 5. a relative word anywhere in the sentence

@@ -59,6 +59,7 @@ VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 WORKSTATION_RE = re.compile(r"^\s*(?:d'opérateurs?\b|de travail|de visionnage|informatiques?|d'observation)")
 FINED_RE = re.compile(r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:ont été|sont|seront|ont)\s+(?:été\s+)?"
                       r"verbalisée?s\b")
+MERGED_BEFORE_RE = re.compile(r"\b(?:fusion|regroupement|réunion)\s+(?:des|de)\s*$")
 FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(?:compte|comptait|compte désormais|"
                              r"dispose de|regroupe|emploie|de)\s*$")
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
@@ -158,6 +159,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if need == "jobs" and (WORKSTATION_RE.match(right[m.end(1) :]) or not re.search(
                 CENTRE_TERMS, norm(context_text or sentence_text))):
             return None  # a workstation is no job; jobs at the centre, named in this sentence or the two before
+        if need == "aid" and MERGED_BEFORE_RE.search(norm(text[max(0, mention.start - 30) : mention.start])):
+            return None  # "la fusion des trois communes": a merger's, not an aid's or a network's
         if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
             return None
         if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):

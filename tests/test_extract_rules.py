@@ -958,3 +958,27 @@ def test_places_abroad(text, hint, expected):
 ])
 def test_relative_clauses_and_openings_about_people(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # where there were none is no count; a merger's communes are no network's
+    ("« On est passé de zéro à 80 caméras en six ans », dit le maire. Leur nombre a quadruplé depuis la fusion des "
+     "trois communes en 2019.", "Les Sables-d'Olonne", [("cameras", 80, "Les Sables-d'Olonne")]),
+    # installed this week: what was added
+    ("La ville a installé cette semaine 6 caméras de lecture de plaques.", "Miramas",
+     [("cameras_added", 6, "Miramas")]),
+    # who pays, after "par la", is not where
+    ("Coût : 90 000 €, dont 50 % pris en charge par la Métropole Aix-Marseille-Provence.", "Miramas",
+     [("money_eur", 90000, "Miramas"), ("percent", 50, "Miramas")]),
+    # communes named together count together for their intercommunalité, by the name the page gives it
+    ("Montmélian, Saint-Pierre-d'Albigny et La Rochette totalisent 45 caméras. La communauté de communes Cœur de "
+     "Savoie a financé 40 % des 310 000 euros d'investissement.", "Cœur de Savoie",
+     [("cameras", 45, "Cœur de Savoie"), ("percent", 40, "Cœur de Savoie"), ("money_eur", 310000, "Cœur de Savoie")]),
+])
+def test_from_nothing_mergers_funders_and_communes_together(text, hint, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+def test_a_period_since_an_installation_started():
+    text = "Depuis sa mise en place en 2021, la vidéoverbalisation a permis de dresser 1 850 procès-verbaux."
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == [("offences", 1850, None)]
