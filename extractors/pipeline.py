@@ -88,6 +88,8 @@ OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
 # An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
 PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
 OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*)?,\s*qui\b[^.;]*")  # a relative clause right after
+THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
+                             r"|à cette (?:fin|mission))")
 ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
 CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
 PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
@@ -510,6 +512,8 @@ class Extractor:
         stext = norm(self.text[sentence.start : sentence.end])
         if family == CAMERAS and c.starting_point:
             return Metric.CAMERAS
+        if family == CAMERAS and self.for_that_purpose(sentence, c):
+            return Metric.OTHER  # "… a permis 1 850 PV. Les 5 caméras utilisées à cet effet …": vidéo-verbalisation
         if family == CAMERAS:
             clause = clause_at(context.clauses, c.mention.start)
             head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
@@ -549,6 +553,13 @@ class Extractor:
         """The label of a line that leads to its amount with dots ("Éclairage public ........ 410 000 €")."""
         label = self.text[self.text.rfind("\n", 0, c.mention.start) + 1 : c.mention.start]
         return label if DOT_LEADER_RE.search(label) else None
+
+    def for_that_purpose(self, sentence: Sentence, c: Candidate) -> bool:
+        """Cameras used "à cet effet" where the sentence before tells of vidéo-verbalisation."""
+        if sentence.index == 0 or not THAT_PURPOSE_RE.match(norm(self.text[c.end : c.end + 40])):
+            return False
+        before = self.sentences[sentence.index - 1]
+        return "verbalis" in norm(self.text[before.start : before.end])
 
     def after_number(self, sentence: Sentence, c: Candidate) -> str:
         """What follows a number: in a table's cell, its column's header ("Caméras financées"); for a

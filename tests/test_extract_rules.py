@@ -982,3 +982,9 @@ def test_from_nothing_mergers_funders_and_communes_together(text, hint, expected
 def test_a_period_since_an_installation_started():
     text = "Depuis sa mise en place en 2021, la vidéoverbalisation a permis de dresser 1 850 procès-verbaux."
     assert [(f.metric, f.value, f.date) for f in extract_text(text)] == [("offences", 1850, None)]
+
+
+def test_cameras_used_for_the_purpose_the_sentence_before_tells():
+    text = ("La vidéoverbalisation a permis de dresser 1 850 procès-verbaux. Les 5 caméras utilisées à cet effet font "
+            "partie des 37 caméras du réseau municipal.")
+    assert [(f.metric, f.value) for f in extract_text(text)] == [("offences", 1850), ("other", 5), ("cameras", 37)]
