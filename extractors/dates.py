@@ -58,6 +58,7 @@ def _dateparser_date(text: str) -> str | None:
 # --- The date a sentence ties to a figure ---------------------------------------------------------
 
 YEAR = r"((?:19|20)\d\d)"
+NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s+{YEAR}\b", re.IGNORECASE)
 PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{YEAR}\b|\bde\s+{YEAR}\s+à\s+{YEAR}\b"
                        rf"|\ben\s+{YEAR}\s+et\s+(?:en\s+)?{YEAR}\b")
@@ -169,6 +170,9 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
         add(m.start(), m.end(), f"{m[1]}-12")
     for m in PERIOD_RE.finditer(text):  # a period takes its end: "(2018-2021)", "entre 2022 et 2026"
         add(m.start(), m.end(), m[2] or m[4] or m[6] or m[8])
+    for m in NUMERIC_DATE_RE.finditer(text):  # "au 31/12/2020"
+        if value := _valid(int(m[3]), int(m[2]), int(m[1])):
+            add(m.start(), m.end(), value)
     for m in MONTH_YEAR_RE.finditer(text):
         month = MONTHS[m[2].lower()]
         value = f"{m[3]}-{month:02d}" + (f"-{int(m[1]):02d}" if m[1] else "")

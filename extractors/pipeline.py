@@ -49,7 +49,7 @@ from extractors.cues import (
 )
 from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
-from extractors.gazetteer import Gazetteer, Place, load_gazetteer
+from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
     OTHER_NOUNS,
@@ -88,6 +88,8 @@ OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
 # An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
 PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
 OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*)?,\s*qui\b[^.;]*")  # a relative clause right after
+NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
+                         r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
 THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
                              r"|à cette (?:fin|mission))")
 ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
@@ -227,6 +229,7 @@ class Extractor:
         self.cells = table_cells(text, self.sentences)
         self.aid_document = bool(AID_WORDS_RE.search(text))
         self.deliberation = bool(DELIBERATION_RE.search(text[:400]))  # "La phase 2 concerne 45 caméras": to do
+        self.national = bool(NATIONAL_RE.search(text[:1500]))  # a page of no place that speaks for the country
         self.candidates: list[Candidate] = []
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
         self._centre_places: list[Place] | None = None  # named in the sentences about the supervision centre
@@ -605,6 +608,8 @@ class Extractor:
         if THERE_PRONOUN_RE.search(norm(context.text)) and (centre := self.first_figure(sentence.index - 1)):
             return FigurePlace(centre.place, centre.place_kind, centre.place_code)  # "Quarante opérateurs s'y relaient"
         hint = self.finder.hint_place()
+        if hint.name is None and self.national:
+            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "Selon le ministère de l'Intérieur, …"
         hint = FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
         if self.of_shared_centre(c, norm(stext)):
             return self.finder.group_of(hint)  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"

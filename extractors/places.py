@@ -49,6 +49,9 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
                              re.IGNORECASE)
+# "La Collectivité territoriale de Martinique a apporté 300 000 € sur les 1,2 M€ investis": its share
+CONTRIBUTED_RE = re.compile(r"\s*(?:a|ont|avait|avaient|va|vont)\s+(?:apporté|versé|accordé|alloué|octroyé|apporter|"
+                            r"verser)\b", re.IGNORECASE)
 REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.IGNORECASE)
 INTERCOMMUNAL_PAGE_RE = re.compile(r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux))\b", re.IGNORECASE)
 COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
@@ -362,7 +365,7 @@ class PlaceFinder:
         between = sentence[end:number_start]
         # "La Région a été sollicitée à hauteur de 30 000 €": the project's request to its funder
         return (not between.strip(" :(") and bool(FUNDING_LIST_RE.search(sentence[:start]))) or bool(
-            REQUESTED_RE.search(between))
+            REQUESTED_RE.search(between)) or bool(CONTRIBUTED_RE.match(between))
 
     @staticmethod
     def subject_after_opening(sentence: str, number_start: int, evidence_end: int,

@@ -988,3 +988,20 @@ def test_cameras_used_for_the_purpose_the_sentence_before_tells():
     text = ("La vidéoverbalisation a permis de dresser 1 850 procès-verbaux. Les 5 caméras utilisées à cet effet font "
             "partie des 37 caméras du réseau municipal.")
     assert [(f.metric, f.value) for f in extract_text(text)] == [("offences", 1850), ("other", 5), ("cameras", 37)]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # a day written with slashes is a day
+    ("La ville compte 92 caméras, contre 54 au 31/12/2020.", "Fort-de-France",
+     [(92, None, "Fort-de-France"), (54, "2020-12-31", "Fort-de-France")]),
+    # what a territorial collectivity contributes is the project's place's
+    ("La Collectivité territoriale de Martinique a apporté 300 000 € sur les 1,2 M€ investis.", "Fort-de-France",
+     [(300000, None, "Fort-de-France"), (1200000, None, "Fort-de-France")]),
+    # a page of no place that speaks for the country
+    ("Selon le ministère de l'Intérieur, le FIPD a financé en 2023 l'installation de 1 200 caméras.", None,
+     [(1200, "2023", "France")]),
+    ("Dans le Gers, 36 communes ont installé des caméras. Auch en compte à elle seule 48, Condom 12 et Fleurance 9.",
+     "Gers", [(36, None, "Gers"), (48, None, "Auch"), (12, None, "Condom"), (9, None, "Fleurance")]),
+])
+def test_numeric_days_contributions_the_country_and_named_lists(text, hint, expected):
+    assert [(f.value, f.date, f.place) for f in extract_text(text, place_hint=hint)] == expected
