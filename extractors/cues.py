@@ -60,7 +60,8 @@ BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financ
                               r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")
 # "le budget annuel de fonctionnement du système": the video system the text is about
 # "Les cambriolages sont passés de 96 à 71": the count a change comes to, named by the subject
-CHANGE_TO_RE = re.compile(r"\b(?:pass|mont|descend|tomb|baiss|chut)\w*\s+de\s+[\d  .]+\s+à\s*$")
+CHANGE_TO_RE = re.compile(r"\b(?:pass|mont|descend|tomb|baiss|chut)\w*\s+de\s+[\d  .]+"
+                          r"(?:\s+(?:en|fin|début)\s+(?:19|20)\d\d)?\s+à\s*$")  # "passé de 45 en 2015 à 112 en 2023"
 THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b"
                            # "Le budget sera de 400 000 euros": the budget of what was just told
                            r"|^\s*(?:le|ce|son|leur) (?:budget|coût)(?: total| global| prévu)? (?:sera|est|serait|"

@@ -58,6 +58,7 @@ def _dateparser_date(text: str) -> str | None:
 # --- The date a sentence ties to a figure ---------------------------------------------------------
 
 YEAR = r"((?:19|20)\d\d)"
+DATE_LEAD_RE = re.compile(r"\s*(?:en|au|à|fin|début|mi-|d'ici(?: à)?|dès)?\s*")
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s+{YEAR}\b", re.IGNORECASE)
 PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{YEAR}\b|\bde\s+{YEAR}\s+à\s+{YEAR}\b"
@@ -79,12 +80,12 @@ SINCE_BEFORE_RE = re.compile(
 BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
     # (pattern, how many years from the publication year, month or None)
-    (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année"), 0, 12),
+    (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année|\ben fin d'année\b"), 0, 12),
     (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
     (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b|\bd'année prochaine\b"), 1, None),
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b"), -1, None),
-    (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de )?)?(?:{MONTH_PATTERN})\b(?!\s+(?:19|20)\d\d)"),
-     0, None),
+    (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de |\d{{1,2}}(?:er)? )?)?(?:{MONTH_PATTERN})\b"
+                rf"(?!\s+(?:19|20)\d\d)"), 0, None),  # "depuis janvier", "depuis le 1er janvier"
     (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
@@ -247,6 +248,10 @@ def figure_date(
         return d.start >= end and any(end <= s and e <= d.start for s, e in other_numbers)
 
     in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1] and not blocked(d)]
+    # "passé de 30 en 2014 à 130 en 2022": a date the number is followed by ("130 en 2022") is its own
+    own = [d for d in in_clause if d.start >= end and DATE_LEAD_RE.fullmatch(text[end : d.start])]
+    if own:
+        return own[0].value
     if in_clause:
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
     if ALREADY_RE.search(clause_text) or own_clause_only:  # "les 33 déjà en place": as of now, unless dated in

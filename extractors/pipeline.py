@@ -99,6 +99,7 @@ PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir 
 RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
 WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|euros?|millions?|m€|k€)[^.;]{0,40}?"
                                r"\b(?:vidéo|caméra)")
+NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
 PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
 DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
@@ -362,7 +363,7 @@ class Extractor:
                 if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à
                     head = next((p for p in reversed(previous) if p.mention.value >= m.value), head)  # Amboise"
                 between = norm(text[head.end : m.start])
-                if len(between) < 80 and not re.search(r"[.;]", between):
+                if len(between) < (160 if share else 80) and not re.search(r"[.;]", between):  # "dont" says whose
                     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
                     end = m.end + (typed.end() if typed else 0)
                     found[i] = Candidate(m, head.reading.continued(end), m.start, end, head=head, linked_by_dont=share)
@@ -379,7 +380,7 @@ class Extractor:
                 continue
             # "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before
             if (AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left)) and (
-                    reading := self.named_before(sentence, m)):
+                    reading := self.number_of(sentence, m) or self.named_before(sentence, m)):
                 amounting = AMOUNTING_RE.search(left)
                 found[i] = Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end)
                 continue
@@ -435,6 +436,15 @@ class Extractor:
         asked_for = self.named_before(question, Mention(question.end, question.end, m.value, m.raw),
                                       nouns_from=how_many.end())
         return Reading(asked_for.family, m.end, asked_for.noun) if asked_for else None
+
+    def number_of(self, sentence: Sentence, m: Mention) -> Reading | None:
+        """ "Le nombre de communes équipées de caméras est passé de 45 à 112": what "le nombre de" names."""
+        named = NUMBER_OF_RE.search(self.text[sentence.start : m.start])
+        if named is None:
+            return None
+        phrase = f"{m.raw} {named[1]}"
+        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), self.text[sentence.start : sentence.end])
+        return Reading(reading.family, m.end, reading.noun) if reading else None
 
     def named_before(self, sentence: Sentence, m: Mention, nouns_from: int = 0) -> Reading | None:
         """The reading of the last counted noun before `m` in its sentence (from `nouns_from` on), read

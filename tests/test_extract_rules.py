@@ -1005,3 +1005,22 @@ def test_cameras_used_for_the_purpose_the_sentence_before_tells():
 ])
 def test_numeric_days_contributions_the_country_and_named_lists(text, hint, expected):
     assert [(f.value, f.date, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "depuis le 1er janvier" is dated as "depuis janvier"; "en fin d'année" is this year's December
+    ("Depuis le 1er janvier, l'agglomération gère les 118 caméras de ses communes.", "2024-02-12",
+     [("cameras", 118, "2024")]),
+    ("Huit caméras seront installées à la rentrée, puis cinq autres en fin d'année.", "2024-04-03",
+     [("cameras_planned", 8, None), ("cameras_planned", 5, "2024-12")]),
+    # a year right after a number is its own; counts of communes change as counts of cameras do
+    ("Le nombre de caméras est passé de 30 en 2014 à 130 en 2022.", None,
+     [("cameras", 30, "2014"), ("cameras", 130, "2022")]),
+    ("Le nombre de communes équipées de caméras est passé de 45 en 2015 à 112 en 2023.", None,
+     [("other", 45, "2015"), ("other", 112, "2023")]),
+    # a share says whose it is, however far its whole
+    ("Plus de 1 000 caméras de vidéoprotection sont en service sur la voie publique du département, dont 300 à "
+     "Rennes.", None, [("cameras", 1000, None), ("cameras", 300, None)]),
+])
+def test_since_a_day_year_ends_changes_and_far_shares(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
