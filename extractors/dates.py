@@ -97,7 +97,8 @@ YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tar
 SEASON_YEAR_AFTER = r"(?![\s\u00a0]+(?:de l'année\s+)?(?:19|20)\d\d)"
 SEASON_RE = re.compile(rf"(?:\bcet (automne|été|hiver)\b|\bce (printemps)\b"
                        r"|\b(?:au |à l')(printemps|automne)\b(?! prochain)"  # "puis huit autres à l'automne"
-                       rf"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b){SEASON_YEAR_AFTER}")
+                       rf"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b"
+                       rf"|\bpendant l'(été|hiver|automne)\b){SEASON_YEAR_AFTER}")  # "installées pendant l'été"
 # "en juin", a month without its year: the one nearest the publication
 MONTH_ONLY_RE = re.compile(rf"\ben ({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}

@@ -139,7 +139,9 @@ FUTURE_TERMS = (
     r"le déploiement|l'implantation|l'extension)"
 )
 # Future tense, third person: "installeront", "couvriront", "atteindra", "permettra", "recevra".
-FUTURE_VERB_RE = r"\w+(?:eront|iront|dront|rront|tront|vront)|\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
+FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
+                  # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
+                  r"|\w+(?:eraient|iraient|draient|rraient|vraient)|\w+(?:erait|irait|drait|rrait|vrait)")
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
 SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
@@ -154,7 +156,7 @@ PAST_INSTALL = (
     # a participle dated in the past: "60 caméras installées en 2019 et 2020"
     r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
     r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
-    r"|la semaine dernière)"  # "dont six installées l'an dernier"
+    r"|la semaine dernière|pendant l'été|pendant les vacances|cet été)"  # "dont six installées l'an dernier"
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
@@ -168,6 +170,7 @@ BOUNDED_PERIOD = (
     r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
     r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d|la semaine (?:dernière|passée)|"
+    r"pendant l'été|pendant les vacances|"
     r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci"
 )
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"

@@ -87,7 +87,9 @@ NUMERIC_DAY_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b")
 OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
 # An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
 PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
-OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*)?,\s*qui\b[^.;]*")  # a relative clause right after
+# a relative clause or a participle right after: "…, qui porteront …", "27 caméras au total, installées cet été"
+OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:install|pos|déploy|implant)"
+                             r"(?:é|ée|és|ées)\b)[^.;]*")
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
                          r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
 THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"

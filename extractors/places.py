@@ -37,7 +37,7 @@ DISTRICT_CUE_RE = re.compile(
     r"((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|(?:quartier|secteur)\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
-CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’])\s*"
+CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’]|(?:couvrir|surveiller|filmer) le)\s*"
                        r"(centre-ville|hyper-?centre|centre ville|centre historique|"
                        r"centre ancien|cœur de ville|vieille ville|cité médiévale)\b", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.

@@ -64,6 +64,9 @@ TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
+# "27 caméras au total, installées pendant l'été": installed within a period, however many they are
+DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:install|pos|déploy|implant)\w*\s+"
+                                 rf"(?:{BOUNDED_PERIOD})")  # not "Dix-huit, dont six installées l'an dernier"
 FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
 # Words of "now" that do not date the count: "il en promettait déjà 50", "13 de plus qu'aujourd'hui".
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b"
@@ -142,7 +145,7 @@ def camera_metric(
         return Metric.CAMERAS_ADDED
     if past:
         incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
-            sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(after)
+            sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(after) or DATED_PARTICIPLE_RE.match(after)
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
         regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
         if incremental or regional:

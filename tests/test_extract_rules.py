@@ -1024,3 +1024,19 @@ def test_numeric_days_contributions_the_country_and_named_lists(text, hint, expe
 ])
 def test_since_a_day_year_ends_changes_and_far_shares(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "published", "expected"), [
+    # the conditional is no stock; a centre ancien the cameras would cover is their district
+    ("Selon le cabinet, une vingtaine de caméras suffiraient à couvrir le centre ancien.", "Apt", None,
+     [("cameras_planned", 20, None, "Apt / centre ancien")]),
+    # installed during the summer: what was added, that summer
+    ("La ville a équipé ses écoles : 27 caméras au total, installées pendant l'été pour 54 000 euros.",
+     "Saint-Amand-les-Eaux", "2023-09-05",
+     [("cameras_added", 27, "2023", "Saint-Amand-les-Eaux"), ("money_eur", 54000, "2023", "Saint-Amand-les-Eaux")]),
+    ("Combien de caméras compte la ville ?\nDix-huit, dont six installées l'an dernier.", "Apt", "2023-05-10",
+     [("cameras", 18, None, "Apt"), ("cameras_added", 6, "2022", "Apt")]),
+])
+def test_conditionals_summers_and_participles(text, hint, published, expected):
+    figures = extract_text(text, place_hint=hint, published=published)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
