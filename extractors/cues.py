@@ -14,6 +14,7 @@ from extractors.lexicon_fr import (
     CONTINUATION_BEFORE,
     MONTH_PATTERN,
     PRONOUN_COUNT_BEFORE,
+    THERE_PRONOUN,
 )
 from extractors.readings import OF_TOTAL
 
@@ -86,3 +87,29 @@ EVOLUTION_RE = re.compile(  # "passer de 100 à 150", "porter le parc de 180 à 
     r"\b(?:(?:pass|mont)(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient)"  # not "des montants de"
     rf"|port(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient|ant))\s+{EVOLUTION_OBJECT}de\s*$"
     rf"|\b(?:grimp|augment|évolu|progress)\w*\s+{EVOLUTION_OBJECT}de\s*$")
+
+THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
+CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progression|recul|évolution)\s+de\s*$"
+                              r"|\((?:\s*[+-])?\s*$")  # "(-5 %)"
+OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
+# An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
+PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
+# a relative clause or a participle right after: "…, qui porteront …", "27 caméras au total, installées cet été"
+OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:install|pos|déploy|implant)"
+                             r"(?:é|ée|és|ées)\b)[^.;]*")
+NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
+                         r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
+THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
+                             r"|à cette (?:fin|mission))")
+ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
+CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
+PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
+                               r"abonnez-vous|partager sur)\b", re.IGNORECASE)
+RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
+WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|euros?|millions?|m€|k€)[^.;]{0,40}?"
+                               r"\b(?:vidéo|caméra)")
+NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
+PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
+DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
+POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
+DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")

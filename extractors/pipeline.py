@@ -21,11 +21,15 @@ from extractors.cues import (
     CAMERA_TYPE_RE,
     CAMERA_WORDS_RE,
     CAMERAS_NEXT_RE,
+    CENTRE_NAMED_RE,
+    CHANGE_BEFORE_RE,
     CHANGE_TO_RE,
     CONTINUATION_RE,
     COUNTED_NOUN_RE,
     DAY_RE,
+    DELIBERATION_RE,
     DENOMINATOR_RE,
+    DOT_LEADER_RE,
     EVOLUTION_RE,
     FINE_BEFORE_RE,
     FROM_RE,
@@ -33,8 +37,17 @@ from extractors.cues import (
     HOW_MANY_RE,
     INSTALLING_RE,
     NAMED_CONTINUATION_RE,
+    NATIONAL_RE,
+    NUMBER_OF_RE,
     OF_TOTAL_RE,
     ONE_CAMERA_PER_RE,
+    ORIGIN_RE,
+    OWN_RELATIVE_RE,
+    OWN_SITES_RE,
+    PAGE_FURNITURE_RE,
+    PER_YEAR_AFTER_RE,
+    PERSON_OPENING_RE,
+    POLLED_BEFORE_RE,
     PRICE_RE,
     PRICED_ITEM_RE,
     PRONOUN_RE,
@@ -43,17 +56,20 @@ from extractors.cues import (
     RATE_BEFORE_RE,
     RATE_RE,
     RESTATED_RE,
+    RESTATES_RE,
     STAFF_EACH_RE,
     STAFF_PER_RE,
+    THAT_PURPOSE_RE,
     THE_SYSTEM_RE,
+    THERE_PRONOUN_RE,
+    WHOLE_OF_VIDEO_RE,
 )
-from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
+from extractors.dates import NUMERIC_DATE_RE, PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
     OTHER_NOUNS,
-    THERE_PRONOUN,
     VIDEO_TERMS,
 )
 from extractors.numbers import Mention, find_mentions
@@ -80,32 +96,6 @@ from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, REPLACED
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
-THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
-CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progression|recul|évolution)\s+de\s*$"
-                              r"|\((?:\s*[+-])?\s*$")  # "(-5 %)"
-NUMERIC_DAY_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b")
-OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
-# An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
-PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
-# a relative clause or a participle right after: "…, qui porteront …", "27 caméras au total, installées cet été"
-OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:install|pos|déploy|implant)"
-                             r"(?:é|ée|és|ées)\b)[^.;]*")
-NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
-                         r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
-THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
-                             r"|à cette (?:fin|mission))")
-ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
-CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")
-PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir aussi|sur le même sujet|"
-                               r"abonnez-vous|partager sur)\b", re.IGNORECASE)
-RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
-WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|euros?|millions?|m€|k€)[^.;]{0,40}?"
-                               r"\b(?:vidéo|caméra)")
-NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
-PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
-DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
-POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
-DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
 # Numbers read per page: a real page states a few dozen; past this it is a data dump or an attack, and
@@ -687,7 +677,7 @@ class Extractor:
         if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
             return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
         if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):
-            numeric_days = {m[1] for m in NUMERIC_DAY_RE.finditer(context.text)}  # "15/01/2022": a dateline's day
+            numeric_days = {m[3] for m in NUMERIC_DATE_RE.finditer(context.text)}  # "15/01/2022": a dateline's day
             years = sorted({d.value for d in context.dates() if len(d.value) == 4} - numeric_days)
             if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
                 return years[-1]  # a change between two years is the later one's
