@@ -66,6 +66,7 @@ class Gazetteer:
         self.places = places
         self.by_key: dict[tuple[str, str], Place] = {(p.kind, p.code): p for p in places}
         self.index: dict[str, list[Place]] = {}
+        self._first_parts: dict[str, list[Place]] = {}  # with_first_part's answers, by normalised prefix
         order = sorted(range(len(places)), key=lambda i: -places[i].population)  # lists come out most populous first
         for i in order:
             for key in keys[i] if keys else self.keys_for(places[i]):
@@ -100,12 +101,14 @@ class Gazetteer:
         """The commune whose name starts with `name` and goes on with "-sur-", "-en-", "-lès-"… ("Éragny"
         for Éragny-sur-Oise): the only one, or one ten times as populous as all the others together."""
         prefix = normalise(name) + " "
+        if prefix in self._first_parts:  # asked at every page of a source so named: the index is walked once
+            return self._first_parts[prefix]
         found = {p.code: p for key, places in self.index.items() if key.startswith(prefix)
                  and key[len(prefix) :].split(" ")[0] in LINKING_WORDS for p in places if p.kind == "commune"}
         ranked = sorted(found.values(), key=lambda p: -p.population)
-        if ranked and ranked[0].population >= 10 * sum(p.population for p in ranked[1:]):
-            return ranked[:1]
-        return []
+        one = ranked[:1] if ranked and ranked[0].population >= 10 * sum(p.population for p in ranked[1:]) else []
+        self._first_parts[prefix] = one
+        return one
 
     def get(self, kind: str, code: str) -> Place | None:
         return self.by_key.get((kind, code))
