@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extractors.dates import in_relative_clause
 from extractors.figure import Figure, Metric
 from extractors.readings import norm
 from extractors.segments import Sentence
@@ -28,7 +29,6 @@ PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
 # d'orientation budgétaire 2024").
 BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
 BULLET_RE = re.compile(r"^\s*[•▪◦·*–-]\s")
-RELATIVE_OPEN_RE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle)\b[^,;]*$")  # a relative clause still open
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
 GOES_ON_RE = re.compile(
@@ -74,7 +74,7 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         earlier = by_sentence.get(index - 1)
         # what the sentence before dated, or the one date it gives ("Le conseil s'est réuni le 7 novembre 2022.")
         before = _one_date(f.date for f in earlier or [] if f.date and f.metric in LENDERS
-                           and not _in_relative_clause(f)) or _one_date(dates_of(previous))
+                           and not _told_in_relative_clause(f)) or _one_date(dates_of(previous))
         for figure in undated:
             if figure.date is None and before:
                 figure.date = before
@@ -96,12 +96,12 @@ def _from_list_intros(figures: list[tuple[Figure, Sentence]], sentences: list[Se
         figure.date = lent
 
 
-def _in_relative_clause(figure: Figure) -> bool:
+def _told_in_relative_clause(figure: Figure) -> bool:
     """ "Après la première phase, qui a permis d'installer 35 caméras en 2019, la deuxième démarre. Elle
     prévoit 22 caméras": the pronoun goes on with the main clause, not with what a relative clause told."""
     sentence = norm(figure.sentence or "")
     at = sentence.find(norm(figure.evidence))
-    return at >= 0 and bool(RELATIVE_OPEN_RE.search(sentence[:at]))
+    return at >= 0 and in_relative_clause(sentence, at)
 
 
 def _unit_price(figure: Figure) -> bool:

@@ -259,11 +259,11 @@ def figure_date(
         return None                                       # its clause
     if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
         return appositive[1]
-    before = [d for d in dates if d.end <= start and not _in_relative_clause(text, d.start)]
+    before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)]
     return before[-1].value if before else None
 
 
-def _in_relative_clause(text: str, position: int) -> bool:
+def in_relative_clause(text: str, position: int) -> bool:
     """ "Le système, qui date de 2011, compte 17 caméras": the relative clause dates the system."""
     opening = max(text.rfind(mark, 0, position) for mark in ",;(")
     return opening >= 0 and bool(RELATIVE_OPENING_RE.match(text, opening + 1))
