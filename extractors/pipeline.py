@@ -64,7 +64,7 @@ from extractors.cues import (
     THERE_PRONOUN_RE,
     WHOLE_OF_VIDEO_RE,
 )
-from extractors.dates import NUMERIC_DATE_RE, PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
+from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
@@ -229,11 +229,15 @@ class Extractor:
         self.named: list[Place] = []  # the places named in the sentences read so far
 
     # -- reading ----------------------------------------------------------------------------------
-    def year_before(self, position: int) -> int | None:
-        """The last year the text names before `position` ("En 2008, … Dix ans plus tard, …")."""
+    def years_before(self, position: int) -> list[int]:
+        """The years the text names before `position`, in their order (found once a page)."""
         if self._years is None:
             self._years = [(m.start(), int(m[1])) for m in YEAR_RE.finditer(self.text)]
-        years = [year for at, year in self._years if at < position]
+        return [year for at, year in self._years if at < position]
+
+    def year_before(self, position: int) -> int | None:
+        """The last year the text names before `position` ("En 2008, … Dix ans plus tard, …")."""
+        years = self.years_before(position)
         return years[-1] if years else None
 
     def camera_context(self, index: int) -> bool:
@@ -526,12 +530,12 @@ class Extractor:
             before = self.sentences[sentence.index - 1] if sentence.index else None
             done = bool(before and RESTATES_RE.match(norm(said)) and COMPOUND_PAST_RE.search(
                 norm(self.text[before.start : before.end])))  # "… avons accompagné 84 communes. Cela représente"
+            after = self.after_number(sentence, c)
             return camera_metric(
-                self.text[clause.start : clause.end], said,
-                self.after_number(sentence, c), place_kind=place.kind,
+                self.text[clause.start : clause.end], said, after, place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
-                          or PER_YEAR_AFTER_RE.match(norm(self.after_number(sentence, c)))),
+                          or PER_YEAR_AFTER_RE.match(norm(after))),
                 before_number=self.text[sentence.start : c.mention.start], decided=self.deliberation, done=done,
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
@@ -677,16 +681,14 @@ class Extractor:
         if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
             return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
         if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):
-            numeric_days = {m[3] for m in NUMERIC_DATE_RE.finditer(context.text)}  # "15/01/2022": a dateline's day
-            years = sorted({d.value for d in context.dates() if len(d.value) == 4} - numeric_days)
+            years = sorted({d.value for d in context.dates() if len(d.value) == 4})  # years, not "15/01/2022"
             if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
                 return years[-1]  # a change between two years is the later one's
         return date
 
     def first_year_before(self, position: int) -> int | None:
         """The earliest year the text names before `position`: when its story started."""
-        self.year_before(position)
-        years = [year for at, year in self._years or [] if at < position]
+        years = self.years_before(position)
         return min(years) if years else None
 
     def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
