@@ -197,11 +197,14 @@ class PlaceFinder:
         the page opens on an intercommunal matter ("Conseil communautaire …", "vidéoprotection intercommunale")."""
         if self.commune and self.epci and self.intercommunal_page:
             return to_figure_place(self.epci)
-        if self.hint and self.hint_by_usual_name:
-            return FigurePlace(self.hint_name, self.hint.kind, self.hint.code)
         if self.hint:
-            return to_figure_place(self.hint)
+            return self.own_place(self.hint)
         return FigurePlace(self.hint_name, None) if self.hint_name else FigurePlace(None, None)
+
+    def own_place(self, hint: Place) -> FigurePlace:
+        """The page's own place as its figures name it: by the usual short name it was given ("Éragny"),
+        else by its official one."""
+        return FigurePlace(self.hint_name if self.hint_by_usual_name else display_name(hint), hint.kind, hint.code)
 
     # -- names in text --------------------------------------------------------------------------
     def _accept(self, place: Place, before: str) -> bool:
@@ -276,8 +279,7 @@ class PlaceFinder:
         if kind == "intercommunalite" and self.epci:
             return to_figure_place(self.epci)
         if kind == "commune" and self.commune:
-            return FigurePlace(self.hint_name, "commune", self.commune.code) if self.hint_by_usual_name else (
-                to_figure_place(self.commune))
+            return self.own_place(self.commune)
         if kind in ("departement", "region") and self.gazetteer and self.hint:
             if self.hint.kind == kind:
                 return to_figure_place(self.hint)
@@ -319,7 +321,7 @@ class PlaceFinder:
         return to_figure_place(epci) if epci else place
 
     def district(self, name: str) -> FigurePlace:
-        base = display_name(self.commune) if self.commune and not self.hint_by_usual_name else self.hint_name
+        base = self.own_place(self.commune).name if self.commune else self.hint_name
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
         return FigurePlace(f"{base} / {name}" if base else name, "district")
 
