@@ -20,7 +20,7 @@ from collections.abc import Callable
 from extractors.dates import in_relative_clause
 from extractors.figure import Figure, Metric
 from extractors.readings import norm
-from extractors.segments import Sentence
+from extractors.segments import BULLET, Sentence
 
 BORROWERS = (Metric.MONEY_EUR.value, Metric.PERCENT.value, Metric.CAMERAS_PLANNED.value)
 LENDERS = (Metric.CAMERAS_PLANNED.value, Metric.CAMERAS_ADDED.value, Metric.MONEY_EUR.value)
@@ -28,7 +28,7 @@ PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
 # A budget's title: its year dates what it pays for and plans ("Budget primitif 2024", "Rapport
 # d'orientation budgétaire 2024").
 BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
-BULLET_RE = re.compile(r"^\s*[•▪◦·*–-]\s")
+BULLET_RE = re.compile(rf"^\s*{BULLET}\s")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
 GOES_ON_RE = re.compile(

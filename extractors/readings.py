@@ -24,6 +24,7 @@ from extractors.lexicon_fr import (
     THERE_PRONOUN,
 )
 from extractors.numbers import Mention
+from extractors.segments import BULLET
 
 CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
     "cameras", "density", "population", "money", "percent", "offences", "other")
@@ -54,7 +55,7 @@ OTHER_RE = re.compile(
     rf"{NOUN_LEAD}(?:{OF_TOTAL}\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
     rf"(?:\s+(?:scolaires|municipaux|municipales|et interurbains|ou haltes))*"
 )
-NEW_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|[•▪◦·*–-]\s))")  # a line that starts anew
+NEW_LINE_RE = re.compile(rf"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|{BULLET}\s))")  # a line that starts anew
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 WORKSTATION_RE = re.compile(r"^\s*(?:d'opérateurs?\b|de travail|de visionnage|informatiques?|d'observation)")
 FINED_RE = re.compile(r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:ont été|sont|seront|ont)\s+(?:été\s+)?"

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+BULLET = r"[•▪◦·*–-]"  # the marks a list item opens with
 BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
-    r"|\n(?=\s*[•▪◦·*–-]\s)|\n(?<=[.!?:;»]\n)"
+    rf"|\n(?=\s*{BULLET}\s)|\n(?<=[.!?:;»]\n)"
     r"|(?P<figure_line>\n(?<=[\d%€)]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
@@ -61,7 +62,7 @@ def looks_like_heading(block: str) -> bool:
     return "\n" not in block.strip() and len(block) < 120 and not CLOSING_PUNCTUATION_RE.search(block)
 
 
-BULLET_LINE_RE = re.compile(r"(?m)^[ \t]*[•▪◦·*–-]\s[^\n]*\n")  # a bulleted line ends where it ends
+BULLET_LINE_RE = re.compile(rf"(?m)^[ \t]*{BULLET}\s[^\n]*\n")  # a bulleted line ends where it ends
 LIST_LINE_RE = re.compile(r"\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])")
 
 
