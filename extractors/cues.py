@@ -23,6 +23,7 @@ ANAPHORA_AFTER_RE = re.compile(
     rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
 PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
+PARTITIVE_RE = re.compile(r"^\s*d'entre (?:elles|eux)\b")  # "Sept d'entre elles": some of what was counted
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)

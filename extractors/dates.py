@@ -87,6 +87,7 @@ RELATIVE = [
     (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de |\d{{1,2}}(?:er)? )?)?(?:{MONTH_PATTERN})\b"
                 rf"(?!\s+(?:19|20)\d\d)"), 0, None),  # "depuis janvier", "depuis le 1er janvier"
     (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
+    (re.compile(r"\bdepuis (?:le )?début (?:de l'année|d'année)\b(?!\s+(?:19|20)\d\d)"), 0, None),
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
 IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")

@@ -45,6 +45,7 @@ from extractors.cues import (
     OWN_RELATIVE_RE,
     OWN_SITES_RE,
     PAGE_FURNITURE_RE,
+    PARTITIVE_RE,
     PER_YEAR_AFTER_RE,
     PERSON_OPENING_RE,
     POLLED_BEFORE_RE,
@@ -388,6 +389,13 @@ class Extractor:
                 right = right + "\n" + norm(text[following.start : following.start + 80])
             after = ANAPHORA_AFTER_RE.match(right)
             names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
+            # "Les 43 communes pourront se raccorder. Sept d'entre elles ont signé": of what was counted last
+            if after and PARTITIVE_RE.match(right) and (counted := self.last_counted(sentence, previous)) and (
+                    counted.reading.family != CAMERAS):
+                end = _word_end(text, m.end + min(after.end(), own_right))
+                found[i] = Candidate(m, counted.reading.continued(end), m.start, end, head=counted, anaphoric=True,
+                                     same_place=True)
+                continue
             if (after or ANAPHORA_BEFORE_RE.search(left)) and (names_cameras or self.camera_context(sentence.index)):
                 end = m.end + (min(after.end(), own_right, 60) if after else 0)
                 if after and following is not None and after.end() > own_right:  # "458" ⏎ "C'est le nombre…"
@@ -406,6 +414,15 @@ class Extractor:
         for i, m in enumerate(mentions):  # "le nombre de caméras est passé de 30 à 130": the 130 first
             if i not in found and i not in consumed and not m.year_like:
                 self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
+
+    def last_counted(self, sentence: Sentence, previous: list[Candidate]) -> Candidate | None:
+        """What a partitive pronoun ("d'entre elles") stands for: the last thing counted in its sentence or
+        the one before."""
+        counted = [c for c in previous if c.reading.family not in (PERCENT, MONEY, DENSITY) and not c.linked_by_dont]
+        if counted:
+            return counted[-1]
+        last = self.last_candidate(sentence.index, counted=True)
+        return last if last is not None and sentence.index - self._sentence_index(last) <= 1 else None
 
     def read_cell(self, sentence: Sentence, m: Mention) -> Reading | None:
         """A bare number alone in a table's cell, read as if its column's header followed it."""

@@ -26,7 +26,7 @@ NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_W
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
 # Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
 # beneficiary), "aux communes du Tarn-et-Garonne".
-LOCATIVE_RE = re.compile(r"\b(?:à|au|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
+LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names

@@ -111,7 +111,7 @@ def camera_metric(
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
         return Metric.CAMERAS
-    if REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause):
+    if _replaced(clause, before_number):
         return Metric.CAMERAS
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
@@ -158,3 +158,15 @@ def camera_metric(
     if MORE_NEXT_RE.match(after) and not (now or past):
         return Metric.CAMERAS_PLANNED  # "« Soixante-dix caméras de plus, c'est trop »": more, said of no past
     return Metric.CAMERAS
+
+
+def _replaced(clause: str, before_number: str) -> bool:
+    """Whether the count is of cameras replaced or upgraded, there already. The word nearest before the
+    number decides ("financera le remplacement de 20 caméras … et l'ajout de 6 caméras": the 20 are
+    there, the 6 are new); without one in its clause, the clause ("les 21 caméras seront remplacées")."""
+    before = re.split(r"[,;:]", norm(before_number)[-80:])[-1]  # within the count's own clause
+    replaced = max((m.end() for m in REPLACED_RE.finditer(before)), default=-1)
+    added = max((m.end() for m in INCREMENT_RE.finditer(before)), default=-1)
+    if replaced >= 0 or added >= 0:
+        return replaced > added
+    return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause))

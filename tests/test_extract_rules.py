@@ -1040,3 +1040,24 @@ def test_since_a_day_year_ends_changes_and_far_shares(text, published, expected)
 def test_conditionals_summers_and_participles(text, hint, published, expected):
     figures = extract_text(text, place_hint=hint, published=published)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "published", "expected"), [
+    # "d'entre elles" stands for what was counted last: communes here, cameras when cameras were counted
+    ("Les 18 communes du syndicat pourront relier leurs caméras au centre. Cinq d'entre elles l'ont déjà fait.",
+     None, None, [("other", 18, None, None), ("other", 5, None, None)]),
+    ("La ville compte 64 caméras. Huit d'entre elles filment les abords des écoles.", "Apt", None,
+     [("cameras", 64, None, "Apt"), ("cameras", 8, None, "Apt")]),
+    # the word nearest before the count decides: cameras replaced are there, cameras added are to come
+    ("Le budget voté financera le remplacement de 12 caméras usées et l'ajout de 4 caméras.", "Apt", None,
+     [("cameras", 12, None, "Apt"), ("cameras_planned", 4, None, "Apt")]),
+    # "depuis le début de l'année" counts from January of the page's year
+    ("Depuis le début de l'année, les images des caméras ont servi à 41 interpellations.", "Apt", "2023-06-02",
+     [("other", 41, "2023", "Apt")]),
+    # "aux Tilleuls": a named place after "aux" is a district of the commune
+    ("Dix caméras supplémentaires seront posées aux Tilleuls.", "Apt", None,
+     [("cameras_planned", 10, None, "Apt / Tilleuls")]),
+])
+def test_partitives_replacements_the_year_so_far_and_districts_after_aux(text, hint, published, expected):
+    figures = extract_text(text, place_hint=hint, published=published)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
