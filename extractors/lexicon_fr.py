@@ -163,7 +163,8 @@ PAST_INSTALL = (
     r"|vien(?:t|nent) d(?:e |')(?:install|pos|déploy|implant|acqu|mettre en|inaugur|ajout|raccord)"
 )
 INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
-                   r"|phase|tranche|vague|l'ajout(?=\s+d)"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
+                   r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
+                   r"|l'ajout(?=\s+d)"  # "le remplacement de 20 caméras et l'ajout de 6"
                    r"|dans le cadre d(?:u|e|es|')"  # "dans le cadre du plan …": a programme adds
                    r"|vien(?:t|nent) d(?:e |')\w+")  # "la ville vient d'acquérir 4 caméras": just added
 BOUNDED_PERIOD = (

@@ -32,7 +32,9 @@ from extractors.cues import (
     DOT_LEADER_RE,
     EVOLUTION_RE,
     FINE_BEFORE_RE,
+    FRACTION_AFTER_RE,
     FROM_RE,
+    FUTURE_INSTALL_RE,
     HOW_MANY_OF_THEM_RE,
     HOW_MANY_RE,
     INSTALLING_RE,
@@ -73,7 +75,7 @@ from extractors.lexicon_fr import (
     OTHER_NOUNS,
     VIDEO_TERMS,
 )
-from extractors.numbers import Mention, find_mentions
+from extractors.numbers import Mention, find_mentions, words_to_number
 from extractors.page import Page
 from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder, as_named, display_name
 from extractors.qualifiers import qualifier_after, qualifier_before, qualifier_from_header
@@ -292,7 +294,7 @@ class Extractor:
                 label_start, reading = labelled
                 found[i] = Candidate(m, reading, label_start, m.end)
                 continue
-            if reading is None:
+            if reading is None or self.is_fraction(m, reading):
                 continue
             one_per = ONE_CAMERA_PER_RE.search(left) and CAMERA_WORDS_RE.search(stext)
             if reading.family == POPULATION and RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
@@ -483,6 +485,11 @@ class Extractor:
             return True  # "passé de zéro à 80 caméras": where there were none is no count of them
         found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end, head=head, starting_point=True)
         return True
+
+    def is_fraction(self, m: Mention, reading: Reading) -> bool:
+        """ "Deux caméras sur trois sont en centre-ville": a proportion (guidelines 2.5), not a count."""
+        over = FRACTION_AFTER_RE.match(norm(self.text[reading.end : reading.end + 25]))
+        return bool(over) and m.value < (words_to_number(over[1]) or 0) <= 10
 
     @staticmethod
     def is_total(text: str, sentence: Sentence, m: Mention, before: list[Mention]) -> bool:
@@ -688,7 +695,10 @@ class Extractor:
         if date is not None and (opening := PERSON_OPENING_RE.match(norm(context.text))) and all(
                 d.start < opening.end() for d in context.dates() if d.value == date):
             date = None  # "Élue en 2020 sur …, la maire a fait démonter cinq caméras": the election's year
-        if date is None and (relative := OWN_RELATIVE_RE.match(self.text, c.end)):
+        relative = OWN_RELATIVE_RE.match(self.text, c.end)
+        # "un budget voté en décembre pour 30 caméras, qui seront posées d'ici l'été": when they will be there
+        to_come = relative is not None and bool(FUTURE_INSTALL_RE.search(norm(relative.group(0))))
+        if relative and (date is None or to_come):
             inside = {d.value for d in context.dates() if c.end - s <= d.start < relative.end() - s}
             if len(inside) == 1:  # "quinze caméras, qui porteront le réseau à 45 au printemps 2023"
                 return inside.pop()

@@ -57,7 +57,7 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
                              r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$"  # "est resté stable, à 25"
-                             r"|\bportant (?:le réseau|le parc|son réseau|son parc) à\s*$")
+                             r"|\b(?:portant|porte|portera|porteront) (?:le réseau|le parc|son réseau|son parc) à\s*$")
 # "8 caméras, portant le nombre total à 57": what was added to reach a total
 TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
                             r"(?:total|nombre|parc)\b")
@@ -127,6 +127,8 @@ def camera_metric(
             return Metric.CAMERAS_ADDED  # "45 caméras ont été installées depuis 2014, dont 11 l'an dernier"
         return head
     if not (future or past or now):
+        if REPLACED_RE.search(after) and not INCREMENT_RE.search(after):
+            return Metric.CAMERAS  # "La moitié des 16 caméras, installées en 2010, seront remplacées"
         if PRESENT_HAVE_RE.search(clause):  # "nous en avons 52 et la ville en prévoit dix": its own tense
             return Metric.CAMERAS
         if head is not None:

@@ -1061,3 +1061,21 @@ def test_conditionals_summers_and_participles(text, hint, published, expected):
 def test_partitives_replacements_the_year_so_far_and_districts_after_aux(text, hint, published, expected):
     figures = extract_text(text, place_hint=hint, published=published)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a proportion is no count; its whole is counted elsewhere
+    ("La ville compte 40 caméras. Trois caméras sur quatre sont placées près des écoles.", None,
+     [("cameras", 40, None)]),
+    # what an addition brings the network to is a stock, dated like the addition
+    ("La commune a posé 6 nouvelles caméras en mars 2023, ce qui porte le parc à 31.", None,
+     [("cameras_added", 6, "2023-03"), ("cameras", 31, "2023-03")]),
+    # a relative clause saying when planned cameras will be up dates them, not the vote before
+    ("Le conseil a voté en novembre un budget de 300 000 € pour 25 caméras, qui seront installées d'ici l'été.",
+     "2024-01-10", [("money_eur", 300000, "2023-11"), ("cameras_planned", 25, "2024")]),
+    # cameras to be replaced are there, even when an apposition parts them from their verb
+    ("Les 18 caméras du centre, posées en 2009, seront remplacées l'an prochain.", "2022-03-01",
+     [("cameras", 18, None)]),
+])
+def test_proportions_totals_reached_relatives_to_come_and_replacements(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
