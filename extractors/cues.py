@@ -17,6 +17,7 @@ from extractors.lexicon_fr import (
     THERE_PRONOUN,
 )
 from extractors.readings import OF_TOTAL
+from extractors.segments import BULLET
 
 CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
@@ -55,8 +56,10 @@ ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+)?pour\s*$")  # "soi
 RATE_RE = re.compile(r"\bpour\s*$")
 # "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
 NAMED_CONTINUATION_RE = re.compile(
-    r"(?:\bet|,)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*|\(\s*)?$")
-# "Marseille (1 800 caméras) et Toulouse (1 100)": each name's count in its brackets
+    r"(?:\bet|,|\bdevant|\bderrière|\bsuivie?s? de|\bpuis|\bavant)"
+    r"\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*|\(\s*)?$")
+# "Marseille (1 800 caméras) et Toulouse (1 100)": each name's count in its brackets; a ranking's
+# "devant Menton (385)" too
 AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
 BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financement|participation)\s+"
                               r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")
@@ -73,6 +76,7 @@ HOW_MANY_OF_THEM_RE = re.compile(r"\bcombien\s+(?:y\s+)?en\b", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes|"
                              r"cambriolages|faits|infractions|délits|vols|agressions|interpellations)\b",
                              re.IGNORECASE)
+YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
 INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")
 STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
@@ -99,6 +103,9 @@ PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée
 # "deux caméras sur trois", "8 sur 10": the denominator of a proportion, a bare small number
 FRACTION_AFTER_RE = re.compile(r"\s*sur\s+(\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
                                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:sont|ont|étaient|seront|restent|ne|n'|se|s'|y|en)\b)")
+# "deux caméras y ont été posées": placed where the sentence before named
+PLACED_THERE_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:supplémentaires\s+|nouvelles\s+)?"
+                             r"y\s+(?:ont|sont|seront|a|est|sera)\s+(?:été\s+|déjà\s+)?(?:install|pos|déploy|implant|plac|ajout)\w*")
 # "qui seront posées", "qui seront installées": cameras to come, in the words of a relative clause
 FUTURE_INSTALL_RE = re.compile(r"\bqui\s+(?:seront|vont être|devraient être|doivent être)\s+(?:\w+\s+)?"
                                r"(?:install|pos|déploy|implant|mis\w* en)\w*")

@@ -100,8 +100,8 @@ SEASON_RE = re.compile(rf"(?:\bcet (automne|été|hiver)\b|\bce (printemps)\b"
                        r"|\b(?:au |à l')(printemps|automne)\b(?! prochain)"  # "puis huit autres à l'automne"
                        rf"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b"
                        rf"|\bpendant l'(été|hiver|automne)\b){SEASON_YEAR_AFTER}")  # "installées pendant l'été"
-# "en juin", a month without its year: the one nearest the publication
-MONTH_ONLY_RE = re.compile(rf"\ben ({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
+# "en juin", "début décembre", a month without its year: the one nearest the publication
+MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-)\s*({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"

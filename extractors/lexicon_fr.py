@@ -134,6 +134,8 @@ FUTURE_TERMS = (
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"
+    # a call for tenders buys what is not there yet: "Lot 1 : fourniture et pose de 14 caméras"
+    r"fourniture et (?:pose|installation)|appel d'offres|avis de marché|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid|confirm)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"
@@ -147,7 +149,8 @@ SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subv
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
-    r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint)\w*"
+    r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint"
+    r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*|(?:a|ont) reçu"
     # "s'est enrichi de 9 caméras cet été" (what it added; "s'est doté de 48 caméras" is the whole system)
@@ -172,7 +175,8 @@ BOUNDED_PERIOD = (
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
     r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d|la semaine (?:dernière|passée)|"
     r"pendant l'été|pendant les vacances|"
-    r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci"
+    r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci|"
+    r"\b(?:début|fin|mi-)\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
 )
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
@@ -204,7 +208,7 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
-    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
+    r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*)"
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?(?:\s+\w+'?\w*){0,2}\s*$"  # "Auch en compte à elle seule 48"
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"

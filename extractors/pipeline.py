@@ -50,6 +50,7 @@ from extractors.cues import (
     PARTITIVE_RE,
     PER_YEAR_AFTER_RE,
     PERSON_OPENING_RE,
+    PLACED_THERE_RE,
     POLLED_BEFORE_RE,
     PRICE_RE,
     PRICED_ITEM_RE,
@@ -66,6 +67,7 @@ from extractors.cues import (
     THE_SYSTEM_RE,
     THERE_PRONOUN_RE,
     WHOLE_OF_VIDEO_RE,
+    YEAR_LINE_RE,
 )
 from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
 from extractors.figure import Figure, Metric, Qualifier
@@ -373,6 +375,10 @@ class Extractor:
             if (reading := self.read_cell(sentence, m)) is not None:
                 found[i] = Candidate(m, reading, m.start, m.end)
                 continue
+            # "Évolution du nombre de caméras :⏎2015 : 8⏎2018 : 19": a year's line, counted by the list's intro
+            if (reading := self.read_year_line(sentence, m)) is not None:
+                found[i] = Candidate(m, reading, sentence.start, m.end)
+                continue
             # "— Combien de caméras compte la commune ? — Aujourd'hui, 37.": what the question asks
             if (reading := self.asked_before(sentence, m)) is not None:
                 found[i] = Candidate(m, reading, m.start, m.end)
@@ -433,6 +439,20 @@ class Extractor:
             return None
         phrase = f"{m.raw} {cell.header}"
         reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), phrase, self.text[:2000])
+        return Reading(reading.family, m.end, reading.noun) if reading else None
+
+    def read_year_line(self, sentence: Sentence, m: Mention) -> Reading | None:
+        """A number alone after a year on its line ("2018 : 19"), in a list of such lines whose intro
+        ("Évolution du nombre de caméras :") names what they count."""
+        if not YEAR_LINE_RE.fullmatch(self.text[sentence.start : sentence.end].strip()) or m.year_like:
+            return None
+        intro = next((s for s in reversed(self.sentences[: sentence.index])
+                      if not YEAR_LINE_RE.fullmatch(self.text[s.start : s.end].strip())), None)
+        said = self.text[intro.start : intro.end].rstrip() if intro else ""
+        if not said.endswith(":") or not (noun := COUNTED_NOUN_RE.search(said)):
+            return None
+        phrase = f"{m.raw} {noun.group(0)}"
+        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), said)
         return Reading(reading.family, m.end, reading.noun) if reading else None
 
     def asked_before(self, sentence: Sentence, m: Mention) -> Reading | None:
@@ -624,6 +644,10 @@ class Extractor:
         if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
             return as_named(row[0], cell.row_label)  # "Cher / 12 / 64": the row's place
         clause = clause_at(context.clauses, c.mention.start)
+        if sentence.index and PLACED_THERE_RE.match(norm(self.text[c.end : clause.end])):
+            before = self.sentences[sentence.index - 1]  # "… le quartier de Boirargues … deux caméras y ont été posées"
+            if district := self.finder.district_named(self.text[before.start : before.end]):
+                return district
         found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
                                       clause.end - sentence.start, context.places)
         inherits = c.same_place if c.anaphoric else not c.linked_by_dont

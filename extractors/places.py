@@ -18,7 +18,8 @@ NAME_RE = re.compile(
     r"(?:(?:La|Le|Les|L'|L’|la|le|les|l'|l’)[\s-]?)?[A-ZÀ-Ý][\w'’]*"
     r"(?:[\s-]+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux|d'|d’|l'|l’)[\s-]*)*[A-ZÀ-Ý][\w'’]*)*"
 )
-LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de)\s*$",
+LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de"
+                                r"|\bdevant|\bderrière)\s*$",  # a ranking: "devant Beausoleil (385)"
                                 re.IGNORECASE)
 # "… au Jas de Bouffan et trois seront placées …": where the next count begins, in digits or in words
 NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b)",
@@ -40,6 +41,8 @@ DISTRICT_CUE_RE = re.compile(
 CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’]|(?:couvrir|surveiller|filmer) le)\s*"
                        r"(centre-ville|hyper-?centre|centre ville|centre historique|"
                        r"centre ancien|cœur de ville|vieille ville|cité médiévale)\b", re.IGNORECASE)
+CENTRE_SUBJECT_RE = re.compile(r"\s*(?:le|la|l['’])\s*(centre-ville|hyper-?centre|centre historique|centre ancien"
+                               r"|cœur de ville|vieille ville|cité médiévale)\b", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"
@@ -325,6 +328,11 @@ class PlaceFinder:
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
         return FigurePlace(f"{base} / {name}" if base else name, "district")
 
+    def district_named(self, text: str) -> FigurePlace | None:
+        """The district a text names ("le quartier de Boirargues"), on a commune's page."""
+        m = DISTRICT_CUE_RE.search(text) if self.commune else None
+        return self.district(m.group(1) or m.group(2)) if m else None
+
     def threshold(self, before: str) -> FigurePlace | None:
         """ "communes de moins de 20 000 habitants" restates a group, not a place."""
         m = THRESHOLD_RE.search(before[-90:])
@@ -409,6 +417,10 @@ class PlaceFinder:
         if other := re.search(r"\d", window[evidence_end - number_start :]):  # "90 caméras, dont 40 en centre-ville"
             window = window[: evidence_end - number_start + other.start()]
         if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
+            return self.district(m.group(1).lower())
+        # "La cité médiévale, classée par l'UNESCO, en concentre 11": the sentence's subject
+        if (m := CENTRE_SUBJECT_RE.match(sentence)) and not re.search(r"\d|\b(?:ville|commune)\b",
+                                                                        sentence[m.end() : number_start]):
             return self.district(m.group(1).lower())
         # "Huit caméras ont été installées dans le quartier de la Source": named after, up to the next number
         after_evidence = sentence[evidence_end:clause_end]

@@ -1079,3 +1079,26 @@ def test_partitives_replacements_the_year_so_far_and_districts_after_aux(text, h
 ])
 def test_proportions_totals_reached_relatives_to_come_and_replacements(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "published", "expected"), [
+    # a call for tenders buys cameras that are not there yet
+    ("Appel d'offres\nLot unique : fourniture et pose de 9 caméras de vidéoprotection", "Apt", None,
+     [("cameras_planned", 9, None, "Apt")]),
+    # "on en a 60": a stock in speech; what was bought within a period was added
+    ("« Des caméras ? On en a 60, et on en aura 75 en 2027. Nous en avons acheté six l'an dernier. »", "Apt",
+     "2024-02-01", [("cameras", 60, None, "Apt"), ("cameras_planned", 75, "2027", "Apt"),
+                    ("cameras_added", 6, "2023", "Apt")]),
+    # a ranking: "devant Menton (385)" is Menton's figure
+    ("Cannes arrive en tête avec 410 caméras pour 100 000 habitants, devant Beausoleil (385).", None, None,
+     [("cameras_per_100k", 410, None, "Cannes"), ("cameras_per_100k", 385, None, "Beausoleil")]),
+    # lines of years under an intro that names what they count; "en concentre": the count of its subject
+    ("Nombre de caméras :\n2016 : 5\n2020 : 14\n\nLe centre historique en concentre 6.", "Apt", None,
+     [("cameras", 5, "2016", "Apt"), ("cameras", 14, "2020", "Apt"), ("cameras", 6, None, "Apt / centre historique")]),
+    # "y ont été posées": in the district the sentence before named; "début mars": that month
+    ("Les riverains du quartier des Lilas se plaignaient. Trois caméras y ont été posées début mars.", "Apt",
+     "2023-04-10", [("cameras_added", 3, "2023-03", "Apt / Lilas")]),
+])
+def test_tenders_speech_rankings_year_lines_and_there(text, hint, published, expected):
+    figures = extract_text(text, place_hint=hint, published=published)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
