@@ -40,7 +40,9 @@ _WORDS = _grouped_alternation(NUMBER_WORDS)
 WORD_NUMBER_RE = re.compile(rf"(?:{_WORDS})(?:(?:[\s-]+(?:et[\s-]+)?)(?:{_WORDS}))*(?![\w-])")
 WORD_NUMBER_ANY_CASE_RE = re.compile(WORD_NUMBER_RE.pattern, re.IGNORECASE)
 APPROX_RE = re.compile(
-    r"(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?(" + "|".join(APPROX_NOUNS) + r")\b",
+    # "une vingtaine", "d'une bonne dizaine", and "la centaine de caméras" (not "dans la quinzaine")
+    r"(?:(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?|(?<![\w'’])la\s+(?=\w+\s+d(?:e\s|['’])))"
+    r"(" + "|".join(APPROX_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 # Every approximation noun ends so ("une vingtaine", "un millier"), and the longest phrase is far
@@ -190,7 +192,8 @@ def _approx_matches(haystack: str) -> list[re.Match[str]]:
             at = haystack.find(ending, at + 1)
     matches: list[re.Match[str]] = []
     for end in sorted(ends):
-        window = APPROX_RE.finditer(haystack, max(0, end - APPROX_WINDOW), min(len(haystack), end + 1))
+        # six characters on: "la centaine" is one only with "de" after it, which a lookahead reads
+        window = APPROX_RE.finditer(haystack, max(0, end - APPROX_WINDOW), min(len(haystack), end + 6))
         match = next((m for m in window if m.end() == end), None)
         if match and (not matches or match.start() >= matches[-1].end()):
             matches.append(match)

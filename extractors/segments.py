@@ -55,7 +55,7 @@ def block_spans(text: str) -> list[Span]:
     return [s for s in spans if text[s.start : s.end].strip()]
 
 
-CLOSING_PUNCTUATION_RE = re.compile(r"[.!?;]\s*$")
+CLOSING_PUNCTUATION_RE = re.compile(r"[.!;]\s*$")  # a question can be a title: "Cinq cents caméras ici ?"
 
 def looks_like_heading(block: str) -> bool:
     """A short line with no closing punctuation: a title, a heading or a table cell."""

@@ -1102,3 +1102,21 @@ def test_proportions_totals_reached_relatives_to_come_and_replacements(text, pub
 def test_tenders_speech_rankings_year_lines_and_there(text, hint, published, expected):
     figures = extract_text(text, place_hint=hint, published=published)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "contre 40 il y a cinq ans": the same count, five years before the page
+    ("Dans le département, 90 communes sont équipées de caméras, contre 40 il y a cinq ans.", "2023-06-01",
+     [("other", 90, None), ("other", 40, "2018")]),
+    # "la centaine de caméras" is about a hundred; "dans la quinzaine" counts nothing
+    ("La ville dispose de la centaine de caméras. Le bilan sera publié dans la quinzaine.", None,
+     [("cameras", 100, None)]),
+    # "un an plus tôt": the year before the page's
+    ("La ville compte 48 caméras. Il y en avait 40 un an plus tôt.", "2024-03-01",
+     [("cameras", 48, None), ("cameras", 40, "2023")]),
+    # a title asked as a question restates the text's plan: one figure, the text's
+    ("Trente caméras pour le centre ?\n\nLa ville installera trente caméras dans le centre d'ici 2026.", None,
+     [("cameras_planned", 30, "2026")]),
+])
+def test_years_ago_la_centaine_a_year_before_and_question_titles(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
