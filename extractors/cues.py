@@ -109,8 +109,9 @@ PLACED_THERE_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:supplémentaires\s+|no
 # "qui seront posées", "qui seront installées": cameras to come, in the words of a relative clause
 FUTURE_INSTALL_RE = re.compile(r"\bqui\s+(?:seront|vont être|devraient être|doivent être)\s+(?:\w+\s+)?"
                                r"(?:install|pos|déploy|implant|mis\w* en)\w*")
+# "…, qui porteront le réseau à 45 au printemps 2023", "12 caméras, mises en service en mars"
 OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:install|pos|déploy|implant)"
-                             r"(?:é|ée|és|ées)\b)[^.;]*")
+                             r"(?:é|ée|és|ées)\b|mise?s? en (?:service|place)\b)[^.;]*")
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
                          r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
 THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"

@@ -93,7 +93,8 @@ RELATIVE = [
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
 IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
-FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|{FUTURE_VERB_RE})(?![\w])")
+FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|prévue?s?|{FUTURE_VERB_RE})"
+                                r"(?![\w])")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 # A season with its year ("au printemps 2019", "d'ici l'été 2024") is that year's, which YEAR_RE finds.
 SEASON_YEAR_AFTER = r"(?![\s\u00a0]+(?:de l'année\s+)?(?:19|20)\d\d)"

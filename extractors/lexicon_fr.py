@@ -73,6 +73,9 @@ CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs
                 "points de vidéoprotection", "points de vidéosurveillance", "visiocaméras")
 # Cameras that are not area surveillance: counted as "other".
 CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?)"
+# Cameras that watch no public space at all: not counted ("une quinzaine de caméras de chasse").
+CAMERA_NOT_SURVEILLANCE_RE = (r"(?:cam[ée]ras?|appareils)\s+(?:de chasse|de recul|animali[èe]res?|de la faune)"
+                              r"|pièges? photographiques?")
 # Counted things kept as "other" (people at the video centre, sites equipped, aid beneficiaries…).
 # value: which context the sentence must show for the count to be about surveillance.
 OTHER_NOUNS = {
@@ -84,6 +87,7 @@ OTHER_NOUNS = {
     "intercommunalités": "aid", "projets": "aid", "dossiers": "aid", "maires": "aid", "bénéficiaires": "aid",
     "lycées": "aid", "collèges": "aid", "écoles": "aid", "groupes scolaires": "aid", "crèches": "aid",
     "établissements": "aid", "parkings": "aid", "carrefours": "aid", "gares": "aid", "haltes": "aid",
+    "ronds-points": "aid", "giratoires": "aid",
     "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "equipped",
     "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",

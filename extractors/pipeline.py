@@ -98,6 +98,8 @@ from extractors.segments import Sentence, Span, clause_at, clause_spans, split_s
 from extractors.tables import table_cells
 from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 
+# a budget's growth or a tax rate ("la taxe foncière reste fixée à 38,5 %"), not "hors taxes"
+TAX_OR_BUDGET = r"\bbudget\b|\btaxes? (?:foncière|d'habitation|locale)|\bimpôts?\b|\bfiscal\w*|\bd'imposition\b"
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
@@ -590,9 +592,9 @@ class Extractor:
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
         if family == MONEY and WHOLE_OF_VIDEO_RE.match(_right(self.text, sentence, c.end, 100)):
             return None  # "La sécurité en représente 3,1 millions, dont 420 000 euros pour la vidéoprotection"
-        if family == PERCENT and re.search(r"\bbudget\b", stext) and not re.search(VIDEO_TERMS, stext) and not (
-                self.label_under_video_heading(sentence)):
-            return None  # "Le budget de la police municipale progresse de 8 %"
+        if family == PERCENT and re.search(TAX_OR_BUDGET, stext) and not re.search(
+                VIDEO_TERMS, stext) and not self.label_under_video_heading(sentence):
+            return None  # "Le budget de la police municipale progresse de 8 %", "la taxe foncière reste à 38,5 %"
         if family == MONEY and (label := self.line_label(c)) and not re.search(VIDEO_TERMS, norm(label)):
             return None  # "Rénovation de l'école ........ 1 250 000 €": a budget's line for something else
         if family == MONEY and FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60)):

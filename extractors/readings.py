@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extractors.lexicon_fr import (
     AID_TERMS,
+    CAMERA_NOT_SURVEILLANCE_RE,
     CAMERA_NOUNS,
     CAMERA_OTHER_RE,
     CAMERA_WORDS,
@@ -44,6 +45,7 @@ CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:
 CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
+CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
 DENSITY_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?pour\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+habitants")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")
@@ -124,6 +126,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if re.search(MONEY_CONTEXT, norm(sentence_text)):
             return Reading(MONEY, end)
         return None
+    if CAMERA_NOT_SURVEILLANCE_AFTER_RE.match(right):
+        return None  # "une quinzaine de caméras de chasse": no public space watched
     if m := CAMERA_OTHER_AFTER_RE.match(right):
         return Reading(OTHER, end + m.end(), "caméras piétons")
     if KM2_RE.match(right):

@@ -133,8 +133,9 @@ def camera_metric(
             return Metric.CAMERAS
         if head is not None:
             return head
-        future, past = bool(FUTURE_RE.search(sentence)), bool(PAST_RE.search(sentence))
-        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", sentence))) and not rate
+        own = _up_to_next_count(sentence, norm(before_number))
+        future, past = bool(FUTURE_RE.search(own)), bool(PAST_RE.search(own))
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
         future = future or not (past or now) and (decided or bool(DECIDED_RE.search(sentence)))
     if future and not (now and not INCREMENT_RE.search(clause)):
@@ -172,3 +173,16 @@ def _replaced(clause: str, before_number: str) -> bool:
     if replaced >= 0 or added >= 0:
         return replaced > added
     return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause))
+
+
+NEXT_COUNT_RE = re.compile(r"\D(?!(?:19|20)\d\d\b)\d")
+
+
+def _up_to_next_count(sentence: str, before_number: str) -> str:
+    """The sentence up to the count after this one (a year is no count): in "Vertou : 35 caméras, 10 de
+    plus d'ici 2023", the "d'ici" is the 10's, not the 35's."""
+    if not sentence.startswith(before_number):
+        return sentence
+    at = len(before_number)
+    following = NEXT_COUNT_RE.search(sentence, at)
+    return sentence[: following.start() + 1] if following else sentence

@@ -1120,3 +1120,22 @@ def test_tenders_speech_rankings_year_lines_and_there(text, hint, published, exp
 ])
 def test_years_ago_la_centaine_a_year_before_and_question_titles(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a tax rate on a page that speaks of cameras is no surveillance figure; "hors taxes" is no tax
+    ("La ville compte 20 caméras. Le taux de la taxe foncière reste fixé à 41,2 %.", None, [("cameras", 20, None)]),
+    ("L'aide couvre 30 % du montant hors taxes des caméras.", None, [("percent", 30, None)]),
+    # hunting cameras watch no public space; roundabouts equipped are sites
+    ("Les chasseurs ont posé une dizaine de caméras de chasse. La ville, elle, compte 19 caméras.", None,
+     [("cameras", 19, None)]),
+    ("La commune a équipé ses 7 ronds-points de caméras de vidéoprotection.", None, [("other", 7, None)]),
+    # list items: "mises en service en mars" dates its count; "prévues à l'automne" is the autumn to come;
+    # "d'ici 2023" is the next count's, not the stock's before it
+    ("Vidéoprotection :\n• Apt : 12 caméras, mises en service en mars\n• Gordes : 8 caméras prévues à "
+     "l'automne\n• Roussillon : 35 caméras, 10 de plus d'ici 2023", "2021-05-18",
+     [("cameras", 12, "2021-03"), ("cameras_planned", 8, "2021"), ("cameras", 35, None),
+      ("cameras_planned", 10, "2023")]),
+])
+def test_tax_rates_hunting_cameras_sites_and_list_items(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
