@@ -130,7 +130,7 @@ FUTURE_TERMS = (
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
-    r"(?:ont|a) été autorisée?s?|sont autorisée?s?|est autorisée?|"
+    r"(?:ont|a) été autorisée?s?|sont (?:désormais |déjà |aujourd'hui )?autorisée?s?|est autorisée?|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"l'accord de la préfecture|l'autorisation de la préfecture|le feu vert|"  # allowed, not yet done
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"

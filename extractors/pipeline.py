@@ -98,6 +98,9 @@ from extractors.segments import Sentence, Span, clause_at, clause_spans, split_s
 from extractors.tables import table_cells
 from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
 
+# "les images des 24 caméras", "couverts par les 38 caméras", "renforcer les 35 caméras fixes"
+IN_PASSING_RE = re.compile(r"\b(?:images|enregistrements|réseau|parc) des\s*$|\b(?:par|sur|grâce aux|avec) les\s*$"
+                           r"|\b(?:renforcer|compléter|rejoindre|remplacer) les\s*$")
 # a budget's growth or a tax rate ("la taxe foncière reste fixée à 38,5 %"), not "hors taxes"
 TAX_OR_BUDGET = r"\bbudget\b|\btaxes? (?:foncière|d'habitation|locale)|\bimpôts?\b|\bfiscal\w*|\bd'imposition\b"
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
@@ -756,6 +759,8 @@ class Extractor:
         date = self.date(sentence, c, context)
         if metric is Metric.CAMERAS and date and self.to_be_replaced(sentence):
             date = None  # "les 18 caméras seront remplacées cet automne": the stock is now's, the date the works'
+        if metric is Metric.CAMERAS and date and self.named_in_passing(sentence, c, date):
+            date = None  # "les images des 24 caméras de la ville ont contribué en 2022 à…": the network as it is
         if metric is Metric.POPULATION and place.kind == "other":
             date = None  # "les communes de moins de 5 000 habitants": a rule's threshold, of no date
         if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
@@ -767,6 +772,13 @@ class Extractor:
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
         )
+
+    def named_in_passing(self, sentence: Sentence, c: Candidate, date: str) -> bool:
+        """A stock named by a definite complement ("les images des 24 caméras de la ville", "couverts par les
+        38 caméras") is the network as the reader knows it; the sentence's date is another statement's,
+        unless it follows the count ("des 24 caméras en 2019")."""
+        left = norm(_left(self.text, sentence, c.mention.start, 30))
+        return bool(IN_PASSING_RE.search(left)) and date[:4] not in self.text[c.end : c.end + 15]
 
     def to_be_replaced(self, sentence: Sentence) -> bool:
         stext = norm(self.text[sentence.start : sentence.end])

@@ -71,7 +71,8 @@ FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofi
 # Words of "now" that do not date the count: "il en promettait déjà 50", "13 de plus qu'aujourd'hui".
 PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b"
                                  r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b"
-                                 r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)")
+                                 r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
+                                 r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")

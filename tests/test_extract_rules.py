@@ -1139,3 +1139,19 @@ def test_years_ago_la_centaine_a_year_before_and_question_titles(text, published
 ])
 def test_tax_rates_hunting_cameras_sites_and_list_items(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # cameras allowed now are not up yet, whatever "désormais" says
+    ("Selon la préfecture, 640 caméras sont désormais autorisées dans le département.", None,
+     [("cameras_planned", 640, None)]),
+    # a network named in passing keeps no date of the sentence's other statement…
+    ("En 2021, les enregistrements des 52 caméras de la commune ont permis 31 interpellations.", None,
+     [("cameras", 52, None), ("other", 31, "2021")]),
+    ("Les vols ont baissé de 9 % en 2022 dans les rues couvertes par les 40 caméras du centre.", None,
+     [("percent", 9, "2022"), ("cameras", 40, None)]),
+    # …but one the date follows is dated
+    ("Le parc des 30 caméras en 2019 a doublé depuis.", None, [("cameras", 30, "2019")]),
+])
+def test_authorised_cameras_and_networks_named_in_passing(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
