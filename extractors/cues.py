@@ -44,9 +44,10 @@ BARE_AFTER_RE = re.compile(
     r"|fois\b(?!\s+(?:plus|moins))"  # "412 reprises, contre 380 fois en 2022", not "douze fois plus"
     r"|appartien\w*"  # "40 appartiennent à l'intercommunalité et 25 à la commune"
     r"|de plus\b"  # "40 caméras, soit 13 de plus qu'aujourd'hui"
+    r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$)"  # "les 95 de Montélimar et 45 …": a place's share
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"
-    r"|[a-zé]{3,}(?:é|ée|és|ées)\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
+    r"|[a-zé]{3,}(?:é|ée|és|ées)\b|[a-zé]{3,}ies\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
 )  # "… depuis 2014, dont 11 l'an dernier": a part by when
 # "45 caméras fixes et 6 nomades": a split by type, the noun left out before its adjective (the evidence)
 CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")

@@ -113,7 +113,8 @@ CAMERA_WORDS = r"cam[ée]ras?|vid[ée]o-?(?:protection|surveillance)|yeux numér
 VIDEO_TERMS = r"cam[ée]ra|vid[ée]o|csu|cpu|supervision|surveillance"
 CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|visionn|vidéo(?!protection|surveillance)"
 # "Huit agents s'y relaient": a pronoun that points back at the centre the sentence before names.
-THERE_PRONOUN = r"\b(?:s'y|y)\s+(?:\w+\s+)?(?:travaill|relai|relay|succèd|officient|sont|veill|se relai)\w*"
+THERE_PRONOUN = (r"\b(?:s'y|y)\s+(?:\w+\s+)?"
+                 r"(?:travaill|relai|relay|succèd|officient|sont|seront|veill|se relai|affect)\w*")
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
@@ -167,7 +168,7 @@ PAST_INSTALL = (
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
-    r"|vien(?:t|nent) d(?:e |')(?:install|pos|déploy|implant|acqu|mettre en|inaugur|ajout|raccord)"
+    r"|vien(?:t|nent) d(?:e |'|'être )(?:install|pos|déploy|implant|acqu|mettre en|mise?s? en|inaugur|ajout|raccord)"
 )
 INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
                    r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
@@ -204,6 +205,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     r"|existant\w*|au total"
     r"|en centre-ville"
+    r"|le nombre (?:total )?de cam[ée]ras"  # "portant à 31 le nombre de caméras"
     r"|en service"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
@@ -228,4 +230,5 @@ CAMERA_ANAPHORA_BEFORE = (
 PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:[\w']+\s+){0,2}$"
 # Words that continue an enumeration of the same kind of count in one sentence.
 CONTINUATION_BEFORE = (r"(?:\bpuis|\bet|\bcontre|\bdont|\bou|,|\bmais|\bseul(?:e|s|es)?|\bsoit"  # "mais seules 14"
-                       r"|\bpuis\s+à|\bun total de|\bà un total de)\s*$")
+                       r"|\bpuis\s+à|\bun total de|\bà un total de"
+                       r"|\bcam[ée]ras\s*:\s*(?:les|dont)?)\s*$")  # "140 caméras : les 95 de Montélimar et 45 …"

@@ -58,7 +58,7 @@ CONTRIBUTED_RE = re.compile(r"\s*(?:a|ont|avait|avaient|va|vont)\s+(?:apporté|v
 REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.IGNORECASE)
 INTERCOMMUNAL_PAGE_RE = re.compile(r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux))\b", re.IGNORECASE)
 COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
-SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+)?communes\b",
+SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+){0,2}communes\b",
                                  re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
 ONE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b")

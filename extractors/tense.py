@@ -57,7 +57,9 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
                              r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$"  # "est resté stable, à 25"
-                             r"|\b(?:portant|porte|portera|porteront) (?:le réseau|le parc|son réseau|son parc) à\s*$")
+                             r"|\b(?:portant|porte|portera|porteront) (?:le réseau|le parc|son réseau|son parc) à\s*$"
+                             # "portant à 31 le nombre de caméras"
+                             r"|\b(?:portant|porte|portera|porteront|porter) à\s*$")
 # "8 caméras, portant le nombre total à 57": what was added to reach a total
 TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
                             r"(?:total|nombre|parc)\b")

@@ -1155,3 +1155,23 @@ def test_tax_rates_hunting_cameras_sites_and_list_items(text, published, expecte
 ])
 def test_authorised_cameras_and_networks_named_in_passing(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # a breakdown after a colon: each share continues the count before it
+    ("La commune compte 70 caméras : les 50 du centre et 20 réparties dans les hameaux.", "Apt",
+     [("cameras", 70, "Apt"), ("cameras", 50, "Apt"), ("cameras", 20, "Apt")]),
+    ("Le réseau compte 130 caméras : les 90 de Carpentras et 40 réparties dans six autres communes.",
+     "Communauté d'agglomération Ventoux-Comtat-Venaissin",
+     [("cameras", 130, "Communauté d'agglomération Ventoux-Comtat-Venaissin"), ("cameras", 90, "Carpentras"),
+      ("cameras", 40, "Communauté d'agglomération Ventoux-Comtat-Venaissin"),
+      ("other", 6, "Communauté d'agglomération Ventoux-Comtat-Venaissin")]),
+    # "viennent d'être installées": just added; "portant à 31 le nombre de caméras": the stock reached
+    ("Quatre caméras viennent d'être installées au marché, portant à 31 le nombre de caméras de la ville.", "Apt",
+     [("cameras_added", 4, "Apt"), ("cameras", 31, "Apt")]),
+    # "y seront affectés": staff of the centre the sentence before names
+    ("Le centre de supervision ouvrira en 2025. Six agents y seront affectés.", "Apt",
+     [("other", 6, "Apt")]),
+])
+def test_breakdowns_after_a_colon_just_installed_and_staff_assigned_there(text, hint, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
