@@ -47,7 +47,8 @@ BARE_AFTER_RE = re.compile(
     r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$)"  # "les 95 de Montélimar et 45 …": a place's share
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"
-    r"|[a-zé]{3,}(?:é|ée|és|ées)\b|[a-zé]{3,}ies\b)"  # "dont 19 déposés par des communes": the noun left out before its participle
+    # "dont 19 déposés par des communes", "45 réparties dans…": the noun left out before its participle
+    r"|[a-zé]{3,}(?:é|ée|és|ées)\b|[a-zé]{3,}ies\b)"
 )  # "… depuis 2014, dont 11 l'an dernier": a part by when
 # "45 caméras fixes et 6 nomades": a split by type, the noun left out before its adjective (the evidence)
 CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")

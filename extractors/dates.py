@@ -77,7 +77,8 @@ SINCE_BEFORE_RE = re.compile(
     r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*\w+|\s+en\s+(?:place|service|œuvre))"
     r"{0,2}\s+(?:en\s+)?$")  # "depuis sa mise en place en 2021"
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
-BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|qu'en)\s+(?:l'année\s+|l'an\s+)?$")
+BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|(?<!jus)qu'en)"  # not "jusqu'en"
+                                r"\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
     # (pattern, how many years from the publication year, month or None)
     (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année|\ben fin d'année\b"), 0, 12),

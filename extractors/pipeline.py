@@ -763,6 +763,8 @@ class Extractor:
             date = None  # "les images des 24 caméras de la ville ont contribué en 2022 à…": the network as it is
         if metric is Metric.POPULATION and place.kind == "other":
             date = None  # "les communes de moins de 5 000 habitants": a rule's threshold, of no date
+        if metric is Metric.POPULATION and date and not self.dated_right_after(c, date):
+            date = None  # "la commune de 9 000 habitants va en installer 16 d'ici la fin de l'année": the plan's
         if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
                 metric is Metric.CAMERAS and INCREMENT_RE.search(norm(self.text[c.start : c.end + 20])))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", published in 2022
@@ -778,7 +780,11 @@ class Extractor:
         38 caméras") is the network as the reader knows it; the sentence's date is another statement's,
         unless it follows the count ("des 24 caméras en 2019")."""
         left = norm(_left(self.text, sentence, c.mention.start, 30))
-        return bool(IN_PASSING_RE.search(left)) and date[:4] not in self.text[c.end : c.end + 15]
+        return bool(IN_PASSING_RE.search(left)) and not self.dated_right_after(c, date)
+
+    def dated_right_after(self, c: Candidate, date: str) -> bool:
+        """Whether the date's year follows the figure's words ("des 24 caméras en 2019")."""
+        return date[:4] in self.text[c.end : c.end + 15]
 
     def to_be_replaced(self, sentence: Sentence) -> bool:
         stext = norm(self.text[sentence.start : sentence.end])

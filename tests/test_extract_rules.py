@@ -1175,3 +1175,17 @@ def test_authorised_cameras_and_networks_named_in_passing(text, published, expec
 ])
 def test_breakdowns_after_a_colon_just_installed_and_staff_assigned_there(text, hint, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "jusqu'en 2026" ends a period ("qu'en 2019" compares, "jusqu'en" does not)
+    ("Une enveloppe de 20 000 € est réservée à l'entretien des caméras jusqu'en 2026.", "2022-01-25",
+     [("money_eur", 20000, "2026")]),
+    # a population is undated by the plan its sentence dates
+    ("La commune de 9 000 habitants va installer 16 caméras d'ici la fin de l'année.", "2021-06-30",
+     [("population", 9000, None), ("cameras_planned", 16, "2021-12")]),
+    ("Aubagne comptait 47 000 habitants en 2019 et 60 caméras.", None,
+     [("population", 47000, "2019"), ("cameras", 60, "2019")]),
+])
+def test_until_a_year_and_undated_populations(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
