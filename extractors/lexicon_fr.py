@@ -135,7 +135,7 @@ FUTURE_TERMS = (
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"l'accord de la préfecture|l'autorisation de la préfecture|le feu vert|"  # allowed, not yet done
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
-    r"(?:son|leur|notre|le) projet\s*:|"  # "a arrêté son projet : 12 caméras"
+    r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"

@@ -589,7 +589,8 @@ class Extractor:
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
-                THE_SYSTEM_RE.search(stext) and self.camera_context(sentence.index)):
+                THE_SYSTEM_RE.search(stext) and self.camera_context(sentence.index)) and not self.plan_of_cameras(
+                sentence, stext):
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
@@ -606,6 +607,15 @@ class Extractor:
         if item is not None and not re.search(VIDEO_TERMS, norm(item)):
             return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
         return SIMPLE_METRICS[family]
+
+    def plan_of_cameras(self, sentence: Sentence, stext: str) -> bool:
+        """ "… son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros": the plan the
+        sentence before told of cameras, not a global security plan."""
+        if sentence.index == 0 or not re.search(r"\b(?:le|ce|son|leur) plan\b", stext):
+            return False
+        before = self.sentences[sentence.index - 1]
+        said = norm(self.text[before.start : before.end])
+        return bool(re.search(r"\bplan\b", said) and CAMERA_WORDS_RE.search(said))
 
     def line_label(self, c: Candidate) -> str | None:
         """The label of a line that leads to its amount with dots ("Éclairage public ........ 410 000 €")."""

@@ -74,6 +74,8 @@ RELATIVE_WORDS = [
     (re.compile(r"\b(?:du département|le département|au département)\b", re.IGNORECASE), "departement"),
     (re.compile(r"\b(?:la région)\b", re.IGNORECASE), "region"),
 ]
+HAVING_COMMUNE_RE = re.compile(r"\b(?:la ville|la commune|la municipalité)\s+(?:\w+\s+)?(?:dispose|compte|possède|gère)"
+                               r"\s+(?:\w+\s+)?(?:de\s+|d['’]\s*)?$", re.IGNORECASE)
 THRESHOLD_RE = re.compile(
     r"(communes|villes|collectivités|groupements|municipalités|epci|intercommunalités)\b[^.;:]{0,60}?"
     r"(?:(?:de|d')\s*(?:moins|plus)\s+de|(?<=\s)(?:de|entre)(?:\s+[\d  .]+\s+(?:à|et))?)\s*$",  # "de 2 000 à"
@@ -435,7 +437,12 @@ class PlaceFinder:
                 r"\d\s+(?:dans|sur|à|au|en)\s+(?:le\s+|la\s+|l')?$", clause_before[: m.start()]):
             # not another number's district: "dont 9 dans le quartier des Lozaits et 6 …"
             return self.district(m.group(1) or m.group(2))
-        # 3. a relative word in the evidence or right after: "plus de 400 pour l'agglomération",
+        # 3. the commune as the subject that has the cameras: "la commune dispose de 29 caméras reliées au
+        # centre de supervision intercommunal"
+        if HAVING_COMMUNE_RE.search(sentence[max(0, number_start - 60) : number_start]) and (
+                place := self.relative("commune")):
+            return place
+        # a relative word in the evidence or right after: "plus de 400 pour l'agglomération",
         # "Quatre agents intercommunaux"
         said = sentence[number_start:evidence_end].replace("’", "'") + lowered_after[:60]
         for pattern, kind in RELATIVE_WORDS:

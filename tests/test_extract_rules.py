@@ -1189,3 +1189,16 @@ def test_breakdowns_after_a_colon_just_installed_and_staff_assigned_there(text, 
 ])
 def test_until_a_year_and_undated_populations(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # the commune that has the cameras, whatever centre they are linked to
+    ("Considérant que la commune dispose de 29 caméras reliées au centre de supervision intercommunal,",
+     "Apt", [("cameras", 29, "Apt")]),
+    # "le plan" the sentence before told of cameras is no global security plan
+    ("La ville a présenté son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros.", "Apt",
+     [("cameras_planned", 12, "Apt"), ("money_eur", 900000, "Apt")]),
+    ("La ville a présenté son plan de sécurité. Le plan est chiffré à 900 000 euros.", "Apt", []),
+])
+def test_the_commune_having_cameras_and_a_plan_of_cameras(text, hint, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
