@@ -215,7 +215,7 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
-    r"demand\w*)"
+    r"demand\w*|faudr\w*|faut)"  # "il en faudrait au moins 15"
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?(?:\s+\w+'?\w*){0,2}\s*$"  # "Auch en compte à elle seule 48"
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"

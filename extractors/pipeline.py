@@ -96,7 +96,7 @@ from extractors.readings import (
 )
 from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
 from extractors.tables import table_cells
-from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, REPLACED_RE, camera_metric
+from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, PHASE_RE, REPLACED_RE, camera_metric
 
 # "les images des 24 caméras", "couverts par les 38 caméras", "renforcer les 35 caméras fixes"
 IN_PASSING_RE = re.compile(r"\b(?:images|enregistrements|réseau|parc) des\s*$|\b(?:par|sur|grâce aux|avec) les\s*$"
@@ -776,8 +776,9 @@ class Extractor:
         if metric is Metric.POPULATION and date and not self.dated_right_after(c, date):
             date = None  # "la commune de 9 000 habitants va en installer 16 d'ici la fin de l'année": the plan's
         if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
-                metric is Metric.CAMERAS and INCREMENT_RE.search(norm(self.text[c.start : c.end + 20])))):
-            metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", published in 2022
+                metric is Metric.CAMERAS and (INCREMENT_RE.search(norm(self.text[c.start : c.end + 20]))
+                                              or PHASE_RE.search(norm(self.text[sentence.start : c.start]))))):
+            metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", "Phase 3 (2024) : 8 caméras"
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
             date=date, evidence=self.text[c.start : c.end].strip(), start=c.start,

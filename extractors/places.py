@@ -34,7 +34,8 @@ NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # its place, when it is a place the gazetteer knows ("de la ville" is a relative word, dealt with later).
 GENITIVE_RE = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
-    r"(?:quartiers?|plateau|secteur)\s+(?:du|des|de|d')\s*"
+    r"(?:quartiers?|plateau|secteur|zones?\s+(?:industrielles?|commerciales?|artisanales?|d'activités?))"
+    r"\s+(?:du|des|de|d')\s*"
     r"((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
     r"|(?:quartier|secteur)\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )

@@ -76,6 +76,8 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
+DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
+IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
 
@@ -137,7 +139,9 @@ def camera_metric(
         if head is not None:
             return head
         own = _up_to_next_count(sentence, norm(before_number))
-        future, past = bool(FUTURE_RE.search(own)), bool(PAST_RE.search(own))
+        # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
+        future = bool(FUTURE_RE.search(own) or IN_PROGRESS_RE.search(own))
+        past = bool(PAST_RE.search(own) or DONE_RE.search(own))
         now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
         future = future or not (past or now) and (decided or bool(DECIDED_RE.search(sentence)))

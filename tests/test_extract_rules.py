@@ -1202,3 +1202,21 @@ def test_until_a_year_and_undated_populations(text, published, expected):
 ])
 def test_the_commune_having_cameras_and_a_plan_of_cameras(text, hint, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "published", "expected"), [
+    # a programme's lines: done, in progress, to come after the page's date
+    ("Phase 1 (2019) : 12 caméras au centre, réalisée.\nPhase 2 (2021) : 9 caméras aux écoles, en cours.\n"
+     "Phase 3 (2023) : 6 caméras au stade.", "Apt", "2021-04-01",
+     [("cameras_added", 12, "2019", "Apt"), ("cameras_planned", 9, "2021", "Apt"),
+      ("cameras_planned", 6, "2023", "Apt")]),
+    # an industrial zone named as the subject is the district its cameras are in
+    ("La zone industrielle des Paluds sera équipée de 30 caméras d'ici 2025.", "Aubagne", "2023-01-01",
+     [("cameras_planned", 30, "2025", "Aubagne / Paluds")]),
+    # "il en faudrait au moins 15": cameras wanted, not there
+    ("La commune n'a pas de caméra. Le maire estime qu'il en faudrait au moins 15.", "Apt", None,
+     [("cameras_planned", 15, None, "Apt")]),
+])
+def test_programme_lines_zones_and_cameras_wanted(text, hint, published, expected):
+    figures = extract_text(text, place_hint=hint, published=published)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
