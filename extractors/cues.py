@@ -62,6 +62,7 @@ NAMED_CONTINUATION_RE = re.compile(
     r"\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*|\(\s*)?$")
 # "Marseille (1 800 caméras) et Toulouse (1 100)": each name's count in its brackets; a ranking's
 # "devant Menton (385)" too
+SEMICOLON_ITEM_RE = re.compile(r";\s*(?:à|au|en|pour)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,3}\s*[,:]\s*$")
 AMOUNTING_RE = re.compile(r"\bau nombre de\s*$")
 BOUND_SUBJECT_RE = re.compile(r"\b(?:taux|montant|aide|subvention|plafond|financement|participation)\s+"
                               r"(max\w*|min\w*)\b[^.;:]{0,40}?\b(?:est|sera|était|s'élève|atteint)\s+(?:de|à|d')?\s*$")

@@ -96,6 +96,7 @@ IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-z
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|prévue?s?|{FUTURE_VERB_RE})"
                                 r"(?![\w])")
+NEXT_YEAR_RE = re.compile(r"\bl'(?:année|an) (?:suivante?|d'après)\b")
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 # A season with its year ("au printemps 2019", "d'ici l'été 2024") is that year's, which YEAR_RE finds.
 SEASON_YEAR_AFTER = r"(?![\s\u00a0]+(?:de l'année\s+)?(?:19|20)\d\d)"
@@ -193,6 +194,8 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             if (years := _count(m[1])) and years < 100:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), str(last_year + years)))
+        for m in NEXT_YEAR_RE.finditer(text):  # "L'année suivante, quatre autres seront posées"
+            add(m.start(), m.end(), str(last_year + 1))
     year, published_month = _year_of(published), _months(published)
     if year is not None:
         for pattern, shift, month in RELATIVE:

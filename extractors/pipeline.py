@@ -61,6 +61,7 @@ from extractors.cues import (
     RATE_RE,
     RESTATED_RE,
     RESTATES_RE,
+    SEMICOLON_ITEM_RE,
     STAFF_EACH_RE,
     STAFF_PER_RE,
     THAT_PURPOSE_RE,
@@ -147,7 +148,8 @@ class SentenceContext:
         if self._dates is None:
             s = self.sentence.start
             lowered = self.text.replace("’", "'").lower()
-            later = " ans plus tard" in lowered or " ans après" in lowered  # the text's years, only if asked
+            later = (" ans plus tard" in lowered or " ans après" in lowered  # the text's years, only if asked
+                     or "l'année suivante" in lowered or "l'an suivant" in lowered or "l'année d'après" in lowered)
             self._dates = find_date_mentions(lowered, self.extractor.published,
                                              [(a - s, b - s) for a, b in self.numbers],
                                              self.extractor.year_before(s) if later else None)
@@ -303,6 +305,8 @@ class Extractor:
                 continue
             if reading is None or self.is_fraction(m, reading):
                 continue
+            if reading.family == OTHER and re.search(r"\bces\s*$", left, re.IGNORECASE):
+                continue  # "Ces trois villes totalisent…": the places just listed, not a count of their own
             one_per = ONE_CAMERA_PER_RE.search(left) and CAMERA_WORDS_RE.search(stext)
             if reading.family == POPULATION and RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
                 if one_per and m.value:
@@ -363,13 +367,16 @@ class Extractor:
             # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou",
             # "Rezé disposera de 15 caméras et Saint-Herblain de 22"
             named_next = NAMED_CONTINUATION_RE.search(text[max(sentence.start, m.start - 60) : m.start])
+            # "À Créteil, 180 caméras ; à Vitry-sur-Seine, 120 ; …": items of a list parted by semicolons
+            item = SEMICOLON_ITEM_RE.search(text[max(sentence.start, m.start - 60) : m.start])
+            named_next = named_next or item
             if previous and (CONTINUATION_RE.search(left) or named_next) and BARE_AFTER_RE.match(right):
                 share = bool(re.search(r"\bdont\s*$", left))
                 head = previous[-1]
                 if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à
                     head = next((p for p in reversed(previous) if p.mention.value >= m.value), head)  # Amboise"
                 between = norm(text[head.end : m.start])
-                if len(between) < (160 if share else 80) and not re.search(r"[.;]", between):  # "dont" says whose
+                if len(between) < (160 if share else 80) and not re.search(r"[.;]" if not item else r"\.", between):
                     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
                     end = m.end + (typed.end() if typed else 0)
                     found[i] = Candidate(m, head.reading.continued(end), m.start, end, head=head, linked_by_dont=share)

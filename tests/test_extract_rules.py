@@ -1220,3 +1220,17 @@ def test_the_commune_having_cameras_and_a_plan_of_cameras(text, hint, expected):
 def test_programme_lines_zones_and_cameras_wanted(text, hint, published, expected):
     figures = extract_text(text, place_hint=hint, published=published)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # items parted by semicolons, each named: each its own count
+    ("À Arles, 90 caméras ; à Tarascon, 40 ; à Beaucaire, 35. Ces trois villes en totalisent 165.", None,
+     [("cameras", 90, None, "Arles"), ("cameras", 40, None, "Tarascon"), ("cameras", 35, None, "Beaucaire"),
+      ("cameras", 165, None, None)]),
+    # "l'année suivante": the year after the one the text named last
+    ("Les douze premières caméras ont été posées en 2016. L'année suivante, huit autres les ont rejointes.", None,
+     [("cameras", 12, "2016", None), ("cameras_added", 8, "2017", None)]),
+])
+def test_semicolon_lists_and_the_year_after(text, published, expected):
+    figures = extract_text(text, published=published, place_hint=None)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
