@@ -102,7 +102,8 @@ CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progr
 OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
 # An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
 PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
-# a relative clause or a participle right after: "…, qui porteront …", "27 caméras au total, installées cet été"
+# An apposition about a person ("Le nouveau maire, élu en juin, a suspendu…"): its date is the person's.
+PERSON_APPOSITION_RE = re.compile(r"\b(?:élue?s?|réélue?s?|nommée?s?)\s+(?:(?:en|le|au|depuis)\s+)?$")
 # "deux caméras sur trois", "8 sur 10": the denominator of a proportion, a bare small number
 FRACTION_AFTER_RE = re.compile(r"\s*sur\s+(\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
                                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:sont|ont|étaient|seront|restent|ne|n'|se|s'|y|en)\b)")
@@ -112,7 +113,8 @@ PLACED_THERE_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:supplémentaires\s+|no
 # "qui seront posées", "qui seront installées": cameras to come, in the words of a relative clause
 FUTURE_INSTALL_RE = re.compile(r"\bqui\s+(?:seront|vont être|devraient être|doivent être)\s+(?:\w+\s+)?"
                                r"(?:install|pos|déploy|implant|mis\w* en)\w*")
-# "…, qui porteront le réseau à 45 au printemps 2023", "12 caméras, mises en service en mars"
+# a relative clause or a participle right after: "…, qui porteront le réseau à 45 au printemps 2023",
+# "27 caméras au total, installées cet été", "12 caméras, mises en service en mars"
 OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:install|pos|déploy|implant)"
                              r"(?:é|ée|és|ées)\b|mise?s? en (?:service|place)\b)[^.;]*")
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"

@@ -49,6 +49,7 @@ from extractors.cues import (
     PAGE_FURNITURE_RE,
     PARTITIVE_RE,
     PER_YEAR_AFTER_RE,
+    PERSON_APPOSITION_RE,
     PERSON_OPENING_RE,
     PLACED_THERE_RE,
     POLLED_BEFORE_RE,
@@ -97,7 +98,15 @@ from extractors.readings import (
 )
 from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
 from extractors.tables import table_cells
-from extractors.tense import COMPOUND_PAST_RE, FUTURE_RE, INCREMENT_RE, PHASE_RE, REPLACED_RE, camera_metric
+from extractors.tense import (
+    COMPOUND_PAST_RE,
+    FUTURE_RE,
+    INCREMENT_RE,
+    LINKED_TO_COME_RE,
+    PHASE_RE,
+    REPLACED_RE,
+    camera_metric,
+)
 
 # "les images des 24 caméras", "couverts par les 38 caméras", "renforcer les 35 caméras fixes"
 IN_PASSING_RE = re.compile(r"\b(?:images|enregistrements|réseau|parc) des\s*$|\b(?:par|sur|grâce aux|avec) les\s*$"
@@ -217,7 +226,7 @@ def bracketed_item(text: str, sentence: Sentence, start: int) -> str | None:
     before = text[sentence.start : start]
     if not re.search(r"\(\s*$", before) or len(PRICED_ITEM_RE.findall(text[sentence.start : sentence.end])) < 2:
         return None
-    return re.split(r"[,;:]", before.rstrip()[:-1])[-1]
+    return re.split(r"[,;:]|\bet\b", before.rstrip()[:-1])[-1]  # "…, la vidéoprotection (150 000 €) et un city-stade ("
 
 
 class Extractor:
@@ -741,6 +750,9 @@ class Extractor:
         if date is not None and (opening := PERSON_OPENING_RE.match(norm(context.text))) and all(
                 d.start < opening.end() for d in context.dates() if d.value == date):
             date = None  # "Élue en 2020 sur …, la maire a fait démonter cinq caméras": the election's year
+        if date is not None and all(PERSON_APPOSITION_RE.search(norm(context.text)[: d.start])
+                                    for d in context.dates() if d.value == date):
+            date = None  # "Le nouveau maire, élu en juin, a suspendu le marché de 95 000 euros"
         relative = OWN_RELATIVE_RE.match(self.text, c.end)
         # "un budget voté en décembre pour 30 caméras, qui seront posées d'ici l'été": when they will be there
         to_come = relative is not None and bool(FUTURE_INSTALL_RE.search(norm(relative.group(0))))
@@ -805,8 +817,9 @@ class Extractor:
         return date[:4] in self.text[c.end : c.end + 15]
 
     def to_be_replaced(self, sentence: Sentence) -> bool:
+        """Cameras there now, to be replaced or linked elsewhere ("seront visionnées depuis le centre")."""
         stext = norm(self.text[sentence.start : sentence.end])
-        return bool(REPLACED_RE.search(stext) and FUTURE_RE.search(stext))
+        return bool(REPLACED_RE.search(stext) and FUTURE_RE.search(stext) or LINKED_TO_COME_RE.search(stext))
 
     def after_publication(self, date: str | None) -> bool:
         """A year later than the page's own: what the page says of it is yet to come."""

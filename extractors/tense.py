@@ -41,7 +41,8 @@ COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait
                               r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = r"déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
-ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:\w+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
+# "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
+ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
@@ -75,6 +76,9 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b"
                                  r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
+# what will be done with cameras there already: watched, linked, run from elsewhere
+LINKED_TO_COME_RE = re.compile(r"\b(?:seront|sera|vont être|pourront être|devraient être)\s+(?:\w+\s+)?"
+                               r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé)\w*")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
@@ -118,6 +122,8 @@ def camera_metric(
         return Metric.CAMERAS
     if _replaced(clause, before_number):
         return Metric.CAMERAS
+    if re.search(r"\b(?:les|ses|leurs)\s*$", norm(before_number)) and LINKED_TO_COME_RE.search(clause):
+        return Metric.CAMERAS  # "les 18 caméras de Couëron seront visionnées depuis le centre": there already
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause)) or done

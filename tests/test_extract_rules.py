@@ -1234,3 +1234,21 @@ def test_programme_lines_zones_and_cameras_wanted(text, hint, published, expecte
 def test_semicolon_lists_and_the_year_after(text, published, expected):
     figures = extract_text(text, published=published, place_hint=None)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # cameras there now, to be watched from elsewhere: a stock, of no date but the page's
+    ("À partir du 1er mars 2024, les 22 caméras de la commune seront visionnées depuis le centre de supervision.",
+     None, [("cameras", 22, None)]),
+    # "aux 15 existantes" is the 15's: the 9 to add are a plan
+    ("L'ancienne équipe avait prévu d'ajouter 9 caméras aux 15 existantes.", None,
+     [("cameras_planned", 9, None), ("cameras", 15, None)]),
+    # a person's election date is no date of the amount
+    ("Le nouveau maire, élu en juin, a suspendu le marché de vidéoprotection, d'un montant de 95 000 euros.",
+     "2020-07-07", [("money_eur", 95000, None)]),
+    # in a list of priced items, "et" parts two items
+    ("Projets : la place du Marché (640 000 €), la vidéoprotection (150 000 €) et un city-stade (90 000 €).",
+     None, [("money_eur", 150000, None)]),
+])
+def test_cameras_watched_from_elsewhere_existing_ones_elections_and_priced_items(text, published, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
