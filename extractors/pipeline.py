@@ -71,7 +71,8 @@ from extractors.cues import (
     WHOLE_OF_VIDEO_RE,
     YEAR_LINE_RE,
 )
-from extractors.dates import PRESENT_RE, YEAR_RE, figure_date, find_date_mentions, period_start
+from extractors.dates import YEAR_RE, figure_date, find_date_mentions, period_start
+from extractors.deduplicate import deduplicate
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
@@ -876,50 +877,6 @@ class Extractor:
     def sentence_dates(self, sentence: Sentence) -> list[str]:
         text = self.text[sentence.start : sentence.end].replace("’", "'").lower()
         return [d.value for d in find_date_mentions(text, self.published, [])]
-
-
-COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)
-
-
-def said_now(figure: Figure) -> bool:
-    """An undated figure its sentence says holds now."""
-    return figure.date is None and bool(PRESENT_RE.search(norm(figure.sentence or "")))
-
-
-def _commune_of(place: str | None) -> str | None:
-    return place.split(" / ")[0] if place else place
-
-
-def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
-    """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
-    Two statements with different values, or different dates, are both kept."""
-    best: dict[tuple, tuple[int, Figure]] = {}
-    order: list[tuple] = []
-    # A heading says less than its text: "Une vingtaine de caméras en plus" over "une vingtaine de
-    # caméras supplémentaires seront installées" is the same count, whose kind the text tells.
-    # A district's count is its commune's too: "20 nouvelles caméras" over "… dans la cité médiévale".
-    in_text = {(f.value, _commune_of(f.place)) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
-    figures = [(f, s) for f, s in figures
-               if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text)]
-    for figure, sentence in figures:
-        key = (figure.metric, figure.value, figure.place)
-        # dated first, then stated in the text rather than a heading, then the most precise ("quinze" over
-        # "une quinzaine": the guidelines' "most precise one is used")
-        score = (4 if figure.date else 0) + (0 if sentence.heading else 2) + (1 if figure.qualifier == "exact" else 0)
-        if key in best:
-            kept_score, kept = best[key]
-            if kept.date != figure.date and (kept.date and figure.date or said_now(kept) or said_now(figure)):
-                # "40 caméras en 2019" and "on recense aujourd'hui 40 caméras": two statements
-                key = (*key, figure.date)
-                best[key] = (score, figure)
-                order.append(key)
-            elif score > kept_score:
-                best[key] = (score, figure)
-            continue
-        best[key] = (score, figure)
-        order.append(key)
-    kept_figures = [best[k][1] for k in order]
-    return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
