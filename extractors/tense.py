@@ -79,6 +79,7 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
 # what will be done with cameras there already: watched, linked, run from elsewhere
 LINKED_TO_COME_RE = re.compile(r"\b(?:seront|sera|vont être|pourront être|devraient être)\s+(?:\w+\s+)?"
                                r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé)\w*")
+MOVED_RE = re.compile(r"\b(?:seront|sera|vont être|pourront être)\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
@@ -124,6 +125,8 @@ def camera_metric(
         return Metric.CAMERAS
     if re.search(r"\b(?:les|ses|leurs)\s*$", norm(before_number)) and LINKED_TO_COME_RE.search(clause):
         return Metric.CAMERAS  # "les 18 caméras de Couëron seront visionnées depuis le centre": there already
+    if MOVED_RE.search(clause) and not INCREMENT_RE.search(clause):
+        return Metric.CAMERAS  # "Deux caméras nomades seront déplacées au gré des événements": they exist
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause)) or done

@@ -1252,3 +1252,12 @@ def test_semicolon_lists_and_the_year_after(text, published, expected):
 ])
 def test_cameras_watched_from_elsewhere_existing_ones_elections_and_priced_items(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cameras to be moved exist already; cameras "raccordées à terme", without an article, are to come
+    ("Trois caméras nomades seront déplacées au gré des marchés.", [("cameras", 3)]),
+    ("À terme, une quarantaine de caméras y seront raccordées.", [("cameras_planned", 40)]),
+])
+def test_cameras_moved_exist_and_cameras_to_connect_are_to_come(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text)] == expected
