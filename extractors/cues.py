@@ -31,7 +31,8 @@ RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
 DAY_RE = re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 BEARS_ON_RE = re.compile(r"\bport(?:e|ent|ait|aient|ant|era|eront)\s+sur\s*$")
 CAMERAS_NEXT_RE = re.compile(r"\s*(?:(?:nouvelles|autres)\s+)?cam[ée]ras?\b")
-DENOMINATOR_RE = re.compile(r"\bsur\s*$|\bsur un total de\s*$")
+# "80 sur 270", not "112 caméras réparties sur 57 sites": where they are, not of how many
+DENOMINATOR_RE = re.compile(r"(?<!ies )(?<!ées )(?<!és )\bsur\s*$|\bsur un total de\s*$")
 RATE_BEFORE_RE = re.compile(r"(?:au rythme|à raison)\s*(?:de\s*|d')?$")  # "à raison d'une quinzaine par an"
 OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
@@ -90,7 +91,8 @@ STAFF_EACH_RE = re.compile(r"\b(?:chaque|un|une|1)\s+(?:agent|opérateur|opérat
 FINE_BEFORE_RE = re.compile(r"\b(?:amendes?|contraventions?|procès-verbaux|pv)\b[^.;]{0,50}$", re.IGNORECASE)
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
-EVOLUTION_OBJECT = r"(?:(?:le|la|les|son|sa|ses|leur|notre|nos)\s+\w+(?:\s+(?:de|d')\s*\w+)?\s+)?"
+EVOLUTION_OBJECT = (r"(?:(?:ainsi|donc|désormais|alors)\s+)?"  # "Le parc passe ainsi de 35 à 55 caméras"
+                    r"(?:(?:le|la|les|son|sa|ses|leur|notre|nos)\s+\w+(?:\s+(?:de|d')\s*\w+)?\s+)?")
 EVOLUTION_RE = re.compile(  # "passer de 100 à 150", "porter le parc de 180 à 250", "augmenter le nombre de caméras de"
     r"\b(?:(?:pass|mont)(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient)"  # not "des montants de"
     rf"|port(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient|ant))\s+{EVOLUTION_OBJECT}de\s*$"

@@ -30,6 +30,8 @@ NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re
 LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"
+NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
 # its place, when it is a place the gazetteer knows ("de la ville" is a relative word, dealt with later).
 GENITIVE_RE = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
@@ -37,7 +39,7 @@ DISTRICT_CUE_RE = re.compile(
     r"(?:quartiers?|plateau|secteur|zones?\s+(?:industrielles?|commerciales?|artisanales?|d'activités?))"
     r"\s+(?:du|des|de|d')\s*"
     r"((?:la\s+|l')?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*[A-ZÀ-Ý][\w'’-]*)*)"
-    r"|(?:quartier|secteur)\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
+    r"|(?:quartier|secteur|campus)\s+([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)",
 )
 CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’]|(?:couvrir|surveiller|filmer) le)\s*"
                        r"(centre-ville|hyper-?centre|centre ville|centre historique|"
@@ -169,6 +171,9 @@ class PlaceFinder:
         self.hint_by_usual_name = False  # the hint is a usual short name ("Éragny"), kept as the figures' name
         self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
         self.hint = self._resolve_hint(hint, hint_kind)
+        if self.hint is None and not hint:  # a page given no place: its town hall's domain, or its title's place
+            self.hint = self.site_place or self._title_place(text)
+            self.hint_name = display_name(self.hint) if self.hint else None
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
         self.epci = self._find_epci(text)
         self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300]))
@@ -187,6 +192,19 @@ class PlaceFinder:
                                                          self.site_place.departement, self.site_place.region)]
             candidates = same or candidates
         return candidates[0] if candidates else None
+
+    def _title_place(self, text: str) -> Place | None:
+        """The commune or intercommunalité a page's first line (its title) opens on: "Saint-Louis : le
+        CSU fête ses six ans". Only at the line's start: "Vidéoprotection : le point à Lyon et Paris"
+        speaks for no one place."""
+        title = text[: text.find("\n") if "\n" in text else 200][:200]
+        if (lead := TITLE_LEAD_RE.match(title)) and self.gazetteer is not None:  # "Beausoleil : …"
+            named = [p for p in self.gazetteer.lookup(lead[1]) if p.kind in ("commune", "intercommunalite")]
+            return self._choose(named) if named else None
+        named = self.names_in(title)
+        if not named or named[0][0] > 0 or named[0][2].kind not in ("commune", "intercommunalite"):
+            return None
+        return named[0][2]
 
     def _find_epci(self, text: str) -> Place | None:
         if self.hint and self.hint.kind == "intercommunalite":
@@ -427,7 +445,7 @@ class PlaceFinder:
             return self.district(m.group(1).lower())
         # "Huit caméras ont été installées dans le quartier de la Source": named after, up to the next number
         after_evidence = sentence[evidence_end:clause_end]
-        if other := re.search(r"\d", after_evidence):
+        if other := NEXT_NUMBER_NOT_YEAR_RE.search(after_evidence):  # "8 caméras en 2025 dans le quartier du…"
             after_evidence = after_evidence[: other.start()]
         if self.commune and (m := DISTRICT_CUE_RE.search(after_evidence)):
             return self.district(m.group(1) or m.group(2))

@@ -1261,3 +1261,29 @@ def test_cameras_watched_from_elsewhere_existing_ones_elections_and_priced_items
 ])
 def test_cameras_moved_exist_and_cameras_to_connect_are_to_come(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "source_url", "expected"), [
+    # a page given no place: its title's, when the title opens on it…
+    ("Beausoleil : la vidéoprotection\n\nLe dispositif compte 12 caméras.", None, [(12, "Beausoleil")]),
+    # …or its town hall's domain; a title that only mentions a place speaks for none
+    ("Le dispositif compte 12 caméras.", "https://www.villedebeausoleil.fr/securite", [(12, "Beausoleil")]),
+    ("Vidéoprotection : le point à Nice\n\nLe dispositif compte 12 caméras.", None, [(12, None)]),
+])
+def test_a_page_given_no_place_takes_its_title_or_its_domain(text, source_url, expected):
+    assert [(f.value, f.place) for f in extract_text(text, source_url=source_url)] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # "réparties sur 57 sites": where the cameras are, not a whole they are counted against
+    ("Le dispositif compte 112 caméras réparties sur 57 sites.", "Apt",
+     [("cameras", 112, "Apt"), ("other", 57, "Apt")]),
+    # "passe ainsi de 35 à 55 caméras": a change, not a range
+    ("Le parc passe ainsi de 35 à 55 caméras.", "Apt", [("cameras", 35, "Apt"), ("cameras", 55, "Apt")]),
+    # a year between a count and its district does not end the count's words; a campus is a district
+    ("La commune installera 8 caméras en 2025 dans le quartier du Bois de Grâce.", "Apt",
+     [("cameras_planned", 8, "Apt / Bois de Grâce")]),
+    ("L'université a équipé le campus Descartes de 60 caméras.", "Apt", [("cameras", 60, "Apt / Descartes")]),
+])
+def test_sites_changes_districts_after_a_year_and_campuses(text, hint, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
