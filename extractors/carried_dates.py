@@ -35,7 +35,8 @@ GOES_ON_RE = re.compile(
     r"^\s*(?:il|elle|ils|elles|celui-ci|celle-ci|(?:le\s+)?coût\s+(?:de\s+l'opération|du\s+projet|total)|"
     r"(?:sur\s+)?(?:ce|cet|cette)\s+(?:montant|somme|enveloppe|opération|projet|investissement|budget|"
     r"séance|réunion|occasion|décision|délibération|chantier)|(?:le|ce)\s+chantier|(?:les|ces)\s+travaux|"
-    r"lors\s+de\s+cette\s+(?:séance|réunion)|à\s+cette\s+occasion)"
+    r"lors\s+de\s+cette\s+(?:séance|réunion)|à\s+cette\s+occasion"
+    r"|[^.;]{0,25}?\bd'entre (?:elles|eux))"  # "À peine 9 % d'entre elles": a share of what was just counted
     r"\b")
 
 

@@ -43,7 +43,7 @@ BARE_AFTER_RE = re.compile(
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
     r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"
     r"|fois\b(?!\s+(?:plus|moins))"  # "412 reprises, contre 380 fois en 2022", not "douze fois plus"
-    r"|appartien\w*"  # "40 appartiennent à l'intercommunalité et 25 à la commune"
+    r"|appartien\w*|relèv\w*|dépend\w*"  # "40 appartiennent à l'intercommunalité", "dont 250 relèvent de…"
     r"|de plus\b"  # "40 caméras, soit 13 de plus qu'aujourd'hui"
     r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$)"  # "les 95 de Montélimar et 45 …": a place's share
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"

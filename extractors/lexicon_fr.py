@@ -116,7 +116,8 @@ CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|v
 THERE_PRONOUN = (r"\b(?:s'y|y)\s+(?:\w+\s+)?"
                  r"(?:travaill|relai|relay|succèd|officient|sont|seront|veill|se relai|affect)\w*")
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
-             r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid")
+             r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid"
+             r"|supervision|opérateur")  # "les opérateurs du centre de supervision ont déclenché 900 interventions"
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
 # Money that is not specific to surveillance: a global security plan or budget.
 BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la période|section d'investissement"

@@ -1287,3 +1287,15 @@ def test_a_page_given_no_place_takes_its_title_or_its_domain(text, source_url, e
 ])
 def test_sites_changes_districts_after_a_year_and_campuses(text, hint, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # interventions the centre's operators set off are uses of the system
+    ("En 2022, les opérateurs du centre de supervision ont déclenché 870 interventions. Près de 12 % d'entre "
+     "elles concernaient des atteintes aux personnes.", [("other", 870, "2022"), ("percent", 12, "2022")]),
+    # "dont 250 relèvent de…": a share by whom it depends on
+    ("La métropole recense 1 200 caméras, dont 250 relèvent de la métropole elle-même.",
+     [("cameras", 1200, None), ("cameras", 250, None)]),
+])
+def test_interventions_shares_of_them_and_shares_by_owner(text, expected):
+    assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
