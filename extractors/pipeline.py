@@ -181,6 +181,7 @@ class Candidate:
     anaphoric: bool = False
     same_place: bool = False  # "six autres", "ils seront 19": the antecedent's place
     upper: Mention | None = None  # a range's low bound: its high one ("10" of "10 à 15 caméras")
+    respective: int | None = None  # "A et B comptent respectivement 18 et 24 caméras": 0 for A's, 1 for B's
     figure: Figure | None = field(default=None, repr=False)
 
 
@@ -342,6 +343,11 @@ class Extractor:
             if i + 1 not in found or (i in found and found[i].reading.family != found[i + 1].reading.family):
                 continue
             between = norm(self.text[low.end : high.start])
+            if re.search(r"\brespectivement\s*$", _left(self.text, sentence, low.start, 20)) and re.match(
+                    r"\s*et\s*$", between):  # "comptent respectivement 64 et 15 caméras": two counts, not a range
+                found[i] = Candidate(low, found[i + 1].reading.continued(low.end), low.start, low.end, respective=0)
+                found[i + 1].respective = 1
+                continue
             if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
                 continue
             if EVOLUTION_RE.search(_left(self.text, sentence, low.start, 40)):
@@ -675,6 +681,8 @@ class Extractor:
                 return FigurePlace(label, "other")
         if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
             return as_named(row[0], cell.row_label)  # "Cher / 12 / 64": the row's place
+        if c.respective is not None and (named := self.respective_place(sentence, c, context)):
+            return named
         clause = clause_at(context.clauses, c.mention.start)
         if sentence.index and PLACED_THERE_RE.match(norm(self.text[c.end : clause.end])):
             before = self.sentences[sentence.index - 1]  # "… le quartier de Boirargues … deux caméras y ont été posées"
@@ -700,6 +708,15 @@ class Extractor:
         if self.of_shared_centre(c, norm(stext)):
             return self.finder.group_of(hint)  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"
         return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint
+
+    def respective_place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace | None:
+        """ "Tomblaine et Essey-lès-Nancy comptent respectivement 18 et 24 caméras": the places named before
+        "respectivement", in their order, one a count."""
+        at = norm(context.text).find("respectivement")
+        named = [p for p in context.places if p[1] <= at]
+        if at < 0 or len(named) != 2 or c.respective is None:
+            return None
+        return as_named(named[c.respective], context.text)
 
     def of_shared_centre(self, c: Candidate, sentence: str) -> bool:
         """A figure of the supervision centre (its staff, or said of it) on a page where it serves several

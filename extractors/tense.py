@@ -145,6 +145,8 @@ def camera_metric(
             return Metric.CAMERAS  # "La moitié des 16 caméras, installées en 2010, seront remplacées"
         if PRESENT_HAVE_RE.search(clause):  # "nous en avons 52 et la ville en prévoit dix": its own tense
             return Metric.CAMERAS
+        if head is Metric.CAMERAS and MORE_NEXT_RE.match(after):
+            return Metric.CAMERAS_ADDED  # "La ville compte 27 caméras, soit 3 de plus qu'en 2021": added since
         if head is not None:
             return head
         own = _up_to_next_count(sentence, norm(before_number))

@@ -1299,3 +1299,20 @@ def test_sites_changes_districts_after_a_year_and_campuses(text, hint, expected)
 ])
 def test_interventions_shares_of_them_and_shares_by_owner(text, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "respectivement": one count a place, in the order they were named; never a range
+    ("Dreux et Vernouillet comptent respectivement 64 et 15 caméras.",
+     [("cameras", 64, "exact", "Dreux"), ("cameras", 15, "exact", "Vernouillet")]),
+    # "soit 3 de plus qu'en 2021": what was added since, beside the stock
+    ("À Vernouillet, la ville compte désormais 27 caméras, soit 3 de plus qu'en 2021.",
+     [("cameras", 27, "exact", "Vernouillet"), ("cameras_added", 3, "exact", "Vernouillet")]),
+])
+def test_respectively_and_more_than_before(text, expected):
+    assert [(f.metric, f.value, f.qualifier, f.place) for f in extract_text(text)] == expected
+
+
+def test_a_where_clause_holds_now_whatever_the_apposition_before_it_dated():
+    figures = extract_text("Le centre de supervision, ouvert en 2018, où travaillent 5 opérateurs, surveille la ville.")
+    assert [(f.value, f.date) for f in figures] == [(5, None)]
