@@ -133,5 +133,10 @@ WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|eur
 NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
 PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
 DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
+# "4 millions d'euros investis dans les écoles": what an amount was spent on
+SPENT_ON_RE = re.compile(r"\s*(?:investis?|consacrée?s?|dépensée?s?|alloués?|affectée?s?)\s+(?:dans|à|pour|au|aux)\b"
+                         r"[^,;.\d]*")  # up to the next number: "… écoles et 10 caméras"
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
+# "1 250 habitants y ont répondu": who answered a consultation, not who lives there
+POLLED_AFTER_RE = re.compile(r"\s*(?:y\s+)?(?:ont|avaient)\s+(?:répondu|participé|voté)\b")
 DOT_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*$")

@@ -52,6 +52,7 @@ from extractors.cues import (
     PERSON_APPOSITION_RE,
     PERSON_OPENING_RE,
     PLACED_THERE_RE,
+    POLLED_AFTER_RE,
     POLLED_BEFORE_RE,
     PRICE_RE,
     PRICED_ITEM_RE,
@@ -63,6 +64,7 @@ from extractors.cues import (
     RESTATED_RE,
     RESTATES_RE,
     SEMICOLON_ITEM_RE,
+    SPENT_ON_RE,
     STAFF_EACH_RE,
     STAFF_PER_RE,
     THAT_PURPOSE_RE,
@@ -327,7 +329,8 @@ class Extractor:
                         del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
                     found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
                 continue
-            if reading.family == POPULATION and POLLED_BEFORE_RE.search(left):
+            if reading.family == POPULATION and (POLLED_BEFORE_RE.search(left) or POLLED_AFTER_RE.match(
+                    text, reading.end)):
                 continue  # "un sondage réalisé auprès de 800 habitants": who answered, not who lives there
             if reading.family == DENSITY and reading.density_span:
                 consumed |= {j for j, o in enumerate(mentions) if o.start == reading.density_span[0]}
@@ -617,6 +620,9 @@ class Extractor:
             return None  # a global security plan or budget, not surveillance money
         if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
             return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
+        if family == MONEY and (spent := SPENT_ON_RE.match(_right(self.text, sentence, c.end, 80))) and not re.search(
+                VIDEO_TERMS, spent.group(0)):
+            return None  # "4 millions d'euros investis dans les écoles": spent on something else
         if family == MONEY and WHOLE_OF_VIDEO_RE.match(_right(self.text, sentence, c.end, 100)):
             return None  # "La sécurité en représente 3,1 millions, dont 420 000 euros pour la vidéoprotection"
         if family == PERCENT and re.search(TAX_OR_BUDGET, stext) and not re.search(
@@ -684,10 +690,14 @@ class Extractor:
         if c.respective is not None and (named := self.respective_place(sentence, c, context)):
             return named
         clause = clause_at(context.clauses, c.mention.start)
-        if sentence.index and PLACED_THERE_RE.match(norm(self.text[c.end : clause.end])):
-            before = self.sentences[sentence.index - 1]  # "… le quartier de Boirargues … deux caméras y ont été posées"
-            if district := self.finder.district_named(self.text[before.start : before.end]):
-                return district
+        if PLACED_THERE_RE.match(norm(self.text[c.end : clause.end])):
+            # "c'est au tour de la cité Pierre-Sémard : 9 caméras y ont été installées"; "… le quartier de
+            # Boirargues … Deux caméras y ont été posées"
+            before = self.sentences[sentence.index - 1] if sentence.index else None
+            for said in (self.text[sentence.start : c.mention.start], self.text[before.start : before.end] if before
+                         else ""):
+                if district := self.finder.district_named(said):
+                    return district
         found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
                                       clause.end - sentence.start, context.places)
         inherits = c.same_place if c.anaphoric else not c.linked_by_dont
@@ -816,6 +826,9 @@ class Extractor:
                 metric is Metric.CAMERAS and (INCREMENT_RE.search(norm(self.text[c.start : c.end + 20]))
                                               or PHASE_RE.search(norm(self.text[sentence.start : c.start]))))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", "Phase 3 (2024) : 8 caméras"
+        if metric is Metric.CAMERAS_PLANNED and self.before_publication(date) and not FUTURE_RE.search(
+                norm(self.text[sentence.start : sentence.end])):
+            metric = Metric.CAMERAS_ADDED  # "le bilan de 2023 : … 12 caméras supplémentaires", published in 2024
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
             date=date, evidence=self.text[c.start : c.end].strip(), start=c.start,
@@ -838,6 +851,11 @@ class Extractor:
         """Cameras there now, to be replaced or linked elsewhere ("seront visionnées depuis le centre")."""
         stext = norm(self.text[sentence.start : sentence.end])
         return bool(REPLACED_RE.search(stext) and FUTURE_RE.search(stext) or LINKED_TO_COME_RE.search(stext))
+
+    def before_publication(self, date: str | None) -> bool:
+        """A year earlier than the page's own: what the page says of it is done."""
+        return bool(date and self.published and date[:4].isdigit() and self.published[:4].isdigit()
+                    and date[:4] < self.published[:4])
 
     def after_publication(self, date: str | None) -> bool:
         """A year later than the page's own: what the page says of it is yet to come."""

@@ -1316,3 +1316,20 @@ def test_respectively_and_more_than_before(text, expected):
 def test_a_where_clause_holds_now_whatever_the_apposition_before_it_dated():
     figures = extract_text("Le centre de supervision, ouvert en 2018, où travaillent 5 opérateurs, surveille la ville.")
     assert [(f.value, f.date) for f in figures] == [(5, None)]
+
+
+@pytest.mark.parametrize(("text", "hint", "published", "expected"), [
+    # a district named in the same sentence, before "y ont été installées"
+    ("C'est au tour de la cité Gagarine d'être équipée : 7 caméras y ont été installées en mai.", "Apt",
+     "2023-06-01", [("cameras_added", 7, "2023-05", "Apt / Gagarine")]),
+    # a year's review: "supplémentaires" in a year before the page's are added, not planned; money spent on
+    # schools is not surveillance money
+    ("Le maire a dressé le bilan de 2023 : 3 millions d'euros investis dans les écoles et 10 caméras "
+     "supplémentaires.", "Apt", "2024-01-09", [("cameras_added", 10, "2023", "Apt")]),
+    # who answered a consultation is no population
+    ("Sur les caméras, 900 habitants ont répondu à la consultation ; 61 % y sont favorables.", "Apt", None,
+     [("percent", 61, None, "Apt")]),
+])
+def test_districts_named_before_there_reviews_spending_and_consultations(text, hint, published, expected):
+    figures = extract_text(text, place_hint=hint, published=published)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
