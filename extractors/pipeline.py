@@ -103,6 +103,7 @@ from extractors.segments import Sentence, Span, clause_at, clause_spans, split_s
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
+    DECIDED_RE,
     FUTURE_RE,
     INCREMENT_RE,
     LINKED_TO_COME_RE,
@@ -826,8 +827,9 @@ class Extractor:
                 metric is Metric.CAMERAS and (INCREMENT_RE.search(norm(self.text[c.start : c.end + 20]))
                                               or PHASE_RE.search(norm(self.text[sentence.start : c.start]))))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", "Phase 3 (2024) : 8 caméras"
-        if metric is Metric.CAMERAS_PLANNED and self.before_publication(date) and not FUTURE_RE.search(
-                norm(self.text[sentence.start : sentence.end])):
+        said = norm(self.text[sentence.start : sentence.end])
+        if metric is Metric.CAMERAS_PLANNED and self.before_publication(date) and INCREMENT_RE.search(
+                norm(self.text[c.start : c.end + 50])) and not (FUTURE_RE.search(said) or DECIDED_RE.search(said)):
             metric = Metric.CAMERAS_ADDED  # "le bilan de 2023 : … 12 caméras supplémentaires", published in 2024
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
