@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extractors.cues import PER_CAMERA_AFTER_RE
 from extractors.dates import in_relative_clause
 from extractors.figure import Figure, Metric
 from extractors.readings import norm
@@ -108,7 +109,10 @@ def _told_in_relative_clause(figure: Figure) -> bool:
 def _unit_price(figure: Figure) -> bool:
     """ "chaque caméra coûte 9 000 €": the price of one camera, of no date but the page's."""
     sentence = norm(figure.sentence or "")
-    at = sentence.find(norm(figure.evidence))
+    evidence = norm(figure.evidence)
+    at = sentence.find(evidence)
+    if at >= 0 and PER_CAMERA_AFTER_RE.match(sentence, at + len(evidence)):
+        return True  # "soit 26 000 euros par caméra"
     return bool(UNIT_PRICE_RE.search(sentence[max(0, at - 40) : at] if at >= 0 else sentence))
 
 

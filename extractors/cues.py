@@ -132,7 +132,10 @@ WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|eur
                                r"\b(?:vidéo|caméra)")
 NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
 PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
-DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b", re.IGNORECASE)
+# a council's deliberation or a prefect's authorisation: its tenseless counts are of what it decides
+DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b|\bportant autorisation\b",
+                             re.IGNORECASE)
+PER_CAMERA_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*(?:HT|TTC)?\s*(?:par|chaque) caméra\b", re.IGNORECASE)
 # "4 millions d'euros investis dans les écoles": what an amount was spent on
 SPENT_ON_RE = re.compile(r"\s*(?:investis?|consacrée?s?|dépensée?s?|alloués?|affectée?s?)\s+(?:dans|à|pour|au|aux)\b"
                          r"[^,;.\d]*")  # up to the next number: "… écoles et 10 caméras"

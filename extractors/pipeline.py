@@ -48,6 +48,7 @@ from extractors.cues import (
     OWN_SITES_RE,
     PAGE_FURNITURE_RE,
     PARTITIVE_RE,
+    PER_CAMERA_AFTER_RE,
     PER_YEAR_AFTER_RE,
     PERSON_APPOSITION_RE,
     PERSON_OPENING_RE,
@@ -769,7 +770,8 @@ class Extractor:
                   if not (a <= c.mention.start < b) and context.families.get(a, family) == family]
         # "chaque caméra coûte 9 000 €": a unit price holds for no date its sentence gives elsewhere
         unit_price = family == MONEY and bool(UNIT_PRICE_RE.search(norm(self.text[max(0, c.mention.start - 40) :
-                                                                                   c.mention.start])))
+                                                                                   c.mention.start]))
+                                              or PER_CAMERA_AFTER_RE.match(self.text, c.mention.end))  # "… par caméra"
         if c.starting_point and c.head is not None:  # "passera de 140 à 165 caméras d'ici l'été": 140 is now
             between = [d for d in context.dates() if c.end - s <= d.start and d.end <= c.head.mention.start - s]
             # "De 12 en 2014, le parc est monté à 106"; "Entre 2018 et 2021, … passé de 9 à 27": 9 in 2018

@@ -30,6 +30,9 @@ NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re
 LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+# "… relève que Mallemort a consacré 1,1 million d'euros": a small commune's name as a verb's subject
+SUBJECT_VERB_AFTER_RE = re.compile(r"\s+(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
+                                   r"investit|consacre|a consacré|a investi|a installé)\b")
 TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
@@ -279,7 +282,9 @@ class PlaceFinder:
                         if goes_on.match(text, start + len(chunk)) and (
                                 place.kind == "other" or place.kind == "commune" and place.population < 20_000):
                             break  # "France Bleu", "au Bois du Verne": a longer name, not France or Bois
-                        if self._accept(place, text[:start]):
+                        if self._accept(place, text[:start]) or (
+                                place.kind == "commune" and place.population >= 2_000
+                                and SUBJECT_VERB_AFTER_RE.match(text, start + len(chunk))):
                             found.append((start, start + len(chunk), place))
                             i = j - 1
                             break

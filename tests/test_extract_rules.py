@@ -1333,3 +1333,17 @@ def test_a_where_clause_holds_now_whatever_the_apposition_before_it_dated():
 def test_districts_named_before_there_reviews_spending_and_consultations(text, hint, published, expected):
     figures = extract_text(text, place_hint=hint, published=published)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a small commune named as a verb's subject is a place; an amount "par caméra" is a unit price, of no date
+    ("La chambre relève que Mallemort a consacré 1,1 million d'euros à la vidéoprotection entre 2015 et 2020, "
+     "soit 26 000 euros par caméra.", None,
+     [("money_eur", 1100000, "2020", "Mallemort"), ("money_eur", 26000, None, "Mallemort")]),
+    # a prefect's authorisation: its counts are of cameras to come
+    ("Arrêté préfectoral portant autorisation d'un système de vidéoprotection\n\nNombre de caméras : 14", None,
+     [("cameras_planned", 14, None, None)]),
+])
+def test_subjects_unit_prices_after_the_amount_and_authorisations(text, published, expected):
+    figures = extract_text(text, published=published)
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
