@@ -47,8 +47,9 @@ DISTRICT_CUE_RE = re.compile(
 CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['’]|(?:couvrir|surveiller|filmer) le)\s*"
                        r"(centre-ville|hyper-?centre|centre ville|centre historique|"
                        r"centre ancien|cœur de ville|vieille ville|cité médiévale)\b", re.IGNORECASE)
-CENTRE_SUBJECT_RE = re.compile(r"\s*(?:le|la|l['’])\s*(centre-ville|hyper-?centre|centre historique|centre ancien"
-                               r"|cœur de ville|vieille ville|cité médiévale)\b", re.IGNORECASE)
+CENTRE_SUBJECT_RE = re.compile(r"\s*(?:(?:le parking|le parvis|les abords|le quartier) de )?"  # "Le parking de la gare"
+                               r"(?:le|la|l['’])\s*(centre-ville|hyper-?centre|centre historique|centre ancien"
+                               r"|cœur de ville|vieille ville|cité médiévale|gare)\b", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"
@@ -445,8 +446,8 @@ class PlaceFinder:
         if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
             return self.district(m.group(1).lower())
         # "La cité médiévale, classée par l'UNESCO, en concentre 11": the sentence's subject
-        if (m := CENTRE_SUBJECT_RE.match(sentence)) and not re.search(r"\d|\b(?:ville|commune)\b",
-                                                                        sentence[m.end() : number_start]):
+        if (m := CENTRE_SUBJECT_RE.match(sentence)) and not re.search(  # an apposition between commas aside
+                r"\d|\b(?:ville|commune)\b", re.sub(r",[^,]*,", " ", sentence[m.end() : number_start])):
             return self.district(m.group(1).lower())
         # "Huit caméras ont été installées dans le quartier de la Source": named after, up to the next number
         after_evidence = sentence[evidence_end:clause_end]

@@ -1347,3 +1347,12 @@ def test_districts_named_before_there_reviews_spending_and_consultations(text, h
 def test_subjects_unit_prices_after_the_amount_and_authorisations(text, published, expected):
     figures = extract_text(text, published=published)
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the station's car park as the subject, an apposition with its own number aside
+    ("Le parking de la gare, où stationnent 200 voitures, sera équipé de 4 caméras.", [(4, "Apt / gare")]),
+    ("La gare sera équipée de 6 caméras.", [(6, "Apt / gare")]),
+])
+def test_the_station_as_subject(text, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Apt")] == expected
