@@ -31,6 +31,7 @@ PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
 BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
 BULLET_RE = re.compile(rf"^\s*{BULLET}\s")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
+OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
 GOES_ON_RE = re.compile(
     r"^\s*(?:il|elle|ils|elles|celui-ci|celle-ci|(?:le\s+)?coût\s+(?:de\s+l'opération|du\s+projet|total)|"
@@ -60,7 +61,10 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
     for figure, sentence in figures:
         by_sentence.setdefault(sentence.index, []).append(figure)
     for index, own in by_sentence.items():
-        undated = [f for f in own if f.date is None and f.metric in BORROWERS]
+        said = norm(text[sentences[index].start : sentences[index].end])
+        # "Huit caméras nouvelles ont été ajoutées à cette occasion": the occasion's date, whatever was counted
+        borrowers = BORROWERS + (Metric.CAMERAS_ADDED.value,) if OCCASION_RE.search(said) else BORROWERS
+        undated = [f for f in own if f.date is None and f.metric in borrowers]
         if not undated:
             continue
         lent = _one_date(f.date for f in own if f.date and f.metric in LENDERS)
@@ -68,7 +72,7 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
             if lent and figure.metric in PAID_FOR and not _unit_price(figure):  # the operation's amount
                 figure.date = lent
         sentence = sentences[index]
-        if index == 0 or not GOES_ON_RE.match(norm(text[sentence.start : sentence.end])):
+        if index == 0 or not (GOES_ON_RE.match(said) or OCCASION_RE.search(said)):
             continue
         previous = sentences[index - 1]
         if previous.block != sentence.block and not previous.heading:

@@ -1356,3 +1356,10 @@ def test_subjects_unit_prices_after_the_amount_and_authorisations(text, publishe
 ])
 def test_the_station_as_subject(text, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Apt")] == expected
+
+
+def test_cameras_added_on_that_occasion_take_its_date():
+    text = ("Les 20 caméras analogiques ont été remplacées cet automne. Six caméras nouvelles ont été ajoutées à "
+            "cette occasion.")
+    figures = extract_text(text, published="2021-12-07")
+    assert [(f.metric, f.value, f.date) for f in figures][1:] == [("cameras_added", 6, "2021")]
