@@ -23,8 +23,9 @@ CLAUSE_SPLIT_RE = re.compile(
     r"\s*;\s*|\s*:\s+|,\s+(?=(?:et|mais|puis|dont|alors|tandis|soit)\b)|,\s+"
     # "nous en avons 52 et la ville en prévoit dix": a new subject, a new clause
     r"|\s+(?=(?:et|mais)\s+(?:la ville|la commune|la mairie|la municipalité|il|elle|ils|elles|nous|on)\s)"
-    # "a installé 27 caméras en 2021 et compte désormais 98 caméras": a second verb of the same subject
-    r"|\s+(?=et\s+(?:compte|comptera|dispose|disposera|possède|prévoit|vise|atteint|atteindra|totalise)\b)"
+    # "a installé 27 caméras en 2021 et compte désormais 98 caméras", "en compte 30 et en prévoit 10": a second
+    # verb of the same subject
+    r"|\s+(?=et\s+(?:en\s+)?(?:compte|comptera|dispose|disposera|possède|prévoit|vise|atteint|atteindra|totalise)\b)"
 )
 
 

@@ -1363,3 +1363,10 @@ def test_cameras_added_on_that_occasion_take_its_date():
             "cette occasion.")
     figures = extract_text(text, published="2021-12-07")
     assert [(f.metric, f.value, f.date) for f in figures][1:] == [("cameras_added", 6, "2021")]
+
+
+def test_a_second_verb_with_its_pronoun_is_a_clause_of_its_own():
+    figures = extract_text("Apt a 54 caméras. Gordes en compte 30 et en prévoit 10 de plus cette année.",
+                           published="2022-04-12")
+    assert [(f.metric, f.value, f.date) for f in figures][1:] == [("cameras", 30, None),
+                                                                  ("cameras_planned", 10, "2022")]
