@@ -137,7 +137,9 @@ DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibér�
                              re.IGNORECASE)
 PER_CAMERA_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*(?:HT|TTC)?\s*(?:par|chaque) caméra\b", re.IGNORECASE)
 # "4 millions d'euros investis dans les écoles": what an amount was spent on
-SPENT_ON_RE = re.compile(r"\s*(?:investis?|consacrée?s?|dépensée?s?|alloués?|affectée?s?)\s+(?:dans|à|pour|au|aux)\b"
+SPENT_ON_RE = re.compile(r"\s*(?:(?:investis?|consacrée?s?|dépensée?s?|alloués?|affectée?s?)\s+(?:dans|à|pour|au|aux)\b"
+                         r"|(?:€|euros?|HT|TTC|\s)*pour\s+(?:la|le|l')\s*(?:rénovation|construction|réfection|"
+                         r"création|restauration|aménagement|entretien|achat)\b)"  # "… € pour la rénovation du gymnase"
                          r"[^,;.\d]*")  # up to the next number: "… écoles et 10 caméras"
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
 # "1 250 habitants y ont répondu": who answered a consultation, not who lives there

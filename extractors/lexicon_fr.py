@@ -191,6 +191,7 @@ OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{
 # Cameras replaced or upgraded are the ones there already: "les 21 caméras de la ville seront remplacées".
 REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
 DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
+           r"|arraché\w*|volée?s\b"  # "trois caméras ont été arrachées et volées"
            r"|démont\w*|désinstall\w*|supprim\w*"  # cameras taken down
            r"|vidéo-?verbalis\w*"  # not area surveillance either: cameras that serve to fine drivers
            r"|(?:servent|sert|utilisée?s|dédiée?s|affectée?s)\s+(?:\w+\s+)?(?:à|pour|au)\s+(?:la\s+)?verbalis\w*")

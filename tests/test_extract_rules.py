@@ -1370,3 +1370,15 @@ def test_a_second_verb_with_its_pronoun_is_a_clause_of_its_own():
                            published="2022-04-12")
     assert [(f.metric, f.value, f.date) for f in figures][1:] == [("cameras", 30, None),
                                                                   ("cameras_planned", 10, "2022")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money for works on something else, in a budget that also pays for cameras
+    ("Investissement : 85 000 € pour l'extension de la vidéoprotection et 400 000 € pour la rénovation du gymnase.",
+     [("money_eur", 85000)]),
+    # cameras torn off and stolen are no longer watching: counted as other
+    ("Trois caméras ont été arrachées et volées cette nuit. Il reste 21 caméras en service.",
+     [("other", 3), ("cameras", 21)]),
+])
+def test_works_on_something_else_and_stolen_cameras(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text)] == expected
