@@ -27,7 +27,7 @@ NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_W
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
 # Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
 # beneficiary), "aux communes du Tarn-et-Garonne".
-LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?=[A-ZÀ-Ý])"
+LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?:la (?:commune|ville) d(?:e\s+|['’]))?(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "… relève que Mallemort a consacré 1,1 million d'euros": a small commune's name as a verb's subject

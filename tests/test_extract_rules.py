@@ -1382,3 +1382,14 @@ def test_a_second_verb_with_its_pronoun_is_a_clause_of_its_own():
 ])
 def test_works_on_something_else_and_stolen_cameras(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "L'objectif est de …": a target, however the article is glued to it
+    ("L'objectif est de 200 caméras.", [("cameras_planned", 200, None)]),  # no place: the text names none
+    # an amount granted "à la commune d'Ytrac" is Ytrac's
+    ("Le conseil attribue 9 500 € à la commune d'Ytrac pour l'installation de 3 caméras.",
+     [("money_eur", 9500, "Ytrac"), ("cameras_planned", 3, "Ytrac")]),
+])
+def test_targets_and_amounts_granted_to_a_named_commune(text, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text)] == expected
