@@ -137,6 +137,7 @@ class SentenceContext:
     sentence: Sentence
     numbers: list[tuple[int, int]]
     families: dict[int, str] = field(default_factory=dict)  # what each number read as counts, by its start
+    respective: int = 0  # how many counts follow "respectivement" ("… comptent respectivement 20 et 14")
     _places: list | None = None
     _clauses: list[Span] | None = None
     _dates: list | None = None
@@ -339,7 +340,13 @@ class Extractor:
             found[i] = Candidate(m, reading, m.start, reading.end)
         self._link_ranges(sentence, mentions, found)
         self._link_bare(sentence, mentions, found, consumed)
-        return [found[i] for i in sorted(found)]
+        read = [found[i] for i in sorted(found)]
+        if (at := norm(text[sentence.start : sentence.end]).find("respectivement")) >= 0:
+            # "A et B en comptent respectivement 20 et 14": the counts after the word, one a place, in order
+            after = [c for c in read if c.mention.start >= sentence.start + at]
+            for index, c in enumerate(after):
+                c.respective = index
+        return read
 
     def _link_ranges(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate]) -> None:
         """ "entre 2 000 et 3 000 euros", "de 20 à 25 000 €", "300 à 400 caméras": two figures, bounds."""
@@ -350,8 +357,7 @@ class Extractor:
             between = norm(self.text[low.end : high.start])
             if re.search(r"\brespectivement\s*$", _left(self.text, sentence, low.start, 20)) and re.match(
                     r"\s*et\s*$", between):  # "comptent respectivement 64 et 15 caméras": two counts, not a range
-                found[i] = Candidate(low, found[i + 1].reading.continued(low.end), low.start, low.end, respective=0)
-                found[i + 1].respective = 1
+                found[i] = Candidate(low, found[i + 1].reading.continued(low.end), low.start, low.end)
                 continue
             if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
                 continue
@@ -726,7 +732,7 @@ class Extractor:
         "respectivement", in their order, one a count."""
         at = norm(context.text).find("respectivement")
         named = [p for p in context.places if p[1] <= at]
-        if at < 0 or len(named) != 2 or c.respective is None:
+        if at < 0 or len(named) != context.respective or c.respective is None:
             return None
         return as_named(named[c.respective], context.text)
 
@@ -886,6 +892,7 @@ class Extractor:
             context = SentenceContext(self, sentence, [(m.start, m.end) for m in own if not m.year_like])
             candidates = self.read_sentence(sentence, own)
             context.families = {c.mention.start: c.reading.family for c in candidates}
+            context.respective = sum(1 for c in candidates if c.respective is not None)
             for c in candidates:
                 c.figure = self.build(sentence, c, context)
                 self.candidates.append(c)

@@ -1305,6 +1305,8 @@ def test_interventions_shares_of_them_and_shares_by_owner(text, expected):
     # "respectivement": one count a place, in the order they were named; never a range
     ("Dreux et Vernouillet comptent respectivement 64 et 15 caméras.",
      [("cameras", 64, "exact", "Dreux"), ("cameras", 15, "exact", "Vernouillet")]),
+    ("Dreux compte 64 caméras. Les communes de Vernouillet et Luray en comptent respectivement 20 et 14.",
+     [("cameras", 64, "exact", "Dreux"), ("cameras", 20, "exact", "Vernouillet"), ("cameras", 14, "exact", "Luray")]),
     # "soit 3 de plus qu'en 2021": what was added since, beside the stock
     ("À Vernouillet, la ville compte désormais 27 caméras, soit 3 de plus qu'en 2021.",
      [("cameras", 27, "exact", "Vernouillet"), ("cameras_added", 3, "exact", "Vernouillet")]),
