@@ -12,6 +12,8 @@ from extractors.lexicon_fr import (
     CAMERA_ANAPHORA_BEFORE,
     CAMERA_WORDS,
     CONTINUATION_BEFORE,
+    FUTURE_PASSIVE,
+    INSTALL,
     MONTH_PATTERN,
     PRONOUN_COUNT_BEFORE,
     THERE_PRONOUN,
@@ -82,7 +84,7 @@ COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vid�
                              re.IGNORECASE)
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
-INSTALLING_RE = re.compile(r"\bpour (?:en )?(?:install|pos|déploy|implant|acqu)\w*")
+INSTALLING_RE = re.compile(rf"\bpour (?:en )?(?:{INSTALL}|acqu)\w*")
 STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
                           r"[^.;:]{0,30}\bpour\s*$")
 # "Chaque opérateur du CSU surveille en moyenne 17 caméras": a ratio too
@@ -111,13 +113,12 @@ FRACTION_AFTER_RE = re.compile(r"\s*sur\s+(\d{1,2}|deux|trois|quatre|cinq|six|se
                                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:sont|ont|étaient|seront|restent|ne|n'|se|s'|y|en)\b)")
 # "deux caméras y ont été posées": placed where the sentence before named
 PLACED_THERE_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:supplémentaires\s+|nouvelles\s+)?"
-                             r"y\s+(?:ont|sont|seront|a|est|sera)\s+(?:été\s+|déjà\s+)?(?:install|pos|déploy|implant|plac|ajout)\w*")
+                             rf"y\s+(?:ont|sont|seront|a|est|sera)\s+(?:été\s+|déjà\s+)?(?:{INSTALL}|plac|ajout)\w*")
 # "qui seront posées", "qui seront installées": cameras to come, in the words of a relative clause
-FUTURE_INSTALL_RE = re.compile(r"\bqui\s+(?:seront|vont être|devraient être|doivent être)\s+(?:\w+\s+)?"
-                               r"(?:install|pos|déploy|implant|mis\w* en)\w*")
+FUTURE_INSTALL_RE = re.compile(rf"\bqui\s+(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:{INSTALL}|mis\w* en)\w*")
 # a relative clause or a participle right after: "…, qui porteront le réseau à 45 au printemps 2023",
 # "27 caméras au total, installées cet été", "12 caméras, mises en service en mars"
-OWN_RELATIVE_RE = re.compile(r"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:install|pos|déploy|implant)"
+OWN_RELATIVE_RE = re.compile(rf"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:{INSTALL})"
                              r"(?:é|ée|és|ées)\b|mise?s? en (?:service|place)\b)[^.;]*")
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
                          r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)

@@ -150,26 +150,30 @@ FUTURE_TERMS = (
 FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
                   # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
                   r"|\w+(?:eraient|iraient|draient|rraient|vraient)|\w+(?:erait|irait|drait|rrait|vrait)")
+# The verbs of putting cameras up, as stems: "installées", "posera", "déployé", "implantées".
+INSTALL = r"install|pos|déploy|implant"
+# What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".
+FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient être|doivent être"
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
 SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
-    r"(?:install|pos|déploy|implant|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint"
+    rf"(?:{INSTALL}|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint"
     r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
-    r"|(?:a|ont) fait (?:pos|install|implant|déploy)\w*|(?:a|ont) reçu"
+    rf"|(?:a|ont) fait (?:{INSTALL})\w*|(?:a|ont) reçu"
     # "s'est enrichi de 9 caméras cet été" (what it added; "s'est doté de 48 caméras" is the whole system)
     r"|(?:s'est|se sont) (?:enrichie?s?|agrandie?s?|étoffée?s?) de"
     rf"|{SUPPORTED_INSTALL}"
     # a participle dated in the past: "60 caméras installées en 2019 et 2020"
-    r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
-    r"|(?:install|pos|déploy|implant)(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
+    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:19|20)\d\d"
+    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
     r"|la semaine dernière|pendant l'été|pendant les vacances|cet été)"  # "dont six installées l'an dernier"
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
-    r"|vien(?:t|nent) d(?:e |'|'être )(?:install|pos|déploy|implant|acqu|mettre en|mise?s? en|inaugur|ajout|raccord)"
+    rf"|vien(?:t|nent) d(?:e |'|'être )(?:{INSTALL}|acqu|mettre en|mise?s? en|inaugur|ajout|raccord)"
 )
 INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
                    r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"

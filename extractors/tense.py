@@ -12,9 +12,11 @@ from extractors.figure import Metric
 from extractors.lexicon_fr import (
     BOUNDED_PERIOD,
     DAMAGED,
+    FUTURE_PASSIVE,
     FUTURE_TERMS,
     FUTURE_VERB_RE,
     INCREMENT_TERMS,
+    INSTALL,
     OPENING_PERIOD,
     PAST_INSTALL,
     RELATIVE_HAVE,
@@ -69,7 +71,7 @@ JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléte
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 # "27 caméras au total, installées pendant l'été": installed within a period, however many they are
-DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:install|pos|déploy|implant)\w*\s+"
+DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:{INSTALL})\w*\s+"
                                  rf"(?:{BOUNDED_PERIOD})")  # not "Dix-huit, dont six installées l'an dernier"
 FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
 # Words of "now" that do not date the count: "il en promettait déjà 50", "13 de plus qu'aujourd'hui".
@@ -78,9 +80,9 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
 # what will be done with cameras there already: watched, linked, run from elsewhere
-LINKED_TO_COME_RE = re.compile(r"\b(?:seront|sera|vont être|pourront être|devraient être)\s+(?:\w+\s+)?"
+LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
                                r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé)\w*")
-MOVED_RE = re.compile(r"\b(?:seront|sera|vont être|pourront être)\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
+MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
