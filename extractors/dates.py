@@ -97,6 +97,14 @@ IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-z
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|prévue?s?|{FUTURE_VERB_RE})"
                                 r"(?![\w])")
 NEXT_YEAR_RE = re.compile(r"\bl'(?:année|an) (?:suivante?|d'après)\b")
+
+
+def counts_from_a_year(text: str) -> bool:
+    """Whether the lowered text counts years from one named before ("dix ans plus tard", "l'année
+    suivante"): only then are the text's earlier years looked up."""
+    return bool(YEARS_LATER_RE.search(text) or NEXT_YEAR_RE.search(text))
+
+
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
 # A season with its year ("au printemps 2019", "d'ici l'été 2024") is that year's, which YEAR_RE finds.
 SEASON_YEAR_AFTER = r"(?![\s\u00a0]+(?:de l'année\s+)?(?:19|20)\d\d)"

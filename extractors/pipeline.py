@@ -74,7 +74,7 @@ from extractors.cues import (
     WHOLE_OF_VIDEO_RE,
     YEAR_LINE_RE,
 )
-from extractors.dates import YEAR_RE, figure_date, find_date_mentions, period_start
+from extractors.dates import YEAR_RE, counts_from_a_year, figure_date, find_date_mentions, period_start
 from extractors.deduplicate import deduplicate
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
@@ -163,8 +163,7 @@ class SentenceContext:
         if self._dates is None:
             s = self.sentence.start
             lowered = self.text.replace("’", "'").lower()
-            later = (" ans plus tard" in lowered or " ans après" in lowered  # the text's years, only if asked
-                     or "l'année suivante" in lowered or "l'an suivant" in lowered or "l'année d'après" in lowered)
+            later = counts_from_a_year(lowered)  # the text's years, only if asked
             self._dates = find_date_mentions(lowered, self.extractor.published,
                                              [(a - s, b - s) for a, b in self.numbers],
                                              self.extractor.year_before(s) if later else None)
@@ -835,9 +834,8 @@ class Extractor:
                 metric is Metric.CAMERAS and (INCREMENT_RE.search(norm(self.text[c.start : c.end + 20]))
                                               or PHASE_RE.search(norm(self.text[sentence.start : c.start]))))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", "Phase 3 (2024) : 8 caméras"
-        said = norm(self.text[sentence.start : sentence.end])
         if metric is Metric.CAMERAS_PLANNED and self.before_publication(date) and INCREMENT_RE.search(
-                norm(self.text[c.start : c.end + 50])) and not (FUTURE_RE.search(said) or DECIDED_RE.search(said)):
+                norm(self.text[c.start : c.end + 50])) and not self.future_or_decided(sentence):
             metric = Metric.CAMERAS_ADDED  # "le bilan de 2023 : … 12 caméras supplémentaires", published in 2024
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
@@ -861,6 +859,10 @@ class Extractor:
         """Cameras there now, to be replaced or linked elsewhere ("seront visionnées depuis le centre")."""
         stext = norm(self.text[sentence.start : sentence.end])
         return bool(REPLACED_RE.search(stext) and FUTURE_RE.search(stext) or LINKED_TO_COME_RE.search(stext))
+
+    def future_or_decided(self, sentence: Sentence) -> bool:
+        said = norm(self.text[sentence.start : sentence.end])
+        return bool(FUTURE_RE.search(said) or DECIDED_RE.search(said))
 
     def before_publication(self, date: str | None) -> bool:
         """A year earlier than the page's own: what the page says of it is done."""

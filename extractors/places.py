@@ -32,7 +32,7 @@ LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?:la (?:commune|vill
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "… relève que Mallemort a consacré 1,1 million d'euros": a small commune's name as a verb's subject
 SUBJECT_VERB_AFTER_RE = re.compile(r"\s+(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
-                                   r"investit|consacre|a consacré|a investi|a installé)\b")
+                                   r"investit|consacre)\b")  # "a" covers "a consacré", "a installé"
 TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
