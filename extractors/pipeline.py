@@ -783,12 +783,8 @@ class Extractor:
             return between[0].value if between else period_start(context.text)
         date = figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
-        if date is not None and (opening := PERSON_OPENING_RE.match(norm(context.text))) and all(
-                d.start < opening.end() for d in context.dates() if d.value == date):
-            date = None  # "Élue en 2020 sur …, la maire a fait démonter cinq caméras": the election's year
-        if date is not None and all(PERSON_APPOSITION_RE.search(norm(context.text)[: d.start])
-                                    for d in context.dates() if d.value == date):
-            date = None  # "Le nouveau maire, élu en juin, a suspendu le marché de 95 000 euros"
+        if date is not None and self.a_persons_date(date, context):
+            date = None
         relative = OWN_RELATIVE_RE.match(self.text, c.end)
         # "un budget voté en décembre pour 30 caméras, qui seront posées d'ici l'été": when they will be there
         to_come = relative is not None and bool(FUTURE_INSTALL_RE.search(norm(relative.group(0))))
@@ -806,6 +802,17 @@ class Extractor:
             if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
                 return years[-1]  # a change between two years is the later one's
         return date
+
+    @staticmethod
+    def a_persons_date(date: str, context: SentenceContext) -> bool:
+        """Whether the sentence gives `date` only as a person's: an opening phrase ("Élue en 2020 sur …, la
+        maire a fait démonter cinq caméras") or an apposition ("Le nouveau maire, élu en juin, a suspendu le
+        marché de 95 000 euros")."""
+        said = norm(context.text)
+        stated = [d for d in context.dates() if d.value == date]
+        opening = PERSON_OPENING_RE.match(said)
+        return bool(stated) and all(
+            (opening and d.start < opening.end()) or PERSON_APPOSITION_RE.search(said[: d.start]) for d in stated)
 
     def first_year_before(self, position: int) -> int | None:
         """The earliest year the text names before `position`: when its story started."""
