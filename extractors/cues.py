@@ -26,6 +26,8 @@ ANAPHORA_AFTER_RE = re.compile(
     rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
 PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
+# "doublé son parc en six ans", "pendant 15 jours": a length of time or space, not a count
+MEASURE_AFTER_RE = re.compile(r"^\s*(?:ans|années|mois|semaines|jours|heures|minutes|mètres|kilomètres|km)\b")
 PARTITIVE_RE = re.compile(r"^\s*d'entre (?:elles|eux)\b")  # "Sept d'entre elles": some of what was counted
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?)?\s*(?:à|et|-|–)\s*$")
@@ -113,7 +115,8 @@ FRACTION_AFTER_RE = re.compile(r"\s*sur\s+(\d{1,2}|deux|trois|quatre|cinq|six|se
                                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:sont|ont|étaient|seront|restent|ne|n'|se|s'|y|en)\b)")
 # "deux caméras y ont été posées": placed where the sentence before named
 PLACED_THERE_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:supplémentaires\s+|nouvelles\s+)?"
-                             rf"y\s+(?:ont|sont|seront|a|est|sera)\s+(?:été\s+|déjà\s+)?(?:{INSTALL}|plac|ajout)\w*")
+                             rf"y\s+(?:ont|sont|seront|a|est|sera)\s+(?:été\s+|déjà\s+)?"
+                             rf"(?:{INSTALL}|plac|ajout|mis\w* en (?:service|place))\w*")
 # "qui seront posées", "qui seront installées": cameras to come, in the words of a relative clause
 FUTURE_INSTALL_RE = re.compile(rf"\bqui\s+(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:{INSTALL}|mis\w* en)\w*")
 # a relative clause or a participle right after: "…, qui porteront le réseau à 45 au printemps 2023",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS
+from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS, SINCE_MONTH
 from extractors.numbers import words_to_number
 
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
@@ -86,10 +86,8 @@ RELATIVE = [
     (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b|\bd'année prochaine\b"), 1, None),
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b|\bun an plus tôt\b|\bl'année précédente\b"),
      -1, None),
-    (re.compile(rf"\bdepuis (?:le (?:début du mois de |mois de |\d{{1,2}}(?:er)? )?)?(?:{MONTH_PATTERN})\b"
-                rf"(?!\s+(?:19|20)\d\d)"), 0, None),  # "depuis janvier", "depuis le 1er janvier"
+    (re.compile(SINCE_MONTH), 0, None),  # "depuis janvier", "depuis la fin janvier", "depuis le début de l'année"
     (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
-    (re.compile(r"\bdepuis (?:le )?début (?:de l'année|d'année)\b(?!\s+(?:19|20)\d\d)"), 0, None),
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
 IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")

@@ -188,6 +188,12 @@ BOUNDED_PERIOD = (
     r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci|"
     r"\b(?:début|fin|mi-)\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
 )
+# "Depuis la fin janvier, 11 caméras y ont été mises en service": since a month of this year, what was
+# added lately; since a year ("Depuis 2013, près de 500 caméras…") counts from the network's start.
+SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
+               r"|(?:le début du mois de |le mois de |le \d{1,2}(?:er)? |(?:le |la )?(?:début|fin|mi-) ?)?"
+               r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
+               r"(?!\s+(?:19|20)\d\d)")
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
 # of was done within that period, an increment, unless it counts from a start ("Depuis 2013, …").

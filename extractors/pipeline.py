@@ -38,6 +38,7 @@ from extractors.cues import (
     HOW_MANY_OF_THEM_RE,
     HOW_MANY_RE,
     INSTALLING_RE,
+    MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
     NATIONAL_RE,
     NUMBER_OF_RE,
@@ -80,6 +81,7 @@ from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
+    MONTH_PATTERN,
     OTHER_NOUNS,
     VIDEO_TERMS,
 )
@@ -123,6 +125,11 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
 DEFAULT_GAZETTEER = object()
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
+# what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
+COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
+# a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
+TIME_SAID_RE = re.compile(rf"\b(?:d'ici|fin|début|mi-|depuis|avant|après|jusqu|été|hiver|printemps|automne|mois|"
+                          rf"année|semaine|{MONTH_PATTERN})\b", re.IGNORECASE)
 # Numbers read per page: a real page states a few dozen; past this it is a data dump or an attack, and
 # reading all of it would cost seconds per page (each number weighs ~0.1 ms with its context).
 MAX_NUMBERS_PER_PAGE = 5_000
@@ -427,6 +434,8 @@ class Extractor:
                 amounting = AMOUNTING_RE.search(left)
                 found[i] = Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end)
                 continue
+            if MEASURE_AFTER_RE.match(right):
+                continue  # "doublé son parc en six ans": a length of time
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
             own_right = len(right)
             following = None
@@ -907,11 +916,25 @@ class Extractor:
                 self.candidates.append(c)
                 if c.figure is not None:
                     figures.append((c.figure, sentence))
+            self.share_coordinated_date(candidates)
         first = self.sentences[0] if self.sentences else None
         heading = self.text[first.start : first.end] if first is not None and first.heading else None
         carry_dates(figures, self.sentences, self.text, self.sentence_dates, self.title or heading)
         self.one_name_a_place([figure for figure, _ in figures])
         return deduplicate(figures)
+
+    def share_coordinated_date(self, candidates: list[Candidate]) -> None:
+        """Two counts coordinated by "et", the second without a verb of its own, share the date said after
+        the second: "Neuf caméras seront posées à Saint-Marc et six à la gare d'ici la fin de l'année 2023"."""
+        for c in candidates:
+            head = c.head
+            if (head is None or c.anaphoric or c.linked_by_dont or c.starting_point or c.respective is not None
+                    or c.figure is None or head.figure is None or c.figure.date is None or head.figure.date
+                    or c.figure.metric != head.figure.metric):
+                continue
+            between = norm(self.text[head.end : c.mention.start])
+            if COORDINATED_RE.fullmatch(between) and not TIME_SAID_RE.search(between):
+                head.figure.date = c.figure.date
 
     def one_name_a_place(self, figures: list[Figure]) -> None:
         """An intercommunalité goes by one name on a page: the one the text gives it ("la communauté de

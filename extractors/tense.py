@@ -21,6 +21,7 @@ from extractors.lexicon_fr import (
     PAST_INSTALL,
     RELATIVE_HAVE,
     REPLACED,
+    SINCE_MONTH,
     STOCK_NOW,
     SUPPORTED_INSTALL,
 )
@@ -32,6 +33,7 @@ PAST_RE = re.compile(PAST_INSTALL)
 INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
 BOUNDED_RE = re.compile(BOUNDED_PERIOD)
 OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
+SINCE_MONTH_RE = re.compile(SINCE_MONTH)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
@@ -169,7 +171,8 @@ def camera_metric(
         return Metric.CAMERAS_ADDED
     if past:
         incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
-            sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(after) or DATED_PARTICIPLE_RE.match(after)
+            sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
+            after) or DATED_PARTICIPLE_RE.match(after)
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
         regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
         if incremental or regional:

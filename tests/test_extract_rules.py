@@ -1395,3 +1395,29 @@ def test_works_on_something_else_and_stolen_cameras(text, expected):
 ])
 def test_targets_and_amounts_granted_to_a_named_commune(text, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text)] == expected
+
+
+def test_counts_coordinated_by_et_share_the_date_said_after_the_second():
+    text = "Neuf caméras seront posées à Saint-Marc et six dans le quartier de la gare d'ici la fin de l'année 2023."
+    figures = extract_text(text, place_hint="Romorantin-Lanthenay", published="2023-04-12")
+    assert [(f.value, f.place, f.date) for f in figures] == [
+        (9, "Romorantin-Lanthenay / Saint-Marc", "2023-12"), (6, "Romorantin-Lanthenay / gare", "2023-12")]
+
+
+def test_an_own_time_unresolved_is_not_replaced_by_the_next_counts_date():
+    text = "Il y aura 108 caméras en mai, puis 180 d'ici à la fin de l'été et 360 début 2013."
+    figures = extract_text(text, place_hint="Marseille")  # no year for "mai" nor "l'été"
+    assert [(f.value, f.date) for f in figures] == [(108, None), (180, None), (360, "2013")]
+
+
+def test_a_length_of_time_after_a_bare_number_is_no_count():
+    text = "La ville dispose de 41 caméras ; elle aura ainsi doublé son parc en six ans."
+    assert [f.value for f in extract_text(text, place_hint="Flers")] == [41]
+
+
+def test_cameras_put_up_since_a_month_were_added_then():
+    text = ("Jusqu'ici, le quartier du Vert-Bois ne comptait qu'une caméra. Depuis la fin janvier, 11 caméras y ont "
+            "été mises en service.")
+    figures = extract_text(text, place_hint="Flers", published="2021-02-02")
+    assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
+        ("cameras_added", 11, "Flers / Vert-Bois", "2021")]
