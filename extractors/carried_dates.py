@@ -29,6 +29,11 @@ PAID_FOR = (Metric.MONEY_EUR.value, Metric.PERCENT.value)
 # A budget's title: its year dates what it pays for and plans ("Budget primitif 2024", "Rapport
 # d'orientation budgétaire 2024").
 BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^\n.]{0,40}?\b((?:19|20)\d\d)\b")
+# A section headed by a period ("Bilan 2022", "L'année 2023 en chiffres", "Chiffres clés 2021"): its year
+# dates what the section counts. The page's title is no section; a meeting's heading ("Séance du 12 mars
+# 2024") dates the meeting, not the counts.
+PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: clés)?|l'année|(?:le )?rapport|"
+                               r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
 BULLET_RE = re.compile(rf"^\s*{BULLET}\s")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
@@ -49,6 +54,7 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     sentence states; `title` is the page's title or first heading."""
     _from_statements(figures, sentences, text, dates_of)
     _from_list_intros(figures, sentences, text, dates_of)
+    _from_period_headings(figures, sentences, text)
     if budget := BUDGET_TITLE_RE.search(norm(title or "")):
         for figure, _ in figures:
             if figure.date is None and figure.metric in BORROWERS:
@@ -100,6 +106,16 @@ def _from_list_intros(figures: list[tuple[Figure, Sentence]], sentences: list[Se
         lent = _one_date(f.date for f, s in figures if s.index == intro.index and f.date) or _one_date(
             dates_of(intro))
         figure.date = lent
+
+
+def _from_period_headings(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str) -> None:
+    """ "Bilan 2022⏎⏎14 communes aidées, pour 61 caméras financées": the section's year, for its undated figures."""
+    for figure, sentence in figures:
+        if figure.date is not None:
+            continue
+        heading = next((s for s in reversed(sentences[1 : sentence.index]) if s.heading), None)
+        if heading is not None and (period := PERIOD_HEADING_RE.match(norm(text[heading.start : heading.end]))):
+            figure.date = period[1]
 
 
 def _told_in_relative_clause(figure: Figure) -> bool:

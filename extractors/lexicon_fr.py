@@ -99,6 +99,7 @@ OTHER_NOUNS = {
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
     "amendes", "cambriolages", "vols", "agressions", "incidents", "vidéo-verbalisations",
+    "plaintes", "dégradations", "effractions", "rixes",  # "23 plaintes pour vol"
 )
 POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes")
 MONEY_UNITS = ("€", "euros", "euro", "eur", "m€", "k€", "md€")

@@ -58,6 +58,8 @@ OPENING_END_RE = re.compile(r"[^,\d.;:]{0,60},\s*")  # the rest of an opening ph
 LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue]|devant|dans|sur)\s+(?:la |le |l['’])?"
                          r"(?:quartier (?:de la |du |de l['’]))?"  # "six dans le quartier de la gare"
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
+# "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about
+LANDMARK_NAMED_RE = re.compile(r"\b(?:le|la|l['’]|du|au|de la|à la)\s*(gare|port|plage|front de mer)\b", re.IGNORECASE)
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
                              re.IGNORECASE)
 # "La Collectivité territoriale de Martinique a apporté 300 000 € sur les 1,2 M€ investis": its share
@@ -357,9 +359,13 @@ class PlaceFinder:
         return FigurePlace(f"{base} / {name}" if base else name, "district")
 
     def district_named(self, text: str) -> FigurePlace | None:
-        """The district a text names ("le quartier de Boirargues"), on a commune's page."""
-        m = DISTRICT_CUE_RE.search(text) if self.commune else None
-        return self.district(m.group(1) or m.group(2)) if m else None
+        """The district a text names ("le quartier de Boirargues", "le port sera équipé"), on a commune's page."""
+        if not self.commune:
+            return None
+        if m := DISTRICT_CUE_RE.search(text):
+            return self.district(m.group(1) or m.group(2))
+        m = LANDMARK_NAMED_RE.search(text)
+        return self.district(m.group(1).lower()) if m else None
 
     def threshold(self, before: str) -> FigurePlace | None:
         """ "communes de moins de 20 000 habitants" restates a group, not a place."""

@@ -1421,3 +1421,25 @@ def test_cameras_put_up_since_a_month_were_added_then():
     figures = extract_text(text, place_hint="Flers", published="2021-02-02")
     assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
         ("cameras_added", 11, "Flers / Vert-Bois", "2021")]
+
+
+def test_cameras_put_there_take_the_landmark_the_sentence_before_spoke_of():
+    text = "Le port sera équipé de caméras. Sept caméras y seront installées au premier trimestre 2023."
+    figures = extract_text(text, place_hint="Fécamp", published="2022-11-08")
+    assert [(f.value, f.place, f.date) for f in figures] == [(7, "Fécamp / port", "2023")]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Bilan 2022", ["2022", "2022"]),
+    ("L'année 2023 en chiffres", ["2023", "2023"]),
+    ("Séance du 12 mars 2024", [None, None]),  # a meeting's date is no period the counts hold for
+])
+def test_a_section_headed_by_a_period_holds_for_its_year(heading, expected):
+    text = f"Aide aux communes\n\n{heading}\n\n14 communes aidées, pour 61 caméras financées."
+    figures = extract_text(text, place_hint="Orne", place_kind="departement")
+    assert [f.date for f in figures] == expected
+
+
+def test_complaints_are_counted_as_offences():
+    figures = extract_text("« Nous avons eu 23 plaintes pour vol en un an », rappelle l'adjoint.", place_hint="Fécamp")
+    assert [(f.metric, f.value) for f in figures] == [("offences", 23)]
