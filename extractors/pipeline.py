@@ -126,6 +126,8 @@ DEFAULT_GAZETTEER = object()
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
 # what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
+# a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"
+RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
 TIME_SAID_RE = re.compile(rf"\b(?:d'ici|fin|début|mi-|depuis|avant|après|jusqu|été|hiver|printemps|automne|mois|"
@@ -804,6 +806,9 @@ class Extractor:
         if date is None and c.head is not None and c.head.figure is not None and re.search(
                 r"\bsoit\s*$", _left(self.text, sentence, c.mention.start, 12)):
             return c.head.figure.date  # "D'ici 2027, la ville vise 40 caméras, soit 13 de plus": the same time
+        if date is None and family == CAMERAS and RESULT_RE.search(norm(context.text)) and (
+                done := self.operation_before(sentence)):
+            return done.date  # "Vingt caméras ont été posées cet été. Le parc passe ainsi de 35 à 55": after it
         if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
             return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
         if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):
@@ -811,6 +816,17 @@ class Extractor:
             if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
                 return years[-1]  # a change between two years is the later one's
         return date
+
+    def operation_before(self, sentence: Sentence) -> Figure | None:
+        """The dated cameras added or planned that the sentence before told of: the operation a result
+        ("Le parc passe ainsi à 55") follows from."""
+        if not sentence.index:
+            return None
+        before = self.sentences[sentence.index - 1]
+        told = [c.figure for c in self.candidates if c.figure is not None and c.figure.date
+                and before.start <= c.mention.start < before.end
+                and c.figure.metric in (Metric.CAMERAS_ADDED.value, Metric.CAMERAS_PLANNED.value)]
+        return told[-1] if told else None
 
     @staticmethod
     def a_persons_date(date: str, context: SentenceContext) -> bool:

@@ -1443,3 +1443,10 @@ def test_a_section_headed_by_a_period_holds_for_its_year(heading, expected):
 def test_complaints_are_counted_as_offences():
     figures = extract_text("« Nous avons eu 23 plaintes pour vol en un an », rappelle l'adjoint.", place_hint="Fécamp")
     assert [(f.metric, f.value) for f in figures] == [("offences", 23)]
+
+
+def test_a_stock_that_results_from_an_operation_takes_its_date():
+    text = "Vingt caméras ont été posées cet été. Le parc passe ainsi de 35 à 55 caméras."
+    figures = extract_text(text, place_hint="Loudun", published="2023-09-12")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("cameras_added", 20, "2023"), ("cameras", 35, None), ("cameras", 55, "2023")]
