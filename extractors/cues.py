@@ -49,7 +49,8 @@ BARE_AFTER_RE = re.compile(
     r"|fois\b(?!\s+(?:plus|moins))"  # "412 reprises, contre 380 fois en 2022", not "douze fois plus"
     r"|appartien\w*|relèv\w*|dépend\w*"  # "40 appartiennent à l'intercommunalité", "dont 250 relèvent de…"
     r"|de plus\b"  # "40 caméras, soit 13 de plus qu'aujourd'hui"
-    r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$)"  # "les 95 de Montélimar et 45 …": a place's share
+    # "les 95 de Montélimar et 45 …", "les 5 de Roullours seront reliées": a place's share
+    r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$|(?:sont|seront|ont|étaient|restent)\b)"
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"
     # "dont 19 déposés par des communes", "45 réparties dans…": the noun left out before its participle

@@ -27,7 +27,8 @@ NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_W
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
 # Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
 # beneficiary), "aux communes du Tarn-et-Garonne".
-LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?:la (?:commune|ville) d(?:e\s+|['’]))?(?=[A-ZÀ-Ý])"
+LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?:la (?:commune|ville)(?: déléguée)? d(?:e\s+|['’]))?"
+                         r"(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "… relève que Mallemort a consacré 1,1 million d'euros": a small commune's name as a verb's subject
@@ -60,6 +61,7 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 # "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about
 LANDMARK_NAMED_RE = re.compile(r"\b(?:le|la|l['’]|du|au|de la|à la)\s*(gare|port|plage|front de mer)\b", re.IGNORECASE)
+MERGED_COMMUNE_RE = re.compile(r"\bcommunes? (?:nouvelles?|déléguées?)\b|\bfusion\b", re.IGNORECASE)
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
                              re.IGNORECASE)
 # "La Collectivité territoriale de Martinique a apporté 300 000 € sur les 1,2 M€ investis": its share
@@ -176,12 +178,15 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.hint_name = hint
         self.hint_by_usual_name = False  # the hint is a usual short name ("Éragny"), kept as the figures' name
+        self.commune: Place | None = None
+        self.merged = False  # a commune nouvelle's page: "Machecoul" on Machecoul-Saint-Même's is a locality
         self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
         self.hint = self._resolve_hint(hint, hint_kind)
         if self.hint is None and not hint:  # a page given no place: its town hall's domain, or its title's place
             self.hint = self.site_place or self._title_place(text)
             self.hint_name = display_name(self.hint) if self.hint else None
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
+        self.merged = bool(self.commune and MERGED_COMMUNE_RE.search(text))
         self.epci = self._find_epci(text)
         self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300]))
 
@@ -276,10 +281,14 @@ class PlaceFinder:
                         continue
                     if j - i == 1 and chunk.lower() in NUMBER_WORD_SET:
                         continue  # "Douze ont été ajoutées": a number opening a sentence, not La Douze
+                    start = m.start() + len("".join(words[:i]))
+                    if self.merged and chunk[:1].isupper() and self.is_locality(chunk):
+                        found.append((start, start + len(chunk), self.locality(chunk)))
+                        i = j - 1
+                        break
                     candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or j - i > 1 else []
                     if candidates:
                         place = self._choose(candidates)
-                        start = m.start() + len("".join(words[:i]))
                         if STREET_BEFORE_RE.search(text[max(0, start - 20) : start]):
                             break  # "rue de Paris" is a street, not Paris
                         goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
@@ -289,6 +298,9 @@ class PlaceFinder:
                         if self._accept(place, text[:start]) or (
                                 place.kind == "commune" and place.population >= 2_000
                                 and SUBJECT_VERB_AFTER_RE.match(text, start + len(chunk))):
+                            if self.commune and place.departement != self.commune.departement and (
+                                    self.is_short_for_commune(chunk)):
+                                place = self.commune  # "Vire" on Vire Normandie's page, not Viré in Saône-et-Loire
                             found.append((start, start + len(chunk), place))
                             i = j - 1
                             break
@@ -382,6 +394,8 @@ class PlaceFinder:
             at = evidence_end + genitive.end()
             if known := next(((s, e, p) for s, e, p in all_sentence_places if s == at), None):
                 return as_named(known, sentence)
+            if self.merged and (name := NAME_RE.match(sentence, at)):  # "les 5 de Roullours": a former commune
+                return self.district(name.group(0))
         for m in LOCATIVE_RE.finditer(window):
             at = evidence_end + m.end()
             for named in all_sentence_places:
@@ -420,6 +434,16 @@ class PlaceFinder:
             return None
         subject = next((named for named in all_sentence_places if named[0] == comma.end()), None)
         return as_named(subject, sentence) if subject else None
+
+    def is_locality(self, name: str) -> bool:
+        """A part of a commune nouvelle's name that names one of its former communes: "Vire" of Vire
+        Normandie, "Machecoul" of Machecoul-Saint-Même."""
+        key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
+        return bool(full) and key != full and (full.startswith(key + " ") or full.endswith(" " + key))
+
+    def locality(self, name: str) -> Place:
+        own = self.own_place(self.commune).name if self.commune else name
+        return Place(code="", kind="district", name=f"{own} / {name}")
 
     def is_short_for_commune(self, name: str) -> bool:
         """ "Aix" on an Aix-en-Provence page, "Chartres" for Chartres."""

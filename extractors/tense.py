@@ -71,6 +71,9 @@ TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter
                             r"(?:total|nombre|parc)\b")
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$")
+# "compléter son dispositif, composé de 17 caméras, par 8 caméras": the system as it stands
+EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispositif|réseau|parc|système)"
+                                       r"(?: actuel| existant)?,?\s+(?:composé|constitué|fort|riche)\s+(?:de|d')\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 # "27 caméras au total, installées pendant l'été": installed within a period, however many they are
 DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:{INSTALL})\w*\s+"
@@ -120,7 +123,7 @@ def camera_metric(
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
     if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
-    if JOINED_BEFORE_RE.search(norm(before_number)):
+    if JOINED_BEFORE_RE.search(norm(before_number)) or EXISTING_SYSTEM_BEFORE_RE.search(norm(before_number)):
         return Metric.CAMERAS  # "6 caméras nomades viendront renforcer les 35 caméras fixes": those there
     if TOTAL_BEFORE_RE.search(norm(before_number)):
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS

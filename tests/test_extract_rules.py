@@ -1450,3 +1450,27 @@ def test_a_stock_that_results_from_an_operation_takes_its_date():
     figures = extract_text(text, place_hint="Loudun", published="2023-09-12")
     assert [(f.metric, f.value, f.date) for f in figures] == [
         ("cameras_added", 20, "2023"), ("cameras", 35, None), ("cameras", 55, "2023")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Vire" is the commune nouvelle's former commune, not Viré in Saône-et-Loire; "les 5 de Roullours"
+    # goes on with the list
+    ("Depuis la fusion, les 24 caméras de Vire et les 5 de Roullours seront reliées au même serveur.",
+     [(24, "Vire Normandie / Vire"), (5, "Vire Normandie / Roullours")]),
+    # the same names on a page that says nothing of a merger: the commune's own
+    ("Les 24 caméras de Vire seront reliées au serveur.", [(24, "Vire Normandie")]),
+])
+def test_a_commune_nouvelles_former_communes_are_its_localities(text, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Vire Normandie")] == expected
+
+
+def test_a_centre_that_pilots_cameras_counts_them():
+    text = "Mis en service en janvier 2010 avec 6 caméras, le centre en pilote aujourd'hui 29."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Bernay")] == [("cameras", 6), ("cameras", 29)]
+
+
+def test_the_system_as_it_stands_is_a_stock_beside_what_will_complete_it():
+    text = ("La commune souhaite compléter son dispositif, composé de 17 caméras, par 8 caméras supplémentaires aux "
+            "abords de la gare.")
+    figures = extract_text(text, place_hint="Lamballe-Armor")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 17), ("cameras_planned", 8)]
