@@ -128,6 +128,8 @@ MAX_NUMBERS_PER_SENTENCE = 300
 # what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
 # a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"
 RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
+SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
+COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
 TIME_SAID_RE = re.compile(rf"\b(?:d'ici|fin|début|mi-|depuis|avant|après|jusqu|été|hiver|printemps|automne|mois|"
@@ -331,13 +333,16 @@ class Extractor:
                 continue
             if reading.family == OTHER and re.search(r"\bces\s*$", left, re.IGNORECASE):
                 continue  # "Ces trois villes totalisent…": the places just listed, not a count of their own
-            one_per = ONE_CAMERA_PER_RE.search(left) and CAMERA_WORDS_RE.search(stext)
+            # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about
+            one_per = ONE_CAMERA_PER_RE.search(left) and (CAMERA_WORDS_RE.search(stext)
+                                                          or self.camera_context(sentence.index))
             if reading.family == POPULATION and RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
                 if one_per and m.value:
                     start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
                     density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
                     for k in [k for k, c in found.items() if c.mention.start >= start]:
                         del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
+                    consumed |= {j for j, o in enumerate(mentions) if start <= o.start < m.start}
                     found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
                 continue
             if reading.family == POPULATION and (POLLED_BEFORE_RE.search(left) or POLLED_AFTER_RE.match(
@@ -486,9 +491,15 @@ class Extractor:
         cell = self.cells.get(sentence.start)
         if cell is None:
             return None
-        phrase = f"{m.raw} {cell.header}"
-        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), phrase, self.text[:2000])
-        return Reading(reading.family, m.end, reading.noun) if reading else None
+        readings = []
+        for label in (cell.row_label, cell.header) if cell.year else (cell.header,):
+            phrase = f"{m.raw} {COUNT_OF_RE.sub('', label)}"  # "Nombre de caméras": "34 caméras"
+            if reading := read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), phrase, self.text[:2000]):
+                readings.append(Reading(reading.family, m.end, reading.noun))
+        # "Nombre de caméras / 2022 / Bâtiments communaux / 12": the sites a row names are where they are
+        if len(readings) == 2 and readings[0].noun in SITE_NOUNS:
+            return readings[1]
+        return readings[0] if readings else None
 
     def read_year_line(self, sentence: Sentence, m: Mention) -> Reading | None:
         """A number alone after a year on its line ("2018 : 19"), in a list of such lines whose intro
@@ -777,6 +788,8 @@ class Extractor:
                    for o in self.candidates)
 
     def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> str | None:
+        if (cell := self.cells.get(sentence.start)) and cell.year:
+            return cell.year  # "Nombre de caméras / 2021 / 2022 / Voie publique / 34 / 41": the column's year
         clause = clause_at(context.clauses, c.mention.start)
         s = sentence.start
         # A number that counts something else does not keep a date after it from this one: "70 caméras

@@ -26,8 +26,9 @@ NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_W
                            re.IGNORECASE)
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
 # Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
-# beneficiary), "aux communes du Tarn-et-Garonne".
-LOCATIVE_RE = re.compile(r"\b(?:à|au|aux|dans|sur|pour)\s+(?:la (?:commune|ville)(?: déléguée)? d(?:e\s+|['’]))?"
+# beneficiary), "aux communes du Tarn-et-Garonne", "sur le Vieux-Bassin".
+LOCATIVE_RE = re.compile(r"\b(?:(?:à|au|aux|dans|sur|pour)\s+|(?:dans|sur) (?:le |la |les |l['’]))"
+                         r"(?:la (?:commune|ville)(?: déléguée)? d(?:e\s+|['’]))?"
                          r"(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
@@ -68,7 +69,10 @@ FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|a
 CONTRIBUTED_RE = re.compile(r"\s*(?:a|ont|avait|avaient|va|vont)\s+(?:apporté|versé|accordé|alloué|octroyé|apporter|"
                             r"verser)\b", re.IGNORECASE)
 REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.IGNORECASE)
-INTERCOMMUNAL_PAGE_RE = re.compile(r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux))\b", re.IGNORECASE)
+# a page about what communes do together: "Conseil communautaire", "vidéoprotection intercommunale",
+# "Granville Terre et Mer mutualise sa vidéoprotection", "un service commun"
+INTERCOMMUNAL_PAGE_RE = re.compile(
+    r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux)|mutualis\w*|service commun)\b", re.IGNORECASE)
 COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
 SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+){0,2}communes\b",
                                  re.IGNORECASE)

@@ -67,6 +67,10 @@ FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(
                              r"dispose de|regroupe|emploie|de)\s*$")
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
+CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
+# "… un service commun de vidéoprotection. Le service emploiera 3 agents": the video service's staff
+SERVICE_SUBJECT_RE = re.compile(r"\s*(?:le|ce) service\b")
+VIDEO_SERVICE_RE = re.compile(r"\bservice\b[^.]{0,40}\bvid[ée]o")
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
 SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
 
@@ -139,7 +143,10 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         return Reading(CAMERAS, end + m.end(), "caméras")
     if m := CAMERA_PART_RE.match(right):
         return Reading(CAMERAS, end + m.end(), "caméras")
-    if (m := STAND_IN_RE.match(right)) and CAMERA_TOPIC_RE.search(norm(context_text or sentence_text)):
+    if (m := STAND_IN_RE.match(right)) and CAMERA_TOPIC_RE.search(topic := norm(context_text or sentence_text)):
+        if CAMERA_OTHER_TOPIC_RE.search(topic) and not CAMERA_TOPIC_RE.search(
+                CAMERA_OTHER_TOPIC_RE.sub(" ", norm(sentence_text))):
+            return Reading(OTHER, end + m.end(), "caméras piétons")  # "portent une caméra-piéton. Les 6 appareils"
         return Reading(CAMERAS, end + m.end(), "caméras")  # "43 appareils", "10 unités" where cameras are the topic
     if m := POPULATION_RE.match(right):
         return Reading(POPULATION, end + m.end(), "habitants")
@@ -157,7 +164,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         # the centre named with the noun, not in a share after it: "la police compte 70 agents, dont 9 au CSU"
         lowered = norm(_sentence_but_share(sentence_text, text[mention.start : end + m.end()]))
         if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
-                re.search(THERE_PRONOUN, lowered) and re.search(CENTRE_TERMS, norm(context_text or ""))):
+                re.search(THERE_PRONOUN, lowered) and re.search(CENTRE_TERMS, norm(context_text or ""))) and not (
+                SERVICE_SUBJECT_RE.match(lowered) and VIDEO_SERVICE_RE.search(norm(context_text or ""))):
             return None
         if need == "centre" and FORCE_BEFORE_RE.search(norm(text[max(0, mention.start - 40) : mention.start])):
             return None  # "La police municipale, qui compte 5 agents, pourra consulter les images": the force's

@@ -5,6 +5,10 @@ Montant / Cher / 12 / 64 / 148 000 € / Indre / 9 / …", each cell its own blo
 nothing by itself; its column header ("Caméras financées") says what it counts and its row's first
 cell ("Cher") which place it is about. Only a regular grid is read: a row of headers, then at least
 two rows of one label and as many numbers as there are headers after the first.
+
+An activity report's columns are often years ("Nombre de caméras / 2021 / 2022 / Voie publique / 34 /
+41"): then the row's label, or else the corner's header, says what a cell counts, and its column's
+year when it held.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from extractors.segments import Sentence
 
 MAX_CELL = 60  # characters: longer blocks are prose
 NUMBER_CELL_RE = re.compile(r"^[\s(]*[+-]?\d[\d\s\u00a0\u202f.,]*(?:%|€|euros?|k€|M€)?[\s)]*$", re.IGNORECASE)
+YEAR_CELL_RE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 MIN_ROWS = 2
 MIN_CELLS = 2 + MIN_ROWS * 2  # two headers, then two rows of a label and a number
 
@@ -26,6 +31,7 @@ class Cell:
 
     header: str
     row_label: str
+    year: str | None = None  # a column headed by a year: the year the cell holds for
 
 
 def is_number_cell(cell: str) -> bool:
@@ -58,8 +64,9 @@ def _is_cell(text: str, sentence: Sentence) -> bool:
 def _grid(text: str, run: list[Sentence]) -> dict[int, Cell]:
     values = [text[s.start : s.end].strip() for s in run]
     numbers = [is_number_cell(v) for v in values]
+    headers_like = [not n or bool(YEAR_CELL_RE.match(v)) for n, v in zip(numbers, values, strict=True)]
     for start in range(len(values)):  # the header row may follow a title or a caption
-        width = _labels_from(numbers, start) - 1  # the last label before a number is the first row's
+        width = _labels_from(headers_like, start) - 1  # the last label before a number is the first row's
         if width < 2:
             continue
         rows = _rows(numbers, start + width, width)
@@ -70,15 +77,18 @@ def _grid(text: str, run: list[Sentence]) -> dict[int, Cell]:
         for r in range(rows):
             first = start + width * (r + 1)
             for column in range(1, width):
-                found[run[first + column].start] = Cell(headers[column], values[first])
+                if YEAR_CELL_RE.match(headers[column]):  # what is counted: the row's label, or the corner's
+                    found[run[first + column].start] = Cell(headers[0], values[first], headers[column].strip())
+                else:
+                    found[run[first + column].start] = Cell(headers[column], values[first])
         return found
     return {}
 
 
-def _labels_from(numbers: list[bool], start: int) -> int:
-    """How many cells without a number follow one another from `start`."""
+def _labels_from(labels: list[bool], start: int) -> int:
+    """How many cells that may head a column follow one another from `start`."""
     width = 0
-    while start + width < len(numbers) and not numbers[start + width]:
+    while start + width < len(labels) and labels[start + width]:
         width += 1
     return width
 

@@ -1474,3 +1474,43 @@ def test_the_system_as_it_stands_is_a_stock_beside_what_will_complete_it():
             "abords de la gare.")
     figures = extract_text(text, place_hint="Lamballe-Armor")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 17), ("cameras_planned", 8)]
+
+
+def test_devices_of_body_worn_cameras_are_other():
+    text = ("Depuis juin 2021, les policiers municipaux portent une caméra-piéton. Les 6 appareils ont coûté "
+            "5 400 euros.")
+    figures = extract_text(text, place_hint="Louviers")
+    assert [(f.metric, f.value) for f in figures] == [("other", 6), ("money_eur", 5400)]
+
+
+def test_one_per_inhabitants_after_a_pronoun_is_a_density():
+    text = ("Avec une caméra pour 240 habitants, Honfleur fait figure de bonne élève. Deauville, de son côté, en "
+            "compte 1 pour 95 habitants.")
+    figures = extract_text(text, place_hint="Honfleur")
+    assert [(f.metric, f.value, f.place) for f in figures] == [
+        ("cameras_per_100k", 416.67, "Honfleur"), ("cameras_per_100k", 1052.63, "Deauville")]
+
+
+def test_a_district_named_with_its_article_after_sur():
+    figures = extract_text("La ville a 32 caméras. Le maire veut en ajouter 4 sur le Vieux-Bassin l'an prochain.",
+                           place_hint="Honfleur", published="2023-07-04")
+    assert [(f.value, f.place, f.date) for f in figures] == [(32, "Honfleur", None),
+                                                            (4, "Honfleur / Vieux-Bassin", "2024")]
+
+
+def test_a_shared_service_is_the_intercommunalites_and_so_are_its_staff_and_costs():
+    text = ("Granville Terre et Mer mutualise sa vidéoprotection\n\nLa communauté de communes a approuvé la création "
+            "d'un service commun de vidéoprotection. Le service emploiera 3 agents à temps plein. Sa charge, estimée "
+            "à 180 000 € par an, sera répartie entre les communes adhérentes.")
+    figures = extract_text(text, place_hint="Granville")
+    assert [(f.metric, f.value, f.place_kind) for f in figures] == [
+        ("other", 3, "intercommunalite"), ("money_eur", 180000, "intercommunalite")]
+
+
+def test_a_table_whose_columns_are_years():
+    text = ("Nombre de caméras\n\n2021\n\n2022\n\nVoie publique\n\n34\n\n41\n\nBâtiments communaux\n\n12\n\n14\n\n"
+            "Réquisitions d'images\n\n96\n\n131")
+    figures = extract_text(text, place_hint="Avranches")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("cameras", 34, "2021"), ("cameras", 41, "2022"), ("cameras", 12, "2021"), ("cameras", 14, "2022"),
+        ("other", 96, "2021"), ("other", 131, "2022")]
