@@ -79,7 +79,10 @@ CHANGE_TO_RE = re.compile(r"\b(?:pass|mont|descend|tomb|baiss|chut)\w*\s+de\s+[\
 THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b"
                            # "Le budget sera de 400 000 euros": the budget of what was just told
                            r"|^\s*(?:le|ce|son|leur) (?:budget|coût)(?: total| global| prévu)? (?:sera|est|serait|"
-                           r"s'élève|s'élèvera|atteint|atteindra)\b")
+                           r"s'élève|s'élèvera|atteint|atteindra)\b"
+                           # "Le budget de réparation, 12 000 €, a été voté": the upkeep of what was just told
+                           r"|^\s*(?:le|ce|son|leur) (?:budget|coût|montant) (?:de |d')(?:la )?"
+                           r"(?:réparation|maintenance|entretien|remise en (?:état|service))")
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 HOW_MANY_OF_THEM_RE = re.compile(r"\bcombien\s+(?:y\s+)?en\b", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes|"
@@ -108,9 +111,9 @@ CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progr
                               r"|\((?:\s*[+-])?\s*$")  # "(-5 %)"
 OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
 # An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
-PERSON_OPENING_RE = re.compile(r"^\s*(?:élue?s?|réélue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
+PERSON_OPENING_RE = re.compile(r"^\s*(?:[ée]lue?s?|r[ée][ée]lue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
 # An apposition about a person ("Le nouveau maire, élu en juin, a suspendu…"): its date is the person's.
-PERSON_APPOSITION_RE = re.compile(r"\b(?:élue?s?|réélue?s?|nommée?s?)\s+(?:(?:en|le|au|depuis)\s+)?$")
+PERSON_APPOSITION_RE = re.compile(r"\b(?:[ée]lue?s?|r[ée][ée]lue?s?|nommée?s?)\s+(?:(?:en|le|au|depuis)\s+)?$")
 # "deux caméras sur trois", "8 sur 10": the denominator of a proportion, a bare small number
 FRACTION_AFTER_RE = re.compile(r"\s*sur\s+(\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
                                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:sont|ont|étaient|seront|restent|ne|n'|se|s'|y|en)\b)")

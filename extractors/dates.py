@@ -84,8 +84,8 @@ RELATIVE = [
     (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année|\ben fin d'année\b"), 0, 12),
     (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
     (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b|\bd'année prochaine\b"), 1, None),
-    (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b|\bun an plus tôt\b|\bl'année précédente\b"),
-     -1, None),
+    (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b|\bun an plus tôt\b|\bl'année précédente\b"
+                r"|\bl'année écoulée\b"), -1, None),
     (re.compile(SINCE_MONTH), 0, None),  # "depuis janvier", "depuis la fin janvier", "depuis le début de l'année"
     (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
 ]

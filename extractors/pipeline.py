@@ -129,6 +129,7 @@ MAX_NUMBERS_PER_SENTENCE = 300
 # a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"
 RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
+BARE_AMOUNT_RE = re.compile(r"\s*[\d\s\u00a0\u202f.,]+\s*(?:€|euros?|k€|M€)(?:\s*(?:HT|TTC))?\s*")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -790,7 +791,7 @@ class Extractor:
     def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> str | None:
         if (cell := self.cells.get(sentence.start)) and cell.year:
             return cell.year  # "Nombre de caméras / 2021 / 2022 / Voie publique / 34 / 41": the column's year
-        clause = clause_at(context.clauses, c.mention.start)
+        clause = self.with_apposition(clause_at(context.clauses, c.mention.start), context.clauses)
         s = sentence.start
         # A number that counts something else does not keep a date after it from this one: "70 caméras
         # dans les 20 communes d'ici 2022" (but "180 d'ici l'été et 360 début 2013" does).
@@ -829,6 +830,16 @@ class Extractor:
             if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
                 return years[-1]  # a change between two years is the later one's
         return date
+
+    def with_apposition(self, clause: Span, clauses: list[Span]) -> Span:
+        """A figure in apposition ("Le budget de réparation, 12 000 €, a été voté le 28 mars") is said by the
+        clause that follows it: the two as one."""
+        text = self.text
+        if not BARE_AMOUNT_RE.fullmatch(text[clause.start : clause.end]) or not text[: clause.start].rstrip(
+                ).endswith(",") or not text[clause.end :].lstrip().startswith(","):
+            return clause
+        following = next((c for c in clauses if c.start >= clause.end), None)
+        return Span(clause.start, following.end) if following else clause
 
     def operation_before(self, sentence: Sentence) -> Figure | None:
         """The dated cameras added or planned that the sentence before told of: the operation a result

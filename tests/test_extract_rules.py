@@ -1514,3 +1514,25 @@ def test_a_table_whose_columns_are_years():
     assert [(f.metric, f.value, f.date) for f in figures] == [
         ("cameras", 34, "2021"), ("cameras", 41, "2022"), ("cameras", 12, "2021"), ("cameras", 14, "2022"),
         ("other", 96, "2021"), ("other", 131, "2022")]
+
+
+def test_a_second_verb_in_the_imperfect_is_a_clause_of_its_own():
+    text = "En 2019, la commune comptait 23 caméras de vidéoprotection et en prévoyait 10 de plus."
+    figures = extract_text(text, place_hint="Les Andelys")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras", 23, "2019"),
+                                                              ("cameras_planned", 10, "2019")]
+
+
+def test_an_elected_persons_date_without_its_accent_and_what_a_town_keeps():
+    text = ("Elu en 2020, le maire a gelé l'extension du réseau, prévue à hauteur de 20 caméras. La ville en conserve "
+            "31, dont 4 hors service. Le budget de réparation, 12 000 €, a été voté le 28 mars.")
+    figures = extract_text(text, place_hint="Pont-Audemer", published="2024-04-02")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("cameras_planned", 20, None), ("cameras", 31, None), ("other", 4, None), ("money_eur", 12000, "2024-03-28")]
+
+
+def test_cameras_put_up_between_two_months_of_the_year_gone_by_were_added():
+    text = ("Le maire a dressé le bilan de l'année écoulée : 14 caméras de vidéoprotection supplémentaires, installées "
+            "entre mai et novembre.")
+    figures = extract_text(text, place_hint="Vernon", published="2023-01-10")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_added", 14, "2022")]
