@@ -81,7 +81,9 @@ BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativem
                                 r"\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
     # (pattern, how many years from the publication year, month or None)
-    (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année|fin de cette année|\ben fin d'année\b"), 0, 12),
+    (re.compile(r"(?:d'ici|à|avant) la fin de l'année prochaine\b"), 1, 12),
+    (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année(?! prochaine| suivante)|fin de cette année"
+                r"|\ben fin d'année\b"), 0, 12),
     (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
     (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b|\bd'année prochaine\b"), 1, None),
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b|\bun an plus tôt\b|\bl'année précédente\b"

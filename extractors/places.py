@@ -115,6 +115,8 @@ def not_funder(pattern: re.Pattern[str], text: str) -> bool:
 # A name that goes on past a small commune's ("au Bois du Verne") or the country's ("France Bleu", "France 3").
 NAME_GOES_ON_RE = re.compile(r"\s+(?:du|de la|des|de|d['’])\s*[A-ZÀ-Ý]")
 MEDIUM_AFTER_RE = re.compile(r"\s+(?:\d|(?:Bleu|Info|Inter|Culture|Télévisions?|Travail|Services|Stratégie)\b)")
+# "Orne Habitat", "Paris Habitat", "Var-Matin": a body or a newspaper named after a place, not the place
+BODY_AFTER_RE = re.compile(r"[\s-]+(?:Habitat|Logement|Aménagement|Développement|Matin)\b")
 STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
                               r"parvis|square)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
@@ -295,6 +297,8 @@ class PlaceFinder:
                         place = self._choose(candidates)
                         if STREET_BEFORE_RE.search(text[max(0, start - 20) : start]):
                             break  # "rue de Paris" is a street, not Paris
+                        if BODY_AFTER_RE.match(text, start + len(chunk)):
+                            break
                         goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
                         if goes_on.match(text, start + len(chunk)) and (
                                 place.kind == "other" or place.kind == "commune" and place.population < 20_000):

@@ -1536,3 +1536,16 @@ def test_cameras_put_up_between_two_months_of_the_year_gone_by_were_added():
             "entre mai et novembre.")
     figures = extract_text(text, place_hint="Vernon", published="2023-01-10")
     assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_added", 14, "2022")]
+
+
+def test_cameras_put_up_with_an_equipment_and_the_end_of_next_year():
+    text = ("Cet été, la ville a équipé les abords de 9 écoles de caméras, soit 18 caméras au total. Les 8 écoles "
+            "restantes le seront d'ici la fin de l'année prochaine.")
+    figures = extract_text(text, place_hint="Alençon", published="2022-09-06")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("other", 9, "2022"), ("cameras_added", 18, "2022"), ("other", 8, "2023-12")]
+
+
+def test_a_body_named_after_a_place_is_not_that_place():
+    figures = extract_text("Orne Habitat a installé 14 caméras dans ses résidences.", place_hint="Sées")
+    assert [(f.value, f.place) for f in figures] == [(14, "Sées")]
