@@ -97,6 +97,8 @@ STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|pol
 STAFF_EACH_RE = re.compile(r"\b(?:chaque|un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b"
                            r"(?!\s+de plus)[^.;:,]{0,50}$")  # "Un agent du CSU surveille en moyenne 30 caméras"
 FINE_BEFORE_RE = re.compile(r"\b(?:amendes?|contraventions?|procès-verbaux|pv)\b[^.;]{0,50}$", re.IGNORECASE)
+# "puni de 3 ans d'emprisonnement et de 45 000 euros d'amende": a penalty the law sets, not money spent
+PENALTY_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*d['’]amende\b", re.IGNORECASE)
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")
 FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_OBJECT = (r"(?:(?:ainsi|donc|désormais|alors)\s+)?"  # "Le parc passe ainsi de 35 à 55 caméras"
@@ -128,6 +130,7 @@ FUTURE_INSTALL_RE = re.compile(rf"\bqui\s+(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:{
 OWN_RELATIVE_RE = re.compile(rf"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:{INSTALL})"
                              r"(?:é|ée|és|ées)\b|mise?s? en (?:service|place)\b)[^.;]*")
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
+                         r"|\bjuridictions financières\b"
                          r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
 THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
                              r"|à cette (?:fin|mission))")

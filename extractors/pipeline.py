@@ -49,6 +49,7 @@ from extractors.cues import (
     OWN_SITES_RE,
     PAGE_FURNITURE_RE,
     PARTITIVE_RE,
+    PENALTY_AFTER_RE,
     PER_CAMERA_AFTER_RE,
     PER_YEAR_AFTER_RE,
     PERSON_APPOSITION_RE,
@@ -660,7 +661,8 @@ class Extractor:
             return None  # "Le budget de la police municipale progresse de 8 %", "la taxe foncière reste à 38,5 %"
         if family == MONEY and (label := self.line_label(c)) and not re.search(VIDEO_TERMS, norm(label)):
             return None  # "Rénovation de l'école ........ 1 250 000 €": a budget's line for something else
-        if family == MONEY and FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60)):
+        if family == MONEY and (FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60))
+                                or PENALTY_AFTER_RE.match(self.text, c.end)):
             return None  # "1 800 amendes, pour un montant moyen de 35 euros": what a driver pays
         item = bracketed_item(self.text, sentence, c.start) if family == MONEY else None
         if item is not None and not re.search(VIDEO_TERMS, norm(item)):

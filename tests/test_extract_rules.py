@@ -1549,3 +1549,15 @@ def test_cameras_put_up_with_an_equipment_and_the_end_of_next_year():
 def test_a_body_named_after_a_place_is_not_that_place():
     figures = extract_text("Orne Habitat a installé 14 caméras dans ses résidences.", place_hint="Sées")
     assert [(f.value, f.place) for f in figures] == [(14, "Sées")]
+
+
+def test_a_penalty_the_law_sets_is_no_money_spent():
+    text = ("Installer un système sans autorisation est puni de 3 ans d'emprisonnement et de 45 000 euros d'amende. "
+            "La ville a consacré 410 000 euros à ses 33 caméras.")
+    figures = extract_text(text, place_hint="Segré-en-Anjou Bleu")
+    assert [(f.metric, f.value) for f in figures] == [("money_eur", 410000), ("cameras", 33)]
+
+
+def test_the_financial_courts_speak_for_the_country():
+    text = "L'enquête des juridictions financières a établi le coût moyen d'une caméra à 36 600 € HT."
+    assert [(f.value, f.place) for f in extract_text(text)] == [(36600, "France")]
