@@ -52,6 +52,7 @@ BARE_AFTER_RE = re.compile(
     # "les 95 de Montélimar et 45 …", "les 5 de Roullours seront reliées": a place's share
     r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$|(?:sont|seront|ont|étaient|restent)\b)"
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
+    r"|l'(?:été|automne|hiver) dernier|le printemps dernier"  # "27 interpellations, contre 18 l'été dernier"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"
     # "dont 19 déposés par des communes", "45 réparties dans…": the noun left out before its participle
     r"|[a-zé]{3,}(?:é|ée|és|ées)\b|[a-zé]{3,}ies\b)"

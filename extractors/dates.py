@@ -115,6 +115,9 @@ SEASON_RE = re.compile(rf"(?:\bcet (automne|été|hiver)\b|\bce (printemps)\b"
 # "en juin", "début décembre", a month without its year: the one nearest the publication
 MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-)\s*({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
+SEASON_MONTHS = {"printemps": (3, 4, 5), "été": (6, 7, 8), "automne": (9, 10, 11), "hiver": (12, 1, 2)}
+# "en juillet et août": a period of two months, which takes its end
+MONTH_PAIR_RE = re.compile(rf"\ben ({MONTH_PATTERN}) et ({MONTH_PATTERN})\b(?!\.?\s+\d)", re.IGNORECASE)
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"
                                 rf"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b{SEASON_YEAR_AFTER}")
@@ -213,6 +216,8 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
         for m in SEASON_RE.finditer(text):
             season = next(group for group in m.groups() if group)
             season_year = year if (published_month or 12) >= SEASON_START[season] else year - 1
+            if "dernier" in m[0] and published_month in SEASON_MONTHS[season]:
+                season_year = year - 1  # "l'été dernier" said in August: the summer before this one
             if season_year < year and "dernier" not in m[0] and FUTURE_SENTENCE_RE.search(_told(text, m)):
                 season_year = year
             add(m.start(), m.end(), str(season_year))
@@ -221,6 +226,9 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), str(year - years if m[1] else year + years)))
         if published_month is not None:
+            for m in MONTH_PAIR_RE.finditer(text):
+                month = MONTHS[m[2].lower()]
+                add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}")
             for m in MONTH_ONLY_RE.finditer(text):
                 month = MONTHS[m[1].lower()]
                 add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}")

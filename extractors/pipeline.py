@@ -131,6 +131,10 @@ MAX_NUMBERS_PER_SENTENCE = 300
 RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
 BARE_AMOUNT_RE = re.compile(r"\s*[\d\s\u00a0\u202f.,]+\s*(?:€|euros?|k€|M€)(?:\s*(?:HT|TTC))?\s*")
+# the State's scheme, said of projects in general: the country's rate, not one commune's
+STATE_SCHEME_RE = re.compile(r"\s*l'état\s+(?:finance|subventionne|prend en charge|participe|apporte|rembourse)\b"
+                             r"[^.;]*\bdes\s+(?:projets|dépenses|travaux|investissements|équipements|installations)\b")
+USED_FOR_RE = re.compile(r"[^.;]{0,40}?\b(?:ont|avaient|auront) (?:permis|contribué|servi|aidé)\b")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -719,6 +723,8 @@ class Extractor:
                 return FigurePlace(label, "other")
         if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
             return as_named(row[0], cell.row_label)  # "Cher / 12 / 64": the row's place
+        if c.reading.family in (PERCENT, MONEY) and STATE_SCHEME_RE.match(norm(stext)):
+            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "L'État finance jusqu'à 50 % des projets"
         if c.respective is not None and (named := self.respective_place(sentence, c, context)):
             return named
         clause = clause_at(context.clauses, c.mention.start)
@@ -882,7 +888,7 @@ class Extractor:
         date = self.date(sentence, c, context)
         if metric is Metric.CAMERAS and date and self.to_be_replaced(sentence):
             date = None  # "les 18 caméras seront remplacées cet automne": the stock is now's, the date the works'
-        if metric is Metric.CAMERAS and date and self.named_in_passing(sentence, c, date):
+        if metric is Metric.CAMERAS and date and self.named_in_passing(sentence, c, date, context):
             date = None  # "les images des 24 caméras de la ville ont contribué en 2022 à…": the network as it is
         if metric is Metric.POPULATION and place.kind == "other":
             date = None  # "les communes de moins de 5 000 habitants": a rule's threshold, of no date
@@ -902,12 +908,16 @@ class Extractor:
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
         )
 
-    def named_in_passing(self, sentence: Sentence, c: Candidate, date: str) -> bool:
+    def named_in_passing(self, sentence: Sentence, c: Candidate, date: str, context: SentenceContext) -> bool:
         """A stock named by a definite complement ("les images des 24 caméras de la ville", "couverts par les
         38 caméras") is the network as the reader knows it; the sentence's date is another statement's,
         unless it follows the count ("des 24 caméras en 2019")."""
         left = norm(_left(self.text, sentence, c.mention.start, 30))
-        return bool(IN_PASSING_RE.search(left)) and not self.dated_right_after(c, date)
+        # "Les 19 caméras ont permis 27 interpellations en juillet": the subject of what they did then (but "En
+        # 2019, les 52 caméras ont permis …" dates the network too)
+        did = USED_FOR_RE.match(norm(_right(self.text, sentence, c.end, 60))) and not any(
+            d.start < c.mention.start - sentence.start for d in context.dates())
+        return bool(IN_PASSING_RE.search(left) or did) and not self.dated_right_after(c, date)
 
     def dated_right_after(self, c: Candidate, date: str) -> bool:
         """Whether the date's year follows the figure's words ("des 24 caméras en 2019")."""

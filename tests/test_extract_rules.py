@@ -1561,3 +1561,22 @@ def test_a_penalty_the_law_sets_is_no_money_spent():
 def test_the_financial_courts_speak_for_the_country():
     text = "L'enquête des juridictions financières a établi le coût moyen d'une caméra à 36 600 € HT."
     assert [(f.value, f.place) for f in extract_text(text)] == [(36600, "France")]
+
+
+def test_two_months_take_the_later_and_last_summer_said_in_summer_is_last_years():
+    text = "Les 19 caméras ont permis 27 interpellations en juillet et août, contre 18 l'été dernier."
+    figures = extract_text(text, place_hint="Trouville-sur-Mer", published="2021-08-24")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("cameras", 19, None), ("other", 27, "2021-08"), ("other", 18, "2020")]
+
+
+def test_the_states_scheme_for_projects_in_general_is_the_countrys():
+    text = "La commune compte 42 caméras.\n\nÀ savoir\n\nL'État finance jusqu'à 50 % des projets via le FIPD."
+    figures = extract_text(text, place_hint="Ancenis-Saint-Géréon")
+    assert [(f.value, f.place) for f in figures] == [(42, "Ancenis-Saint-Géréon"), (50, "France")]
+
+
+def test_an_opening_date_still_dates_the_network_that_did_something():
+    text = "En 2019, les 52 caméras de la ville ont permis 96 interpellations."
+    figures = extract_text(text, place_hint="Trouville-sur-Mer", published="2020-01-15")
+    assert [(f.value, f.date) for f in figures] == [(52, "2019"), (96, "2019")]
