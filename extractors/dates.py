@@ -112,8 +112,9 @@ SEASON_RE = re.compile(rf"(?:\bcet (automne|été|hiver)\b|\bce (printemps)\b"
                        r"|\b(?:au |à l')(printemps|automne)\b(?! prochain)"  # "puis huit autres à l'automne"
                        rf"|\bl'(été|hiver|automne) dernier\b|\ble (printemps) dernier\b"
                        rf"|\bpendant l'(été|hiver|automne)\b){SEASON_YEAR_AFTER}")  # "installées pendant l'été"
-# "en juin", "début décembre", a month without its year: the one nearest the publication
-MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-)\s*({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
+# "en juin", "début décembre", "d'ici juillet", a month without its year: the one nearest the publication
+MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-|d'ici(?: à)?|avant)\s*"
+                           rf"({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 SEASON_MONTHS = {"printemps": (3, 4, 5), "été": (6, 7, 8), "automne": (9, 10, 11), "hiver": (12, 1, 2)}
 # "en juillet et août": a period of two months, which takes its end

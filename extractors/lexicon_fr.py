@@ -43,6 +43,7 @@ QUALIFIERS_BEFORE = {
         "plus de", "plus d'", "au moins", "pas moins de", "pas moins d'", "au minimum", "minimum de",
         "supérieur à", "supérieure à", "supérieurs à", "supérieures à", "au-delà de", "au-delà d'",
         "le cap des", "le cap de", "la barre des", "la barre de", "dépasse", "dépassent", "dépasser",
+        "dépasse les", "dépassent les", "dépasser les", "dépasse la", "dépassent la",  # "dépasse les 200 000 euros"
     ],
     "approx": [
         "près de", "près d'", "environ", "quelque", "à peu près", "approximativement", "autour de",

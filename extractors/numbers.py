@@ -119,6 +119,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+ONE_SCALE_RE = re.compile(r"\s+(?:million|milliard)\b")  # "près d'un million d'euros"
 GROUPING_RE = re.compile(rf"[{SPACES}.]")  # thousands separators
 
 
@@ -227,14 +228,15 @@ def find_mentions(text: str) -> list[Mention]:
     mentions += _digit_mentions(text, taken)
     words = WORD_NUMBER_RE.finditer(lowered) if len(lowered) == len(text) else WORD_NUMBER_ANY_CASE_RE.finditer(text)
     for m in words:
-        if m.end() - m.start() <= 3 and lowered[m.start() : m.end()] in ("un", "une"):
-            continue  # an article, not a count
+        if m.end() - m.start() <= 3 and lowered[m.start() : m.end()] in ("un", "une") and not (
+                ONE_SCALE_RE.match(lowered, m.end())):
+            continue  # an article, not a count; but "un million d'euros" is one
         if not _free_before(text, m.start()) or (m.start() and text[m.start() - 1] == "-"):
             continue
         if _inside(taken, m.start(), m.end()):
             continue
         spelled = text[m.start() : m.end()]
-        if spelled.lower() in ("un", "une"):
+        if spelled.lower() in ("un", "une") and not ONE_SCALE_RE.match(lowered, m.end()):
             continue  # an article, not a count
         value = words_to_number(spelled)
         if value is None:

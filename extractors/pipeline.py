@@ -359,6 +359,7 @@ class Extractor:
             found[i] = Candidate(m, reading, m.start, reading.end)
         self._link_ranges(sentence, mentions, found)
         self._link_bare(sentence, mentions, found, consumed)
+        self._link_ranges(sentence, mentions, found)  # "elle en ajoutera entre 10 et 15": bare bounds, now read
         read = [found[i] for i in sorted(found)]
         if (at := norm(text[sentence.start : sentence.end]).find("respectivement")) >= 0:
             # "A et B en comptent respectivement 20 et 14": the counts after the word, one a place, in order
@@ -373,6 +374,9 @@ class Extractor:
             low, high = mentions[i], mentions[i + 1]
             if i + 1 not in found or (i in found and found[i].reading.family != found[i + 1].reading.family):
                 continue
+            if i in found and (found[i].upper is not None or found[i + 1].qualifier is not None
+                               or found[i].starting_point):
+                continue  # a range already, or where a change starts
             between = norm(self.text[low.end : high.start])
             if re.search(r"\brespectivement\s*$", _left(self.text, sentence, low.start, 20)) and re.match(
                     r"\s*et\s*$", between):  # "comptent respectivement 64 et 15 caméras": two counts, not a range

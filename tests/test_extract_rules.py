@@ -1580,3 +1580,22 @@ def test_an_opening_date_still_dates_the_network_that_did_something():
     text = "En 2019, les 52 caméras de la ville ont permis 96 interpellations."
     figures = extract_text(text, place_hint="Trouville-sur-Mer", published="2020-01-15")
     assert [(f.value, f.date) for f in figures] == [(52, "2019"), (96, "2019")]
+
+
+def test_bare_bounds_after_a_pronoun_are_a_range_dated_by_the_month_to_come():
+    text = "Elle compte déjà cent vingt caméras et en ajoutera entre 10 et 15 d'ici juillet."
+    figures = extract_text(text, place_hint="Deauville", published="2019-04-09")
+    assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == [
+        ("cameras", 120, "exact", None), ("cameras_planned", 10, "at_least", "2019-07"),
+        ("cameras_planned", 15, "at_most", "2019-07")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Un centre commun coûterait près d'un million d'euros.", [(1_000_000, "approx")]),
+    ("La ville a 120 caméras. Le budget annuel du système dépasse les 200 000 euros.",
+     [(120, "exact"), (200_000, "at_least")]),
+    # "passant de 48 à 60": where a count starts and where it goes, not a range
+    ("Le nombre de caméras a augmenté, passant de 48 à 60.", [(48, "exact"), (60, "exact")]),
+])
+def test_one_million_going_beyond_and_passing_from(text, expected):
+    assert [(f.value, f.qualifier) for f in extract_text(text, place_hint="Falaise")] == expected
