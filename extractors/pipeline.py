@@ -128,7 +128,7 @@ GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of p
 MAX_NUMBERS_PER_SENTENCE = 300
 # what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
 # a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"
-RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
+RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit|compt)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
 BARE_AMOUNT_RE = re.compile(r"\s*[\d\s\u00a0\u202f.,]+\s*(?:€|euros?|k€|M€)(?:\s*(?:HT|TTC))?\s*")
 # the State's scheme, said of projects in general: the country's rate, not one commune's

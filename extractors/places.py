@@ -117,6 +117,9 @@ NAME_GOES_ON_RE = re.compile(r"\s+(?:du|de la|des|de|d['’])\s*[A-ZÀ-Ý]")
 MEDIUM_AFTER_RE = re.compile(r"\s+(?:\d|(?:Bleu|Info|Inter|Culture|Télévisions?|Travail|Services|Stratégie)\b)")
 # "Orne Habitat", "Paris Habitat", "Var-Matin": a body or a newspaper named after a place, not the place
 BODY_AFTER_RE = re.compile(r"[\s-]+(?:Habitat|Logement|Aménagement|Développement|Matin)\b")
+# "Les Résidences Yvelines Essonne", "l'Office public de l'habitat": a body's name that names places
+BODY_BEFORE_RE = re.compile(r"\b(?:Résidences?|Habitat|Logements?|Office|Société|Groupe|Agence|Syndicat|Association|"
+                            r"Fondation|Banque|Caisse)\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}$")
 STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
                               r"parvis|square)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
@@ -145,8 +148,9 @@ def display_name(place: Place) -> str:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", place.name)  # "… du Grand Avignon (COGA)"
     name = re.sub(r"(?<=\w) - (?=\w)", "-", name)  # "de Lens - Liévin": the hyphen of the usual spelling
     # "Communauté d'agglomération Le Grand Narbonne": "Grand Narbonne", as "le Grand Narbonne" says
-    short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+(?:de |du |des |d'|Le |La )?",
-                   "", name)
+    # "Le Mans Métropole", "La Roche-sur-Yon Agglomération": the article of a commune's name stays
+    short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+"
+                   r"(?:de |du |des |d'|(?:Le|La) (?=Grand))?", "", name)
     if short != name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire|^Grand ", short):
         return short
     return name
@@ -166,7 +170,9 @@ def as_named(named: tuple[int, int, Place], sentence: str) -> FigurePlace:
     gazetteer only knows the official ("Communauté urbaine Caen la Mer", "Annemasse-Les Voirons-
     Agglomération"); anything else by `to_figure_place`."""
     start, end, place = named
-    said = re.sub(r"^(?:l['’]\s*|la |le |les )", "", sentence[start:end].strip(), flags=re.IGNORECASE)
+    said = sentence[start:end].strip()
+    if normalise(said) not in normalise(place.name):  # "La Roche-sur-Yon Agglomération" keeps its article
+        said = re.sub(r"^(?:l['’]\s*|la |le |les )", "", said, flags=re.IGNORECASE)
     if place.kind != "intercommunalite" or not said[:1].isupper() or len(said) <= 3:
         return to_figure_place(place)
     # "la communauté d'agglomération de Lens-Liévin": named after a place, the body's words are its name;
@@ -297,7 +303,8 @@ class PlaceFinder:
                         place = self._choose(candidates)
                         if STREET_BEFORE_RE.search(text[max(0, start - 20) : start]):
                             break  # "rue de Paris" is a street, not Paris
-                        if BODY_AFTER_RE.match(text, start + len(chunk)):
+                        if BODY_AFTER_RE.match(text, start + len(chunk)) or BODY_BEFORE_RE.search(
+                                text[max(0, start - 40) : start]):
                             break
                         goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
                         if goes_on.match(text, start + len(chunk)) and (

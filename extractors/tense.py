@@ -34,6 +34,8 @@ INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
 BOUNDED_RE = re.compile(BOUNDED_PERIOD)
 OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
 SINCE_MONTH_RE = re.compile(SINCE_MONTH)
+NOMINAL_INSTALL_RE = re.compile(r"\bl'installation d(?:e|')")
+PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end) (?:dernière?|passée?)\b|\bhier\b")
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
@@ -141,6 +143,10 @@ def camera_metric(
     future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause)) or done
     if future and SUPPORTED_INSTALL_RE.search(clause):  # "l'installation de" is no plan once paid for
         future = bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", clause)))
+    if future and PAST_MARKER_RE.search(clause) and not FUTURE_RE.search(NOMINAL_INSTALL_RE.sub(" ", clause)):
+        future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
+    if not future and SINCE_MONTH_RE.search(sentence) and (INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(after)):
+        past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
     # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
     now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", clause))) and not rate
     if linked_by_dont and head is not None:

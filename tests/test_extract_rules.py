@@ -1599,3 +1599,27 @@ def test_bare_bounds_after_a_pronoun_are_a_range_dated_by_the_month_to_come():
 ])
 def test_one_million_going_beyond_and_passing_from(text, expected):
     assert [(f.value, f.qualifier) for f in extract_text(text, place_hint="Falaise")] == expected
+
+
+def test_an_installation_last_week_was_done_and_the_total_it_brings():
+    text = ("Avec l'installation de 6 caméras place Napoléon la semaine dernière, le réseau compte désormais 103 "
+            "caméras.")
+    figures = extract_text(text, place_hint="La Roche-sur-Yon", published="2022-06-21")
+    assert [(f.metric, f.value) for f in figures] == [("cameras_added", 6), ("cameras", 103)]
+
+
+def test_new_cameras_since_a_month_and_the_count_they_bring():
+    text = ("Le quartier des Musiciens accueille depuis octobre 14 nouvelles caméras. Les habitants comptent ainsi "
+            "98 caméras sur leur commune.")
+    figures = extract_text(text, place_hint="Les Mureaux", published="2023-11-28")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_added", 14, "2023"), ("cameras", 98, "2023")]
+
+
+def test_an_intercommunalites_name_keeps_its_communes_article():
+    text = "La Roche-sur-Yon Agglomération finance le centre de supervision : 450 000 euros par an."
+    assert [f.place for f in extract_text(text, place_hint="La Roche-sur-Yon")] == ["La Roche-sur-Yon Agglomération"]
+
+
+def test_places_in_a_bodys_name_are_not_where_the_money_goes():
+    text = "La ville a 98 caméras. Le bailleur Les Résidences Yvelines Essonne a participé à hauteur de 60 000 euros."
+    assert [f.place for f in extract_text(text, place_hint="Les Mureaux")] == ["Les Mureaux", "Les Mureaux"]
