@@ -90,7 +90,8 @@ COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vid�
                              r"cambriolages|faits|infractions|délits|vols|agressions|interpellations)\b",
                              re.IGNORECASE)
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
-PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)\s*\)")
+# "voirie (650 000 €)", "vidéoprotection (95 000 € pour 6 caméras)": an item of a list and its price
+PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)[^()]*\)")
 INSTALLING_RE = re.compile(rf"\bpour (?:en )?(?:{INSTALL}|acqu)\w*")
 STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur|écran|poste)s?\b"
                           r"[^.;:]{0,30}\bpour\s*$")
@@ -145,8 +146,9 @@ WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|eur
 NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
 PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
 # a council's deliberation or a prefect's authorisation: its tenseless counts are of what it decides
-DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b|\bportant autorisation\b",
-                             re.IGNORECASE)
+# a decision, whose tenseless counts are of what it decides; a budget decides what it will pay for
+DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b|\bportant autorisation\b"
+                             r"|\bbudget (?:primitif|prévisionnel)\b|\borientation budgétaire\b", re.IGNORECASE)
 PER_CAMERA_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*(?:HT|TTC)?\s*(?:par|chaque) caméra\b", re.IGNORECASE)
 # "4 millions d'euros investis dans les écoles": what an amount was spent on
 SPENT_ON_RE = re.compile(r"\s*(?:(?:investis?|consacrée?s?|dépensée?s?|alloués?|affectée?s?)\s+(?:dans|à|pour|au|aux)\b"

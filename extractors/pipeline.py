@@ -135,6 +135,10 @@ BARE_AMOUNT_RE = re.compile(r"\s*[\d\s\u00a0\u202f.,]+\s*(?:€|euros?|k€|M€
 STATE_SCHEME_RE = re.compile(r"\s*l'état\s+(?:finance|subventionne|prend en charge|participe|apporte|rembourse)\b"
                              r"[^.;]*\bdes\s+(?:projets|dépenses|travaux|investissements|équipements|installations)\b")
 USED_FOR_RE = re.compile(r"[^.;]{0,40}?\b(?:ont|avaient|auront) (?:permis|contribué|servi|aidé)\b")
+# what a page about surveillance names somewhere: cameras, video, footage, or the security they serve
+SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|images|visionn|sécurité|délinquance|"
+                                  r"tranquillité|cambriol|infractions?|amendes|verbalis|plaintes|police|gendarmerie",
+                                  re.IGNORECASE)
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -947,6 +951,8 @@ class Extractor:
                     and date[:4] > self.published[:4])
 
     def run(self) -> list[Figure]:
+        if not SURVEILLANCE_PAGE_RE.search(self.text) and not SURVEILLANCE_PAGE_RE.search(self.title or ""):
+            return []  # a page that never speaks of cameras or security: its euros and rates are not surveillance's
         mentions = find_mentions(self.text)
         if len(mentions) > MAX_NUMBERS_PER_PAGE:
             logger.warning("%d numbers on one page: only the first %d read", len(mentions), MAX_NUMBERS_PER_PAGE)

@@ -40,8 +40,10 @@ def first(text, **kwargs):
          None, "Auvergne-Rhône-Alpes", "region"),
         ("Le département finance au plus 50 % des caméras.", "Isère", "Isère", "departement"),
         ("La commune de St-Ouen-l'Aumône compte 60 caméras.", "Cergy", "Saint-Ouen-l'Aumône", "commune"),
-        ("L'aide vise les communes de moins de 5 000 habitants.", "Bretagne", "communes éligibles", "other"),
-        ("La Région accompagne les communes de moins de 2 000 habitants.", "Bretagne", "communes éligibles", "other"),
+        ("L'aide à la vidéoprotection vise les communes de moins de 5 000 habitants.", "Bretagne",
+         "communes éligibles", "other"),
+        ("La Région accompagne en vidéoprotection les communes de moins de 2 000 habitants.", "Bretagne",
+         "communes éligibles", "other"),
     ],
 )
 def test_places(text, hint, place, kind):
@@ -95,7 +97,8 @@ def test_homonym_resolved_by_the_hint():
         ("Depuis sa création en 2015, le CSU a permis 400 interpellations.", None, None),  # a start, not a date
         ("En 2012, la ville avait 10 caméras. Cinq ans plus tard, elle en compte 35.", None, "2017"),
         ("Trente caméras ont été installées en 2021 et 2022.", None, "2022"),  # a period's end
-        ("Le projet coûte 90 000 €, dont 30 % payés par l'État. « En 2016, nous n'avions rien », dit le maire.",
+        ("Le projet de vidéoprotection coûte 90 000 €, dont 30 % payés par l'État. « En 2016, nous n'avions rien », "
+         "dit le maire.",
          None, None),  # the next sentence, in quotes, is another's
         ("La métropole consacrera 3 millions d'euros aux caméras entre 2024 et 2027.", None, "2027"),  # its end
     ],

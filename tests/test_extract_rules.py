@@ -36,7 +36,8 @@ def triples(text, **kwargs):
         ("Le plan doit faire passer le parc de 60 à 95 caméras.", [("cameras", 60, "exact"),
                                                                    ("cameras_planned", 95, "exact")]),
         ("Le nombre de caméras est monté de 18 à 44.", [("cameras", 18, "exact"), ("cameras", 44, "exact")]),
-        ("Les aides vont de 2 000 à 9 000 euros.", [("money_eur", 2000, "at_least"), ("money_eur", 9000, "at_most")]),
+        ("Les aides à la vidéoprotection vont de 2 000 à 9 000 euros.",
+         [("money_eur", 2000, "at_least"), ("money_eur", 9000, "at_most")]),
         # counts named by what comes before them
         ("La vidéoprotection s'étend. Nous en avons 52 et la ville en prévoit encore une dizaine.",
          [("cameras", 52, "exact"), ("cameras_planned", 10, "approx")]),
@@ -108,8 +109,8 @@ def triples(text, **kwargs):
         ("La ville compte un peu plus de 300 caméras.", [("cameras", 300, "at_least")]),
         ("La ville compte pas moins de 300 caméras.", [("cameras", 300, "at_least")]),
         ("La ville compte moins de 300 caméras.", [("cameras", 300, "at_most")]),
-        ("L'aide atteint au maximum 80 % de la dépense.", [("percent", 80, "at_most")]),
-        ("L'aide est plafonnée à 15 000 € par projet.", [("money_eur", 15000, "at_most")]),
+        ("L'aide à la vidéoprotection atteint au maximum 80 % de la dépense.", [("percent", 80, "at_most")]),
+        ("L'aide à la vidéoprotection est plafonnée à 15 000 € par projet.", [("money_eur", 15000, "at_most")]),
         ("La région finance jusqu'à 40 % des travaux de vidéoprotection.", [("percent", 40, "at_most")]),
         ("La ville compte plus d'une centaine de caméras.", [("cameras", 100, "at_least")]),
         ("Le budget de la vidéoprotection avoisine les 2 millions d'euros.", [("money_eur", 2_000_000, "approx")]),
@@ -654,7 +655,8 @@ def test_opening_phrases_and_districts_of_a_split(text, hint, expected):
 
 @pytest.mark.parametrize(("text", "hint", "expected"), [
     # who pays, even second in a list of funders, is not where
-    ("Coût du projet : 45 000 € HT, financé à 80 % par la Région Occitanie et le Département du Lot.", "Saint-Céré",
+    ("Coût du projet de vidéoprotection : 45 000 € HT, financé à 80 % par la Région Occitanie et le Département du "
+     "Lot.", "Saint-Céré",
      [("money_eur", "Saint-Céré"), ("percent", "Saint-Céré")]),
     # the country, for national figures; not a medium named after it
     ("Selon le ministère, la France comptait environ 90 000 caméras en 2021, contre 10 000 en 2010.", None,
@@ -781,7 +783,7 @@ def test_polls_ratios_projects_and_pronouns(text, published, expected):
      [(1200000, "Communauté d'agglomération de Saint-Dié-des-Vosges"),
       (360000, "Communauté d'agglomération de Saint-Dié-des-Vosges"),
       (150000, "Communauté d'agglomération de Saint-Dié-des-Vosges")]),
-    ("Montant des travaux : 1,2 M€ HT. Subventions : État 360 k€.", "Saint-Dié-des-Vosges",
+    ("Montant des travaux de vidéoprotection : 1,2 M€ HT. Subventions : État 360 k€.", "Saint-Dié-des-Vosges",
      [(1200000, "Saint-Dié-des-Vosges"), (360000, "Saint-Dié-des-Vosges")]),
 ])
 def test_compound_names_intercommunal_pages_and_funders(text, hint, expected):
@@ -968,7 +970,7 @@ def test_relative_clauses_and_openings_about_people(text, published, expected):
     ("La ville a installé cette semaine 6 caméras de lecture de plaques.", "Miramas",
      [("cameras_added", 6, "Miramas")]),
     # who pays, after "par la", is not where
-    ("Coût : 90 000 €, dont 50 % pris en charge par la Métropole Aix-Marseille-Provence.", "Miramas",
+    ("Vidéoprotection. Coût : 90 000 €, dont 50 % pris en charge par la Métropole Aix-Marseille-Provence.", "Miramas",
      [("money_eur", 90000, "Miramas"), ("percent", 50, "Miramas")]),
     # communes named together count together for their intercommunalité, by the name the page gives it
     ("Montmélian, Saint-Pierre-d'Albigny et La Rochette totalisent 45 caméras. La communauté de communes Cœur de "
@@ -995,7 +997,8 @@ def test_cameras_used_for_the_purpose_the_sentence_before_tells():
     ("La ville compte 92 caméras, contre 54 au 31/12/2020.", "Fort-de-France",
      [(92, None, "Fort-de-France"), (54, "2020-12-31", "Fort-de-France")]),
     # what a territorial collectivity contributes is the project's place's
-    ("La Collectivité territoriale de Martinique a apporté 300 000 € sur les 1,2 M€ investis.", "Fort-de-France",
+    ("La Collectivité territoriale de Martinique a apporté 300 000 € sur les 1,2 M€ investis dans la "
+     "vidéoprotection.", "Fort-de-France",
      [(300000, None, "Fort-de-France"), (1200000, None, "Fort-de-France")]),
     # a page of no place that speaks for the country
     ("Selon le ministère de l'Intérieur, le FIPD a financé en 2023 l'installation de 1 200 caméras.", None,
@@ -1591,7 +1594,7 @@ def test_bare_bounds_after_a_pronoun_are_a_range_dated_by_the_month_to_come():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Un centre commun coûterait près d'un million d'euros.", [(1_000_000, "approx")]),
+    ("Un centre de supervision commun coûterait près d'un million d'euros.", [(1_000_000, "approx")]),
     ("La ville a 120 caméras. Le budget annuel du système dépasse les 200 000 euros.",
      [(120, "exact"), (200_000, "at_least")]),
     # "passant de 48 à 60": where a count starts and where it goes, not a range
@@ -1623,3 +1626,20 @@ def test_an_intercommunalites_name_keeps_its_communes_article():
 def test_places_in_a_bodys_name_are_not_where_the_money_goes():
     text = "La ville a 98 caméras. Le bailleur Les Résidences Yvelines Essonne a participé à hauteur de 60 000 euros."
     assert [f.place for f in extract_text(text, place_hint="Les Mureaux")] == ["Les Mureaux", "Les Mureaux"]
+
+
+@pytest.mark.parametrize("text", [
+    "Inscrits : 5 214. Votants : 2 873 (55,1 %). Liste « Valognes Ensemble » : 1 512 voix (54,19 %), 21 sièges.",
+    "Buvette sur place (sandwich : 4,50 € ; boisson : 2 €). Le parking du château (300 places) sera gratuit.",
+    "La ville a investi 85 000 euros cet été dans la rénovation des sanitaires des écoles.",
+])
+def test_a_page_that_never_speaks_of_cameras_or_security_states_no_surveillance_figure(text):
+    assert extract_text(text, place_hint="Valognes") == []
+
+
+def test_a_budgets_line_for_cameras_plans_them():
+    text = ("Budget primitif 2024\n\nPrincipaux investissements : voirie (650 000 €), vidéoprotection (95 000 € pour 6 "
+            "caméras).")
+    figures = extract_text(text, place_hint="Bolbec")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("money_eur", 95000, "2024"),
+                                                              ("cameras_planned", 6, "2024")]
