@@ -68,6 +68,8 @@ FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
+NEGATED_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?n(?:'|e\s+)\s*(?:ont|sont|disposent|possèdent|comptent|"
+                              r"ont\s+été)\b[^.;]{0,30}?\b(?:aucune?|pas|jamais|plus)\b")
 # "… un service commun de vidéoprotection. Le service emploiera 3 agents": the video service's staff
 SERVICE_SUBJECT_RE = re.compile(r"\s*(?:le|ce) service\b")
 VIDEO_SERVICE_RE = re.compile(r"\bservice\b[^.]{0,40}\bvid[ée]o")
@@ -161,6 +163,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if SUPERLATIVE_RE.match(right[m.end(1) :]):
             return None
         need = OTHER_NOUNS[noun]
+        if need in ("aid", "equipped") and NEGATED_AFTER_RE.match(right[m.end(1) :]):
+            return None  # "trois villes n'ont encore aucune caméra": neither equipped nor aided
         # the centre named with the noun, not in a share after it: "la police compte 70 agents, dont 9 au CSU"
         lowered = norm(_sentence_but_share(sentence_text, text[mention.start : end + m.end()]))
         if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (

@@ -1643,3 +1643,9 @@ def test_a_budgets_line_for_cameras_plans_them():
     figures = extract_text(text, place_hint="Bolbec")
     assert [(f.metric, f.value, f.date) for f in figures] == [("money_eur", 95000, "2024"),
                                                               ("cameras_planned", 6, "2024")]
+
+
+def test_places_that_have_no_camera_are_not_counted():
+    text = ("Évreux arrive en tête, avec une caméra pour 390 habitants. À l'inverse, trois villes n'ont encore "
+            "aucune caméra.")
+    assert [(f.metric, f.value) for f in extract_text(text)] == [("cameras_per_100k", 256.41)]
