@@ -157,7 +157,7 @@ INSTALL = r"install|pos|déploy|implant"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".
 FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient être|doivent être"
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
-SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé)"
+SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"

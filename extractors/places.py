@@ -224,11 +224,14 @@ class PlaceFinder:
         title = text[: text.find("\n") if "\n" in text else 200][:200]
         if (lead := TITLE_LEAD_RE.match(title)) and self.gazetteer is not None:  # "Beausoleil : …"
             named = [p for p in self.gazetteer.lookup(lead[1]) if p.kind in ("commune", "intercommunalite")]
-            return self._choose(named) if named else None
+            if named:
+                return self._choose(named)
         named = self.names_in(title)
-        if not named or named[0][0] > 0 or named[0][2].kind not in ("commune", "intercommunalite"):
-            return None
-        return named[0][2]
+        if named and named[0][0] == 0 and named[0][2].kind in ("commune", "intercommunalite"):
+            return named[0][2]
+        # "Sécurité des communes : la Région Normandie dresse le bilan de son aide": the one body it names
+        bodies = {p.code: p for _, _, p in named if p.kind in ("region", "departement")}
+        return next(iter(bodies.values())) if len(bodies) == 1 and len(named) == 1 else None
 
     def _find_epci(self, text: str) -> Place | None:
         if self.hint and self.hint.kind == "intercommunalite":

@@ -57,6 +57,7 @@ OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")
+AID_RE = re.compile(r"\baides?\b|\bsubvention|\bfinanc|\bsoutien|\bsoutenu")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
@@ -184,7 +185,9 @@ def camera_metric(
             sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
             after) or DATED_PARTICIPLE_RE.match(after)
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
-        regional = place_kind in REGIONAL_KINDS and SINCE_RE.search(sentence)
+        # "Depuis 2016, 6 000 caméras ont été déployées", "Ces aides ont permis l'installation de 2 600 caméras":
+        # a région or département has no network of its own, only what its aid put up
+        regional = place_kind in REGIONAL_KINDS and (SINCE_RE.search(sentence) or AID_RE.search(sentence))
         if incremental or regional:
             return Metric.CAMERAS_ADDED
         return Metric.CAMERAS

@@ -1649,3 +1649,13 @@ def test_places_that_have_no_camera_are_not_counted():
     text = ("Évreux arrive en tête, avec une caméra pour 390 habitants. À l'inverse, trois villes n'ont encore "
             "aucune caméra.")
     assert [(f.metric, f.value) for f in extract_text(text)] == [("cameras_per_100k", 256.41)]
+
+
+def test_a_page_given_no_place_speaks_for_the_one_body_its_title_names():
+    text = ("Sécurité des communes : la Région Normandie dresse le bilan de son aide\n\nDepuis 2017, elle a soutenu "
+            "412 projets de vidéoprotection. Ces aides ont permis l'installation d'environ 2 600 caméras.\n\n"
+            "En 2023 :\n\n  • 310 caméras financées\n\nLe taux d'aide est de 30 % de la dépense.")
+    figures = extract_text(text)
+    assert [(f.metric, f.value, f.place, f.place_kind) for f in figures] == [
+        ("other", 412, "Normandie", "region"), ("cameras_added", 2600, "Normandie", "region"),
+        ("cameras_added", 310, "Normandie", "region"), ("percent", 30, "Normandie", "region")]
