@@ -62,6 +62,7 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 # "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about
 LANDMARK_NAMED_RE = re.compile(r"\b(?:le|la|l['’]|du|au|de la|à la)\s*(gare|port|plage|front de mer)\b", re.IGNORECASE)
+SPREAD_OVER_RE = re.compile(r"\s+et\s+(?:des|du|de la|de l['’]|de|d['’]|aux?|à)\s*[A-ZÀ-Ý]")
 MERGED_COMMUNE_RE = re.compile(r"\bcommunes? (?:nouvelles?|déléguées?)\b|\bfusion\b", re.IGNORECASE)
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
                              re.IGNORECASE)
@@ -388,6 +389,14 @@ class PlaceFinder:
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
         return FigurePlace(f"{base} / {name}" if base else name, "district")
 
+    def district_or_spread(self, m: re.Match[str], text: str) -> FigurePlace:
+        """The district a cue names, or the commune when the count is spread over several ("dans les quartiers
+        de Rocheville et des Bréguières"), as the guidelines have it."""
+        if m.group(0).lower().startswith("quartiers") or SPREAD_OVER_RE.match(text, m.end()):
+            if place := self.relative("commune"):
+                return place
+        return self.district(m.group(1) or m.group(2))
+
     def district_named(self, text: str) -> FigurePlace | None:
         """The district a text names ("le quartier de Boirargues", "le port sera équipé"), on a commune's page."""
         if not self.commune:
@@ -503,14 +512,14 @@ class PlaceFinder:
         if other := NEXT_NUMBER_NOT_YEAR_RE.search(after_evidence):  # "8 caméras en 2025 dans le quartier du…"
             after_evidence = after_evidence[: other.start()]
         if self.commune and (m := DISTRICT_CUE_RE.search(after_evidence)):
-            return self.district(m.group(1) or m.group(2))
+            return self.district_or_spread(m, after_evidence)
         if self.commune and (m := LANDMARK_RE.match(after_evidence)):  # "dont 6 autour de la gare"
             return self.district(m.group(1))
         clause_before = sentence[max(0, number_start - 120) : number_start]
         if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)) and not re.search(
                 r"\d\s+(?:dans|sur|à|au|en)\s+(?:le\s+|la\s+|l')?$", clause_before[: m.start()]):
             # not another number's district: "dont 9 dans le quartier des Lozaits et 6 …"
-            return self.district(m.group(1) or m.group(2))
+            return self.district_or_spread(m, clause_before)
         # 3. the commune as the subject that has the cameras: "la commune dispose de 29 caméras reliées au
         # centre de supervision intercommunal"
         if HAVING_COMMUNE_RE.search(sentence[max(0, number_start - 60) : number_start]) and (

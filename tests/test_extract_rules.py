@@ -1659,3 +1659,22 @@ def test_a_page_given_no_place_speaks_for_the_one_body_its_title_names():
     assert [(f.metric, f.value, f.place, f.place_kind) for f in figures] == [
         ("other", 412, "Normandie", "region"), ("cameras_added", 2600, "Normandie", "region"),
         ("cameras_added", 310, "Normandie", "region"), ("percent", 30, "Normandie", "region")]
+
+
+def test_a_count_spread_over_two_districts_is_the_communes():
+    text = ("Il est proposé d'ajouter 19 caméras dans les quartiers de Rocheville et des Bréguières, pour un coût "
+            "prévisionnel de 247 000 € HT.")
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Le Cannet")] == [
+        (19, "Le Cannet"), (247000, "Le Cannet")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville compte 56 caméras, dont 8 nouvelles implantées en juillet.",
+     [("cameras", 56), ("cameras_added", 8)]),
+    # new things of another noun do not go on with the list
+    ("Le maire a dressé le bilan de l'année : 1 200 000 euros investis dans la voirie, 3 nouvelles classes, et 14 "
+     "caméras supplémentaires, installées entre mai et juillet.", [("cameras_added", 14)]),
+])
+def test_new_ones_among_a_count(text, expected):
+    figures = extract_text(text, place_hint="Les Ulis", published="2020-09-29")
+    assert [(f.metric, f.value) for f in figures] == expected
