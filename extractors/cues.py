@@ -49,6 +49,7 @@ BARE_AFTER_RE = re.compile(
     r"|fois\b(?!\s+(?:plus|moins))"  # "412 reprises, contre 380 fois en 2022", not "douze fois plus"
     r"|appartien\w*|relèv\w*|dépend\w*"  # "40 appartiennent à l'intercommunalité", "dont 250 relèvent de…"
     r"|de plus\b"  # "40 caméras, soit 13 de plus qu'aujourd'hui"
+    r"|exactement\b|précisément\b|pile\b"  # "Une bonne cinquantaine, 54 exactement"
     # "les 56 caméras, dont 8 nouvelles implantées en juillet" (not "3 nouvelles classes": another noun)
     r"|(?:nouvelles?|nouveaux|supplémentaires?)(?=\s*(?:[,.;:)]|$|\s+(?:caméras?|mises?|[a-zé]+(?:ée?s?|ie?s|ue?s))\b))"
     # "les 95 de Montélimar et 45 …", "les 5 de Roullours seront reliées": a place's share

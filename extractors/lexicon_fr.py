@@ -36,7 +36,8 @@ QUALIFIERS_BEFORE = {
         "plafonnée à", "plafonné à", "plafonnées à", "plafonnés à", "plafond de", "plafond d'",
         "plafonne à", "plafonnent à", "plafonnera à", "plafonne aujourd'hui à", "plafonne actuellement à",
         "au maximum", "maximum de", "maximum", "pouvant atteindre", "pourra atteindre", "peut atteindre",
-        "n'excédant pas", "inférieur à", "inférieure à", "inférieurs à", "inférieures à", "limitée à",
+        "n'excédant pas", "pas au-delà de", "pas au-delà d'",
+        "inférieur à", "inférieure à", "inférieurs à", "inférieures à", "limitée à",
         "limité à", "tout au plus", "pas plus de", "pas plus d'", "guère plus de", "guère plus d'",
     ],
     "at_least": [
@@ -46,7 +47,8 @@ QUALIFIERS_BEFORE = {
         "dépasse les", "dépassent les", "dépasser les", "dépasse la", "dépassent la",  # "dépasse les 200 000 euros"
     ],
     "approx": [
-        "près de", "près d'", "environ", "quelque", "à peu près", "approximativement", "autour de",
+        "près de", "près d'", "pas loin de", "pas loin d'",
+        "environ", "quelque", "à peu près", "approximativement", "autour de",
         "autour d'", "de l'ordre de", "de l'ordre d'", "presque", "quasiment", "aux alentours de",
         "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "avoisinent", "avoisinant les",
         "avoisine les", "avoisinent les", "frôle les", "frôlent les", "approche les", "~",
@@ -149,7 +151,10 @@ FUTURE_TERMS = (
     r"le déploiement|l'implantation|l'extension)"
 )
 # Future tense, third person: "installeront", "couvriront", "atteindra", "permettra", "recevra".
-FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
+FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
+                  # the first person plural: "nous en installerons 10", "nous n'irons pas au-delà de 80"
+                  r"\w+erons|irons|serons|aurons|ferons|pourrons|devrons|viendrons|tiendrons|"
+                  r"\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
                   # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
                   r"|\w+(?:eraient|iraient|draient|rraient|vraient)|\w+(?:erait|irait|drait|rrait|vrait)")
 # The verbs of putting cameras up, as stems: "installées", "posera", "déployé", "implantées".

@@ -139,6 +139,8 @@ USED_FOR_RE = re.compile(r"[^.;]{0,40}?\b(?:ont|avaient|auront) (?:permis|contri
 SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|images|visionn|sécurité|délinquance|"
                                   r"tranquillité|cambriol|infractions?|amendes|verbalis|plaintes|police|gendarmerie",
                                   re.IGNORECASE)
+# an elliptic question that asks again what the one before asked: "— Et demain ?"
+FOLLOW_UP_RE = re.compile(r"\W*et\s+(?:demain|ensuite|après|à l'avenir|à terme|plus tard|d'ici (?:là|\d{4}))\s*\?")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -538,6 +540,11 @@ class Extractor:
         asked = self.text[question.start : question.end]
         if not asked.rstrip().endswith("?"):
             return None
+        if FOLLOW_UP_RE.match(norm(asked)):  # "— Combien de caméras … ? — 54. — Et demain ? — Pas loin de 70"
+            question = next((s for s in reversed(self.sentences[max(0, question.index - 4) : question.index])
+                             if HOW_MANY_RE.search(self.text[s.start : s.end])
+                             and self.text[s.start : s.end].rstrip().endswith("?")), question)
+            asked = self.text[question.start : question.end]
         if HOW_MANY_OF_THEM_RE.search(asked) and self.camera_context(question.index):
             return Reading(CAMERAS, m.end, "caméras")  # "Combien y en a-t-il à Vichy ? 58, dont 20…"
         if not (how_many := HOW_MANY_RE.search(asked)):

@@ -27,7 +27,7 @@ from extractors.lexicon_fr import (
 )
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
-                       rf"|(?<=\bs')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra"
+                       rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
                        r"|(?<=\bl')objectif\b")  # "L'objectif est de 200 caméras en 2026"
 PAST_RE = re.compile(PAST_INSTALL)
 INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")

@@ -1678,3 +1678,12 @@ def test_a_count_spread_over_two_districts_is_the_communes():
 def test_new_ones_among_a_count(text, expected):
     figures = extract_text(text, place_hint="Les Ulis", published="2020-09-29")
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+def test_an_interviews_answers_to_an_elliptic_question_and_a_negated_bound():
+    text = ("« Nous n'irons pas au-delà de 80 caméras »\n\n— Combien de caméras compte la ville aujourd'hui ?\n— Une "
+            "bonne cinquantaine, 54 exactement.\n\n— Et demain ?\n— Pas loin de 70 d'ici 2025.")
+    figures = extract_text(text, place_hint="Autun", published="2023-04-18")
+    assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == [
+        ("cameras_planned", 80, "at_most", None), ("cameras", 50, "approx", None), ("cameras", 54, "exact", None),
+        ("cameras_planned", 70, "approx", "2025")]
