@@ -151,6 +151,7 @@ PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|cha
 # a council's deliberation or a prefect's authorisation: its tenseless counts are of what it decides
 # a decision, whose tenseless counts are of what it decides; a budget decides what it will pay for
 DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibéré\b|\bportant autorisation\b"
+                             r"|\bavis favorables?\b|\bcommission départementale de vidéoprotection\b"
                              r"|\bbudget (?:primitif|prévisionnel)\b|\borientation budgétaire\b", re.IGNORECASE)
 PER_CAMERA_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*(?:HT|TTC)?\s*(?:par|chaque) caméra\b", re.IGNORECASE)
 # "4 millions d'euros investis dans les écoles": what an amount was spent on

@@ -230,7 +230,8 @@ def _right(text: str, sentence: Sentence, position: int, size: int = 120) -> str
 # "Caméras en service : 312", "Nombre d'opérateurs : 16": a line whose label names what its figure counts.
 LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦·*–-]\s*)?(?:(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*)?"
                       r"([^\W\d][^\n:;.]{1,60}?)\s*:\s*$", re.IGNORECASE)
-LINE_END_RE = re.compile(r"^[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\n|$)")  # "Caméras : 31 (dont 4 nomades)"
+# "Caméras : 31 (dont 4 nomades)", "Dossiers examinés : 37, dont 9 présentés par des communes"
+LINE_END_RE = re.compile(r"^[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\n|$)|^,\s*dont\b")
 
 
 def read_label(text: str, sentence: Sentence, m: Mention, stext: str,
@@ -714,7 +715,8 @@ class Extractor:
         range's low bound, what follows the high one ("10 à 15 nouvelles caméras par an")."""
         cell = self.cells.get(sentence.start)
         end = c.upper.end if c.upper is not None else c.mention.end
-        return cell.header if cell is not None else self.text[end : end + 60]
+        # within its sentence: a list's next item ("• Gueugnon : renouvellement …") is another's
+        return cell.header if cell is not None else self.text[end : min(end + 60, max(sentence.end, end))]
 
     def label_under_video_heading(self, sentence: Sentence) -> bool:
         """ "Budget annuel de maintenance : 45 000 €", a line of a list headed "La vidéoprotection en

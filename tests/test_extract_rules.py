@@ -1687,3 +1687,13 @@ def test_an_interviews_answers_to_an_elliptic_question_and_a_negated_bound():
     assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == [
         ("cameras_planned", 80, "at_most", None), ("cameras", 50, "approx", None), ("cameras", 54, "exact", None),
         ("cameras_planned", 70, "approx", "2025")]
+
+
+def test_a_commissions_favourable_opinions_are_plans_each_line_its_own():
+    text = ("Commission départementale de vidéoprotection\n\nDossiers examinés : 37, dont 9 présentés par des "
+            "communes.\n\nAvis favorables :\n\n  • Digoin : 6 caméras (extension)\n  • Paray-le-Monial : 11 caméras "
+            "(création)\n  • Gueugnon : renouvellement de l'autorisation (14 caméras)")
+    figures = extract_text(text, place_hint="Saône-et-Loire")
+    assert [(f.metric, f.value, f.place) for f in figures] == [
+        ("other", 37, "Saône-et-Loire"), ("other", 9, "Saône-et-Loire"), ("cameras_planned", 6, "Digoin"),
+        ("cameras_planned", 11, "Paray-le-Monial"), ("cameras", 14, "Gueugnon")]
