@@ -57,7 +57,8 @@ SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|m
                        r"concentrée?s?|répartie?s?|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
 OPENING_END_RE = re.compile(r"[^,\d.;:]{0,60},\s*")  # the rest of an opening phrase, up to its comma
-LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue]|devant|dans|sur)\s+(?:la |le |l['’])?"
+LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue]|devant|dans|sur|de|du)\s+"
+                         r"(?:la |le |l['’])?"
                          r"(?:quartier (?:de la |du |de l['’]))?"  # "six dans le quartier de la gare"
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 # "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about

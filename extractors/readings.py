@@ -68,6 +68,8 @@ FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
+NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,30}?\bqui ne (?:filment|surveillent|couvrent|"
+                                  r"visent)\s+(?:pas|jamais|aucun)")
 NEGATED_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?n(?:'|e\s+)\s*(?:ont|sont|disposent|possèdent|comptent|"
                               r"ont\s+été)\b[^.;]{0,30}?\b(?:aucune?|pas|jamais|plus)\b")
 # "… un service commun de vidéoprotection. Le service emploiera 3 agents": the video service's staff
@@ -132,8 +134,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if re.search(MONEY_CONTEXT, norm(sentence_text)):
             return Reading(MONEY, end)
         return None
-    if CAMERA_NOT_SURVEILLANCE_AFTER_RE.match(right):
-        return None  # "une quinzaine de caméras de chasse": no public space watched
+    if CAMERA_NOT_SURVEILLANCE_AFTER_RE.match(right) or NOT_FILMING_AFTER_RE.match(right):
+        return None  # "une quinzaine de caméras de chasse", "… caméras privées, qui ne filment pas la rue"
     if m := CAMERA_OTHER_AFTER_RE.match(right):
         return Reading(OTHER, end + m.end(), "caméras piétons")
     if KM2_RE.match(right):

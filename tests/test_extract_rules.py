@@ -1697,3 +1697,10 @@ def test_a_commissions_favourable_opinions_are_plans_each_line_its_own():
     assert [(f.metric, f.value, f.place) for f in figures] == [
         ("other", 37, "Saône-et-Loire"), ("other", 9, "Saône-et-Loire"), ("cameras_planned", 6, "Digoin"),
         ("cameras_planned", 11, "Paray-le-Monial"), ("cameras", 14, "Gueugnon")]
+
+
+def test_the_stations_cameras_and_private_ones_that_film_no_street():
+    text = ("La ville compte 74 caméras. S'y ajoutent les 20 caméras de la gare. Les commerçants ont installé une "
+            "quarantaine de caméras privées, qui ne filment pas la rue.")
+    figures = extract_text(text, place_hint="Paray-le-Monial")
+    assert [(f.value, f.place) for f in figures] == [(74, "Paray-le-Monial"), (20, "Paray-le-Monial / gare")]
