@@ -39,7 +39,6 @@ class Place:
     site: str = ""
 
 
-LINKING_WORDS = frozenset({"sur", "sous", "en", "les", "lès", "lez", "le", "la", "de", "du", "des", "aux"})
 COUNTRY = Place(code="FR", kind="other", name="France", population=68_000_000)
 
 
@@ -99,12 +98,13 @@ class Gazetteer:
 
     def with_first_part(self, name: str) -> list[Place]:
         """The commune whose name starts with `name` and goes on with "-sur-", "-en-", "-lès-"… ("Éragny"
-        for Éragny-sur-Oise): the only one, or one ten times as populous as all the others together."""
+        for Éragny-sur-Oise), or with another commune's name, as a commune nouvelle does ("Louhans" for
+        Louhans-Châteaurenaud): the only one, or one ten times as populous as all the others together."""
         prefix = normalise(name) + " "
         if prefix in self._first_parts:  # asked at every page of a source so named: the index is walked once
             return self._first_parts[prefix]
         found = {p.code: p for key, places in self.index.items() if key.startswith(prefix)
-                 and key[len(prefix) :].split(" ")[0] in LINKING_WORDS for p in places if p.kind == "commune"}
+                 for p in places if p.kind == "commune" and normalise(p.name).startswith(prefix)}
         ranked = sorted(found.values(), key=lambda p: -p.population)
         one = ranked[:1] if ranked and ranked[0].population >= 10 * sum(p.population for p in ranked[1:]) else []
         self._first_parts[prefix] = one

@@ -141,6 +141,7 @@ SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|
                                   re.IGNORECASE)
 # an elliptic question that asks again what the one before asked: "— Et demain ?"
 FOLLOW_UP_RE = re.compile(r"\W*et\s+(?:demain|ensuite|après|à l'avenir|à terme|plus tard|d'ici (?:là|\d{4}))\s*\?")
+DECIDED_VERB_RE = re.compile(r"\b(?:voté|adopté|approuvé|attribué|accordé|alloué|débloqué|inscrit|engagé)e?s?\b")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -857,14 +858,16 @@ class Extractor:
         return date
 
     def with_apposition(self, clause: Span, clauses: list[Span]) -> Span:
-        """A figure in apposition ("Le budget de réparation, 12 000 €, a été voté le 28 mars") is said by the
-        clause that follows it: the two as one."""
+        """A figure in apposition ("Le budget de réparation, 12 000 €, a été voté le 28 mars") is dated by the
+        decision the clause that follows it tells: the two as one."""
         text = self.text
         if not BARE_AMOUNT_RE.fullmatch(text[clause.start : clause.end]) or not text[: clause.start].rstrip(
                 ).endswith(",") or not text[clause.end :].lstrip().startswith(","):
             return clause
         following = next((c for c in clauses if c.start >= clause.end), None)
-        return Span(clause.start, following.end) if following else clause
+        if following is None or not DECIDED_VERB_RE.search(norm(text[following.start : following.end])):
+            return clause  # "Le coût, 96 000 euros, dépasse les capacités cette année": not the amount's date
+        return Span(clause.start, following.end)
 
     def operation_before(self, sentence: Sentence) -> Figure | None:
         """The dated cameras added or planned that the sentence before told of: the operation a result

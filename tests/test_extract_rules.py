@@ -1704,3 +1704,11 @@ def test_the_stations_cameras_and_private_ones_that_film_no_street():
             "quarantaine de caméras privées, qui ne filment pas la rue.")
     figures = extract_text(text, place_hint="Paray-le-Monial")
     assert [(f.value, f.place) for f in figures] == [(74, "Paray-le-Monial"), (20, "Paray-le-Monial / gare")]
+
+
+def test_an_amount_in_apposition_takes_no_date_of_a_clause_that_decides_nothing():
+    text = ("Le projet de 12 caméras est reporté. Le coût, 96 000 euros, dépasse les capacités de la commune cette "
+            "année.")
+    figures = extract_text(text, place_hint="Louhans", published="2022-10-18")
+    assert [(f.value, f.place, f.place_kind, f.date) for f in figures][1:] == [
+        (96000, "Louhans", "commune", None)]
