@@ -7,6 +7,7 @@ or without their article ("Le Havre", "Havre").
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import gzip
 import re
@@ -175,7 +176,29 @@ def _parse(raw: bytes) -> Gazetteer:
         places.append(Place(code, kind, name, int(population or 0), dep, region, epci,
                             float(lat) if lat else None, float(lon) if lon else None, site))
         keys.append(_without_acronym(name, row_keys.split("|")))
-    return Gazetteer(places, _names_not_words(places, keys))
+    places = _homonyms_named(places)
+    gazetteer = Gazetteer(places, _names_not_words(places, keys))
+    for place in places:  # "Saint-Louis (Haut-Rhin)" answers to its name too
+        if place.kind == "commune" and place.name.endswith(")"):
+            gazetteer.index.setdefault(normalise(place.name), []).append(place)
+    return gazetteer
+
+
+NOTABLE = 10_000  # inhabitants: a town, not a hamlet, that a reader could mistake for another
+
+
+def _homonyms_named(places: list[Place]) -> list[Place]:
+    """Communes that share their name with another town of note go by it and their département, as the
+    guidelines' pattern "Commune (territoire)" has it: "Saint-Louis (Haut-Rhin)", "Saint-Louis (La
+    Réunion)"; a hamlet of the same name does not make Vernon ambiguous."""
+    departements = {p.code: p.name for p in places if p.kind == "departement"}
+    towns: dict[str, int] = {}
+    for p in places:
+        if p.kind == "commune" and p.population >= NOTABLE:
+            towns[p.name] = towns.get(p.name, 0) + 1
+    return [dataclasses.replace(p, name=f"{p.name} ({departements[p.departement]})")
+            if p.kind == "commune" and towns.get(p.name, 0) > 1 and p.departement in departements else p
+            for p in places]
 
 
 def _without_acronym(name: str, keys: list[str]) -> list[str]:

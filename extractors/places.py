@@ -195,7 +195,7 @@ class PlaceFinder:
         self.commune: Place | None = None
         self.merged = False  # a commune nouvelle's page: "Machecoul" on Machecoul-Saint-Même's is a locality
         self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
-        self.hint = self._resolve_hint(hint, hint_kind)
+        self.hint = self._resolve_hint(hint, hint_kind, text)
         if self.hint is None and not hint:  # a page given no place: its town hall's domain, or its title's place
             self.hint = self.site_place or self._title_place(text)
             self.hint_name = display_name(self.hint) if self.hint else None
@@ -204,7 +204,7 @@ class PlaceFinder:
         self.epci = self._find_epci(text)
         self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300]))
 
-    def _resolve_hint(self, hint: str | None, kind: str | None) -> Place | None:
+    def _resolve_hint(self, hint: str | None, kind: str | None, text: str = "") -> Place | None:
         if not hint or self.gazetteer is None:
             return None
         candidates = self.gazetteer.lookup(hint)
@@ -217,7 +217,19 @@ class PlaceFinder:
             same = [c for c in candidates if c.code in (self.site_place.code, self.site_place.epci,
                                                          self.site_place.departement, self.site_place.region)]
             candidates = same or candidates
+        elif len(candidates) > 1 and all(c.kind == "commune" for c in candidates):  # or the text: "Saint-Denis
+            # (93)", "… en Seine-Saint-Denis"
+            candidates = [c for c in candidates if self._territory_said(c, text)] or candidates
         return candidates[0] if candidates else None
+
+    def _territory_said(self, place: Place, text: str) -> bool:
+        """Whether the text names the département of a commune, by its number in brackets or by its name."""
+        if place.kind != "commune" or not place.departement or self.gazetteer is None:
+            return False
+        if f"({place.departement})" in text[:1000]:
+            return True
+        departement = self.gazetteer.get("departement", place.departement)
+        return departement is not None and normalise(departement.name) in normalise(text[:3000])
 
     def _title_place(self, text: str) -> Place | None:
         """The commune or intercommunalité a page's first line (its title) opens on: "Saint-Louis : le

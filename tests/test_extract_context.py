@@ -17,7 +17,8 @@ def first(text, **kwargs):
         ("La ville dispose de 80 caméras.", "Dreux", "Dreux", "commune"),
         ("L'agglomération compte près de 200 caméras.", "Dreux", "Agglo du Pays de Dreux", "intercommunalite"),
         ("Plus de 400 caméras pour l'agglomération.", "Chartres", "Chartres Métropole", "intercommunalite"),
-        ("Dix caméras seront installées à Vernouillet.", "Dreux", "Vernouillet", "commune"),
+        # a homonym of note goes by its département too, the one of the page's place
+        ("Dix caméras seront installées à Vernouillet.", "Dreux", "Vernouillet (Eure-et-Loir)", "commune"),
         ("La commune compte 34 caméras en centre-ville.", "Nantes", "Nantes / centre-ville", "district"),
         ("La commune compte 90 caméras, surtout en centre-ville.", "Nantes", "Nantes", "commune"),  # most of them
         ("Les vols ont baissé de 15 % dans l'hypercentre filmé.", "Nantes", "Nantes / hypercentre", "district"),

@@ -1307,12 +1307,14 @@ def test_interventions_shares_of_them_and_shares_by_owner(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # "respectivement": one count a place, in the order they were named; never a range
     ("Dreux et Vernouillet comptent respectivement 64 et 15 caméras.",
-     [("cameras", 64, "exact", "Dreux"), ("cameras", 15, "exact", "Vernouillet")]),
+     [("cameras", 64, "exact", "Dreux"), ("cameras", 15, "exact", "Vernouillet (Eure-et-Loir)")]),
     ("Dreux compte 64 caméras. Les communes de Vernouillet et Luray en comptent respectivement 20 et 14.",
-     [("cameras", 64, "exact", "Dreux"), ("cameras", 20, "exact", "Vernouillet"), ("cameras", 14, "exact", "Luray")]),
+     [("cameras", 64, "exact", "Dreux"), ("cameras", 20, "exact", "Vernouillet (Eure-et-Loir)"),
+      ("cameras", 14, "exact", "Luray")]),
     # "soit 3 de plus qu'en 2021": what was added since, beside the stock
     ("À Vernouillet, la ville compte désormais 27 caméras, soit 3 de plus qu'en 2021.",
-     [("cameras", 27, "exact", "Vernouillet"), ("cameras_added", 3, "exact", "Vernouillet")]),
+     [("cameras", 27, "exact", "Vernouillet (Eure-et-Loir)"),
+      ("cameras_added", 3, "exact", "Vernouillet (Eure-et-Loir)")]),
 ])
 def test_respectively_and_more_than_before(text, expected):
     assert [(f.metric, f.value, f.qualifier, f.place) for f in extract_text(text)] == expected
@@ -1712,3 +1714,16 @@ def test_an_amount_in_apposition_takes_no_date_of_a_clause_that_decides_nothing(
     figures = extract_text(text, place_hint="Louhans", published="2022-10-18")
     assert [(f.value, f.place, f.place_kind, f.date) for f in figures][1:] == [
         (96000, "Louhans", "commune", None)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Saint-Denis (93)\n\nLa ville compte 400 caméras.", "Saint-Denis (Seine-Saint-Denis)"),
+    ("Saint-Denis\n\nLa ville compte 150 caméras.\n\nHôtel de ville, 2 rue de Paris, 97400 Saint-Denis, La Réunion.",
+     "Saint-Denis (La Réunion)"),
+])
+def test_a_homonym_of_note_goes_by_the_departement_its_text_names(text, place):
+    assert [f.place for f in extract_text(text, place_hint="Saint-Denis")] == [place]
+
+
+def test_a_homonym_of_a_hamlet_keeps_its_name_alone():
+    assert [f.place for f in extract_text("Vernon compte 60 caméras.", place_hint="Vernon")] == ["Vernon"]
