@@ -34,6 +34,7 @@ BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^
 # 2024") dates the meeting, not the counts.
 PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: clés)?|l'année|(?:le )?rapport|"
                                r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
+SINCE_YEAR_RE = re.compile(r"\bdepuis (?:19|20)\d\d\b")
 BULLET_RE = re.compile(rf"^\s*{BULLET}\s")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
@@ -57,7 +58,9 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     _from_period_headings(figures, sentences, text)
     if budget := BUDGET_TITLE_RE.search(norm(title or "")):
         for figure, _ in figures:
-            if figure.date is None and figure.metric in BORROWERS:
+            # "l'investissement total depuis 2016 s'élève à 0,31 M€": a sum over years, not the budget's
+            if figure.date is None and figure.metric in BORROWERS and not SINCE_YEAR_RE.search(
+                    norm(figure.sentence or "")):
                 figure.date = budget[1]
 
 

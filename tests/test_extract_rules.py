@@ -1727,3 +1727,13 @@ def test_a_homonym_of_note_goes_by_the_departement_its_text_names(text, place):
 
 def test_a_homonym_of_a_hamlet_keeps_its_name_alone():
     assert [f.place for f in extract_text("Vernon compte 60 caméras.", place_hint="Vernon")] == ["Vernon"]
+
+
+def test_a_budgets_existing_network_and_a_sum_since_a_year():
+    text = ("Rapport d'orientation budgétaire 2024\n\nLa commune poursuivra le déploiement de la vidéoprotection : 4 "
+            "caméras supplémentaires (60 k€ TTC). Le contrat de maintenance du parc existant (22 caméras) représente "
+            "8,5 k€/an. Pour mémoire, l'investissement total depuis 2016 s'élève à 0,31 M€.")
+    figures = extract_text(text, place_hint="Charolles")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("cameras_planned", 4, "2024"), ("money_eur", 60000, "2024"), ("cameras", 22, None),
+        ("money_eur", 8500, "2024"), ("money_eur", 310000, None)]
