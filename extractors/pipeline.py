@@ -507,8 +507,8 @@ class Extractor:
     def read_cell(self, sentence: Sentence, m: Mention) -> Reading | None:
         """A bare number alone in a table's cell, read as if its column's header followed it."""
         cell = self.cells.get(sentence.start)
-        if cell is None:
-            return None
+        if cell is None or m.value == 0:
+            return None  # "Caméras prévues / 0": none is no count
         readings = []
         for label in (cell.row_label, cell.header) if cell.year else (cell.header,):
             phrase = f"{m.raw} {COUNT_OF_RE.sub('', label)}"  # "Nombre de caméras": "34 caméras"
@@ -658,8 +658,11 @@ class Extractor:
             done = bool(before and RESTATES_RE.match(norm(said)) and COMPOUND_PAST_RE.search(
                 norm(self.text[before.start : before.end])))  # "… avons accompagné 84 communes. Cela représente"
             after = self.after_number(sentence, c)
+            clause_text = self.text[clause.start : clause.end]
+            if cell := self.cells.get(sentence.start):  # "Caméras prévues 2024 / … / 6": its header's tense
+                clause_text = said = f"{clause_text} {cell.header}"
             return camera_metric(
-                self.text[clause.start : clause.end], said, after, place_kind=place.kind,
+                clause_text, said, after, place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
                           or PER_YEAR_AFTER_RE.match(norm(after))),
@@ -817,6 +820,8 @@ class Extractor:
     def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> str | None:
         if (cell := self.cells.get(sentence.start)) and cell.year:
             return cell.year  # "Nombre de caméras / 2021 / 2022 / Voie publique / 34 / 41": the column's year
+        if cell and (year := YEAR_RE.search(cell.header)):
+            return year[1]  # "Caméras prévues 2024": its header's year
         clause = self.with_apposition(clause_at(context.clauses, c.mention.start), context.clauses)
         s = sentence.start
         # A number that counts something else does not keep a date after it from this one: "70 caméras

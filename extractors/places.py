@@ -63,6 +63,9 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 # "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about
 LANDMARK_NAMED_RE = re.compile(r"\b(?:le|la|l['’]|du|au|de la|à la)\s*(gare|port|plage|front de mer)\b", re.IGNORECASE)
+# where a body or a centre sits, in an apposition: its seat, not what its figures are about
+LOCATED_AT_RE = re.compile(r"\b(?:installée?s?|située?s?|basée?s?|implantée?s?|hébergée?s?|siégeant)\s+"
+                           r"(?:à|au|dans)\s*$")
 SPREAD_OVER_RE = re.compile(r"\s+et\s+(?:des|du|de la|de l['’]|de|d['’]|aux?|à)\s*[A-ZÀ-Ý]")
 MERGED_COMMUNE_RE = re.compile(r"\bcommunes? (?:nouvelles?|déléguées?)\b|\bfusion\b", re.IGNORECASE)
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
@@ -549,7 +552,9 @@ class PlaceFinder:
             return place
         # 4. a place named before the number in the sentence, the nearest
         named_before = [named for named in all_sentence_places if named[1] <= number_start
-                        and not self.funder_of(sentence, named, number_start)]
+                        and not self.funder_of(sentence, named, number_start)
+                        and not (self.hint and self.hint.kind != "commune"  # "Le centre, installé à Autun, …"
+                                 and LOCATED_AT_RE.search(sentence[max(0, named[0] - 30) : named[0]]))]
         if named_before:
             return self.group_named(named_before, sentence) or as_named(named_before[-1], sentence)
         if subject := self.subject_after_opening(sentence, number_start, evidence_end, all_sentence_places):

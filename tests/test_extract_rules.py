@@ -1737,3 +1737,12 @@ def test_a_budgets_existing_network_and_a_sum_since_a_year():
     assert [(f.metric, f.value, f.date) for f in figures] == [
         ("cameras_planned", 4, "2024"), ("money_eur", 60000, "2024"), ("cameras", 22, None),
         ("money_eur", 8500, "2024"), ("money_eur", 310000, None)]
+
+
+def test_a_table_headers_tense_and_year_and_a_zero_cell():
+    text = ("Commune\n\nCaméras installées\n\nCaméras prévues 2024\n\nAutun\n\n41\n\n6\n\nÉpinac\n\n4\n\n0\n\n"
+            "Le centre de supervision, installé à Autun, fonctionne avec 6 agents.")
+    figures = extract_text(text, place_hint="Communauté de communes du Grand Autunois Morvan")
+    assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
+        ("cameras", 41, "Autun", None), ("cameras_planned", 6, "Autun", "2024"), ("cameras", 4, "Épinac", None),
+        ("other", 6, "Grand Autunois Morvan", None)]
