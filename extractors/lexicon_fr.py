@@ -96,6 +96,7 @@ OTHER_NOUNS = {
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
     "reprises": "centre", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"
+    "fois": "centre",  # "les images ont été requises 410 fois": uses of the footage
     "affaires": "centre", "élucidations": "centre",  # "les images ont permis d'élucider 150 affaires"
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"
 }

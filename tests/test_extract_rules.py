@@ -1746,3 +1746,9 @@ def test_a_table_headers_tense_and_year_and_a_zero_cell():
     assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
         ("cameras", 41, "Autun", None), ("cameras_planned", 6, "Autun", "2024"), ("cameras", 4, "Épinac", None),
         ("other", 6, "Grand Autunois Morvan", None)]
+
+
+def test_requests_for_the_footage_are_counted():
+    text = "Les caméras ont permis 85 interpellations. Les images ont été requises 410 fois par les enquêteurs."
+    figures = extract_text(text, place_hint="Saint-Chamond")
+    assert [(f.metric, f.value) for f in figures] == [("other", 85), ("other", 410)]
