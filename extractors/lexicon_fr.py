@@ -72,8 +72,7 @@ NOUN_ADJECTIVES = (
     "dernières derniers fixes mobiles nomades blindées numériques modernes petites grandes "
     "additionnelles additionnels"
 ).split()
-CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection",
-                "points de vidéoprotection", "points de vidéosurveillance", "visiocaméras")
+CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection", "visiocaméras")
 # Cameras that are not area surveillance: counted as "other".
 CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?)"
 # Cameras that watch no public space at all: not counted ("une quinzaine de caméras de chasse").
@@ -91,6 +90,8 @@ OTHER_NOUNS = {
     "lycées": "aid", "collèges": "aid", "écoles": "aid", "groupes scolaires": "aid", "crèches": "aid",
     "établissements": "aid", "parkings": "aid", "carrefours": "aid", "gares": "aid", "haltes": "aid",
     "ronds-points": "aid", "giratoires": "aid",
+    # a point is a site, with one camera or several: "12 points de vidéoprotection, équipés de 19 caméras"
+    "points de vidéoprotection": "aid", "points de vidéosurveillance": "aid",
     "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "equipped",
     "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
@@ -163,7 +164,8 @@ INSTALL = r"install|pos|déploy|implant"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".
 FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient être|doivent être"
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
-SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis)"
+SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
+                     r"achevé|terminé|finalisé|réalisé|effectué)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
 PAST_INSTALL = (
     r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"

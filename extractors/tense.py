@@ -57,6 +57,7 @@ OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")
+NEW_SUM_BEFORE_RE = re.compile(r"\b(?:nouveaux|nouvelles|supplémentaires)\b[^.;]{0,60}\bau total de\s*$")
 AID_RE = re.compile(r"\baides?\b|\bsubvention|\bfinanc|\bsoutien|\bsoutenu")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
@@ -131,8 +132,10 @@ def camera_metric(
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
     if JOINED_BEFORE_RE.search(norm(before_number)) or EXISTING_SYSTEM_BEFORE_RE.search(norm(before_number)):
         return Metric.CAMERAS  # "6 caméras nomades viendront renforcer les 35 caméras fixes": those there
-    if TOTAL_BEFORE_RE.search(norm(before_number)):
-        return Metric.CAMERAS_PLANNED if FUTURE_RE.search(sentence) else Metric.CAMERAS
+    # "12 nouveaux points, équipés au total de 19 caméras": the sum of what is new, not the network's total
+    new_sum = bool(NEW_SUM_BEFORE_RE.search(norm(before_number)))
+    if TOTAL_BEFORE_RE.search(norm(before_number)) and not new_sum:
+        return Metric.CAMERAS_PLANNED if _says_future(sentence) else Metric.CAMERAS
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
         return Metric.CAMERAS
     if _replaced(clause, before_number):
@@ -143,9 +146,7 @@ def camera_metric(
         return Metric.CAMERAS  # "Deux caméras nomades seront déplacées au gré des événements": they exist
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
-    future, past = bool(FUTURE_RE.search(clause)), bool(PAST_RE.search(clause)) or done
-    if future and SUPPORTED_INSTALL_RE.search(clause):  # "l'installation de" is no plan once paid for
-        future = bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", clause)))
+    future, past = _says_future(clause), bool(PAST_RE.search(clause)) or done
     if future and PAST_MARKER_RE.search(clause) and not FUTURE_RE.search(NOMINAL_INSTALL_RE.sub(" ", clause)):
         future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
     if not future and SINCE_MONTH_RE.search(sentence) and (INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(after)):
@@ -169,7 +170,7 @@ def camera_metric(
             return head
         own = _up_to_next_count(sentence, norm(before_number))
         # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
-        future = bool(FUTURE_RE.search(own) or IN_PROGRESS_RE.search(own))
+        future = _says_future(own) or bool(IN_PROGRESS_RE.search(own))
         past = bool(PAST_RE.search(own) or DONE_RE.search(own))
         now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
@@ -183,7 +184,7 @@ def camera_metric(
     if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
-        incremental = INCREMENT_RE.search(clause) or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
+        incremental = INCREMENT_RE.search(clause) or new_sum or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
             sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
             after) or DATED_PARTICIPLE_RE.match(after)
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
@@ -200,6 +201,12 @@ def camera_metric(
     if MORE_NEXT_RE.match(after) and not (now or past):
         return Metric.CAMERAS_PLANNED  # "« Soixante-dix caméras de plus, c'est trop »": more, said of no past
     return Metric.CAMERAS
+
+
+def _says_future(text: str) -> bool:
+    """Whether `text` speaks of what is to come; "l'installation de" is no plan once paid for or done ("la
+    Région a financé l'installation de", "a achevé l'installation de")."""
+    return bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", text) if SUPPORTED_INSTALL_RE.search(text) else text))
 
 
 def _replaced(clause: str, before_number: str) -> bool:

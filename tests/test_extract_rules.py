@@ -1752,3 +1752,10 @@ def test_requests_for_the_footage_are_counted():
     text = "Les caméras ont permis 85 interpellations. Les images ont été requises 410 fois par les enquêteurs."
     figures = extract_text(text, place_hint="Saint-Chamond")
     assert [(f.metric, f.value) for f in figures] == [("other", 85), ("other", 410)]
+
+
+def test_points_of_videoprotection_are_sites_and_a_finished_installation_was_added():
+    text = ("La ville a achevé l'installation de 12 nouveaux points de vidéoprotection, équipés au total de 19 "
+            "caméras. Le réseau compte désormais 63 caméras.")
+    figures = extract_text(text, place_hint="Rive-de-Gier")
+    assert [(f.metric, f.value) for f in figures] == [("other", 12), ("cameras_added", 19), ("cameras", 63)]
