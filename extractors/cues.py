@@ -82,8 +82,9 @@ CHANGE_TO_RE = re.compile(r"\b(?:pass|mont|descend|tomb|baiss|chut)\w*\s+de\s+[\
                           r"(?:\s+(?:en|fin|début)\s+(?:19|20)\d\d)?\s+à\s*$")  # "passé de 45 en 2015 à 112 en 2023"
 THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau)\b"
                            # "Le budget sera de 400 000 euros": the budget of what was just told
-                           r"|^\s*(?:le|ce|son|leur) (?:budget|coût)(?: total| global| prévu)? (?:sera|est|serait|"
-                           r"s'élève|s'élèvera|atteint|atteindra)\b"
+                           # "Sur la même période, le budget annuel de fonctionnement est passé de 30 000 à …"
+                           r"|^\s*(?:[^,.;]{0,40},\s*)?(?:le|ce|son|leur) (?:budget|coût)(?:\s+[\w']+){0,4}?\s+"
+                           r"(?:sera|est|serait|s'élève|s'élèvera|atteint|atteindra|passe|a été)\b"
                            # "Le budget de réparation, 12 000 €, a été voté": the upkeep of what was just told
                            r"|^\s*(?:le|ce|son|leur) (?:budget|coût|montant) (?:de |d')(?:la )?"
                            r"(?:réparation|maintenance|entretien|remise en (?:état|service))")

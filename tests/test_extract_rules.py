@@ -1759,3 +1759,11 @@ def test_points_of_videoprotection_are_sites_and_a_finished_installation_was_add
             "caméras. Le réseau compte désormais 63 caméras.")
     figures = extract_text(text, place_hint="Rive-de-Gier")
     assert [(f.metric, f.value) for f in figures] == [("other", 12), ("cameras_added", 19), ("cameras", 63)]
+
+
+def test_the_budget_of_the_network_just_told_of_with_words_between():
+    text = ("Le nombre de caméras est passé de 12 à 61. Sur la même période, le budget annuel de fonctionnement est "
+            "passé de 30 000 à 110 000 euros.")
+    figures = extract_text(text, place_hint="Firminy")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 12), ("cameras", 61), ("money_eur", 30000),
+                                                      ("money_eur", 110000)]
