@@ -98,7 +98,8 @@ OTHER_NOUNS = {
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
     "reprises": "centre", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"
     "fois": "centre",  # "les images ont été requises 410 fois": uses of the footage
-    "affaires": "centre", "élucidations": "centre",  # "les images ont permis d'élucider 150 affaires"
+    # "les caméras ont permis d'élucider 150 affaires", "6 affaires élucidées" where the cameras are told of
+    "affaires": "aid", "élucidations": "aid",
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"
 }
 OFFENCE_NOUNS = (

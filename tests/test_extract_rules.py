@@ -1767,3 +1767,10 @@ def test_the_budget_of_the_network_just_told_of_with_words_between():
     figures = extract_text(text, place_hint="Firminy")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 12), ("cameras", 61), ("money_eur", 30000),
                                                       ("money_eur", 110000)]
+
+
+def test_cases_solved_where_the_cameras_are_told_of():
+    text = ("Un an après la mise en service de ses 9 premières caméras, la commune en tire un bilan positif : 37 "
+            "réquisitions, 6 affaires élucidées.")
+    figures = extract_text(text, place_hint="Feurs")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 9), ("other", 37), ("other", 6)]
