@@ -67,12 +67,14 @@ def show_results(db_path: Path, echo: Callable[[str], None]) -> None:
 
     db = open_database(db_path)
     echo("\nFigures read on the pages (latest version of each):")
-    for row in db.query(
+    rows = list(db.query(
         "select f.place, f.metric, f.value, f.qualifier, f.date, f.evidence from figures f "
         "where f.document_id in (select max(document_id) from fetches where document_id is not null "
         "group by source_id) order by f.source_id, f.start"
-    ):
-        echo(f"  {row['place'] or '-':<24} {row['metric']:<17} {stated(row['value'], row['qualifier']):>12}  "
+    ))
+    width = max((len(row["place"] or "-") for row in rows), default=0)  # "Vernouillet (Eure-et-Loir)"
+    for row in rows:
+        echo(f"  {row['place'] or '-':<{width}} {row['metric']:<17} {stated(row['value'], row['qualifier']):>12}  "
              f"{row['date'] or '':<8} {row['evidence']!r}")
     echo("\nWhat changed at the second crawl (vigicam report --last-run):")
     echo(text_report(ReportData(db, last_run=True)).rstrip())
