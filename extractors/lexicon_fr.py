@@ -245,6 +245,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?(?:\s+\w+'?\w*){0,2}\s*$"  # "Auch en compte à elle seule 48"
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
+    r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
     r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras|le total|le parc"

@@ -1774,3 +1774,9 @@ def test_cases_solved_where_the_cameras_are_told_of():
             "réquisitions, 6 affaires élucidées.")
     figures = extract_text(text, place_hint="Feurs")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 9), ("other", 37), ("other", 6)]
+
+
+def test_some_of_the_cameras_counted_before_after_parmi_elles():
+    text = "La commune compte 33 caméras. Parmi elles, 5 filment les abords de l'aéroport."
+    figures = extract_text(text, place_hint="Andrézieux-Bouthéon")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 33), ("cameras", 5)]
