@@ -127,8 +127,10 @@ DEFAULT_GAZETTEER = object()
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
 # what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
-# a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"
-RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit|compt)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*")
+# a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"; or
+# that holds at the time it told: "… nous en installerons 8 l'an prochain. La commune en comptera alors 40"
+RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit|compt)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*"
+                       r"|\b(?:compt|dispos|atteind|totalis)\w*\s+alors\b")  # "Notre commune en comptera alors 40"
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
 BARE_AMOUNT_RE = re.compile(r"\s*[\d\s\u00a0\u202f.,]+\s*(?:€|euros?|k€|M€)(?:\s*(?:HT|TTC))?\s*")
 # the State's scheme, said of projects in general: the country's rate, not one commune's

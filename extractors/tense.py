@@ -57,6 +57,8 @@ OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")
+# "Nous avons installé 12 caméras et nous en installerons 8 l'an prochain": a pace, not the whole network
+MORE_TO_COME_RE = re.compile(r"\ben\s+(?:install|pos|ajout|déploi|implant)\w*(?:rons|ra|ront)\b")
 NEW_SUM_BEFORE_RE = re.compile(r"\b(?:nouveaux|nouvelles|supplémentaires)\b[^.;]{0,60}\bau total de\s*$")
 AID_RE = re.compile(r"\baides?\b|\bsubvention|\bfinanc|\bsoutien|\bsoutenu")
 PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
@@ -184,7 +186,8 @@ def camera_metric(
     if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
-        incremental = INCREMENT_RE.search(clause) or new_sum or BOUNDED_RE.search(clause) or OPENING_PERIOD_RE.search(
+        incremental = INCREMENT_RE.search(clause) or new_sum or BOUNDED_RE.search(clause) or MORE_TO_COME_RE.search(
+            sentence) or OPENING_PERIOD_RE.search(
             sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
             after) or DATED_PARTICIPLE_RE.match(after)
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"

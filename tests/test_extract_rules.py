@@ -1780,3 +1780,11 @@ def test_some_of_the_cameras_counted_before_after_parmi_elles():
     text = "La commune compte 33 caméras. Parmi elles, 5 filment les abords de l'aéroport."
     figures = extract_text(text, place_hint="Andrézieux-Bouthéon")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 33), ("cameras", 5)]
+
+
+def test_a_pace_of_installations_and_the_count_it_will_reach_then():
+    text = ("Nous avons installé 12 caméras et nous en installerons 8 l'an prochain. Notre commune en comptera alors "
+            "40.")
+    figures = extract_text(text, place_hint="Saint-Just-Saint-Rambert", published="2022-12-13")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("cameras_added", 12, None), ("cameras_planned", 8, "2023"), ("cameras_planned", 40, "2023")]
