@@ -102,7 +102,8 @@ STAFF_PER_RE = re.compile(r"\b(?:un|une|1)\s+(?:agent|opérateur|opératrice|pol
 # "Chaque opérateur du CSU surveille en moyenne 17 caméras": a ratio too
 STAFF_EACH_RE = re.compile(r"\b(?:chaque|un|une|1)\s+(?:agent|opérateur|opératrice|policier|vidéo-opérateur)\b"
                            r"(?!\s+de plus)[^.;:,]{0,50}$")  # "Un agent du CSU surveille en moyenne 30 caméras"
-FINE_BEFORE_RE = re.compile(r"\b(?:amendes?|contraventions?|procès-verbaux|pv)\b[^.;]{0,50}$", re.IGNORECASE)
+FINE_BEFORE_RE = re.compile(r"\b(?:amendes?|contraventions?|procès-verbaux|pv|verbalisée?s?)\b[^.;]{0,50}$",
+                            re.IGNORECASE)  # "7 contrevenants, verbalisés 135 euros chacun": what each paid
 # "puni de 3 ans d'emprisonnement et de 45 000 euros d'amende": a penalty the law sets, not money spent
 PENALTY_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*d['’]amende\b", re.IGNORECASE)
 PRICE_RE = re.compile(r"\btarifs?\b|\bprix\b|de l'heure|par heure|\babonnement|\bticket|\bloyer")

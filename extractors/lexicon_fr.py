@@ -106,6 +106,7 @@ OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
     "amendes", "cambriolages", "vols", "agressions", "incidents", "vidéo-verbalisations",
     "plaintes", "dégradations", "effractions", "rixes",  # "23 plaintes pour vol"
+    "contrevenants",  # "elle a permis d'identifier 7 contrevenants, verbalisés": offenders fined
 )
 POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes")
 MONEY_UNITS = ("€", "euros", "euro", "eur", "m€", "k€", "md€")

@@ -1788,3 +1788,10 @@ def test_a_pace_of_installations_and_the_count_it_will_reach_then():
     figures = extract_text(text, place_hint="Saint-Just-Saint-Rambert", published="2022-12-13")
     assert [(f.metric, f.value, f.date) for f in figures] == [
         ("cameras_added", 12, None), ("cameras_planned", 8, "2023"), ("cameras_planned", 40, "2023")]
+
+
+def test_offenders_fined_and_what_each_paid():
+    text = ("La commune vient d'acquérir une caméra nomade. Elle a permis d'identifier 7 contrevenants, verbalisés "
+            "135 euros chacun.")
+    figures = extract_text(text, place_hint="Boën-sur-Lignon")
+    assert [(f.metric, f.value) for f in figures] == [("offences", 7)]
