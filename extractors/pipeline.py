@@ -925,6 +925,9 @@ class Extractor:
                 metric is Metric.CAMERAS and (INCREMENT_RE.search(norm(self.text[c.start : c.end + 20]))
                                               or PHASE_RE.search(norm(self.text[sentence.start : c.start]))))):
             metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", "Phase 3 (2024) : 8 caméras"
+        if metric is Metric.CAMERAS and self.before_publication(date) and PHASE_RE.search(
+                norm(self.text[sentence.start : c.start])):
+            metric = Metric.CAMERAS_ADDED  # "1re phase (2021) : 10 caméras", told in 2023: what that phase added
         if metric is Metric.CAMERAS_PLANNED and self.before_publication(date) and INCREMENT_RE.search(
                 norm(self.text[c.start : c.end + 50])) and not self.future_or_decided(sentence):
             metric = Metric.CAMERAS_ADDED  # "le bilan de 2023 : … 12 caméras supplémentaires", published in 2024

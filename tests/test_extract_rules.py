@@ -1795,3 +1795,10 @@ def test_offenders_fined_and_what_each_paid():
             "135 euros chacun.")
     figures = extract_text(text, place_hint="Boën-sur-Lignon")
     assert [(f.metric, f.value) for f in figures] == [("offences", 7)]
+
+
+def test_a_past_phases_line_is_what_it_added():
+    text = "Le conseil approuve l'acquisition de 6 caméras. 1re phase (2021) : 10 caméras."
+    figures = extract_text(text, place_hint="Sury-le-Comtal", published="2023-11-07")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_planned", 6, None),
+                                                              ("cameras_added", 10, "2021")]
