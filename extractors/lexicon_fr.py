@@ -139,6 +139,7 @@ FUTURE_TERMS = (
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
+    r"recommand\w*|préconis\w*|"  # "la gendarmerie avait recommandé 9 caméras": advised, not there
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
     r"(?:ont|a) été autorisée?s?|sont (?:désormais |déjà |aujourd'hui )?autorisée?s?|est autorisée?|"
     r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"

@@ -1802,3 +1802,9 @@ def test_a_past_phases_line_is_what_it_added():
     figures = extract_text(text, place_hint="Sury-le-Comtal", published="2023-11-07")
     assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_planned", 6, None),
                                                               ("cameras_added", 10, "2021")]
+
+
+def test_cameras_a_gendarmerie_recommended_are_not_there():
+    text = "La commune compte 7 caméras. La gendarmerie, consultée, avait recommandé 9 caméras."
+    figures = extract_text(text, place_hint="Panissières")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 7), ("cameras_planned", 9)]
