@@ -187,7 +187,7 @@ PAST_INSTALL = (
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"
     # "après l'installation de 18 caméras", "la ville vient d'acquérir 4 caméras"
     r"|après (?:l'installation|la pose|le déploiement|la mise en place|l'implantation)"
-    rf"|vien(?:t|nent) d(?:e |'|'être )(?:{INSTALL}|acqu|mettre en|mise?s? en|inaugur|ajout|raccord)"
+    rf"|vien(?:t|nent) d(?:e |'|'être )(?:en )?(?:{INSTALL}|acqu|mettre en|mise?s? en|inaugur|ajout|raccord)"
 )
 INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
                    r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"

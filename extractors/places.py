@@ -33,8 +33,10 @@ LOCATIVE_RE = re.compile(r"\b(?:(?:à|au|aux|dans|sur|pour)\s+|(?:dans|sur) (?:l
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "… relève que Mallemort a consacré 1,1 million d'euros": a small commune's name as a verb's subject
-SUBJECT_VERB_AFTER_RE = re.compile(r"\s+(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
-                                   r"investit|consacre)\b")  # "a" covers "a consacré", "a installé"
+SUBJECT_VERB_AFTER_RE = re.compile(r"(?:\s*,[^,.;]{1,30},)?"  # "Genilac, de son côté, vient d'en installer 3"
+                                   r"\s+(?:n['’]en\s+|en\s+|n['’]|ne\s+)?"  # "Lorette n'en possède que 4"
+                                   r"(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
+                                   r"investit|consacre|vient)\b")  # "a" covers "a consacré", "a installé"
 TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names

@@ -1808,3 +1808,11 @@ def test_cameras_a_gendarmerie_recommended_are_not_there():
     text = "La commune compte 7 caméras. La gendarmerie, consultée, avait recommandé 9 caméras."
     figures = extract_text(text, place_hint="Panissières")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 7), ("cameras_planned", 9)]
+
+
+def test_small_communes_as_subjects_of_what_they_have_and_have_just_put_up():
+    text = ("À Saint-Chamond, le réseau atteint 95 caméras, tandis que Lorette n'en possède que 4. Genilac, de son "
+            "côté, vient d'en installer 3.")
+    figures = extract_text(text)
+    assert [(f.metric, f.value, f.place) for f in figures] == [
+        ("cameras", 95, "Saint-Chamond"), ("cameras", 4, "Lorette"), ("cameras_added", 3, "Genilac")]
