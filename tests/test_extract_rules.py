@@ -1816,3 +1816,11 @@ def test_small_communes_as_subjects_of_what_they_have_and_have_just_put_up():
     figures = extract_text(text)
     assert [(f.metric, f.value, f.place) for f in figures] == [
         ("cameras", 95, "Saint-Chamond"), ("cameras", 4, "Lorette"), ("cameras_added", 3, "Genilac")]
+
+
+def test_temporary_cameras_for_an_event_beside_the_fixed_ones():
+    text = ("Pour la fête du 24 juin, la commune déploiera 4 caméras temporaires autour du parc, en plus des 11 "
+            "caméras fixes de la ville.")
+    figures = extract_text(text, place_hint="Sorbiers", published="2023-06-20")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_planned", 4, "2023-06-24"),
+                                                              ("cameras", 11, None)]
