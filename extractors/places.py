@@ -136,7 +136,7 @@ AGGLO_OF_RE = re.compile(
     r"(?:de\s+(?:la\s+)?|du\s+|d['’])"
     r"([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)")
 AID_WORDS_RE = re.compile(r"aid|subvention|financ|bénéfici|éligib|sollicit|dispositif|accord|accompagn|soutien|"
-                          r"soutient|appui", re.IGNORECASE)
+                          r"soutient|appui|en charge", re.IGNORECASE)  # "prendra en charge 50 % des investissements"
 
 
 @dataclass(frozen=True)

@@ -1824,3 +1824,11 @@ def test_temporary_cameras_for_an_event_beside_the_fixed_ones():
     figures = extract_text(text, place_hint="Sorbiers", published="2023-06-20")
     assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_planned", 4, "2023-06-24"),
                                                               ("cameras", 11, None)]
+
+
+def test_a_share_taken_on_by_the_agglomeration_has_eligible_communes():
+    text = ("L'agglomération prendra en charge 50 % des investissements de vidéoprotection des communes de moins de "
+            "5 000 habitants.")
+    figures = extract_text(text, place_hint="Laval Agglomération")
+    assert [(f.metric, f.place) for f in figures] == [("percent", "Laval Agglomération"),
+                                                      ("population", "communes éligibles")]
