@@ -144,6 +144,10 @@ SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|
 # an elliptic question that asks again what the one before asked: "— Et demain ?"
 FOLLOW_UP_RE = re.compile(r"\W*et\s+(?:demain|ensuite|après|à l'avenir|à terme|plus tard|d'ici (?:là|\d{4}))\s*\?")
 DECIDED_VERB_RE = re.compile(r"\b(?:voté|adopté|approuvé|attribué|accordé|alloué|débloqué|inscrit|engagé)e?s?\b")
+# a typical town, the subject of an average: the guidelines' label for such an aggregate, as the text words it
+TYPICAL_TOWN_RE = re.compile(r"\b(?:une|les)\s+((?:villes?|communes?)\s+(?:moyennes?\s+)?de\s+"
+                             r"(?:plus de\s+|moins de\s+)?\d[\d\s\u00a0\u202f.]*\s+habitants)", re.IGNORECASE)
+AVERAGE_RE = re.compile(r"\ben moyenne\b|\bmoyenne de\b", re.IGNORECASE)
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -746,6 +750,8 @@ class Extractor:
                 return FigurePlace(label, "other")
         if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
             return as_named(row[0], cell.row_label)  # "Cher / 12 / 64": the row's place
+        if (typical := TYPICAL_TOWN_RE.search(stext)) and AVERAGE_RE.search(stext):
+            return FigurePlace(typical[1], "other")  # "Une ville de 50 000 habitants compte en moyenne 350 caméras"
         if c.reading.family in (PERCENT, MONEY) and STATE_SCHEME_RE.match(norm(stext)):
             return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "L'État finance jusqu'à 50 % des projets"
         if c.respective is not None and (named := self.respective_place(sentence, c, context)):

@@ -1832,3 +1832,9 @@ def test_a_share_taken_on_by_the_agglomeration_has_eligible_communes():
     figures = extract_text(text, place_hint="Laval Agglomération")
     assert [(f.metric, f.place) for f in figures] == [("percent", "Laval Agglomération"),
                                                       ("population", "communes éligibles")]
+
+
+def test_a_typical_towns_average_goes_by_the_towns_description():
+    text = "Une ville de 50 000 habitants compte aujourd'hui en moyenne trois cent cinquante caméras."
+    assert [(f.value, f.place, f.place_kind) for f in extract_text(text)] == [
+        (50000, "ville de 50 000 habitants", "other"), (350, "ville de 50 000 habitants", "other")]
