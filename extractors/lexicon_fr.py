@@ -202,7 +202,7 @@ BOUNDED_PERIOD = (
     r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci|"
     r"\b(?:début|fin|mi-)\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
     r"|\bentre (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) et\b"
-    r"|l'année écoulée"
+    r"|l'année écoulée|l'(?:été|automne|hiver) dernier|le printemps dernier"
 )
 # "Depuis la fin janvier, 11 caméras y ont été mises en service": since a month of this year, what was
 # added lately; since a year ("Depuis 2013, près de 500 caméras…") counts from the network's start.

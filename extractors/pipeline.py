@@ -148,6 +148,7 @@ DECIDED_VERB_RE = re.compile(r"\b(?:voté|adopté|approuvé|attribué|accordé|a
 TYPICAL_TOWN_RE = re.compile(r"\b(?:une|les)\s+((?:villes?|communes?)\s+(?:moyennes?\s+)?de\s+"
                              r"(?:plus de\s+|moins de\s+)?\d[\d\s\u00a0\u202f.]*\s+habitants)", re.IGNORECASE)
 AVERAGE_RE = re.compile(r"\ben moyenne\b|\bmoyenne de\b", re.IGNORECASE)
+SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -375,12 +376,25 @@ class Extractor:
         self._link_bare(sentence, mentions, found, consumed)
         self._link_ranges(sentence, mentions, found)  # "elle en ajoutera entre 10 et 15": bare bounds, now read
         read = [found[i] for i in sorted(found)]
+        self._link_named_shares(sentence, read)
         if (at := norm(text[sentence.start : sentence.end]).find("respectivement")) >= 0:
             # "A et B en comptent respectivement 20 et 14": the counts after the word, one a place, in order
             after = [c for c in read if c.mention.start >= sentence.start + at]
             for index, c in enumerate(after):
                 c.respective = index
         return read
+
+    def _link_named_shares(self, sentence: Sentence, read: list[Candidate]) -> None:
+        """ "19 caméras, dont 4 caméras LAPI": a share that names its noun is still a part of the count before
+        it, whose kind (added, planned) it takes when its own clause tells no time."""
+        for index, c in enumerate(read):
+            if c.head is not None or c.reading.family != CAMERAS or not SHARE_BEFORE_RE.search(
+                    _left(self.text, sentence, c.mention.start, 12)):
+                continue
+            whole = next((o for o in reversed(read[:index]) if o.reading.family == CAMERAS
+                          and o.mention.value > c.mention.value and not o.linked_by_dont), None)
+            if whole is not None:
+                c.head, c.linked_by_dont = whole, True
 
     def _link_ranges(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate]) -> None:
         """ "entre 2 000 et 3 000 euros", "de 20 à 25 000 €", "300 à 400 caméras": two figures, bounds."""

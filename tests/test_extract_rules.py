@@ -1838,3 +1838,9 @@ def test_a_typical_towns_average_goes_by_the_towns_description():
     text = "Une ville de 50 000 habitants compte aujourd'hui en moyenne trois cent cinquante caméras."
     assert [(f.value, f.place, f.place_kind) for f in extract_text(text)] == [
         (50000, "ville de 50 000 habitants", "other"), (350, "ville de 50 000 habitants", "other")]
+
+
+def test_a_share_that_names_its_noun_is_of_the_kind_of_its_whole():
+    text = "L'été dernier, la ville a installé 19 caméras, dont 4 caméras LAPI aux entrées de ville."
+    figures = extract_text(text, place_hint="Rive-de-Gier", published="2021-11-23")
+    assert [(f.metric, f.value) for f in figures] == [("cameras_added", 19), ("cameras_added", 4)]
