@@ -1841,6 +1841,13 @@ def test_a_typical_towns_average_goes_by_the_towns_description():
 
 
 def test_a_share_that_names_its_noun_is_of_the_kind_of_its_whole():
-    text = "L'été dernier, la ville a installé 19 caméras, dont 4 caméras LAPI aux entrées de ville."
+    text = ("La ville a achevé l'installation de 12 nouveaux points de vidéoprotection, équipés au total de 19 "
+            "caméras, dont 4 caméras LAPI aux entrées de ville.")
     figures = extract_text(text, place_hint="Rive-de-Gier", published="2021-11-23")
-    assert [(f.metric, f.value) for f in figures] == [("cameras_added", 19), ("cameras_added", 4)]
+    assert [(f.metric, f.value) for f in figures] == [("other", 12), ("cameras_added", 19), ("cameras_added", 4)]
+
+
+def test_last_summer_opens_a_bounded_past_period():
+    figures = extract_text("L'été dernier, la ville a installé 19 caméras.", place_hint="Rive-de-Gier",
+                           published="2021-11-23")
+    assert [(f.metric, f.value) for f in figures] == [("cameras_added", 19)]
