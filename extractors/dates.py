@@ -118,6 +118,7 @@ MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-|d'ici(?: à)?|avant)\s*"
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 SEASON_MONTHS = {"printemps": (3, 4, 5), "été": (6, 7, 8), "automne": (9, 10, 11), "hiver": (12, 1, 2)}
 # "en juillet et août": a period of two months, which takes its end
+LAST_MONTH_RE = re.compile(r"\ble mois (?:dernier|passé)\b")
 MONTH_PAIR_RE = re.compile(rf"\ben ({MONTH_PATTERN}) et ({MONTH_PATTERN})\b(?!\.?\s+\d)", re.IGNORECASE)
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"
@@ -227,6 +228,9 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), str(year - years if m[1] else year + years)))
         if published_month is not None:
+            for m in LAST_MONTH_RE.finditer(text):  # "le mois dernier": the month before the page's
+                month = (published_month - 2) % 12 + 1
+                add(m.start(), m.end(), f"{year - (published_month == 1)}-{month:02d}")
             for m in MONTH_PAIR_RE.finditer(text):
                 month = MONTHS[m[2].lower()]
                 add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}")

@@ -127,6 +127,7 @@ BODY_AFTER_RE = re.compile(r"[\s-]+(?:Habitat|Logement|Aménagement|Développeme
 # "Les Résidences Yvelines Essonne", "l'Office public de l'habitat": a body's name that names places
 BODY_BEFORE_RE = re.compile(r"\b(?:Résidences?|Habitat|Logements?|Office|Société|Groupe|Agence|Syndicat|Association|"
                             r"Fondation|Banque|Caisse)\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}$")
+POINTS_OF_COMPASS = frozenset({"Nord", "Sud", "Est", "Ouest"})
 STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
                               r"parvis|square)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
@@ -328,6 +329,8 @@ class PlaceFinder:
                         if BODY_AFTER_RE.match(text, start + len(chunk)) or BODY_BEFORE_RE.search(
                                 text[max(0, start - 40) : start]):
                             break
+                        if chunk in POINTS_OF_COMPASS and re.search(r"[a-zà-ÿ]\s+$", text[max(0, start - 3) : start]):
+                            break  # "l'hôpital Nord", "le quartier Sud": part of a name, not the Nord département
                         goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
                         if goes_on.match(text, start + len(chunk)) and (
                                 place.kind == "other" or place.kind == "commune" and place.population < 20_000):

@@ -34,8 +34,9 @@ INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
 BOUNDED_RE = re.compile(BOUNDED_PERIOD)
 OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
 SINCE_MONTH_RE = re.compile(SINCE_MONTH)
-NOMINAL_INSTALL_RE = re.compile(r"\bl'installation d(?:e|')")
-PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end) (?:dernière?|passée?)\b|\bhier\b")
+NOMINAL_INSTALL_RE = re.compile(r"\b(?:l'installation|la pose|la mise en service|la mise en place|le déploiement)\b")
+PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end) (?:dernier|dernière|passé|passée)\b"
+                            r"|\bhier\b")
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
@@ -150,7 +151,10 @@ def camera_metric(
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
     future, past = _says_future(clause), bool(PAST_RE.search(clause)) or done
-    if future and PAST_MARKER_RE.search(clause) and not FUTURE_RE.search(NOMINAL_INSTALL_RE.sub(" ", clause)):
+    lead = norm(before_number)[-60:]  # "Avec la mise en service, le mois dernier, de 4 caméras"
+    operation_done = bool(PAST_MARKER_RE.search(lead) and NOMINAL_INSTALL_RE.search(lead))
+    if (PAST_MARKER_RE.search(clause) and future or operation_done) and not FUTURE_RE.search(
+            NOMINAL_INSTALL_RE.sub(" ", clause)):
         future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
     if not future and SINCE_MONTH_RE.search(sentence) and (INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(after)):
         past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
@@ -187,8 +191,8 @@ def camera_metric(
     if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
-        incremental = INCREMENT_RE.search(clause) or new_sum or BOUNDED_RE.search(clause) or MORE_TO_COME_RE.search(
-            sentence) or OPENING_PERIOD_RE.search(
+        incremental = INCREMENT_RE.search(clause) or new_sum or operation_done or BOUNDED_RE.search(
+            clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(
             sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
             after) or DATED_PARTICIPLE_RE.match(after)
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"

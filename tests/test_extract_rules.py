@@ -1851,3 +1851,12 @@ def test_last_summer_opens_a_bounded_past_period():
     figures = extract_text("L'été dernier, la ville a installé 19 caméras.", place_hint="Rive-de-Gier",
                            published="2021-11-23")
     assert [(f.metric, f.value) for f in figures] == [("cameras_added", 19)]
+
+
+def test_an_operation_last_month_and_a_hospital_north():
+    text = ("Avec la mise en service, le mois dernier, de 4 caméras rue Jean-Moulin, la commune compte désormais 31 "
+            "caméras. La prochaine étape concernera le secteur de l'hôpital Nord (5 caméras).")
+    figures = extract_text(text, place_hint="Saint-Priest-en-Jarez", published="2024-05-14")
+    assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
+        ("cameras_added", 4, "Saint-Priest-en-Jarez", "2024-04"), ("cameras", 31, "Saint-Priest-en-Jarez", None),
+        ("cameras_planned", 5, "Saint-Priest-en-Jarez", None)]
