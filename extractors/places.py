@@ -41,7 +41,7 @@ TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s") 
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
 # its place, when it is a place the gazetteer knows ("de la ville" is a relative word, dealt with later).
-GENITIVE_RE = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+GENITIVE_RE = re.compile(r"^\s*(?:[a-zà-ÿ-]{3,}\s+)?(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")  # "parkings relais de Villars"
 DISTRICT_CUE_RE = re.compile(
     r"(?:quartiers?|plateau|secteur|zones?\s+(?:industrielles?|commerciales?|artisanales?|d'activités?))"
     r"\s+(?:du|des|de|d')\s*"

@@ -1860,3 +1860,9 @@ def test_an_operation_last_month_and_a_hospital_north():
     assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
         ("cameras_added", 4, "Saint-Priest-en-Jarez", "2024-04"), ("cameras", 31, "Saint-Priest-en-Jarez", None),
         ("cameras_planned", 5, "Saint-Priest-en-Jarez", None)]
+
+
+def test_sites_of_a_commune_named_after_their_noun_phrase():
+    text = "La métropole équipera les trois parkings relais de Villars de 12 caméras."
+    figures = extract_text(text, place_hint="Saint-Étienne Métropole")
+    assert [(f.value, f.place) for f in figures] == [(3, "Villars"), (12, "Villars")]
