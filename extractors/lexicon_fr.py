@@ -96,8 +96,8 @@ OTHER_NOUNS = {
     "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
-    "reprises": "centre", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"
-    "fois": "centre",  # "les images ont été requises 410 fois": uses of the footage
+    "reprises": "use", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"
+    "fois": "use",  # "les images ont été requises 410 fois", "les caméras ont servi à 17 reprises": uses
     # "les caméras ont permis d'élucider 150 affaires", "6 affaires élucidées" where the cameras are told of
     "affaires": "aid", "élucidations": "aid",
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"

@@ -129,7 +129,9 @@ BODY_BEFORE_RE = re.compile(r"\b(?:Résidences?|Habitat|Logements?|Office|Socié
                             r"Fondation|Banque|Caisse)\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}$")
 POINTS_OF_COMPASS = frozenset({"Nord", "Sud", "Est", "Ouest"})
 STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
-                              r"parvis|square)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
+                              # and named sites: "le parc de la Roche", not the commune of Roche
+                              r"parvis|square|parc|jardin|stade|gymnase|hôpital|résidence|domaine)"
+                              r"\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
 AGGLO_OF_RE = re.compile(
     r"\b([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*)\s+Agglo\b"

@@ -70,6 +70,11 @@ CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
 NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,30}?\bqui ne (?:filment|surveillent|couvrent|"
                                   r"visent)\s+(?:pas|jamais|aucun)")
+# the cameras or their footage, and a verb of using them, in one sentence
+FOOTAGE_USED_RE = re.compile(r"(?:cam[ée]ras?|images|vid[ée]os?|enregistrements)[^.;]{0,80}?(?:servi|consult|visionn|"
+                             r"requis|extrai|extrait|demand|sollicit|exploit|utilis)"
+                             r"|(?:servi|consult|visionn|requis|extrai|demand|sollicit|exploit|utilis)\w*[^.;]{0,60}?"
+                             r"(?:cam[ée]ras?|images|vid[ée]os?|enregistrements)")
 NEGATED_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?n(?:'|e\s+)\s*(?:ont|sont|disposent|possèdent|comptent|"
                               r"ont\s+été)\b[^.;]{0,30}?\b(?:aucune?|pas|jamais|plus)\b")
 # "… un service commun de vidéoprotection. Le service emploiera 3 agents": the video service's staff
@@ -184,6 +189,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):
             return None
+        if need == "use" and not FOOTAGE_USED_RE.search(norm(sentence_text)):
+            return None  # "à trois reprises, le conseil…": occasions, not uses of the cameras
         return Reading(OTHER, end + m.end(), noun)
     return None
 

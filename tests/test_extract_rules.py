@@ -1866,3 +1866,14 @@ def test_sites_of_a_commune_named_after_their_noun_phrase():
     text = "La métropole équipera les trois parkings relais de Villars de 12 caméras."
     figures = extract_text(text, place_hint="Saint-Étienne Métropole")
     assert [(f.value, f.place) for f in figures] == [(3, "Villars"), (12, "Villars")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les 8 caméras du parc de la Roche ont déjà servi à 17 reprises aux enquêteurs.",
+     [("cameras", 8, "La Talaudière"), ("other", 17, "La Talaudière")]),
+    # occasions that are no use of the cameras
+    ("La ville compte 8 caméras. Le conseil s'est réuni à trois reprises sur le sujet.",
+     [("cameras", 8, "La Talaudière")]),
+])
+def test_uses_of_the_cameras_and_a_parks_name(text, expected):
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="La Talaudière")] == expected
