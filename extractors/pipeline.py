@@ -655,6 +655,8 @@ class Extractor:
         cell = self.text[sentence.start : sentence.end].strip()
         if len(cell) > len(self.text[c.start : c.end]) + 3:
             return None
+        if grid := self.cells.get(sentence.start):  # in a grid, its own column's header: "Taux" is no "Plafond"
+            return qualifier_from_header(grid.header)
         for previous in reversed(self.sentences[max(0, sentence.index - 8) : sentence.index]):
             if previous.block == sentence.block:
                 continue

@@ -1877,3 +1877,11 @@ def test_sites_of_a_commune_named_after_their_noun_phrase():
 ])
 def test_uses_of_the_cameras_and_a_parks_name(text, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="La Talaudière")] == expected
+
+
+def test_a_grid_cell_takes_the_bound_of_its_own_column_only():
+    text = ("Montant de l'aide à la vidéoprotection\n\nType de projet\n\nTaux\n\nPlafond\n\nCréation\n\n50 %\n\n"
+            "40 000 €\n\nExtension\n\n30 %\n\n25 000 €")
+    figures = extract_text(text, place_hint="Ardèche")
+    assert [(f.value, f.qualifier) for f in figures] == [(50, "exact"), (40000, "at_most"), (30, "exact"),
+                                                         (25000, "at_most")]
