@@ -45,6 +45,7 @@ QUALIFIERS_BEFORE = {
         "supérieur à", "supérieure à", "supérieurs à", "supérieures à", "au-delà de", "au-delà d'",
         "le cap des", "le cap de", "la barre des", "la barre de", "dépasse", "dépassent", "dépasser",
         "dépasse les", "dépassent les", "dépasser les", "dépasse la", "dépassent la",  # "dépasse les 200 000 euros"
+        "+ de", "+de", "+ d'",  # "+ de 100 caméras", a list's shorthand
     ],
     "approx": [
         "près de", "près d'", "pas loin de", "pas loin d'",
@@ -52,6 +53,7 @@ QUALIFIERS_BEFORE = {
         "autour d'", "de l'ordre de", "de l'ordre d'", "presque", "quasiment", "aux alentours de",
         "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "avoisinent", "avoisinant les",
         "avoisine les", "avoisinent les", "frôle les", "frôlent les", "approche les", "~",
+        "env.", "env", "≈",  # "env. 25 communes équipées"
     ],
 }
 # Phrases right after the number and its unit: "80 % au maximum", "500 caméras environ".

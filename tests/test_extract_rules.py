@@ -1885,3 +1885,11 @@ def test_a_grid_cell_takes_the_bound_of_its_own_column_only():
     figures = extract_text(text, place_hint="Ardèche")
     assert [(f.value, f.qualifier) for f in figures] == [(50, "exact"), (40000, "at_most"), (30, "exact"),
                                                          (25000, "at_most")]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("• + de 100 caméras de vidéoprotection", "at_least"),
+    ("• env. 25 communes équipées de caméras", "approx"),  # "env." ends no sentence
+])
+def test_a_lists_shorthand_hedges(text, qualifier):
+    assert [f.qualifier for f in extract_text(text, place_hint="Creuse")] == [qualifier]
