@@ -149,6 +149,8 @@ TYPICAL_TOWN_RE = re.compile(r"\b(?:une|les)\s+((?:villes?|communes?)\s+(?:moyen
                              r"(?:plus de\s+|moins de\s+)?\d[\d\s\u00a0\u202f.]*\s+habitants)", re.IGNORECASE)
 AVERAGE_RE = re.compile(r"\ben moyenne\b|\bmoyenne de\b", re.IGNORECASE)
 SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
+FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
+OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
@@ -352,6 +354,9 @@ class Extractor:
                 continue
             if reading is None or self.is_fraction(m, reading):
                 continue
+            if reading.family == CAMERAS and FOOTAGE_OF_BEFORE_RE.search(left) and OF_WHOLE_AFTER_RE.match(
+                    text, m.end):
+                continue  # "les images de deux des 38 caméras ont permis…": an incident's cameras, not a count
             if reading.family == OTHER and re.search(r"\bces\s*$", left, re.IGNORECASE):
                 continue  # "Ces trois villes totalisent…": the places just listed, not a count of their own
             # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about

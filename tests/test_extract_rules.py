@@ -1893,3 +1893,8 @@ def test_a_grid_cell_takes_the_bound_of_its_own_column_only():
 ])
 def test_a_lists_shorthand_hedges(text, qualifier):
     assert [f.qualifier for f in extract_text(text, place_hint="Creuse")] == [qualifier]
+
+
+def test_the_cameras_of_an_incident_are_no_count_but_the_whole_is():
+    text = "Les images de deux des 38 caméras de la ville ont permis d'identifier l'auteur de l'incendie."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Aubusson")] == [("cameras", 38)]
