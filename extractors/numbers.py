@@ -37,7 +37,8 @@ def _grouped_alternation(words: list[str]) -> str:
 
 _WORDS = _grouped_alternation(NUMBER_WORDS)
 # Matched on the lower-cased text (see `find_mentions`).
-WORD_NUMBER_RE = re.compile(rf"(?:{_WORDS})(?:(?:[\s-]+(?:et[\s-]+)?)(?:{_WORDS}))*(?![\w-])")
+# "un million deux cent mille": a scale word goes on a number, it does not open one ("3 millions" is digits')
+WORD_NUMBER_RE = re.compile(rf"(?:{_WORDS})(?:(?:[\s-]+(?:et[\s-]+)?)(?:{_WORDS}|millions?|milliards?))*(?![\w-])")
 WORD_NUMBER_ANY_CASE_RE = re.compile(WORD_NUMBER_RE.pattern, re.IGNORECASE)
 APPROX_RE = re.compile(
     # "une vingtaine", "d'une bonne dizaine", and "la centaine de caméras" (not "dans la quinzaine")

@@ -721,13 +721,13 @@ class Extractor:
         return SIMPLE_METRICS[family]
 
     def plan_of_cameras(self, sentence: Sentence, stext: str) -> bool:
-        """ "… son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros": the plan the
-        sentence before told of cameras, not a global security plan."""
+        """ "… son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros": the plan one of
+        the two sentences before told of, among cameras, not a global security plan."""
         if sentence.index == 0 or not re.search(r"\b(?:le|ce|son|leur) plan\b", stext):
             return False
-        before = self.sentences[sentence.index - 1]
-        said = norm(self.text[before.start : before.end])
-        return bool(re.search(r"\bplan\b", said) and CAMERA_WORDS_RE.search(said))
+        told = " ".join(norm(self.text[s.start : s.end]) for s in self.sentences[max(0, sentence.index - 2) :
+                                                                                 sentence.index])
+        return bool(re.search(r"\bplan\b", told)) and self.camera_context(sentence.index)
 
     def line_label(self, c: Candidate) -> str | None:
         """The label of a line that leads to its amount with dots ("Éclairage public ........ 410 000 €")."""

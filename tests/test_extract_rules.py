@@ -1898,3 +1898,12 @@ def test_a_lists_shorthand_hedges(text, qualifier):
 def test_the_cameras_of_an_incident_are_no_count_but_the_whole_is():
     text = "Les images de deux des 38 caméras de la ville ont permis d'identifier l'auteur de l'incendie."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Aubusson")] == [("cameras", 38)]
+
+
+def test_a_plans_cost_in_words_with_a_scale_inside():
+    text = ("La ville dispose aujourd'hui de vingt et une caméras. Le plan pluriannuel adopté lundi en prévoit "
+            "quatre-vingts à l'horizon 2026. Une caméra sur deux sera équipée d'un dôme. Le plan est chiffré à un "
+            "million deux cent mille euros.")
+    figures = extract_text(text, place_hint="Goussainville")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 21), ("cameras_planned", 80),
+                                                      ("money_eur", 1_200_000)]
