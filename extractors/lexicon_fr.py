@@ -184,6 +184,8 @@ PAST_INSTALL = (
     # a participle dated in the past: "60 caméras installées en 2019 et 2020", "8 nouvelles implantées en juillet"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:(?:19|20)\d\d|janvier|février|mars|"
     r"avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:ce printemps|cet (?:été|automne|hiver)|l'an dernier|l'année dernière"
+    r"|le mois dernier)"  # "dont 12 posées ce printemps"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
     r"|la semaine dernière|pendant l'été|pendant les vacances|cet été)"  # "dont six installées l'an dernier"
     r"|(?:a|ont) permis d(?:e |')(?:pos|install|déploy|raccord|implant)"

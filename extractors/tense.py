@@ -79,7 +79,9 @@ TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter
                             r"(?:total|nombre|parc)\b")
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$"
-                              r"|\b(?:en plus des|outre les|à côté des)\s*$")  # "4 caméras temporaires, en plus des 11"
+                              r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
+                              # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there
+                              r"|\b(?:surveiller|visionner|gérer|piloter|exploiter|superviser|regarder) les\s*$")
 # "compléter son dispositif, composé de 17 caméras, par 8 caméras": the system as it stands
 EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispositif|réseau|parc|système)"
                                        r"(?: actuel| existant)?,?\s+(?:composé|constitué|fort|riche)\s+(?:de|d')\s*$"

@@ -1907,3 +1907,10 @@ def test_a_plans_cost_in_words_with_a_scale_inside():
     figures = extract_text(text, place_hint="Goussainville")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 21), ("cameras_planned", 80),
                                                       ("money_eur", 1_200_000)]
+
+
+def test_the_network_agents_will_watch_and_a_share_put_up_this_spring():
+    text = ("Sept agents s'y relaieront 24 heures sur 24 pour surveiller les 87 caméras de la ville, dont 12 posées ce "
+            "printemps.")
+    figures = extract_text(text, place_hint="Gonesse", published="2022-05-24")
+    assert [(f.metric, f.value, f.date) for f in figures][-2:] == [("cameras", 87, None), ("cameras_added", 12, "2022")]
