@@ -101,8 +101,8 @@ NEXT_YEAR_RE = re.compile(r"\bl'(?:année|an) (?:suivante?|d'après)\b")
 
 def counts_from_a_year(text: str) -> bool:
     """Whether the lowered text counts years from one named before ("dix ans plus tard", "l'année
-    suivante"): only then are the text's earlier years looked up."""
-    return bool(YEARS_LATER_RE.search(text) or NEXT_YEAR_RE.search(text))
+    suivante") or is a timeline's month line ("juin : …"): only then are the text's earlier years looked up."""
+    return bool(YEARS_LATER_RE.search(text) or NEXT_YEAR_RE.search(text) or MONTH_LINE_RE.search(text))
 
 
 YEARS_LATER_RE = re.compile(r"\b(\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans (?:plus tard|après)\b")
@@ -118,6 +118,8 @@ MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-|d'ici(?: à)?|avant)\s*"
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 SEASON_MONTHS = {"printemps": (3, 4, 5), "été": (6, 7, 8), "automne": (9, 10, 11), "hiver": (12, 1, 2)}
 # "en juillet et août": a period of two months, which takes its end
+# a timeline's line that opens on a month: "Juin : mise en service des 14 premières caméras"
+MONTH_LINE_RE = re.compile(rf"^\s*(?:[•▪◦·*–-]\s*)?({MONTH_PATTERN})\s*:", re.IGNORECASE | re.MULTILINE)
 LAST_MONTH_RE = re.compile(r"\ble mois (?:dernier|passé)\b")
 MONTH_PAIR_RE = re.compile(rf"\ben ({MONTH_PATTERN}) et ({MONTH_PATTERN})\b(?!\.?\s+\d)", re.IGNORECASE)
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
@@ -211,6 +213,11 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
         for m in NEXT_YEAR_RE.finditer(text):  # "L'année suivante, quatre autres seront posées"
             add(m.start(), m.end(), str(last_year + 1))
     year, published_month = _year_of(published), _months(published)
+    for m in MONTH_LINE_RE.finditer(text):  # "Juin : mise en service …": the year the timeline told, else the nearest
+        month = MONTHS[m[1].lower()]
+        if last_year is not None or (year is not None and published_month is not None):
+            line_year = last_year if last_year is not None else _nearest_year(year, published_month, month)
+            add(m.start(1), m.end(1), f"{line_year}-{month:02d}")
     if year is not None:
         for pattern, shift, month in RELATIVE:
             for m in pattern.finditer(text):

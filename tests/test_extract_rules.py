@@ -1914,3 +1914,10 @@ def test_the_network_agents_will_watch_and_a_share_put_up_this_spring():
             "printemps.")
     figures = extract_text(text, place_hint="Gonesse", published="2022-05-24")
     assert [(f.metric, f.value, f.date) for f in figures][-2:] == [("cameras", 87, None), ("cameras_added", 12, "2022")]
+
+
+def test_a_timelines_month_lines_hold_for_the_year_it_told():
+    text = ("Deuil-la-Barre : 2024, année de la vidéoprotection\n\nJanvier : vote du budget (310 000 €).\n"
+            "Juin : mise en service des 14 premières caméras.")
+    figures = extract_text(text, place_hint="Deuil-la-Barre", published="2024-09-17")
+    assert [(f.value, f.date) for f in figures] == [(310000, "2024-01"), (14, "2024-06")]
