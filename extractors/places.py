@@ -68,6 +68,8 @@ LANDMARK_NAMED_RE = re.compile(r"\b(?:le|la|l['’]|du|au|de la|à la)\s*(gare|p
 # where a body or a centre sits, in an apposition: its seat, not what its figures are about
 LOCATED_AT_RE = re.compile(r"\b(?:installée?s?|située?s?|basée?s?|implantée?s?|hébergée?s?|siégeant)\s+"
                            r"(?:à|au|dans)\s*$")
+LANDMARK_COLON_RE = re.compile(r"\b(?:la|le|l['’])\s*(gare|port|plage|front de mer)\b"
+                               r"(?:\s+(?:de|du|d['’])\s*[A-ZÀ-Ý][\w'’-]*)?\s*:\s*$", re.IGNORECASE)
 SPREAD_OVER_RE = re.compile(r"\s+et\s+(?:des|du|de la|de l['’]|de|d['’]|aux?|à)\s*[A-ZÀ-Ý]")
 MERGED_COMMUNE_RE = re.compile(r"\bcommunes? (?:nouvelles?|déléguées?)\b|\bfusion\b", re.IGNORECASE)
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
@@ -122,8 +124,8 @@ def not_funder(pattern: re.Pattern[str], text: str) -> bool:
 # A name that goes on past a small commune's ("au Bois du Verne") or the country's ("France Bleu", "France 3").
 NAME_GOES_ON_RE = re.compile(r"\s+(?:du|de la|des|de|d['’])\s*[A-ZÀ-Ý]")
 MEDIUM_AFTER_RE = re.compile(r"\s+(?:\d|(?:Bleu|Info|Inter|Culture|Télévisions?|Travail|Services|Stratégie)\b)")
-# "Orne Habitat", "Paris Habitat", "Var-Matin": a body or a newspaper named after a place, not the place
-BODY_AFTER_RE = re.compile(r"[\s-]+(?:Habitat|Logement|Aménagement|Développement|Matin)\b")
+# "Orne Habitat", "Var-Matin", "Île-de-France Mobilités": a body or a newspaper named after a place, not the place
+BODY_AFTER_RE = re.compile(r"[\s-]+(?:Habitat|Logement|Aménagement|Développement|Matin|Mobilités)\b")
 # "Les Résidences Yvelines Essonne", "l'Office public de l'habitat": a body's name that names places
 BODY_BEFORE_RE = re.compile(r"\b(?:Résidences?|Habitat|Logements?|Office|Société|Groupe|Agence|Syndicat|Association|"
                             r"Fondation|Banque|Caisse)\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}$")
@@ -539,6 +541,8 @@ class PlaceFinder:
         if self.commune and (m := LANDMARK_RE.match(after_evidence)):  # "dont 6 autour de la gare"
             return self.district(m.group(1))
         clause_before = sentence[max(0, number_start - 120) : number_start]
+        if self.commune and (m := LANDMARK_COLON_RE.search(clause_before)):  # "l'équipement de la gare : 42 caméras"
+            return self.district(m.group(1).lower())
         if self.commune and (m := DISTRICT_CUE_RE.search(clause_before)) and not re.search(
                 r"\d\s+(?:dans|sur|à|au|en)\s+(?:le\s+|la\s+|l')?$", clause_before[: m.start()]):
             # not another number's district: "dont 9 dans le quartier des Lozaits et 6 …"

@@ -1921,3 +1921,9 @@ def test_a_timelines_month_lines_hold_for_the_year_it_told():
             "Juin : mise en service des 14 premières caméras.")
     figures = extract_text(text, place_hint="Deuil-la-Barre", published="2024-09-17")
     assert [(f.value, f.date) for f in figures] == [(310000, "2024-01"), (14, "2024-06")]
+
+
+def test_a_stations_equipment_by_a_body_named_after_the_region():
+    text = ("Ile-de-France Mobilités a achevé l'équipement de la gare d'Ermont-Eaubonne : 42 caméras couvrent "
+            "désormais les quais.")
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Ermont")] == [(42, "Ermont / gare")]
