@@ -236,6 +236,7 @@ CAMERA_ANAPHORA_AFTER = (
     rf"|{RELATIVE_HAVE}"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     r"|existant\w*|au total"
+    r"|plus (?:anciennes|récentes|vieilles)\b"  # "le remplacement des 12 plus anciennes"
     r"|en centre-ville"
     r"|le nombre (?:total )?de cam[ée]ras"  # "portant à 31 le nombre de caméras"
     r"|en service"

@@ -1927,3 +1927,9 @@ def test_a_stations_equipment_by_a_body_named_after_the_region():
     text = ("Ile-de-France Mobilités a achevé l'équipement de la gare d'Ermont-Eaubonne : 42 caméras couvrent "
             "désormais les quais.")
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Ermont")] == [(42, "Ermont / gare")]
+
+
+def test_the_oldest_ones_to_be_replaced_are_counted():
+    text = "La ville compte 46 caméras. Le maire a annoncé le remplacement des 12 plus anciennes par des modèles HD."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Eaubonne")] == [("cameras", 46),
+                                                                                       ("cameras", 12)]
