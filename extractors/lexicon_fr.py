@@ -10,6 +10,7 @@ MONTHS = {
     "déc": 12,
 }
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"  # written out
 
 # --- Numbers ------------------------------------------------------------------------------------
 # Words text2num turns into numbers; a run of them ("cent trente-sept", "quatre-vingt-dix") is one number.
@@ -182,8 +183,7 @@ PAST_INSTALL = (
     r"|(?:s'est|se sont) (?:enrichie?s?|agrandie?s?|étoffée?s?) de"
     rf"|{SUPPORTED_INSTALL}"
     # a participle dated in the past: "60 caméras installées en 2019 et 2020", "8 nouvelles implantées en juillet"
-    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:(?:19|20)\d\d|janvier|février|mars|"
-    r"avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:(?:19|20)\d\d|{MONTH_NAMES})"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:ce printemps|cet (?:été|automne|hiver)|l'an dernier|l'année dernière"
     r"|le mois dernier)"  # "dont 12 posées ce printemps"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
@@ -199,20 +199,20 @@ INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plu
                    r"|dans le cadre d(?:u|e|es|')"  # "dans le cadre du plan …": a programme adds
                    r"|vien(?:t|nent) d(?:e |')\w+")  # "la ville vient d'acquérir 4 caméras": just added
 BOUNDED_PERIOD = (
-    r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    rf"\ben (?:{MONTH_NAMES}|"
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
     r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d|la semaine (?:dernière|passée)|"
     r"pendant l'été|pendant les vacances|"
     r"le mois (?:dernier|passé)|ces dernières semaines|cette semaine|ce mois-ci|"
-    r"\b(?:début|fin|mi-)\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
-    r"|\bentre (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) et\b"
+    rf"\b(?:début|fin|mi-)\s*(?:{MONTH_NAMES})\b"
+    rf"|\bentre (?:{MONTH_NAMES}) et\b"
     r"|l'année écoulée|l'(?:été|automne|hiver) dernier|le printemps dernier"
 )
 # "Depuis la fin janvier, 11 caméras y ont été mises en service": since a month of this year, what was
 # added lately; since a year ("Depuis 2013, près de 500 caméras…") counts from the network's start.
 SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
                r"|(?:le début du mois de |le mois de |le \d{1,2}(?:er)? |(?:le |la )?(?:début|fin|mi-) ?)?"
-               r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
+               rf"(?:{MONTH_NAMES})\b)"
                r"(?!\s+(?:19|20)\d\d)")
 STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
