@@ -126,7 +126,6 @@ SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATIO
 DEFAULT_GAZETTEER = object()
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
-# what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
 # a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"; or
 # that holds at the time it told: "… nous en installerons 8 l'an prochain. La commune en comptera alors 40"
 RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit|compt)\w*\s+ainsi\b|\bainsi\s+(?:port|pass)\w*"
@@ -152,6 +151,7 @@ SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
 FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
 OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
+# what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
 TIME_SAID_RE = re.compile(rf"\b(?:d'ici|fin|début|mi-|depuis|avant|après|jusqu|été|hiver|printemps|automne|mois|"
