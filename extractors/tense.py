@@ -132,28 +132,29 @@ def camera_metric(
     restates what a sentence before told as done ("Nous avons accompagné 84 communes. Cela représente
     1 100 caméras supplémentaires")."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
-    if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(norm(before_number)):
+    before = norm(before_number)
+    if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(before):
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
     if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
-    if JOINED_BEFORE_RE.search(norm(before_number)) or EXISTING_SYSTEM_BEFORE_RE.search(norm(before_number)):
+    if JOINED_BEFORE_RE.search(before) or EXISTING_SYSTEM_BEFORE_RE.search(before):
         return Metric.CAMERAS  # "6 caméras nomades viendront renforcer les 35 caméras fixes": those there
     # "12 nouveaux points, équipés au total de 19 caméras": the sum of what is new, not the network's total
-    new_sum = bool(NEW_SUM_BEFORE_RE.search(norm(before_number)))
-    if TOTAL_BEFORE_RE.search(norm(before_number)) and not new_sum:
+    new_sum = bool(NEW_SUM_BEFORE_RE.search(before))
+    if TOTAL_BEFORE_RE.search(before) and not new_sum:
         return Metric.CAMERAS_PLANNED if _says_future(sentence) else Metric.CAMERAS
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
         return Metric.CAMERAS
     if _replaced(clause, before_number):
         return Metric.CAMERAS
-    if re.search(r"\b(?:les|ses|leurs)\s*$", norm(before_number)) and LINKED_TO_COME_RE.search(clause):
+    if re.search(r"\b(?:les|ses|leurs)\s*$", before) and LINKED_TO_COME_RE.search(clause):
         return Metric.CAMERAS  # "les 18 caméras de Couëron seront visionnées depuis le centre": there already
     if MOVED_RE.search(clause) and not INCREMENT_RE.search(clause):
         return Metric.CAMERAS  # "Deux caméras nomades seront déplacées au gré des événements": they exist
     if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
         return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
     future, past = _says_future(clause), bool(PAST_RE.search(clause)) or done
-    lead = norm(before_number)[-60:]  # "Avec la mise en service, le mois dernier, de 4 caméras"
+    lead = before[-60:]  # "Avec la mise en service, le mois dernier, de 4 caméras"
     operation_done = bool(PAST_MARKER_RE.search(lead) and NOMINAL_INSTALL_RE.search(lead))
     if (PAST_MARKER_RE.search(clause) and future or operation_done) and not FUTURE_RE.search(
             NOMINAL_INSTALL_RE.sub(" ", clause)):
@@ -177,7 +178,7 @@ def camera_metric(
             return Metric.CAMERAS_ADDED  # "La ville compte 27 caméras, soit 3 de plus qu'en 2021": added since
         if head is not None:
             return head
-        own = _up_to_next_count(sentence, norm(before_number))
+        own = _up_to_next_count(sentence, before)
         # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
         future = _says_future(own) or bool(IN_PROGRESS_RE.search(own))
         past = bool(PAST_RE.search(own) or DONE_RE.search(own))
