@@ -64,11 +64,12 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(?:quartier (?:de la |du |de l['’]))?"  # "six dans le quartier de la gare"
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
 # "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about
-LANDMARK_NAMED_RE = re.compile(r"\b(?:le|la|l['’]|du|au|de la|à la)\s*(gare|port|plage|front de mer)\b", re.IGNORECASE)
+LANDMARKS = r"gare|port|plage|front de mer"  # places in a commune that name a district of their own
+LANDMARK_NAMED_RE = re.compile(rf"\b(?:le|la|l['’]|du|au|de la|à la)\s*({LANDMARKS})\b", re.IGNORECASE)
 # where a body or a centre sits, in an apposition: its seat, not what its figures are about
 LOCATED_AT_RE = re.compile(r"\b(?:installée?s?|située?s?|basée?s?|implantée?s?|hébergée?s?|siégeant)\s+"
                            r"(?:à|au|dans)\s*$")
-LANDMARK_COLON_RE = re.compile(r"\b(?:la|le|l['’])\s*(gare|port|plage|front de mer)\b"
+LANDMARK_COLON_RE = re.compile(rf"\b(?:la|le|l['’])\s*({LANDMARKS})\b"
                                r"(?:\s+(?:de|du|d['’])\s*[A-ZÀ-Ý][\w'’-]*)?\s*:\s*$", re.IGNORECASE)
 SPREAD_OVER_RE = re.compile(r"\s+et\s+(?:des|du|de la|de l['’]|de|d['’]|aux?|à)\s*[A-ZÀ-Ý]")
 MERGED_COMMUNE_RE = re.compile(r"\bcommunes? (?:nouvelles?|déléguées?)\b|\bfusion\b", re.IGNORECASE)
@@ -491,7 +492,7 @@ class PlaceFinder:
         """A part of a commune nouvelle's name that names one of its former communes: "Vire" of Vire
         Normandie, "Machecoul" of Machecoul-Saint-Même."""
         key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
-        return bool(full) and key != full and (full.startswith(key + " ") or full.endswith(" " + key))
+        return key != full and (self.is_short_for_commune(name) or bool(full) and full.endswith(" " + key))
 
     def locality(self, name: str) -> Place:
         own = self.own_place(self.commune).name if self.commune else name
