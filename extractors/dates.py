@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS, SINCE_MONTH
 from extractors.numbers import words_to_number
+from extractors.segments import BULLET
 
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
 NUMERIC_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)?\d\d)\b")
@@ -117,10 +118,10 @@ MONTH_ONLY_RE = re.compile(rf"\b(?:en|début|fin|mi-|d'ici(?: à)?|avant)\s*"
                            rf"({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)", re.IGNORECASE)
 SEASON_START = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 SEASON_MONTHS = {"printemps": (3, 4, 5), "été": (6, 7, 8), "automne": (9, 10, 11), "hiver": (12, 1, 2)}
-# "en juillet et août": a period of two months, which takes its end
 # a timeline's line that opens on a month: "Juin : mise en service des 14 premières caméras"
-MONTH_LINE_RE = re.compile(rf"^\s*(?:[•▪◦·*–-]\s*)?({MONTH_PATTERN})\s*:", re.IGNORECASE | re.MULTILINE)
+MONTH_LINE_RE = re.compile(rf"^\s*(?:{BULLET}\s*)?({MONTH_PATTERN})\s*:", re.IGNORECASE | re.MULTILINE)
 LAST_MONTH_RE = re.compile(r"\ble mois (?:dernier|passé)\b")
+# "en juillet et août": a period of two months, which takes its end
 MONTH_PAIR_RE = re.compile(rf"\ben ({MONTH_PATTERN}) et ({MONTH_PATTERN})\b(?!\.?\s+\d)", re.IGNORECASE)
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"

@@ -25,7 +25,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|\s+(?=(?:et|mais)\s+(?:la ville|la commune|la mairie|la municipalité|il|elle|ils|elles|nous|on)\s)"
     # "a installé 27 caméras en 2021 et compte désormais 98 caméras", "en compte 30 et en prévoit 10": a second
     # verb of the same subject
-    r"|\s+(?=et\s+(?:en\s+)?(?:compt|dispos|possèd|possédait|prévoi|prévoy|prévo|vis|atteint|atteindr|totalis)\w*\b)"
+    r"|\s+(?=et\s+(?:en\s+)?(?:compt|dispos|possèd|possédait|prévo|vis|atteint|atteindr|totalis)\w*\b)"
     r"|\s+(?=et\s+en\s+(?:ajout|install|pos|implant|déploi|déploy|command|achèt|achet)\w*\b)"  # "et en ajoutera 10"
 )
 
