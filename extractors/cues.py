@@ -119,10 +119,11 @@ THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)
 CHANGE_BEFORE_RE = re.compile(r"\b(?:hausse|baisse|augmentation|diminution|progression|recul|évolution)\s+de\s*$"
                               r"|\((?:\s*[+-])?\s*$")  # "(-5 %)"
 OWN_SITES_RE = re.compile(r"\b(?:sur|dans)\s+(?:ses|leurs|ces|des|plusieurs)\b")
+ELECTED = r"[ée]lue?s?|r[ée][ée]lue?s?|nommée?s?"  # "Elu" too: capitals lose their accents
 # An opening phrase about a person ("Élue en 2020, la maire …"): its dates are that person's.
-PERSON_OPENING_RE = re.compile(r"^\s*(?:[ée]lue?s?|r[ée][ée]lue?s?|arrivée?s?|nommée?s?|devenue?s?)\b[^,;]{0,80},")
+PERSON_OPENING_RE = re.compile(rf"^\s*(?:{ELECTED}|arrivée?s?|devenue?s?)\b[^,;]{{0,80}},")
 # An apposition about a person ("Le nouveau maire, élu en juin, a suspendu…"): its date is the person's.
-PERSON_APPOSITION_RE = re.compile(r"\b(?:[ée]lue?s?|r[ée][ée]lue?s?|nommée?s?)\s+(?:(?:en|le|au|depuis)\s+)?$")
+PERSON_APPOSITION_RE = re.compile(rf"\b(?:{ELECTED})\s+(?:(?:en|le|au|depuis)\s+)?$")
 # "deux caméras sur trois", "8 sur 10": the denominator of a proportion, a bare small number
 FRACTION_AFTER_RE = re.compile(r"\s*sur\s+(\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
                                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:sont|ont|étaient|seront|restent|ne|n'|se|s'|y|en)\b)")
