@@ -60,6 +60,8 @@ def _dateparser_date(text: str) -> str | None:
 
 YEAR = r"((?:19|20)\d\d)"
 DATE_LEAD_RE = re.compile(r"\s*(?:en|au|à|fin|début|mi-|d'ici(?: à)?|dès)?\s*")
+# "6 caméras supplémentaires en 2024": a word or two that describe the count come between it and its date.
+OWN_DATE_GAP_RE = re.compile(r"(?:\s+[^\W\d_]+){0,2}" + DATE_LEAD_RE.pattern)
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 MONTH_YEAR_RE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({MONTH_PATTERN})\.?\s+{YEAR}\b", re.IGNORECASE)
 PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{YEAR}\b|\bde\s+{YEAR}\s+à\s+{YEAR}\b"
@@ -287,7 +289,7 @@ def figure_date(
 
     in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1] and not blocked(d)]
     # "passé de 30 en 2014 à 130 en 2022": a date the number is followed by ("130 en 2022") is its own
-    own = [d for d in in_clause if d.start >= end and DATE_LEAD_RE.fullmatch(text[end : d.start])]
+    own = [d for d in in_clause if d.start >= end and OWN_DATE_GAP_RE.fullmatch(text[end : d.start])]
     if own:
         return own[0].value
     if in_clause:

@@ -1021,6 +1021,9 @@ def test_numeric_days_contributions_the_country_and_named_lists(text, hint, expe
      [("cameras", 30, "2014"), ("cameras", 130, "2022")]),
     ("Le nombre de communes équipées de caméras est passé de 45 en 2015 à 112 en 2023.", None,
      [("other", 45, "2015"), ("other", 112, "2023")]),
+    # a word or two describing the count stand between it and its own date, which beats the decision's
+    ("Le conseil a voté en décembre 2023 l'installation de 6 caméras supplémentaires en 2024 autour du port.",
+     None, [("cameras_planned", 6, "2024")]),
     # a share says whose it is, however far its whole
     ("Plus de 1 000 caméras de vidéoprotection sont en service sur la voie publique du département, dont 300 à "
      "Rennes.", None, [("cameras", 1000, None), ("cameras", 300, None)]),
