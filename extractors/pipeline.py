@@ -48,6 +48,7 @@ from extractors.cues import (
     OWN_RELATIVE_RE,
     OWN_SITES_RE,
     PAGE_FURNITURE_RE,
+    PARTITIVE_EQUIPPED_RE,
     PARTITIVE_RE,
     PENALTY_AFTER_RE,
     PER_CAMERA_AFTER_RE,
@@ -500,6 +501,10 @@ class Extractor:
                 end = _word_end(text, m.end + min(after.end(), own_right))
                 found[i] = Candidate(m, counted.reading.continued(end), m.start, end, head=counted, anaphoric=True,
                                      same_place=True)
+                continue
+            if after and (equipped := PARTITIVE_EQUIPPED_RE.match(right)) and equipped.end() <= own_right:
+                end = _word_end(text, m.end + after.end())
+                found[i] = Candidate(m, Reading(OTHER, end, "sites"), m.start, end)
                 continue
             if (after or ANAPHORA_BEFORE_RE.search(left)) and (names_cameras or self.camera_context(sentence.index)):
                 end = m.end + (min(after.end(), own_right, 60) if after else 0)
