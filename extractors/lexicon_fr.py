@@ -126,6 +126,8 @@ CENTRE_TERMS = r"csu|cpu|\bpc\b|centre(?![- ]ville)|supervision|écrans|images|v
 # "Huit agents s'y relaient": a pronoun that points back at the centre the sentence before names.
 THERE_PRONOUN = (r"\b(?:s'y|y)\s+(?:\w+\s+)?"
                  r"(?:travaill|relai|relay|succèd|officient|sont|seront|veill|se relai|affect)\w*")
+# "Seuls deux agents peuvent les consulter": a pronoun that points back at the images the sentence before names.
+IMAGES_PRONOUN = r"\bles\s+(?:consult|visionn|regard|exploit|extrai)\w*"
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid"
              r"|supervision|opérateur")  # "les opérateurs du centre de supervision ont déclenché 900 interventions"

@@ -17,6 +17,7 @@ from extractors.lexicon_fr import (
     CAMERA_OTHER_RE,
     CAMERA_WORDS,
     CENTRE_TERMS,
+    IMAGES_PRONOUN,
     MONEY_CONTEXT,
     NOUN_ADJECTIVES,
     OFFENCE_NOUNS,
@@ -175,7 +176,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         # the centre named with the noun, not in a share after it: "la police compte 70 agents, dont 9 au CSU"
         lowered = norm(_sentence_but_share(sentence_text, text[mention.start : end + m.end()]))
         if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
-                re.search(THERE_PRONOUN, lowered) and re.search(CENTRE_TERMS, norm(context_text or ""))) and not (
+                re.search(f"{THERE_PRONOUN}|{IMAGES_PRONOUN}", lowered)
+                and re.search(CENTRE_TERMS, norm(context_text or ""))) and not (
                 SERVICE_SUBJECT_RE.match(lowered) and VIDEO_SERVICE_RE.search(norm(context_text or ""))):
             return None
         if need == "centre" and FORCE_BEFORE_RE.search(norm(text[max(0, mention.start - 40) : mention.start])):
