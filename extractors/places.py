@@ -83,6 +83,8 @@ REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.
 # "Granville Terre et Mer mutualise sa vidéoprotection", "un service commun"
 INTERCOMMUNAL_PAGE_RE = re.compile(
     r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux)|mutualis\w*|service commun)\b", re.IGNORECASE)
+IN_COMMUNES_RE = re.compile(r"\b(?:dans|sur|entre|pour)\s+(?:les\s+|ses\s+)?(?:\w+\s+){0,2}?communes\b",
+                            re.IGNORECASE)
 COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
 SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:les\s+)?(?:\w+\s+){0,2}communes\b",
                                  re.IGNORECASE)
@@ -206,6 +208,7 @@ class PlaceFinder:
         self.commune: Place | None = None
         self.merged = False  # a commune nouvelle's page: "Machecoul" on Machecoul-Saint-Même's is a locality
         self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
+        self.epci: Place | None = None
         self.hint = self._resolve_hint(hint, hint_kind, text)
         if self.hint is None and not hint:  # a page given no place: its town hall's domain, or its title's place
             self.hint = self.site_place or self._title_place(text)
@@ -213,7 +216,13 @@ class PlaceFinder:
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
         self.merged = bool(self.commune and MERGED_COMMUNE_RE.search(text))
         self.epci = self._find_epci(text)
-        self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300]))
+        self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300])) or self._acts_in_communes(text[:300])
+
+    def _acts_in_communes(self, opening: str) -> bool:
+        """Whether the page opens on its intercommunalité at work in several communes: "La communauté de
+        communes du Pays de Craon a validé le déploiement de la vidéoprotection dans quatre communes"."""
+        return self.epci is not None and bool(IN_COMMUNES_RE.search(opening)) and any(
+            place.code == self.epci.code for _, _, place in self.names_in(opening))
 
     def _resolve_hint(self, hint: str | None, kind: str | None, text: str = "") -> Place | None:
         if not hint or self.gazetteer is None:
@@ -292,12 +301,16 @@ class PlaceFinder:
             return True
         if self.hint and self.hint.epci and place.epci == self.hint.epci:
             return True  # a commune of the hint's intercommunalité, across a département's border
+        if self.epci and place.epci == self.epci.code:
+            return True  # a member of the intercommunalité the page names: "la communauté de communes … : Craon"
         if LOCATIVE_BEFORE_RE.search(before[-15:]):
             return place.population >= 500 or bool(self.hint and place.departement == self.hint.departement)
         # a compound name is no common word: "Divonne-les-Bains", "Saint-Jean-de-Monts"
         return place.population >= 20_000 or bool(COMPOUND_NAME_RE.search(place.name))
 
     def _choose(self, candidates: list[Place]) -> Place:
+        if self.epci and (members := [c for c in candidates if c.epci == self.epci.code]):
+            return members[0]
         if self.hint:
             for c in candidates:
                 if c.departement and c.departement in (self.hint.departement, self.hint.code, self.hint.region):

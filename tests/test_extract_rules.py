@@ -1936,3 +1936,28 @@ def test_the_oldest_ones_to_be_replaced_are_counted():
     text = "La ville compte 46 caméras. Le maire a annoncé le remplacement des 12 plus anciennes par des modèles HD."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Eaubonne")] == [("cameras", 46),
                                                                                        ("cameras", 12)]
+
+
+def test_sites_some_of_which_are_equipped_are_counted_as_sites_not_cameras():
+    text = ("Le Département a investi 1,2 million d'euros dans la sécurisation de ses 40 collèges. Vingt-six d'entre "
+            "eux sont désormais équipés de vidéoprotection, soit 98 caméras.")
+    figures = extract_text(text, place_hint="Orne", place_kind="departement")
+    assert [(f.metric, f.value) for f in figures] == [("money_eur", 1_200_000), ("other", 26), ("cameras", 98)]
+
+
+def test_agents_who_may_view_the_images_named_the_sentence_before():
+    text = ("Les images ne sont pas regardées en continu. Seuls trois agents habilités de la police municipale peuvent "
+            "les consulter.")
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Brioude")] == [("other", 3)]
+
+
+def test_member_communes_of_an_intercommunalite_the_page_opens_on():
+    text = ("La communauté de communes du Pays de Craon a validé le déploiement de la vidéoprotection dans trois "
+            "communes : Renazé (5 caméras), Cossé-le-Vivien (4) et Quelaines-Saint-Gault (3). Le coût total est "
+            "estimé à 150 000 € HT.")
+    figures = extract_text(text, place_hint="Craon")
+    assert [(f.value, f.place) for f in figures] == [
+        (3, "Communauté de communes du Pays de Craon"), (5, "Renazé"), (4, "Cossé-le-Vivien"),
+        (3, "Quelaines-Saint-Gault"), (150000, "Communauté de communes du Pays de Craon")]
+    unhinted = extract_text(text)
+    assert [f.place for f in unhinted][1:4] == ["Renazé", "Cossé-le-Vivien", "Quelaines-Saint-Gault"]
