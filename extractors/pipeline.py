@@ -888,7 +888,8 @@ class Extractor:
         if date is None and family == CAMERAS and RESULT_RE.search(norm(context.text)) and (
                 done := self.operation_before(sentence)):
             return done.date  # "Vingt caméras ont été posées cet été. Le parc passe ainsi de 35 à 55": after it
-        if date is None and ORIGIN_RE.match(norm(context.text)) and (first := self.first_year_before(s)):
+        if date is None and ORIGIN_RE.match(said := norm(context.text)) and not FUTURE_RE.search(said) and (
+                first := self.first_year_before(s)):
             return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
         if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):
             years = sorted({d.value for d in context.dates() if len(d.value) == 4})  # years, not "15/01/2022"

@@ -596,6 +596,9 @@ def facts(text, **kwargs):
      [("cameras_planned", 8, "exact", None), ("cameras_planned", 57, "exact", None)]),
     ("La ville a installé 8 caméras, portant le total à 57.", None,
      [("cameras_added", 8, "exact", None), ("cameras", 57, "exact", None)]),
+    # a plan's first step is no start of the story: the page's date line does not date it
+    ("Publié le 28/06/2022\n\nDans un premier temps, 11 caméras seront installées.", "2022-06-28",
+     [("cameras_planned", 11, "exact", None)]),
 ])
 def test_seasons_with_years_starts_totals_and_more(text, published, expected):
     assert facts(text, published=published) == expected
