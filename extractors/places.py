@@ -72,6 +72,8 @@ LOCATED_AT_RE = re.compile(r"\b(?:installée?s?|située?s?|basée?s?|implantée?
 LANDMARK_COLON_RE = re.compile(rf"\b(?:la|le|l['’])\s*({LANDMARKS})\b"
                                r"(?:\s+(?:de|du|d['’])\s*[A-ZÀ-Ý][\w'’-]*)?\s*:\s*$", re.IGNORECASE)
 SPREAD_OVER_RE = re.compile(r"\s+et\s+(?:des|du|de la|de l['’]|de|d['’]|aux?|à)\s*[A-ZÀ-Ý]")
+ALSO_ELSEWHERE_RE = re.compile(r"\s*(?:,\s*|\s+et\s+)(?:aux?|à|dans|sur|près|autour|devant|en|le long)\b",
+                               re.IGNORECASE)
 MERGED_COMMUNE_RE = re.compile(r"\bcommunes? (?:nouvelles?|déléguées?)\b|\bfusion\b", re.IGNORECASE)
 FUNDING_LIST_RE = re.compile(r"\b(?:subventions?|financements?|cofinancements?|aides?|financeurs)\s*:",
                              re.IGNORECASE)
@@ -541,6 +543,8 @@ class PlaceFinder:
         if other := re.search(r"\d", window[evidence_end - number_start :]):  # "90 caméras, dont 40 en centre-ville"
             window = window[: evidence_end - number_start + other.start()]
         if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
+            if ALSO_ELSEWHERE_RE.match(sentence, number_start + m.end()) and (place := self.relative("commune")):
+                return place  # "en centre-ville et aux entrées de la commune": spread, the commune's
             return self.district(m.group(1).lower())
         # "La cité médiévale, classée par l'UNESCO, en concentre 11": the sentence's subject
         if (m := CENTRE_SUBJECT_RE.match(sentence)) and not re.search(  # an apposition between commas aside

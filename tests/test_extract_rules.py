@@ -1964,3 +1964,10 @@ def test_member_communes_of_an_intercommunalite_the_page_opens_on():
         (3, "Quelaines-Saint-Gault"), (150000, "Communauté de communes du Pays de Craon")]
     unhinted = extract_text(text)
     assert [f.place for f in unhinted][1:4] == ["Renazé", "Cossé-le-Vivien", "Quelaines-Saint-Gault"]
+
+
+def test_cameras_for_the_centre_and_elsewhere_are_the_communes():
+    spread = "Onze caméras seront installées en centre-ville et aux entrées de la commune."
+    assert [f.place for f in extract_text(spread, place_hint="Montbard")] == ["Montbard"]
+    centre = "Onze caméras seront installées en centre-ville."
+    assert [f.place for f in extract_text(centre, place_hint="Montbard")] == ["Montbard / centre-ville"]
