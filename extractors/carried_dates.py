@@ -21,7 +21,7 @@ from extractors.cues import PER_CAMERA_AFTER_RE
 from extractors.dates import in_relative_clause
 from extractors.figure import Figure, Metric
 from extractors.readings import norm
-from extractors.segments import BULLET, Sentence
+from extractors.segments import Sentence, list_intro
 
 BORROWERS = (Metric.MONEY_EUR.value, Metric.PERCENT.value, Metric.CAMERAS_PLANNED.value)
 LENDERS = (Metric.CAMERAS_PLANNED.value, Metric.CAMERAS_ADDED.value, Metric.MONEY_EUR.value)
@@ -35,7 +35,6 @@ BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^
 PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: clés)?|l'année|(?:le )?rapport|"
                                r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
 SINCE_YEAR_RE = re.compile(r"\bdepuis (?:19|20)\d\d\b")
-BULLET_RE = re.compile(rf"^\s*{BULLET}\s")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
@@ -100,11 +99,7 @@ def _from_list_intros(figures: list[tuple[Figure, Sentence]], sentences: list[Se
     """ "Au 1er janvier 2024, le parc compte 41 caméras :⏎• Bressuire : 24 caméras⏎• Cerizay : 9 caméras":
     the items of a list break down the statement that introduces it, and hold for its date."""
     for figure, sentence in figures:
-        if figure.date is not None or not BULLET_RE.match(text[sentence.start : sentence.end]):
-            continue
-        intro = next((s for s in reversed(sentences[: sentence.index])
-                      if not BULLET_RE.match(text[s.start : s.end])), None)
-        if intro is None or not text[intro.start : intro.end].rstrip().endswith(":"):
+        if figure.date is not None or (intro := list_intro(sentences, text, sentence)) is None:
             continue
         lent = _one_date(f.date for f, s in figures if s.index == intro.index and f.date) or _one_date(
             dates_of(intro))

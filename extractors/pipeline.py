@@ -104,7 +104,7 @@ from extractors.readings import (
     norm,
     read_unit,
 )
-from extractors.segments import Sentence, Span, clause_at, clause_spans, split_sentences
+from extractors.segments import Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
@@ -698,7 +698,7 @@ class Extractor:
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
                           or PER_YEAR_AFTER_RE.match(norm(after))),
-                before_number=self.text[sentence.start : c.mention.start], decided=self.deliberation, done=done,
+                before_number=self.text[sentence.start : c.mention.start], decided=self.decided(sentence), done=done,
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
@@ -990,6 +990,13 @@ class Extractor:
         """Cameras there now, to be replaced or linked elsewhere ("seront visionnées depuis le centre")."""
         stext = norm(self.text[sentence.start : sentence.end])
         return bool(REPLACED_RE.search(stext) and FUTURE_RE.search(stext) or LINKED_TO_COME_RE.search(stext))
+
+    def decided(self, sentence: Sentence) -> bool:
+        """Whether the sentence's tenseless counts are of what a decision decides: the page records one (a
+        deliberation), or the sentence is an item of a list a decision introduces ("La Région a attribué les
+        subventions suivantes :⏎- Chagny : 9 200 € pour 3 caméras")."""
+        intro = list_intro(self.sentences, self.text, sentence)
+        return self.deliberation or bool(intro and DECIDED_RE.search(norm(self.text[intro.start : intro.end])))
 
     def future_or_decided(self, sentence: Sentence) -> bool:
         said = norm(self.text[sentence.start : sentence.end])

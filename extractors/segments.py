@@ -64,6 +64,7 @@ def looks_like_heading(block: str) -> bool:
     return "\n" not in block.strip() and len(block) < 120 and not CLOSING_PUNCTUATION_RE.search(block)
 
 
+BULLET_ITEM_RE = re.compile(rf"\s*{BULLET}\s")  # a list's item, at its start
 BULLET_LINE_RE = re.compile(rf"(?m)^[ \t]*{BULLET}\s[^\n]*\n")  # a bulleted line ends where it ends
 LIST_LINE_RE = re.compile(r"\n(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])")
 
@@ -108,6 +109,15 @@ def split_sentences(text: str) -> list[Sentence]:
         while s.start < s.end and text[s.start].isspace():
             s.start += 1
     return sentences
+
+
+def list_intro(sentences: list[Sentence], text: str, item: Sentence) -> Sentence | None:
+    """The statement a bulleted item breaks down ("La Région a attribué les subventions suivantes :⏎- Chagny :
+    9 200 € pour 3 caméras"): the last line before the list, when it ends on a colon."""
+    if not BULLET_ITEM_RE.match(text, item.start):
+        return None
+    intro = next((s for s in reversed(sentences[: item.index]) if not BULLET_ITEM_RE.match(text, s.start)), None)
+    return intro if intro is not None and text[intro.start : intro.end].rstrip().endswith(":") else None
 
 
 def clause_spans(text: str, sentence: Span) -> list[Span]:

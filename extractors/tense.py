@@ -104,7 +104,9 @@ MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéplo
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
-DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?)\b")
+# decided, or granted: an aid granted for cameras pays for cameras to be installed
+DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
+                        r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 

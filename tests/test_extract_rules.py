@@ -1971,3 +1971,15 @@ def test_cameras_for_the_centre_and_elsewhere_are_the_communes():
     assert [f.place for f in extract_text(spread, place_hint="Montbard")] == ["Montbard"]
     centre = "Onze caméras seront installées en centre-ville."
     assert [f.place for f in extract_text(centre, place_hint="Montbard")] == ["Montbard / centre-ville"]
+
+
+def test_cameras_an_aid_is_granted_for_are_to_be_installed():
+    granted = "La Région a accordé 9 200 € à Chagny pour 3 caméras."
+    assert [(f.metric, f.value) for f in extract_text(granted)] == [("money_eur", 9200), ("cameras_planned", 3)]
+    listed = ("La Région a attribué les subventions suivantes :\n- Commune de Chagny : 9 200 € pour 3 caméras\n"
+              "- Commune de Saint-Florentin : 18 750 € pour 7 caméras\n")
+    assert [(f.metric, f.value, f.place) for f in extract_text(listed) if f.metric != "money_eur"] == [
+        ("cameras_planned", 3, "Chagny"), ("cameras_planned", 7, "Saint-Florentin")]
+    # a list of what is there is no decision's
+    there = "La ville compte aujourd'hui :\n- 12 caméras au centre\n- 5 caméras à la gare\n"
+    assert {f.metric for f in extract_text(there, place_hint="Chagny")} == {"cameras"}
