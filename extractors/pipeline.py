@@ -807,10 +807,22 @@ class Extractor:
         hint = self.finder.hint_place()
         if hint.name is None and self.national:
             return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "Selon le ministère de l'Intérieur, …"
+        if hint.name is None and (told := self.placed_before_in_block(sentence)):
+            return told  # a page of no place: "À Chablis, trois caméras … Coût de l'opération : 24 000 euros"
         hint = FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
         if self.of_shared_centre(c, norm(stext)):
             return self.finder.group_of(hint)  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"
         return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint
+
+    def placed_before_in_block(self, sentence: Sentence) -> FigurePlace | None:
+        """The one place of the paragraph's figures so far: on a page of no place, what it goes on about. A
+        paragraph of several ("À Arles, 90 caméras ; à Tarascon, 40. Ces villes en totalisent 130") has none."""
+        opening = next(s.start for s in self.sentences if s.block == sentence.block)
+        block = [c.figure for c in self.candidates if c.figure is not None and c.figure.place
+                 and c.figure.place_kind not in (None, "other") and opening <= c.mention.start < sentence.start]
+        if not block or len({f.place for f in block}) > 1:
+            return None
+        return FigurePlace(block[-1].place, block[-1].place_kind, block[-1].place_code)
 
     def respective_place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace | None:
         """ "Tomblaine et Essey-lès-Nancy comptent respectivement 18 et 24 caméras": the places named before

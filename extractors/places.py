@@ -37,6 +37,9 @@ SUBJECT_VERB_AFTER_RE = re.compile(r"(?:\s*,[^,.;]{1,30},)?"  # "Genilac, de son
                                    r"\s+(?:n['’]en\s+|en\s+|n['’]|ne\s+)?"  # "Lorette n'en possède que 4"
                                    r"(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
                                    r"investit|consacre|vient)\b")  # "a" covers "a consacré", "a installé"
+INHABITANTS_AFTER_RE = re.compile(r"\s*[(,]\s*[\d  .]+\s*(?:habitants|hab\.|âmes)")  # "Vermenton (1 200 habitants)"
+BODY_LEAD_RE = re.compile(r"\s*(?:la région|le département|le conseil (?:régional|départemental))\s+"
+                          r"(?:(?:de la|de l'|de|du|des|d')\s*)?", re.IGNORECASE)
 TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
@@ -267,7 +270,15 @@ class PlaceFinder:
             return named[0][2]
         # "Sécurité des communes : la Région Normandie dresse le bilan de son aide": the one body it names
         bodies = {p.code: p for _, _, p in named if p.kind in ("region", "departement")}
-        return next(iter(bodies.values())) if len(bodies) == 1 and len(named) == 1 else None
+        if len(bodies) == 1 and len(named) == 1:
+            return next(iter(bodies.values()))
+        # "La Région Bourgogne-Franche-Comté a attribué les subventions suivantes": the body the lead opens on
+        for line in [line for line in text[len(title) : len(title) + 600].splitlines() if line.strip()][:3]:
+            if opening := BODY_LEAD_RE.match(line):
+                named = self.names_in(line[: opening.end() + 60])
+                if named and named[0][0] <= opening.end() and named[0][2].kind in ("region", "departement"):
+                    return named[0][2]
+        return None
 
     def _find_epci(self, text: str) -> Place | None:
         if self.hint and self.hint.kind == "intercommunalite":
@@ -357,7 +368,8 @@ class PlaceFinder:
                             break  # "France Bleu", "au Bois du Verne": a longer name, not France or Bois
                         if self._accept(place, text[:start]) or (
                                 place.kind == "commune" and place.population >= 2_000
-                                and SUBJECT_VERB_AFTER_RE.match(text, start + len(chunk))):
+                                and SUBJECT_VERB_AFTER_RE.match(text, start + len(chunk))) or (
+                                place.kind == "commune" and INHABITANTS_AFTER_RE.match(text, start + len(chunk))):
                             if self.commune and place.departement != self.commune.departement and (
                                     self.is_short_for_commune(chunk)):
                                 place = self.commune  # "Vire" on Vire Normandie's page, not Viré in Saône-et-Loire

@@ -1983,3 +1983,17 @@ def test_cameras_an_aid_is_granted_for_are_to_be_installed():
     # a list of what is there is no decision's
     there = "La ville compte aujourd'hui :\n- 12 caméras au centre\n- 5 caméras à la gare\n"
     assert {f.metric for f in extract_text(there, place_hint="Chagny")} == {"cameras"}
+
+
+def test_a_page_of_no_place_speaks_for_the_body_its_lead_opens_on():
+    text = ("Commission permanente : aides à la vidéoprotection\n\nLa Région Bourgogne-Franche-Comté a attribué "
+            "des subventions aux communes. Le taux d'intervention est de 30 % des dépenses éligibles.")
+    assert [(f.value, f.place) for f in extract_text(text)] == [(30, "Bourgogne-Franche-Comté")]
+
+
+def test_on_a_page_of_no_place_a_paragraph_goes_on_about_the_commune_it_named():
+    text = ("Villages : la vidéoprotection gagne les petites communes\n\nÀ Chablis, trois caméras surveillent "
+            "l'entrée du bourg. Coût de l'opération : 24 000 euros. Plus loin, Vermenton (1 200 habitants) vient de "
+            "voter l'achat de cinq caméras.\n\nLe coût moyen d'une caméra est de 8 000 euros.")
+    assert [(f.value, f.place) for f in extract_text(text)] == [
+        (3, "Chablis"), (24000, "Chablis"), (1200, "Vermenton"), (5, "Vermenton"), (8000, None)]
