@@ -35,6 +35,8 @@ BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^
 PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: clés)?|l'année|(?:le )?rapport|"
                                r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
 SINCE_YEAR_RE = re.compile(r"\bdepuis (?:19|20)\d\d\b")
+PRONOUN_RE = re.compile(r"^\s*(?:il|elle|ils|elles)\b")
+MEETING_RE = re.compile(r"\b(?:s'est|se sont) réunie?s?\b|\bréunie?s?\s+(?:le|en séance)\b|\blors de sa séance\b")
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
@@ -70,8 +72,12 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         by_sentence.setdefault(sentence.index, []).append(figure)
     for index, own in by_sentence.items():
         said = norm(text[sentences[index].start : sentences[index].end])
-        # "Huit caméras nouvelles ont été ajoutées à cette occasion": the occasion's date, whatever was counted
+        # "Huit caméras nouvelles ont été ajoutées à cette occasion": the occasion's date, whatever was counted;
+        # "La commission s'est réunie le 9 février. Elle a examiné 37 dossiers": what the meeting did, its date
+        met = index > 0 and PRONOUN_RE.match(said) and MEETING_RE.search(
+            norm(text[sentences[index - 1].start : sentences[index - 1].end]))
         borrowers = BORROWERS + (Metric.CAMERAS_ADDED.value,) if OCCASION_RE.search(said) else BORROWERS
+        borrowers = borrowers + (Metric.OTHER.value,) if met else borrowers
         undated = [f for f in own if f.date is None and f.metric in borrowers]
         if not undated:
             continue

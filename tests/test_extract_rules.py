@@ -1997,3 +1997,11 @@ def test_on_a_page_of_no_place_a_paragraph_goes_on_about_the_commune_it_named():
             "voter l'achat de cinq caméras.\n\nLe coût moyen d'une caméra est de 8 000 euros.")
     assert [(f.value, f.place) for f in extract_text(text)] == [
         (3, "Chablis"), (24000, "Chablis"), (1200, "Vermenton"), (5, "Vermenton"), (8000, None)]
+
+
+def test_what_a_meeting_did_takes_its_date_and_its_opinions_are_counted():
+    text = ("La commission départementale de vidéoprotection s'est réunie le 9 février. Elle a examiné 37 dossiers et "
+            "rendu 35 avis favorables. Le CSU a ouvert en 2019. Il a permis 45 interpellations.")
+    figures = extract_text(text, place_hint="Cher", published="2023-02-14")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("other", 37, "2023-02-09"), ("other", 35, "2023-02-09"), ("other", 45, None)]
