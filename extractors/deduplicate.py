@@ -6,17 +6,28 @@ page that contradicts itself ("Un peu plus de 500 caméras" in the lead, "un peu
 
 from __future__ import annotations
 
+import re
+
 from extractors.dates import PRESENT_RE
 from extractors.figure import Figure, Metric
 from extractors.readings import norm
-from extractors.segments import Sentence
+from extractors.segments import BULLET, Sentence
 
 COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)
+LABEL_RE = re.compile(rf"\s*(?:{BULLET}\s*)?([^:\n]{{2,80}}?)\s*:\s*")
 
 
 def said_now(figure: Figure) -> bool:
     """An undated figure its sentence says holds now."""
     return figure.date is None and bool(PRESENT_RE.search(norm(figure.sentence or "")))
+
+
+def line_label(figure: Figure) -> str | None:
+    """The label of a "Label : amount" line the figure is the amount of ("Autofinancement : 18 240 €")."""
+    sentence = figure.sentence or ""
+    at = sentence.find(figure.evidence)
+    label = LABEL_RE.fullmatch(sentence[:at]) if at > 0 else None
+    return norm(label[1]).strip() if label else None
 
 
 def _commune_of(place: str | None) -> str | None:
@@ -41,7 +52,11 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
         score = (4 if figure.date else 0) + (0 if sentence.heading else 2) + (1 if figure.qualifier == "exact" else 0)
         if key in best:
             kept_score, kept = best[key]
-            if kept.date != figure.date and (kept.date and figure.date or said_now(kept) or said_now(figure)):
+            if (label := line_label(figure)) and (kept_label := line_label(kept)) and label != kept_label:
+                key = (*key, label)  # "DETR : 18 240 €" and "Autofinancement : 18 240 €": two lines, two facts
+                best[key] = (score, figure)
+                order.append(key)
+            elif kept.date != figure.date and (kept.date and figure.date or said_now(kept) or said_now(figure)):
                 # "40 caméras en 2019" and "on recense aujourd'hui 40 caméras": two statements
                 key = (*key, figure.date)
                 best[key] = (score, figure)
