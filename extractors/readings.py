@@ -191,6 +191,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):
             return None
+        if need == "joined" and not re.search(r"raccord|reli[ée]|connect|équipé", norm(sentence_text)):
+            return None  # shops are counted when they join the network, not as the town's trade
         if need == "use" and not FOOTAGE_USED_RE.search(norm(sentence_text)):
             return None  # "à trois reprises, le conseil…": occasions, not uses of the cameras
         return Reading(OTHER, end + m.end(), noun)

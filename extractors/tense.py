@@ -99,7 +99,8 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
 # what will be done with cameras there already: watched, linked, run from elsewhere
 LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
-                               r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé)\w*")
+                               r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé"
+                               r"|complét|renforc|rejoint|étoff)\w*")  # "les 35 caméras seront complétées par …"
 MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")

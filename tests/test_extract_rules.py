@@ -2005,3 +2005,20 @@ def test_what_a_meeting_did_takes_its_date_and_its_opinions_are_counted():
     figures = extract_text(text, place_hint="Cher", published="2023-02-14")
     assert [(f.metric, f.value, f.date) for f in figures] == [
         ("other", 37, "2023-02-09"), ("other", 35, "2023-02-09"), ("other", 45, None)]
+
+
+def test_two_lines_of_a_financing_plan_with_the_same_amount_are_two_facts():
+    text = ("Vidéoprotection : plan de financement\n- DETR (40 %) : 18 240,00 €\n- Région (20 %) : 9 120,00 €\n"
+            "- Autofinancement : 18 240,00 €\n")
+    figures = extract_text(text, place_hint="Amboise")
+    assert [f.value for f in figures if f.metric == "money_eur"] == [18240, 9120, 18240]
+    repeated = "La vidéoprotection coûtera 18 240 €. Le conseil a voté les 18 240 € nécessaires."
+    assert [f.value for f in extract_text(repeated, place_hint="Amboise")] == [18240]
+
+
+def test_cameras_to_be_complemented_are_there_and_shops_that_join_are_counted():
+    text = ("Les 35 caméras municipales seront bientôt complétées par celles des commerçants : une quinzaine de "
+            "boutiques ont accepté de raccorder leurs caméras au centre de supervision. Le centre-ville compte 250 "
+            "commerces.")
+    figures = extract_text(text, place_hint="Joué-lès-Tours")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 35), ("other", 15)]
