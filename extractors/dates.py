@@ -99,6 +99,8 @@ IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-z
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|prévue?s?|{FUTURE_VERB_RE})"
                                 r"(?![\w])")
+# "En cinq ans, le nombre de caméras a triplé, passant de 12 à 36": the change began that many years ago
+SPAN_OF_YEARS_RE = re.compile(r"\b(?:en|en l'espace de|depuis) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b(?! plus tard)")
 NEXT_YEAR_RE = re.compile(r"\bl'(?:année|an) (?:suivante?|d'après)\b")
 
 
@@ -310,7 +312,14 @@ def in_relative_clause(text: str, position: int) -> bool:
     return opening >= 0 and bool(RELATIVE_OPENING_RE.match(text, opening + 1))
 
 
-def period_start(text: str) -> str | None:
-    """The first year of the period a sentence names ("Entre 2018 et 2021" → 2018), if it names one."""
-    period = PERIOD_RE.search(text.lower())
-    return next(year for year in period.groups() if year) if period else None
+def period_start(text: str, published: str | None = None) -> str | None:
+    """The first year of the period a sentence names ("Entre 2018 et 2021" → 2018; "En cinq ans", said in
+    2020 → 2015), if it names one."""
+    lowered = text.lower()
+    if period := PERIOD_RE.search(lowered):
+        return next(year for year in period.groups() if year)
+    span = SPAN_OF_YEARS_RE.search(lowered)
+    year = _year_of(published)
+    if span and year is not None and (years := _count(span[1])) and 1 < years < 50:
+        return str(year - years)
+    return None

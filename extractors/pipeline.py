@@ -581,6 +581,10 @@ class Extractor:
             return Reading(CAMERAS, m.end, "caméras")  # "Combien y en a-t-il à Vichy ? 58, dont 20…"
         if not (how_many := HOW_MANY_RE.search(asked)):
             return None
+        # "Combien de communes sont équipées de caméras ?": the noun "combien de" asks for, not the last one
+        noun = re.match(r"[\w-]+", asked[how_many.end() :])
+        if noun and (reading := read_unit(f"{m.raw} {noun[0]}", Mention(0, len(m.raw), m.value, m.raw), asked)):
+            return Reading(reading.family, m.end, reading.noun)
         asked_for = self.named_before(question, Mention(question.end, question.end, m.value, m.raw),
                                       nouns_from=how_many.end())
         return Reading(asked_for.family, m.end, asked_for.noun) if asked_for else None
@@ -882,7 +886,9 @@ class Extractor:
         if c.starting_point and c.head is not None:  # "passera de 140 à 165 caméras d'ici l'été": 140 is now
             between = [d for d in context.dates() if c.end - s <= d.start and d.end <= c.head.mention.start - s]
             # "De 12 en 2014, le parc est monté à 106"; "Entre 2018 et 2021, … passé de 9 à 27": 9 in 2018
-            return between[0].value if between else period_start(context.text)
+            # "En six ans, … fait passer de 8 à 41": six years ago; "prévoit de passer de 100 à 150 en trois ans": now
+            past = not FUTURE_RE.search(norm(context.text))
+            return between[0].value if between else period_start(context.text, self.published if past else None)
         date = figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
         if date is not None and self.a_persons_date(date, context):

@@ -2022,3 +2022,19 @@ def test_cameras_to_be_complemented_are_there_and_shops_that_join_are_counted():
             "commerces.")
     figures = extract_text(text, place_hint="Joué-lès-Tours")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 35), ("other", 15)]
+
+
+def test_an_answer_counts_the_noun_its_question_asks_for_first():
+    text = "Combien de communes sont équipées de caméras dans le département ?\n212 sur 486, soit 44 %."
+    figures = extract_text(text, place_hint="Indre-et-Loire", place_kind="departement")
+    assert [(f.metric, f.value) for f in figures] == [("other", 212), ("percent", 44)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("En cinq ans, le nombre de caméras a triplé, passant de 12 à 36.", [(12, "2015"), (36, None)]),
+    # a change to come starts now
+    ("Le plan prévoit de passer de 100 à 150 caméras en trois ans.", [(100, None), (150, None)]),
+])
+def test_a_past_change_over_years_starts_that_many_years_before(text, expected):
+    figures = extract_text(text, place_hint="Bléré", published="2020-01-15")
+    assert [(f.value, f.date) for f in figures] == expected
