@@ -191,12 +191,18 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):
             return None
+        if need == "equipped" and CAPACITY_BEFORE_RE.search(norm(text[max(0, mention.start - 30) : mention.start])):
+            return None  # "un parking de 300 véhicules", "qui peut accueillir 300 véhicules": its size
         if need == "joined" and not re.search(r"raccord|reli[ée]|connect|équipé", norm(sentence_text)):
             return None  # shops are counted when they join the network, not as the town's trade
         if need == "use" and not FOOTAGE_USED_RE.search(norm(sentence_text)):
             return None  # "à trois reprises, le conseil…": occasions, not uses of the cameras
         return Reading(OTHER, end + m.end(), noun)
     return None
+
+
+CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
+                                r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
 
 
 def _sentence_but_share(sentence: str, counted: str) -> str:

@@ -2038,3 +2038,12 @@ def test_an_answer_counts_the_noun_its_question_asks_for_first():
 def test_a_past_change_over_years_starts_that_many_years_before(text, expected):
     figures = extract_text(text, place_hint="Bléré", published="2020-01-15")
     assert [(f.value, f.date) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le parking relais, qui peut accueillir 300 véhicules, sera équipé de 6 caméras.", [6]),
+    ("Le parking de 300 véhicules sera équipé de 6 caméras.", [6]),
+    ("Les 40 véhicules de la flotte municipale seront équipés de caméras.", [40]),
+])
+def test_a_car_parks_size_is_no_count_of_vehicles_equipped(text, expected):
+    assert [f.value for f in extract_text(text, place_hint="Bléré")] == expected
