@@ -1021,9 +1021,13 @@ class Extractor:
         return bool(FUTURE_RE.search(said) or DECIDED_RE.search(said))
 
     def before_publication(self, date: str | None) -> bool:
-        """A year earlier than the page's own: what the page says of it is done."""
-        return bool(date and self.published and date[:4].isdigit() and self.published[:4].isdigit()
-                    and date[:4] < self.published[:4])
+        """A year, or a month of the page's year, earlier than the page's own: what the page says of it is
+        done ("Juillet : 6 caméras de plus" in a timeline published in September)."""
+        if not (date and self.published and date[:4].isdigit() and self.published[:4].isdigit()):
+            return False
+        if len(date) >= 7 and len(self.published) >= 7 and date[:4] == self.published[:4]:
+            return date[:7] < self.published[:7]
+        return date[:4] < self.published[:4]
 
     def after_publication(self, date: str | None) -> bool:
         """A year later than the page's own: what the page says of it is yet to come."""

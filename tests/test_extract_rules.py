@@ -2047,3 +2047,11 @@ def test_a_past_change_over_years_starts_that_many_years_before(text, expected):
 ])
 def test_a_car_parks_size_is_no_count_of_vehicles_equipped(text, expected):
     assert [f.value for f in extract_text(text, place_hint="Bléré")] == expected
+
+
+def test_a_timelines_months_before_the_page_are_done_those_after_to_come():
+    text = ("Deuil-la-Barre : 2024, année de la vidéoprotection\n\nJuillet : 6 caméras de plus.\n"
+            "Novembre : 10 caméras de plus.")
+    figures = extract_text(text, place_hint="Deuil-la-Barre", published="2024-09-17")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_added", 6, "2024-07"),
+                                                              ("cameras_planned", 10, "2024-11")]
