@@ -2055,3 +2055,14 @@ def test_a_timelines_months_before_the_page_are_done_those_after_to_come():
     figures = extract_text(text, place_hint="Deuil-la-Barre", published="2024-09-17")
     assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_added", 6, "2024-07"),
                                                               ("cameras_planned", 10, "2024-11")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le réseau en comptera 150, avec l'arrivée de Guipavas (18 caméras) et du Relecq-Kerhuon (12).",
+     [(150, "Brest Métropole"), (18, "Guipavas"), (12, "Le Relecq-Kerhuon")]),
+    # a road's number is no count
+    ("Le réseau sera complété par 8 caméras aux abords de la gare et de la RN 12.", [(8, "Brest")]),
+])
+def test_a_count_in_brackets_after_a_name_with_its_article(text, expected):
+    figures = extract_text(text, place_hint="Brest Métropole" if "150" in text else "Brest")
+    assert [(f.value, f.place.split(" / ")[0]) for f in figures] == expected
