@@ -93,6 +93,7 @@ RELATIVE = [
                 r"|\bl'année écoulée\b"), -1, None),
     (re.compile(SINCE_MONTH), 0, None),  # "depuis janvier", "depuis la fin janvier", "depuis le début de l'année"
     (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
+    (re.compile(r"\b(?:d'ici|avant|pour|à) noël\b"), 0, 12),  # "quatre autres d'ici Noël"
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
 IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")

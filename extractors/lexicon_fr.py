@@ -103,6 +103,8 @@ OTHER_NOUNS = {
     "fois": "use",  # "les images ont été requises 410 fois", "les caméras ont servi à 17 reprises": uses
     # "les caméras ont permis d'élucider 150 affaires", "6 affaires élucidées" where the cameras are told of
     "affaires": "aid", "élucidations": "aid",
+    # "Deux suspects ont été interpellés grâce aux images": people the footage caught
+    "suspects": "caught", "individus": "caught", "auteurs": "caught", "personnes": "caught",
     "boutiques": "joined", "commerces": "joined", "magasins": "joined",  # "15 boutiques ont raccordé leurs caméras"
     "avis": "aid", "autorisations": "aid",  # "rendu 35 avis favorables", "délivré 40 autorisations" to film
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"

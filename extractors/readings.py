@@ -193,6 +193,9 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None
         if need == "equipped" and CAPACITY_BEFORE_RE.search(norm(text[max(0, mention.start - 30) : mention.start])):
             return None  # "un parking de 300 véhicules", "qui peut accueillir 300 véhicules": its size
+        if need == "caught" and not (CAUGHT_RE.search(norm(sentence_text)) and THANKS_TO_FOOTAGE_RE.search(
+                norm(sentence_text))):
+            return None
         if need == "joined" and not re.search(r"raccord|reli[ée]|connect|équipé", norm(sentence_text)):
             return None  # shops are counted when they join the network, not as the town's trade
         if need == "use" and not FOOTAGE_USED_RE.search(norm(sentence_text)):
@@ -201,6 +204,9 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
     return None
 
 
+CAUGHT_RE = re.compile(r"\b(?:interpell|arrêt|identifi|confondu|appréhend|placé\w* en garde à vue)")
+THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce aux?|à l'aide des?|par les?|sur les?)\s+(?:\w+\s+)?"
+                                  r"(?:images|cam[ée]ras?|vid[ée]os?|enregistrements|vidéoprotection)")
 CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
                                 r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
 

@@ -2066,3 +2066,13 @@ def test_a_timelines_months_before_the_page_are_done_those_after_to_come():
 def test_a_count_in_brackets_after_a_name_with_its_article(text, expected):
     figures = extract_text(text, place_hint="Brest Métropole" if "150" in text else "Brest")
     assert [(f.value, f.place.split(" / ")[0]) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Deux suspects ont été interpellés lundi grâce aux images d'une caméra.", [("other", 2, None)]),
+    ("Trois personnes ont assisté à la réunion publique sur les caméras.", []),
+    ("Nous en installerons quatre autres caméras d'ici Noël.", [("cameras_planned", 4, "2023-12")]),
+])
+def test_people_the_footage_caught_and_christmas(text, expected):
+    figures = extract_text(text, place_hint="Nogent-le-Rotrou", published="2023-08-27")
+    assert [(f.metric, f.value, f.date) for f in figures] == expected
