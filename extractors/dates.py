@@ -134,6 +134,7 @@ UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|h
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
 WHERE_CLAUSE_RE = re.compile(r"\s*où\b")
+IN_WHERE_CLAUSE_RE = re.compile(r"\boù\s+(?:\w+\s+){0,3}$")  # "… un centre où se relaient 16 opérateurs"
 RELATIVE_OPENING_RE = re.compile(r"\s*(?:qui|que|qu'|dont|où|lequel|laquelle)\b")
 # A clause that is only a year, right after the figure's: it dates what comes before it.
 APPOSITIVE_YEAR_RE = re.compile(r"^[\s,]*(?:soit |c'est-à-dire )?(?:en |fin |début |courant )?((?:19|20)\d\d)"
@@ -301,8 +302,8 @@ def figure_date(
         return None                                       # its clause
     if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
         return appositive[1]
-    if WHERE_CLAUSE_RE.match(clause_text):  # "Le centre, ouvert en 2018, où travaillent 5 opérateurs": now
-        return None
+    if WHERE_CLAUSE_RE.match(clause_text) or IN_WHERE_CLAUSE_RE.search(text[clause[0] : start]):
+        return None  # "Le centre, ouvert en 2018, où travaillent 5 opérateurs": now
     before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)]
     return before[-1].value if before else None
 

@@ -146,7 +146,7 @@ FUTURE_TERMS = (
     r"compteront|disposera|disposeront|aura|auront|aurons|aurai|aurez|serons|serai|serez|apportera|apporteront|"
     r"viendront|viendra|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
-    r"envisag\w+|programmée?s?|vise|visent|visait|veut|veulent|voulait|souhaite|souhaitent|objectif|"
+    r"envisag\w+|programmée?s?|vise|visent|visons|visait|veut|veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
     r"recommand\w*|préconis\w*|"  # "la gendarmerie avait recommandé 9 caméras": advised, not there
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"

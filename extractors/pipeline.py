@@ -117,6 +117,8 @@ from extractors.tense import (
     camera_metric,
 )
 
+# "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
+THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\b")
 # "les images des 24 caméras", "couverts par les 38 caméras", "renforcer les 35 caméras fixes"
 IN_PASSING_RE = re.compile(r"\b(?:images|enregistrements|réseau|parc) des\s*$|\b(?:par|sur|grâce aux|avec) les\s*$"
                            r"|\b(?:renforcer|compléter|rejoindre|remplacer) les\s*$|\b(?:en plus des|outre les)\s*$")
@@ -485,6 +487,10 @@ class Extractor:
                 amounting = AMOUNTING_RE.search(left)
                 found[i] = Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end)
                 continue
+            # "le nombre de vols avec violence est resté stable : 150 en 2020": what "le nombre de" announced
+            if left.rstrip().endswith(":") and (reading := self.number_of(sentence, m)):
+                found[i] = Candidate(m, reading, m.start, m.end)
+                continue
             if MEASURE_AFTER_RE.match(right):
                 continue  # "doublé son parc en six ans": a length of time
             # "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"
@@ -521,6 +527,10 @@ class Extractor:
                 start = m.start - (len(left) - pronoun.start())
                 found[i] = Candidate(m, head.reading.continued(m.end), start, m.end,
                                      head=head, anaphoric=True, same_place=True)
+            elif pronoun and CAMERA_WORDS_RE.search(text[sentence.start : m.start - len(left) + pronoun.start()]):
+                # "Lorsque la ville a installé ses premières caméras, elles n'étaient que 35": of no count before
+                start = m.start - (len(left) - pronoun.start())
+                found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), start, m.end, anaphoric=True)
         for i, m in enumerate(mentions):  # "le nombre de caméras est passé de 30 à 130": the 130 first
             if i not in found and i not in consumed and not m.year_like:
                 self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
@@ -806,8 +816,10 @@ class Extractor:
             return FigurePlace(head.place, head.place_kind, head.place_code)
         if found is not None:
             return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found
-        if THERE_PRONOUN_RE.search(norm(context.text)) and (centre := self.first_figure(sentence.index - 1)):
-            return FigurePlace(centre.place, centre.place_kind, centre.place_code)  # "Quarante opérateurs s'y relaient"
+        if (THERE_PRONOUN_RE.search(norm(context.text)) or THERE_AUXILIARY_RE.search(norm(context.text))) and (
+                there := self.first_figure(sentence.index - 1)):
+            # "Quarante opérateurs s'y relaient"; "Le quartier a reçu 22 caméras. Les vols y ont reculé de 14 %"
+            return FigurePlace(there.place, there.place_kind, there.place_code)
         hint = self.finder.hint_place()
         if hint.name is None and self.national:
             return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "Selon le ministère de l'Intérieur, …"

@@ -2076,3 +2076,17 @@ def test_a_count_in_brackets_after_a_name_with_its_article(text, expected):
 def test_people_the_footage_caught_and_christmas(text, expected):
     figures = extract_text(text, place_hint="Nogent-le-Rotrou", published="2023-08-27")
     assert [(f.metric, f.value, f.date) for f in figures] == expected
+
+
+def test_a_towns_story_told_with_pronouns_where_clauses_and_there():
+    text = ("Lorsque la ville a installé ses premières caméras, en 2011, elles n'étaient que 35. Dix ans plus tard, "
+            "elle en compte 190, reliées à un centre où se relaient 16 opérateurs. « Nous visons 250 caméras », dit "
+            "l'adjoint.\n\nLe quartier de Razimbaud a reçu 22 caméras en 2020. Depuis, les vols y ont reculé de 14 %. "
+            "Il y a aussi 8 caméras au port. Le nombre de vols avec violence est resté stable : 150 en 2020 contre "
+            "157 en 2019.")
+    figures = extract_text(text, place_hint="Narbonne", published="2021-03-04")
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == [
+        ("cameras", 35, "2011", "Narbonne"), ("cameras", 190, "2021", "Narbonne"), ("other", 16, None, "Narbonne"),
+        ("cameras_planned", 250, None, "Narbonne"), ("cameras_added", 22, "2020", "Narbonne / Razimbaud"),
+        ("percent", 14, None, "Narbonne / Razimbaud"), ("cameras", 8, None, "Narbonne"),
+        ("offences", 150, "2020", "Narbonne"), ("offences", 157, "2019", "Narbonne")]
