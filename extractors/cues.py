@@ -72,7 +72,8 @@ RATE_RE = re.compile(r"\bpour\s*$")
 NAMED_CONTINUATION_RE = re.compile(
     r"(?:\bet|,|\bdevant|\bderrière|\bsuivie?s? de|\bpuis|\bavant)"
     r"\s+(?:(?:de la|de|du|des|à|au|aux)\s+|(?:de l|d|l)['’]\s*)?"  # "… et du Relecq-Kerhuon (12)"
-    r"[A-ZÀ-Ý][\w'’-]*?[a-zà-ÿ][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}\s+(?:(?:de|d['’])\s*|\(\s*)?$")  # not "RN 12"
+    r"[A-ZÀ-Ý][\w'’-]*?[a-zà-ÿ][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2}"
+    r"(?:\s+(?:(?:de|d['’])\s*|\(\s*)?|,\s*avec\s+)$")  # not "RN 12"; "… et Longuenesse, avec 31"
 # "Marseille (1 800 caméras) et Toulouse (1 100)": each name's count in its brackets; a ranking's
 # "devant Menton (385)" too
 SEMICOLON_ITEM_RE = re.compile(r";\s*(?:à|au|en|pour)\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,3}\s*[,:]\s*$")

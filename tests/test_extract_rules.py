@@ -2057,14 +2057,16 @@ def test_a_timelines_months_before_the_page_are_done_those_after_to_come():
                                                               ("cameras_planned", 10, "2024-11")]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+@pytest.mark.parametrize(("text", "hint", "expected"), [
     ("Le réseau en comptera 150, avec l'arrivée de Guipavas (18 caméras) et du Relecq-Kerhuon (12).",
-     [(150, "Brest Métropole"), (18, "Guipavas"), (12, "Le Relecq-Kerhuon")]),
+     "Brest Métropole", [(150, "Brest Métropole"), (18, "Guipavas"), (12, "Le Relecq-Kerhuon")]),
+    ("Saint-Omer, avec 64 caméras, et Longuenesse, avec 31, concentrent la moitié du parc.", "Saint-Omer",
+     [(64, "Saint-Omer"), (31, "Longuenesse")]),
     # a road's number is no count
-    ("Le réseau sera complété par 8 caméras aux abords de la gare et de la RN 12.", [(8, "Brest")]),
+    ("Le réseau sera complété par 8 caméras aux abords de la gare et de la RN 12.", "Brest", [(8, "Brest")]),
 ])
-def test_a_count_in_brackets_after_a_name_with_its_article(text, expected):
-    figures = extract_text(text, place_hint="Brest Métropole" if "150" in text else "Brest")
+def test_a_count_in_brackets_after_a_name_with_its_article(text, hint, expected):
+    figures = extract_text(text, place_hint=hint)
     assert [(f.value, f.place.split(" / ")[0]) for f in figures] == expected
 
 
