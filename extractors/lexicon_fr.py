@@ -147,6 +147,7 @@ FUTURE_TERMS = (
     r"viendront|viendra|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visons|visait|veut|veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
+    r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
     r"recommand\w*|préconis\w*|"  # "la gendarmerie avait recommandé 9 caméras": advised, not there
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
@@ -254,7 +255,8 @@ COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?
 CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
-    r"demand\w*|faudr\w*|faut)"  # "il en faudrait au moins 15"
+    r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*)"  # "il en faudrait au moins 15",
+    # "la commune en espère 250", "elle en vise 40"
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?(?:\s+\w+'?\w*){0,2}\s*$"  # "Auch en compte à elle seule 48"
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"

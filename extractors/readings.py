@@ -205,7 +205,7 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
 
 
 CAUGHT_RE = re.compile(r"\b(?:interpell|arrêt|identifi|confondu|appréhend|placé\w* en garde à vue)")
-THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce aux?|à l'aide des?|par les?|sur les?)\s+(?:\w+\s+)?"
+THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce (?:à|aux?)|à l'aide des?|par les?|sur les?)\s+(?:\w+\s+)?"
                                   r"(?:images|cam[ée]ras?|vid[ée]os?|enregistrements|vidéoprotection)")
 CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
                                 r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")

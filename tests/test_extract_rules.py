@@ -2092,3 +2092,14 @@ def test_a_towns_story_told_with_pronouns_where_clauses_and_there():
         ("cameras_planned", 250, None, "Narbonne"), ("cameras_added", 22, "2020", "Narbonne / Razimbaud"),
         ("percent", 14, None, "Narbonne / Razimbaud"), ("cameras", 8, None, "Narbonne"),
         ("offences", 150, "2020", "Narbonne"), ("offences", 157, "2019", "Narbonne")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville compte 60 caméras ; elle en espère deux cent cinquante d'ici dix ans.",
+     [("cameras", 60, None), ("cameras_planned", 250, "2032")]),
+    ("La pose de 6 caméras est reportée à 2025, faute de subvention.", [("cameras_planned", 6, "2025")]),
+    ("Un cambriolage élucidé grâce à la vidéoprotection ; deux individus interpellés.", [("other", 2, None)]),
+])
+def test_hopes_postponements_and_arrests_thanks_to_the_network(text, expected):
+    figures = extract_text(text, place_hint="Fleury-les-Aubrais", published="2022-09-30")
+    assert [(f.metric, f.value, f.date) for f in figures] == expected
