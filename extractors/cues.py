@@ -50,6 +50,7 @@ BARE_AFTER_RE = re.compile(
     r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"
     r"|fois\b(?!\s+(?:plus|moins))"  # "412 reprises, contre 380 fois en 2022", not "douze fois plus"
     r"|appartien\w*|relèv\w*|dépend\w*"  # "40 appartiennent à l'intercommunalité", "dont 250 relèvent de…"
+    r"|l(?:e|es|')\s*(?:seront|sera|sont|ont été)\b"  # "30 sont en service et 15 le seront d'ici juin"
     r"|de plus\b"  # "40 caméras, soit 13 de plus qu'aujourd'hui"
     r"|exactement\b|précisément\b|pile\b"  # "Une bonne cinquantaine, 54 exactement"
     # "les 56 caméras, dont 8 nouvelles implantées en juillet" (not "3 nouvelles classes": another noun)

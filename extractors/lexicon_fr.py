@@ -244,6 +244,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     r"|existant\w*|au total"
     r"|plus (?:anciennes|récentes|vieilles)\b"  # "le remplacement des 12 plus anciennes"
+    r"|restant(?:e|es|s)?\b|manquant(?:e|es|s)?\b"  # "Les 8 restantes attendront le prochain budget"
     r"|en centre-ville"
     r"|le nombre (?:total )?de cam[ée]ras"  # "portant à 31 le nombre de caméras"
     r"|en service"

@@ -57,6 +57,7 @@ CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['
 CENTRE_SUBJECT_RE = re.compile(r"\s*(?:(?:le parking|le parvis|les abords|le quartier) de )?"  # "Le parking de la gare"
                                r"(?:le|la|l['’])\s*(centre-ville|hyper-?centre|centre historique|centre ancien"
                                r"|cœur de ville|vieille ville|cité médiévale|gare)\b", re.IGNORECASE)
+CENTRE_BEFORE_WHERE_RE = re.compile(CENTRE_RE.pattern + r"\s*,\s*où\b[^.;,:]*$", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"
@@ -557,6 +558,9 @@ class PlaceFinder:
         if (m := CENTRE_RE.search(window)) and not SPREAD_RE.search(window[: m.start()]):
             if ALSO_ELSEWHERE_RE.match(sentence, number_start + m.end()) and (place := self.relative("commune")):
                 return place  # "en centre-ville et aux entrées de la commune": spread, the commune's
+            return self.district(m.group(1).lower())
+        # "… en centre-ville, où le réseau a été ramené de 24 à 19 caméras": the place a where-clause tells of
+        if self.commune and (m := CENTRE_BEFORE_WHERE_RE.search(sentence[:number_start])):
             return self.district(m.group(1).lower())
         # "La cité médiévale, classée par l'UNESCO, en concentre 11": the sentence's subject
         if (m := CENTRE_SUBJECT_RE.match(sentence)) and not re.search(  # an apposition between commas aside

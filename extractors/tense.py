@@ -106,6 +106,9 @@ PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
+NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
+                        r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")
+WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?)\b")
 REGIONAL_KINDS = ("region", "departement")
@@ -135,6 +138,8 @@ def camera_metric(
     restates what a sentence before told as done ("Nous avons accompagné 84 communes. Cela représente
     1 100 caméras supplémentaires")."""
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
+    # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
+    clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
     before = norm(before_number)
     if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(before):
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
@@ -146,6 +151,8 @@ def camera_metric(
     new_sum = bool(NEW_SUM_BEFORE_RE.search(before))
     if TOTAL_BEFORE_RE.search(before) and not new_sum:
         return Metric.CAMERAS_PLANNED if _says_future(sentence) else Metric.CAMERAS
+    if WILL_BE_TOO_RE.match(after):
+        return Metric.CAMERAS_PLANNED  # "30 sont déjà en service et 15 le seront d'ici juin": to come
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
         return Metric.CAMERAS
     if _replaced(clause, before_number):

@@ -2103,3 +2103,14 @@ def test_a_towns_story_told_with_pronouns_where_clauses_and_there():
 def test_hopes_postponements_and_arrests_thanks_to_the_network(text, expected):
     figures = extract_text(text, place_hint="Fleury-les-Aubrais", published="2022-09-30")
     assert [(f.metric, f.value, f.date) for f in figures] == expected
+
+
+def test_a_plans_progress_what_is_left_and_a_network_cut_back():
+    text = ("Sur les 45 caméras prévues par le plan 2021-2024, 30 sont déjà en service et 15 le seront d'ici juin. "
+            "Aucune caméra supplémentaire n'est prévue en centre-ville, où le réseau a même été ramené de 24 à 19 "
+            "caméras. « Les 8 restantes attendront le prochain budget », dit le maire.")
+    figures = extract_text(text, place_hint="Tournefeuille", published="2023-04-03")
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == [
+        ("cameras_planned", 45, "2024", "Tournefeuille"), ("cameras", 30, None, "Tournefeuille"),
+        ("cameras_planned", 15, "2023-06", "Tournefeuille"), ("cameras", 24, None, "Tournefeuille / centre-ville"),
+        ("cameras", 19, None, "Tournefeuille / centre-ville"), ("cameras_planned", 8, None, "Tournefeuille")]
