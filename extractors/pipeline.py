@@ -448,6 +448,7 @@ class Extractor:
                 continue
             elided = m.approx and m.raw.lower().startswith(("d'", "d’"))  # "près d'une centaine": "d'" is the number's
             _, hedge = qualifier_before(left + "d'" if elided else left)
+            hedged_left = left  # "a franchi le cap des 50": the hedge may be what tells a count
             left = left[: len(left) - hedge + (2 if elided else 0)] if hedge else left
             previous = [found[k] for k in sorted(found) if k < i]
             # "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou",
@@ -512,7 +513,8 @@ class Extractor:
                 end = _word_end(text, m.end + after.end())
                 found[i] = Candidate(m, Reading(OTHER, end, "sites"), m.start, end)
                 continue
-            if (after or ANAPHORA_BEFORE_RE.search(left)) and (names_cameras or self.camera_context(sentence.index)):
+            if (after or ANAPHORA_BEFORE_RE.search(left) or ANAPHORA_BEFORE_RE.search(hedged_left)) and (
+                    names_cameras or self.camera_context(sentence.index)):
                 end = m.end + (min(after.end(), own_right, 60) if after else 0)
                 if after and following is not None and after.end() > own_right:  # "458" ⏎ "C'est le nombre…"
                     end = following.start + after.end() - own_right - 1

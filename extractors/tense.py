@@ -108,6 +108,10 @@ IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
 NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
                         r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")
+# the conditional of a figure reported from a source, not of a plan
+SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
+REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
+                         r"totaliserai(?:t|ent))\b")
 WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?)\b")
@@ -140,6 +144,8 @@ def camera_metric(
     clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
     # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
+    if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
+        clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     before = norm(before_number)
     if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(before):
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64

@@ -2114,3 +2114,16 @@ def test_a_plans_progress_what_is_left_and_a_network_cut_back():
         ("cameras_planned", 45, "2024", "Tournefeuille"), ("cameras", 30, None, "Tournefeuille"),
         ("cameras_planned", 15, "2023-06", "Tournefeuille"), ("cameras", 24, None, "Tournefeuille / centre-ville"),
         ("cameras", 19, None, "Tournefeuille / centre-ville"), ("cameras_planned", 8, None, "Tournefeuille")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les caméras se multiplient. Fontenay-sous-Bois, qui n'en possédait que 12 en 2019, a franchi le cap des 50 "
+     "l'an dernier.", [("cameras", 12, "exact", "2019"), ("cameras", 50, "at_least", "2023")]),
+    # the conditional of hearsay is no plan; a cost said in the conditional still is
+    ("Le département compterait plus de 2 000 caméras, selon la préfecture.", [("cameras", 2000, "at_least", None)]),
+    ("Le coût d'une extension à une trentaine de caméras serait de 400 000 euros, selon les services.",
+     [("cameras_planned", 30, "approx", None), ("money_eur", 400000, "exact", None)]),
+])
+def test_counts_told_in_passing_and_reported(text, expected):
+    figures = extract_text(text, place_hint="Val-de-Marne", published="2024-01-12")
+    assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == expected
