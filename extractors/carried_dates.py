@@ -36,7 +36,9 @@ PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: cl
                                r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
 SINCE_YEAR_RE = re.compile(r"\bdepuis (?:19|20)\d\d\b")
 PRONOUN_RE = re.compile(r"^\s*(?:il|elle|ils|elles)\b")
-MEETING_RE = re.compile(r"\b(?:s'est|se sont) réunie?s?\b|\bréunie?s?\s+(?:le|en séance)\b|\blors de sa séance\b")
+MEETING_RE = re.compile(r"\b(?:s'est|se sont) réunie?s?\b|\bréunie?s?\s+(?:le|en séance)\b|\blors de sa séance\b"
+                        r"|\ba présidé\b[^.;]*\b(?:commission|conseil|séance|réunion)\b")
+PASSIVE_PAST_RE = re.compile(r"\b(?:ont|a) été [a-zéèêû]+(?:é|ée|és|ées)\b")  # "27 dossiers ont été examinés"
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
@@ -55,6 +57,7 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     they belong to, or from the budget the page is ("Budget 2024"). `dates_of` gives the dates a
     sentence states; `title` is the page's title or first heading."""
     _from_statements(figures, sentences, text, dates_of)
+    _from_meetings(figures, sentences, text, dates_of)
     _from_list_intros(figures, sentences, text, dates_of)
     _from_period_headings(figures, sentences, text)
     if budget := BUDGET_TITLE_RE.search(norm(title or "")):
@@ -72,12 +75,8 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         by_sentence.setdefault(sentence.index, []).append(figure)
     for index, own in by_sentence.items():
         said = norm(text[sentences[index].start : sentences[index].end])
-        # "Huit caméras nouvelles ont été ajoutées à cette occasion": the occasion's date, whatever was counted;
-        # "La commission s'est réunie le 9 février. Elle a examiné 37 dossiers": what the meeting did, its date
-        met = index > 0 and PRONOUN_RE.match(said) and MEETING_RE.search(
-            norm(text[sentences[index - 1].start : sentences[index - 1].end]))
+        # "Huit caméras nouvelles ont été ajoutées à cette occasion": the occasion's date, whatever was counted
         borrowers = BORROWERS + (Metric.CAMERAS_ADDED.value,) if OCCASION_RE.search(said) else BORROWERS
-        borrowers = borrowers + (Metric.OTHER.value,) if met else borrowers
         undated = [f for f in own if f.date is None and f.metric in borrowers]
         if not undated:
             continue
@@ -98,6 +97,25 @@ def _from_statements(figures: list[tuple[Figure, Sentence]], sentences: list[Sen
         for figure in undated:
             if figure.date is None and before:
                 figure.date = before
+
+
+def _from_meetings(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str,
+                   dates_of: Callable[[Sentence], list[str]]) -> None:
+    """ "La commission s'est réunie le 9 février. Elle a examiné 37 dossiers"; "Le préfet a présidé le 5 mars
+    la commission. 27 dossiers ont été examinés. Au total, 212 caméras ont été autorisées": what a meeting
+    did, told right after it (by a pronoun, or in the passive), holds for its date."""
+    for figure, sentence in figures:
+        if figure.date is not None or figure.metric not in BORROWERS + (Metric.OTHER.value,):
+            continue
+        said = norm(text[sentence.start : sentence.end])
+        if not (PRONOUN_RE.match(said) or PASSIVE_PAST_RE.search(said)):
+            continue
+        for before in reversed(sentences[max(0, sentence.index - 2) : sentence.index]):
+            if before.block != sentence.block:
+                break
+            if MEETING_RE.search(norm(text[before.start : before.end])):
+                figure.date = _one_date(dates_of(before))
+                break
 
 
 def _from_list_intros(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str,

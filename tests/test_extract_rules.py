@@ -2127,3 +2127,11 @@ def test_a_plans_progress_what_is_left_and_a_network_cut_back():
 def test_counts_told_in_passing_and_reported(text, expected):
     figures = extract_text(text, place_hint="Val-de-Marne", published="2024-01-12")
     assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == expected
+
+
+def test_what_a_meeting_did_told_in_the_passive_takes_its_date():
+    text = ("Le préfet a présidé le 5 mars la commission départementale de vidéoprotection. 27 dossiers ont été "
+            "examinés. Au total, 212 nouvelles caméras ont été autorisées sur la voie publique.\n\nLa ville compte "
+            "40 caméras.")
+    figures = extract_text(text, place_hint="Gard", published="2024-03-07")
+    assert [(f.value, f.date) for f in figures] == [(27, "2024-03-05"), (212, "2024-03-05"), (40, None)]
