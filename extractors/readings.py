@@ -178,7 +178,8 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
         if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
                 re.search(f"{THERE_PRONOUN}|{IMAGES_PRONOUN}", lowered)
                 and re.search(CENTRE_TERMS, norm(context_text or ""))) and not (
-                SERVICE_SUBJECT_RE.match(lowered) and VIDEO_SERVICE_RE.search(norm(context_text or ""))):
+                SERVICE_SUBJECT_RE.match(lowered) and VIDEO_SERVICE_RE.search(norm(context_text or ""))) and not (
+                _answers_about_the_centre(sentence_text, mention, context_text)):
             return None
         if need == "centre" and FORCE_BEFORE_RE.search(norm(text[max(0, mention.start - 40) : mention.start])):
             return None  # "La police municipale, qui compte 5 agents, pourra consulter les images": the force's
@@ -209,6 +210,14 @@ THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce (?:à|aux?)|à l'aide des?|par l
                                   r"(?:images|cam[ée]ras?|vid[ée]os?|enregistrements|vidéoprotection)")
 CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
                                 r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
+
+
+def _answers_about_the_centre(sentence: str, mention: Mention, context: str | None) -> bool:
+    """ "— Qui regarde les images ? — Deux agents, au poste de police": a count that opens the answer to a
+    question about the images or the centre."""
+    questions = re.findall(r"[^?.!\n]*\?", context or "")
+    return bool(questions) and bool(re.search(CENTRE_TERMS, norm(questions[-1]))) and norm(
+        sentence).lstrip(" —–-:").startswith(norm(mention.raw))
 
 
 def _sentence_but_share(sentence: str, counted: str) -> str:

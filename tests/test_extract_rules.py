@@ -2135,3 +2135,8 @@ def test_what_a_meeting_did_told_in_the_passive_takes_its_date():
             "40 caméras.")
     figures = extract_text(text, place_hint="Gard", published="2024-03-07")
     assert [(f.value, f.date) for f in figures] == [(27, "2024-03-05"), (212, "2024-03-05"), (40, None)]
+
+
+def test_the_answer_to_who_watches_the_images():
+    text = "— Qui regarde les images ?\n— Deux agents, au poste de police, en journée.\n— Et la police ?\n— 18 agents."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Orvault")] == [("other", 2)]
