@@ -121,15 +121,28 @@ FUNDER_RE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?$|\bpar\s+[^,
                        r"|\bappartien\w*\s+(?:à|au|aux)\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
-def not_funder(pattern: re.Pattern[str], text: str) -> bool:
-    """A relative word that names where ("la région compte…"), not who pays ("financé par la Région")."""
-    lowered = text.lower()
-    if "par" not in lowered and "sollicit" not in lowered:  # "par", "appartiennent": both have "par"
-        return bool(pattern.search(text))
+def not_funder(pattern: re.Pattern[str], text: str, sentence: str = "") -> bool:
+    """A relative word that names where ("la région compte…"), not who pays ("financé par la Région", "La
+    métropole finance seule l'opération, soit 96 000 euros")."""
     return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()])
-               and not REQUESTED_RE.search(text[m.end() :]) for m in pattern.finditer(text))
+               and not REQUESTED_RE.search(text[m.end() :]) and not funds_one_commune(text, m, sentence or text)
+               for m in pattern.finditer(text))
 
 
+def funds_one_commune(text: str, m: re.Match[str], sentence: str) -> bool:
+    """ "La métropole finance seule l'opération, soit 96 000 euros": a body that pays for one commune's
+    operation is its funder; one that funds "ses communes" speaks for itself, and a commune that pays is
+    where it pays for."""
+    return bool(FUNDS_NEXT_RE.match(text, m.end())) and not COMMUNE_WORD_RE.fullmatch(m.group(0)) and not (
+        THEIR_COMMUNES_RE.search(sentence))
+
+
+# "la Métropole prend en charge 50 %", "La métropole finance seule l'opération, soit 96 000 euros": the funder
+FUNDING_VERB = r"(?:financ\w*|cofinanc\w*|prend\w* en charge|subventionn\w*|particip\w*|vers\w*|apport\w*)"
+COMMUNE_WORD_RE = re.compile(r"la ville|la commune|la municipalité|la mairie|territoire communal", re.IGNORECASE)
+THEIR_COMMUNES_RE = re.compile(r"\b(?:ses|leurs|des|les)\s+(?:\d+\s+|\w+\s+)?communes\b", re.IGNORECASE)
+FUNDS_BEFORE_RE = re.compile(rf"\b{FUNDING_VERB}\b[^.;:]{{0,40}}$", re.IGNORECASE)
+FUNDS_NEXT_RE = re.compile(rf"\s+(?:\w+\s+)?{FUNDING_VERB}\b[^.;:]{{0,40}}$", re.IGNORECASE)
 # A name that goes on past a small commune's ("au Bois du Verne") or the country's ("France Bleu", "France 3").
 NAME_GOES_ON_RE = re.compile(r"\s+(?:du|de la|des|de|d['’])\s*[A-ZÀ-Ý]")
 MEDIUM_AFTER_RE = re.compile(r"\s+(?:\d|(?:Bleu|Info|Inter|Culture|Télévisions?|Travail|Services|Stratégie)\b)")
@@ -498,10 +511,12 @@ class PlaceFinder:
         """ "Subventions : État 360 k€ ; Région Grand Est 150 k€": a région or département named right
         before an amount, in a list of who pays, is the funder, not where the money goes."""
         start, end, place = named
-        if place.kind not in ("region", "departement") or self.hint is None or self.hint.kind not in (
-                "commune", "intercommunalite"):
+        if self.hint is None or not (place.kind in ("region", "departement") and self.hint.kind in (
+                "commune", "intercommunalite") or place.kind == "intercommunalite" and self.hint.kind == "commune"):
             return False
         between = sentence[end:number_start]
+        if FUNDS_BEFORE_RE.search(between) and not THEIR_COMMUNES_RE.search(sentence):
+            return True  # "La Métropole de Lyon … : la Métropole prend en charge 50 % du coût"
         # "La Région a été sollicitée à hauteur de 30 000 €": the project's request to its funder
         return (not between.strip(" :(") and bool(FUNDING_LIST_RE.search(sentence[:start]))) or bool(
             REQUESTED_RE.search(between)) or bool(CONTRIBUTED_RE.match(between))
@@ -590,7 +605,7 @@ class PlaceFinder:
         # "Quatre agents intercommunaux"
         said = sentence[number_start:evidence_end].replace("’", "'") + lowered_after[:60]
         for pattern, kind in RELATIVE_WORDS:
-            if not_funder(pattern, said) and (place := self.relative(kind)):
+            if not_funder(pattern, said, sentence) and (place := self.relative(kind)):
                 return place
         # "une centaine de caméras réparties dans neuf communes": no one commune's
         if SEVERAL_COMMUNES_RE.search(lowered_after[:60]) and (place := self.relative("intercommunalite")):
@@ -606,6 +621,6 @@ class PlaceFinder:
             return subject
         # 5. a relative word anywhere in the sentence
         for pattern, kind in RELATIVE_WORDS:
-            if not_funder(pattern, sentence[:number_start]) and (place := self.relative(kind)):
+            if not_funder(pattern, sentence[:number_start], sentence) and (place := self.relative(kind)):
                 return place
         return None

@@ -2140,3 +2140,18 @@ def test_what_a_meeting_did_told_in_the_passive_takes_its_date():
 def test_the_answer_to_who_watches_the_images():
     text = "— Qui regarde les images ?\n— Deux agents, au poste de police, en journée.\n— Et la police ?\n— 18 agents."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Orvault")] == [("other", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body that pays for one commune's operation is its funder, not where the money goes
+    ("Saint-Étienne Métropole équipera les parkings relais de Villars de 12 caméras. La métropole finance seule "
+     "l'opération, soit 96 000 euros.", [(12, "Villars"), (96000, "Villars")]),
+    # one that funds its communes' projects speaks for itself
+    ("La métropole subventionne à 50 % les projets de vidéoprotection de ses 30 communes.",
+     [(50, "Saint-Etienne Métropole"), (30, "Saint-Etienne Métropole")]),
+    # a commune that pays is where it pays for
+    ("Les caméras de la ville sont reliées au centre de la métropole. La commune verse une participation de "
+     "9 000 euros.", [(9000, "Villars")]),
+])
+def test_who_funds_is_not_where_unless_it_funds_its_communes(text, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Villars")] == expected
