@@ -15,6 +15,7 @@ from extractors.lexicon_fr import (
     FUTURE_PASSIVE,
     INSTALL,
     MONTH_PATTERN,
+    OFFENCE_NOUNS,
     PRONOUN_COUNT_BEFORE,
     THERE_PRONOUN,
 )
@@ -96,7 +97,7 @@ THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 HOW_MANY_OF_THEM_RE = re.compile(r"\bcombien\s+(?:y\s+)?en\b", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes|"
-                             r"cambriolages|faits|infractions|délits|vols|agressions|interpellations)\b",
+                             r"interpellations|" + "|".join(re.escape(noun) for noun in OFFENCE_NOUNS) + r")\b",
                              re.IGNORECASE)
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
 # "voirie (650 000 €)", "vidéoprotection (95 000 € pour 6 caméras)": an item of a list and its price

@@ -112,7 +112,7 @@ OTHER_NOUNS = {
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
     "amendes", "cambriolages", "vols", "agressions", "incidents", "vidéo-verbalisations",
-    "plaintes", "dégradations", "effractions", "rixes",  # "23 plaintes pour vol"
+    "plaintes", "dégradations", "effractions", "rixes", "incivilités",  # "23 plaintes pour vol"
     "contrevenants",  # "elle a permis d'identifier 7 contrevenants, verbalisés": offenders fined
 )
 POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes")
@@ -179,9 +179,10 @@ FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient êtr
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
 SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
                      r"achevé|terminé|finalisé|réalisé|effectué)"
-                     r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?l'installation d")
+                     r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?(?:l'installation|la pose|la mise en place"
+                     r"|le déploiement) d")  # "a financé la pose de quarante-deux caméras"
 PAST_INSTALL = (
-    r"(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"
+    r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"  # not "la pose de"
     rf"(?:{INSTALL}|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint|équip"
     r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"

@@ -114,7 +114,9 @@ REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséder
                          r"totaliserai(?:t|ent))\b")
 WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
-                        r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?)\b")
+                        r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
+                        r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident)\b")  # "le conseil
+# approuve …": a decision in the present
 REGIONAL_KINDS = ("region", "departement")
 
 

@@ -2155,3 +2155,17 @@ def test_the_answer_to_who_watches_the_images():
 ])
 def test_who_funds_is_not_where_unless_it_funds_its_communes(text, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Villars")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "la pose de" is no past "a posé"; the council's present "approuve" decides
+    ("Le conseil approuve un groupement de commandes pour l'acquisition et la pose de 40 caméras.",
+     [("cameras_planned", 40)]),
+    ("La communauté urbaine a financé la pose de quarante-deux caméras dans huit communes en 2019.",
+     [("cameras_added", 42), ("other", 8)]),
+    # what a change counts, named before it: offences, not cameras
+    ("Depuis la pose des caméras, les dégradations de véhicules sont passées de 62 à 25.",
+     [("offences", 62), ("offences", 25)]),
+])
+def test_a_pose_decided_or_paid_for_and_offences_that_fell(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Questembert Communauté")] == expected
