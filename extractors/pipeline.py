@@ -117,8 +117,11 @@ from extractors.tense import (
     camera_metric,
 )
 
+OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 # "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
-THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\b")
+THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\s+(?:\w+\s+)?"
+                                r"(?:recul|baiss|diminu|chut|augment|progress|grimp|doubl|tripl|pass|install|pos|"
+                                r"commis|constat|enregistr|relev)\w*")  # not "y sont favorables"
 # "les images des 24 caméras", "couverts par les 38 caméras", "renforcer les 35 caméras fixes"
 IN_PASSING_RE = re.compile(r"\b(?:images|enregistrements|réseau|parc) des\s*$|\b(?:par|sur|grâce aux|avec) les\s*$"
                            r"|\b(?:renforcer|compléter|rejoindre|remplacer) les\s*$|\b(?:en plus des|outre les)\s*$")
@@ -466,7 +469,14 @@ class Extractor:
                 if len(between) < (160 if share else 80) and not re.search(r"[.;]" if not item else r"\.", between):
                     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
                     end = m.end + (typed.end() if typed else 0)
-                    found[i] = Candidate(m, head.reading.continued(end), m.start, end, head=head, linked_by_dont=share)
+                    reading = head.reading.continued(end)
+                    if head.reading.family == DENSITY and (own := OWN_BASE_RE.match(text, m.end)):
+                        # "1 caméra pour 270 habitants, devant Meudon (1 pour 310)": its own base
+                        base = float(re.sub(r"[\s.\u202f]", "", own[1]))
+                        reading = Reading(DENSITY, own.end(), head.reading.noun, base)
+                        consumed.update(k for k, other in enumerate(mentions)
+                                        if own.start(1) <= other.start < own.end())
+                    found[i] = Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share)
                     continue
             if self._link_from(sentence, mentions, found, i, left):
                 continue
@@ -818,7 +828,8 @@ class Extractor:
             return FigurePlace(head.place, head.place_kind, head.place_code)
         if found is not None:
             return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found
-        if (THERE_PRONOUN_RE.search(norm(context.text)) or THERE_AUXILIARY_RE.search(norm(context.text))) and (
+        if (c.reading.family == OTHER and THERE_PRONOUN_RE.search(norm(context.text))
+                or THERE_AUXILIARY_RE.search(norm(context.text))) and (
                 there := self.first_figure(sentence.index - 1)):
             # "Quarante opérateurs s'y relaient"; "Le quartier a reçu 22 caméras. Les vols y ont reculé de 14 %"
             return FigurePlace(there.place, there.place_kind, there.place_code)

@@ -57,6 +57,9 @@ CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['
 CENTRE_SUBJECT_RE = re.compile(r"\s*(?:(?:le parking|le parvis|les abords|le quartier) de )?"  # "Le parking de la gare"
                                r"(?:le|la|l['’])\s*(centre-ville|hyper-?centre|centre historique|centre ancien"
                                r"|cœur de ville|vieille ville|cité médiévale|gare)\b", re.IGNORECASE)
+PER_SITE_RE = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:par|dans chaque|devant chaque|pour chaque|à chaque|sur chaque)\s+"
+                         r"(quartier|école|groupe scolaire|collège|lycée|site|carrefour|entrée de ville|parking|"
+                         r"établissement|bâtiment|gare|rond-point)\b", re.IGNORECASE)
 CENTRE_BEFORE_WHERE_RE = re.compile(CENTRE_RE.pattern + r"\s*,\s*où\b[^.;,:]*$", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
@@ -574,6 +577,10 @@ class PlaceFinder:
             if ALSO_ELSEWHERE_RE.match(sentence, number_start + m.end()) and (place := self.relative("commune")):
                 return place  # "en centre-ville et aux entrées de la commune": spread, the commune's
             return self.district(m.group(1).lower())
+        # "20 caméras supplémentaires par quartier", "deux caméras devant chaque groupe scolaire": a rate per site
+        if self.commune and re.search(r"cam[ée]ra", sentence[number_start:evidence_end], re.IGNORECASE) and (
+                m := PER_SITE_RE.match(sentence, evidence_end)):
+            return self.district(f"chaque {m.group(1).lower()}")
         # "… en centre-ville, où le réseau a été ramené de 24 à 19 caméras": the place a where-clause tells of
         if self.commune and (m := CENTRE_BEFORE_WHERE_RE.search(sentence[:number_start])):
             return self.district(m.group(1).lower())

@@ -2169,3 +2169,13 @@ def test_who_funds_is_not_where_unless_it_funds_its_communes(text, expected):
 ])
 def test_a_pose_decided_or_paid_for_and_offences_that_fell(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Questembert Communauté")] == expected
+
+
+def test_a_ranking_of_densities_each_with_its_own_base_and_a_rate_per_site():
+    ranking = ("Courbevoie arrive en tête avec 1 caméra pour 270 habitants, devant Meudon (1 pour 310) et Sèvres "
+               "(1 pour 420).")
+    assert [(f.value, f.place) for f in extract_text(ranking, place_hint="Hauts-de-Seine")] == [
+        (370.37, "Courbevoie"), (322.58, "Meudon"), (238.1, "Sèvres")]
+    schools = ("Deux caméras seront installées devant chaque groupe scolaire. Les parents y sont favorables à 78 %.")
+    assert [(f.value, f.place) for f in extract_text(schools, place_hint="Vanves")] == [
+        (2, "Vanves / chaque groupe scolaire"), (78, "Vanves")]
