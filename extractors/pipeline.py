@@ -117,6 +117,7 @@ from extractors.tense import (
     camera_metric,
 )
 
+TO_REPLACE_RE = re.compile(r"\bpour (?:en |les )?(?:remplacer|renouveler|moderniser)\b")  # "pour en remplacer 24"
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 # "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
 THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\s+(?:\w+\s+)?"
@@ -989,8 +990,11 @@ class Extractor:
             value = round(value * 100_000 / c.reading.density_per, 2)
         qualifier = self.qualify(sentence, c)
         date = self.date(sentence, c, context)
-        if metric is Metric.CAMERAS and date and self.to_be_replaced(sentence):
-            date = None  # "les 18 caméras seront remplacées cet automne": the stock is now's, the date the works'
+        if metric is Metric.CAMERAS and date and (self.to_be_replaced(sentence) or not self.before_publication(
+                date) and TO_REPLACE_RE.search(norm(self.text[sentence.start : sentence.end]))):
+            # "les 18 caméras seront remplacées cet automne", "inscrit au budget 2024 pour en remplacer 24": the
+            # stock is now's, the date the works'; "a investi en 2022 pour remplacer 40 caméras": done then
+            date = None
         if metric is Metric.CAMERAS and date and self.named_in_passing(sentence, c, date, context):
             date = None  # "les images des 24 caméras de la ville ont contribué en 2022 à…": the network as it is
         if metric is Metric.POPULATION and place.kind == "other":

@@ -69,7 +69,7 @@ FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
-NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,30}?\bqui ne (?:filment|surveillent|couvrent|"
+NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,60}?\bqui ne (?:filment|surveillent|couvrent|"
                                   r"visent)\s+(?:pas|jamais|aucun)")
 # the cameras or their footage, and a verb of using them, in one sentence
 FOOTAGE_USED_RE = re.compile(r"(?:cam[ée]ras?|images|vid[ée]os?|enregistrements)[^.;]{0,80}?(?:servi|consult|visionn|"

@@ -2179,3 +2179,19 @@ def test_a_ranking_of_densities_each_with_its_own_base_and_a_rate_per_site():
     schools = ("Deux caméras seront installées devant chaque groupe scolaire. Les parents y sont favorables à 78 %.")
     assert [(f.value, f.place) for f in extract_text(schools, place_hint="Vanves")] == [
         (2, "Vanves / chaque groupe scolaire"), (78, "Vanves")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La moitié des 48 caméras de la ville ont plus de dix ans. Une petite dizaine tombent régulièrement en panne. "
+     "La ville a inscrit 240 000 euros au budget 2024 pour en remplacer 24.",
+     [("cameras", 48, None), ("other", 10, None), ("money_eur", 240000, "2024"), ("cameras", 24, None)]),
+    # a replacement done in a past year keeps its year
+    ("La commune a investi 350 000 € en 2022 pour remplacer 40 caméras analogiques.",
+     [("money_eur", 350000, "2022"), ("cameras", 40, "2022")]),
+    # private cameras that do not film the street are not counted, however long their description
+    ("Les 3 caméras du parking souterrain de la résidence Barbusse, qui ne filment pas la rue, appartiennent à un "
+     "bailleur privé.", []),
+])
+def test_an_ageing_network_its_breakdowns_and_replacements(text, expected):
+    figures = extract_text(text, place_hint="Sceaux", published="2024-02-08")
+    assert [(f.metric, f.value, f.date) for f in figures] == expected
