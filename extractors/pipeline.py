@@ -38,6 +38,7 @@ from extractors.cues import (
     HOW_MANY_OF_THEM_RE,
     HOW_MANY_RE,
     INSTALLING_RE,
+    LIST_LINE_RE,
     MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
     NATIONAL_RE,
@@ -75,7 +76,6 @@ from extractors.cues import (
     THE_SYSTEM_RE,
     THERE_PRONOUN_RE,
     WHOLE_OF_VIDEO_RE,
-    YEAR_LINE_RE,
 )
 from extractors.dates import YEAR_RE, counts_from_a_year, figure_date, find_date_mentions, period_start
 from extractors.deduplicate import deduplicate
@@ -485,8 +485,9 @@ class Extractor:
             if (reading := self.read_cell(sentence, m)) is not None:
                 found[i] = Candidate(m, reading, m.start, m.end)
                 continue
-            # "Évolution du nombre de caméras :⏎2015 : 8⏎2018 : 19": a year's line, counted by the list's intro
-            if (reading := self.read_year_line(sentence, m)) is not None:
+            # "Évolution du nombre de caméras :⏎2015 : 8⏎2018 : 19", "Les caméras par commune :⏎Séné : 14": a
+            # list's line, counted by the list's intro
+            if (reading := self.read_list_line(sentence, m)) is not None:
                 found[i] = Candidate(m, reading, sentence.start, m.end)
                 continue
             # "— Combien de caméras compte la commune ? — Aujourd'hui, 37.": what the question asks
@@ -572,13 +573,14 @@ class Extractor:
             return readings[1]
         return readings[0] if readings else None
 
-    def read_year_line(self, sentence: Sentence, m: Mention) -> Reading | None:
-        """A number alone after a year on its line ("2018 : 19"), in a list of such lines whose intro
-        ("Évolution du nombre de caméras :") names what they count."""
-        if not YEAR_LINE_RE.fullmatch(self.text[sentence.start : sentence.end].strip()) or m.year_like:
+    def read_list_line(self, sentence: Sentence, m: Mention) -> Reading | None:
+        """A number alone after a year or a label on its line ("2018 : 19", "Séné : 14"), in a list of such
+        lines whose intro ("Évolution du nombre de caméras :", "Les caméras par commune :") names what they
+        count."""
+        if not LIST_LINE_RE.fullmatch(self.text[sentence.start : sentence.end].strip()) or m.year_like:
             return None
         intro = next((s for s in reversed(self.sentences[: sentence.index])
-                      if not YEAR_LINE_RE.fullmatch(self.text[s.start : s.end].strip())), None)
+                      if not LIST_LINE_RE.fullmatch(self.text[s.start : s.end].strip())), None)
         said = self.text[intro.start : intro.end].rstrip() if intro else ""
         if not said.endswith(":") or not (noun := COUNTED_NOUN_RE.search(said)):
             return None

@@ -2195,3 +2195,12 @@ def test_a_ranking_of_densities_each_with_its_own_base_and_a_rate_per_site():
 def test_an_ageing_network_its_breakdowns_and_replacements(text, expected):
     figures = extract_text(text, place_hint="Sceaux", published="2024-02-08")
     assert [(f.metric, f.value, f.date) for f in figures] == expected
+
+
+def test_a_list_of_labels_and_bare_counts_under_an_intro_that_names_them():
+    text = ("Les caméras par commune :\nVannes : 92\nSéné : 14\nSaint-Avé : 11\nTotal : 125\n\nHoraires du CSU :\n"
+            "Lundi : 8\n")
+    figures = extract_text(text, place_hint="Golfe du Morbihan - Vannes agglomération")
+    assert [(f.metric, f.value, f.place) for f in figures][:3] == [
+        ("cameras", 92, "Vannes"), ("cameras", 14, "Séné"), ("cameras", 11, "Saint-Avé")]
+    assert [f.value for f in figures] == [92, 14, 11, 125]
