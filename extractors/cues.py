@@ -100,8 +100,10 @@ COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vid�
                              r"interpellations|" + "|".join(re.escape(noun) for noun in OFFENCE_NOUNS) + r")\b",
                              re.IGNORECASE)
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
-# a list's line that gives a label and a bare number: "2018 : 19", "Séné : 14", "- Total : 125"
-LIST_LINE_RE = re.compile(rf"{YEAR_LINE_RE.pattern}|(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d]{{1,60}}?\s*:\s*\d[\d\s\u00a0]*")
+# a list's line that gives a label and a bare number: "2018 : 19", "Séné : 14", "• Séné (14)", "Séné⇥14"
+LIST_LINE_LABEL = rf"(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d()\t]{{1,60}}?"
+LIST_LINE_RE = re.compile(rf"{YEAR_LINE_RE.pattern}|{LIST_LINE_LABEL}(?:\s*:\s*|\t+)\d[\d \u00a0]*"
+                          rf"|{LIST_LINE_LABEL}\s*\(\s*\d[\d \u00a0]*\)")
 # "voirie (650 000 €)", "vidéoprotection (95 000 € pour 6 caméras)": an item of a list and its price
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)[^()]*\)")
 INSTALLING_RE = re.compile(rf"\bpour (?:en )?(?:{INSTALL}|acqu)\w*")

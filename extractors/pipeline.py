@@ -104,7 +104,7 @@ from extractors.readings import (
     norm,
     read_unit,
 )
-from extractors.segments import Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
+from extractors.segments import BULLET, Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
@@ -488,7 +488,8 @@ class Extractor:
             # "Évolution du nombre de caméras :⏎2015 : 8⏎2018 : 19", "Les caméras par commune :⏎Séné : 14": a
             # list's line, counted by the list's intro
             if (reading := self.read_list_line(sentence, m)) is not None:
-                found[i] = Candidate(m, reading, sentence.start, m.end)
+                bullet = re.match(rf"\s*(?:{BULLET}\s*)?", text[sentence.start : m.start])
+                found[i] = Candidate(m, reading, sentence.start + bullet.end(), m.end)
                 continue
             # "— Combien de caméras compte la commune ? — Aujourd'hui, 37.": what the question asks
             if (reading := self.asked_before(sentence, m)) is not None:
@@ -582,7 +583,7 @@ class Extractor:
         intro = next((s for s in reversed(self.sentences[: sentence.index])
                       if not LIST_LINE_RE.fullmatch(self.text[s.start : s.end].strip())), None)
         said = self.text[intro.start : intro.end].rstrip() if intro else ""
-        if not said.endswith(":") or not (noun := COUNTED_NOUN_RE.search(said)):
+        if not (said.endswith(":") or intro and intro.heading) or not (noun := COUNTED_NOUN_RE.search(said)):
             return None
         phrase = f"{m.raw} {noun.group(0)}"
         reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), said)

@@ -2204,3 +2204,8 @@ def test_a_list_of_labels_and_bare_counts_under_an_intro_that_names_them():
     assert [(f.metric, f.value, f.place) for f in figures][:3] == [
         ("cameras", 92, "Vannes"), ("cameras", 14, "Séné"), ("cameras", 11, "Saint-Avé")]
     assert [f.value for f in figures] == [92, 14, 11, 125]
+    bracketed = "Répartition des caméras :\n• Vannes (92)\n• Séné (14)\n"
+    tabbed = "Nombre de caméras par commune\n\nVannes\t92\nSéné\t14\n"
+    for text in (bracketed, tabbed):
+        figures = extract_text(text, place_hint="Golfe du Morbihan - Vannes agglomération")
+        assert [(f.value, f.place) for f in figures] == [(92, "Vannes"), (14, "Séné")]
