@@ -792,7 +792,12 @@ class Extractor:
             return False
         heading = next((s for s in reversed(self.sentences[: sentence.index])
                         if s.heading and s.block != sentence.block), None)
-        return heading is not None and bool(re.search(VIDEO_TERMS, norm(self.text[heading.start : heading.end])))
+        if heading is None:  # "La vidéoprotection en bref⏎Nombre de caméras : 64⏎Budget annuel : 120 000 €": the
+            # list's title line, in its own block
+            heading = next((s for s in self.sentences[: sentence.index] if s.block == sentence.block), None)
+            if heading is None or re.search(r"[:\d]", self.text[heading.start : heading.end]):
+                return False
+        return bool(re.search(VIDEO_TERMS, norm(self.text[heading.start : heading.end])))
 
     def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace:
         stext = context.text

@@ -2209,3 +2209,12 @@ def test_a_list_of_labels_and_bare_counts_under_an_intro_that_names_them():
     for text in (bracketed, tabbed):
         figures = extract_text(text, place_hint="Golfe du Morbihan - Vannes agglomération")
         assert [(f.value, f.place) for f in figures] == [(92, "Vannes"), (14, "Séné")]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("La vidéoprotection en bref", [64, 120000]),
+    ("La ville en bref", [64]),  # a budget of a list about the town is not the cameras'
+])
+def test_a_budget_line_under_a_title_line_in_the_same_block(title, expected):
+    text = f"{title}\nNombre de caméras : 64\nBudget annuel : 120 000 €"
+    assert [f.value for f in extract_text(text, place_hint="Sceaux")] == expected
