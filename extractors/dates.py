@@ -126,6 +126,7 @@ SEASON_MONTHS = {"printemps": (3, 4, 5), "été": (6, 7, 8), "automne": (9, 10, 
 # a timeline's line that opens on a month: "Juin : mise en service des 14 premières caméras"
 MONTH_LINE_RE = re.compile(rf"^\s*(?:{BULLET}\s*)?({MONTH_PATTERN})\s*:", re.IGNORECASE | re.MULTILINE)
 LAST_MONTH_RE = re.compile(r"\ble mois (?:dernier|passé)\b")
+NEXT_MONTH_RE = re.compile(r"\ble mois (?:prochain|suivant)\b|\bdans un mois\b")
 # "en juillet et août": a period of two months, which takes its end
 MONTH_PAIR_RE = re.compile(rf"\ben ({MONTH_PATTERN}) et ({MONTH_PATTERN})\b(?!\.?\s+\d)", re.IGNORECASE)
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
@@ -245,6 +246,8 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
             for m in LAST_MONTH_RE.finditer(text):  # "le mois dernier": the month before the page's
                 month = (published_month - 2) % 12 + 1
                 add(m.start(), m.end(), f"{year - (published_month == 1)}-{month:02d}")
+            for m in NEXT_MONTH_RE.finditer(text):  # "le mois prochain": the month after the page's
+                add(m.start(), m.end(), f"{year + (published_month == 12)}-{published_month % 12 + 1:02d}")
             for m in MONTH_PAIR_RE.finditer(text):
                 month = MONTHS[m[2].lower()]
                 add(m.start(), m.end(), f"{_nearest_year(year, published_month, month)}-{month:02d}")

@@ -596,6 +596,9 @@ def facts(text, **kwargs):
      [("cameras_planned", 8, "exact", None), ("cameras_planned", 57, "exact", None)]),
     ("La ville a installé 8 caméras, portant le total à 57.", None,
      [("cameras_added", 8, "exact", None), ("cameras", 57, "exact", None)]),
+    # next month, said in December, is January of the year after
+    ("Le mois prochain, 4 caméras seront posées rue de la Gare.", "2024-12-15",
+     [("cameras_planned", 4, "exact", "2025-01")]),
     # a plan's first step is no start of the story: the page's date line does not date it
     ("Publié le 28/06/2022\n\nDans un premier temps, 11 caméras seront installées.", "2022-06-28",
      [("cameras_planned", 11, "exact", None)]),
