@@ -132,7 +132,7 @@ def load_gazetteer() -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()  # 36,000 small objects: the cyclic collector would rescan them for nothing
     try:
-        return _add_country(_add_aliases(_parse(raw)))
+        return _add_country(_add_territories(_add_aliases(_parse(raw))))
     finally:
         if collecting:
             gc.enable()
@@ -147,6 +147,23 @@ def _add_aliases(gazetteer: Gazetteer) -> Gazetteer:
         if place is not None:
             for key in {normalise(alias), without_article(normalise(alias))}:
                 gazetteer.index.setdefault(key, []).insert(0, place)
+    return gazetteer
+
+
+def _add_territories(gazetteer: Gazetteer) -> Gazetteer:
+    """The Grand Paris's territories (data/territories.tsv), which pages name as their intercommunalité
+    ("Plaine Commune", "Est Ensemble"): known by name, so that "Vallée Sud - Grand Paris" is not read as
+    the Métropole du Grand Paris."""
+    text = resources.files("extractors").joinpath("data/territories.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, departement = line.split("\t")
+        place = Place(code=f"EPT-{normalise(name)}", kind="intercommunalite", name=name, departement=departement)
+        gazetteer.places.append(place)
+        gazetteer.by_key[(place.kind, place.code)] = place
+        for key in {normalise(name), without_article(normalise(name))}:
+            gazetteer.index.setdefault(key, []).insert(0, place)
     return gazetteer
 
 

@@ -100,3 +100,13 @@ def test_a_pages_place_by_its_usual_short_name_keeps_that_name_and_gets_its_code
                            place_hint="Éragny")
     assert [(f.place, f.place_kind, f.place_code) for f in figures] == [
         ("Éragny", "commune", "95218"), ("Éragny / Dix-Arpents", "district", None)]
+
+
+def test_the_grand_paris_territories_are_intercommunalites_of_their_own():
+    from extractors.pipeline import extract_text
+
+    text = "À l'échelle du territoire Vallée Sud - Grand Paris, 420 caméras sont reliées au centre de supervision."
+    assert [(f.place, f.place_kind) for f in extract_text(text, place_hint="Sceaux")] == [
+        ("Vallée Sud - Grand Paris", "intercommunalite")]
+    text = "Plaine Commune a installé 300 caméras dans ses villes."
+    assert [(f.place, f.place_kind) for f in extract_text(text)] == [("Plaine Commune", "intercommunalite")]
