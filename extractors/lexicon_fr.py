@@ -46,6 +46,8 @@ QUALIFIERS_BEFORE = {
         "supérieur à", "supérieure à", "supérieurs à", "supérieures à", "au-delà de", "au-delà d'",
         "le cap des", "le cap de", "la barre des", "la barre de", "dépasse", "dépassent", "dépasser",
         "dépasse les", "dépassent les", "dépasser les", "dépasse la", "dépassent la",  # "dépasse les 200 000 euros"
+        "dépassera", "dépasseront", "dépassait", "dépassera les", "dépasseront les", "dépassait les",
+        "a dépassé", "a dépassé les", "ont dépassé les", "franchira le cap des", "franchit le cap des",
         "+ de", "+de", "+ d'",  # "+ de 100 caméras", a list's shorthand
     ],
     "approx": [

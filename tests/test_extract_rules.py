@@ -1608,6 +1608,8 @@ def test_bare_bounds_after_a_pronoun_are_a_range_dated_by_the_month_to_come():
     ("Un centre de supervision commun coûterait près d'un million d'euros.", [(1_000_000, "approx")]),
     ("La ville a 120 caméras. Le budget annuel du système dépasse les 200 000 euros.",
      [(120, "exact"), (200_000, "at_least")]),
+    ("Le réseau dépassera les 100 caméras en 2025. Il a dépassé les 80 caméras l'an dernier.",
+     [(100, "at_least"), (80, "at_least")]),
     # "passant de 48 à 60": where a count starts and where it goes, not a range
     ("Le nombre de caméras a augmenté, passant de 48 à 60.", [(48, "exact"), (60, "exact")]),
 ])
