@@ -150,7 +150,8 @@ OWN_RELATIVE_RE = re.compile(rf"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bfonds interministériel\b|\bcour des comptes\b"
                          r"|\bjuridictions financières\b"
                          r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
-THAT_PURPOSE_RE = re.compile(r"^\s*(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
+THAT_PURPOSE_RE = re.compile(r"^\s*(?:(?:sont|seront|étaient)\s+)?"
+                             r"(?:utilisée?s?|dédiée?s?|affectée?s?|servant|employée?s?)\s+(?:à cet (?:effet|usage)"
                              r"|à cette (?:fin|mission))")
 ORIGIN_RE = re.compile(r"^\s*(?:au départ|à l'origine|au début|à ses débuts|dans un premier temps)\b")
 CENTRE_NAMED_RE = re.compile(r"\bcentres? de (?:supervision|surveillance|vidéo)|\bcsu\b|\bcpu\b")

@@ -2223,3 +2223,10 @@ def test_a_list_of_labels_and_bare_counts_under_an_intro_that_names_them():
 def test_a_budget_line_under_a_title_line_in_the_same_block(title, expected):
     text = f"{title}\nNombre de caméras : 64\nBudget annuel : 120 000 €"
     assert [f.value for f in extract_text(text, place_hint="Sceaux")] == expected
+
+
+def test_cameras_that_are_used_to_fine_drivers():
+    text = ("La vidéoverbalisation a permis de dresser 4 200 amendes en 2023. Sur les 96 caméras de la ville, 18 sont "
+            "utilisées à cet effet.")
+    figures = extract_text(text, place_hint="Étampes", published="2024-02-05")
+    assert [(f.metric, f.value) for f in figures] == [("offences", 4200), ("cameras", 96), ("other", 18)]
