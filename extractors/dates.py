@@ -307,8 +307,19 @@ def figure_date(
         return appositive[1]
     if WHERE_CLAUSE_RE.match(clause_text) or IN_WHERE_CLAUSE_RE.search(text[clause[0] : start]):
         return None  # "Le centre, ouvert en 2018, où travaillent 5 opérateurs": now
-    before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)]
+    before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)
+              and not in_closed_brackets(text, d, start)]
     return before[-1].value if before else None
+
+
+def in_closed_brackets(text: str, date: DateMention, position: int) -> bool:
+    """ "En 2023, 14 caméras ont été posées (contre 6 en 2022), portant le parc à 58": an aside in brackets,
+    closed before the number, dates what it tells only; a bracket that holds only a date labels what follows
+    ("Phase 1 (2020) : 14 caméras")."""
+    opened = text.rfind("(", 0, date.start)
+    closed = text.find(")", date.end)
+    return (opened > text.rfind(")", 0, date.start) and 0 <= closed < position
+            and bool(text[opened + 1 : date.start].strip() or text[date.end : closed].strip()))
 
 
 def in_relative_clause(text: str, position: int) -> bool:

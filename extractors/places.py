@@ -92,6 +92,11 @@ REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.
 # "Granville Terre et Mer mutualise sa vidéoprotection", "un service commun"
 INTERCOMMUNAL_PAGE_RE = re.compile(
     r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux)|mutualis\w*|service commun)\b", re.IGNORECASE)
+# "centralisées au CSU de Redon": where a centre sits, not where the cameras it watches are
+PERSON_BEFORE_RE = re.compile(r"\b(?:M\.|Mme|MM\.|sénat(?:eur|rice)|député(?:e)?)\s+(?:[A-ZÀ-Ý][\w'-]*\s*){1,3}\(\s*$")
+CENTRE_SEAT_RE = re.compile(r"\b(?:csu|cpu|centre de supervision(?: urbain)?|centre)\s+(?:de|d')\s*$", re.IGNORECASE)
+CENTRE_OF_THE_EPCI_RE = re.compile(r"\bdu\s+(?:csu|cpu|centre de supervision(?: urbain)?)\s+"
+                                   r"intercommunal\b", re.IGNORECASE)
 IN_COMMUNES_RE = re.compile(r"\b(?:dans|sur|entre|pour)\s+(?:les\s+|ses\s+)?(?:\w+\s+){0,2}?communes\b",
                             re.IGNORECASE)
 COMPOUND_NAME_RE = re.compile(r"\w-(?:sur|sous|lès|les|en|de|du|des|aux|la|le)-\w", re.IGNORECASE)
@@ -238,7 +243,8 @@ class PlaceFinder:
         self.commune = self.hint if self.hint and self.hint.kind == "commune" else None
         self.merged = bool(self.commune and MERGED_COMMUNE_RE.search(text))
         self.epci = self._find_epci(text)
-        self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(text[:300])) or self._acts_in_communes(text[:300])
+        opening = CENTRE_OF_THE_EPCI_RE.sub(" ", text[:300])  # "les opérateurs du CSU intercommunal": a mention
+        self.intercommunal_page = bool(INTERCOMMUNAL_PAGE_RE.search(opening)) or self._acts_in_communes(text[:300])
 
     def _acts_in_communes(self, opening: str) -> bool:
         """Whether the page opens on its intercommunalité at work in several communes: "La communauté de
@@ -286,6 +292,9 @@ class PlaceFinder:
         if named and named[0][0] == 0 and named[0][2].kind in ("commune", "intercommunalite"):
             return named[0][2]
         # "Sécurité des communes : la Région Normandie dresse le bilan de son aide": the one body it names
+        # (not one in brackets after a person: "Question écrite de M. Jean Dupont (Loiret)")
+        named = [n for n in named if not (title[: n[0]].rstrip().endswith("(") and PERSON_BEFORE_RE.search(
+            title[: n[0]]))]
         bodies = {p.code: p for _, _, p in named if p.kind in ("region", "departement")}
         if len(bodies) == 1 and len(named) == 1:
             return next(iter(bodies.values()))
@@ -510,6 +519,18 @@ class PlaceFinder:
             return self.relative("commune")
         return None
 
+    @staticmethod
+    def commune_named_later(sentence: str, evidence_end: int, clause_end: int,
+                            all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
+        """ "… à 312 reprises pour le compte de la police municipale d'Arpajon": a commune named later in the
+        figure's clause, unless it pays ("par la commune de …") or is where a centre sits ("au CSU de Redon")."""
+        for start, end, place in all_sentence_places:
+            before = sentence[max(0, start - 60) : start]
+            if evidence_end <= start < clause_end and place.kind == "commune" and not FUNDER_RE.search(
+                    before) and not CENTRE_SEAT_RE.search(before):
+                return as_named((start, end, place), sentence)
+        return None
+
     def funder_of(self, sentence: str, named: tuple[int, int, Place], number_start: int) -> bool:
         """ "Subventions : État 360 k€ ; Région Grand Est 150 k€": a région or département named right
         before an amount, in a list of who pays, is the funder, not where the money goes."""
@@ -626,6 +647,8 @@ class PlaceFinder:
             return self.group_named(named_before, sentence) or as_named(named_before[-1], sentence)
         if subject := self.subject_after_opening(sentence, number_start, evidence_end, all_sentence_places):
             return subject
+        if later := self.commune_named_later(sentence, evidence_end, clause_end, all_sentence_places):
+            return later
         # 5. a relative word anywhere in the sentence
         for pattern, kind in RELATIVE_WORDS:
             if not_funder(pattern, sentence[:number_start], sentence) and (place := self.relative(kind)):

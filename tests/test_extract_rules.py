@@ -2230,3 +2230,19 @@ def test_cameras_that_are_used_to_fine_drivers():
             "utilisées à cet effet.")
     figures = extract_text(text, place_hint="Étampes", published="2024-02-05")
     assert [(f.metric, f.value) for f in figures] == [("offences", 4200), ("cameras", 96), ("other", 18)]
+
+
+def test_a_communes_year_in_review_with_an_aside_and_the_intercommunal_centre_named_in_passing():
+    text = ("Rétrospective 2023 : la vidéoprotection à Arpajon\n\nLes opérateurs du CSU intercommunal ont visionné les "
+            "images à 312 reprises pour le compte de la police municipale d'Arpajon. En 2023, 14 nouvelles caméras "
+            "ont été installées (contre 6 en 2022), portant le parc à 58 caméras.\n\nPhase 1 (2020) : 10 caméras.")
+    figures = extract_text(text, place_hint="Arpajon", published="2024-01-10")
+    assert [(f.value, f.date, f.place) for f in figures] == [
+        (312, None, "Arpajon"), (14, "2023", "Arpajon"), (6, "2022", "Arpajon"), (58, "2023", "Arpajon"),
+        (10, "2020", "Arpajon")]
+
+
+def test_a_senators_departement_in_brackets_is_not_the_pages_place():
+    text = ("Question écrite de M. Jean Dupont (Loiret)\n\nM. Jean Dupont attire l'attention de M. le ministre de "
+            "l'intérieur. Le FIPD a consacré 27 millions d'euros à la vidéoprotection en 2022.")
+    assert [(f.value, f.place) for f in extract_text(text)] == [(27_000_000, "France")]
