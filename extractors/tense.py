@@ -112,6 +112,8 @@ NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(
 SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
 REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
                          r"totaliserai(?:t|ent))\b")
+NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
+NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
 WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
@@ -181,6 +183,9 @@ def camera_metric(
         past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
     # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
     now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", clause))) and not rate
+    if now and not future and NEWLY_RE.search(clause) and NEW_ONES_RE.search(before[-20:] + " " + after[:30]) and not (
+            linked_by_dont):
+        return Metric.CAMERAS_ADDED  # "huit caméras supplémentaires surveillent désormais le parc": just added
     if linked_by_dont and head is not None:
         if head is Metric.CAMERAS_PLANNED and (past or now):
             return Metric.CAMERAS_ADDED

@@ -2246,3 +2246,12 @@ def test_a_senators_departement_in_brackets_is_not_the_pages_place():
     text = ("Question écrite de M. Jean Dupont (Loiret)\n\nM. Jean Dupont attire l'attention de M. le ministre de "
             "l'intérieur. Le FIPD a consacré 27 millions d'euros à la vidéoprotection en 2022.")
     assert [(f.value, f.place) for f in extract_text(text)] == [(27_000_000, "France")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Huit caméras supplémentaires surveillent désormais le parc du château.", [("cameras_added", 8)]),
+    ("Avec 8 caméras supplémentaires, la ville compte désormais 48 caméras.", [("cameras", 8), ("cameras", 48)]),
+    ("Le centre visionne désormais les images de plus de 900 caméras.", [("cameras", 900)]),
+])
+def test_new_cameras_that_now_watch_were_just_added(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Dourdan")] == expected
