@@ -105,16 +105,18 @@ MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéplo
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
-# decided, or granted: an aid granted for cameras pays for cameras to be installed
+# "aucune caméra supplémentaire n'est prévue": a plan denied
 NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
                         r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")
 # the conditional of a figure reported from a source, not of a plan
 SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
 REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
                          r"totaliserai(?:t|ent))\b")
+# "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
-WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")
+WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15 le seront d'ici juin"
+# decided, or granted: an aid granted for cameras pays for cameras to be installed
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
                         r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident)\b")  # "le conseil
