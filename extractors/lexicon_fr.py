@@ -109,6 +109,7 @@ OTHER_NOUNS = {
     "suspects": "caught", "individus": "caught", "auteurs": "caught", "personnes": "caught",
     "boutiques": "joined", "commerces": "joined", "magasins": "joined",  # "15 boutiques ont raccordé leurs caméras"
     "avis": "aid", "autorisations": "aid",  # "rendu 35 avis favorables", "délivré 40 autorisations" to film
+    "emplacements": "aid",  # "11 emplacements de caméras sont préconisés": sites, as points of vidéoprotection
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"
 }
 OFFENCE_NOUNS = (
@@ -189,6 +190,8 @@ PAST_INSTALL = (
     r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     rf"|(?:a|ont) fait (?:{INSTALL})\w*|(?:a|ont) reçu"
+    # "la ville a investi 2,3 millions d'euros entre 2015 et 2020 pour installer 74 caméras": spent, so done
+    rf"|\b(?:a|ont|avait|avaient) (?:investi|dépensé|consacré|engagé)\b[^.;]{{0,60}}?\bpour (?:{INSTALL})"
     # "s'est enrichi de 9 caméras cet été" (what it added; "s'est doté de 48 caméras" is the whole system)
     r"|(?:s'est|se sont) (?:enrichie?s?|agrandie?s?|étoffée?s?) de"
     rf"|{SUPPORTED_INSTALL}"

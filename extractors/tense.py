@@ -112,6 +112,7 @@ NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(
 SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
 REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
                          r"totaliserai(?:t|ent))\b")
+YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")
 # "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
@@ -219,7 +220,10 @@ def camera_metric(
     if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
         return Metric.CAMERAS_ADDED
     if past:
-        incremental = INCREMENT_RE.search(clause) or new_sum or operation_done or BOUNDED_RE.search(
+        # "a investi entre 2015 et 2020 pour installer 74 caméras": those years' (not "les 26 caméras de la ville,
+        # installées entre 2015 et 2018", the network)
+        between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", before)
+        incremental = between_years or INCREMENT_RE.search(clause) or new_sum or operation_done or BOUNDED_RE.search(
             clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(
             sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
             after) or DATED_PARTICIPLE_RE.match(after)

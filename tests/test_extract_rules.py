@@ -2255,3 +2255,16 @@ def test_a_senators_departement_in_brackets_is_not_the_pages_place():
 ])
 def test_new_cameras_that_now_watch_were_just_added(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Dourdan")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville a investi 2,3 millions d'euros entre 2015 et 2020 pour installer 74 caméras.",
+     [("money_eur", 2_300_000, "2020"), ("cameras_added", 74, "2020")]),
+    ("Les 26 caméras de la ville, installées entre 2015 et 2018, arrivent en fin de vie.", [("cameras", 26, None)]),
+    # locations a diagnosis recommends are sites
+    ("Le diagnostic de sûreté préconise 11 emplacements de caméras, dont 4 aux entrées de la commune.",
+     [("other", 11, None), ("other", 4, None)]),
+])
+def test_money_spent_to_install_over_years_and_recommended_locations(text, expected):
+    figures = extract_text(text, place_hint="Pontoise", published="2022-03-21")
+    assert [(f.metric, f.value, f.date) for f in figures] == expected
