@@ -97,8 +97,11 @@ THE_SYSTEM_RE = re.compile(r"\b(?:du|le|ce|de ce) (?:système|dispositif|réseau
 HOW_MANY_RE = re.compile(r"\bcombien\s+(?:de|d['’])\s*", re.IGNORECASE)
 HOW_MANY_OF_THEM_RE = re.compile(r"\bcombien\s+(?:y\s+)?en\b", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vidéo-opérateurs?|écoles|communes|"
-                             r"interpellations|" + "|".join(re.escape(noun) for noun in OFFENCE_NOUNS) + r")\b",
-                             re.IGNORECASE)
+                             r"interpellations|réquisitions|extractions|interventions|dossiers|"
+                             + "|".join(re.escape(noun) for noun in OFFENCE_NOUNS) + r")\b", re.IGNORECASE)
+# "Les réquisitions se sont élevées à 176": the level a subject named before reached
+LEVEL_BEFORE_RE = re.compile(r"\b(?:s'élèvent|s'élève|se sont élevée?s|s'est élevée?|s'élevaient|atteignent|atteint|"
+                             r"ont atteint|a atteint)\s+(?:à\s+)?$")
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
 # a list's line that gives a label and a bare number: "2018 : 19", "Séné : 14", "• Séné (14)", "Séné⇥14"
 LIST_LINE_LABEL = rf"(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d()\t]{{1,60}}?"

@@ -38,6 +38,7 @@ from extractors.cues import (
     HOW_MANY_OF_THEM_RE,
     HOW_MANY_RE,
     INSTALLING_RE,
+    LEVEL_BEFORE_RE,
     LIST_LINE_RE,
     MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
@@ -117,6 +118,8 @@ from extractors.tense import (
     camera_metric,
 )
 
+EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
+                             r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
 TO_REPLACE_RE = re.compile(r"\bpour (?:en |les )?(?:remplacer|renouveler|moderniser)\b")  # "pour en remplacer 24"
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 # "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
@@ -461,7 +464,10 @@ class Extractor:
             # "À Créteil, 180 caméras ; à Vitry-sur-Seine, 120 ; …": items of a list parted by semicolons
             item = SEMICOLON_ITEM_RE.search(text[max(sentence.start, m.start - 60) : m.start])
             named_next = named_next or item
-            if previous and (CONTINUATION_RE.search(left) or named_next) and BARE_AFTER_RE.match(right):
+            # "41 caméras au 31 décembre (37 un an plus tôt)": the same count at another time, in brackets
+            then = bool(re.search(r"\(\s*$", left)) and bool(EARLIER_THEN_RE.match(right))
+            if previous and (CONTINUATION_RE.search(left) or named_next or then) and (
+                    BARE_AFTER_RE.match(right) or then):
                 share = bool(re.search(r"\bdont\s*$", left))
                 head = previous[-1]
                 if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à
@@ -496,7 +502,7 @@ class Extractor:
                 found[i] = Candidate(m, reading, m.start, m.end)
                 continue
             # "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before
-            if (AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left)) and (
+            if (AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left) or LEVEL_BEFORE_RE.search(left)) and (
                     reading := self.number_of(sentence, m) or self.named_before(sentence, m)):
                 amounting = AMOUNTING_RE.search(left)
                 found[i] = Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end)
@@ -632,7 +638,9 @@ class Extractor:
         if not nouns:
             return None
         phrase = f"{m.raw} {nouns[-1].group(0)}"
-        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), self.text[sentence.start : sentence.end])
+        context = self.text[self.sentences[max(0, sentence.index - 2)].start : sentence.end]  # what is the topic
+        reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), self.text[sentence.start : sentence.end],
+                            context)
         return Reading(reading.family, m.end, reading.noun) if reading else None
 
     def _link_from(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate], i: int,

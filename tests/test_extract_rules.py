@@ -2268,3 +2268,11 @@ def test_new_cameras_that_now_watch_were_just_added(text, expected):
 def test_money_spent_to_install_over_years_and_recommended_locations(text, expected):
     figures = extract_text(text, place_hint="Pontoise", published="2022-03-21")
     assert [(f.metric, f.value, f.date) for f in figures] == expected
+
+
+def test_a_report_s_counts_a_level_reached_and_the_count_a_year_before_in_brackets():
+    text = ("3. Vidéoprotection\n\nLe parc compte 41 caméras au 31 décembre 2022 (37 un an plus tôt). Les réquisitions "
+            "de la police nationale se sont élevées à 176, en hausse de 12 %.")
+    figures = extract_text(text, place_hint="Laon")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 41), ("cameras", 37), ("other", 176),
+                                                      ("percent", 12)]
