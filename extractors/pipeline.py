@@ -120,6 +120,8 @@ from extractors.tense import (
 
 EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
                              r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
+GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a|ont|n'ont|avait|n'avait)\s+"
+                         r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
 TO_REPLACE_RE = re.compile(r"\bpour (?:en |les )?(?:remplacer|renouveler|moderniser)\b")  # "pour en remplacer 24"
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 # "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
@@ -748,6 +750,9 @@ class Extractor:
         if family == MONEY and (spent := SPENT_ON_RE.match(_right(self.text, sentence, c.end, 80))) and not re.search(
                 VIDEO_TERMS, spent.group(0)):
             return None  # "4 millions d'euros investis dans les écoles": spent on something else
+        if family == MONEY and (given := GIVEN_TO_RE.search(_left(self.text, sentence, c.mention.start, 80))) and not (
+                re.search(VIDEO_TERMS, norm(given[1]))):
+            return None  # "l'éclairage public, qui n'a reçu que 80 000 euros": what something else received
         if family == MONEY and WHOLE_OF_VIDEO_RE.match(_right(self.text, sentence, c.end, 100)):
             return None  # "La sécurité en représente 3,1 millions, dont 420 000 euros pour la vidéoprotection"
         if family == PERCENT and re.search(TAX_OR_BUDGET, stext) and not re.search(

@@ -120,8 +120,8 @@ WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
-                        r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident)\b")  # "le conseil
-# approuve …": a decision in the present
+                        # "le conseil approuve …", "a fait voter un plan": a decision in the present or the infinitive
+                        r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident|vote|votent|voter)\b")
 REGIONAL_KINDS = ("region", "departement")
 
 

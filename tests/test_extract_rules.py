@@ -2276,3 +2276,14 @@ def test_a_report_s_counts_a_level_reached_and_the_count_a_year_before_in_bracke
     figures = extract_text(text, place_hint="Laon")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 41), ("cameras", 37), ("other", 176),
                                                       ("percent", 12)]
+
+
+def test_an_opposition_column_a_plan_voted_a_suspended_figure_and_money_for_something_else():
+    text = ("La majorité a fait voter en 2022 un plan de 350 000 euros pour 24 caméras. Deux ans plus tard, le "
+            "résultat est là : les cambriolages ont baissé de… 2 %. Nous proposons de réorienter ces crédits vers "
+            "l'éclairage public, qui n'a reçu que 80 000 euros en 2023. La vidéoprotection, qui a reçu 20 000 euros, "
+            "suffit.")
+    figures = extract_text(text, place_hint="Tergnier", published="2024-05-10")
+    assert [(f.metric, f.value, f.date) for f in figures] == [
+        ("money_eur", 350000, "2022"), ("cameras_planned", 24, "2022"), ("percent", 2, "2024"),
+        ("money_eur", 20000, None)]
