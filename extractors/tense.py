@@ -112,7 +112,7 @@ NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(
 SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
 REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
                          r"totaliserai(?:t|ent))\b")
-YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")
+YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")  # a span of years bounds an installation
 # "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
