@@ -120,6 +120,7 @@ from extractors.tense import (
 
 EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
                              r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
+SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carrefours|communes)\b")
 GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a|ont|n'ont|avait|n'avait)\s+"
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
 TO_REPLACE_RE = re.compile(r"\bpour (?:en |les )?(?:remplacer|renouveler|moderniser)\b")  # "pour en remplacer 24"
@@ -675,6 +676,8 @@ class Extractor:
             return False
         if BEARS_ON_RE.search(left) and CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30])):
             return False  # "la 4e tranche porte sur 18 caméras": what a programme is about
+        if re.search(r"\bcam[ée]ras\s+sur\s*$", left) and SITES_NEXT_RE.match(norm(text[m.end : m.end + 30])):
+            return False  # "l'implantation de 12 caméras sur 8 sites": where they go, not of how many
         near = DAY_RE.sub(" ", left[-45:])  # "votée le 14 juin, porte sur 18 caméras": a day counts nothing
         return bool(re.search(r"\d", near[:-5])) or bool(before and m.start - before[-1].end < 45)
 

@@ -126,6 +126,7 @@ THRESHOLD_RE = re.compile(
 # "financé par la Région", "par la Région Occitanie et le Département": who pays, not where
 # "40 appartiennent à l'intercommunalité": who owns is not where either
 FUNDER_RE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?$|\bpar\s+[^,;.]{0,40}?\s(?:et|ou)\s*$"
+                       r"|\bauprès\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+)$"  # "demandée auprès de la Région"
                        r"|\bappartien\w*\s+(?:à|au|aux)\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 
 

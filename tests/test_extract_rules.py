@@ -2287,3 +2287,13 @@ def test_an_opposition_column_a_plan_voted_a_suspended_figure_and_money_for_some
     assert [(f.metric, f.value, f.date) for f in figures] == [
         ("money_eur", 350000, "2022"), ("cameras_planned", 24, "2022"), ("percent", 2, "2024"),
         ("money_eur", 20000, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville compte 40 caméras. La commune a sollicité une subvention de 25 000 € auprès de la Région.",
+     [(40, "Sceaux"), (25000, "Sceaux")]),
+    ("Le projet de vidéoprotection prévoit l'implantation de 12 caméras sur 8 sites.",
+     [(12, "Sceaux"), (8, "Sceaux")]),
+])
+def test_a_subsidy_asked_of_a_region_and_cameras_over_sites(text, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Sceaux")] == expected
