@@ -93,6 +93,7 @@ REQUESTED_RE = re.compile(r"\bsollicitée?\b[^.;]{0,30}\bà hauteur de\s*$", re.
 INTERCOMMUNAL_PAGE_RE = re.compile(
     r"\b(?:conseil communautaire|intercommuna(?:l|le|les|ux)|mutualis\w*|service commun)\b", re.IGNORECASE)
 # "centralisées au CSU de Redon": where a centre sits, not where the cameras it watches are
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:du|le|dans le|de l'|l'|en)\s*$")
 PERSON_BEFORE_RE = re.compile(r"\b(?:M\.|Mme|MM\.|sénat(?:eur|rice)|député(?:e)?)\s+(?:[A-ZÀ-Ý][\w'-]*\s*){1,3}\(\s*$")
 CENTRE_SEAT_RE = re.compile(r"\b(?:csu|cpu|centre de supervision(?: urbain)?|centre)\s+(?:de|d')\s*$", re.IGNORECASE)
 CENTRE_OF_THE_EPCI_RE = re.compile(r"\bdu\s+(?:csu|cpu|centre de supervision(?: urbain)?)\s+"
@@ -333,8 +334,8 @@ class PlaceFinder:
 
     # -- names in text --------------------------------------------------------------------------
     def _accept(self, place: Place, before: str) -> bool:
-        if place.kind != "commune":
-            return len(place.name) > 3
+        if place.kind != "commune":  # "le Var", "dans le Lot", "l'Ain": a short name with its article
+            return len(place.name) > 3 or bool(ARTICLE_BEFORE_RE.search(before[-20:]))
         if self.hint and self.hint.kind == "intercommunalite" and place.epci == self.hint.code:
             return True  # a member commune named on its intercommunalité's page
         if self.hint and place.departement and place.departement in (self.hint.departement, self.hint.code):
@@ -443,7 +444,8 @@ class PlaceFinder:
                 break
             chain.append(previous)
         epcis = {place.epci for _, _, place in chain if place.kind == "commune"}
-        if len(chain) < 2 or len(epcis) != 1 or not (code := epcis.pop()) or self.gazetteer is None:
+        if len(chain) < 2 or any(place.kind != "commune" for _, _, place in chain) or len(epcis) != 1 or not (
+                code := epcis.pop()) or self.gazetteer is None:
             return None
         epci = self.gazetteer.get("intercommunalite", code)
         return to_figure_place(epci) if epci else None

@@ -2297,3 +2297,14 @@ def test_an_opposition_column_a_plan_voted_a_suspended_figure_and_money_for_some
 ])
 def test_a_subsidy_asked_of_a_region_and_cameras_over_sites(text, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Sceaux")] == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    ("Le Département du Var finance jusqu'à 30 % des projets de vidéoprotection des communes.", None, [(30, "Var")]),
+    ("Dans le Lot, 40 communes ont installé des caméras.", None, [(40, "Lot")]),
+    # a département then a commune, parted by a comma, are no list of communes
+    ("Classée 12e ville la plus vidéosurveillée du Var, La Seyne-sur-Mer compte 140 caméras.", "La Seyne-sur-Mer",
+     [(140, "La Seyne-sur-Mer")]),
+])
+def test_short_departement_names_with_their_article(text, hint, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
