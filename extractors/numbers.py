@@ -22,8 +22,10 @@ SPACES = " \u00a0\u202f\u2009"
 DIGITS_RE = re.compile(
     rf"(\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?![\d])|\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\d+)"
     rf"(?:,(\d+))?"
-    rf"(?![\w/]|[.,]\d)"
+    rf"(?!(?![kKM]€)[\w/]|[.,]\d)"  # "15k€" goes on with its scale
 )
+# "1.2 million d'euros": a point before one or two digits and a scale is a decimal one, not a thousands' one
+DOT_DECIMAL_RE = re.compile(r"(\d{1,3})\.(\d{1,2})(?=\s?(?:millions?|milliards?|M€|Md€)(?!\w))")
 
 
 def _grouped_alternation(words: list[str]) -> str:
@@ -169,7 +171,7 @@ def _digit_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             masks.append(mask.span())
         if _identifier_before(text, position):
             masks.append(IDENTIFIER_RE.match(text, position).span())
-        m = DIGITS_RE.match(text, position)
+        m = DOT_DECIMAL_RE.match(text, position) or DIGITS_RE.match(text, position)
         if m is None:
             continue
         next_free = m.end()

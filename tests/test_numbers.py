@@ -21,6 +21,11 @@ def values(text):
         ("un budget de 2,5 millions d'euros", [(2_500_000, "2,5 millions")]),
         ("un budget de 1,5 million", [(1_500_000, "1,5 million")]),
         ("un marché de 3 M€", [(3_000_000, "3 M€")]),
+        # a point before one or two digits and a scale is a decimal point; a thousands' point stays one
+        ("un budget de 1.2 million d'euros", [(1_200_000, "1.2 million")]),
+        ("un marché de 2.5 M€", [(2_500_000, "2.5 M€")]),
+        ("un coût de 1.200 euros", [(1200, "1.200")]),
+        ("un coût de 15k€", [(15_000, "15k€")]),
         ("au moins 15 autres millions", [(15_000_000, "15 autres millions")]),
         ("Quarante-deux agents", [(42, "Quarante-deux")]),
         ("Cent trente-sept communes", [(137, "Cent trente-sept")]),
