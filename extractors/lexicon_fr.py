@@ -190,6 +190,7 @@ PAST_INSTALL = (
     r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     rf"|(?:a|ont) fait (?:{INSTALL})\w*|(?:a|ont) reçu"
+    r"|\b(?:a|ont|avait|avaient)\s+(?:ainsi\s+|déjà\s+)?(?:financé|subventionné|cofinancé)\b"  # "a ainsi financé 450"
     # "la ville a investi 2,3 millions d'euros entre 2015 et 2020 pour installer 74 caméras": spent, so done
     rf"|\b(?:a|ont|avait|avaient) (?:investi|dépensé|consacré|engagé)\b[^.;]{{0,60}}?\bpour (?:{INSTALL})"
     # "s'est enrichi de 9 caméras cet été" (what it added; "s'est doté de 48 caméras" is the whole system)

@@ -113,6 +113,7 @@ from extractors.tense import (
     FUTURE_RE,
     INCREMENT_RE,
     LINKED_TO_COME_RE,
+    MONEY_FOR_RE,
     PHASE_RE,
     REPLACED_RE,
     camera_metric,
@@ -120,6 +121,9 @@ from extractors.tense import (
 
 EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
                              r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
+AID_GRANTED_RE = re.compile(r"\b(?:a|ont)\s+(?:voté|attribué|accordé|alloué|octroyé)\b[^.]{0,80}"
+                            r"\b(?:aides?|subventions?)\b|\b(?:aides?|subventions?)\s+(?:attribuées?|accordées?|allouées?|octroyées?|votées?)\b",
+                            re.IGNORECASE)
 SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carrefours|communes)\b")
 GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a|ont|n'ont|avait|n'avait)\s+"
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
@@ -295,7 +299,9 @@ class Extractor:
         self.sentences = split_sentences(text)
         self.cells = table_cells(text, self.sentences)
         self.aid_document = bool(AID_WORDS_RE.search(text))
-        self.deliberation = bool(DELIBERATION_RE.search(text[:400]))  # "La phase 2 concerne 45 caméras": to do
+        self.deliberation = bool(DELIBERATION_RE.search(text[:400]))
+        # "Le Département a voté 312 000 euros d'aides … Montélimar reçoit 60 000 euros pour 14 caméras"
+        self.aid_granted = bool(AID_GRANTED_RE.search(text[:600]))  # "La phase 2 concerne 45 caméras": to do
         self.national = bool(NATIONAL_RE.search(text[:1500]))  # a page of no place that speaks for the country
         self.candidates: list[Candidate] = []
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
@@ -741,7 +747,9 @@ class Extractor:
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
                           or PER_YEAR_AFTER_RE.match(norm(after))),
-                before_number=self.text[sentence.start : c.mention.start], decided=self.decided(sentence), done=done,
+                before_number=self.text[sentence.start : c.mention.start], done=done,
+                decided=self.decided(sentence) or self.aid_granted and bool(MONEY_FOR_RE.search(norm(
+                    self.text[max(sentence.start, c.mention.start - 30) : c.mention.start]))),
             )
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
@@ -767,8 +775,11 @@ class Extractor:
                                 or PENALTY_AFTER_RE.match(self.text, c.end)):
             return None  # "1 800 amendes, pour un montant moyen de 35 euros": what a driver pays
         item = bracketed_item(self.text, sentence, c.start) if family == MONEY else None
-        if item is not None and not re.search(VIDEO_TERMS, norm(item)):
-            return None  # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount
+        if item is not None and not re.search(VIDEO_TERMS, norm(item)) and not re.search(VIDEO_TERMS, norm(
+                _right(self.text, sentence, c.end, 40).split(")")[0])) and not self.finder.names_in(item):
+            # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount; not
+            # "Pierrelatte (42 000 euros pour 9 caméras), Nyons (18 500 euros)": communes and their aid
+            return None
         return SIMPLE_METRICS[family]
 
     def plan_of_cameras(self, sentence: Sentence, stext: str) -> bool:

@@ -113,6 +113,8 @@ SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
 REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
                          r"totaliserai(?:t|ent))\b")
 YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")  # a span of years bounds an installation
+# "60 000 euros pour 14 caméras": money for cameras, which on a page of aid granted pays for cameras to come
+MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
 # "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")

@@ -2308,3 +2308,18 @@ def test_a_subsidy_asked_of_a_region_and_cameras_over_sites(text, expected):
 ])
 def test_short_departement_names_with_their_article(text, hint, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+def test_a_departements_aid_to_communes_in_prose_and_brackets():
+    text = ("Le Département de la Drôme a voté 312 000 euros d'aides à la vidéoprotection pour 19 communes. "
+            "Montélimar reçoit la plus grosse part : 60 000 euros pour 14 caméras. Suivent Pierrelatte (42 000 "
+            "euros pour 9 caméras) et Nyons (18 500 euros). Depuis 2019, le Département a ainsi financé plus de 450 "
+            "caméras.")
+    figures = extract_text(text, place_hint="Drôme", place_kind="departement")
+    assert [(f.metric, f.value, f.place) for f in figures] == [
+        ("money_eur", 312000, "Drôme"), ("other", 19, "Drôme"), ("money_eur", 60000, "Montélimar"),
+        ("cameras_planned", 14, "Montélimar"), ("money_eur", 42000, "Pierrelatte"),
+        ("cameras_planned", 9, "Pierrelatte"), ("money_eur", 18500, "Nyons"), ("cameras_added", 450, "Drôme")]
+    # a critique of what the cameras cost is no plan
+    critique = "« Trois millions d'euros pour 120 caméras, c'est trop », estime l'élu d'opposition."
+    assert [f.metric for f in extract_text(critique, place_hint="Beauvais")] == ["money_eur", "cameras"]
