@@ -340,6 +340,8 @@ class PlaceFinder:
             return True  # a member commune named on its intercommunalité's page
         if self.hint and place.departement and place.departement in (self.hint.departement, self.hint.code):
             return True
+        if self.hint and self.hint.kind == "region" and place.region == self.hint.code:
+            return True  # a commune of the région whose page this is: "• Clisson : 12 500 €"
         if self.hint and self.hint.epci and place.epci == self.hint.epci:
             return True  # a commune of the hint's intercommunalité, across a département's border
         if self.epci and place.epci == self.epci.code:

@@ -2323,3 +2323,13 @@ def test_a_departements_aid_to_communes_in_prose_and_brackets():
     # a critique of what the cameras cost is no plan
     critique = "« Trois millions d'euros pour 120 caméras, c'est trop », estime l'élu d'opposition."
     assert [f.metric for f in extract_text(critique, place_hint="Beauvais")] == ["money_eur", "cameras"]
+
+
+def test_a_regions_list_of_grants_names_its_communes():
+    text = ("La Région Pays de la Loire a attribué 186 000 euros à 11 communes pour leur vidéoprotection, dont :\n"
+            "• Clisson : 12 500 €\n• Châteaubriant : 30 000 € pour 10 caméras\nL'aide régionale est plafonnée à "
+            "30 000 € par commune.")
+    figures = extract_text(text)
+    assert [(f.value, f.place) for f in figures] == [
+        (186000, "Pays de la Loire"), (11, "Pays de la Loire"), (12500, "Clisson"), (30000, "Châteaubriant"),
+        (10, "Châteaubriant"), (30000, "Pays de la Loire")]
