@@ -77,8 +77,9 @@ IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
 SINCE_BEFORE_RE = re.compile(
     r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
     # "depuis son ouverture en 2017", "depuis la création du dispositif en 2021"
-    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*\w+|\s+en\s+(?:place|service|œuvre))"
-    r"{0,2}\s+(?:en\s+)?$")  # "depuis sa mise en place en 2021"
+    r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*(?:«[^»]{1,40}»|\w+)"
+    r"|\s+en\s+(?:place|service|œuvre))"
+    r"{0,2}\s+(?:en\s+)?$")  # "depuis sa mise en place en 2021", "depuis le lancement du « Pacte » en 2019"
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
 BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|(?<!jus)qu'en)"  # not "jusqu'en"
                                 r"\s+(?:l'année\s+|l'an\s+)?$")
@@ -190,7 +191,7 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
     def add(start: int, end: int, value: str) -> None:
         if any(s < end and start < e for s, e in taken):
             return
-        before = text[max(0, start - 40) : start]
+        before = text[max(0, start - 60) : start]
         if SINCE_BEFORE_RE.search(before) or BASELINE_BEFORE_RE.search(before):
             taken.append((start, end))
             return

@@ -180,8 +180,9 @@ INSTALL = r"install|pos|déploy|implant"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".
 FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient être|doivent être"
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
-SUPPORTED_INSTALL = (r"(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
-                     r"achevé|terminé|finalisé|réalisé|effectué)"
+# "… 8,7 millions d'euros ont été engagés, permettant l'installation de 2 300 caméras": done too
+SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
+                     r"achevé|terminé|finalisé|réalisé|effectué)|permettant|ayant permis)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?(?:l'installation|la pose|la mise en place"
                      r"|le déploiement) d")  # "a financé la pose de quarante-deux caméras"
 PAST_INSTALL = (

@@ -232,7 +232,8 @@ def camera_metric(
         # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
         # "Depuis 2016, 6 000 caméras ont été déployées", "Ces aides ont permis l'installation de 2 600 caméras":
         # a région or département has no network of its own, only what its aid put up
-        regional = place_kind in REGIONAL_KINDS and (SINCE_RE.search(sentence) or AID_RE.search(sentence))
+        regional = place_kind in REGIONAL_KINDS and (SINCE_RE.search(sentence) or AID_RE.search(sentence)
+                                                     or SUPPORTED_INSTALL_RE.search(sentence))
         if incremental or regional:
             return Metric.CAMERAS_ADDED
         return Metric.CAMERAS

@@ -2333,3 +2333,13 @@ def test_a_regions_list_of_grants_names_its_communes():
     assert [(f.value, f.place) for f in figures] == [
         (186000, "Pays de la Loire"), (11, "Pays de la Loire"), (12500, "Clisson"), (30000, "Châteaubriant"),
         (10, "Châteaubriant"), (30000, "Pays de la Loire")]
+
+
+def test_a_regions_review_of_its_aid_since_a_named_programme():
+    text = ("Depuis le lancement du « Pacte de sécurité » en 2019, la Région Normandie a soutenu 412 projets de "
+            "vidéoprotection. Au total, 8,7 millions d'euros ont été engagés, permettant l'installation de près de "
+            "2 300 caméras.")
+    figures = extract_text(text, published="2024-01-15")
+    assert [(f.metric, f.value, f.date, f.place) for f in figures] == [
+        ("other", 412, None, "Normandie"), ("money_eur", 8_700_000, None, "Normandie"),
+        ("cameras_added", 2300, None, "Normandie")]
