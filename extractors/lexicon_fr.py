@@ -38,6 +38,8 @@ QUALIFIERS_BEFORE = {
         "plafonne à", "plafonnent à", "plafonnera à", "plafonne aujourd'hui à", "plafonne actuellement à",
         "au maximum", "maximum de", "maximum", "pouvant atteindre", "pourra atteindre", "peut atteindre",
         "n'excédant pas", "pas au-delà de", "pas au-delà d'",
+        "ne peut excéder", "ne peut dépasser", "ne pourra excéder", "ne pourra dépasser", "sans excéder",
+        "ne peut être supérieur à", "ne peut être supérieure à",
         "inférieur à", "inférieure à", "inférieurs à", "inférieures à", "limitée à",
         "limité à", "tout au plus", "pas plus de", "pas plus d'", "guère plus de", "guère plus d'",
     ],

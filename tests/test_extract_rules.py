@@ -2343,3 +2343,10 @@ def test_a_regions_review_of_its_aid_since_a_named_programme():
     assert [(f.metric, f.value, f.date, f.place) for f in figures] == [
         ("other", 412, None, "Normandie"), ("money_eur", 8_700_000, None, "Normandie"),
         ("cameras_added", 2300, None, "Normandie")]
+
+
+def test_a_rate_between_two_percentages_and_a_cap_that_cannot_be_exceeded():
+    text = ("Les projets de vidéoprotection sont subventionnés à un taux compris entre 20 % et 50 % de la dépense. La "
+            "subvention ne peut excéder 15 000 € par caméra.")
+    figures = extract_text(text, place_hint="Loiret", place_kind="departement")
+    assert [(f.value, f.qualifier) for f in figures] == [(20, "at_least"), (50, "at_most"), (15000, "at_most")]
