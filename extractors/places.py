@@ -105,6 +105,8 @@ SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:l
                                  re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
 ONE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b")
+ARRONDISSEMENT_BEFORE_RE = re.compile(r"\b(?:dans le|le|du|au)\s+(\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b",
+                                      re.IGNORECASE)
 ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}
 NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collège|lycée|gare|centre|boulevard)\s*$",
                            re.IGNORECASE)
@@ -595,6 +597,10 @@ class PlaceFinder:
         for m in ARRONDISSEMENTS_RE.finditer(lowered_after[:80]):
             return self.district(f"{ORDINAL_LISTS[m.group(1)]} arrondissements")
         if m := ONE_ARRONDISSEMENT_RE.match(lowered_after):  # "une centaine dans le 7e arrondissement"
+            return self.district(f"{m.group(1)}{'er' if m.group(1) == '1' else 'e'} arrondissement")
+        # "Dans le 18e arrondissement, 60 caméras …", "le 7e arrondissement en concentre 90"
+        clause_start = max(sentence.rfind(mark, 0, number_start) for mark in ";:.")
+        if self.commune and (m := ARRONDISSEMENT_BEFORE_RE.search(sentence, clause_start + 1, number_start)):
             return self.district(f"{m.group(1)}{'er' if m.group(1) == '1' else 'e'} arrondissement")
         window = sentence[number_start : evidence_end + 40]
         if other := re.search(r"\d", window[evidence_end - number_start :]):  # "90 caméras, dont 40 en centre-ville"

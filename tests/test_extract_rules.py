@@ -2350,3 +2350,13 @@ def test_a_rate_between_two_percentages_and_a_cap_that_cannot_be_exceeded():
             "subvention ne peut excéder 15 000 € par caméra.")
     figures = extract_text(text, place_hint="Loiret", place_kind="departement")
     assert [(f.value, f.qualifier) for f in figures] == [(20, "at_least"), (50, "at_most"), (15000, "at_most")]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    ("Dans le 18e arrondissement, 60 nouvelles caméras ont été installées en 2023.", "Paris",
+     [(60, "Paris / 18e arrondissement")]),
+    ("Lyon compte 580 caméras ; le 7e arrondissement en concentre 90.", "Lyon",
+     [(580, "Lyon"), (90, "Lyon / 7e arrondissement")]),
+])
+def test_an_arrondissement_named_before_its_count(text, hint, expected):
+    assert [(f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
