@@ -124,6 +124,9 @@ EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|aupa
 AID_GRANTED_RE = re.compile(r"\b(?:a|ont)\s+(?:voté|attribué|accordé|alloué|octroyé)\b[^.]{0,80}"
                             r"\b(?:aides?|subventions?)\b|\b(?:aides?|subventions?)\s+(?:attribuées?|accordées?|allouées?|octroyées?|votées?)\b",
                             re.IGNORECASE)
+OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
+                           r"(?:seront|sera|sont|ont été)\b")
+PASSIVE_AFTER_RE = re.compile(r"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?[a-zéèêû]+(?:é|ée|és|ées)\b")
 SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carrefours|communes)\b")
 GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a|ont|n'ont|avait|n'avait)\s+"
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
@@ -541,6 +544,15 @@ class Extractor:
                 end = _word_end(text, m.end + after.end())
                 found[i] = Candidate(m, Reading(OTHER, end, "sites"), m.start, end)
                 continue
+            # "38 sites ont déjà été équipés, soit 290 caméras, et 12 autres le seront": the others of the
+            # count whose predicate the ellipsis repeats
+            if OTHERS_TOO_RE.match(right) and (done := next((p for p in previous or self.in_sentence_before(sentence)
+                                                             if PASSIVE_AFTER_RE.match(norm(text[p.end : p.end + 40]))),
+                                                            None)) and done.reading.family != CAMERAS:
+                end = _word_end(text, m.end + len(re.match(r"\s*\w+", right).group(0)))
+                found[i] = Candidate(m, done.reading.continued(end), m.start, end, head=done, anaphoric=True,
+                                     same_place=True)
+                continue
             if (after or ANAPHORA_BEFORE_RE.search(left) or ANAPHORA_BEFORE_RE.search(hedged_left)) and (
                     names_cameras or self.camera_context(sentence.index)):
                 end = m.end + (min(after.end(), own_right, 60) if after else 0)
@@ -564,6 +576,13 @@ class Extractor:
         for i, m in enumerate(mentions):  # "le nombre de caméras est passé de 30 à 130": the 130 first
             if i not in found and i not in consumed and not m.year_like:
                 self._link_from(sentence, mentions, found, i, _left(text, sentence, m.start))
+
+    def in_sentence_before(self, sentence: Sentence) -> list[Candidate]:
+        """The candidates read in the sentence before this one."""
+        if not sentence.index:
+            return []
+        before = self.sentences[sentence.index - 1]
+        return [c for c in self.candidates if before.start <= c.mention.start < before.end]
 
     def last_counted(self, sentence: Sentence, previous: list[Candidate]) -> Candidate | None:
         """What a partitive pronoun ("d'entre elles") stands for: the last thing counted in its sentence or

@@ -2360,3 +2360,17 @@ def test_a_rate_between_two_percentages_and_a_cap_that_cannot_be_exceeded():
 ])
 def test_an_arrondissement_named_before_its_count(text, hint, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dans les gares, 38 sites ont déjà été équipés depuis 2019, soit 290 caméras, et 12 autres le seront en 2023.",
+     [("other", 38), ("cameras_added", 290), ("other", 12)]),
+    ("Trente-huit collèges sont désormais équipés de vidéoprotection. Les 14 derniers le seront d'ici 2023.",
+     [("other", 38), ("other", 14)]),
+    # others of cameras stay cameras
+    ("Vingt caméras ont été installées en 2022 et dix autres le seront en 2023.",
+     [("cameras_added", 20), ("cameras_planned", 10)]),
+])
+def test_the_others_an_ellipsis_tells_are_of_the_count_whose_predicate_it_repeats(text, expected):
+    figures = extract_text(text, place_hint="Centre-Val de Loire", place_kind="region", published="2022-09-22")
+    assert [(f.metric, f.value) for f in figures] == expected
