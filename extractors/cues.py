@@ -151,7 +151,8 @@ FUTURE_INSTALL_RE = re.compile(rf"\bqui\s+(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:{
 OWN_RELATIVE_RE = re.compile(rf"[ \t]*(?:supplémentaires\s*|au total\s*)?,\s*(?:qui\b|(?:{INSTALL})"
                              r"(?:é|ée|és|ées)\b|mise?s? en (?:service|place)\b)[^.;]*")
 NATIONAL_RE = re.compile(r"\bministère de l['’]intérieur\b|\bministre de l['’]intérieur\b|\bfonds interministériel\b"
-                         r"|\bFIPD\b|\bcour des comptes\b"
+                         r"|\bFIPD\b|\bcour des comptes\b|\bamendement\b|\bprojet de loi\b|\bproposition de loi\b"
+                         r"|\bassemblée nationale\b|\bsénat\b|\bparc national\b"
                          r"|\bjuridictions financières\b"
                          r"|\bau niveau national\b|\bà l['’]échelle nationale\b|\ben france\b", re.IGNORECASE)
 THAT_PURPOSE_RE = re.compile(r"^\s*(?:(?:sont|seront|étaient)\s+)?"

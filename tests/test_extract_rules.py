@@ -2242,6 +2242,12 @@ def test_a_communes_year_in_review_with_an_aside_and_the_intercommunal_centre_na
         (10, "2020", "Arpajon")]
 
 
+def test_an_amendment_speaks_for_the_country():
+    text = ("Amendement n° 1127\n\nCet amendement vise à encadrer l'usage des drones, alors que plus de 600 communes "
+            "disposent d'un centre de supervision urbain et que le parc national dépasse les 90 000 caméras.")
+    assert [(f.value, f.place) for f in extract_text(text)] == [(600, "France"), (90000, "France")]
+
+
 def test_a_senators_departement_in_brackets_is_not_the_pages_place():
     text = ("Question écrite de M. Jean Dupont (Loiret)\n\nM. Jean Dupont attire l'attention de M. le ministre de "
             "l'intérieur. Le FIPD a consacré 27 millions d'euros à la vidéoprotection en 2022.")
