@@ -23,7 +23,10 @@ def _phrase_re(phrases: list[str], *, before: bool) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{alternatives})(?![\w])")
 
 
-BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()]
+BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()] + [
+    # "plafonne son soutien à 25 000 euros": a cap with its object between
+    (Qualifier.AT_MOST, re.compile(r"(?:^|\s)plafonn\w*\s+(?:[\w']+\s+){1,3}à\s*$")),
+]
 AFTER = [(Qualifier(q), _phrase_re(p, before=False)) for q, p in QUALIFIERS_AFTER.items()]
 # "un peu plus de", "légèrement supérieure à", "bien plus de": all at_least.
 HEDGE_PREFIX_RE = re.compile(r"(?:un peu|légèrement|bien|nettement|très légèrement)\s+$")

@@ -2353,9 +2353,10 @@ def test_a_regions_review_of_its_aid_since_a_named_programme():
 
 def test_a_rate_between_two_percentages_and_a_cap_that_cannot_be_exceeded():
     text = ("Les projets de vidéoprotection sont subventionnés à un taux compris entre 20 % et 50 % de la dépense. La "
-            "subvention ne peut excéder 15 000 € par caméra.")
+            "subvention ne peut excéder 15 000 € par caméra. Le Département plafonne son soutien à 25 000 euros.")
     figures = extract_text(text, place_hint="Loiret", place_kind="departement")
-    assert [(f.value, f.qualifier) for f in figures] == [(20, "at_least"), (50, "at_most"), (15000, "at_most")]
+    assert [(f.value, f.qualifier) for f in figures] == [(20, "at_least"), (50, "at_most"), (15000, "at_most"),
+                                                         (25000, "at_most")]
 
 
 @pytest.mark.parametrize(("text", "hint", "expected"), [
