@@ -38,7 +38,7 @@ SUBJECT_VERB_AFTER_RE = re.compile(r"(?:\s*,[^,.;]{1,30},)?"  # "Genilac, de son
                                    r"(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
                                    r"investit|consacre|vient)\b")  # "a" covers "a consacré", "a installé"
 INHABITANTS_AFTER_RE = re.compile(r"\s*[(,]\s*[\d  .]+\s*(?:habitants|hab\.|âmes)")  # "Vermenton (1 200 habitants)"
-BODY_LEAD_RE = re.compile(r"\s*(?:la région|le département|le conseil (?:régional|départemental))\s+"
+BODY_LEAD_RE = re.compile(r"(?:^|\s)(?:la région|le département|le conseil (?:régional|départemental))\s+"
                           r"(?:(?:de la|de l'|de|du|des|d')\s*)?", re.IGNORECASE)
 TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
@@ -304,9 +304,11 @@ class PlaceFinder:
             return next(iter(bodies.values()))
         # "La Région Bourgogne-Franche-Comté a attribué les subventions suivantes": the body the lead opens on
         for line in [line for line in text[len(title) : len(title) + 600].splitlines() if line.strip()][:3]:
-            if opening := BODY_LEAD_RE.match(line):
-                named = self.names_in(line[: opening.end() + 60])
-                if named and named[0][0] <= opening.end() and named[0][2].kind in ("region", "departement"):
+            # "Avec son plan « Occitanie sûre », la Région Occitanie accompagne …": the body named as subject
+            if opening := BODY_LEAD_RE.search(line):
+                named = self.names_in(line[opening.start() : opening.end() + 60])
+                if named and named[0][0] <= opening.end() - opening.start() and named[0][2].kind in (
+                        "region", "departement"):
                     return named[0][2]
         return None
 

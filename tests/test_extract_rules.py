@@ -2381,3 +2381,11 @@ def test_an_arrondissement_named_before_its_count(text, hint, expected):
 def test_the_others_an_ellipsis_tells_are_of_the_count_whose_predicate_it_repeats(text, expected):
     figures = extract_text(text, place_hint="Centre-Val de Loire", place_kind="region", published="2022-09-22")
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+def test_an_aid_page_whose_lead_names_its_region_after_an_opening_phrase():
+    text = ("Vidéoprotection : l'aide régionale aux communes\n\nAvec son plan « Occitanie sûre », la Région Occitanie "
+            "accompagne les communes.\n\nTaux d'intervention\n\nAutres communes\n\n30 %\n\nPlafond de l'aide : "
+            "40 000 € par projet.")
+    assert [(f.value, f.qualifier, f.place) for f in extract_text(text)] == [
+        (30, "exact", "Occitanie"), (40000, "at_most", "Occitanie")]
