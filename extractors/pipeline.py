@@ -124,6 +124,8 @@ EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|aupa
 AID_GRANTED_RE = re.compile(r"\b(?:a|ont)\s+(?:voté|attribué|accordé|alloué|octroyé)\b[^.]{0,80}"
                             r"\b(?:aides?|subventions?)\b|\b(?:aides?|subventions?)\s+(?:attribuées?|accordées?|allouées?|octroyées?|votées?)\b",
                             re.IGNORECASE)
+BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auront)\s+(?:déjà\s+|aussi\s+|également\s+)?"
+                                  r"(?:reçu|bénéficié|obtenu|été|signé|rejoint|déposé)")
 OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
                            r"(?:seront|sera|sont|ont été)\b")
 PASSIVE_AFTER_RE = re.compile(r"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?[a-zéèêû]+(?:é|ée|és|ées)\b")
@@ -543,6 +545,14 @@ class Extractor:
             if after and (equipped := PARTITIVE_EQUIPPED_RE.match(right)) and equipped.end() <= own_right:
                 end = _word_end(text, m.end + after.end())
                 found[i] = Candidate(m, Reading(OTHER, end, "sites"), m.start, end)
+                continue
+            # "180 communes en bénéficieront. Quatre-vingt-quatre ont déjà reçu leur aide": a bare count opening
+            # its sentence, of what the sentence before counted
+            if not left.strip(" «\"—–-") and BARE_SUBJECT_VERB_RE.match(right) and (
+                    counted := self.last_counted(sentence, previous)) and counted.reading.family == OTHER:
+                end = _word_end(text, m.end)
+                found[i] = Candidate(m, counted.reading.continued(end), m.start, end, head=counted, anaphoric=True,
+                                     same_place=True)
                 continue
             # "38 sites ont déjà été équipés, soit 290 caméras, et 12 autres le seront": the others of the
             # count whose predicate the ellipsis repeats

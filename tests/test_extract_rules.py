@@ -2389,3 +2389,10 @@ def test_an_aid_page_whose_lead_names_its_region_after_an_opening_phrase():
             "40 000 € par projet.")
     assert [(f.value, f.qualifier, f.place) for f in extract_text(text)] == [
         (30, "exact", "Occitanie"), (40000, "at_most", "Occitanie")]
+
+
+def test_a_bare_count_opening_its_sentence_counts_what_the_sentence_before_counted():
+    text = ("Au total, 180 communes bretonnes bénéficieront de l'aide à la vidéoprotection. Quatre-vingt-quatre ont "
+            "déjà reçu leur aide. La ville compte 40 caméras. Douze ont été posées en 2023.")
+    figures = extract_text(text, place_hint="Bretagne", place_kind="region", published="2024-04-02")
+    assert [(f.metric, f.value) for f in figures][:2] == [("other", 180), ("other", 84)]
