@@ -137,7 +137,10 @@ PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdés
 ALREADY_RE = re.compile(r"\bdéjà\b")
 WHERE_CLAUSE_RE = re.compile(r"\s*où\b")
 IN_WHERE_CLAUSE_RE = re.compile(r"\boù\s+(?:\w+\s+){0,3}$")  # "… un centre où se relaient 16 opérateurs"
-RELATIVE_OPENING_RE = re.compile(r"\s*(?:qui|que|qu'|dont|où|lequel|laquelle)\b")
+# "Le système, qui date de 2011, …", "Un centre, ouvert en 2015 près de la gare, emploie 45 agents": an aside
+# about the subject
+RELATIVE_OPENING_RE = re.compile(r"\s*(?:qui|que|qu'|dont|où|lequel|laquelle"
+                                 r"|ouverte?|créée?|inaugurée?|construite?|mise? en service)\b")
 # A clause that is only a year, right after the figure's: it dates what comes before it.
 APPOSITIVE_YEAR_RE = re.compile(r"^[\s,]*(?:soit |c'est-à-dire )?(?:en |fin |début |courant )?((?:19|20)\d\d)"
                                 r"\s*(?:[.;)]|$)")

@@ -274,6 +274,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     r"|\ble cap des?\s*$"  # "a franchi le cap des 50"
+    r"|\bcam[ée]ras\s+(?:ne\s+|n')?(?:étaient|sont|seront|seraient)\s+(?:alors\s+|plus\s+|encore\s+)?que\s*$"
     r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"

@@ -2396,3 +2396,10 @@ def test_a_bare_count_opening_its_sentence_counts_what_the_sentence_before_count
             "déjà reçu leur aide. La ville compte 40 caméras. Douze ont été posées en 2023.")
     figures = extract_text(text, place_hint="Bretagne", place_kind="region", published="2024-04-02")
     assert [(f.metric, f.value) for f in figures][:2] == [("other", 180), ("other", 84)]
+
+
+def test_the_first_cameras_and_a_centre_whose_opening_an_aside_dates():
+    text = ("D'abord expérimentées en 2006 sur la place de la Victoire, les caméras n'étaient alors que six. Un centre "
+            "de supervision urbain, ouvert en 2015 près de la gare, emploie 45 agents.")
+    figures = extract_text(text, place_hint="Perpignan", published="2023-06-20")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras", 6, "2006"), ("other", 45, None)]
