@@ -295,6 +295,10 @@ class PlaceFinder:
         named = self.names_in(title)
         if named and named[0][0] == 0 and named[0][2].kind in ("commune", "intercommunalite"):
             return named[0][2]
+        # "Vidéoprotection : c'est parti à Bordeaux": the one commune a title ends on
+        if len(named) == 1 and named[0][2].kind == "commune" and not title[named[0][1] :].strip(" .!?»") and (
+                re.search(r"\b(?:à|au|aux|en)\s+$", title[: named[0][0]])):
+            return named[0][2]
         # "Sécurité des communes : la Région Normandie dresse le bilan de son aide": the one body it names
         # (not one in brackets after a person: "Question écrite de M. Jean Dupont (Loiret)")
         named = [n for n in named if not (title[: n[0]].rstrip().endswith("(") and PERSON_BEFORE_RE.search(

@@ -1280,7 +1280,7 @@ def test_cameras_moved_exist_and_cameras_to_connect_are_to_come(text, expected):
     ("Beausoleil : la vidéoprotection\n\nLe dispositif compte 12 caméras.", None, [(12, "Beausoleil")]),
     # …or its town hall's domain; a title that only mentions a place speaks for none
     ("Le dispositif compte 12 caméras.", "https://www.villedebeausoleil.fr/securite", [(12, "Beausoleil")]),
-    ("Vidéoprotection : le point à Nice\n\nLe dispositif compte 12 caméras.", None, [(12, None)]),
+    ("Vidéoprotection : le point à Lyon et Paris\n\nLe dispositif compte 12 caméras.", None, [(12, None)]),
 ])
 def test_a_page_given_no_place_takes_its_title_or_its_domain(text, source_url, expected):
     assert [(f.value, f.place) for f in extract_text(text, source_url=source_url)] == expected
@@ -2403,3 +2403,12 @@ def test_the_first_cameras_and_a_centre_whose_opening_an_aside_dates():
             "de supervision urbain, ouvert en 2015 près de la gare, emploie 45 agents.")
     figures = extract_text(text, place_hint="Perpignan", published="2023-06-20")
     assert [(f.metric, f.value, f.date) for f in figures] == [("cameras", 6, "2006"), ("other", 45, None)]
+
+
+@pytest.mark.parametrize(("title", "place"), [
+    ("Vidéoprotection : c'est parti à Bordeaux", "Bordeaux Métropole"),
+    ("Vidéoprotection : le point à Bordeaux et à Pessac", None),  # two places: the page speaks for neither
+])
+def test_a_title_ending_on_one_commune_gives_the_page_its_place(title, place):
+    text = f"{title}\n\nQuatre communes de la métropole seront bientôt reliées au centre de supervision."
+    assert [f.place for f in extract_text(text)] == [place]
