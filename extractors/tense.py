@@ -105,6 +105,8 @@ MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéplo
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
+# "une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés": damaged, said in apposition
+DAMAGED_APPOSITION_RE = re.compile(rf"^\s*(?:(?:de|d')\s*)?[\w-]+\s*,\s*(?:{DAMAGED})")
 # "aucune caméra supplémentaire n'est prévue": a plan denied
 NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
                         r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")
@@ -156,7 +158,7 @@ def camera_metric(
     if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     before = norm(before_number)
-    if DAMAGED_RE.search(clause) and not WHOLE_OF_PART_RE.search(before):
+    if (DAMAGED_RE.search(clause) or DAMAGED_APPOSITION_RE.match(after)) and not WHOLE_OF_PART_RE.search(before):
         return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
     if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
         return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED

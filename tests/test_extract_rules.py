@@ -2412,3 +2412,8 @@ def test_the_first_cameras_and_a_centre_whose_opening_an_aside_dates():
 def test_a_title_ending_on_one_commune_gives_the_page_its_place(title, place):
     text = f"{title}\n\nQuatre communes de la métropole seront bientôt reliées au centre de supervision."
     assert [f.place for f in extract_text(text)] == [place]
+
+
+def test_cameras_damaged_said_in_apposition_are_other_though_they_will_be_replaced():
+    text = "La ville compte 86 caméras. Une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Angers")] == [("cameras", 86), ("other", 10)]
