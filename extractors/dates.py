@@ -309,7 +309,7 @@ def figure_date(
         return None                                       # its clause
     if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
         return appositive[1]
-    if WHERE_CLAUSE_RE.match(clause_text) or IN_WHERE_CLAUSE_RE.search(text[clause[0] : start]):
+    if WHERE_CLAUSE_RE.match(clause_text) or IN_WHERE_CLAUSE_RE.search(text[max(clause[0], start - 40) : start]):
         return None  # "Le centre, ouvert en 2018, où travaillent 5 opérateurs": now
     before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)
               and not in_closed_brackets(text, d, start)]

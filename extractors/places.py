@@ -133,9 +133,16 @@ FUNDER_RE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?$|\bpar\s+[^,
                        r"|\bappartien\w*\s+(?:à|au|aux)\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
+# words without which no funder or owner is told: "par", "sollicitée", "auprès de", "finance", "appartiennent"…
+FUNDING_CUES_RE = re.compile(r"\bpar\b|sollicit|auprès|financ|charge|subvention|particip|\bvers|apport|appartien",
+                             re.IGNORECASE)
+
+
 def not_funder(pattern: re.Pattern[str], text: str, sentence: str = "") -> bool:
     """A relative word that names where ("la région compte…"), not who pays ("financé par la Région", "La
     métropole finance seule l'opération, soit 96 000 euros")."""
+    if not FUNDING_CUES_RE.search(text):  # most sentences: one search, no more
+        return bool(pattern.search(text))
     return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()])
                and not REQUESTED_RE.search(text[m.end() :]) and not funds_one_commune(text, m, sentence or text)
                for m in pattern.finditer(text))
