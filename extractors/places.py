@@ -141,8 +141,10 @@ FUNDING_CUES_RE = re.compile(r"\bpar\b|sollicit|auprès|financ|charge|subvention
 def not_funder(pattern: re.Pattern[str], text: str, sentence: str = "") -> bool:
     """A relative word that names where ("la région compte…"), not who pays ("financé par la Région", "La
     métropole finance seule l'opération, soit 96 000 euros")."""
-    if not FUNDING_CUES_RE.search(text):  # most sentences: one search, no more
-        return bool(pattern.search(text))
+    if not pattern.search(text):
+        return False  # most sentences name no relative word at all
+    if not FUNDING_CUES_RE.search(text):
+        return True
     return any(not FUNDER_RE.search(text[max(0, m.start() - 60) : m.start()])
                and not REQUESTED_RE.search(text[m.end() :]) and not funds_one_commune(text, m, sentence or text)
                for m in pattern.finditer(text))
