@@ -133,9 +133,10 @@ FUNDER_RE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?$|\bpar\s+[^,
                        r"|\bappartien\w*\s+(?:à|au|aux)\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
-# words without which no funder or owner is told: "par", "sollicitée", "auprès de", "finance", "appartiennent"…
-FUNDING_CUES_RE = re.compile(r"\bpar\b|sollicit|auprès|financ|charge|subvention|particip|\bvers|apport|appartien",
-                             re.IGNORECASE)
+# "la Métropole prend en charge 50 %", "La métropole finance seule l'opération, soit 96 000 euros": the funder
+FUNDING_VERB = r"(?:financ\w*|cofinanc\w*|prend\w* en charge|subventionn\w*|particip\w*|vers\w*|apport\w*)"
+# the words FUNDER_RE, REQUESTED_RE and FUNDING_VERB look for: without one, no funder or owner is told
+FUNDING_CUES_RE = re.compile(rf"\bpar\b|sollicit|auprès|appartien|{FUNDING_VERB}", re.IGNORECASE)
 
 
 def not_funder(pattern: re.Pattern[str], text: str, sentence: str = "") -> bool:
@@ -158,8 +159,6 @@ def funds_one_commune(text: str, m: re.Match[str], sentence: str) -> bool:
         THEIR_COMMUNES_RE.search(sentence))
 
 
-# "la Métropole prend en charge 50 %", "La métropole finance seule l'opération, soit 96 000 euros": the funder
-FUNDING_VERB = r"(?:financ\w*|cofinanc\w*|prend\w* en charge|subventionn\w*|particip\w*|vers\w*|apport\w*)"
 COMMUNE_WORD_RE = re.compile(r"la ville|la commune|la municipalité|la mairie|territoire communal", re.IGNORECASE)
 THEIR_COMMUNES_RE = re.compile(r"\b(?:ses|leurs|des|les)\s+(?:\d+\s+|\w+\s+)?communes\b", re.IGNORECASE)
 FUNDS_BEFORE_RE = re.compile(rf"\b{FUNDING_VERB}\b[^.;:]{{0,40}}$", re.IGNORECASE)
