@@ -20,6 +20,7 @@ from collections.abc import Callable
 from extractors.cues import PER_CAMERA_AFTER_RE
 from extractors.dates import in_relative_clause
 from extractors.figure import Figure, Metric
+from extractors.lexicon_fr import PAST_PARTICIPLE
 from extractors.readings import norm
 from extractors.segments import Sentence, list_intro
 
@@ -35,10 +36,10 @@ BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^
 PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: clés)?|l'année|(?:le )?rapport|"
                                r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
 SINCE_YEAR_RE = re.compile(r"\bdepuis (?:19|20)\d\d\b")
-PRONOUN_RE = re.compile(r"^\s*(?:il|elle|ils|elles)\b")
+SUBJECT_PRONOUN_RE = re.compile(r"^\s*(?:il|elle|ils|elles)\b")
 MEETING_RE = re.compile(r"\b(?:s'est|se sont) réunie?s?\b|\bréunie?s?\s+(?:le|en séance)\b|\blors de sa séance\b"
                         r"|\ba présidé\b[^.;]*\b(?:commission|conseil|séance|réunion)\b")
-PASSIVE_PAST_RE = re.compile(r"\b(?:ont|a) été [a-zéèêû]+(?:é|ée|és|ées)\b")  # "27 dossiers ont été examinés"
+PASSIVE_PAST_RE = re.compile(rf"\b(?:ont|a) été {PAST_PARTICIPLE}")  # "27 dossiers ont été examinés"
 UNIT_PRICE_RE = re.compile(r"\b(?:chaque|par|une|la) caméra\b|\bl'unité\b|\bpièce\b")
 OCCASION_RE = re.compile(r"\bà cette occasion\b|\blors de ces travaux\b|\bpar la même occasion\b")
 # A sentence that goes on with the one before: a subject pronoun, or the operation, sum or meeting it told of.
@@ -108,7 +109,7 @@ def _from_meetings(figures: list[tuple[Figure, Sentence]], sentences: list[Sente
         if figure.date is not None or figure.metric not in BORROWERS + (Metric.OTHER.value,):
             continue
         said = norm(text[sentence.start : sentence.end])
-        if not (PRONOUN_RE.match(said) or PASSIVE_PAST_RE.search(said)):
+        if not (SUBJECT_PRONOUN_RE.match(said) or PASSIVE_PAST_RE.search(said)):
             continue
         for before in reversed(sentences[max(0, sentence.index - 2) : sentence.index]):
             if before.block != sentence.block:

@@ -182,6 +182,8 @@ INSTALL = r"install|pos|déploy|implant"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".
 FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient être|doivent être"
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
+# a past participle, any verb's: "examinés", "équipées"
+PAST_PARTICIPLE = r"[a-zéèêû]+(?:é|ée|és|ées)\b"
 # "… 8,7 millions d'euros ont été engagés, permettant l'installation de 2 300 caméras": done too
 SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
                      r"achevé|terminé|finalisé|réalisé|effectué)|permettant|ayant permis)"

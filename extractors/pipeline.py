@@ -86,6 +86,7 @@ from extractors.lexicon_fr import (
     BROAD_MONEY,
     MONTH_PATTERN,
     OTHER_NOUNS,
+    PAST_PARTICIPLE,
     VIDEO_TERMS,
 )
 from extractors.numbers import Mention, find_mentions, words_to_number
@@ -128,7 +129,7 @@ BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auron
                                   r"(?:reçu|bénéficié|obtenu|été|signé|rejoint|déposé)")
 OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
                            r"(?:seront|sera|sont|ont été)\b")
-PASSIVE_AFTER_RE = re.compile(r"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?[a-zéèêû]+(?:é|ée|és|ées)\b")
+PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?{PAST_PARTICIPLE}")
 SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carrefours|communes)\b")
 GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a|ont|n'ont|avait|n'avait)\s+"
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
