@@ -171,7 +171,9 @@ def _digit_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             masks.append(mask.span())
         if _identifier_before(text, position):
             masks.append(IDENTIFIER_RE.match(text, position).span())
-        m = DOT_DECIMAL_RE.match(text, position) or DIGITS_RE.match(text, position)
+        # a point in the next four characters ("1.2 million"), or none: most numbers need one match, not two
+        m = ("." in text[position : position + 4] and DOT_DECIMAL_RE.match(text, position)) or DIGITS_RE.match(
+            text, position)
         if m is None:
             continue
         next_free = m.end()

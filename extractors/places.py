@@ -57,6 +57,7 @@ CENTRE_RE = re.compile(r"\b(?:en|au|du|dans le|dans la|de la|dans l['’]|de l['
 CENTRE_SUBJECT_RE = re.compile(r"\s*(?:(?:le parking|le parvis|les abords|le quartier) de )?"  # "Le parking de la gare"
                                r"(?:le|la|l['’])\s*(centre-ville|hyper-?centre|centre historique|centre ancien"
                                r"|cœur de ville|vieille ville|cité médiévale|gare)\b", re.IGNORECASE)
+CAMERA_RE = re.compile(r"cam[ée]ra", re.IGNORECASE)
 PER_SITE_RE = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:par|dans chaque|devant chaque|pour chaque|à chaque|sur chaque)\s+"
                          r"(quartier|école|groupe scolaire|collège|lycée|site|carrefour|entrée de ville|parking|"
                          r"établissement|bâtiment|gare|rond-point)\b", re.IGNORECASE)
@@ -613,8 +614,8 @@ class PlaceFinder:
         if m := ONE_ARRONDISSEMENT_RE.match(lowered_after):  # "une centaine dans le 7e arrondissement"
             return self.district(f"{m.group(1)}{'er' if m.group(1) == '1' else 'e'} arrondissement")
         # "Dans le 18e arrondissement, 60 caméras …", "le 7e arrondissement en concentre 90"
-        clause_start = max(sentence.rfind(mark, 0, number_start) for mark in ";:.")
-        if self.commune and (m := ARRONDISSEMENT_BEFORE_RE.search(sentence, clause_start + 1, number_start)):
+        if self.commune and "arrondissement" in sentence[:number_start] and (m := ARRONDISSEMENT_BEFORE_RE.search(
+                sentence, max(sentence.rfind(mark, 0, number_start) for mark in ";:.") + 1, number_start)):
             return self.district(f"{m.group(1)}{'er' if m.group(1) == '1' else 'e'} arrondissement")
         window = sentence[number_start : evidence_end + 40]
         if other := re.search(r"\d", window[evidence_end - number_start :]):  # "90 caméras, dont 40 en centre-ville"
@@ -624,11 +625,12 @@ class PlaceFinder:
                 return place  # "en centre-ville et aux entrées de la commune": spread, the commune's
             return self.district(m.group(1).lower())
         # "20 caméras supplémentaires par quartier", "deux caméras devant chaque groupe scolaire": a rate per site
-        if self.commune and re.search(r"cam[ée]ra", sentence[number_start:evidence_end], re.IGNORECASE) and (
-                m := PER_SITE_RE.match(sentence, evidence_end)):
+        if self.commune and (m := PER_SITE_RE.match(sentence, evidence_end)) and CAMERA_RE.search(
+                sentence, number_start, evidence_end):
             return self.district(f"chaque {m.group(1).lower()}")
         # "… en centre-ville, où le réseau a été ramené de 24 à 19 caméras": the place a where-clause tells of
-        if self.commune and (m := CENTRE_BEFORE_WHERE_RE.search(sentence[:number_start])):
+        if self.commune and "où" in sentence[:number_start] and (m := CENTRE_BEFORE_WHERE_RE.search(
+                sentence[:number_start])):
             return self.district(m.group(1).lower())
         # "La cité médiévale, classée par l'UNESCO, en concentre 11": the sentence's subject
         if (m := CENTRE_SUBJECT_RE.match(sentence)) and not re.search(  # an apposition between commas aside

@@ -24,10 +24,10 @@ def _phrase_re(phrases: list[str], *, before: bool) -> re.Pattern[str]:
 
 
 BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()] + [
-    # "plafonne son soutien à 25 000 euros": a cap with its object between
-    (Qualifier.AT_MOST, re.compile(r"(?:^|\s)plafonn\w*\s+(?:[\w']+\s+){1,3}à\s*$")),
-    # "Plafond de l'aide : 40 000 €", "Montant maximal : 20 000 €": a cap's label
-    (Qualifier.AT_MOST, re.compile(r"(?:^|\s)(?:plafond|montant maximal|montant maximum)\b[^:\d]{0,30}:\s*$")),
+    # "plafonne son soutien à 25 000 euros": a cap with its object between; "Plafond de l'aide : 40 000 €",
+    # "Montant maximal : 20 000 €": a cap's label
+    (Qualifier.AT_MOST, re.compile(r"(?:^|\s)(?:plafonn\w*\s+(?:[\w']+\s+){1,3}à"
+                                   r"|(?:plafond|montant maximal|montant maximum)\b[^:\d]{0,30}:)\s*$")),
 ]
 AFTER = [(Qualifier(q), _phrase_re(p, before=False)) for q, p in QUALIFIERS_AFTER.items()]
 # "un peu plus de", "légèrement supérieure à", "bien plus de": all at_least.
