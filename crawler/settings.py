@@ -39,6 +39,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
     "crawler.middlewares.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550) retries
 }
+# Connections only to public addresses, a registered local source's own (http://127.0.0.1:8000/…) and
+# these ranges ('10.0.0.0/8'): a redirect or a link to 169.254.169.254 or 10.0.0.1 is a failed fetch.
+TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
+VIGICAM_ALLOWED_NETWORKS: list[str] = []
 VIGICAM_MAX_CRAWL_DELAY = 300.0  # seconds: the most a robots.txt or a Retry-After can make us wait
 EXTENSIONS = {
     "crawler.extensions.ProgressExtension": 500,

@@ -52,6 +52,18 @@ class UrlType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class NetworkType(click.ParamType):
+    name = "network"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from crawler.addresses import parse_networks
+
+        try:
+            return str(parse_networks([value])[0])
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 DURATION = DurationType()
 URL = UrlType()
 
@@ -180,10 +192,13 @@ def sources_export(ctx: click.Context) -> None:
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Processes that read pages and extract figures beside the downloader "
                    "(default: one per core but one, at most 4; 0: none, read in the crawl's process).")
+@click.option("--allow-network", "networks", multiple=True, type=NetworkType(), envvar="VIGICAM_ALLOW_NETWORKS",
+              help="Let pages lead to this private range, e.g. 10.0.0.0/8 (repeatable; or set "
+                   "VIGICAM_ALLOW_NETWORKS). By default only public addresses and a source's own are fetched.")
 @click.pass_context
 @user_errors
 def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None,
-          workers: int | None) -> None:
+          workers: int | None, networks: tuple[str, ...]) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
     from vigicam.crawl import run_crawl
 
@@ -199,7 +214,8 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
     ensure_places(db)
     db.close()
     with CrawlLock(db_path(ctx)):
-        summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers)
+        summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers,
+                            extra_settings={"VIGICAM_ALLOWED_NETWORKS": list(networks)} if networks else None)
     click.echo(summary.line())
 
 

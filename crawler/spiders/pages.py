@@ -9,14 +9,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
+from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
 from crawler.items import FetchItem
+from crawler.resolver import refusal_for
 from storage import open_database, utcnow
 from storage.history import validators
 from storage.sources import list_sources
@@ -25,6 +27,10 @@ from storage.sources import list_sources
 def describe_failure(failure: Failure) -> str:
     """One line a user can read: the exception's class and message, no traceback."""
     exc = failure.value
+    request = getattr(failure, "request", None)
+    refused = isinstance(exc, (DNSLookupError, CannotResolveHostError)) and request and refusal_for(request.url)
+    if refused:
+        return refused
     message = str(exc).strip() or exc.__class__.__name__
     response = getattr(exc, "response", None)
     if isinstance(exc, HttpError) and response is not None and 300 <= response.status < 400:

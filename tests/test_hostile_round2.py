@@ -1,0 +1,103 @@
+"""Hostile pages and faults, round two (issue 22): no connection to internal addresses, every reading
+failure recorded with its reason, bounded waits, no infinite values. Crawled for real from 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from tests.conftest import run_vigicam
+from tests.http_fixtures import RoutesServer
+from tests.test_crawl import add, fetches
+from vigicam.cli import cli
+
+HTML = "text/html; charset=utf-8"
+GOOD = "<html><body><p>La ville compte 148 caméras de vidéoprotection.</p></body></html>".encode()
+SECRET = "<html><body><p>Le service interne compte 999 caméras.</p></body></html>".encode()
+
+
+@pytest.fixture
+def internal():
+    """Another service on this machine, which no page may lead the crawl to."""
+    server = RoutesServer({"/secret.html": (200, {"Content-Type": HTML}, SECRET),
+                           "/videoprotection.html": (200, {"Content-Type": HTML}, SECRET),
+                           "/sitemap.xml": (200, {"Content-Type": "application/xml"}, b"<urlset/>")})
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def site(internal):
+    port = internal.url.rsplit(":", 1)[1]
+    sitemap = (f"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><sitemap><loc>"
+               f"http://127.0.0.1:{port}/sitemap.xml</loc></sitemap></sitemapindex>").encode()
+    server = RoutesServer({
+        "/good.html": (200, {"Content-Type": HTML}, GOOD),
+        "/moved.html": (302, {"Location": "/good.html"}, b""),
+        "/to-port.html": (302, {"Location": f"http://127.0.0.1:{port}/secret.html"}, b""),
+        "/to-decimal.html": (302, {"Location": f"http://2130706433:{port}/secret.html"}, b""),
+        "/to-localhost.html": (302, {"Location": f"http://localhost:{port}/secret.html"}, b""),
+        "/links.html": (200, {"Content-Type": HTML}, (
+            f"<p>La ville compte 148 caméras.</p><a href='http://127.0.0.1:{port}/videoprotection.html'>"
+            "vidéoprotection</a>").encode()),
+        "/sitemap.xml": (200, {"Content-Type": "application/xml"}, sitemap),
+    })
+    yield server
+    server.close()
+
+
+def test_pages_cannot_lead_the_crawl_to_another_local_service(runner, db_path, site, internal):
+    """The source's own server is trusted (it was registered on 127.0.0.1); another port, another spelling
+    of the address or another name is not, whether reached by a redirect, a followed link or a sitemap."""
+    for page in ("good.html", "moved.html", "to-port.html", "to-decimal.html", "to-localhost.html"):
+        add(runner, db_path, f"{site.url}/{page}")
+    result = runner.invoke(cli, [
+        "--db", str(db_path), "sources", "add", f"{site.url}/links.html", "--place", "Dreux", "--follow"])
+    assert result.exit_code == 0, result.output
+    result = run_vigicam(db_path, "crawl", "--delay", "0", "--timeout", "5")
+    assert result.returncode == 0, result.stderr
+    assert internal.hits == []  # never connected to
+    rows = fetches(db_path)
+    assert rows["good.html"]["outcome"] == "new_content" and rows["moved.html"]["outcome"] == "new_content"
+    for page in ("to-port.html", "to-decimal.html", "to-localhost.html"):
+        assert rows[page]["outcome"] == "failed", page
+        assert "refused before connecting" in rows[page]["error"] and "loopback" in rows[page]["error"], page
+    assert rows["videoprotection.html"]["outcome"] == "failed"
+    db = sqlite_utils.Database(db_path)
+    assert not list(db.query("select id from documents where text like '%999%'"))
+
+
+def test_a_redirect_to_cloud_metadata_or_a_private_address_is_refused_before_connecting(runner, db_path):
+    server = RoutesServer({
+        "/metadata.html": (302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b""),
+        "/decimal.html": (302, {"Location": "http://2852039166/latest/meta-data/"}, b""),
+        "/private.html": (302, {"Location": "http://10.0.0.1/admin"}, b""),
+        "/mapped.html": (302, {"Location": "http://[::ffff:169.254.169.254]/"}, b""),
+    })
+    try:
+        for page in ("metadata.html", "decimal.html", "private.html", "mapped.html"):
+            add(runner, db_path, f"{server.url}/{page}")
+        result = run_vigicam(db_path, "crawl", "--delay", "0", "--timeout", "2")
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr
+    rows = fetches(db_path)
+    assert "connecting: 169.254.169.254 is a link-local address" in rows["metadata.html"]["error"]
+    assert "2852039166 is 169.254.169.254, a link-local address" in rows["decimal.html"]["error"]
+    assert "10.0.0.1 is a private address" in rows["private.html"]["error"]
+    assert "::ffff:169.254.169.254 is 169.254.169.254, a link-local address" in rows["mapped.html"]["error"]
+    assert {row["outcome"] for row in rows.values()} == {"failed"}
+
+
+def test_a_range_the_user_allows_is_crawled(runner, db_path, site, internal):
+    add(runner, db_path, f"{site.url}/to-port.html")
+    result = run_vigicam(db_path, "crawl", "--delay", "0", "--allow-network", "127.0.0.0/8")
+    assert result.returncode == 0, result.stderr
+    assert fetches(db_path)["to-port.html"]["outcome"] == "new_content"
+    assert internal.hits == ["/robots.txt", "/secret.html"]
+
+
+def test_an_allowed_range_that_is_not_one_is_one_line(runner, db_path):
+    result = run_vigicam(db_path, "crawl", "--allow-network", "10.0.0.0/33")
+    assert result.returncode == 2
+    assert "not an address or a network: '10.0.0.0/33'" in result.stderr and "Traceback" not in result.stderr
