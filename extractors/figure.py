@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
 # Bump when extraction output may change: `vigicam reextract` then records the differences as revisions.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 class Metric(StrEnum):
@@ -46,6 +46,7 @@ class Figure:
     sentence: str
     confidence: float = 0.8
     place_code: str | None = None
+    why: dict[str, str] = field(default_factory=dict)  # attribute → the rule that decided it (--explain)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -106,7 +106,9 @@ from extractors.readings import (
     norm,
     read_unit,
 )
+from extractors.review import review_metric
 from extractors.segments import BULLET, Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
+from extractors.syntax import NumberSyntax, number_syntax, parse_sentence
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
@@ -313,6 +315,7 @@ class Extractor:
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
         self._centre_places: list[Place] | None = None  # named in the sentences about the supervision centre
         self.named: list[Place] = []  # the places named in the sentences read so far
+        self._parsed: dict[int, object] = {}  # sentence index → its spaCy parse (None: not parsed)
 
     # -- reading ----------------------------------------------------------------------------------
     def years_before(self, position: int) -> list[int]:
@@ -1050,6 +1053,8 @@ class Extractor:
         metric = self.metric(sentence, c, place, context)
         if metric is None or self.restates(c, metric):
             return None
+        metric, metric_rule = review_metric(metric, norm(self.text[sentence.start : sentence.end]),
+                                            lambda: self.syntax_at(sentence, c.mention))
         value = c.mention.value
         if metric is Metric.CAMERAS_PER_100K:
             value = round(value * 100_000 / c.reading.density_per, 2)
@@ -1081,7 +1086,17 @@ class Extractor:
             date=date, evidence=self.text[c.start : c.end].strip(), start=c.start,
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
+            why={"metric": metric_rule} if metric_rule else {},
         )
+
+    def syntax_at(self, sentence: Sentence, mention: Mention) -> NumberSyntax | None:
+        """The parse around a camera count, its sentence parsed once, when a count first asks for it."""
+        if sentence.index not in self._parsed:
+            self._parsed[sentence.index] = parse_sentence(self.text[sentence.start : sentence.end])
+        doc = self._parsed[sentence.index]
+        if doc is None:
+            return None
+        return number_syntax(doc, mention.start - sentence.start, mention.end - sentence.start)
 
     def named_in_passing(self, sentence: Sentence, c: Candidate, date: str, context: SentenceContext) -> bool:
         """A stock named by a definite complement ("les images des 24 caméras de la ville", "couverts par les

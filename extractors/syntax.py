@@ -1,0 +1,169 @@
+"""What spaCy's French parser says of a number: the noun it counts, the verb that governs it, that verb's
+tense and mood, and the verb of intention an infinitive hangs on ("s'apprête à installer 25 caméras").
+
+Regex windows guess these from the words near a number; the dependency parse knows which verb is the
+number's own ("Les agents qui seront recrutés surveilleront les 85 caméras": the future is the agents').
+Only sentences that hold a camera count are parsed, each once, and a sentence
+longer than `MAX_PARSED_CHARS` is not parsed at all: its reading falls back on the regex rules, so a
+hostile page costs bounded time. The model is loaded once per process, when a page first needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+MODEL = "fr_core_news_sm"
+MAX_PARSED_CHARS = 1_000  # a longer "sentence" is a flattened table or a hostile line: not parsed
+COUNTED_DEPS = frozenset({"nummod", "det", "fixed", "flat", "compound"})  # a number on its noun
+CLIMB = 5  # how many heads a number may climb to find its verb
+
+
+class Time(StrEnum):
+    FUTURE = "future"  # "seront installées", "disposera de"
+    CONDITIONAL = "conditional"  # "devraient être posées", "seraient installées"
+    PROSPECTIVE = "prospective"  # an infinitive under a verb of intention: "s'apprête à installer"
+    PAST = "past"  # "ont été implantées", "avait installé"
+    PRESENT = "present"  # "compte", "sont installées"
+    NONE = "none"  # no finite verb found (a title, a bullet, a participle alone)
+
+
+@dataclass(frozen=True)
+class NumberSyntax:
+    """The parse around one number."""
+
+    noun: str | None  # lemma of the noun it counts ("caméra")
+    verb: str | None  # lemma of its governing verb ("installer")
+    time: Time
+    intention: str | None  # lemma of the verb of intention over the infinitive ("apprêter")
+    definite: bool  # "les 85 caméras", "ses 85 caméras": a known set, not a count being made
+    finite: str | None  # lemma of the finite verb that carries the time ("aller" of "vont porter")
+    compared: bool = False  # "25 caméras, contre 11 aujourd'hui": the 11 is a point of comparison
+
+
+@cache
+def verb_meanings() -> dict[str, frozenset[str]]:
+    """meaning → lemmas, from data/verbs_fr.tsv."""
+    table: dict[str, set[str]] = {}
+    text = resources.files("extractors").joinpath("data/verbs_fr.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            meaning, lemma = line.split("\t")
+            table.setdefault(meaning, set()).add(lemma.strip())
+    return {meaning: frozenset(lemmas) for meaning, lemmas in table.items()}
+
+
+@cache
+def parser() -> Any:
+    """The spaCy pipeline, without named entities (places come from the gazetteer)."""
+    import spacy  # imported here: a process that never reads a camera count never pays for it
+
+    return spacy.load(MODEL, exclude=["ner"])
+
+
+def parse_sentence(text: str) -> Any | None:
+    """The sentence's parse, or None when it is too long to be a sentence of prose."""
+    return parser()(text) if len(text) <= MAX_PARSED_CHARS else None
+
+
+def number_token(doc: Any, start: int, end: int) -> Any | None:
+    """The token of the number written at [start, end) of the sentence: its last numeric token ("200" of
+    "1 200"), or its last token ("vingtaine" of "une vingtaine")."""
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if tokens and tokens[-1].pos_ == "NOUN":  # "une vingtaine", "un millier"
+        return tokens[-1]
+    numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    return (numeric or tokens or [None])[-1]
+
+
+def finite_time(verb: Any) -> tuple[Time, Any]:
+    """The time a verb's finite form says, with its auxiliaries: "seront installées" future, "ont été
+    implantées" past, "sont installées" present, "devraient être posées" conditional."""
+    auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    finite = auxiliaries[0] if auxiliaries else verb
+    mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
+    if "Cnd" in mood:
+        return Time.CONDITIONAL, finite
+    if "Fut" in tense:
+        return Time.FUTURE, finite
+    if "Imp" in tense or "Past" in tense and (finite is not verb or "Fin" in finite.morph.get("VerbForm")):
+        return Time.PAST, finite
+    if any(a.dep_ == "aux:tense" for a in auxiliaries):
+        return Time.PAST, finite  # passé composé: "ont installé", "ont été implantées"
+    if "Pres" in tense:
+        return Time.PRESENT, finite
+    return Time.NONE, finite
+
+
+def governing_verb(token: Any) -> Any | None:
+    """The verb a number's phrase depends on, climbing at most CLIMB heads."""
+    for _ in range(CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def counted_noun(number: Any) -> Any | None:
+    """The noun a number counts: its head when it is the noun's numeral ("25 caméras"), or the noun
+    after "de" when the number is a noun itself ("une vingtaine de caméras")."""
+    if number.dep_ in COUNTED_DEPS and number.head.pos_ in ("NOUN", "PROPN"):
+        return number.head
+    nested = [c for c in number.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"]
+    return nested[0] if nested else None
+
+
+def intention_over(verb: Any) -> tuple[Any | None, Any]:
+    """For an infinitive, the verb of intention it hangs on ("s'apprête à installer", "vont porter",
+    "est sur le point de déployer"), and the verb whose finite form carries the time."""
+    intentions = verb_meanings()["prospective"]
+    head = verb
+    for _ in range(3):
+        if "Inf" not in head.morph.get("VerbForm") or head.head is head:
+            break
+        upper = head.head
+        if upper.lemma_ == "point":  # "être sur le point de déployer"
+            return upper, upper.head
+        if upper.pos_ in ("VERB", "AUX") and upper.lemma_ in intentions:
+            return upper, upper
+        head = upper
+    return None, head
+
+
+def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
+    """The parse around the number at [start, end) of the parsed sentence."""
+    number = number_token(doc, start, end)
+    if number is None:
+        return None
+    noun = counted_noun(number)
+    phrase = noun if noun is not None else number
+    compared = any(c.lemma_ == "contre" for c in (*number.children, *phrase.children))
+    verb = governing_verb(phrase)
+    if verb is None:
+        return NumberSyntax(noun.lemma_ if noun is not None else None, None, Time.NONE, None,
+                            _definite(number), None, compared)
+    intention, carrier = intention_over(verb)
+    time, finite = finite_time(carrier)
+    if intention is not None and time is not Time.PAST:
+        time = Time.PROSPECTIVE
+    return NumberSyntax(noun.lemma_ if noun is not None else None, verb.lemma_, time,
+                        intention.lemma_ if intention is not None else None, _definite(number), finite.lemma_,
+                        compared)
+
+
+def _definite(number: Any) -> bool:
+    """Whether a definite or possessive determiner stands right before the number ("les 85", "ses 85")."""
+    before = number.doc[number.i - 1] if number.i else None
+    while before is not None and before.like_num and before.i:  # "les 1 200": the "1" of the number
+        before = number.doc[before.i - 1]
+    if before is None or before.pos_ not in ("DET", "ADP"):
+        return False
+    return "Def" in before.morph.get("Definite") or "Yes" in before.morph.get("Poss")
