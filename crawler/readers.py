@@ -19,7 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from extractors.reading import Reading, read_and_extract, warm_up
+from extractors.reading import Reading, warm_up
+from extractors.safe_read import read_and_extract_safely
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +46,10 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 class Reader:
-    """Runs `read_and_extract` (or `function`) in worker processes, or in this process when `workers` is 0."""
+    """Runs `read_and_extract_safely` (or `function`) in worker processes, or in this process when
+    `workers` is 0."""
 
-    def __init__(self, workers: int, function: Callable[..., Reading] = read_and_extract) -> None:
+    def __init__(self, workers: int, function: Callable[..., Reading] = read_and_extract_safely) -> None:
         self.workers = workers
         self.function = function
         self.pool: ProcessPoolExecutor | None = None

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from tests.conftest import run_vigicam
 from tests.http_fixtures import RoutesServer
+from tests.pdf_fixtures import flate_bomb_pdf, scanned_pdf, text_pdf
 from tests.test_crawl import add, fetches
 from vigicam.cli import cli
 
@@ -101,3 +102,48 @@ def test_an_allowed_range_that_is_not_one_is_one_line(runner, db_path):
     result = run_vigicam(db_path, "crawl", "--allow-network", "10.0.0.0/33")
     assert result.returncode == 2
     assert "not an address or a network: '10.0.0.0/33'" in result.stderr and "Traceback" not in result.stderr
+
+
+PDF = {"Content-Type": "application/pdf"}
+
+
+def events(db_path) -> list[tuple[str, str | None]]:
+    db = sqlite_utils.Database(db_path)
+    return [(r["kind"], r["url"].rsplit("/", 1)[-1]) for r in db.query(
+        "select changes.kind, sources.url from changes join sources on sources.id = changes.source_id order by changes.id")]
+
+
+def test_pdfs_that_break_or_empty_the_reader_are_recorded_failures(runner, db_path):
+    """A Flate bomb (pypdf's LimitReachedError) escaped the reader: no fetch, no event. A scanned PDF read
+    as an empty page withdrew every figure; it is a failed reading, and the figures stay."""
+    server = RoutesServer({"/bomb.pdf": (200, PDF, flate_bomb_pdf()),
+                           "/plan.pdf": (200, PDF, text_pdf("La ville compte 148 caméras de vidéoprotection."))})
+    try:
+        add(runner, db_path, f"{server.url}/bomb.pdf")
+        add(runner, db_path, f"{server.url}/plan.pdf")
+        first = run_vigicam(db_path, "crawl", "--delay", "0")
+        server.routes["/plan.pdf"] = (200, PDF, scanned_pdf())
+        second = run_vigicam(db_path, "crawl", "--delay", "0")
+    finally:
+        server.close()
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    db = sqlite_utils.Database(db_path)
+    fetched = list(db.query("select url, outcome, error from fetches order by id"))
+    bomb, plan = ([(r["outcome"], r["error"]) for r in fetched if r["url"].endswith(name)]
+                  for name in ("bomb.pdf", "plan.pdf"))
+    assert [outcome for outcome, _ in bomb] == ["failed", "failed"]
+    assert bomb[0][1].startswith("unreadable PDF: LimitReachedError: ")
+    assert plan == [("new_content", None), ("failed", "no text on the page (scanned or empty PDF)")]
+    assert sorted(events(db_path)) == [("new", "plan.pdf"), ("source_failing", "bomb.pdf"),
+                                       ("source_failing", "plan.pdf")]
+    assert [r["value"] for r in db.query("select value from latest_figures where metric = 'cameras'")] == [148]
+
+
+def test_extract_says_why_a_pdf_is_unreadable_in_one_line(runner, tmp_path):
+    (tmp_path / "bomb.pdf").write_bytes(flate_bomb_pdf())
+    (tmp_path / "scan.pdf").write_bytes(scanned_pdf())
+    for name, reason in (("bomb.pdf", "unreadable PDF: LimitReachedError: "), ("scan.pdf", "no text on the page")):
+        result = runner.invoke(cli, ["extract", str(tmp_path / name)])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+        assert result.output.startswith(f"Error: {tmp_path / name}: {reason}"), result.output
+        assert len(result.output.strip().splitlines()) == 1

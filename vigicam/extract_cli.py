@@ -9,7 +9,8 @@ from pathlib import Path
 
 from extractors import extract_figures, extract_text
 from extractors.evaluate import extract_record, read_corpus
-from extractors.page import UnreadablePage, read_page
+from extractors.page import UnreadablePage
+from extractors.safe_read import read_page_safely
 from vigicam.config import ConfigError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -41,7 +42,7 @@ def extract_files(files: tuple[Path, ...], place: str | None, published: str | N
         if len(body) > MAX_FILE_BYTES:
             raise ConfigError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
         try:
-            page = read_page(body, content_type_for(path, body) or None)
+            page = read_page_safely(body, content_type_for(path, body) or None)
         except UnreadablePage as exc:
             raise ConfigError(f"{path}: {exc}") from exc
         if published:
