@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
+from email.utils import parsedate_to_datetime
+
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
 from scrapy.robotstxt import RobotParser
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS_RE = re.compile(r"[0-9]{1,10}")  # ASCII digits only: str.isdigit() accepts '²'
 
 
 def host_slot(crawler, request: Request):  # noqa: ANN001, ANN201 - Scrapy's internal Slot type
@@ -33,27 +42,80 @@ class CrawlDelayMixin:
             self.crawler.stats.set_value(f"vigicam/crawl_delay/{urlparse_cached(request).hostname}", delay)
 
 
+def retry_after_seconds(value: str, now: dt.datetime | None = None) -> float | None:
+    """Retry-After's seconds, or its HTTP date as seconds from now; None for anything else ('²', '-1',
+    a broken date), which the caller replaces by a default: a bad header never loses the answer."""
+    value = value.strip()
+    if RETRY_AFTER_SECONDS_RE.fullmatch(value):
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
+
+
 class RetryAfterMiddleware:
-    """429 and 503 slow the host down: its slot waits what Retry-After asks (capped), or doubles."""
+    """429 and 503 slow the host down: its slot waits what Retry-After asks (capped), or doubles.
+
+    What a host's slowing down costs a crawl is bounded too (VIGICAM_MAX_WAIT_PER_HOST): each answer
+    from a slowed host counts the wait it cost. When the next would pass the bound, the crawl gives the
+    host up: no more retries (the answer is recorded with its status), its queued pages go at the normal
+    pace, and those not yet asked are recorded as failed with the reason, to be asked at the next crawl."""
 
     def __init__(self, crawler) -> None:  # noqa: ANN001
         self.crawler = crawler
         self.cap = crawler.settings.getfloat("VIGICAM_MAX_CRAWL_DELAY")
+        self.budget = crawler.settings.getfloat("VIGICAM_MAX_WAIT_PER_HOST")
+        self.delays: dict[str, float] = {}  # host → the wait a Retry-After set on its slot
+        self.waited: dict[str, float] = {}  # host → seconds its answers waited because of it
+        self.given_up: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):  # noqa: ANN001, ANN206
         return cls(crawler)
 
+    def process_request(self, request: Request, spider=None) -> None:  # noqa: ANN001
+        host = urlparse_cached(request).hostname or ""
+        if host in self.given_up:
+            raise IgnoreRequest(f"{host} asked to slow down (Retry-After) and made this crawl wait "
+                                f"{self.waited[host]:.0f} s, the most one host may ({self.budget:.0f} s): "
+                                "asked again at the next crawl")
+
     def process_response(self, request: Request, response, spider=None):  # noqa: ANN001, ANN201
+        host = urlparse_cached(request).hostname or ""
+        if host in self.delays:
+            self.waited[host] = self.waited.get(host, 0.0) + self.delays[host]
         if response.status in (429, 503):
-            header = response.headers.get(b"Retry-After", b"").decode("latin-1").strip()
-            slot = host_slot(self.crawler, request)
-            wait = float(header) if header.isdigit() else max(1.0, slot.delay * 2)
-            slot.delay = max(slot.delay, min(wait, self.cap))
-            slot.jitter = 0  # what the server asked, not half of it
-            request.meta["autothrottle_dont_adjust_delay"] = True
-            self.crawler.stats.inc_value("vigicam/slowed_down")
+            self.slow_down(host, request, response.headers.get(b"Retry-After", b"").decode("latin-1"))
+        if host in self.given_up:
+            request.meta["dont_retry"] = True
+        elif host in self.delays and self.waited.get(host, 0.0) + self.delays[host] > self.budget:
+            self.give_up(host, request)
         return response
+
+    def slow_down(self, host: str, request: Request, retry_after: str) -> None:
+        slot = host_slot(self.crawler, request)
+        asked = retry_after_seconds(retry_after)
+        wait = min(asked if asked is not None else max(1.0, slot.delay * 2), self.cap)
+        if host not in self.given_up:
+            slot.delay = max(slot.delay, wait)
+            slot.jitter = 0  # what the server asked, not half of it
+            self.delays[host] = slot.delay
+        request.meta["autothrottle_dont_adjust_delay"] = True
+        self.crawler.stats.inc_value("vigicam/slowed_down")
+
+    def give_up(self, host: str, request: Request) -> None:
+        """The host has cost its share of the crawl: what is queued for it goes now, nothing more is asked."""
+        self.given_up.add(host)
+        self.delays.pop(host, None)  # what is queued goes now: it waits no more
+        request.meta["dont_retry"] = True
+        host_slot(self.crawler, request).delay = self.crawler.settings.getfloat("DOWNLOAD_DELAY")
+        self.crawler.stats.inc_value("vigicam/hosts_given_up")
+        logger.warning("%s: Retry-After waits reached %.0f s this crawl; its other pages wait for the next",
+                       host, self.waited.get(host, 0.0))
 
 
 class SharedRobotsTxtMiddleware(CrawlDelayMixin, RobotsTxtMiddleware):

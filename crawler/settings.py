@@ -44,6 +44,9 @@ DOWNLOADER_MIDDLEWARES = {
 TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
 VIGICAM_ALLOWED_NETWORKS: list[str] = []
 VIGICAM_MAX_CRAWL_DELAY = 300.0  # seconds: the most a robots.txt or a Retry-After can make us wait
+# Seconds: the most one host's Retry-After answers may cost a crawl in waits, whatever its number of pages
+# (the scheduler kills a crawl after 30 minutes); past it, its other pages wait for the next crawl.
+VIGICAM_MAX_WAIT_PER_HOST = 600.0
 EXTENSIONS = {
     "crawler.extensions.ProgressExtension": 500,
 }

@@ -3,6 +3,10 @@ failure recorded with its reason, bounded waits, no infinite values. Crawled for
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 import sqlite_utils
 
@@ -110,7 +114,7 @@ PDF = {"Content-Type": "application/pdf"}
 def events(db_path) -> list[tuple[str, str | None]]:
     db = sqlite_utils.Database(db_path)
     return [(r["kind"], r["url"].rsplit("/", 1)[-1]) for r in db.query(
-        "select changes.kind, sources.url from changes join sources on sources.id = changes.source_id order by changes.id")]
+        "select changes.kind, sources.url from changes join sources on sources.id = changes.source_id")]
 
 
 def test_pdfs_that_break_or_empty_the_reader_are_recorded_failures(runner, db_path):
@@ -147,3 +151,45 @@ def test_extract_says_why_a_pdf_is_unreadable_in_one_line(runner, tmp_path):
         assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
         assert result.output.startswith(f"Error: {tmp_path / name}: {reason}"), result.output
         assert len(result.output.strip().splitlines()) == 1
+
+
+def crawl_with(db_path, **settings) -> subprocess.CompletedProcess[str]:
+    """A real crawl in a child process, with Scrapy settings the command line does not offer."""
+    script = ("import sys, json; from pathlib import Path; from vigicam.crawl import run_crawl; "
+              "print(run_crawl(Path(sys.argv[1]), delay=0, extra_settings=json.loads(sys.argv[2])).line())")
+    return subprocess.run([sys.executable, "-c", script, str(db_path), json.dumps(settings)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_retry_after_that_is_not_a_number_keeps_the_answer(runner, db_path):
+    """'²' passed str.isdigit() and broke float(): the 429 was lost, recorded as a ValueError."""
+    server = RoutesServer({"/busy.html": (429, {"Content-Type": HTML, "Retry-After": "²"}, b"slow down")})
+    try:
+        add(runner, db_path, f"{server.url}/busy.html")
+        result = run_vigicam(db_path, "crawl", "--delay", "0")
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr
+    assert server.hits.count("/busy.html") == 3  # retried after the default wait
+    row = fetches(db_path)["busy.html"]
+    assert (row["outcome"], row["http_status"], row["error"]) == ("failed", 429, "HTTP 429")
+
+
+def test_the_waits_one_host_asks_for_are_bounded_per_crawl(runner, db_path):
+    """Retry-After: 999999999 on every page: each wait is capped, and so is their sum for the host."""
+    busy = (429, {"Content-Type": HTML, "Retry-After": "999999999"}, b"slow down")
+    server = RoutesServer({f"/p{i}.html": busy for i in range(12)})
+    try:
+        for i in range(12):
+            add(runner, db_path, f"{server.url}/p{i}.html")
+        result = crawl_with(db_path, VIGICAM_MAX_CRAWL_DELAY=1, VIGICAM_MAX_WAIT_PER_HOST=2)
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr
+    pages = [hit for hit in server.hits if hit != "/robots.txt"]
+    assert len(pages) <= 12 + 2  # each page once at most, and the retries the 2 s allowed (36 without the bound)
+    rows = fetches(db_path)
+    assert len(rows) == 12 and {row["outcome"] for row in rows.values()} == {"failed"}
+    refused = [row["error"] for row in rows.values() if row["http_status"] is None]
+    assert refused and all("(Retry-After) and made this crawl wait" in error for error in refused)
+    assert all("the most one host may (2 s): asked again at the next crawl" in error for error in refused)
