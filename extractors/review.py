@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.figure import Metric
-from extractors.syntax import NumberSyntax, Time, verb_meanings
+from extractors.syntax import NumberSyntax, Time, operation_nouns, verb_meanings
+
+# Cheap cues: words the sentence must hold before a rule is worth a parse.
+DECISION_CUE = re.compile(r"\b(?:vot|approuv|décid|arrêt|autoris|valid|adopt|act|programm|ret[ie]n|attribu|accord|"
+                          r"lanc|délibér|sollicit|demand)\w*")
+OPERATION_CUE = re.compile(r"\b(?:installation|implantation|déploiement|pose|achat|acquisition|mise|extension|ajout|"
+                           r"fourniture|renforcement)\b|\b(?:pour|afin d)\W+(?:en\s+)?(?:install|pos|implant|"
+                           r"déploy|ajout|équip|acquér|achet|raccord)\w*")
 
 
 def _installs(s: NumberSyntax) -> bool:
@@ -52,13 +59,58 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("En 2026, la ville devrait compter 25 caméras, contre 11 aujourd'hui.", "11", "cameras")),
     ),
     ReviewRule(
+        "decided_operation",
+        "an installation that a council, a prefect or a mayor decides, votes or authorises is still to come",
+        (Metric.CAMERAS, Metric.CAMERAS_ADDED),
+        lambda s: s.operation is not None and s.finite in verb_meanings()["decide"],
+        Metric.CAMERAS_PLANNED,
+        DECISION_CUE,
+        (("L'implantation des neuf caméras a été arrêtée en accord avec la gendarmerie.", "neuf", "cameras_planned"),
+         ("En juin, la mairie a voté l'achat de dix caméras mobiles.", "dix", "cameras_planned")),
+    ),
+    ReviewRule(
+        "past_operation",
+        "an installation told in a past tense added its cameras to what was there",
+        (Metric.CAMERAS,),
+        lambda s: s.operation is not None and s.time is Time.PAST and not s.definite
+        and s.finite not in verb_meanings()["decide"],
+        Metric.CAMERAS_ADDED,
+        OPERATION_CUE,
+        (("Le fonds a permis l'installation de 49 353 caméras sur le territoire.", "49 353", "cameras_added"),
+         ("Les communes avaient été aidées pour installer 26 614 caméras.", "26 614", "cameras_added"),
+         ("Les dégâts ont diminué depuis le déploiement de 7 caméras au stade.", "7", "cameras"),
+         ("Le fonds a financé des projets permettant l'installation de 4 353 caméras.", "4 353", "cameras_added")),
+    ),
+    ReviewRule(
+        "pending_operation",
+        "an installation that is paid for, aided or described now, with no past tense, is still to come",
+        (Metric.CAMERAS,),
+        lambda s: s.operation in operation_nouns() and not s.definite
+        and s.time in (Time.PRESENT, Time.FUTURE, Time.CONDITIONAL),
+        Metric.CAMERAS_PLANNED,
+        OPERATION_CUE,
+        (("Le Département investit 450 000 € dans le déploiement de 128 caméras.", "128", "cameras_planned"),
+         ("La Région offre une aide destinée à l'implantation de trois caméras.", "trois", "cameras_planned")),
+    ),
+    ReviewRule(
+        "partitive_past_install",
+        "'en' on a past verb of installing counts some more of the cameras: those it added",
+        (Metric.CAMERAS,),
+        lambda s: s.partitive and not s.existential and s.verb in verb_meanings()["install"] and s.time is Time.PAST,
+        Metric.CAMERAS_ADDED,
+        re.compile(r"\ben\b"),
+        (("La ville comptait 21 caméras. Le maire précédent en avait implanté six.", "six", "cameras_added"),
+         ("Des caméras, il y en avait 11 en 2002 ; il y en a désormais 105 installées en ville.", "105", "cameras")),
+    ),
+    ReviewRule(
         "known_set_in_use",
         "a definite count that a verb of use governs ('surveilleront les 85 caméras') is of cameras there now",
         (Metric.CAMERAS_PLANNED,),
         lambda s: s.definite and _uses(s) and s.noun == "caméra",
         Metric.CAMERAS,
-        re.compile(r"\b(?:les|ses|leurs|nos|ces)\s+\d"),
-        (("Dès l'an prochain, trois agents surveilleront les 85 caméras de la ville.", "85", "cameras"),),
+        re.compile(r"\b(?:les|ses|leurs|nos|ces|la)\s+(?:\d|[a-z]+aine\b)"),
+        (("Dès l'an prochain, trois agents surveilleront les 85 caméras de la ville.", "85", "cameras"),
+         ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras")),
     ),
 )
 

@@ -36,15 +36,19 @@ class Time(StrEnum):
 
 @dataclass(frozen=True)
 class NumberSyntax:
-    """The parse around one number."""
+    """The parse around one number; `finite` is the verb whose form carries the time (the number's own
+    verb, or the one its infinitive hangs on)."""
 
     noun: str | None  # lemma of the noun it counts ("caméra")
     verb: str | None  # lemma of its governing verb ("installer")
     time: Time
     intention: str | None  # lemma of the verb of intention over the infinitive ("apprêter")
     definite: bool  # "les 85 caméras", "ses 85 caméras": a known set, not a count being made
-    finite: str | None  # lemma of the finite verb that carries the time ("aller" of "vont porter")
+    finite: str | None  # lemma of the verb that carries the time ("aller" of "vont porter")
     compared: bool = False  # "25 caméras, contre 11 aujourd'hui": the 11 is a point of comparison
+    operation: str | None = None  # "l'installation de 40 caméras", "aidés pour installer 40 caméras"
+    partitive: bool = False  # "en" on the verb: "en avait implanté six", some more of them
+    existential: bool = False  # "il y en a 105": "y" on the verb, what there is
 
 
 @cache
@@ -57,6 +61,13 @@ def verb_meanings() -> dict[str, frozenset[str]]:
             meaning, lemma = line.split("\t")
             table.setdefault(meaning, set()).add(lemma.strip())
     return {meaning: frozenset(lemmas) for meaning, lemmas in table.items()}
+
+
+@cache
+def operation_nouns() -> frozenset[str]:
+    """Nouns of an operation that puts cameras up, from data/operations_fr.tsv."""
+    text = resources.files("extractors").joinpath("data/operations_fr.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -92,6 +103,8 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
         return Time.CONDITIONAL, finite
     if "Fut" in tense:
         return Time.FUTURE, finite
+    if finite is verb and ("Past" in tense or "Imp" in tense) and _ambiguous_present(finite):
+        return Time.PRESENT, finite
     if "Imp" in tense or "Past" in tense and (finite is not verb or "Fin" in finite.morph.get("VerbForm")):
         return Time.PAST, finite
     if any(a.dep_ == "aux:tense" for a in auxiliaries):
@@ -101,15 +114,24 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
     return Time.NONE, finite
 
 
-def governing_verb(token: Any) -> Any | None:
-    """The verb a number's phrase depends on, climbing at most CLIMB heads."""
+def _ambiguous_present(verb: Any) -> bool:
+    """ "investit", "choisit", "établit" are a present or a passé simple, and the small model tags some of
+    them as past (even imparfait): in the prose of towns the present is far more often meant."""
+    word = verb.lower_
+    return word.endswith("it") and not word.endswith(("ait", "rait")) and "Fin" in verb.morph.get("VerbForm")
+
+
+def governing_verb(token: Any) -> tuple[Any | None, list[Any]]:
+    """The verb a number's phrase depends on, climbing at most CLIMB heads, and the tokens passed."""
+    path = []
     for _ in range(CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-            return token
+            return token, path
         if token.head is token:
-            return None
+            return None, path
+        path.append(token)
         token = token.head
-    return None
+    return None, path
 
 
 def counted_noun(number: Any) -> Any | None:
@@ -121,21 +143,30 @@ def counted_noun(number: Any) -> Any | None:
     return nested[0] if nested else None
 
 
-def intention_over(verb: Any) -> tuple[Any | None, Any]:
-    """For an infinitive, the verb of intention it hangs on ("s'apprête à installer", "vont porter",
-    "est sur le point de déployer"), and the verb whose finite form carries the time."""
+def time_carrier(verb: Any) -> tuple[Any | None, Any]:
+    """The verb whose form carries a number's time, and the verb of intention on the way, if any. An
+    infinitive takes the time of the verb it hangs on ("s'apprête à installer", "vont porter", "est sur
+    le point de déployer", "avaient été aidés pour installer"); a participle with no auxiliary, that of
+    the verb its noun depends on ("une aide destinée à l'implantation", "des projets permettant
+    l'installation")."""
     intentions = verb_meanings()["prospective"]
-    head = verb
-    for _ in range(3):
-        if "Inf" not in head.morph.get("VerbForm") or head.head is head:
+    intention, token = None, verb
+    for _ in range(4):
+        form = token.morph.get("VerbForm")
+        bare_participle = "Part" in form and token.dep_.startswith(("acl", "advcl")) and not any(
+            c.dep_.startswith("aux") for c in token.children)
+        if token.head is token or not ("Inf" in form or bare_participle):
             break
-        upper = head.head
-        if upper.lemma_ == "point":  # "être sur le point de déployer"
+        upper = token.head
+        if "Inf" in form and upper.lemma_ == "point":  # "être sur le point de déployer"
             return upper, upper.head
-        if upper.pos_ in ("VERB", "AUX") and upper.lemma_ in intentions:
-            return upper, upper
-        head = upper
-    return None, head
+        if "Inf" in form and upper.pos_ in ("VERB", "AUX") and upper.lemma_ in intentions and intention is None:
+            intention = upper
+        above, _ = governing_verb(upper)
+        if above is None:
+            break
+        token = above
+    return intention, token
 
 
 def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
@@ -146,17 +177,37 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     noun = counted_noun(number)
     phrase = noun if noun is not None else number
     compared = any(c.lemma_ == "contre" for c in (*number.children, *phrase.children))
-    verb = governing_verb(phrase)
+    verb, path = governing_verb(phrase)
+    noun_lemma = noun.lemma_ if noun is not None else None
     if verb is None:
-        return NumberSyntax(noun.lemma_ if noun is not None else None, None, Time.NONE, None,
-                            _definite(number), None, compared)
-    intention, carrier = intention_over(verb)
-    time, finite = finite_time(carrier)
+        return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared)
+    intention, carrier = time_carrier(verb)
+    time, _ = finite_time(carrier)
     if intention is not None and time is not Time.PAST:
         time = Time.PROSPECTIVE
-    return NumberSyntax(noun.lemma_ if noun is not None else None, verb.lemma_, time,
-                        intention.lemma_ if intention is not None else None, _definite(number), finite.lemma_,
-                        compared)
+    return NumberSyntax(noun_lemma, verb.lemma_, time, intention.lemma_ if intention is not None else None,
+                        _definite(number), carrier.lemma_, compared, _operation(verb, carrier, path),
+                        any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
+                        _existential(number))
+
+
+def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
+    """The operation that puts the counted cameras up, if the count is told as one: a noun between it
+    and its verb ("l'installation de 40 caméras", not a time's "depuis le déploiement de 7 caméras"),
+    or an infinitive of installing under another verb ("aidés pour installer 26 614 caméras")."""
+    for token in path:
+        if token.lemma_ in operation_nouns() and token.dep_ != "obl:mod":
+            return token.lemma_
+    if carrier is not verb and verb.lemma_ in verb_meanings()["install"]:
+        return verb.lemma_
+    return None
+
+
+def _existential(number: Any) -> bool:
+    """ "il y en a 105": "y" and "en" before a form of "avoir" right before the number, wherever the parser
+    hung them (it often makes the number the verb's head)."""
+    before = [t.lower_ for t in number.doc[max(0, number.i - 6) : number.i]]
+    return "y" in before and any(w in before for w in ("a", "avait", "aura", "aurait", "eut", "ait"))
 
 
 def _definite(number: Any) -> bool:
