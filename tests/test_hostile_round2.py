@@ -4,8 +4,13 @@ failure recorded with its reason, bounded waits, no infinite values. Crawled for
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 import sqlite_utils
@@ -193,3 +198,31 @@ def test_the_waits_one_host_asks_for_are_bounded_per_crawl(runner, db_path):
     refused = [row["error"] for row in rows.values() if row["http_status"] is None]
     assert refused and all("(Retry-After) and made this crawl wait" in error for error in refused)
     assert all("the most one host may (2 s): asked again at the next crawl" in error for error in refused)
+
+
+def test_serve_leaves_no_temporary_file(runner, db_path, tmp_path):
+    """`serve` replaces itself with Datasette: a named metadata file had no one left to delete it."""
+    add(runner, db_path, "http://127.0.0.1:9/page.html")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "vigicam", "--db", str(db_path), "serve", "--port", str(port)],
+                               env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/{db_path.stem}/latest_figures_for_place.json?place=Dreux"
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    assert response.status == 200  # the canned query: the metadata was read
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        else:
+            pytest.fail(f"serve did not answer: {process.stderr.read1().decode() if process.stderr else ''}")
+    finally:
+        process.terminate()
+        process.wait(20)
+    assert list(temp.iterdir()) == []

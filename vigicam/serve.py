@@ -21,10 +21,26 @@ def metadata_for(db_path: Path) -> dict[str, Any]:
     return metadata
 
 
-def serve_command(db_path: Path, host: str, port: int) -> list[str]:
-    handle, metadata_path = tempfile.mkstemp(prefix="vigicam-datasette-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
+def metadata_file(db_path: Path) -> str:
+    """A path Datasette reads the metadata from, once, at start. Where /dev/fd exists it is a file without
+    a name, inherited through exec: nothing is left behind however serve ends (a named file leaked one
+    per `serve`, since exec leaves no one to delete it)."""
+    if not os.path.isdir("/dev/fd"):
+        handle, path = tempfile.mkstemp(prefix="vigicam-datasette-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(metadata_for(db_path), out, ensure_ascii=False)
+        return path
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
         json.dump(metadata_for(db_path), out, ensure_ascii=False)
+        out.flush()
+        fd = os.dup(out.fileno())  # outlives `out`
+    os.set_inheritable(fd, True)  # and crosses exec
+    os.lseek(fd, 0, os.SEEK_SET)
+    return f"/dev/fd/{fd}"
+
+
+def serve_command(db_path: Path, host: str, port: int) -> list[str]:
+    metadata_path = metadata_file(db_path)
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", metadata_path,
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
             "--setting", "default_page_size", "100"]
