@@ -8,7 +8,19 @@ from storage.db import utcnow
 
 
 def start_run(db: Database, kind: str = "crawl") -> int:
+    close_interrupted_runs(db, kind)
     return db["runs"].insert({"kind": kind, "started_at": utcnow()}).last_pk
+
+
+def close_interrupted_runs(db: Database, kind: str) -> None:
+    """Close the runs a killed crawl left open. Crawls of a database take its lock one at a time, so a run
+    still open when another starts is a dead one: it ends at its last event (or its start), with its events
+    counted and its pages unknown (null). Left open, it was never any report's last run."""
+    with db.atomic():
+        db.execute(
+            "update runs set finished_at = coalesce((select max(detected_at) from changes where run_id = runs.id),"
+            " started_at), events = (select count(*) from changes where run_id = runs.id)"
+            " where finished_at is null and kind = ?", [kind])
 
 
 def finish_run(db: Database, run_id: int, pages: int) -> None:

@@ -226,3 +226,21 @@ def test_serve_leaves_no_temporary_file(runner, db_path, tmp_path):
         process.terminate()
         process.wait(20)
     assert list(temp.iterdir()) == []
+
+
+def test_a_run_a_killed_crawl_left_open_is_closed_by_the_next(runner, db_path, site):
+    from storage import open_database
+    from storage.runs import last_run_id, start_run
+
+    add(runner, db_path, f"{site.url}/good.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = open_database(db_path)
+    killed = start_run(db)  # what a crawl killed with kill -9 leaves: a run that never finished
+    db.close()
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    runs = {row["id"]: row for row in db.query("select * from runs")}
+    assert len(runs) == 3 and all(row["finished_at"] for row in runs.values())
+    assert (runs[killed]["pages"], runs[killed]["events"]) == (None, 0)
+    assert runs[killed]["finished_at"] == runs[killed]["started_at"]
+    assert last_run_id(db) == max(runs)
