@@ -108,7 +108,7 @@ from extractors.readings import (
 )
 from extractors.review import review_metric
 from extractors.segments import BULLET, Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
-from extractors.syntax import NumberSyntax, number_syntax, parse_sentence
+from extractors.syntax import NumberSyntax, bare_count, number_syntax, parse_sentence
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
@@ -407,6 +407,7 @@ class Extractor:
             found[i] = Candidate(m, reading, m.start, reading.end)
         self._link_ranges(sentence, mentions, found)
         self._link_bare(sentence, mentions, found, consumed)
+        self._link_by_syntax(sentence, mentions, found, consumed)
         self._link_ranges(sentence, mentions, found)  # "elle en ajoutera entre 10 et 15": bare bounds, now read
         read = [found[i] for i in sorted(found)]
         self._link_named_shares(sentence, read)
@@ -416,6 +417,20 @@ class Extractor:
             for index, c in enumerate(after):
                 c.respective = index
         return read
+
+    def _link_by_syntax(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
+                        consumed: set[int]) -> None:
+        """Numbers left unread that the parse shows to count what a pronoun stands for, where cameras are
+        the topic: "elles étaient 150 en 2008", "à en installer 23", "Au nombre de 980 aujourd'hui"."""
+        unread = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like]
+        if not unread or not ANAPHORA_CUE_RE.search(norm(self.text[sentence.start : sentence.end])) or not (
+                self.camera_context(sentence.index)):
+            return
+        doc = self.parsed(sentence)
+        for i in unread if doc is not None else ():
+            m = mentions[i]
+            if bare_count(doc, m.start - sentence.start, m.end - sentence.start):
+                found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end, anaphoric=True)
 
     def _link_named_shares(self, sentence: Sentence, read: list[Candidate]) -> None:
         """ "19 caméras, dont 4 caméras LAPI": a share that names its noun is still a part of the count before
@@ -1089,11 +1104,15 @@ class Extractor:
             why={"metric": metric_rule} if metric_rule else {},
         )
 
-    def syntax_at(self, sentence: Sentence, mention: Mention) -> NumberSyntax | None:
-        """The parse around a camera count, its sentence parsed once, when a count first asks for it."""
+    def parsed(self, sentence: Sentence) -> object | None:
+        """The sentence's parse, made once, when a rule first asks for it."""
         if sentence.index not in self._parsed:
             self._parsed[sentence.index] = parse_sentence(self.text[sentence.start : sentence.end])
-        doc = self._parsed[sentence.index]
+        return self._parsed[sentence.index]
+
+    def syntax_at(self, sentence: Sentence, mention: Mention) -> NumberSyntax | None:
+        """The parse around a camera count."""
+        doc = self.parsed(sentence)
         if doc is None:
             return None
         return number_syntax(doc, mention.start - sentence.start, mention.end - sentence.start)
@@ -1227,6 +1246,9 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
         figure.evidence = text[figure.start : figure.end].strip()
     return figures
 
+
+# a pronoun or "en" that a bare number may count for ("elles étaient 150", "en installer 23", "au nombre de")
+ANAPHORA_CUE_RE = re.compile(r"\b(?:en|elles|ils|nombre|la|le|les|l')\b")
 
 # "16 ca-\nméras", "vidéo-\nprotection": a word a PDF or a narrow column cut at the end of a line.
 BROKEN_WORD_RE = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")

@@ -52,10 +52,11 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:va|vont|ira|iront|s'apprêt\w*|prév\w*|envisag\w*|projet\w*|compt\w*|veu\w*|voul\w*|"
                    r"souhait\w*|doi\w*|dev\w*|programm\w*|planifi\w*|engag\w*|propos\w*|esp[eè]r\w*|vis\w*|"
-                   r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|point de)\b"),
+                   r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|autoris\w*|entend\w*|point de)\b"),
         (("La ville s'apprête à installer 25 caméras.", "25", "cameras_planned"),
          ("La commune est sur le point de déployer 30 caméras.", "30", "cameras_planned"),
          ("Le maire souhaite installer 12 caméras dans le centre.", "12", "cameras_planned"),
+         ("Les caméras arrivent : un arrêté autorise la commune à en installer 23.", "23", "cameras_planned"),
          ("En 2026, la ville devrait compter 25 caméras, contre 11 aujourd'hui.", "11", "cameras")),
     ),
     ReviewRule(

@@ -203,6 +203,56 @@ def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
     return None
 
 
+def bare_count(doc: Any, start: int, end: int) -> bool:
+    """Whether a number with no noun of its own counts what a pronoun stands for: "en" on its verb of
+    having or installing ("elle en aura 1 200", "à en installer 23", "on en compte 60"), a plural
+    personal pronoun it is the attribute of ("elles étaient 150 en 2008"), "au nombre de 980", or the
+    total a pronoun is brought to ("la porter à 35")."""
+    number = number_token(doc, start, end)
+    if number is None or counted_noun(number) is not None or number.pos_ == "NOUN":
+        return False
+    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if following is not None and following.pos_ == "NOUN" and following.head is number:
+        return False  # a noun of its own that vigicam does not count ("23 bancs")
+    head = number.head
+    if head.lemma_ == "nombre" and any(c.lower_ in ("au", "aux") for c in head.children):
+        # what it is the number of: the noun it follows, or the subject of the verb it hangs on ("Les
+        # entreprises du site, au nombre de 2 500, seront invitées": not cameras)
+        counted = [head.head] if head.head.pos_ == "NOUN" else [
+            c for c in head.head.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"]
+        return all(c.lemma_ == "caméra" for c in counted)
+    children = list(number.children)
+    if any(c.dep_ == "cop" for c in children) and any(
+            c.dep_.startswith("nsubj") and c.lower_ in ("elles", "ils") for c in children):
+        return True
+    verb, _ = governing_verb(number)
+    if verb is None:
+        return False
+    if _counterfactual(number):
+        return False  # "nous aurions préféré en avoir 15": what was not
+    meanings = verb_meanings()
+    if verb.lemma_ in meanings["install"] | meanings["have"] and _clitic_en_before(number):
+        return True
+    return verb.lemma_ in meanings["total"] and any(c.lower_ == "à" for c in children) and any(
+        c.pos_ == "PRON" and c.lower_ in ("la", "le", "les", "l'") for c in verb.children)
+
+
+def _counterfactual(number: Any) -> bool:
+    """A past conditional before the number ("nous aurions préféré en avoir 15", "aurait pu en compter"):
+    the auxiliary is read from its form, which the small model often tags as a present."""
+    window = number.doc[max(0, number.i - 8) : number.i]
+    for auxiliary, following in zip(window, window[1:], strict=False):
+        if auxiliary.lower_.endswith(("rais", "rait", "raient", "rions", "riez")) and auxiliary.lemma_ in (
+                "avoir", "être") and "Part" in following.morph.get("VerbForm"):
+            return True
+    return False
+
+
+def _clitic_en_before(number: Any) -> bool:
+    """ "en" as a pronoun among the five words before the number ("on en compte aujourd'hui 95")."""
+    return any(t.lower_ == "en" and t.pos_ == "PRON" for t in number.doc[max(0, number.i - 5) : number.i])
+
+
 def _existential(number: Any) -> bool:
     """ "il y en a 105": "y" and "en" before a form of "avoir" right before the number, wherever the parser
     hung them (it often makes the number the verb's head)."""
