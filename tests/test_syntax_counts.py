@@ -1,0 +1,28 @@
+"""Counts a pronoun or "en" stands for, found through the parse (extractors/syntax.py bare_count), read
+through the whole extractor."""
+
+import pytest
+
+from extractors import extract_text
+
+COUNTED = [
+    ("Les caméras se sont multipliées. Au nombre de 980 aujourd'hui, elles couvrent la ville.", 980, "cameras"),
+    ("La ville a misé sur les caméras : elles étaient 150 en 2008.", 150, "cameras"),
+    ("Déjà équipée de 28 caméras, la municipalité envisage de la porter à 35.", 35, "cameras_planned"),
+    ("Les caméras arrivent : un arrêté autorise la commune à en installer 23.", 23, "cameras_planned"),
+]
+NOT_COUNTED = [
+    ("La vidéoprotection du parc : les entreprises du site, au nombre de 2 500, seront consultées.", 2500),
+    ("La ville a installé 10 caméras. « Nous aurions préféré en avoir 15 », reconnaît le maire.", 15),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), COUNTED)
+def test_a_pronoun_count_is_read(text: str, value: int, metric: str) -> None:
+    figures = [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")]
+    assert (metric, value) in figures
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_COUNTED)
+def test_what_is_not_a_camera_count(text: str, value: int) -> None:
+    assert value not in [f.value for f in extract_text(text, place_hint="Lens")]
