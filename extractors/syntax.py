@@ -80,7 +80,9 @@ def parser() -> Any:
 
 def parse_sentence(text: str) -> Any | None:
     """The sentence's parse, or None when it is too long to be a sentence of prose."""
-    return parser()(text) if len(text) <= MAX_PARSED_CHARS else None
+    # the typographic apostrophe is read as a straight one ("l’implantation" is "l'" and a noun); one
+    # character for one, so offsets stay those of the text
+    return parser()(text.replace("’", "'")) if len(text) <= MAX_PARSED_CHARS else None
 
 
 def number_token(doc: Any, start: int, end: int) -> Any | None:
@@ -139,6 +141,8 @@ def counted_noun(number: Any) -> Any | None:
     after "de" when the number is a noun itself ("une vingtaine de caméras")."""
     if number.dep_ in COUNTED_DEPS and number.head.pos_ in ("NOUN", "PROPN"):
         return number.head
+    if number.pos_ != "NOUN":
+        return None  # "23 dans son espace public": a place after a bare number is not what it counts
     nested = [c for c in number.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"]
     return nested[0] if nested else None
 
@@ -225,6 +229,9 @@ def bare_count(doc: Any, start: int, end: int) -> bool:
     if any(c.dep_ == "cop" for c in children) and any(
             c.dep_.startswith("nsubj") and c.lower_ in ("elles", "ils") for c in children):
         return True
+    pronoun, copula = (number.doc[number.i - 2], number.doc[number.i - 1]) if number.i > 1 else (None, None)
+    if pronoun is not None and pronoun.lower_ in ("elles", "ils") and copula.lemma_ == "être":
+        return True  # the same, where the parser hung the number elsewhere ("elles étaient 150 en 2008")
     verb, _ = governing_verb(number)
     if verb is None:
         return False
