@@ -92,8 +92,11 @@ def insert_extraction(
 ) -> list[dict[str, Any]]:
     """Store what one extractor version read in one document for one source; returns the figures as
     stored, with their ids, in the order of the text (change detection compares them without
-    reading them back)."""
-    rows = [_figure_row(f) for f in figures]
+    reading them back). A value no figure can have (infinite, negative, out of its metric's bounds) is
+    not stored: see extractors.plausibility."""
+    from extractors.plausibility import plausible  # here: importing extractors costs every command 0.25 s
+
+    rows = [_figure_row(f) for f in plausible(figures)]
     extraction_id = insert_row(db, "extractions", {
         "document_id": document_id,
         "source_id": source_id,

@@ -244,3 +244,70 @@ def test_a_run_a_killed_crawl_left_open_is_closed_by_the_next(runner, db_path, s
     assert (runs[killed]["pages"], runs[killed]["events"]) == (None, 0)
     assert runs[killed]["finished_at"] == runs[killed]["started_at"]
     assert last_run_id(db) == max(runs)
+
+
+def no_constants(name: str) -> None:
+    raise AssertionError(f"{name} in JSON")
+
+
+@pytest.mark.parametrize("absurd", ["1" * 400, "1 000 000 000 000 000 000 000 000 000 000 000", "2 000 000"],
+                         ids=["400 digits", "a decillion", "two million cameras in one commune"])
+def test_an_absurd_value_is_no_figure(runner, db_path, site, absurd):
+    """good → hostile → good gave 148 → inf → 148 events, and a report that JSON parsers refuse."""
+    add(runner, db_path, f"{site.url}/good.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    site.routes["/good.html"] = (200, {"Content-Type": HTML}, (
+        f"<html><body><p>La ville compte {absurd} caméras de vidéoprotection.</p></body></html>").encode())
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    site.routes["/good.html"] = (200, {"Content-Type": HTML}, GOOD)
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    assert [r["value"] for r in db.query("select value from figures order by id")] == [148]
+    events = [(r["kind"], r["old_value"], r["new_value"]) for r in db.query("select * from changes order by id")]
+    assert events == [("new", None, 148), ("withdrawn", 148, None), ("new", None, 148)]
+    report = run_vigicam(db_path, "report", "--format", "json")
+    assert report.returncode == 0, report.stderr
+    assert len(json.loads(report.stdout, parse_constant=no_constants)) == 3
+
+
+def test_extract_prints_no_infinite_value(runner, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>La ville compte {'1' * 400} caméras, et 148 caméras à Dreux.</p>", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", "--format", "jsonl", str(page)])
+    assert result.exit_code == 0, result.output
+    values = [json.loads(line, parse_constant=no_constants)["value"] for line in result.output.splitlines()]
+    assert values == [148]
+
+
+def test_a_report_of_an_older_database_holding_inf_is_still_json(runner, db_path, site):
+    """Values stored before the bounds existed: the JSON report gives null rather than Inf."""
+    add(runner, db_path, f"{site.url}/good.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    db = sqlite_utils.Database(db_path)
+    with db.conn:  # as an older vigicam stored it: changes are append-only since
+        db.execute("drop trigger changes_no_update")
+        db.execute("update changes set new_value = 1e999, delta = -1e999")
+    report = run_vigicam(db_path, "report", "--format", "json")
+    assert report.returncode == 0, report.stderr
+    events = json.loads(report.stdout, parse_constant=no_constants)
+    assert [(e["new_value"], e["delta"]) for e in events] == [(None, None)]
+
+
+@pytest.mark.parametrize(("metric", "value", "place_kind", "sentence", "kept"), [
+    ("cameras", 148, "commune", "", True),
+    ("cameras", 2_000_000, "commune", "", False),
+    ("cameras", 200_000_000, "other", "la Chine compte 200 millions de caméras", True),
+    ("cameras", float("inf"), None, "", False),
+    ("cameras", float("nan"), None, "", False),
+    ("money_eur", -5, None, "", False),
+    ("percent", 80, None, "financés à 80 % par l'État", True),
+    ("percent", 180, None, "financés à 180 % par l'État", False),
+    ("percent", 300, None, "le nombre de caméras a augmenté de 300 %", True),
+    ("cameras_per_100k", 370, "commune", "", True),
+    ("population", 1e12, None, "", False),
+], ids=lambda case: str(case))
+def test_plausibility_bounds(metric, value, place_kind, sentence, kept):
+    from extractors.plausibility import implausible
+
+    figure = {"metric": metric, "value": value, "place_kind": place_kind, "sentence": sentence}
+    assert (implausible(figure) is None) is kept, implausible(figure)

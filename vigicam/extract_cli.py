@@ -10,6 +10,7 @@ from pathlib import Path
 from extractors import extract_figures, extract_text
 from extractors.evaluate import extract_record, read_corpus
 from extractors.page import UnreadablePage
+from extractors.plausibility import plausible
 from extractors.safe_read import read_page_safely
 from vigicam.config import ConfigError
 
@@ -47,7 +48,7 @@ def extract_files(files: tuple[Path, ...], place: str | None, published: str | N
             raise ConfigError(f"{path}: {exc}") from exc
         if published:
             page.published = published
-        figures = extract_figures(page, place_hint=place)
+        figures = plausible(extract_figures(page, place_hint=place))
         for figure in figures:
             data = {"file": str(path), **figure.to_dict()}
             if fmt == "jsonl":
