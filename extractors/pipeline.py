@@ -108,7 +108,7 @@ from extractors.readings import (
 )
 from extractors.review import review_metric
 from extractors.segments import BULLET, Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
-from extractors.syntax import NumberSyntax, bare_count, number_syntax, parse_sentence
+from extractors.syntax import NumberSyntax, bare_count, number_syntax, parse_sentence, sub_count
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
@@ -420,17 +420,36 @@ class Extractor:
 
     def _link_by_syntax(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
                         consumed: set[int]) -> None:
-        """Numbers left unread that the parse shows to count what a pronoun stands for, where cameras are
-        the topic: "elles étaient 150 en 2008", "à en installer 23", "Au nombre de 980 aujourd'hui"."""
+        """Numbers left unread that the parse shows to count cameras, where they are the topic: what a
+        pronoun stands for ("elles étaient 150 en 2008", "à en installer 23", "Au nombre de 980"), and the
+        parts of a total told just before ("… 4 500 caméras. Trois cents appartiennent au domaine privé,
+        1 200 sont sur la voie publique"), which take its kind."""
         unread = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like]
-        if not unread or not ANAPHORA_CUE_RE.search(norm(self.text[sentence.start : sentence.end])) or not (
-                self.camera_context(sentence.index)):
+        if not unread or not self.camera_context(sentence.index):
             return
         doc = self.parsed(sentence)
+        cued = bool(ANAPHORA_CUE_RE.search(norm(self.text[sentence.start : sentence.end])))
         for i in unread if doc is not None else ():
-            m = mentions[i]
-            if bare_count(doc, m.start - sentence.start, m.end - sentence.start):
+            m, at = mentions[i], mentions[i].start - sentence.start
+            if cued and bare_count(doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end, anaphoric=True)
+            elif (total := self.total_before(sentence, found, m)) is not None and sub_count(
+                    doc, at, m.end - sentence.start):
+                found[i] = Candidate(m, total.reading.continued(m.end), m.start, m.end, head=total,
+                                     linked_by_dont=True)
+
+    def total_before(self, sentence: Sentence, found: dict[int, Candidate], m: Mention) -> Candidate | None:
+        """The camera count a part may break down: the last one before it in its sentence, else the last
+        of the sentence before, when it is larger than the part."""
+        here = [c for c in found.values() if c.mention.start < m.start and not c.linked_by_dont]
+        total = max(here, key=lambda c: c.mention.start) if here else None
+        if total is None and sentence.index:
+            total = self.last_candidate(sentence.index, CAMERAS)
+            if total is not None and self._sentence_index(total) != sentence.index - 1:
+                total = None
+        if total is None or total.reading.family != CAMERAS or not 1 <= m.value < total.mention.value:
+            return None
+        return total
 
     def _link_named_shares(self, sentence: Sentence, read: list[Candidate]) -> None:
         """ "19 caméras, dont 4 caméras LAPI": a share that names its noun is still a part of the count before

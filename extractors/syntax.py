@@ -11,6 +11,7 @@ hostile page costs bounded time. The model is loaded once per process, when a pa
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -89,7 +90,7 @@ def number_token(doc: Any, start: int, end: int) -> Any | None:
     """The token of the number written at [start, end) of the sentence: its last numeric token ("200" of
     "1 200"), or its last token ("vingtaine" of "une vingtaine")."""
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    if tokens and tokens[-1].pos_ == "NOUN":  # "une vingtaine", "un millier"
+    if tokens and tokens[-1].pos_ == "NOUN" and not tokens[-1].like_num:  # "une vingtaine", "un millier"
         return tokens[-1]
     numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
     return (numeric or tokens or [None])[-1]
@@ -140,8 +141,11 @@ def counted_noun(number: Any) -> Any | None:
     """The noun a number counts: its head when it is the noun's numeral ("25 caméras"), or the noun
     after "de" when the number is a noun itself ("une vingtaine de caméras")."""
     if number.dep_ in COUNTED_DEPS and number.head.pos_ in ("NOUN", "PROPN"):
+        between = number.doc[min(number.i, number.head.i) + 1 : max(number.i, number.head.i)]
+        if any(t.pos_ in ("AUX", "VERB") for t in between):
+            return None  # "Onze seront fixes": the model's noun is an attribute past a verb
         return number.head
-    if number.pos_ != "NOUN":
+    if not _noun_word(number):
         return None  # "23 dans son espace public": a place after a bare number is not what it counts
     nested = [c for c in number.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"]
     return nested[0] if nested else None
@@ -213,7 +217,7 @@ def bare_count(doc: Any, start: int, end: int) -> bool:
     personal pronoun it is the attribute of ("elles étaient 150 en 2008"), "au nombre de 980", or the
     total a pronoun is brought to ("la porter à 35")."""
     number = number_token(doc, start, end)
-    if number is None or counted_noun(number) is not None or number.pos_ == "NOUN":
+    if number is None or counted_noun(number) is not None or _noun_word(number):
         return False
     following = doc[number.i + 1] if number.i + 1 < len(doc) else None
     if following is not None and following.pos_ == "NOUN" and following.head is number:
@@ -242,6 +246,38 @@ def bare_count(doc: Any, start: int, end: int) -> bool:
         return True
     return verb.lemma_ in meanings["total"] and any(c.lower_ == "à" for c in children) and any(
         c.pos_ == "PRON" and c.lower_ in ("la", "le", "les", "l'") for c in verb.children)
+
+
+PART_CASES = frozenset({"sur", "dans", "en", "au", "aux", "à", "par", "pour", "chez", "devant", "autour"})
+NOT_A_PART_AFTER_RE = re.compile(r"\s*(?:[/:°x-]|h\b|j\b|j/|g\b|e\b|ème\b|ou\b)", re.IGNORECASE)
+NOT_A_PART_BEFORE = frozenset({"sur", "/", "n°", "le", "du", "au", "x", "-", "ou"})
+PART_ROLES = ("conj", "nsubj", "nsubj:pass", "appos", "ROOT", "parataxis")
+
+
+def sub_count(doc: Any, start: int, end: int) -> bool:
+    """Whether a number with no noun of its own is a part of a total told just before: a subject or a
+    conjunct ("Trois cents appartiennent au domaine privé, 1 200 sont sur la voie publique", "dont 40 fixes
+    et 12 dites nomades", "Onze seront fixes"), or a number that a place or a participle qualifies ("18
+    implantées en centre-ville", "16 sur les plages"). The caller checks the total and that the part is
+    smaller."""
+    number = number_token(doc, start, end)
+    if number is None or counted_noun(number) is not None or _noun_word(number) or len(doc) <= 3:
+        return False  # a line that is a list's numbering ("3.") breaks nothing down
+    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if following is not None and following.pos_ in ("NOUN", "PROPN") and following.i == number.head.i:
+        return False  # "12 agents": a noun of its own
+    if NOT_A_PART_AFTER_RE.match(doc.text, end) or number.i and (
+            doc[number.i - 1].lower_ in NOT_A_PART_BEFORE):
+        return False  # "24 heures sur 24", "7 j/7", "le 12/09/2024", "4 ou 5 G"
+    qualified = any(c.dep_ in ("acl", "amod") or c.dep_.startswith(("nmod", "obl")) and any(
+        k.dep_ == "case" and k.lower_ in PART_CASES for k in c.children) for c in number.children)
+    # a numeral the model hung on an attribute past a verb ("Onze seront fixes") is the subject
+    return qualified or number.dep_ in PART_ROLES or number.dep_ in COUNTED_DEPS
+
+
+def _noun_word(number: Any) -> bool:
+    """A number that is a noun ("vingtaine", "millier"), not digits or a numeral the model tags as one."""
+    return number.pos_ == "NOUN" and not number.like_num
 
 
 def _counterfactual(number: Any) -> bool:

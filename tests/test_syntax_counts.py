@@ -26,3 +26,26 @@ def test_a_pronoun_count_is_read(text: str, value: int, metric: str) -> None:
 @pytest.mark.parametrize(("text", "value"), NOT_COUNTED)
 def test_what_is_not_a_camera_count(text: str, value: int) -> None:
     assert value not in [f.value for f in extract_text(text, place_hint="Lens")]
+
+
+PARTS = [
+    ("La ville dispose de 4 500 caméras. Trois cents appartiennent à des bailleurs, 1 200 sont sur la voie publique.",
+     1200, "cameras"),
+    ("Le réseau compte 52 caméras, dont 40 fixes et 12 dites nomades.", 12, "cameras"),
+    ("Le projet prévoit 14 caméras : 12 simples et 2 multidirectionnelles.", 12, "cameras_planned"),
+    ("La commune installera 15 caméras. Onze seront fixes.", 11, "cameras_planned"),
+]
+NOT_PARTS = [
+    ("La ville compte 40 caméras, qui filment 24 heures sur 24 et 7 j/7.", 7),
+    ("La ville compte 40 caméras. Elle en voudrait 60 de plus.", 60),  # larger than the total: no part of it
+]
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), PARTS)
+def test_a_part_of_a_total_takes_its_kind(text: str, value: int, metric: str) -> None:
+    assert (metric, value) in [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")]
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_PARTS)
+def test_what_is_no_part_of_a_total(text: str, value: int) -> None:
+    assert ("cameras", value) not in [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")]
