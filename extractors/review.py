@@ -60,6 +60,18 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("En 2026, la ville devrait compter 25 caméras, contre 11 aujourd'hui.", "11", "cameras")),
     ),
     ReviewRule(
+        "own_verb_future",
+        "a count whose own verb of having or installing is in the future or the conditional is still to come",
+        (Metric.CAMERAS,),
+        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _installs(s),
+        Metric.CAMERAS_PLANNED,
+        re.compile(r"\w(?:ra|ront|rai|ras|rez|rons|rait|raient)\b"),
+        (("Le réseau de caméras s'étend. Elle en comptera alors 1 226.", "1 226", "cameras_planned"),
+         ("La commune disposera de 2 000 caméras à la fin du mandat.", "2 000", "cameras_planned"),
+         ("Les caméras se multiplient : elle en comptera 1 226 contre environ 330 aujourd'hui.", "330", "cameras"),
+         ("La commune déploiera 4 caméras temporaires en plus des 11 caméras fixes.", "11", "cameras")),
+    ),
+    ReviewRule(
         "decided_operation",
         "an installation that a council, a prefect or a mayor decides, votes or authorises is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),

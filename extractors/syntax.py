@@ -184,7 +184,9 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
         return None
     noun = counted_noun(number)
     phrase = noun if noun is not None else number
-    compared = any(c.lemma_ == "contre" for c in (*number.children, *phrase.children))
+    # "1 226 contre environ 330 aujourd'hui": read from the words too, wherever the parser hung "contre"
+    compared = any(c.lemma_ == "contre" for c in (*number.children, *phrase.children)) or any(
+        t.lower_ == "contre" for t in doc[max(0, number.i - 3) : number.i])
     verb, path = governing_verb(phrase)
     noun_lemma = noun.lemma_ if noun is not None else None
     if verb is None:
@@ -308,6 +310,8 @@ def _definite(number: Any) -> bool:
     before = number.doc[number.i - 1] if number.i else None
     while before is not None and before.like_num and before.i:  # "les 1 200": the "1" of the number
         before = number.doc[before.i - 1]
+    if before is not None and before.lower_ in ("des", "aux"):
+        return True  # before a numeral "des" and "aux" are "de les", "à les": never the indefinite article
     if before is None or before.pos_ not in ("DET", "ADP"):
         return False
     return "Def" in before.morph.get("Definite") or "Yes" in before.morph.get("Poss")
