@@ -362,3 +362,16 @@ def m009_source_health_is_the_registered_pages(db: Database) -> None:
                 and final_url is not null order by id desc limit 1) as redirected_to
         from sources s where s.removed_at is null
     """)
+
+
+@migrations()
+def m010_extraction_failures(db: Database) -> None:
+    """A stored page that a new extractor version raised on while re-reading it (`vigicam reextract`, or
+    the catch-up a crawl starts with): recorded once per document, source and version, and skipped, so
+    that one page can no longer stop the re-reading of all the others, nor the crawl after it."""
+    db["extraction_failures"].create(
+        {"id": int, "document_id": int, "source_id": int, "extractor_version": str, "error": str, "failed_at": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")],
+    )
+    db["extraction_failures"].create_index(["document_id", "source_id", "extractor_version"], unique=True)

@@ -167,3 +167,15 @@ def place_history(db: Database, place_names: list[str], metric: str | None = Non
 
 def place_names(db: Database) -> list[str]:
     return [r["place"] for r in db.query("select distinct place from figures where place is not null")]
+
+
+def status_rows(db: Database) -> list[dict[str, Any]]:
+    """`vigicam status`: each source's health (see `source_health`), its next due time and the outcome of
+    its registered page's last fetch, so that a page robots.txt keeps vigicam from is not taken for a
+    healthy one ('skipped' is neither a success nor a failure)."""
+    from storage.schedule_state import health
+
+    last = dict(db.execute(
+        "select f.source_id, f.outcome from fetches f join sources s on s.id = f.source_id and s.url = f.url "
+        "where f.id = (select max(id) from fetches where source_id = s.id and url = s.url)").fetchall())
+    return [{**row, "last_outcome": last.get(row["source_id"])} for row in health(db)]

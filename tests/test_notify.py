@@ -77,9 +77,26 @@ def test_a_failed_send_is_retried_later(crawled_db, tmp_path):
     hook = Hook(status=500)
     config = tmp_path / "vigicam.toml"
     config.write_text(f'[notify]\nurls = ["{hook.url}"]\n', encoding="utf-8")
-    assert "sent 0 events" in run_vigicam(db_path, "--config", str(config), "notify").stdout
+    failed = run_vigicam(db_path, "--config", str(config), "notify")
+    assert failed.returncode == 1 and failed.stdout == "sent 0 events\n"
+    assert failed.stderr == "Error: delivery failed on events: 2 events pending; they go at the next try\n"
     hook.status = 200
     assert "sent 2 events" in run_vigicam(db_path, "--config", str(config), "notify").stdout
+
+
+def test_an_unreachable_webhook_exits_non_zero_with_the_events_pending(crawled_db, tmp_path):
+    import socket
+
+    db_path, _ = crawled_db
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "vigicam.toml"
+    config.write_text(f'[notify]\nurls = ["json://127.0.0.1:{port}/hook"]\n', encoding="utf-8")
+    result = run_vigicam(db_path, "--config", str(config), "notify")
+    assert result.returncode == 1
+    assert "2 events pending; they go at the next try" in result.stderr and "Traceback" not in result.stderr
+    assert sqlite_utils.Database(db_path)["notifications"].count == 0
 
 
 def test_email_and_separate_failure_channel(crawled_db, tmp_path):

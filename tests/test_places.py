@@ -63,6 +63,7 @@ def test_parents():
 def test_load_populations_replaces_vintage_and_totals(runner, db_path, tmp_path):
     csv_path = tmp_path / "pop.csv"
     csv_path.write_text("COM;Commune;PMUN\n28085;Chartres;38875\n28134;Dreux;30664\n", encoding="utf-8")
+    runner.invoke(cli, ["--db", str(db_path), "sources", "add", "https://a.example/", "--place", "Chartres"])
     result = runner.invoke(cli, ["--db", str(db_path), "places", "load-populations", str(csv_path), "--year", "2022"])
     assert result.exit_code == 0, result.output
     assert "updated 2 communes" in result.output

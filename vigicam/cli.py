@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+import sqlite3
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -20,36 +20,13 @@ from vigicam import __version__
 from vigicam.config import (
     ConfigError,
     check_kind,
-    check_url,
     default_sources,
     format_duration,
     load_sources_file,
-    parse_duration,
     sources_to_toml,
 )
+from vigicam.params import DATE, DURATION, PLACE, URL
 from vigicam.reporters import REPORTERS, stated
-
-
-class DurationType(click.ParamType):
-    name = "duration"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> int:
-        if isinstance(value, int):
-            return value
-        try:
-            return parse_duration(value)
-        except ConfigError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-class UrlType(click.ParamType):
-    name = "url"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        try:
-            return check_url(value)
-        except ConfigError as exc:
-            self.fail(str(exc), param, ctx)
 
 
 class NetworkType(click.ParamType):
@@ -64,12 +41,9 @@ class NetworkType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
-DURATION = DurationType()
-URL = UrlType()
-
-
 def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Domain errors become `Error: …` on one line and exit code 1, never a traceback."""
+    """Domain errors become `Error: …` on one line and exit code 1, never a traceback; so does a
+    database another program holds locked past the busy timeout, or one SQLite cannot write."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -77,6 +51,14 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except (StorageError, ConfigError) as exc:
             raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt as exc:  # Ctrl-C: one line, and the shell's 128 + SIGINT
+            click.echo(f"Interrupted: {exc}" if str(exc) else "Interrupted.", err=True)
+            raise click.exceptions.Exit(130) from exc
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise click.ClickException("the database is locked by another program (a crawl, the scheduler, "
+                                           "an SQLite client): nothing was changed; try again") from exc
+            raise click.ClickException(f"database error: {exc}") from exc
 
     return wrapper
 
@@ -94,6 +76,15 @@ def db_path(ctx: click.Context) -> Path:
 
 
 def open_db(ctx: click.Context):
+    """The database, created if missing: for the commands that fill it (sources add/import, crawl)."""
+    return open_database(db_path(ctx))
+
+
+def existing_db(ctx: click.Context):
+    """The database, which must exist: a mistyped --db or VIGICAM_DB must not answer from an empty one."""
+    if not db_path(ctx).exists():
+        raise click.ClickException(f"no database at {db_path(ctx)}: check --db or VIGICAM_DB "
+                                   "(`vigicam sources add` or `vigicam crawl` creates one)")
     return open_database(db_path(ctx))
 
 
@@ -119,7 +110,7 @@ def sources() -> None:
 
 @sources.command("add")
 @click.argument("url", type=URL)
-@click.option("--place", required=True, help="The place the page speaks for, e.g. 'Chartres'.")
+@click.option("--place", required=True, type=PLACE, help="The place the page speaks for, e.g. 'Chartres'.")
 @click.option("--kind", type=click.Choice(SOURCE_KINDS), default="commune", show_default=True)
 @click.option("--every", type=DURATION, default="1d", show_default=True, help="Crawl interval: 6h, 1d, 2w…")
 @click.option("--follow", is_flag=True, help="Explore the site from this page, not just the page.")
@@ -128,7 +119,7 @@ def sources() -> None:
 def sources_add(ctx: click.Context, url: str, place: str, kind: str, every: int, follow: bool) -> None:
     """Register a page to watch."""
     db = open_db(ctx)
-    source = add_source(db, Source(url=url, place=place.strip(), kind=check_kind(kind), every=every,
+    source = add_source(db, Source(url=url, place=place, kind=check_kind(kind), every=every,
                                    follow=follow))
     click.echo(f"added source {source.id}: {source.url} ({source.place}, every {format_duration(every)})")
 
@@ -139,7 +130,7 @@ def sources_add(ctx: click.Context, url: str, place: str, kind: str, every: int,
 @user_errors
 def sources_list(ctx: click.Context, as_json: bool) -> None:
     """List the registered pages."""
-    rows = list_sources(open_db(ctx))
+    rows = list_sources(existing_db(ctx))
     if as_json:
         print_json([{**s.__dict__, "every": s.every} for s in rows])
         return
@@ -154,7 +145,7 @@ def sources_list(ctx: click.Context, as_json: bool) -> None:
 @user_errors
 def sources_remove(ctx: click.Context, url: str) -> None:
     """Stop watching a page (its history is kept)."""
-    remove_source(open_db(ctx), url)
+    remove_source(existing_db(ctx), url)
     click.echo(f"removed {url} (its history is kept)")
 
 
@@ -180,7 +171,7 @@ def sources_import(ctx: click.Context, file: Path | None, use_default: bool) -> 
 @user_errors
 def sources_export(ctx: click.Context) -> None:
     """Print the sources as TOML, ready for `sources import`."""
-    click.echo(sources_to_toml(list_sources(open_db(ctx))), nl=False)
+    click.echo(sources_to_toml(list_sources(existing_db(ctx))), nl=False)
 
 
 @cli.command()
@@ -200,7 +191,7 @@ def sources_export(ctx: click.Context) -> None:
 def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None,
           workers: int | None, networks: tuple[str, ...]) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
-    from vigicam.crawl import run_crawl
+    from vigicam.crawl import plan_after_crawl, run_crawl
 
     db = open_db(ctx)
     if not list_sources(db) and not source_urls:
@@ -216,6 +207,7 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
     with CrawlLock(db_path(ctx)):
         summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers,
                             extra_settings={"VIGICAM_ALLOWED_NETWORKS": list(networks)} if networks else None)
+    plan_after_crawl(db_path(ctx), list(source_urls))
     click.echo(summary.line())
 
 
@@ -224,7 +216,8 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read JSON lines with id and text; print one JSON line of figures per record.")
 @click.option("--place", help="The place the text speaks for (resolves 'la ville', 'l'agglomération').")
-@click.option("--published", help="The text's publication date, for 'cette année', 'cet automne'…")
+@click.option("--published", type=DATE, help="The text's publication date (YYYY-MM-DD), for 'cette année', "
+                                               "'cet automne'…")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @user_errors
 def extract(files: tuple[Path, ...], corpus: Path | None, place: str | None, published: str | None,
@@ -237,7 +230,7 @@ def extract(files: tuple[Path, ...], corpus: Path | None, place: str | None, pub
     if corpus:
         extract_corpus(corpus, click.echo)
     elif files:
-        extract_files(files, place, published, fmt, click.echo)
+        extract_files(files, place, published[:10] if published else None, fmt, click.echo)
     else:
         raise click.UsageError("give FILE… or --corpus IN.jsonl")
 
@@ -279,6 +272,28 @@ def matching_places(db, name: str) -> list[str]:
             if normalise(p) in wanted or any(normalise(p).startswith(w + " ") and " / " in p for w in wanted)]
 
 
+def place_suggestions(db, name: str) -> str:
+    """'; did you mean Chartres?' from the database's place names and the gazetteer's, or ''."""
+    from storage.queries import place_names
+    from vigicam.suggest import did_you_mean, suggestions
+
+    return did_you_mean(suggestions(name, place_names(db)))
+
+
+def report_places(db, name: str) -> list[str]:
+    """The stored place names a report's --place means. A name no figure and no French place bears is
+    a mistake (exit 1, with suggestions); a real place with nothing stored yet is said on stderr."""
+    from extractors.gazetteer import load_gazetteer
+
+    names = matching_places(db, name)
+    if not names and not load_gazetteer().lookup(name):
+        raise click.ClickException(f"no place called {name!r} in the figures or the gazetteer"
+                                   f"{place_suggestions(db, name)}")
+    if not names:
+        click.echo(f"warning: no figure stored for {name!r} yet", err=True)
+    return names
+
+
 @cli.command("schedule")
 @click.option("--for", "run_for", type=DURATION, help="Stop after this long (30s, 15m, 6h, 1d, 2w).")
 @click.option("--max-runs", type=click.IntRange(min=1), help="Stop after this many crawls.")
@@ -306,7 +321,7 @@ def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | No
         handlers.append(RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s",
                         handlers=handlers, force=True)
-    open_db(ctx).close()
+    existing_db(ctx).close()
     with CrawlLock(db_path(ctx)):
         scheduler = Scheduler(SchedulerOptions(db_path(ctx), run_for=run_for, max_runs=max_runs, tick=tick,
                                                crawl_timeout=crawl_timeout, stale_after=stale_after, delay=delay,
@@ -321,12 +336,16 @@ def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | No
 @user_errors
 def notify_command(ctx: click.Context) -> None:
     """Send the events not sent yet to the Apprise URLs of the configuration (the scheduler does it itself)."""
-    from vigicam.notify import load_config, notify
+    from vigicam.notify import deliver, load_config
 
     config = load_config(ctx.obj["config"])
     if not config.urls and not config.failure_urls:
         raise click.ClickException(f"no [notify] urls in {ctx.obj['config']}")
-    click.echo(f"sent {notify(open_db(ctx), config)} events")
+    delivery = deliver(existing_db(ctx), config)
+    click.echo(f"sent {delivery.sent} events")
+    if delivery.pending:
+        raise click.ClickException(f"delivery failed on {', '.join(delivery.failed)}: {delivery.pending} events "
+                                   "pending; they go at the next try")
 
 
 @cli.command()
@@ -335,16 +354,19 @@ def notify_command(ctx: click.Context) -> None:
 @user_errors
 def status(ctx: click.Context, as_json: bool) -> None:
     """Per source: last success, last failure, consecutive failures, next due time."""
-    from storage.schedule_state import health
+    from storage.queries import status_rows
 
-    rows = health(open_db(ctx))
+    rows = status_rows(existing_db(ctx))
     if as_json:
         print_json(rows)
         return
+    click.echo(f"{'id':>4}  {'place':<22} {'last success':<20}  {'last failure':<20}  fails  {'next due':<20}  url")
     for r in rows:
-        click.echo(f"{r['source_id']:>4}  {r['place']:<22} ok {r['last_success'] or 'never':<20} "
-                   f"failed {r['last_failure'] or '-':<20} x{r['consecutive_failures']:<3} "
-                   f"next {r['next_due_at'] or 'now':<20} {r['url']}")
+        click.echo(f"{r['source_id']:>4}  {r['place']:<22} {r['last_success'] or 'never':<20}  "
+                   f"{r['last_failure'] or '-':<20}  {r['consecutive_failures']:>5}  {r['next_due_at'] or 'now':<20}  "
+                   f"{r['url']}")
+        if r["last_outcome"] == "skipped":
+            click.echo("      blocked by robots.txt: vigicam does not fetch it (ask the site, or remove the source)")
         if r["redirected_to"]:
             click.echo(f"      now redirects to {r['redirected_to']}: update the source?")
 
@@ -372,7 +394,7 @@ def places_load_populations(ctx: click.Context, file: Path, year: int) -> None:
     """Replace communes' populations from an INSEE CSV (a COM/CODGEO column and a PMUN/PTOT column)."""
     from vigicam.places_cli import ensure_places, load_populations
 
-    db = open_db(ctx)
+    db = existing_db(ctx)
     ensure_places(db)
     updated = load_populations(db, file, year)
     click.echo(f"updated {updated} communes to {year} populations; intercommunalités, départements and régions "
@@ -386,20 +408,23 @@ def places_load_populations(ctx: click.Context, file: Path, year: int) -> None:
 def places_lookup(name: str, as_json: bool) -> None:
     """What a place name resolves to: communes, intercommunalités, départements, régions."""
     from vigicam.places_cli import candidates
+    from vigicam.suggest import did_you_mean, suggestions
 
     rows = candidates(name)
     if as_json:
         print_json(rows)
         return
     if not rows:
-        raise click.ClickException(f"no French place is called {name!r}")
+        raise click.ClickException(f"no French place is called {name!r}{did_you_mean(suggestions(name))}")
     for r in rows:
         click.echo(f"{r['confidence']:>5.2f}  {r['kind']:<16} {r['code']:<10} {r['name']:<40} "
                    f"pop. {r['population']:>9,} (≈{r['population_year']})".replace(",", " "))
+    if others := [s for s in suggestions(name) if s not in {r["name"] for r in rows}]:
+        click.echo(f"also: {', '.join(others)}")
 
 
 @cli.command()
-@click.option("--since", help="Only events detected on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=DATE, help="Only events detected on or after this date (YYYY-MM-DD).")
 @click.option("--last-run", is_flag=True, help="Only the events of the last crawl.")
 @click.option("--place", help="Only this place (and its districts).")
 @click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True)
@@ -409,10 +434,8 @@ def report(ctx: click.Context, since: str | None, last_run: bool, place: str | N
     """The changes of published figures: old → new, with the sentences that state them."""
     from vigicam.report_data import ReportData
 
-    db = open_db(ctx)
-    if since and not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", since):
-        raise click.BadParameter("use YYYY-MM-DD", param_hint="--since")
-    places = matching_places(db, place) if place else None
+    db = existing_db(ctx)
+    places = report_places(db, place) if place else None
     click.echo(REPORTERS[fmt](ReportData(db, since=since, last_run=last_run, places=places)), nl=False)
 
 
@@ -427,15 +450,16 @@ def history(ctx: click.Context, place: str, metric: str | None, as_json: bool) -
     from storage.queries import place_history
     from vigicam.history import disagreements
 
-    db = open_db(ctx)
+    db = existing_db(ctx)
     names = matching_places(db, place)
     if not names:
-        raise click.ClickException(f"no figure stored for {place!r}")
+        raise click.ClickException(f"no figure stored for {place!r}{place_suggestions(db, place)}")
     rows = place_history(db, names, metric)
     flagged = disagreements(rows)
     if as_json:
         print_json([{**r, "disagrees": (r["metric"], r["date"], r["place"]) in flagged} for r in rows])
         return
+    click.echo(f"{'first seen':<10}  {'place':<28} {'metric':<17} {'value':>14}  {'date':<10} source")
     for r in rows:
         mark = "  ≠ sources disagree" if (r["metric"], r["date"], r["place"]) in flagged else ""
         click.echo(f"{r['first_seen'][:10]}  {r['place']:<28} {r['metric']:<17} "
@@ -449,9 +473,10 @@ def reextract(ctx: click.Context) -> None:
     """Re-run the current extractors over stored documents; differences go to `revisions`."""
     from vigicam.reextract import reextract as run
 
-    summary = run(open_db(ctx))
+    summary = run(existing_db(ctx))
     click.echo(f"re-extracted {summary.documents} documents: {summary.figures} figures, "
-               f"{summary.revisions} revisions")
+               f"{summary.revisions} revisions" + (f"; {summary.failed} could not be read (recorded in "
+                                                   "extraction_failures, skipped)" if summary.failed else ""))
 
 
 @cli.command()
@@ -466,9 +491,7 @@ def query(ctx: click.Context, sql: str, fmt: str) -> None:
     import csv as csv_module
     import sqlite3
 
-    if not db_path(ctx).exists():
-        raise click.ClickException(f"no database at {db_path(ctx)}")
-    open_db(ctx).close()  # bring an older schema up to date first
+    existing_db(ctx).close()  # bring an older schema up to date first
     db = open_database(db_path(ctx), read_only=True)
     try:
         cursor = db.execute(sql)
@@ -504,14 +527,14 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     from vigicam.places_cli import ensure_places
     from vigicam.serve import serve as run
 
-    db = open_db(ctx)  # creates and migrates, so Datasette sees the full schema
+    db = existing_db(ctx)  # migrates, so Datasette sees the full schema
     ensure_places(db)
     db.close()
     run(db_path(ctx), host, port)
 
 
 @cli.command()
-@click.option("--keep", is_flag=True, help="Leave the demo database in place and print its path.")
+@click.option("--keep", is_flag=True, help="Also keep the copy of the sample site (the database is always kept).")
 @click.pass_context
 @user_errors
 def demo(ctx: click.Context, keep: bool) -> None:

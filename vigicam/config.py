@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from importlib import resources
@@ -14,6 +15,9 @@ from storage.vocab import SOURCE_KINDS
 
 DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
 DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+# What no URL written by a person holds, and what would break out of the TOML, HTML or Markdown it is
+# written into: spaces and line breaks (any control character), quotes, angle brackets, backslashes.
+URL_FORBIDDEN_RE = re.compile(r'[\x00-\x20\x7f"<>\\`]')
 
 # Defaults of every source; a sources file's [defaults] table merges over them.
 SOURCE_DEFAULTS: dict[str, Any] = {"kind": "commune", "every": "1d", "follow": False, "enabled": True}
@@ -32,6 +36,25 @@ def parse_duration(text: str) -> int:
     return int(match[1]) * DURATION_UNITS[match[2]]
 
 
+def parse_date(text: str) -> str:
+    """'2024-05-02' or an ISO 8601 time ('2024-05-02T10:00:00+02:00') → the same instant as the database
+    writes it (a date as it is; a time in UTC, '…Z'), so that comparing the text compares the times.
+    '2026-02-30' and '2026-13-45' are refused, not compared as text."""
+    text = str(text).strip()
+    try:
+        if DATE_ONLY_RE.fullmatch(text):
+            return dt.date.fromisoformat(text).isoformat()
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ConfigError(f"invalid date {text!r}: use YYYY-MM-DD, e.g. 2024-05-02") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+DATE_ONLY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def format_duration(seconds: int) -> str:
     for unit, size in sorted(DURATION_UNITS.items(), key=lambda kv: -kv[1]):
         if seconds % size == 0:
@@ -45,8 +68,11 @@ def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
         raise ConfigError(f"not an http(s) URL: {url!r}")
-    if not parts.hostname or " " in url.strip():
+    if not parts.hostname or URL_FORBIDDEN_RE.search(url.strip()):
         raise ConfigError(f"malformed URL: {url!r}")
+    if parts.username is not None or parts.password is not None:
+        raise ConfigError(f"a URL with a user name or password is refused (it would be stored and served): "
+                          f"{parts.scheme}://…@{parts.hostname}")
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError as exc:
@@ -60,21 +86,45 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-def source_from_mapping(entry: dict[str, Any], defaults: dict[str, Any]) -> Source:
+def check_place(place: str) -> str:
+    """A place name as the user wrote it, trimmed; empty or holding a line break (which would break
+    `sources export` and every report that lists it) is refused."""
+    if not place.strip():
+        raise ConfigError("the place is empty: give the commune, intercommunalité, département or région, "
+                          "e.g. --place Chartres")
+    if CONTROL_RE.search(place):
+        raise ConfigError(f"the place {place!r} holds a line break or a control character")
+    return place.strip()
+
+
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_flag(entry: dict[str, Any], key: str) -> bool:
+    """TOML's true or false, nothing else: `enabled = "no"` is a non-empty string, true to Python."""
+    value = entry[key]
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key!r} must be true or false, not {value!r} (source {entry.get('url', '?')!r})")
+    return value
+
+
+def source_from_mapping(entry: Any, defaults: dict[str, Any]) -> Source:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"each [[sources]] entry must be a table with url and place, not {entry!r}")
     unknown = set(entry) - SOURCE_KEYS
     if unknown:
         raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in source {entry.get('url', '?')!r}")
     merged = {**defaults, **entry}
-    for key in ("url", "place"):
+    for key in ("url", "place", "kind", "every"):
         if not isinstance(merged.get(key), str) or not merged[key].strip():
-            raise ConfigError(f"a source needs a {key!r}: {entry}")
+            raise ConfigError(f"a source needs a {key!r} (text): {entry}")
     return Source(
         url=check_url(merged["url"]),
-        place=merged["place"].strip(),
+        place=check_place(merged["place"]),
         kind=check_kind(merged["kind"]),
         every=parse_duration(merged["every"]),
-        follow=bool(merged["follow"]),
-        enabled=bool(merged["enabled"]),
+        follow=check_flag(merged, "follow"),
+        enabled=check_flag(merged, "enabled"),
     )
 
 
@@ -87,12 +137,16 @@ def parse_sources_toml(text: str) -> list[Source]:
     unknown = set(data) - {"defaults", "sources"}
     if unknown:
         raise ConfigError(f"unknown key {sorted(unknown)[0]!r} at the top of the sources file")
-    defaults = dict(data.get("defaults", {}))
+    defaults, entries = data.get("defaults", {}), data.get("sources", [])
+    if not isinstance(defaults, dict):
+        raise ConfigError(f"'defaults' must be a table ([defaults]), not {defaults!r}")
+    if not isinstance(entries, list):
+        raise ConfigError(f"'sources' must be a list of [[sources]] tables, not {entries!r}")
     bad = set(defaults) - set(SOURCE_DEFAULTS)
     if bad:
         raise ConfigError(f"unknown key {sorted(bad)[0]!r} in [defaults]")
     merged_defaults = {**SOURCE_DEFAULTS, **defaults}
-    return [source_from_mapping(entry, merged_defaults) for entry in data.get("sources", [])]
+    return [source_from_mapping(entry, merged_defaults) for entry in entries]
 
 
 def load_sources_file(path: Path) -> list[Source]:

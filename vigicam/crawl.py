@@ -3,6 +3,7 @@ per process; the demo and the scheduler start a child process for each)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -17,12 +18,22 @@ from extractors import EXTRACTOR_VERSION
 from storage import open_database
 from storage.errors import StorageError
 from storage.runs import finish_run, start_run
+from storage.sources import list_sources
 from storage.vocab import Outcome
 from vigicam.reextract import ReextractSummary, reextract
 
 
 class CrawlStopped(StorageError):
     """The crawl could not go on (the database is full): what was stored before stays, whole."""
+
+
+class CrawlInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or SIGTERM stopped the crawl: Scrapy closed it gracefully, the pages read so far are
+    recorded and the rest stay due. A KeyboardInterrupt, so the CLI says it as it says any Ctrl-C."""
+
+    def __init__(self, summary: CrawlSummary) -> None:
+        super().__init__(f"the crawl was interrupted; {summary.line()}")
+        self.summary = summary
 
 
 @dataclass
@@ -40,10 +51,29 @@ class CrawlSummary:
         counts = ", ".join(f"{self.outcomes.get(o, 0)} {o.replace('_', ' ')}" for o in Outcome)
         line = (f"crawled {self.pages} pages in {self.seconds:.1f}s: {counts}; {self.figures} figures stored, "
                 f"{self.events} events")
-        if self.caught_up is not None and self.caught_up.documents:
+        if self.caught_up is not None and (self.caught_up.documents or self.caught_up.failed):
+            failed = f", {self.caught_up.failed} failed (see extraction_failures)" if self.caught_up.failed else ""
             line += (f" (first re-read {self.caught_up.documents} stored documents with extractor "
-                     f"{EXTRACTOR_VERSION}: {self.caught_up.revisions} revisions)")
+                     f"{EXTRACTOR_VERSION}: {self.caught_up.revisions} revisions{failed})")
         return line
+
+
+def plan_after_crawl(db_path: Path, source_urls: list[str]) -> None:
+    """After a crawl started by hand, each crawled source is next due one interval later (backed off while
+    it fails), as after a scheduled one: `vigicam status` and a scheduler started later both see it. A
+    crawl the scheduler started is planned by the scheduler itself."""
+    from scheduler import Scheduler, SchedulerOptions
+    from vigicam.lock import HELD_ENV
+
+    if os.environ.get(HELD_ENV):
+        return
+    db = open_database(db_path)
+    try:
+        crawled = [(s.id, s.url, s.every) for s in list_sources(db, enabled_only=not source_urls)
+                   if not source_urls or s.url in source_urls]
+    finally:
+        db.close()
+    Scheduler(SchedulerOptions(db_path)).plan_next(crawled)
 
 
 def crawl_settings(
@@ -115,4 +145,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
             raise StorageError(f"cannot record the end of the crawl: {exc}") from exc
     if fatal:
         raise CrawlStopped(f"{fatal}; {summary.line()}")
+    # Scrapy's reason when a signal stopped the engine; none when a second Ctrl-C stopped it at once
+    if stats.get("finish_reason", "shutdown") == "shutdown":
+        raise CrawlInterrupted(summary)
     return summary

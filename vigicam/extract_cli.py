@@ -60,8 +60,17 @@ def extract_files(files: tuple[Path, ...], place: str | None, published: str | N
 
 
 def extract_corpus(corpus: Path, echo: Callable[[str], None]) -> None:
-    for record in read_corpus(corpus):
-        echo(json.dumps({"id": record.get("id"), "figures": extract_record(record)}, ensure_ascii=False))
+    """One JSON line of figures per record; a bad line stops the run with one line naming it (the
+    records before it are printed already)."""
+    try:
+        for record in read_corpus(corpus):
+            if not isinstance(record["text"], str):
+                raise ConfigError(f"{corpus}: record {record.get('id')!r}: 'text' must be a string")
+            echo(json.dumps({"id": record.get("id"), "figures": extract_record(record)}, ensure_ascii=False))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{corpus}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except ValueError as exc:  # read_corpus's 'FILE:LINE: not JSON' or 'needs id and text'
+        raise ConfigError(str(exc).splitlines()[0]) from exc
 
 
 __all__ = ["extract_corpus", "extract_files", "extract_text"]

@@ -58,20 +58,39 @@ def send(urls: list[str], title: str, body: str) -> bool:
     return bool(sender.notify(title=title, body=body))
 
 
-def notify_channel(db: Database, channel: str, urls: list[str], kinds: tuple[str, ...]) -> int:
+@dataclass
+class Delivery:
+    """What one round of notifications did: events sent, events still waiting, and the channels that failed."""
+
+    sent: int = 0
+    pending: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def notify_channel(db: Database, channel: str, urls: list[str], kinds: tuple[str, ...], delivery: Delivery) -> None:
     events = unsent(db, channel, kinds)
     if not events or not urls:
-        return 0
+        return
     title = f"vigicam: {len(events)} change{'s' if len(events) > 1 else ''} of published figures"
     if send(urls, title, text_report(ReportData.of(db, events))):
         mark_sent(db, channel, [e["id"] for e in events])
-        return len(events)
-    return 0
+        delivery.sent += len(events)
+    else:
+        delivery.pending += len(events)
+        delivery.failed.append(channel)
+
+
+def deliver(db: Database, config: NotifyConfig) -> Delivery:
+    """Send what has not been sent yet; what a service refused stays unsent, for the next try."""
+    delivery = Delivery()
+    if config.failure_urls:
+        notify_channel(db, "events", config.urls, FIGURE_KINDS, delivery)
+        notify_channel(db, "failures", config.failure_urls, HEALTH_KINDS, delivery)
+    else:
+        notify_channel(db, "events", config.urls, FIGURE_KINDS + HEALTH_KINDS, delivery)
+    return delivery
 
 
 def notify(db: Database, config: NotifyConfig) -> int:
-    """Send what has not been sent yet; returns how many events went out."""
-    if config.failure_urls:
-        sent = notify_channel(db, "events", config.urls, FIGURE_KINDS)
-        return sent + notify_channel(db, "failures", config.failure_urls, HEALTH_KINDS)
-    return notify_channel(db, "events", config.urls, FIGURE_KINDS + HEALTH_KINDS)
+    """Send what has not been sent yet; returns how many events went out (the scheduler's count)."""
+    return deliver(db, config).sent

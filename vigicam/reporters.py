@@ -69,8 +69,20 @@ def text_report(data: ReportData) -> str:
 
 @reporter("markdown")
 def markdown_report(data: ReportData) -> str:
-    text = listing(data.rows(LISTED), "- **{headline}** — {trailer}", "  - {label}: > {sentence}")
+    """Everything from a page is Markdown-escaped: its `<script>`, `[link](javascript:…)` or `![](tracker)`
+    stays text, and a place holding a line break cannot start a list item of its own."""
+    rows = (tuple(markdown_text(cell) if cell else cell for cell in row) for row in data.rows(LISTED))
+    text = listing(rows, "- **{headline}** — {trailer}", "  - {label}: > {sentence}")
     return f"# vigicam: changes of published figures\n\n{text or 'No change.'}\n"
+
+
+# Markdown's inline syntax (emphasis, code, links, images, raw HTML, strikethrough, tables), escaped by a
+# backslash; line breaks become spaces, so a value cannot open a new block (a list item, a heading).
+MARKDOWN_ESCAPES = str.maketrans({**{c: f"\\{c}" for c in "\\`*_[]<>~|!#"}, "\n": " ", "\r": " "})
+
+
+def markdown_text(value: str) -> str:
+    return value.translate(MARKDOWN_ESCAPES)
 
 
 @reporter("json")
@@ -86,8 +98,19 @@ def csv_report(data: ReportData) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(JSON_KEYS)
-    writer.writerows(data.rows(JSON_KEYS))  # tuples from SQLite's cursor, written by the C writer
+    writer.writerows(tuple(csv_cell(cell) for cell in row) for row in data.rows(JSON_KEYS))
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`) gets a
+    leading apostrophe, as OWASP advises; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 # A value's digits as its sentence may hold them, for the highlight (none for a missing value).
