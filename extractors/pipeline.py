@@ -107,7 +107,16 @@ from extractors.readings import (
     read_unit,
 )
 from extractors.review import review_metric
-from extractors.segments import BULLET, Sentence, Span, clause_at, clause_spans, list_intro, split_sentences
+from extractors.segments import (
+    BULLET,
+    BULLET_ITEM_RE,
+    Sentence,
+    Span,
+    clause_at,
+    clause_spans,
+    list_intro,
+    split_sentences,
+)
 from extractors.syntax import NumberSyntax, bare_count, number_syntax, parse_sentence, sub_count
 from extractors.tables import table_cells
 from extractors.tense import (
@@ -117,6 +126,8 @@ from extractors.tense import (
     INCREMENT_RE,
     LINKED_TO_COME_RE,
     MONEY_FOR_RE,
+    NOW_RE,
+    PAST_RE,
     PHASE_RE,
     REPLACED_RE,
     camera_metric,
@@ -809,7 +820,7 @@ class Extractor:
             clause_text = self.text[clause.start : clause.end]
             if cell := self.cells.get(sentence.start):  # "Caméras prévues 2024 / … / 6": its header's tense
                 clause_text = said = f"{clause_text} {cell.header}"
-            return camera_metric(
+            metric = camera_metric(
                 clause_text, said, after, place_kind=place.kind,
                 head=head_metric, linked_by_dont=c.linked_by_dont,
                 rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
@@ -818,6 +829,9 @@ class Extractor:
                 decided=self.decided(sentence) or self.aid_granted and bool(MONEY_FOR_RE.search(norm(
                     self.text[max(sentence.start, c.mention.start - 30) : c.mention.start]))),
             )
+            if metric is Metric.CAMERAS and self.intro_to_come(sentence):
+                return Metric.CAMERAS_PLANNED  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
+            return metric
         if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
                 INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
                 THE_SYSTEM_RE.search(stext) and self.camera_context(sentence.index)) and not self.plan_of_cameras(
@@ -848,6 +862,27 @@ class Extractor:
             # "Pierrelatte (42 000 euros pour 9 caméras), Nyons (18 500 euros)": communes and their aid
             return None
         return SIMPLE_METRICS[family]
+
+    def intro_to_come(self, sentence: Sentence) -> bool:
+        """Whether a tenseless line of a list ("Lillers : 15 caméras pour 6 497 euros", "• Séné (14)") is
+        introduced, in the two sentences before the run of lines, by what is still to come ("Voici les
+        communes qui pourront installer des caméras")."""
+        line = norm(self.text[sentence.start : sentence.end])
+        if not self.is_list_line(sentence) or FUTURE_RE.search(line) or PAST_RE.search(line) or NOW_RE.search(line):
+            return False
+        first, last = sentence.index, sentence.index
+        while first > 0 and self.is_list_line(self.sentences[first - 1]):
+            first -= 1
+        while last + 1 < len(self.sentences) and self.is_list_line(self.sentences[last + 1]):
+            last += 1
+        if last == first:
+            return False  # one line ("Objectif : 150 caméras fin 2025") is no list
+        intro = " ".join(norm(self.text[s.start : s.end]) for s in self.sentences[max(0, first - 2) : first])
+        return bool(FUTURE_RE.search(intro))
+
+    def is_list_line(self, sentence: Sentence) -> bool:
+        line = self.text[sentence.start : sentence.end]
+        return bool(BULLET_ITEM_RE.match(line) or LIST_ITEM_LINE_RE.match(line))
 
     def plan_of_cameras(self, sentence: Sentence, stext: str) -> bool:
         """ "… son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros": the plan one of
@@ -1266,6 +1301,8 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     return figures
 
 
+# a list's line: a label, a colon or a bracket, and a count ("Lillers : 15 caméras pour 6 497 euros")
+LIST_ITEM_LINE_RE = re.compile(r"\s*[A-ZÀ-Ý][^:\n\d()]{1,60}?(?:\s*:\s*|\s*\(\s*)\d")
 # a pronoun or "en" that a bare number may count for ("elles étaient 150", "en installer 23", "au nombre de")
 ANAPHORA_CUE_RE = re.compile(r"\b(?:en|elles|ils|nombre|la|le|les|l')\b")
 
