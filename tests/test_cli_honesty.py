@@ -167,7 +167,7 @@ def test_history_offers_close_place_names(runner, db_path):
 def test_places_offers_longer_names_and_corrects_typos(runner):
     aix = runner.invoke(cli, ["places", "Aix"])
     assert aix.exit_code == 0
-    assert aix.output.splitlines()[-1].startswith("also: Aix-en-Provence, Aix-les-Bains")
+    assert aix.output.splitlines()[-1] == "also: Aix-en-Provence, Aix-les-Bains, Aix-Noulette"  # no typo guesses
     typo = runner.invoke(cli, ["places", "Chartre"])
     assert typo.exit_code == 1
     assert typo.output.startswith("Error: no French place is called 'Chartre'; did you mean Chartres")

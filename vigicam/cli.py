@@ -360,9 +360,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    click.echo(f"{'id':>4}  {'place':<22} {'last success':<20}  {'last failure':<20}  fails  {'next due':<20}  url")
+    click.echo(f"{'id':>4}  {'place':<22}  {'last success':<20}  {'last failure':<20}  fails  {'next due':<20}  url")
     for r in rows:
-        click.echo(f"{r['source_id']:>4}  {r['place']:<22} {r['last_success'] or 'never':<20}  "
+        click.echo(f"{r['source_id']:>4}  {r['place']:<22}  {r['last_success'] or 'never':<20}  "
                    f"{r['last_failure'] or '-':<20}  {r['consecutive_failures']:>5}  {r['next_due_at'] or 'now':<20}  "
                    f"{r['url']}")
         if r["last_outcome"] == "skipped":
@@ -419,7 +419,7 @@ def places_lookup(name: str, as_json: bool) -> None:
     for r in rows:
         click.echo(f"{r['confidence']:>5.2f}  {r['kind']:<16} {r['code']:<10} {r['name']:<40} "
                    f"pop. {r['population']:>9,} (≈{r['population_year']})".replace(",", " "))
-    if others := [s for s in suggestions(name) if s not in {r["name"] for r in rows}]:
+    if others := [s for s in suggestions(name, close=False) if s not in {r["name"] for r in rows}]:
         click.echo(f"also: {', '.join(others)}")
 
 

@@ -31,10 +31,11 @@ def _longer_names(key: str) -> list[Place]:
     return sorted(found.values(), key=lambda p: -p.population)
 
 
-def suggestions(name: str, stored: Iterable[str] = (), *, longer: bool = True) -> list[str]:
+def suggestions(name: str, stored: Iterable[str] = (), *, longer: bool = True, close: bool = True) -> list[str]:
     """Names close to `name`: the database's own place names, the gazetteer's likely typos, with
     `longer` the three most populous communes whose name starts with it, then the gazetteer's other
-    close names (the most populous first among equally close ones)."""
+    close names (the most populous first among equally close ones); without `close`, only the longer
+    names (a name that resolves needs no correction)."""
     key = normalise(name)
     if not key:
         return []
@@ -42,8 +43,8 @@ def suggestions(name: str, stored: Iterable[str] = (), *, longer: bool = True) -
     found: list[str] = [stored_by_key[k] for k, _score, _ in process.extract(
         key, list(stored_by_key), scorer=fuzz.ratio, score_cutoff=MIN_SCORE, limit=MAX_SUGGESTIONS) if k != key]
     names = _gazetteer_names()
-    close = process.extract(key, list(names), scorer=fuzz.ratio, score_cutoff=MIN_SCORE, limit=20)
-    ranked = sorted((m for m in close if m[0] != key), key=lambda m: (-round(m[1]), -names[m[0]].population))
+    matches = process.extract(key, list(names), scorer=fuzz.ratio, score_cutoff=MIN_SCORE, limit=20) if close else []
+    ranked = sorted((m for m in matches if m[0] != key), key=lambda m: (-round(m[1]), -names[m[0]].population))
     found += [display_name(names[k]) for k, score, _ in ranked if score >= CLOSE_SCORE]
     if longer:
         found += [display_name(p) for p in _longer_names(key)[:3]]
