@@ -451,12 +451,13 @@ class Extractor:
 
     def total_before(self, sentence: Sentence, found: dict[int, Candidate], m: Mention) -> Candidate | None:
         """The camera count a part may break down: the last one before it in its sentence, else the last
-        of the sentence before, when it is larger than the part."""
+        of the sentence before in its paragraph, when it is larger than the part."""
         here = [c for c in found.values() if c.mention.start < m.start and not c.linked_by_dont]
         total = max(here, key=lambda c: c.mention.start) if here else None
         if total is None and sentence.index:
             total = self.last_candidate(sentence.index, CAMERAS)
-            if total is not None and self._sentence_index(total) != sentence.index - 1:
+            before = self.sentences[sentence.index - 1]
+            if total is not None and (self._sentence_index(total) != before.index or before.block != sentence.block):
                 total = None
         if total is None or total.reading.family != CAMERAS or not 1 <= m.value < total.mention.value:
             return None

@@ -19,6 +19,7 @@ SENTENCE_END_RE = re.compile(
     r"|…(?:[»\"”’)]*)(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ])"
     rf"|\n(?=\s*{BULLET}\s)|\n(?<=[.!?:;»]\n)"
     r"|(?P<figure_line>\n(?<=[\d%€)]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
+    r"|\n(?=[ \t]*[A-ZÀ-Ý][^:\n\d()]{1,60}?\s*:\s*\d)"  # "… 6 497 euros⏎Blessy : 3 caméras": a list's next line
 )
 # Clause boundaries inside a sentence, for tense and dates that belong to one part of it.
 CLAUSE_SPLIT_RE = re.compile(

@@ -251,8 +251,8 @@ def bare_count(doc: Any, start: int, end: int) -> bool:
 
 
 PART_CASES = frozenset({"sur", "dans", "en", "au", "aux", "à", "par", "pour", "chez", "devant", "autour"})
-NOT_A_PART_AFTER_RE = re.compile(r"\s*(?:[/:°x-]|h\b|j\b|j/|g\b|e\b|ème\b|ou\b)", re.IGNORECASE)
-NOT_A_PART_BEFORE = frozenset({"sur", "/", "n°", "le", "du", "au", "x", "-", "ou"})
+NOT_A_PART_AFTER_RE = re.compile(r"\s*(?:[/:°x%)-]|h\b|j\b|j/|g\b|e\b|ème\b|ou\b|fois\b)", re.IGNORECASE)
+NOT_A_PART_BEFORE = frozenset({"sur", "/", "n°", "le", "du", "au", "x", "-", "ou", "("})
 PART_ROLES = ("conj", "nsubj", "nsubj:pass", "appos", "ROOT", "parataxis")
 
 
@@ -270,7 +270,7 @@ def sub_count(doc: Any, start: int, end: int) -> bool:
         return False  # "12 agents": a noun of its own
     if NOT_A_PART_AFTER_RE.match(doc.text, end) or number.i and (
             doc[number.i - 1].lower_ in NOT_A_PART_BEFORE):
-        return False  # "24 heures sur 24", "7 j/7", "le 12/09/2024", "4 ou 5 G"
+        return False  # "24 heures sur 24", "7 j/7", "le 12/09/2024", "4 ou 5 G", "douze fois plus", "(2)"
     qualified = any(c.dep_ in ("acl", "amod") or c.dep_.startswith(("nmod", "obl")) and any(
         k.dep_ == "case" and k.lower_ in PART_CASES for k in c.children) for c in number.children)
     # a numeral the model hung on an attribute past a verb ("Onze seront fixes") is the subject
