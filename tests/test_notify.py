@@ -65,6 +65,9 @@ def test_webhook_gets_one_message_and_each_event_once(crawled_db, tmp_path):
     first = run_vigicam(db_path, "--config", str(config), "notify")
     assert first.returncode == 0 and "sent 2 events" in first.stdout, first.stderr
     assert len(hook.bodies) == 1 and "plus de 450 → 458" in hook.bodies[0]["message"]
+    ids = [row["id"] for row in sqlite_utils.Database(db_path).query("select id from changes order by id")]
+    events = [line for line in hook.bodies[0]["message"].splitlines() if not line.startswith("    ")]
+    assert [line.split(" ", 1)[0] for line in events] == [f"#{i}" for i in ids]  # receivers can drop repeats
     again = run_vigicam(db_path, "--config", str(config), "notify")
     assert "sent 0 events" in again.stdout and len(hook.bodies) == 1
     db = sqlite_utils.Database(db_path)

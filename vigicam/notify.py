@@ -7,7 +7,8 @@ The URLs live in a TOML configuration file (`--config`, `VIGICAM_CONFIG`, defaul
     failure_urls = ["json://127.0.0.1:8080/hook"]   # optional: source failures go here instead
 
 Events are marked sent only after Apprise reports success, so a process killed mid-send sends them
-again next time rather than never; each event goes out once per channel.
+again next time rather than never: delivery is at least once, and each event's line starts with its id
+in `changes` ("#16 Dreux: cameras 64 → 71 (+7), …") so that a receiver can drop a repeat.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlite_utils import Database
 from storage.notifications import mark_sent, unsent
 from vigicam.config import ConfigError
 from vigicam.report_data import ReportData
-from vigicam.reporters import text_report
+from vigicam.reporters import notification_text
 
 FIGURE_KINDS = ("new", "changed", "withdrawn")
 HEALTH_KINDS = ("source_failing", "source_recovered")
@@ -72,7 +73,7 @@ def notify_channel(db: Database, channel: str, urls: list[str], kinds: tuple[str
     if not events or not urls:
         return
     title = f"vigicam: {len(events)} change{'s' if len(events) > 1 else ''} of published figures"
-    if send(urls, title, text_report(ReportData.of(db, events))):
+    if send(urls, title, notification_text(ReportData.of(db, events))):
         mark_sent(db, channel, [e["id"] for e in events])
         delivery.sent += len(events)
     else:

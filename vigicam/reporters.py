@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storage.queries import CHARTED_KINDS, QUALIFIER_WORDS, chart_point, number_sql
+from storage.queries import CHARTED_KINDS, HEADLINE_SQL, QUALIFIER_WORDS, chart_point, number_sql
 from vigicam import __version__
 from vigicam.markup import evidence_html, html_attribute, html_text, svg_chart
 
@@ -65,6 +65,16 @@ LISTED = ("headline", "trailer", "old_evidence", "new_evidence")
 def text_report(data: ReportData) -> str:
     text = listing(data.rows(LISTED), "{headline}, {trailer}", "    {label}: {sentence}")
     return f"{text}\n" if text else "No change.\n"
+
+
+# A notification's event line starts with the event's id ("#16 Dreux: cameras 64 → 71"): delivery is at
+# least once (a send cut off after the service took it is sent again), and the id lets a receiver drop a repeat.
+NUMBERED = {"numbered": f"'#' || c.id || ' ' || {HEADLINE_SQL}"}
+
+
+def notification_text(data: ReportData) -> str:
+    """The text report, each event numbered by its id in `changes`."""
+    return listing(data.rows(("numbered", *LISTED[1:]), NUMBERED), "{headline}, {trailer}", "    {label}: {sentence}")
 
 
 @reporter("markdown")
