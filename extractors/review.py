@@ -72,6 +72,17 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("La commune déploiera 4 caméras temporaires en plus des 11 caméras fixes.", "11", "cameras")),
     ),
     ReviewRule(
+        "new_ones_told_done",
+        "new cameras that a verb in the present or a past tense tells of were just added",
+        (Metric.CAMERAS,),
+        lambda s: s.new and s.time in (Time.PAST, Time.PRESENT) and not s.definite and s.operation is None
+        and s.verb not in verb_meanings()["have"] and not s.existential,
+        Metric.CAMERAS_ADDED,
+        re.compile(r"\b(?:nouve(?:lles|aux)|supplémentaires|complémentaires|additionnel\w*|neuves|flambant)\b"),
+        (("7 nouvelles caméras complètent le dispositif des 23 caméras déjà en place.", "7", "cameras_added"),
+         ("Le chef-lieu s'est offert 19 caméras flambant neuves en juillet.", "19", "cameras_added")),
+    ),
+    ReviewRule(
         "decided_operation",
         "an installation that a council, a prefect or a mayor decides, votes or authorises is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),

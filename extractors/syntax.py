@@ -50,6 +50,7 @@ class NumberSyntax:
     operation: str | None = None  # "l'installation de 40 caméras", "aidés pour installer 40 caméras"
     partitive: bool = False  # "en" on the verb: "en avait implanté six", some more of them
     existential: bool = False  # "il y en a 105": "y" on the verb, what there is
+    new: bool = False  # "7 nouvelles caméras", "13 unités complémentaires": an adjective of increment
 
 
 @cache
@@ -198,7 +199,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     return NumberSyntax(noun_lemma, verb.lemma_, time, intention.lemma_ if intention is not None else None,
                         _definite(number), carrier.lemma_, compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
-                        _existential(number))
+                        _existential(number), _new(noun))
 
 
 def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
@@ -296,6 +297,17 @@ def _counterfactual(number: Any) -> bool:
 def _clitic_en_before(number: Any) -> bool:
     """ "en" as a pronoun among the five words before the number ("on en compte aujourd'hui 95")."""
     return any(t.lower_ == "en" and t.pos_ == "PRON" for t in number.doc[max(0, number.i - 5) : number.i])
+
+
+INCREMENT_ADJECTIVES = frozenset({"nouveau", "nouvelle", "supplémentaire", "complémentaire", "additionnel",
+                                  "additionnelle", "neuf"})
+
+
+def _new(noun: Any | None) -> bool:
+    """Whether the counted noun carries an adjective of increment ("7 nouvelles caméras")."""
+    return noun is not None and any(
+        c.dep_ == "amod" and (c.lemma_ in INCREMENT_ADJECTIVES or c.lower_.startswith("flambant"))
+        for c in noun.children)
 
 
 def _existential(number: Any) -> bool:

@@ -120,6 +120,7 @@ MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
 # "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
+HAVE_BEEN_TOO_RE = re.compile(r"\s*l'(?:ont|a)\s+(?:déjà\s+|aussi\s+|également\s+)?été\b")  # "dont 17 l'ont été"
 WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15 le seront d'ici juin"
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
@@ -170,6 +171,8 @@ def camera_metric(
         return Metric.CAMERAS_PLANNED if _says_future(sentence) else Metric.CAMERAS
     if WILL_BE_TOO_RE.match(after):
         return Metric.CAMERAS_PLANNED  # "30 sont déjà en service et 15 le seront d'ici juin": to come
+    if HAVE_BEEN_TOO_RE.match(after):
+        return Metric.CAMERAS_ADDED  # "71 caméras, dont 17 l'ont été durant l'année 2023": put up then
     if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
         return Metric.CAMERAS
     if _replaced(clause, before_number):
