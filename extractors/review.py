@@ -80,7 +80,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS_ADDED,
         re.compile(r"\b(?:nouve(?:lles|aux)|supplémentaires|complémentaires|additionnel\w*|neuves|flambant)\b"),
         (("7 nouvelles caméras complètent le dispositif des 23 caméras déjà en place.", "7", "cameras_added"),
-         ("Le chef-lieu s'est offert 19 caméras flambant neuves en juillet.", "19", "cameras_added")),
+         ("Déjà équipée de 26 caméras, la commune s'est dotée de 13 unités complémentaires.", "13", "cameras_added")),
     ),
     ReviewRule(
         "decided_operation",
