@@ -86,7 +86,7 @@ def test_report_formats(runner, db_path, server):
     def report(*args):
         result = runner.invoke(cli, ["--db", str(db_path), "report", "--last-run", *args])
         assert result.exit_code == 0, result.output
-        return result.output
+        return result.stdout  # a warning goes to stderr
 
     assert "Dreux: cameras plus de 450 → 458 (+8)" in report()
     import json
