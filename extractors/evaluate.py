@@ -69,6 +69,12 @@ def match(text: str, gold: list[dict], predicted: list[dict]) -> list[tuple[dict
     return pairs
 
 
+def _rule(predicted: dict, attribute: str) -> str:
+    """ " [rule: NAME]": the rule that decided the predicted attribute, when the extractor named one."""
+    name = (predicted.get("why") or {}).get(attribute)
+    return f" [rule: {name}]" if name else ""
+
+
 @dataclass
 class Scores:
     true_positive: Counter = field(default_factory=Counter)
@@ -88,14 +94,15 @@ class Scores:
                 self.attribute_right["place"] += normalise(str(g.get("place"))) == normalise(str(p.get("place")))
                 for key in ("qualifier", "place", "date"):
                     if g.get(key) != p.get(key):
-                        self.errors.append(
-                            f"{record_id} {key}: {g['evidence']!r} gold {g.get(key)!r} got {p.get(key)!r}")
+                        self.errors.append(f"{record_id} {key}: {g['evidence']!r} gold {g.get(key)!r} got "
+                                           f"{p.get(key)!r}{_rule(p, key)}")
             elif g:
                 self.false_negative[g["metric"]] += 1
                 self.errors.append(f"{record_id} missed: {g['metric']} {g['value']} {g['evidence']!r}")
             elif p:
                 self.false_positive[p["metric"]] += 1
-                self.errors.append(f"{record_id} extra: {p['metric']} {p['value']} {p['evidence']!r}")
+                self.errors.append(
+                    f"{record_id} extra: {p['metric']} {p['value']} {p['evidence']!r}{_rule(p, 'metric')}")
 
     @staticmethod
     def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -767,9 +767,10 @@ class Extractor:
         return bool(re.search(r"\d", near[:-5])) or bool(before and m.start - before[-1].end < 45)
 
     # -- deciding ---------------------------------------------------------------------------------
-    def qualify(self, sentence: Sentence, c: Candidate) -> Qualifier:
+    def qualify(self, sentence: Sentence, c: Candidate) -> tuple[Qualifier, str]:
+        """The qualifier, and the name of the rule that gave it (for --explain)."""
         if c.qualifier is not None:
-            return c.qualifier
+            return c.qualifier, "range_bound"
         m = c.mention
         left = self.text[max(sentence.start, m.start - 60) : m.start]
         if m.approx and m.raw.lower().startswith(("d'", "d’")):
@@ -778,15 +779,18 @@ class Extractor:
         if qualifier is not None:
             c.start = min(c.start, m.start - length + (2 if left.endswith("d'") and m.approx else 0))
             c.start = max(c.start, sentence.start)
-            return qualifier if not (m.approx and qualifier is Qualifier.APPROX) else Qualifier.APPROX
+            return (qualifier if not (m.approx and qualifier is Qualifier.APPROX) else Qualifier.APPROX,
+                    "hedge_before")
         if after := qualifier_after(self.text[c.reading.end : c.reading.end + 30]):
-            return after
+            return after, "hedge_after"
         if bound := BOUND_SUBJECT_RE.search(norm(self.text[max(sentence.start, m.start - 80) : m.start])):
             # "Le taux maximal de financement est de 30 %": the bound is the subject's
-            return Qualifier.AT_MOST if bound.group(1).startswith("max") else Qualifier.AT_LEAST
+            return Qualifier.AT_MOST if bound.group(1).startswith("max") else Qualifier.AT_LEAST, "bounded_subject"
         if m.approx:
-            return Qualifier.APPROX
-        return self.header_qualifier(sentence, c) or Qualifier.EXACT
+            return Qualifier.APPROX, "approximate_noun"
+        if header := self.header_qualifier(sentence, c):
+            return header, "table_header"
+        return Qualifier.EXACT, "no_hedge"
 
     def header_qualifier(self, sentence: Sentence, c: Candidate) -> Qualifier | None:
         """A bare table cell ("40%") takes the bound of the header above it ("Taux maximal")."""
@@ -1128,7 +1132,7 @@ class Extractor:
         value = c.mention.value
         if metric is Metric.CAMERAS_PER_100K:
             value = round(value * 100_000 / c.reading.density_per, 2)
-        qualifier = self.qualify(sentence, c)
+        qualifier, qualifier_rule = self.qualify(sentence, c)
         date = self.date(sentence, c, context)
         if metric is Metric.CAMERAS and date and (self.to_be_replaced(sentence) or not self.before_publication(
                 date) and TO_REPLACE_RE.search(norm(self.text[sentence.start : sentence.end]))):
@@ -1156,7 +1160,8 @@ class Extractor:
             date=date, evidence=self.text[c.start : c.end].strip(), start=c.start,
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
-            why={"metric": metric_rule} if metric_rule else {},
+            why={"metric": metric_rule or self.metric_rule(c), "qualifier": qualifier_rule,
+                 "place": "places.PlaceFinder", "date": "dates.figure_date"},
         )
 
     def parsed(self, sentence: Sentence) -> object | None:
@@ -1164,6 +1169,15 @@ class Extractor:
         if sentence.index not in self._parsed:
             self._parsed[sentence.index] = parse_sentence(self.text[sentence.start : sentence.end])
         return self._parsed[sentence.index]
+
+    @staticmethod
+    def metric_rule(c: Candidate) -> str:
+        """Which word rules read a figure's kind, when no syntax review rule changed it."""
+        if c.linked_by_dont:
+            return "part_of_total"
+        if c.anaphoric:
+            return "anaphora"
+        return "tense.camera_metric" if c.reading.family == CAMERAS else f"unit_{c.reading.family}"
 
     def syntax_at(self, sentence: Sentence, mention: Mention) -> NumberSyntax | None:
         """The parse around a camera count."""

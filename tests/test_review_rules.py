@@ -23,4 +23,27 @@ def test_the_deciding_rule_is_named() -> None:
 def test_a_sentence_too_long_to_parse_keeps_the_word_rules() -> None:
     long = "La ville s'apprête à installer 25 caméras" + ", et des bancs" * 100 + "."
     figure, = extract_text(long, place_hint="Lens")
-    assert "metric" not in figure.why  # the word rules alone decided: the parse was not made
+    assert figure.why["metric"] == "tense.camera_metric"  # the word rules alone decided: the parse was not made
+
+
+def test_explain_names_each_attributes_rule(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from vigicam.cli import cli
+
+    page = tmp_path / "page.txt"
+    page.write_text("La ville s'apprête à installer 25 caméras.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page), "--place", "Lens", "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "metric by intention_over_infinitive; qualifier by no_hedge" in result.output
+
+
+def test_eval_errors_name_the_rule(tmp_path) -> None:
+    from extractors.evaluate import evaluate
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "x", "text": "La ville s\'apprête à installer 25 caméras.", "place_hint": "Lens", '
+                      '"figures": [{"metric": "cameras", "value": 25, "qualifier": "exact", "place": "Lens", '
+                      '"place_kind": "commune", "date": null, "evidence": "25 caméras"}]}\n', encoding="utf-8")
+    _, errors = evaluate(corpus)
+    assert "x extra: cameras_planned 25 '25 caméras' [rule: intention_over_infinitive]" in errors

@@ -219,9 +219,11 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
 @click.option("--published", type=DATE, help="The text's publication date (YYYY-MM-DD), for 'cette année', "
                                                "'cet automne'…")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--explain", is_flag=True, help="Under each figure, the rule that decided each attribute "
+                                              "(jsonl always carries them as 'why').")
 @user_errors
 def extract(files: tuple[Path, ...], corpus: Path | None, place: str | None, published: str | None,
-            fmt: str) -> None:
+            fmt: str, explain: bool) -> None:
     """Print the figures stated in HTML, text or PDF files (- for standard input)."""
     from vigicam.extract_cli import extract_corpus, extract_files
 
@@ -230,7 +232,7 @@ def extract(files: tuple[Path, ...], corpus: Path | None, place: str | None, pub
     if corpus:
         extract_corpus(corpus, click.echo)
     elif files:
-        extract_files(files, place, published[:10] if published else None, fmt, click.echo)
+        extract_files(files, place, published[:10] if published else None, fmt, click.echo, explain)
     else:
         raise click.UsageError("give FILE… or --corpus IN.jsonl")
 

@@ -37,7 +37,7 @@ def content_type_for(path: Path, body: bytes) -> str:
 
 
 def extract_files(files: tuple[Path, ...], place: str | None, published: str | None, fmt: str,
-                  echo: Callable[[str], None]) -> None:
+                  echo: Callable[[str], None], explain: bool = False) -> None:
     for path in files:
         body = read_input(path)
         if len(body) > MAX_FILE_BYTES:
@@ -57,6 +57,8 @@ def extract_files(files: tuple[Path, ...], place: str | None, published: str | N
                 value = f"{data['value']:g}" if isinstance(data["value"], float) else str(data["value"])
                 echo(f"{figure.metric:<17} {value:>10} {figure.qualifier:<9} {figure.place or '-':<28} "
                      f"{figure.date or '-':<10} {figure.evidence!r}")
+                if explain:
+                    echo("    " + "; ".join(f"{attribute} by {rule}" for attribute, rule in figure.why.items()))
 
 
 def extract_corpus(corpus: Path, echo: Callable[[str], None]) -> None:
