@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -24,6 +25,7 @@ MODEL = "fr_core_news_sm"
 MAX_PARSED_CHARS = 1_000  # a longer "sentence" is a flattened table or a hostile line: not parsed
 COUNTED_DEPS = frozenset({"nummod", "det", "fixed", "flat", "compound"})  # a number on its noun
 CLIMB = 5  # how many heads a number may climb to find its verb
+PARSED: Counter[str] = Counter()  # sentences parsed in this process (for bench/)
 
 
 class Time(StrEnum):
@@ -82,9 +84,12 @@ def parser() -> Any:
 
 def parse_sentence(text: str) -> Any | None:
     """The sentence's parse, or None when it is too long to be a sentence of prose."""
+    if len(text) > MAX_PARSED_CHARS:
+        return None
+    PARSED["sentences"] += 1
     # the typographic apostrophe is read as a straight one ("l’implantation" is "l'" and a noun); one
     # character for one, so offsets stay those of the text
-    return parser()(text.replace("’", "'")) if len(text) <= MAX_PARSED_CHARS else None
+    return parser()(text.replace("’", "'"))
 
 
 def number_token(doc: Any, start: int, end: int) -> Any | None:
