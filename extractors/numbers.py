@@ -218,6 +218,25 @@ def _identifier_before(text: str, position: int) -> bool:
     return False
 
 
+AND_RE = re.compile(r"[\s-]+et[\s-]+", re.IGNORECASE)
+
+
+def _spelled_mentions(spelled: str, start: int) -> list[Mention]:
+    """One number ("cent trente-sept", "vingt et un"), or, when its words make none, the numbers that "et"
+    joins: "entre six et dix caméras" is two bounds, not one word run."""
+    value = words_to_number(spelled)
+    if value is not None:
+        return [Mention(start, start + len(spelled), float(value), spelled, spelled=True)]
+    found, at = [], 0
+    for part in [*AND_RE.finditer(spelled), None]:
+        end = part.start() if part is not None else len(spelled)
+        words = spelled[at:end]
+        if words.lower() not in ("un", "une") and (number := words_to_number(words)) is not None:
+            found.append(Mention(start + at, start + end, float(number), words, spelled=True))
+        at = part.end() if part is not None else at
+    return found
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every number in `text`, in order, with the offsets of what states it."""
     mentions: list[Mention] = []
@@ -243,10 +262,7 @@ def find_mentions(text: str) -> list[Mention]:
         spelled = text[m.start() : m.end()]
         if spelled.lower() in ("un", "une") and not ONE_SCALE_RE.match(lowered, m.end()):
             continue  # an article, not a count
-        value = words_to_number(spelled)
-        if value is None:
-            continue
-        mentions.append(Mention(m.start(), m.end(), float(value), spelled, spelled=True))
+        mentions += _spelled_mentions(spelled, m.start())
     mentions.sort(key=lambda x: x.start)
     for mention in mentions:
         if not mention.approx:

@@ -71,3 +71,8 @@ def test_not_numbers(text):
 def test_years_are_marked():
     mentions = find_mentions("en 2014, la ville")
     assert [m.year_like for m in mentions] == [True]
+
+
+def test_spelled_bounds_joined_by_et_are_two_numbers():
+    assert [(m.raw, m.value) for m in find_mentions("Entre six et dix caméras")] == [("six", 6.0), ("dix", 10.0)]
+    assert [m.value for m in find_mentions("soixante et onze caméras")] == [71.0]  # one number, whole
