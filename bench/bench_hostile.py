@@ -1,20 +1,30 @@
-"""Hostile pages through the reader and the extractors: time and peak memory of each, in this process.
+"""Hostile pages through the reader and the extractors: time and peak memory of each, in this process;
+then hostile answers crawled for real from 127.0.0.1, each with the outcome recorded, and the CPU time
+and peak memory of the crawl that recorded them.
 
-    python bench/bench_hostile.py
+    python bench/bench_hostile.py [--skip-crawl | --skip-read]
 
-The crawl-level versions (each served by a local server, each recorded as a fetch) are in
-tests/test_hostile_crawl.py; this prints the bounds at full size, including the 50 MB page that the
-crawl's 10 MB download limit would refuse before it reached the reader.
+The crawl-level versions are tests too (tests/test_hostile_crawl.py, tests/test_hostile_round2.py);
+this prints the bounds at full size, including the 50 MB page that the crawl's 10 MB download limit
+would refuse before it reached the reader.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import resource
+import sys
+import tempfile
 import time
+from pathlib import Path
 
-from extractors import extract_figures
-from extractors.page import UnreadablePage, read_page
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from extractors import extract_figures  # noqa: E402
+from extractors.page import UnreadablePage  # noqa: E402
+from extractors.plausibility import plausible  # noqa: E402
+from extractors.safe_read import read_page_safely  # noqa: E402
+from tests.pdf_fixtures import flate_bomb_pdf, scanned_pdf  # noqa: E402
 
 MB = 1024 * 1024
 
@@ -37,21 +47,93 @@ def cases() -> dict[str, tuple[bytes, str]]:
         "script in title": (b"<title><script>alert(1)</script>12 cam\xc3\xa9ras</title><p>Il y a 12 cam\xc3\xa9ras "
                             b"<a href='javascript:alert(1)'>x</a>.</p>", html),
         "5 MB word": (b"<p>" + b"a" * 5 * MB + b" 12 cam\xc3\xa9ras</p>", html),
+        "Flate-bomb PDF (#22.3)": (flate_bomb_pdf(), "application/pdf"),
+        "scanned PDF (#22.4)": (scanned_pdf(), "application/pdf"),
+        "400-digit count (#22.5)": (f"<p>La ville compte {'1' * 400} caméras.</p>".encode(), html),
+        "decillion count (#22.5)": (("<p>La ville compte 1" + " 000" * 11 + " caméras.</p>").encode(), html),
     }
 
 
-def main() -> None:
+def read_cases() -> None:
     print(f"{'input':26} {'seconds':>8} {'peak RSS':>9}  result")
     for name, (body, content_type) in cases().items():
         started = time.perf_counter()
         try:
-            page = read_page(body, content_type)
-            figures = extract_figures(page, place_hint="Dreux", place_kind="commune")
-            result = f"{len(page.blocks)} blocks, {len(figures)} figures"
+            page = read_page_safely(body, content_type)
+            extracted = extract_figures(page, place_hint="Dreux", place_kind="commune")
+            figures = plausible(extracted)
+            dropped = len(extracted) - len(figures)
+            dropped = f" ({dropped} dropped as implausible)" if dropped else ""
+            result = f"{len(page.blocks)} blocks, {len(figures)} figures{dropped}"
         except UnreadablePage as exc:
             result = f"refused: {exc}"
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{name:26} {time.perf_counter() - started:8.2f} {rss:7.0f} MB  {result}", flush=True)
+
+
+def crawl_routes(internal_port: int) -> dict[str, tuple[int, dict[str, str], bytes]]:
+    """Issue 22's answers a hostile site can give, each a registered page of its own."""
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    pdf = {"Content-Type": "application/pdf"}
+    return {
+        "/metadata.html": (302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b""),  # 22.2
+        "/decimal.html": (302, {"Location": "http://2852039166/latest/meta-data/"}, b""),
+        "/mapped.html": (302, {"Location": "http://[::ffff:169.254.169.254]/"}, b""),
+        "/private.html": (302, {"Location": "http://10.0.0.1/admin"}, b""),
+        "/other-port.html": (302, {"Location": f"http://127.0.0.1:{internal_port}/secret.html"}, b""),
+        "/bomb.pdf": (200, pdf, flate_bomb_pdf()),  # 22.3
+        "/scan.pdf": (200, pdf, scanned_pdf()),  # 22.4
+        "/absurd.html": (200, html, f"<p>La ville compte {'1' * 400} caméras.</p>".encode()),  # 22.5
+        "/retry-superscript.html": (429, {**html, "Retry-After": "²"}, b"slow down"),  # 22.16
+    }
+
+
+def crawl_cases(db_path: Path, busy_pages: int = 30, max_wait: float = 10.0) -> None:
+    """One crawl of all the cases (and `busy_pages` pages answering Retry-After: 999999999 on another
+    host name, with the per-host bound scaled down to `max_wait` s); the outcome of each, and what the
+    crawl cost."""
+    from storage import open_database
+    from storage.sources import Source, add_source
+    from tests.http_fixtures import RoutesServer
+    from tests.test_hostile_round2 import crawl_with
+
+    internal = RoutesServer({"/secret.html": (200, {}, b"<p>999 cam\xc3\xa9ras</p>")})
+    site = RoutesServer(crawl_routes(int(internal.url.rsplit(":", 1)[1])))
+    busy = {f"/busy{i}.html": (429, {"Retry-After": "999999999"}, b"slow down") for i in range(busy_pages)}
+    site.routes.update(busy)
+    db = open_database(db_path)
+    for path in site.routes:
+        url = site.url + path if not path.startswith("/busy") else site.url.replace("127.0.0.1", "localhost") + path
+        add_source(db, Source(url=url, place="Dreux"))
+    db.close()
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    result = crawl_with(db_path, VIGICAM_MAX_CRAWL_DELAY=1, VIGICAM_MAX_WAIT_PER_HOST=max_wait)
+    after, seconds = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter() - started
+    site.close()
+    internal.close()
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"\ncrawl of {len(site.routes)} hostile pages: {seconds:.1f} s, {cpu:.1f} CPU s, peak RSS "
+          f"{after.ru_maxrss / 1024:.0f} MB; {result.stdout.strip() or result.stderr.strip()[-300:]}")
+    print(f"connections to the other local service: {len(internal.hits)}; busy pages asked "
+          f"{sum(hit.startswith('/busy') for hit in site.hits)} times (3 × {busy_pages} without the bound)")
+    db = open_database(db_path)
+    rows = db.query("select url, outcome, http_status, error from fetches where url not like '%/busy%' "
+                    "or id in (select min(id) from fetches where error like 'ignored%') order by id")
+    for row in rows:
+        print(f"  {row['url'].rsplit('/', 1)[-1]:24} {row['outcome']:12} {row['error'] or ''}"[:190])
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-crawl", action="store_true", help="Only the reader's cases.")
+    parser.add_argument("--skip-read", action="store_true", help="Only the crawl's cases.")
+    args = parser.parse_args()
+    if not args.skip_read:
+        read_cases()
+    if not args.skip_crawl:
+        with tempfile.TemporaryDirectory() as folder:
+            crawl_cases(Path(folder) / "hostile.db")
 
 
 if __name__ == "__main__":

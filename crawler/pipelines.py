@@ -181,7 +181,7 @@ class StorePipeline:
                     raise ValueError("a new text is stored with its figures")
                 stored = insert_extraction(db, document_id=document_id, source_id=item.source_id,
                                            fetch_id=fetch_id, extractor_version=EXTRACTOR_VERSION, figures=figures)
-                self.stats.inc_value("vigicam/figures", len(figures))
+                self.stats.inc_value("vigicam/figures", len(stored))  # implausible values are not stored
             self.detect(fetch_id, stored)
         return Outcome.NEW_CONTENT
 

@@ -258,7 +258,8 @@ def test_an_absurd_value_is_no_figure(runner, db_path, site, absurd):
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     site.routes["/good.html"] = (200, {"Content-Type": HTML}, (
         f"<html><body><p>La ville compte {absurd} caméras de vidéoprotection.</p></body></html>").encode())
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    hostile = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert hostile.returncode == 0 and "1 new content" in hostile.stdout and "0 figures stored" in hostile.stdout
     site.routes["/good.html"] = (200, {"Content-Type": HTML}, GOOD)
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     db = sqlite_utils.Database(db_path)
