@@ -15,7 +15,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
-RETRY_AFTER_SECONDS_RE = re.compile(r"[0-9]{1,10}")  # ASCII digits only: str.isdigit() accepts '²'
+RETRY_AFTER_SECONDS_RE = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() accepts "²"
 
 
 def host_slot(crawler, request: Request):  # noqa: ANN001, ANN201 - Scrapy's internal Slot type

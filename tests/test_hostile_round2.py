@@ -312,3 +312,16 @@ def test_plausibility_bounds(metric, value, place_kind, sentence, kept):
 
     figure = {"metric": metric, "value": value, "place_kind": place_kind, "sentence": sentence}
     assert (implausible(figure) is None) is kept, implausible(figure)
+
+
+@pytest.mark.parametrize(("header", "seconds"), [
+    ("120", 120.0), (" 2 ", 2.0), ("²", None), ("-1", None), ("1.5", None), ("", None), ("soon", None),
+    ("Sat, 05 Dec 2026 12:01:00 GMT", 60.0), ("Sat, 05 Dec 2026 11:00:00 GMT", 0.0),
+    ("Mon, 99 Foo 9999 99:99:99 GMT", None),
+])
+def test_retry_after_values(header, seconds):
+    import datetime as dt
+
+    from crawler.middlewares import retry_after_seconds
+
+    assert retry_after_seconds(header, now=dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)) == seconds
