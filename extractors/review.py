@@ -128,13 +128,28 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
     ),
     ReviewRule(
         "known_set_in_use",
-        "a definite count that a verb of use governs ('surveilleront les 85 caméras') is of cameras there now",
+        "a definite count that a verb of use governs ('surveilleront les 85 caméras', 'Les images des 21 "
+        "caméras seront partagées') is of cameras there now",
         (Metric.CAMERAS_PLANNED,),
         lambda s: s.definite and _uses(s) and s.noun == "caméra",
         Metric.CAMERAS,
-        re.compile(r"\b(?:les|ses|leurs|nos|ces|la)\s+(?:\d|[a-z]+aine\b)"),
+        re.compile(r"\b(?:les|ses|leurs|nos|ces|la|des|aux)\s+(?:\d|[a-zé-]+)"),
         (("Dès l'an prochain, trois agents surveilleront les 85 caméras de la ville.", "85", "cameras"),
-         ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras")),
+         ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
+         ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras")),
+    ),
+    ReviewRule(
+        "own_verb_present_have",
+        "a count whose own verb of having is in the present is the stock, whatever another count of the "
+        "sentence says of the future",
+        (Metric.CAMERAS_PLANNED,),
+        lambda s: s.time is Time.PRESENT and s.verb in verb_meanings()["have"] and s.intention is None
+        and not s.new and s.operation is None,
+        Metric.CAMERAS,
+        re.compile(r"\b(?:poss[eè]d|dispos|compt|comprend|totalis)\w*"),
+        (("Prenons Carbonne, qui possède 11 caméras (bientôt 14).", "11", "cameras"),
+         ("L'EPCI dispose d'un réseau de 222 caméras (322 d'ici à la fin 2024).", "222", "cameras"),
+         ("Le plan comprend l'installation de 25 caméras pour 450 000 euros.", "25", "cameras_planned")),
     ),
 )
 
