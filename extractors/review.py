@@ -83,6 +83,15 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Déjà équipée de 26 caméras, la commune s'est dotée de 13 unités complémentaires.", "13", "cameras_added")),
     ),
     ReviewRule(
+        "added_in_the_past",
+        "cameras a past verb of adding put up are an increment to the network, never its whole",
+        (Metric.CAMERAS,),
+        lambda s: s.verb in verb_meanings()["add"] and s.time is Time.PAST and not s.definite,
+        Metric.CAMERAS_ADDED,
+        re.compile(r"\b(?:ajout|rajout|adjoint)\w*"),
+        (("En début d'année, la ville a ajouté 14 caméras aux 32 déjà installées.", "14", "cameras_added"),),
+    ),
+    ReviewRule(
         "decided_operation",
         "an installation that a council, a prefect or a mayor decides, votes or authorises is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),

@@ -88,6 +88,12 @@ def is_labelled_line(text: str, floor: int, end: int) -> bool:
     return any(ch.isalpha() for ch in line)
 
 
+# A block's first line that is a heading: short, with a letter, no closing or joining punctuation, and the
+# next line opens anew. "458⏎C'est le nombre…" (no letter) and "Entre 1 500 et 2 000⏎caméras" (lower case) stay
+# one sentence.
+HEADING_LINE_RE = re.compile(r"(?=[^\n]*[a-zà-ÿ])[^\n]{3,120}(?<![.!?:;,\-–—(])\n(?=[ \t]*[A-ZÀ-Ý«\"“])")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block_index, block in enumerate(block_spans(text)):
@@ -97,6 +103,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if is_list(text[block.start : block.end]):  # "2018 : 32 caméras⏎2020 : 45 caméras": a line each
             ends += LIST_LINE_RE.finditer(text, block.start, block.end)
         ends += BULLET_LINE_RE.finditer(text, block.start, block.end)  # "• Allaire : 6 caméras⏎Les images…"
+        heading_line = HEADING_LINE_RE.match(text, block.start, block.end)
+        if heading_line:  # "14 caméras supplémentaires à Saint-Denis⏎Le chef-lieu était déjà doté de …"
+            ends.append(heading_line)
         ends.sort(key=lambda m: m.end())
         for m in ends:
             if m.end() <= start:
@@ -106,7 +115,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue  # "458⏎C'est le nombre de caméras…": the figure and what it counts, one sentence
             end = m.end()
             if text[start:end].strip():
-                sentences.append(Sentence(start, end, block_index, len(sentences), heading))
+                sentences.append(Sentence(start, end, block_index, len(sentences), heading or m is heading_line))
             start = end
         if text[start : block.end].strip():
             sentences.append(Sentence(start, block.end, block_index, len(sentences), heading))
