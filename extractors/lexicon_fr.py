@@ -120,7 +120,7 @@ OFFENCE_NOUNS = (
     "plaintes", "dégradations", "effractions", "rixes", "incivilités",  # "23 plaintes pour vol"
     "contrevenants",  # "elle a permis d'identifier 7 contrevenants, verbalisés": offenders fined
 )
-POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes")
+POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes", "citoyens", "résidents")
 MONEY_UNITS = ("€", "euros", "euro", "eur", "m€", "k€", "md€")
 PERCENT_UNITS = ("%", "pour cent", "pourcent", "pour-cent")
 # Groups a population threshold restates: "communes de moins de 20 000 habitants".

@@ -54,6 +54,7 @@ from extractors.cues import (
     PARTITIVE_RE,
     PENALTY_AFTER_RE,
     PER_CAMERA_AFTER_RE,
+    PER_CAMERA_DENSITY_RE,
     PER_YEAR_AFTER_RE,
     PERSON_APPOSITION_RE,
     PERSON_OPENING_RE,
@@ -409,6 +410,11 @@ class Extractor:
                         del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
                     consumed |= {j for j, o in enumerate(mentions) if start <= o.start < m.start}
                     found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
+                continue
+            if reading.family == POPULATION and m.value and (per := PER_CAMERA_DENSITY_RE.match(text, reading.end)):
+                # "450 habitants par caméra": one camera for 450 inhabitants
+                found[i] = Candidate(Mention(m.start, m.end, 1.0, m.raw),
+                                     Reading(DENSITY, per.end(), "caméras", density_per=m.value), m.start, per.end())
                 continue
             if reading.family == POPULATION and (POLLED_BEFORE_RE.search(left) or POLLED_AFTER_RE.match(
                     text, reading.end)):

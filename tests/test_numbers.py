@@ -76,3 +76,11 @@ def test_years_are_marked():
 def test_spelled_bounds_joined_by_et_are_two_numbers():
     assert [(m.raw, m.value) for m in find_mentions("Entre six et dix caméras")] == [("six", 6.0), ("dix", 10.0)]
     assert [m.value for m in find_mentions("soixante et onze caméras")] == [71.0]  # one number, whole
+
+
+def test_densities_told_the_other_way_round():
+    from extractors import extract_text
+
+    text = "La ville compte 450 habitants par caméra, et une caméra publique pour 1000 habitants au centre."
+    densities = sorted(f.value for f in extract_text(text, place_hint="Lens") if f.metric == "cameras_per_100k")
+    assert densities == [100, 222.22]
