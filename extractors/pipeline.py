@@ -199,6 +199,29 @@ MAX_NUMBERS_PER_PAGE = 5_000
 logger = logging.getLogger(__name__)
 
 
+# "Vivaise (Aisne)": a département that says where a commune is; "dans les Ardennes, le village de Seuil"
+QUALIFYING_BRACKET_RE = re.compile(r"\s*\(\s*")
+FRAMED_COMMUNE_RE = re.compile(r"\s*,\s*(?:(?:le village|la commune|la ville|le bourg)\s+(?:de|d')\s*)?")
+
+
+def without_frames(places: list[tuple[int, int, Place]], text: str) -> list[tuple[int, int, Place]]:
+    """The places a sentence names, less a département or région that only situates the commune beside it:
+    in brackets after it ("À Vivaise (Aisne), dix caméras"), or right before it ("dans les Ardennes, le
+    village de Seuil"). The figures are the commune's."""
+    kept = []
+    for k, (start, end, place) in enumerate(places):
+        before = places[k - 1] if k else None
+        after = places[k + 1] if k + 1 < len(places) else None
+        if place.kind in ("departement", "region") and (
+                before is not None and before[2].kind == "commune"
+                and QUALIFYING_BRACKET_RE.fullmatch(text, before[1], start) and text[end : end + 2].lstrip()[:1] == ")"
+                or after is not None and after[2].kind == "commune" and FRAMED_COMMUNE_RE.fullmatch(
+                    text, end, after[0])):
+            continue
+        kept.append((start, end, place))
+    return kept
+
+
 @dataclass
 class SentenceContext:
     """What the figures of one sentence share, computed once and only when a figure needs it."""
@@ -219,7 +242,7 @@ class SentenceContext:
     @property
     def places(self) -> list:
         if self._places is None:
-            self._places = self.extractor.finder.names_in(self.text)
+            self._places = without_frames(self.extractor.finder.names_in(self.text), self.text)
             self.extractor.named.extend(place for _, _, place in self._places)
         return self._places
 

@@ -111,3 +111,10 @@ def test_the_grand_paris_territories_are_intercommunalites_of_their_own():
         ("Vallée Sud - Grand Paris", "intercommunalite")]
     text = "Plaine Commune a installé 300 caméras dans ses villes."
     assert [(f.place, f.place_kind) for f in extract_text(text)] == [("Plaine Commune", "intercommunalite")]
+
+
+def test_a_departement_in_brackets_only_situates_the_commune():
+    from extractors import extract_text
+
+    figures = extract_text("À Vivaise (Aisne), 700 habitants, dix caméras sont installées.")
+    assert {(f.metric, f.place) for f in figures} == {("population", "Vivaise"), ("cameras", "Vivaise")}
