@@ -448,6 +448,7 @@ class Extractor:
         self._link_ranges(sentence, mentions, found)
         self._link_bare(sentence, mentions, found, consumed)
         self._link_by_syntax(sentence, mentions, found, consumed)
+        self._link_named_brackets(sentence, mentions, found, consumed)
         self._link_ranges(sentence, mentions, found)  # "elle en ajoutera entre 10 et 15": bare bounds, now read
         read = [found[i] for i in sorted(found)]
         self._link_named_shares(sentence, read)
@@ -477,6 +478,26 @@ class Extractor:
                     doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, total.reading.continued(m.end), m.start, m.end, head=total,
                                      linked_by_dont=True)
+
+    def _link_named_brackets(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
+                             consumed: set[int]) -> None:
+        """A list of places and bare counts in brackets, where cameras are the topic ("plusieurs bourgs sont
+        équipés : Saint-Cernin (2), Montsalvy (5), Massiac (14)"): each count is its place's cameras, of the
+        kind of the camera count before it in the sentence, if any."""
+        items = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like
+                 and BARE_BRACKET_RE.match(self.text, m.end) and self.text[:m.start].rstrip().endswith("(")]
+        if len(items) < 2 or not self.camera_context(sentence.index):
+            return
+        named = self.finder.names_in(self.text[sentence.start : sentence.end])
+        ends = {sentence.start + end for _, end, _ in named}
+        head = max((c for c in found.values() if c.reading.family == CAMERAS), key=lambda c: c.mention.start,
+                   default=None)
+        for i in items:
+            m = mentions[i]
+            opening = self.text.rfind("(", sentence.start, m.start)
+            if self.text[:opening].rstrip() and len(self.text[:opening].rstrip()) in ends:
+                found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end,
+                                     head=head, linked_by_dont=head is not None)
 
     def total_before(self, sentence: Sentence, found: dict[int, Candidate], m: Mention) -> Candidate | None:
         """The camera count a part may break down: the last one before it in its sentence, else the last
@@ -1345,6 +1366,7 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     return figures
 
 
+BARE_BRACKET_RE = re.compile(r"\s*\)")  # "Montsalvy (5)": nothing but the count in the brackets
 # a list's line: a label, a colon or a bracket, and a count ("Lillers : 15 caméras pour 6 497 euros")
 LIST_ITEM_LINE_RE = re.compile(r"\s*[A-ZÀ-Ý][^:\n\d()]{1,60}?(?:\s*:\s*|\s*\(\s*)\d")
 # a pronoun or "en" that a bare number may count for ("elles étaient 150", "en installer 23", "au nombre de")

@@ -23,3 +23,15 @@ def test_a_line_with_a_tense_of_its_own_keeps_it() -> None:
     text = ("Les communes s'équipent de caméras.\n• Vertou : 35 caméras, 10 de plus d'ici 2023\n"
             "• Basse-Goulaine : 12 caméras, mises en service en mars\n")
     assert ("cameras", 35) in [(f.metric, f.value) for f in extract_text(text, place_hint="Vertou")]
+
+
+def test_places_and_bare_counts_in_brackets_are_each_places_cameras() -> None:
+    text = ("Le Cantal compte 160 caméras. Il faut encore compter des villages équipés : Jaleyrac (4), "
+            "Talizat (2), Rouziers (1).")
+    cameras = {(f.place, f.value) for f in extract_text(text, place_hint="Cantal") if f.metric == "cameras"}
+    assert {("Jaleyrac", 4), ("Talizat", 2), ("Rouziers", 1)} <= cameras
+
+
+def test_one_bracketed_count_is_no_list() -> None:
+    text = "Le Cantal compte 160 caméras. Le maire de Jaleyrac (4) a parlé."
+    assert ("cameras", 4) not in [(f.metric, f.value) for f in extract_text(text, place_hint="Cantal")]
