@@ -91,8 +91,10 @@ def test_sigkill_mid_crawl_then_restart_resumes(db_path, server):
     time.sleep(0.5)
     orphans = subprocess.run(["pgrep", "-f", f"--db {db_path} crawl"], capture_output=True, text=True)
     assert orphans.stdout.strip() == ""  # the crawl died with its scheduler
+    # the slow page sleeps 60 s: a 15 s limit still cuts it, and leaves the crawl the seconds it takes to
+    # start and to load the French parser for the page it reads
     result = run_vigicam(db_path, "schedule", "--tick", "1s", "--delay", "0", "--max-runs", "1",
-                         "--crawl-timeout", "3s", timeout=60)
+                         "--crawl-timeout", "15s", timeout=60)
     assert result.returncode == 0, result.stderr
     db = sqlite_utils.Database(db_path)
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
