@@ -113,6 +113,11 @@ OTHER_NOUNS = {
     "avis": "aid", "autorisations": "aid",  # "rendu 35 avis favorables", "délivré 40 autorisations" to film
     "emplacements": "aid",  # "11 emplacements de caméras sont préconisés": sites, as points of vidéoprotection
     "postes": "jobs",  # "Trois postes supplémentaires seront créés" at the centre; not "3 postes d'opérateur"
+    # "7 points de surveillance stratégique", "cinq points névralgiques", "21 mâts de vidéoprotection",
+    # "trois lieux sont déjà sous vidéosurveillance", "Trois zones sont concernées": sites watched
+    "points": "aid", "mâts": "aid", "lieux": "aid", "zones": "aid",
+    # "30 nouveaux emplois au centre de supervision", "21 fonctionnaires municipaux", "six employés surveilleront"
+    "emplois": "centre", "fonctionnaires": "centre", "employés": "centre", "chefs de poste": "centre",
 }
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",
