@@ -399,7 +399,8 @@ class Extractor:
         text = self.text
         stext = text[sentence.start : sentence.end]
         found: dict[int, Candidate] = {}
-        consumed: set[int] = set()
+        # "près de quatre fois plus", "deux fois moins": a multiplier, never a count (guidelines 2.2)
+        consumed: set[int] = {i for i, m in enumerate(mentions) if MULTIPLIER_AFTER_RE.match(text, m.end)}
         context = text[self.sentences[max(0, sentence.index - 2)].start : sentence.end]
         for i, m in enumerate(mentions):
             if i in consumed:
@@ -1366,6 +1367,7 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     return figures
 
 
+MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
 BARE_BRACKET_RE = re.compile(r"\s*\)")  # "Montsalvy (5)": nothing but the count in the brackets
 # a list's line: a label, a colon or a bracket, and a count ("Lillers : 15 caméras pour 6 497 euros")
 LIST_ITEM_LINE_RE = re.compile(r"\s*[A-ZÀ-Ý][^:\n\d()]{1,60}?(?:\s*:\s*|\s*\(\s*)\d")

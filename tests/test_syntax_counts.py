@@ -49,3 +49,8 @@ def test_a_part_of_a_total_takes_its_kind(text: str, value: int, metric: str) ->
 @pytest.mark.parametrize(("text", "value"), NOT_PARTS)
 def test_what_is_no_part_of_a_total(text: str, value: int) -> None:
     assert ("cameras", value) not in [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")]
+
+
+def test_a_multiplier_is_no_count() -> None:
+    text = "En 2001, Lyon comptait 150 caméras. On en dénombre près de quatre fois plus aujourd'hui."
+    assert 4 not in [f.value for f in extract_text(text, place_hint="Lyon")]
