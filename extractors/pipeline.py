@@ -118,7 +118,7 @@ from extractors.segments import (
     list_intro,
     split_sentences,
 )
-from extractors.syntax import NumberSyntax, bare_count, number_syntax, parse_sentence, sub_count
+from extractors.syntax import MAX_PARSES_PER_PAGE, NumberSyntax, bare_count, number_syntax, parse_sentence, sub_count
 from extractors.tables import table_cells
 from extractors.tense import (
     COMPOUND_PAST_RE,
@@ -1218,6 +1218,8 @@ class Extractor:
     def parsed(self, sentence: Sentence) -> object | None:
         """The sentence's parse, made once, when a rule first asks for it."""
         if sentence.index not in self._parsed:
+            if len(self._parsed) >= MAX_PARSES_PER_PAGE:
+                return None  # past the page's budget: the word rules alone
             self._parsed[sentence.index] = parse_sentence(self.text[sentence.start : sentence.end])
         return self._parsed[sentence.index]
 

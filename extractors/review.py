@@ -65,7 +65,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         (Metric.CAMERAS,),
         lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _installs(s),
         Metric.CAMERAS_PLANNED,
-        re.compile(r"\w(?:ra|ront|rai|ras|rez|rons|rait|raient)\b"),
+        # future and conditional endings, not "caméra(s)", whose "-ras" is no tense
+        re.compile(r"\w(?<!é)(?:ra|ront|rai|ras|rez|rons|rait|raient)\b"),
         (("Le réseau de caméras s'étend. Elle en comptera alors 1 226.", "1 226", "cameras_planned"),
          ("La commune disposera de 2 000 caméras à la fin du mandat.", "2 000", "cameras_planned"),
          ("Les caméras se multiplient : elle en comptera 1 226 contre environ 330 aujourd'hui.", "330", "cameras"),

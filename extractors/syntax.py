@@ -25,6 +25,10 @@ logger = logging.getLogger(__name__)
 
 MODEL = "fr_core_news_sm"
 MAX_PARSED_CHARS = 1_000  # a longer "sentence" is a flattened table or a hostile line: not parsed
+# Sentences parsed per page: a real page needs a few (1.9 on average on the real passages); a page of
+# thousands of camera sentences is a dump or an attack, read past this by the word rules alone, so that a
+# page costs at most ~1 s of parsing (about 3 ms a sentence here)
+MAX_PARSES_PER_PAGE = 300
 COUNTED_DEPS = frozenset({"nummod", "det", "fixed", "flat", "compound"})  # a number on its noun
 CLIMB = 5  # how many heads a number may climb to find its verb
 PARSED: Counter[str] = Counter()  # sentences parsed in this process (for bench/)

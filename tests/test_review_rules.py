@@ -47,3 +47,13 @@ def test_eval_errors_name_the_rule(tmp_path) -> None:
                       '"place_kind": "commune", "date": null, "evidence": "25 caméras"}]}\n', encoding="utf-8")
     _, errors = evaluate(corpus)
     assert "x extra: cameras_planned 25 '25 caméras' [rule: intention_over_infinitive]" in errors
+
+
+def test_a_page_of_thousands_of_camera_sentences_is_parsed_within_its_budget() -> None:
+    from extractors import syntax
+
+    page = " ".join(f"La commune {i} s'apprête à installer {i % 50 + 2} caméras." for i in range(1_000))
+    syntax.PARSED.clear()
+    figures = extract_text(page, place_hint="Lens")
+    assert syntax.PARSED["sentences"] == syntax.MAX_PARSES_PER_PAGE
+    assert len(figures) >= 50  # the rest read by the word rules alone
