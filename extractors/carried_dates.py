@@ -133,10 +133,16 @@ def _from_list_intros(figures: list[tuple[Figure, Sentence]], sentences: list[Se
 
 def _from_period_headings(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence], text: str) -> None:
     """ "Bilan 2022⏎⏎14 communes aidées, pour 61 caméras financées": the section's year, for its undated figures."""
+    last_heading: list[Sentence | None] = []  # the last heading before each sentence, after the first
+    current = None
+    for s in sentences:
+        last_heading.append(current)
+        if s.heading and s.index >= 1:
+            current = s
     for figure, sentence in figures:
         if figure.date is not None:
             continue
-        heading = next((s for s in reversed(sentences[1 : sentence.index]) if s.heading), None)
+        heading = last_heading[sentence.index] if sentence.index < len(last_heading) else None
         if heading is not None and (period := PERIOD_HEADING_RE.match(norm(text[heading.start : heading.end]))):
             figure.date = period[1]
 

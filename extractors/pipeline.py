@@ -350,6 +350,7 @@ class Extractor:
         self._years: list[tuple[int, int]] | None = None  # (position, year) of the years the text names
         self._centre_places: list[Place] | None = None  # named in the sentences about the supervision centre
         self.named: list[Place] = []  # the places named in the sentences read so far
+        self._block_openings: dict[int, int] | None = None
         self._parsed: dict[int, object] = {}  # sentence index → its spaCy parse (None: not parsed)
 
     # -- reading ----------------------------------------------------------------------------------
@@ -1040,12 +1041,26 @@ class Extractor:
     def placed_before_in_block(self, sentence: Sentence) -> FigurePlace | None:
         """The one place of the paragraph's figures so far: on a page of no place, what it goes on about. A
         paragraph of several ("À Arles, 90 caméras ; à Tarascon, 40. Ces villes en totalisent 130") has none."""
-        opening = next(s.start for s in self.sentences if s.block == sentence.block)
-        block = [c.figure for c in self.candidates if c.figure is not None and c.figure.place
-                 and c.figure.place_kind not in (None, "other") and opening <= c.mention.start < sentence.start]
+        opening = self.block_openings().get(sentence.block, sentence.start)
+        block = []
+        for c in reversed(self.candidates):  # the paragraph's are the last ones read: stop at its opening
+            if c.mention.start < opening:
+                break
+            if c.figure is not None and c.figure.place and c.figure.place_kind not in (None, "other") and (
+                    c.mention.start < sentence.start):
+                block.append(c.figure)
+        block.reverse()
         if not block or len({f.place for f in block}) > 1:
             return None
         return FigurePlace(block[-1].place, block[-1].place_kind, block[-1].place_code)
+
+    def block_openings(self) -> dict[int, int]:
+        """Where each paragraph opens, found once a page."""
+        if self._block_openings is None:
+            self._block_openings = {}
+            for s in self.sentences:
+                self._block_openings.setdefault(s.block, s.start)
+        return self._block_openings
 
     def respective_place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace | None:
         """ "Tomblaine et Essey-lès-Nancy comptent respectivement 18 et 24 caméras": the places named before

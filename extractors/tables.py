@@ -65,8 +65,9 @@ def _grid(text: str, run: list[Sentence]) -> dict[int, Cell]:
     values = [text[s.start : s.end].strip() for s in run]
     numbers = [is_number_cell(v) for v in values]
     headers_like = [not n or bool(YEAR_CELL_RE.match(v)) for n, v in zip(numbers, values, strict=True)]
+    labels_from = _label_runs(headers_like)
     for start in range(len(values)):  # the header row may follow a title or a caption
-        width = _labels_from(headers_like, start) - 1  # the last label before a number is the first row's
+        width = labels_from[start] - 1  # the last label before a number is the first row's
         if width < 2:
             continue
         rows = _rows(numbers, start + width, width)
@@ -85,12 +86,13 @@ def _grid(text: str, run: list[Sentence]) -> dict[int, Cell]:
     return {}
 
 
-def _labels_from(labels: list[bool], start: int) -> int:
-    """How many cells that may head a column follow one another from `start`."""
-    width = 0
-    while start + width < len(labels) and labels[start + width]:
-        width += 1
-    return width
+def _label_runs(labels: list[bool]) -> list[int]:
+    """For each cell, how many cells that may head a column follow one another from it: one pass from the
+    end, so that a run of 100,000 cells costs 100,000 steps, not their square."""
+    runs = [0] * (len(labels) + 1)
+    for i in range(len(labels) - 1, -1, -1):
+        runs[i] = runs[i + 1] + 1 if labels[i] else 0
+    return runs
 
 
 def _rows(numbers: list[bool], first: int, width: int) -> int:
