@@ -231,40 +231,75 @@ def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
 
 
 def bare_count(doc: Any, start: int, end: int) -> bool:
-    """Whether a number with no noun of its own counts what a pronoun stands for: "en" on its verb of
-    having or installing ("elle en aura 1 200", "à en installer 23", "on en compte 60"), a plural
-    personal pronoun it is the attribute of ("elles étaient 150 en 2008"), "au nombre de 980", or the
-    total a pronoun is brought to ("la porter à 35")."""
+    """Whether a number with no noun of its own counts what a pronoun stands for. The rules of
+    BARE_COUNT_RULES are asked in order; the first that has an answer gives it."""
     number = number_token(doc, start, end)
     if number is None or counted_noun(number) is not None or _noun_word(number):
         return False
     following = doc[number.i + 1] if number.i + 1 < len(doc) else None
     if following is not None and following.pos_ == "NOUN" and following.head is number:
         return False  # a noun of its own that vigicam does not count ("23 bancs")
+    for _name, rule in BARE_COUNT_RULES:
+        if (answer := rule(number)) is not None:
+            return answer
+    return False
+
+
+def _numbered(number: Any) -> bool | None:
+    """ "Au nombre de 980 aujourd'hui": a count of what it is the number of, the noun it follows or the
+    subject of the verb it hangs on ("Les entreprises du site, au nombre de 2 500": not cameras)."""
     head = number.head
-    if head.lemma_ == "nombre" and any(c.lower_ in ("au", "aux") for c in head.children):
-        # what it is the number of: the noun it follows, or the subject of the verb it hangs on ("Les
-        # entreprises du site, au nombre de 2 500, seront invitées": not cameras)
-        counted = [head.head] if head.head.pos_ == "NOUN" else [
-            c for c in head.head.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"]
-        return all(c.lemma_ == "caméra" for c in counted)
+    if head.lemma_ != "nombre" or not any(c.lower_ in ("au", "aux") for c in head.children):
+        return None
+    counted = [head.head] if head.head.pos_ == "NOUN" else [
+        c for c in head.head.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"]
+    return all(c.lemma_ == "caméra" for c in counted)
+
+
+def _pronoun_attribute(number: Any) -> bool | None:
+    """ "elles étaient 150 en 2008": the attribute of "elles" or "ils", in the parse or, where the parser
+    hung the number elsewhere, in the words."""
     children = list(number.children)
     if any(c.dep_ == "cop" for c in children) and any(
             c.dep_.startswith("nsubj") and c.lower_ in ("elles", "ils") for c in children):
         return True
-    pronoun, copula = (number.doc[number.i - 2], number.doc[number.i - 1]) if number.i > 1 else (None, None)
-    if pronoun is not None and pronoun.lower_ in ("elles", "ils") and copula.lemma_ == "être":
-        return True  # the same, where the parser hung the number elsewhere ("elles étaient 150 en 2008")
-    verb, _ = governing_verb(number)
-    if verb is None:
-        return False
-    if _counterfactual(number):
-        return False  # "nous aurions préféré en avoir 15": what was not
-    meanings = verb_meanings()
-    if verb.lemma_ in meanings["install"] | meanings["have"] and _clitic_en_before(number):
+    if number.i > 1 and number.doc[number.i - 2].lower_ in ("elles", "ils") and (
+            number.doc[number.i - 1].lemma_ == "être"):
         return True
-    return verb.lemma_ in meanings["total"] and any(c.lower_ == "à" for c in children) and any(
-        c.pos_ == "PRON" and c.lower_ in ("la", "le", "les", "l'") for c in verb.children)
+    return None
+
+
+def _not_so(number: Any) -> bool | None:
+    """ "nous aurions préféré en avoir 15": a past conditional tells what was not."""
+    return False if _counterfactual(number) else None
+
+
+def _partitive(number: Any) -> bool | None:
+    """ "elle en aura 1 200", "à en installer 23", "on en compte 60": "en" on a verb of having or installing."""
+    verb, _ = governing_verb(number)
+    meanings = verb_meanings()
+    if verb is not None and verb.lemma_ in meanings["install"] | meanings["have"] and _clitic_en_before(number):
+        return True
+    return None
+
+
+def _total_reached(number: Any) -> bool | None:
+    """ "la porter à 35": the total a pronoun (the network) is brought to."""
+    verb, _ = governing_verb(number)
+    if verb is not None and verb.lemma_ in verb_meanings()["total"] and any(
+            c.lower_ == "à" for c in number.children) and any(
+            c.pos_ == "PRON" and c.lower_ in ("la", "le", "les", "l'") for c in verb.children):
+        return True
+    return None
+
+
+BARE_COUNT_RULES = (
+    ("numbered", _numbered),
+    ("pronoun_attribute", _pronoun_attribute),
+    ("not_so", _not_so),
+    ("partitive", _partitive),
+    ("total_reached", _total_reached),
+)
 
 
 PART_CASES = frozenset({"sur", "dans", "en", "au", "aux", "à", "par", "pour", "chez", "devant", "autour"})
