@@ -985,7 +985,8 @@ class Extractor:
                 return False
         return bool(re.search(VIDEO_TERMS, norm(self.text[heading.start : heading.end])))
 
-    def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> FigurePlace:
+    def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> tuple[FigurePlace, str]:
+        """The figure's place, and the name of the rule that gave it (for --explain)."""
         stext = context.text
         if c.reading.family == POPULATION:
             left_start = max(sentence.start, c.mention.start - 90)
@@ -994,15 +995,17 @@ class Extractor:
                 group = threshold.code
                 aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end]) or self.aid_document
                 label = "communes éligibles" if aid else self.text[left_start + left.rfind(group) : c.end].strip()
-                return FigurePlace(label, "other")
+                return FigurePlace(label, "other"), "threshold_group"
         if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
-            return as_named(row[0], cell.row_label)  # "Cher / 12 / 64": the row's place
+            return as_named(row[0], cell.row_label), "table_row"  # "Cher / 12 / 64": the row's place
         if (typical := TYPICAL_TOWN_RE.search(stext)) and AVERAGE_RE.search(stext):
-            return FigurePlace(typical[1], "other")  # "Une ville de 50 000 habitants compte en moyenne 350 caméras"
+            # "Une ville de 50 000 habitants compte en moyenne 350 caméras"
+            return FigurePlace(typical[1], "other"), "typical_town"
         if c.reading.family in (PERCENT, MONEY) and STATE_SCHEME_RE.match(norm(stext)):
-            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "L'État finance jusqu'à 50 % des projets"
+            # "L'État finance jusqu'à 50 % des projets"
+            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code), "state_scheme"
         if c.respective is not None and (named := self.respective_place(sentence, c, context)):
-            return named
+            return named, "respectively"
         clause = clause_at(context.clauses, c.mention.start)
         if PLACED_THERE_RE.match(norm(self.text[c.end : clause.end])):
             # "c'est au tour de la cité Pierre-Sémard : 9 caméras y ont été installées"; "… le quartier de
@@ -1011,7 +1014,7 @@ class Extractor:
             for said in (self.text[sentence.start : c.mention.start], self.text[before.start : before.end] if before
                          else ""):
                 if district := self.finder.district_named(said):
-                    return district
+                    return district, "placed_there"
         found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
                                       clause.end - sentence.start, context.places)
         inherits = c.same_place if c.anaphoric else not c.linked_by_dont
@@ -1019,24 +1022,27 @@ class Extractor:
             head = c.head.figure
             own_sites = OWN_SITES_RE.search(norm(self.text[c.end : clause.end]))
             if head.place_kind == "district" and own_sites and (commune := self.finder.relative("commune")):
-                return commune  # "et trois seront placées sur ses résidences …": sites of its own, not the district
-            return FigurePlace(head.place, head.place_kind, head.place_code)
+                # "et trois seront placées sur ses résidences …": sites of its own, not the district
+                return commune, "own_sites"
+            return FigurePlace(head.place, head.place_kind, head.place_code), "head_figure"
         if found is not None:
-            return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found
+            return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found, "sentence_words"
         if (c.reading.family == OTHER and THERE_PRONOUN_RE.search(norm(context.text))
                 or THERE_AUXILIARY_RE.search(norm(context.text))) and (
                 there := self.first_figure(sentence.index - 1)):
             # "Quarante opérateurs s'y relaient"; "Le quartier a reçu 22 caméras. Les vols y ont reculé de 14 %"
-            return FigurePlace(there.place, there.place_kind, there.place_code)
+            return FigurePlace(there.place, there.place_kind, there.place_code), "there_pronoun"
         hint = self.finder.hint_place()
         if hint.name is None and self.national:
-            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)  # "Selon le ministère de l'Intérieur, …"
+            # "Selon le ministère de l'Intérieur, …"
+            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code), "national_page"
         if hint.name is None and (told := self.placed_before_in_block(sentence)):
-            return told  # a page of no place: "À Chablis, trois caméras … Coût de l'opération : 24 000 euros"
+            # a page of no place: "À Chablis, trois caméras … Coût de l'opération : 24 000 euros"
+            return told, "paragraph_place"
         hint = FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
         if self.of_shared_centre(c, norm(stext)):
-            return self.finder.group_of(hint)  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"
-        return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint
+            return self.finder.group_of(hint), "shared_centre"  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"
+        return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint, "page_place"
 
     def placed_before_in_block(self, sentence: Sentence) -> FigurePlace | None:
         """The one place of the paragraph's figures so far: on a page of no place, what it goes on about. A
@@ -1101,11 +1107,14 @@ class Extractor:
         return any(o.figure is not None and o.figure.value == c.mention.value and o.reading.family == CAMERAS
                    for o in self.candidates)
 
-    def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> str | None:
+    def date(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> tuple[str | None, str]:
+        """The figure's date, and the name of the rule that gave it (for --explain)."""
         if (cell := self.cells.get(sentence.start)) and cell.year:
-            return cell.year  # "Nombre de caméras / 2021 / 2022 / Voie publique / 34 / 41": the column's year
+            # "Nombre de caméras / 2021 / 2022 / Voie publique / 34 / 41": the column's year
+            return cell.year, "column_year"
         if cell and (year := YEAR_RE.search(cell.header)):
-            return year[1]  # "Caméras prévues 2024": its header's year
+            # "Caméras prévues 2024": its header's year
+            return year[1], "header_year"
         clause = self.with_apposition(clause_at(context.clauses, c.mention.start), context.clauses)
         s = sentence.start
         # A number that counts something else does not keep a date after it from this one: "70 caméras
@@ -1122,7 +1131,8 @@ class Extractor:
             # "De 12 en 2014, le parc est monté à 106"; "Entre 2018 et 2021, … passé de 9 à 27": 9 in 2018
             # "En six ans, … fait passer de 8 à 41": six years ago; "prévoit de passer de 100 à 150 en trois ans": now
             past = not FUTURE_RE.search(norm(context.text))
-            return between[0].value if between else period_start(context.text, self.published if past else None)
+            start = between[0].value if between else period_start(context.text, self.published if past else None)
+            return start, "period_start"
         date = figure_date(context.text, (clause.start - s, clause.end - s), (c.mention.start - s, c.end - s),
                            others, self.published, context.dates(), own_clause_only=unit_price)
         if date is not None and self.a_persons_date(date, context):
@@ -1133,21 +1143,25 @@ class Extractor:
         if relative and (date is None or to_come):
             inside = {d.value for d in context.dates() if c.end - s <= d.start < relative.end() - s}
             if len(inside) == 1:  # "quinze caméras, qui porteront le réseau à 45 au printemps 2023"
-                return inside.pop()
+                return inside.pop(), "own_relative"
         if date is None and c.head is not None and c.head.figure is not None and re.search(
                 r"\bsoit\s*$", _left(self.text, sentence, c.mention.start, 12)):
-            return c.head.figure.date  # "D'ici 2027, la ville vise 40 caméras, soit 13 de plus": the same time
+            # "D'ici 2027, la ville vise 40 caméras, soit 13 de plus": the same time
+            return c.head.figure.date, "head_figure"
         if date is None and family == CAMERAS and RESULT_RE.search(norm(context.text)) and (
                 done := self.operation_before(sentence)):
-            return done.date  # "Vingt caméras ont été posées cet été. Le parc passe ainsi de 35 à 55": after it
+            # "Vingt caméras ont été posées cet été. Le parc passe ainsi de 35 à 55": after it
+            return done.date, "operation_before"
         if date is None and ORIGIN_RE.match(said := norm(context.text)) and not FUTURE_RE.search(said) and (
                 first := self.first_year_before(s)):
-            return str(first)  # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
+            # "D'abord testées en 2003 … Au départ, cinq caméras seulement": the start's year
+            return str(first), "first_year"
         if family == PERCENT and CHANGE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 40)):
             years = sorted({d.value for d in context.dates() if len(d.value) == 4})  # years, not "15/01/2022"
             if len(years) >= 2:  # "1 129 infractions en 2021 contre 1 083 en 2020, soit une hausse de 4,2 %"
-                return years[-1]  # a change between two years is the later one's
-        return date
+                # a change between two years is the later one's
+                return years[-1], "later_year"
+        return date, "figure_date"
 
     def with_apposition(self, clause: Span, clauses: list[Span]) -> Span:
         """A figure in apposition ("Le budget de réparation, 12 000 €, a été voté le 28 mars") is dated by the
@@ -1189,7 +1203,7 @@ class Extractor:
         return min(years) if years else None
 
     def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
-        place = self.place(sentence, c, context)
+        place, place_rule = self.place(sentence, c, context)
         metric = self.metric(sentence, c, place, context)
         if metric is None or self.restates(c, metric):
             return None
@@ -1199,7 +1213,7 @@ class Extractor:
         if metric is Metric.CAMERAS_PER_100K:
             value = round(value * 100_000 / c.reading.density_per, 2)
         qualifier, qualifier_rule = self.qualify(sentence, c)
-        date = self.date(sentence, c, context)
+        date, date_rule = self.date(sentence, c, context)
         if metric is Metric.CAMERAS and date and (self.to_be_replaced(sentence) or not self.before_publication(
                 date) and TO_REPLACE_RE.search(norm(self.text[sentence.start : sentence.end]))):
             # "les 18 caméras seront remplacées cet automne", "inscrit au budget 2024 pour en remplacer 24": the
@@ -1227,7 +1241,7 @@ class Extractor:
             end=c.end, sentence=self.text[sentence.start : sentence.end].strip(),
             confidence=0.6 if c.anaphoric else 0.85, place_code=place.code,
             why={"metric": metric_rule or self.metric_rule(c), "qualifier": qualifier_rule,
-                 "place": "places.PlaceFinder", "date": "dates.figure_date"},
+                 "place": place_rule, "date": date_rule},
         )
 
     def parsed(self, sentence: Sentence) -> object | None:

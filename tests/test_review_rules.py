@@ -57,3 +57,15 @@ def test_a_page_of_thousands_of_camera_sentences_is_parsed_within_its_budget() -
     figures = extract_text(page, place_hint="Lens")
     assert syntax.PARSED["sentences"] == syntax.MAX_PARSES_PER_PAGE
     assert len(figures) >= 50  # the rest read by the word rules alone
+
+
+def test_place_and_date_name_their_rules() -> None:
+    text = ("Nombre de caméras\n\n2021\n\n2022\n\nVoie publique\n\n34\n\n41\n\nBâtiments\n\n12\n\n15\n\n"
+            "Le dispositif de vidéoprotection de la ville.")
+    figures = [f for f in extract_text(text, place_hint="Lens") if f.value == 41]
+    assert figures and figures[0].why["date"] == "column_year"
+    figure, = extract_text("Le Cantal compte 160 caméras. Des villages équipés : Jaleyrac (4), Talizat (2).",
+                           place_hint="Cantal")[1:2]
+    assert (figure.place, figure.why["place"]) == ("Jaleyrac", "sentence_words")
+    figure, = extract_text("La ville compte 40 caméras.", place_hint="Lens")
+    assert (figure.place, figure.why["place"]) == ("Lens", "page_place")
