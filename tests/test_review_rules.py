@@ -67,5 +67,5 @@ def test_place_and_date_name_their_rules() -> None:
     figure, = extract_text("Le Cantal compte 160 caméras. Des villages équipés : Jaleyrac (4), Talizat (2).",
                            place_hint="Cantal")[1:2]
     assert (figure.place, figure.why["place"]) == ("Jaleyrac", "sentence_words")
-    figure, = extract_text("La ville compte 40 caméras.", place_hint="Lens")
+    figure, = extract_text("Le réseau compte 40 caméras.", place_hint="Lens")
     assert (figure.place, figure.why["place"]) == ("Lens", "page_place")
