@@ -351,6 +351,7 @@ class Extractor:
         self._centre_places: list[Place] | None = None  # named in the sentences about the supervision centre
         self.named: list[Place] = []  # the places named in the sentences read so far
         self._block_openings: dict[int, int] | None = None
+        self._list_runs: dict[int, tuple[int, int]] | None = None
         self._parsed: dict[int, object] = {}  # sentence index → its spaCy parse (None: not parsed)
 
     # -- reading ----------------------------------------------------------------------------------
@@ -470,14 +471,16 @@ class Extractor:
         unread = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like]
         if not unread or not self.camera_context(sentence.index):
             return
-        doc = self.parsed(sentence)
         cued = bool(ANAPHORA_CUE_RE.search(norm(self.text[sentence.start : sentence.end])))
+        totals = {i: self.total_before(sentence, found, mentions[i]) for i in unread}
+        if not cued and not any(totals.values()):
+            return  # no pronoun to stand for a count, no total to break down: nothing worth a parse
+        doc = self.parsed(sentence)
         for i in unread if doc is not None else ():
             m, at = mentions[i], mentions[i].start - sentence.start
             if cued and bare_count(doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end, anaphoric=True)
-            elif (total := self.total_before(sentence, found, m)) is not None and sub_count(
-                    doc, at, m.end - sentence.start):
+            elif (total := totals[i]) is not None and sub_count(doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, total.reading.continued(m.end), m.start, m.end, head=total,
                                      linked_by_dont=True)
 
@@ -487,7 +490,8 @@ class Extractor:
         équipés : Saint-Cernin (2), Montsalvy (5), Massiac (14)"): each count is its place's cameras, of the
         kind of the camera count before it in the sentence, if any."""
         items = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like
-                 and BARE_BRACKET_RE.match(self.text, m.end) and self.text[:m.start].rstrip().endswith("(")]
+                 and BARE_BRACKET_RE.match(self.text, m.end) and OPEN_BRACKET_BEFORE_RE.search(
+                     self.text, max(sentence.start, m.start - 4), m.start)]
         if len(items) < 2 or not self.camera_context(sentence.index):
             return
         named = self.finder.names_in(self.text[sentence.start : sentence.end])
@@ -497,7 +501,10 @@ class Extractor:
         for i in items:
             m = mentions[i]
             opening = self.text.rfind("(", sentence.start, m.start)
-            if self.text[:opening].rstrip() and len(self.text[:opening].rstrip()) in ends:
+            name_end = opening
+            while name_end > sentence.start and self.text[name_end - 1].isspace():
+                name_end -= 1
+            if name_end in ends:
                 found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end,
                                      head=head, linked_by_dont=head is not None)
 
@@ -927,15 +934,26 @@ class Extractor:
         line = norm(self.text[sentence.start : sentence.end])
         if not self.is_list_line(sentence) or FUTURE_RE.search(line) or PAST_RE.search(line) or NOW_RE.search(line):
             return False
-        first, last = sentence.index, sentence.index
-        while first > 0 and self.is_list_line(self.sentences[first - 1]):
-            first -= 1
-        while last + 1 < len(self.sentences) and self.is_list_line(self.sentences[last + 1]):
-            last += 1
+        first, last = self.list_runs()[sentence.index]
         if last == first:
             return False  # one line ("Objectif : 150 caméras fin 2025") is no list
         intro = " ".join(norm(self.text[s.start : s.end]) for s in self.sentences[max(0, first - 2) : first])
         return bool(FUTURE_RE.search(intro))
+
+    def list_runs(self) -> dict[int, tuple[int, int]]:
+        """For each sentence that is a list's line, the first and last line of its run, found once a page."""
+        if self._list_runs is None:
+            lines = [self.is_list_line(s) for s in self.sentences]
+            firsts: dict[int, int] = {}
+            for index, line in enumerate(lines):
+                if line:
+                    firsts[index] = firsts.get(index - 1, index)
+            self._list_runs, last = {}, -1
+            for index in range(len(lines) - 1, -1, -1):  # one pass back gives each line its run's last
+                if lines[index]:
+                    last = last if index + 1 in firsts else index
+                    self._list_runs[index] = (firsts[index], last)
+        return self._list_runs
 
     def is_list_line(self, sentence: Sentence) -> bool:
         line = self.text[sentence.start : sentence.end]
@@ -1399,7 +1417,8 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
 
 
 MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
-BARE_BRACKET_RE = re.compile(r"\s*\)")  # "Montsalvy (5)": nothing but the count in the brackets
+BARE_BRACKET_RE = re.compile(r"\s*\)")
+OPEN_BRACKET_BEFORE_RE = re.compile(r"\(\s*$")  # "Montsalvy (5)": nothing but the count in the brackets
 # a list's line: a label, a colon or a bracket, and a count ("Lillers : 15 caméras pour 6 497 euros")
 LIST_ITEM_LINE_RE = re.compile(r"\s*[A-ZÀ-Ý][^:\n\d()]{1,60}?(?:\s*:\s*|\s*\(\s*)\d")
 # a pronoun or "en" that a bare number may count for ("elles étaient 150", "en installer 23", "au nombre de")
