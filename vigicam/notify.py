@@ -50,13 +50,16 @@ def load_config(path: Path | None) -> NotifyConfig:
 
 
 def send(urls: list[str], title: str, body: str) -> bool:
+    """The body is declared plain text: Apprise then escapes it for each service that renders HTML (e-mail)
+    or Markdown (Matrix, Slack…), so a page's `<details ontoggle=…>`, tracking image, form or
+    `[link](javascript:…)` quoted in an event arrives as words, never live."""
     import apprise
 
     sender = apprise.Apprise()
     for url in urls:
         if not sender.add(url):
             raise ConfigError("an Apprise URL in the configuration is not valid (it is not shown: it may hold a token)")
-    return bool(sender.notify(title=title, body=body))
+    return bool(sender.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT))
 
 
 @dataclass
