@@ -48,7 +48,6 @@ from extractors.cues import (
     ONE_CAMERA_PER_RE,
     ORIGIN_RE,
     OWN_RELATIVE_RE,
-    OWN_SITES_RE,
     PAGE_FURNITURE_RE,
     PARTITIVE_EQUIPPED_RE,
     PARTITIVE_RE,
@@ -58,7 +57,6 @@ from extractors.cues import (
     PER_YEAR_AFTER_RE,
     PERSON_APPOSITION_RE,
     PERSON_OPENING_RE,
-    PLACED_THERE_RE,
     POLLED_AFTER_RE,
     POLLED_BEFORE_RE,
     PRICE_RE,
@@ -76,13 +74,12 @@ from extractors.cues import (
     STAFF_PER_RE,
     THAT_PURPOSE_RE,
     THE_SYSTEM_RE,
-    THERE_PRONOUN_RE,
     WHOLE_OF_VIDEO_RE,
 )
 from extractors.dates import YEAR_RE, counts_from_a_year, figure_date, find_date_mentions, period_start
 from extractors.deduplicate import deduplicate
 from extractors.figure import Figure, Metric, Qualifier
-from extractors.gazetteer import COUNTRY, Gazetteer, Place, load_gazetteer
+from extractors.gazetteer import Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import (
     BROAD_MONEY,
     MONTH_PATTERN,
@@ -92,6 +89,7 @@ from extractors.lexicon_fr import (
 )
 from extractors.numbers import Mention, find_mentions, words_to_number
 from extractors.page import Page
+from extractors.place_rules import place_of
 from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder, as_named, display_name
 from extractors.qualifiers import qualifier_after, qualifier_before, qualifier_from_header
 from extractors.readings import (
@@ -149,10 +147,6 @@ GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
 TO_REPLACE_RE = re.compile(r"\bpour (?:en |les )?(?:remplacer|renouveler|moderniser)\b")  # "pour en remplacer 24"
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
-# "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
-THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\s+(?:\w+\s+)?"
-                                r"(?:recul|baiss|diminu|chut|augment|progress|grimp|doubl|tripl|pass|install|pos|"
-                                r"commis|constat|enregistr|relev)\w*")  # not "y sont favorables"
 # "les images des 24 caméras", "couverts par les 38 caméras", "renforcer les 35 caméras fixes"
 IN_PASSING_RE = re.compile(r"\b(?:images|enregistrements|réseau|parc) des\s*$|\b(?:par|sur|grâce aux|avec) les\s*$"
                            r"|\b(?:renforcer|compléter|rejoindre|remplacer) les\s*$|\b(?:en plus des|outre les)\s*$")
@@ -161,7 +155,6 @@ TAX_OR_BUDGET = r"\bbudget\b|\btaxes? (?:foncière|d'habitation|locale)|\bimpôt
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 DEFAULT_GAZETTEER = object()
-GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 MAX_NUMBERS_PER_SENTENCE = 300
 # a stock that results from what the sentence before told: "Le parc passe ainsi de 35 à 55 caméras"; or
 # that holds at the time it told: "… nous en installerons 8 l'an prochain. La commune en comptera alors 40"
@@ -169,9 +162,6 @@ RESULT_RE = re.compile(r"\b(?:pass|port|atteint|s'élève|s'établit|compt)\w*\s
                        r"|\b(?:compt|dispos|atteind|totalis)\w*\s+alors\b")  # "Notre commune en comptera alors 40"
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
 BARE_AMOUNT_RE = re.compile(r"\s*[\d\s\u00a0\u202f.,]+\s*(?:€|euros?|k€|M€)(?:\s*(?:HT|TTC))?\s*")
-# the State's scheme, said of projects in general: the country's rate, not one commune's
-STATE_SCHEME_RE = re.compile(r"\s*l'état\s+(?:finance|subventionne|prend en charge|participe|apporte|rembourse)\b"
-                             r"[^.;]*\bdes\s+(?:projets|dépenses|travaux|investissements|équipements|installations)\b")
 USED_FOR_RE = re.compile(r"[^.;]{0,40}?\b(?:ont|avaient|auront) (?:permis|contribué|servi|aidé)\b")
 # what a page about surveillance names somewhere: cameras, video, footage, or the security they serve
 SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|images|visionn|sécurité|délinquance|"
@@ -180,10 +170,6 @@ SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|
 # an elliptic question that asks again what the one before asked: "— Et demain ?"
 FOLLOW_UP_RE = re.compile(r"\W*et\s+(?:demain|ensuite|après|à l'avenir|à terme|plus tard|d'ici (?:là|\d{4}))\s*\?")
 DECIDED_VERB_RE = re.compile(r"\b(?:voté|adopté|approuvé|attribué|accordé|alloué|débloqué|inscrit|engagé)e?s?\b")
-# a typical town, the subject of an average: the guidelines' label for such an aggregate, as the text words it
-TYPICAL_TOWN_RE = re.compile(r"\b(?:une|les)\s+((?:villes?|communes?)\s+(?:moyennes?\s+)?de\s+"
-                             r"(?:plus de\s+|moins de\s+)?\d[\d\s\u00a0\u202f.]*\s+habitants)", re.IGNORECASE)
-AVERAGE_RE = re.compile(r"\ben moyenne\b|\bmoyenne de\b", re.IGNORECASE)
 SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
 FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
 OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
@@ -352,6 +338,7 @@ class Extractor:
         self.named: list[Place] = []  # the places named in the sentences read so far
         self._block_openings: dict[int, int] | None = None
         self._list_runs: dict[int, tuple[int, int]] | None = None
+        self.memo: dict[str, dict] = {}  # what rules of other modules keep once a page
         self._parsed: dict[int, object] = {}  # sentence index → its spaCy parse (None: not parsed)
 
     # -- reading ----------------------------------------------------------------------------------
@@ -1003,65 +990,6 @@ class Extractor:
                 return False
         return bool(re.search(VIDEO_TERMS, norm(self.text[heading.start : heading.end])))
 
-    def place(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> tuple[FigurePlace, str]:
-        """The figure's place, and the name of the rule that gave it (for --explain)."""
-        stext = context.text
-        if c.reading.family == POPULATION:
-            left_start = max(sentence.start, c.mention.start - 90)
-            left = norm(self.text[left_start : c.mention.start])
-            if threshold := self.finder.threshold(left):
-                group = threshold.code
-                aid = AID_WORDS_RE.search(self.text[sentence.start : sentence.end]) or self.aid_document
-                label = "communes éligibles" if aid else self.text[left_start + left.rfind(group) : c.end].strip()
-                return FigurePlace(label, "other"), "threshold_group"
-        if (cell := self.cells.get(sentence.start)) and (row := self.finder.names_in(cell.row_label)):
-            return as_named(row[0], cell.row_label), "table_row"  # "Cher / 12 / 64": the row's place
-        if (typical := TYPICAL_TOWN_RE.search(stext)) and AVERAGE_RE.search(stext):
-            # "Une ville de 50 000 habitants compte en moyenne 350 caméras"
-            return FigurePlace(typical[1], "other"), "typical_town"
-        if c.reading.family in (PERCENT, MONEY) and STATE_SCHEME_RE.match(norm(stext)):
-            # "L'État finance jusqu'à 50 % des projets"
-            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code), "state_scheme"
-        if c.respective is not None and (named := self.respective_place(sentence, c, context)):
-            return named, "respectively"
-        clause = clause_at(context.clauses, c.mention.start)
-        if PLACED_THERE_RE.match(norm(self.text[c.end : clause.end])):
-            # "c'est au tour de la cité Pierre-Sémard : 9 caméras y ont été installées"; "… le quartier de
-            # Boirargues … Deux caméras y ont été posées"
-            before = self.sentences[sentence.index - 1] if sentence.index else None
-            for said in (self.text[sentence.start : c.mention.start], self.text[before.start : before.end] if before
-                         else ""):
-                if district := self.finder.district_named(said):
-                    return district, "placed_there"
-        found = self.finder.place_for(stext, c.mention.start - sentence.start, c.end - sentence.start,
-                                      clause.end - sentence.start, context.places)
-        inherits = c.same_place if c.anaphoric else not c.linked_by_dont
-        if found is None and inherits and c.head is not None and c.head.figure is not None:
-            head = c.head.figure
-            own_sites = OWN_SITES_RE.search(norm(self.text[c.end : clause.end]))
-            if head.place_kind == "district" and own_sites and (commune := self.finder.relative("commune")):
-                # "et trois seront placées sur ses résidences …": sites of its own, not the district
-                return commune, "own_sites"
-            return FigurePlace(head.place, head.place_kind, head.place_code), "head_figure"
-        if found is not None:
-            return self.finder.group_of(found) if c.reading.noun in GROUP_NOUNS else found, "sentence_words"
-        if (c.reading.family == OTHER and THERE_PRONOUN_RE.search(norm(context.text))
-                or THERE_AUXILIARY_RE.search(norm(context.text))) and (
-                there := self.first_figure(sentence.index - 1)):
-            # "Quarante opérateurs s'y relaient"; "Le quartier a reçu 22 caméras. Les vols y ont reculé de 14 %"
-            return FigurePlace(there.place, there.place_kind, there.place_code), "there_pronoun"
-        hint = self.finder.hint_place()
-        if hint.name is None and self.national:
-            # "Selon le ministère de l'Intérieur, …"
-            return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code), "national_page"
-        if hint.name is None and (told := self.placed_before_in_block(sentence)):
-            # a page of no place: "À Chablis, trois caméras … Coût de l'opération : 24 000 euros"
-            return told, "paragraph_place"
-        hint = FigurePlace(hint.name, hint.kind or self.place_kind, hint.code)
-        if self.of_shared_centre(c, norm(stext)):
-            return self.finder.group_of(hint), "shared_centre"  # "Le CSU reçoit aussi les images de Rezé, de Vertou…"
-        return self.finder.group_of(hint) if c.reading.noun in GROUP_NOUNS else hint, "page_place"
-
     def placed_before_in_block(self, sentence: Sentence) -> FigurePlace | None:
         """The one place of the paragraph's figures so far: on a page of no place, what it goes on about. A
         paragraph of several ("À Arles, 90 caméras ; à Tarascon, 40. Ces villes en totalisent 130") has none."""
@@ -1221,7 +1149,7 @@ class Extractor:
         return min(years) if years else None
 
     def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
-        place, place_rule = self.place(sentence, c, context)
+        place, place_rule = place_of(self, sentence, c, context)
         metric = self.metric(sentence, c, place, context)
         if metric is None or self.restates(c, metric):
             return None

@@ -1,0 +1,286 @@
+"""Where a figure is: an ordered table of named rules, the first that answers decides.
+
+A figure's place is said in many ways: by its table row, by the sentence's words, by a figure it hangs on,
+by the paragraph it sits in, or only by the page. Each rule below is a name, why it holds, the function
+that answers (or not) and French examples that run as tests (`tests/test_place_rules.py`). Their order
+is this table's; `vigicam extract --explain` prints the rule that placed each figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from extractors.cues import OWN_SITES_RE, PLACED_THERE_RE, THERE_PRONOUN_RE
+from extractors.gazetteer import COUNTRY, Place
+from extractors.places import AID_WORDS_RE, FigurePlace, as_named, to_figure_place
+from extractors.readings import MONEY, OTHER, PERCENT, POPULATION, norm
+from extractors.segments import Span, clause_at
+
+if TYPE_CHECKING:
+    from extractors.pipeline import Candidate, Extractor, SentenceContext
+    from extractors.segments import Sentence
+
+# a typical town, the subject of an average: the guidelines' label for such an aggregate, as the text words it
+TYPICAL_TOWN_RE = re.compile(r"\b(?:une|les)\s+((?:villes?|communes?)\s+(?:moyennes?\s+)?de\s+"
+                             r"(?:plus de\s+|moins de\s+)?\d[\d\s\u00a0\u202f.]*\s+habitants)", re.IGNORECASE)
+AVERAGE_RE = re.compile(r"\ben moyenne\b|\bmoyenne de\b", re.IGNORECASE)
+# the State's scheme, said of projects in general: the country's rate, not one commune's
+STATE_SCHEME_RE = re.compile(r"\s*l'état\s+(?:finance|subventionne|prend en charge|participe|apporte|rembourse)\b"
+                             r"[^.;]*\bdes\s+(?:projets|dépenses|travaux|investissements|équipements|installations)\b")
+# "les vols y ont reculé de 14 %": there, where the sentence before counted; not "il y a", "il n'y a"
+THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\s+(?:\w+\s+)?"
+                                r"(?:recul|baiss|diminu|chut|augment|progress|grimp|doubl|tripl|pass|install|pos|"
+                                r"commis|constat|enregistr|relev)\w*")  # not "y sont favorables"
+GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
+# the page's place is wider than the figures a paragraph tells of one of its towns
+WIDER_KINDS = frozenset({"departement", "region", "other"})
+
+
+@dataclass
+class PlaceQuestion:
+    """One figure's place asked of the rules: what they share, each part computed once, when asked."""
+
+    x: Extractor
+    sentence: Sentence
+    c: Candidate
+    context: SentenceContext
+
+    @property
+    def text(self) -> str:
+        return self.context.text
+
+    @cached_property
+    def clause(self) -> Span:
+        return clause_at(self.context.clauses, self.c.mention.start)
+
+    @cached_property
+    def found(self) -> FigurePlace | None:
+        """The place the sentence's own words give the figure."""
+        s = self.sentence.start
+        return self.x.finder.place_for(self.text, self.c.mention.start - s, self.c.end - s, self.clause.end - s,
+                                       self.context.places)
+
+    @cached_property
+    def inherits(self) -> bool:
+        """Whether the figure may take the place of the figure it hangs on ("dont 12 …", "elle en compte")."""
+        c = self.c
+        return (c.same_place if c.anaphoric else not c.linked_by_dont) and c.head is not None and (
+            c.head.figure is not None)
+
+    @cached_property
+    def hint(self) -> FigurePlace:
+        return self.x.finder.hint_place()
+
+    def as_group(self, place: FigurePlace) -> FigurePlace:
+        """A count of communes is its group's: "12 communes" of the intercommunalité, not of one town."""
+        return self.x.finder.group_of(place) if self.c.reading.noun in GROUP_NOUNS else place
+
+
+def _threshold_group(q: PlaceQuestion) -> FigurePlace | None:
+    x, c = q.x, q.c
+    if c.reading.family != POPULATION:
+        return None
+    left_start = max(q.sentence.start, c.mention.start - 90)
+    left = norm(x.text[left_start : c.mention.start])
+    if not (threshold := x.finder.threshold(left)):
+        return None
+    aid = AID_WORDS_RE.search(x.text[q.sentence.start : q.sentence.end]) or x.aid_document
+    label = "communes éligibles" if aid else x.text[left_start + left.rfind(threshold.code) : c.end].strip()
+    return FigurePlace(label, "other")
+
+
+def _table_row(q: PlaceQuestion) -> FigurePlace | None:
+    if (cell := q.x.cells.get(q.sentence.start)) and (row := q.x.finder.names_in(cell.row_label)):
+        return as_named(row[0], cell.row_label)
+    return None
+
+
+def _typical_town(q: PlaceQuestion) -> FigurePlace | None:
+    if (typical := TYPICAL_TOWN_RE.search(q.text)) and AVERAGE_RE.search(q.text):
+        return FigurePlace(typical[1], "other")
+    return None
+
+
+def _state_scheme(q: PlaceQuestion) -> FigurePlace | None:
+    if q.c.reading.family in (PERCENT, MONEY) and STATE_SCHEME_RE.match(norm(q.text)):
+        return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)
+    return None
+
+
+def _respectively(q: PlaceQuestion) -> FigurePlace | None:
+    return q.x.respective_place(q.sentence, q.c, q.context) if q.c.respective is not None else None
+
+
+def _placed_there(q: PlaceQuestion) -> FigurePlace | None:
+    x, c, sentence = q.x, q.c, q.sentence
+    if not PLACED_THERE_RE.match(norm(x.text[c.end : q.clause.end])):
+        return None
+    before = x.sentences[sentence.index - 1] if sentence.index else None
+    for said in (x.text[sentence.start : c.mention.start], x.text[before.start : before.end] if before else ""):
+        if district := x.finder.district_named(said):
+            return district
+    return None
+
+
+def _own_sites(q: PlaceQuestion) -> FigurePlace | None:
+    if q.found is not None or not q.inherits or q.c.head.figure.place_kind != "district":
+        return None
+    if OWN_SITES_RE.search(norm(q.x.text[q.c.end : q.clause.end])):
+        return q.x.finder.relative("commune")
+    return None
+
+
+def _head_figure(q: PlaceQuestion) -> FigurePlace | None:
+    if q.found is not None or not q.inherits:
+        return None
+    head = q.c.head.figure
+    return FigurePlace(head.place, head.place_kind, head.place_code)
+
+
+def _sentence_words(q: PlaceQuestion) -> FigurePlace | None:
+    return q.as_group(q.found) if q.found is not None else None
+
+
+def _there_pronoun(q: PlaceQuestion) -> FigurePlace | None:
+    said = norm(q.text)
+    if q.c.reading.family == OTHER and THERE_PRONOUN_RE.search(said) or THERE_AUXILIARY_RE.search(said):
+        if there := q.x.first_figure(q.sentence.index - 1):
+            return FigurePlace(there.place, there.place_kind, there.place_code)
+    return None
+
+
+def _national_page(q: PlaceQuestion) -> FigurePlace | None:
+    if q.hint.name is None and q.x.national:
+        return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)
+    return None
+
+
+def _paragraph_place(q: PlaceQuestion) -> FigurePlace | None:
+    return q.x.placed_before_in_block(q.sentence) if q.hint.name is None else None
+
+
+def _paragraph_town(q: PlaceQuestion) -> FigurePlace | None:
+    """On a page of a wider territory, the town its paragraph tells of names the figures that name none."""
+    if q.hint.name is not None and (q.hint.kind or q.x.place_kind) not in WIDER_KINDS or q.context.places or (
+            q.c.reading.noun in GROUP_NOUNS):
+        return None  # a sentence that names a place, or counts communes, speaks of the territory
+    town = town_told_before(q.x, q.sentence)
+    return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None
+
+
+def _within(town: Place, territory: Place | None) -> bool:
+    """Whether a town lies in the page's territory: "à Rouen" on the Seine-Maritime's page, not "comme à Paris"."""
+    if territory is None or territory.kind not in ("departement", "region"):
+        return True
+    return (town.departement if territory.kind == "departement" else town.region) == territory.code
+
+
+def _shared_centre(q: PlaceQuestion) -> FigurePlace | None:
+    if q.x.of_shared_centre(q.c, norm(q.text)):
+        return q.x.finder.group_of(_page_hint(q))
+    return None
+
+
+def _page_hint(q: PlaceQuestion) -> FigurePlace:
+    return FigurePlace(q.hint.name, q.hint.kind or q.x.place_kind, q.hint.code)
+
+
+def _page_place(q: PlaceQuestion) -> FigurePlace:
+    return q.as_group(_page_hint(q))
+
+
+@dataclass(frozen=True)
+class PlaceRule:
+    name: str
+    why: str
+    answer: Callable[[PlaceQuestion], FigurePlace | None]
+    examples: tuple[tuple[str | None, str, str, str], ...]  # (page's place, text, number as written, place)
+
+
+PLACE_RULES: tuple[PlaceRule, ...] = (
+    PlaceRule("threshold_group", "a population bound names the communes under it, not a town",
+              _threshold_group, ()),
+    PlaceRule("table_row", "a table's cell is its row's place", _table_row, ()),
+    PlaceRule("typical_town", "an average is a typical town's", _typical_town,
+              ((None, "Une ville de 50 000 habitants compte en moyenne 350 caméras.", "350",
+                "ville de 50 000 habitants"),)),
+    PlaceRule("state_scheme", "the State's rate for projects in general is the country's", _state_scheme,
+              (("Vienne", "L'État finance jusqu'à 50 % des projets de vidéoprotection.", "50", "France"),)),
+    PlaceRule("respectively", "places named before 'respectivement' go to its counts in order", _respectively, ()),
+    PlaceRule("placed_there", "'y ont été installées' points to the district just named", _placed_there,
+              (("Lunel", "C'est au tour de la cité Pierre-Sémard : 9 caméras y ont été installées.", "9",
+                "Lunel / Pierre-Sémard"),)),
+    PlaceRule("own_sites", "a district's figure's own sites are its commune's", _own_sites, ()),
+    PlaceRule("head_figure", "a part or an anaphora takes the place of the figure it hangs on", _head_figure, ()),
+    PlaceRule("sentence_words", "the place the sentence names where the figure is", _sentence_words,
+              (("Tours", "Blois compte 40 caméras.", "40", "Blois"),)),
+    PlaceRule("there_pronoun", "'y' points to the place of the figure of the sentence before", _there_pronoun,
+              (("Lunel", "Le quartier des Abrets a reçu 22 caméras. Les vols y ont reculé de 14 %.", "14",
+                "Lunel / Abrets"),)),
+    PlaceRule("national_page", "a page of no place that speaks for the country", _national_page,
+              ((None, "Selon le ministère de l'Intérieur, 4 000 communes sont équipées de caméras.", "4 000",
+                "France"),)),
+    PlaceRule("paragraph_place", "on a page of no place, the one place of its paragraph's figures",
+              _paragraph_place,
+              ((None, "À Chablis, trois caméras ont été posées. Coût de l'opération : 24 000 euros.", "24 000",
+                "Chablis"),)),
+    PlaceRule("paragraph_town", "on a page of a wider territory, the town its paragraph tells of",
+              _paragraph_town,
+              (("Seine-Maritime", "Le président a inauguré le système du collège Jean-Lecanuet, à Rouen. "
+                "L'établissement a été équipé de 8 caméras.", "8", "Rouen"),
+               ("Seine-Maritime", "Le collège est à Rouen. Le Département a installé 8 caméras dans ses collèges.", "8",
+                "Seine-Maritime"),
+               ("Seine-Maritime", "Comme à Paris, les collèges s'équipent. Le Département y a installé 8 caméras.", "8",
+                "Seine-Maritime"),
+               ("Seine-Maritime", "Le collège Jean-Lecanuet est à Rouen.\n\n"
+                "Le Département a équipé 8 caméras dans ses collèges.", "8", "Seine-Maritime"))),
+    PlaceRule("shared_centre", "the staff of a centre shared by communes is their intercommunalité's",
+              _shared_centre, ()),
+    PlaceRule("page_place", "a figure whose text names no place is the page's", _page_place,
+              (("Tours", "Le parc compte 40 caméras.", "40", "Tours"),)),
+)
+
+
+def place_of(x: Extractor, sentence: Sentence, c: Candidate, context: SentenceContext) -> tuple[FigurePlace, str]:
+    """The figure's place, and the name of the rule that gave it (for --explain)."""
+    question = PlaceQuestion(x, sentence, c, context)
+    for rule in PLACE_RULES:
+        if (answer := rule.answer(question)) is not None:
+            return answer, rule.name
+    return _page_place(question), "page_place"
+
+
+MANY = Place(code="", kind="other", name="")  # a paragraph that names several towns tells of none
+
+
+def town_told_before(x: Extractor, sentence: Sentence) -> Place | None:
+    """The one commune or intercommunalité the sentences of the paragraph before this one name. Each
+    sentence is looked at once a page: what a paragraph has named so far is carried from line to line."""
+    told: dict[int, Place | None] = x.memo.setdefault("towns_told", {})
+    index = sentence.index - 1
+    if index < 0 or not _goes_on(x, index + 1):
+        return None
+    start = index
+    while start > 0 and start - 1 not in told and _goes_on(x, start):
+        start -= 1  # back to the paragraph's opening, or to what was already carried
+    for i in range(start, index + 1):
+        if i in told:
+            continue
+        so_far = told.get(i - 1) if i > 0 and _goes_on(x, i) else None
+        s = x.sentences[i]
+        for _, _, place in x.finder.names_in(x.text[s.start : s.end]):
+            if place.kind in ("commune", "intercommunalite") and place.code != (so_far or MANY).code:
+                so_far = place if so_far is None else MANY
+        told[i] = so_far
+    town = told[index]
+    return None if town is None or town is MANY else town
+
+
+def _goes_on(x: Extractor, index: int) -> bool:
+    """Whether sentence `index` goes on the paragraph of the one before it: same block, no line between."""
+    before, sentence = x.sentences[index - 1], x.sentences[index]
+    return before.block == sentence.block and "\n" not in x.text[before.end : sentence.start]
