@@ -1,31 +1,23 @@
 """Change detection: compare a source's figures with its previous ones and append events.
 
-A figure's series is (source, place, metric, date): "12 caméras en 2014" and "106 caméras aujourd'hui"
-are two series, not a change. Only figures make events: a new date line, banner or paragraph order
-changes the page's hash but not its figures, so it records nothing here. A failing source makes
+The figures of a page's two versions are matched one to one (storage.alignment): a changed value is
+an event; a figure whose value stayed is none, even when its date, its place's spelling or its
+qualifier's wording moved (that is kept in `restatements`). "12 caméras en 2014" and "106 caméras
+aujourd'hui" are two series, never a change of one another. A new date line, banner or paragraph order
+changes the page's hash but not its figures, so it reports nothing. A failing source makes
 one `source_failing` event when it starts failing and one `source_recovered` when it comes back;
 its figures are never read as withdrawn while it fails.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from sqlite_utils import Database
 
+from storage.alignment import Pair, align, moved
 from storage.db import insert_rows, utcnow
 from storage.vocab import HEALTH_KINDS_SQL, EventKind, Outcome
-
-SeriesKey = tuple[str | None, str, str | None]
-
-
-def _series(figures: list[dict[str, Any]]) -> dict[SeriesKey, list[dict[str, Any]]]:
-    grouped: dict[SeriesKey, list[dict[str, Any]]] = defaultdict(list)
-    for figure in figures:
-        grouped[(figure["place"], figure["metric"], figure["date"])].append(figure)
-    return grouped
-
 
 # What comparing and events need of a figure (`select *` builds every column of every figure's dict).
 FIGURE_COLUMNS = "id, place, metric, date, value, qualifier, sentence, evidence, document_id, extractor_version"
@@ -73,25 +65,44 @@ def _event(kind: EventKind, source: dict[str, Any], fetch: dict[str, Any], run_i
     }
 
 
+def figure_events(pairs: list[Pair]) -> list[tuple[EventKind, dict | None, dict | None]]:
+    """(kind, old figure, new figure) for each aligned pair whose value differs, or that is new or
+    withdrawn; a figure restated with the same value gives nothing (see `restatement_rows`)."""
+    events: list[tuple[EventKind, dict | None, dict | None]] = []
+    for before, after in pairs:
+        if before is None:
+            events.append((EventKind.NEW, None, after))
+        elif after is None:
+            events.append((EventKind.WITHDRAWN, before, None))
+        elif before["value"] != after["value"]:
+            events.append((EventKind.CHANGED, before, after))
+    return events
+
+
 def compare_figures(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[tuple[EventKind, dict | None,
                                                                                             dict | None]]:
-    """(kind, old figure, new figure) for every series that differs; restated figures give nothing."""
-    events: list[tuple[EventKind, dict | None, dict | None]] = []
-    old_series, new_series = _series(old), _series(new)
-    for key in list(old_series) + [k for k in new_series if k not in old_series]:
-        before = list(old_series.get(key, []))
-        after = list(new_series.get(key, []))
-        for figure in list(after):  # the same statement again: no event
-            twin = next((b for b in before if b["value"] == figure["value"]
-                         and b["qualifier"] == figure["qualifier"]), None)
-            if twin is not None:
-                before.remove(twin)
-                after.remove(figure)
-        while before and after:
-            events.append((EventKind.CHANGED, before.pop(0), after.pop(0)))
-        events += [(EventKind.WITHDRAWN, b, None) for b in before]
-        events += [(EventKind.NEW, None, a) for a in after]
-    return events
+    """The events between two versions' figures, matched one to one (storage.alignment)."""
+    return figure_events(align(old, new))
+
+
+def restatement_rows(pairs: list[Pair], source_id: int, fetch_id: int, old_fetch_id: int | None,
+                     run_id: int | None, now: str) -> list[dict[str, Any]]:
+    """A figure whose value stayed but whose date, place's spelling, qualifier or words moved: kept in
+    `restatements` (what changed and from what), never an event."""
+    rows = []
+    for before, after in pairs:
+        if before is None or after is None or before["value"] != after["value"]:
+            continue
+        if what := moved(before, after):
+            rows.append({
+                "source_id": source_id, "run_id": run_id, "metric": after["metric"], "value": after["value"],
+                "moved": ", ".join(what), "old_place": before.get("place"), "new_place": after.get("place"),
+                "old_date": before.get("date"), "new_date": after.get("date"),
+                "old_qualifier": before.get("qualifier"), "new_qualifier": after.get("qualifier"),
+                "old_figure_id": before.get("id"), "new_figure_id": after.get("id"),
+                "old_fetch_id": old_fetch_id, "new_fetch_id": fetch_id, "detected_at": now,
+            })
+    return rows
 
 
 def health_state(db: Database, source_id: int) -> str | None:
@@ -127,8 +138,10 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None,
             previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
             old = figures_of(db, previous["document_id"], source["id"]) if previous else []
             new = stored if stored is not None else figures_of(db, fetch["document_id"], source["id"])
-            now = utcnow()
-            for kind, before, after in compare_figures(old, new):
+            now, old_fetch_id = utcnow(), previous["id"] if previous else None
+            pairs = align(old, new)
+            for kind, before, after in figure_events(pairs):
                 rows.append(_event(kind, source, fetch, run_id, before, after,
-                                   previous["id"] if previous else None, fetch["published"], detected_at=now))
+                                   old_fetch_id, fetch["published"], detected_at=now))
+            insert_rows(db, "restatements", restatement_rows(pairs, source["id"], fetch_id, old_fetch_id, run_id, now))
     return insert_rows(db, "changes", rows)

@@ -375,3 +375,21 @@ def m010_extraction_failures(db: Database) -> None:
         foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")],
     )
     db["extraction_failures"].create_index(["document_id", "source_id", "extractor_version"], unique=True)
+
+
+@migrations()
+def m012_restatements(db: Database) -> None:
+    """A figure of a page's new version matched to one of its old version with the same value, whose date,
+    place's spelling, qualifier or words moved: recorded here, never reported as an event."""
+    db["restatements"].create(
+        {"id": int, "source_id": int, "run_id": int, "metric": str, "value": float, "moved": str,
+         "old_place": str, "new_place": str, "old_date": str, "new_date": str, "old_qualifier": str,
+         "new_qualifier": str, "old_figure_id": int, "new_figure_id": int, "old_fetch_id": int,
+         "new_fetch_id": int, "detected_at": str},
+        pk="id",
+        not_null={"source_id", "metric", "value", "moved", "detected_at"},
+        foreign_keys=[("source_id", "sources", "id"), ("old_figure_id", "figures", "id"),
+                      ("new_figure_id", "figures", "id"), ("new_fetch_id", "fetches", "id")],
+    )
+    db["restatements"].create_index(["source_id", "id"])
+    make_append_only(db, "restatements")

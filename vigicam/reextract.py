@@ -15,7 +15,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from extractors import EXTRACTOR_VERSION, Figure, extract_text
-from storage.changes import compare_figures, figures_of
+from storage.alignment import align, moved
+from storage.changes import figures_of
 from storage.db import utcnow
 from storage.history import insert_extraction
 from storage.reextraction import pending_pairs, record_extraction_failure, record_revisions
@@ -37,6 +38,8 @@ def read_again(document: dict[str, Any], source: dict[str, Any]) -> list[Figure]
 
 
 def revision_rows(document_id: int, source_id: int, old: list[dict], new: list[dict]) -> list[dict[str, Any]]:
+    """One row per figure the new version reads otherwise (value, qualifier, date, place or words): the
+    two versions' figures are matched one to one, as a page's two texts are."""
     old_version = old[0]["extractor_version"] if old else None
     return [{
         "document_id": document_id, "source_id": source_id,
@@ -46,7 +49,8 @@ def revision_rows(document_id: int, source_id: int, old: list[dict], new: list[d
         "old_qualifier": (before or {}).get("qualifier"), "new_qualifier": (after or {}).get("qualifier"),
         "old_evidence": (before or {}).get("evidence"), "new_evidence": (after or {}).get("evidence"),
         "revised_at": utcnow(),
-    } for _kind, before, after in compare_figures(old, new)]
+    } for before, after in align(old, new) if before is None or after is None or before["value"] != after["value"]
+        or moved(before, after)]
 
 
 def reextract(db: Database) -> ReextractSummary:
