@@ -10,8 +10,9 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.errors import StorageError
+from storage.errors import StorageError, storage_problem
 from storage.migrations import migrations
+from storage.urls import canonical_url
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -56,11 +57,14 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.
                 raise StorageError(f"no database at {path}")
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             db = sqlite_utils.Database(conn)
+            conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
             db.execute("PRAGMA query_only = ON")
             return db
         if path.parent and not path.parent.exists():
             raise StorageError(f"folder {path.parent} does not exist")
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        # a page's past fetches are found by its canonical URL, however they were spelt (storage.urls)
+        conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
@@ -73,7 +77,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise DatabaseLocked(f"database {path} is locked by another process") from exc
-        raise StorageError(f"cannot open database {path}: {exc}") from exc
+        raise StorageError(storage_problem(exc, path, otherwise=f"cannot open database {path}: {exc}")) from exc
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} is not a vigicam database: {exc}") from exc
+        raise StorageError(storage_problem(exc, path)) from exc
     return db

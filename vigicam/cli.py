@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.utils import PacifyFlushWrapper
 
 from extractors.figure import Metric
 from storage import StorageError, open_database
+from storage.errors import storage_problem
 from storage.sources import Source, add_source, list_sources, remove_source
 from storage.vocab import SOURCE_KINDS
 from vigicam import __version__
@@ -43,7 +45,8 @@ class NetworkType(click.ParamType):
 
 def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Domain errors become `Error: …` on one line and exit code 1, never a traceback; so does a
-    database another program holds locked past the busy timeout, or one SQLite cannot write."""
+    database another program holds locked past the busy timeout, one SQLite cannot write or finds
+    damaged, and an output the disk cannot take."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -54,11 +57,14 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt as exc:  # Ctrl-C: one line, and the shell's 128 + SIGINT
             click.echo(f"Interrupted: {exc}" if str(exc) else "Interrupted.", err=True)
             raise click.exceptions.Exit(130) from exc
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise click.ClickException("the database is locked by another program (a crawl, the scheduler, "
-                                           "an SQLite client): nothing was changed; try again") from exc
-            raise click.ClickException(f"database error: {exc}") from exc
+        except sqlite3.Error as exc:  # locked, read-only or immutable, damaged, full: one line each
+            raise click.ClickException(storage_problem(exc, click.get_current_context().obj["db"])) from exc
+        except OSError as exc:  # a full disk under `report > file`; a closed pipe is click's to end quietly
+            if isinstance(exc, BrokenPipeError):
+                raise
+            sys.stdout = PacifyFlushWrapper(sys.stdout)  # the exit's flush would fail again, with a traceback
+            where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
 
     return wrapper
 
