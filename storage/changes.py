@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from storage.alignment import Pair, align, moved
 from storage.db import insert_rows, utcnow
+from storage.history import SAME_PAGE_SQL
 from storage.vocab import HEALTH_KINDS_SQL, EventKind, Outcome
 
 # What comparing and events need of a figure (`select *` builds every column of every figure's dict).
@@ -34,8 +35,8 @@ def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_
     """The last fetch of the same page before this one that brought a document (a source followed
     with --follow has several pages, each compared with its own past)."""
     return next(db.query(
-        "select id, document_id from fetches where source_id = ? and url = ? and id < ? "
-        "and document_id is not null order by id desc limit 1", [source_id, url, before_fetch_id]), None)
+        f"select id, document_id from fetches where source_id = ? and {SAME_PAGE_SQL.format('url')} and id < ? "
+        "and document_id is not null order by id desc limit 1", [source_id, url, url, before_fetch_id]), None)
 
 
 NO_FIGURE: dict[str, Any] = {}  # the missing side of a new or withdrawn figure; only ever read

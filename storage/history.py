@@ -11,14 +11,18 @@ from sqlite_utils import Database
 
 from storage.db import insert_row, utcnow
 
+# A fetch of this page (two parameters: its canonical URL twice): fetches stored before URLs were
+# canonical (migration m013) keep the spelling they were asked by, as history does.
+SAME_PAGE_SQL = "({0} = ? or canonical_url({0}) = ?)"
+
 
 def last_document(db: Database, source_id: int, url: str) -> dict[str, Any] | None:
     """The document of the most recent fetch of this page of the source that produced one."""
     return next(
         db.query(
             "select d.id, d.content_hash from fetches f join documents d on d.id = f.document_id "
-            "where f.source_id = ? and f.url = ? order by f.id desc limit 1",
-            [source_id, url],
+            f"where f.source_id = ? and {SAME_PAGE_SQL.format('f.url')} order by f.id desc limit 1",
+            [source_id, url, url],
         ),
         None,
     )
@@ -126,7 +130,7 @@ def validators(db: Database, source_id: int, url: str) -> dict[str, Any]:
     The page's own: a followed source's other pages carry other dates, and a later Last-Modified sent
     for this page would have the server answer 304 to a change."""
     row = next(db.query(
-        "select etag, last_modified, started_at from fetches where source_id = ? and url = ? and http_status "
-        "between 200 and 299 and outcome in ('new_content', 'same_content') order by id desc limit 1",
-        [source_id, url]), None)
+        f"select etag, last_modified, started_at from fetches where source_id = ? and {SAME_PAGE_SQL.format('url')} "
+        "and http_status between 200 and 299 and outcome in ('new_content', 'same_content') order by id desc limit 1",
+        [source_id, url, url]), None)
     return row or {}

@@ -393,3 +393,25 @@ def m012_restatements(db: Database) -> None:
     )
     db["restatements"].create_index(["source_id", "id"])
     make_append_only(db, "restatements")
+
+
+@migrations()
+def m013_canonical_source_urls(db: Database) -> None:
+    """Sources registered by URL spellings of one page (`…/x#top`, `HTTPS://Example.ORG/x`) were separate
+    sources. Each URL becomes its canonical form (storage.urls); of several spellings of one page the
+    active source already canonical, else the oldest active, stays, and the others are removed (their
+    history is kept, as `sources remove` keeps it). Their past fetches keep the spelling they were
+    asked by: history finds them by canonical_url()."""
+    from storage.urls import canonical_url  # the form the code stores from now on
+
+    now = db.execute("select strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").fetchone()[0]
+    groups: dict[str, list[tuple[int, str, bool]]] = {}
+    for source_id, url, removed_at in db.execute("select id, url, removed_at from sources order by id"):
+        groups.setdefault(canonical_url(url), []).append((source_id, url, removed_at is None))
+    for canonical, rows in groups.items():
+        active = sorted((r for r in rows if r[2]), key=lambda r: (r[1] != canonical, r[0]))
+        for source_id, _url, _active in active[1:]:
+            db.execute("update sources set enabled = 0, removed_at = ? where id = ?", [now, source_id])
+        keeper = active[0] if active else None
+        if keeper and keeper[1] != canonical and not any(url == canonical for _id, url, _a in rows):
+            db.execute("update sources set url = ? where id = ?", [canonical, keeper[0]])

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from storage.db import utcnow
 from storage.errors import SourceExists, SourceNotFound
+from storage.urls import canonical_url, slash_twin
 
 
 @dataclass
@@ -40,7 +41,9 @@ def _from_row(row: dict[str, Any]) -> Source:
 
 def add_source(db: Database, source: Source, *, replace: bool = False) -> Source:
     """Register a page. A removed source comes back with its history; an active one is
-    an error unless `replace` (used by imports, which are idempotent)."""
+    an error unless `replace` (used by imports, which are idempotent). Its URL is stored in its
+    canonical form (storage.urls): two spellings of one page are one source."""
+    source.url = canonical_url(source.url)
     row = _row_for_url(db, source.url)
     values = asdict(source)
     values.pop("id")
@@ -68,7 +71,15 @@ def get_source(db: Database, source_id: int) -> Source:
 
 
 def _row_for_url(db: Database, url: str) -> dict[str, Any] | None:
-    return next(db["sources"].rows_where("url = ?", [url]), None)
+    return next(db["sources"].rows_where("url = ?", [canonical_url(url)]), None)
+
+
+def slash_twin_source(db: Database, url: str) -> Source | None:
+    """An active source whose URL is this one with or without its path's trailing slash: perhaps the
+    same page, perhaps not (servers differ), so never merged, only pointed out."""
+    twin = slash_twin(canonical_url(url))
+    row = _row_for_url(db, twin) if twin else None
+    return _from_row(row) if row is not None and row["removed_at"] is None else None
 
 
 def find_source(db: Database, url: str) -> Source:

@@ -12,11 +12,12 @@ from typing import Any
 
 import click
 from click.utils import PacifyFlushWrapper
+from sqlite_utils import Database
 
 from extractors.figure import Metric
 from storage import StorageError, open_database
 from storage.errors import storage_problem
-from storage.sources import Source, add_source, list_sources, remove_source
+from storage.sources import Source, add_source, list_sources, remove_source, slash_twin_source
 from storage.vocab import SOURCE_KINDS
 from vigicam import __version__
 from vigicam.config import (
@@ -128,6 +129,14 @@ def sources_add(ctx: click.Context, url: str, place: str, kind: str, every: int,
     source = add_source(db, Source(url=url, place=place, kind=check_kind(kind), every=every,
                                    follow=follow))
     click.echo(f"added source {source.id}: {source.url} ({source.place}, every {format_duration(every)})")
+    warn_slash_twin(db, source.url)
+
+
+def warn_slash_twin(db: Database, url: str) -> None:
+    """/x and /x/ may be one page or two (servers differ): kept apart, and said once."""
+    if twin := slash_twin_source(db, url):
+        click.echo(f"warning: {url} and source {twin.id} {twin.url} differ only by a trailing slash; both are kept "
+                   "(`vigicam sources remove` one of them if they are the same page)", err=True)
 
 
 @sources.command("list")
@@ -169,6 +178,8 @@ def sources_import(ctx: click.Context, file: Path | None, use_default: bool) -> 
     with db.atomic():
         for entry in entries:
             add_source(db, entry, replace=True)
+    for entry in entries:
+        warn_slash_twin(db, entry.url)
     click.echo(f"imported {len(entries)} sources")
 
 
@@ -181,7 +192,7 @@ def sources_export(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.option("--source", "source_urls", multiple=True, help="Crawl only this URL (repeatable).")
+@click.option("--source", "source_urls", multiple=True, type=URL, help="Crawl only this URL (repeatable).")
 @click.option("--delay", type=float, default=None,
               help="Seconds between requests to one host (default 1, adapted by AutoThrottle).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,

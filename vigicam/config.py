@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storage.sources import Source
+from storage.urls import canonical_url
 from storage.vocab import SOURCE_KINDS
 
 DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
@@ -77,7 +78,7 @@ def check_url(url: str) -> str:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError as exc:
         raise ConfigError(f"malformed URL: {url!r}") from exc
-    return url.strip()
+    return canonical_url(url)  # HTTPS://Example.ORG/Y#top is https://example.org/Y
 
 
 def check_kind(kind: str) -> str:
