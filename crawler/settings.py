@@ -6,6 +6,9 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 USER_AGENT = "vigicam/0.1 (+https://github.com/vigicam/vigicam; watches published video-surveillance figures)"
 ROBOTSTXT_OBEY = True
+# Only a robots.txt's first 500 KiB are read, as Google does: a 9.5 MB one cost a crawl 700 MB.
+ROBOTSTXT_PARSER = "crawler.robots.CappedRobotParser"
+VIGICAM_ROBOTSTXT_MAX_BYTES = 500 * 1024
 
 # One request at a time per host, AutoThrottle adapts the delay to the server's latency.
 CONCURRENT_REQUESTS = 8

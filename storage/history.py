@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.bounds import bounded_figure
 from storage.db import insert_row, utcnow
 
 # A fetch of this page (two parameters: its canonical URL twice): fetches stored before URLs were
@@ -100,7 +101,7 @@ def insert_extraction(
     not stored: see extractors.plausibility."""
     from extractors.plausibility import plausible  # here: importing extractors costs every command 0.25 s
 
-    rows = [_figure_row(f) for f in plausible(figures)]
+    rows = [bounded_figure(_figure_row(f)) for f in plausible(figures)]  # no megabyte sentence stored
     extraction_id = insert_row(db, "extractions", {
         "document_id": document_id,
         "source_id": source_id,

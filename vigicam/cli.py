@@ -29,7 +29,7 @@ from vigicam.config import (
     sources_to_toml,
 )
 from vigicam.params import DATE, DURATION, PLACE, URL
-from vigicam.reporters import REPORTERS, stated
+from vigicam.reporters import REPORTERS, stated, write_report
 
 
 class NetworkType(click.ParamType):
@@ -455,7 +455,8 @@ def report(ctx: click.Context, since: str | None, last_run: bool, place: str | N
 
     db = existing_db(ctx)
     places = report_places(db, place) if place else None
-    click.echo(REPORTERS[fmt](ReportData(db, since=since, last_run=last_run, places=places)), nl=False)
+    write_report(fmt, ReportData(db, since=since, last_run=last_run, places=places),
+                 lambda piece: click.echo(piece, nl=False))  # piece by piece, as the events are read
 
 
 @cli.command()

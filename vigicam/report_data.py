@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -35,8 +36,8 @@ class ReportData:
         among them, read as they are used."""
         return event_rows(self.db, columns, expressions=expressions, **self.filters)
 
-    def json_lines(self, keys: tuple[str, ...]) -> list[str]:
-        """One JSON object an event, built by SQLite."""
+    def json_lines(self, keys: tuple[str, ...]) -> Iterator[str]:
+        """One JSON object an event, built by SQLite, read as they are used."""
         return events_json(self.db, keys, **self.filters)
 
     def values(self, source_id: int, place: str | None, metric: str) -> list[float]:
