@@ -28,6 +28,11 @@ def _installs(s: NumberSyntax) -> bool:
     return s.verb in verb_meanings()["install"] or s.verb in verb_meanings()["have"]
 
 
+def _totals(s: NumberSyntax) -> bool:
+    """ "passera à 120 caméras", "portera le parc à 40": a verb that brings the network to a total."""
+    return _installs(s) or s.verb in verb_meanings()["total"]
+
+
 def _uses(s: NumberSyntax) -> bool:
     return s.verb in verb_meanings()["use"]
 
@@ -52,25 +57,34 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:va|vont|ira|iront|s'apprêt\w*|prév\w*|envisag\w*|projet\w*|compt\w*|veu\w*|voul\w*|"
                    r"souhait\w*|doi\w*|dev\w*|programm\w*|planifi\w*|engag\w*|propos\w*|esp[eè]r\w*|vis\w*|"
-                   r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|autoris\w*|entend\w*|point de)\b"),
+                   r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|autoris\w*|entend\w*|point de|projets?|objectifs?|but|"
+                   r"ambitions?|intentions?|volonté|souhaits?|idée|train|perspectives?|promesses?|propositions?|"
+                   r"décisions?|envie|espoirs?|cibles?)\b"),
         (("La ville s'apprête à installer 25 caméras.", "25", "cameras_planned"),
          ("La commune est sur le point de déployer 30 caméras.", "30", "cameras_planned"),
          ("Le maire souhaite installer 12 caméras dans le centre.", "12", "cameras_planned"),
          ("Les caméras arrivent : un arrêté autorise la commune à en installer 23.", "23", "cameras_planned"),
-         ("En 2026, la ville devrait compter 25 caméras, contre 11 aujourd'hui.", "11", "cameras")),
+         ("En 2026, la ville devrait compter 25 caméras, contre 11 aujourd'hui.", "11", "cameras"),
+         ("La commune est en train d'installer onze caméras de vidéosurveillance.", "onze", "cameras_planned"),
+         ("La maire défend son projet d'installer 28 caméras.", "28", "cameras_planned"),
+         ("Le but : installer 25 caméras pour s'attaquer à l'insécurité.", "25", "cameras_planned"),
+         ("Le projet d'installer 28 caméras a abouti en 2019.", "28", "cameras")),
     ),
     ReviewRule(
         "own_verb_future",
         "a count whose own verb of having or installing is in the future or the conditional is still to come",
         (Metric.CAMERAS,),
-        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _installs(s),
+        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _totals(s),
         Metric.CAMERAS_PLANNED,
         # future and conditional endings, not "caméra(s)", whose "-ras" is no tense
         re.compile(r"\w(?<!é)(?:ra|ront|rai|ras|rez|rons|rait|raient)\b"),
         (("Le réseau de caméras s'étend. Elle en comptera alors 1 226.", "1 226", "cameras_planned"),
          ("La commune disposera de 2 000 caméras à la fin du mandat.", "2 000", "cameras_planned"),
          ("Les caméras se multiplient : elle en comptera 1 226 contre environ 330 aujourd'hui.", "330", "cameras"),
-         ("La commune déploiera 4 caméras temporaires en plus des 11 caméras fixes.", "11", "cameras")),
+         ("La commune déploiera 4 caméras temporaires en plus des 11 caméras fixes.", "11", "cameras"),
+         ("Le dispositif en compte aujourd'hui 114 et passera à 120 caméras d'ici à 2026.", "120",
+          "cameras_planned"),
+         ("La ville passera donc de 48 à 52 caméras sur son territoire.", "48", "cameras")),
     ),
     ReviewRule(
         "new_ones_told_done",

@@ -81,6 +81,30 @@ def operation_nouns() -> frozenset[str]:
 
 
 @cache
+def aim_nouns() -> frozenset[str]:
+    """Nouns of an aim an infinitive completes ("son projet d'installer"), from data/aims_fr.tsv."""
+    text = resources.files("extractors").joinpath("data/aims_fr.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# what stands between a noun of aim and its infinitive: "projet d'installer", "but : installer", "objectif
+# est d'en installer", "objectif sera de porter"
+AIM_LINK_WORDS = frozenset({"de", "d'", "d", ":", "est", "sera", "serait", "était", "en", "y", "à"})
+
+
+def aim_over(verb: Any) -> Any | None:
+    """The noun of aim an infinitive completes, read from the words before it: the small model hangs
+    "son projet d'installer" on the verb before the noun, "en train d'installer" on the noun, and "Le but :
+    installer" as the noun's clause, but the words are the same."""
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.i - i <= 4 and verb.doc[i].lower_ in AIM_LINK_WORDS:
+        i -= 1
+    return verb.doc[i] if i >= 0 and i < verb.i - 1 and verb.doc[i].lemma_ in aim_nouns() else None
+
+
+@cache
 def parser() -> Any:
     """The spaCy pipeline, without named entities (places come from the gazetteer)."""
     import spacy  # imported here: a process that never reads a camera count never pays for it
@@ -203,12 +227,13 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     phrase = noun if noun is not None else number
     # "1 226 contre environ 330 aujourd'hui": read from the words too, wherever the parser hung "contre"
     compared = any(c.lemma_ == "contre" for c in (*number.children, *phrase.children)) or any(
-        t.lower_ == "contre" for t in doc[max(0, number.i - 3) : number.i])
+        t.lower_ == "contre" for t in doc[max(0, number.i - 3) : number.i]) or _starting_point(number)
     verb, path = governing_verb(phrase)
     noun_lemma = noun.lemma_ if noun is not None else None
     if verb is None:
         return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared)
     intention, carrier = time_carrier(verb)
+    intention = intention if intention is not None else aim_over(verb)
     time, _ = finite_time(carrier)
     if intention is not None and time is not Time.PAST:
         time = Time.PROSPECTIVE
@@ -216,6 +241,14 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
                         _definite(number), carrier.lemma_, compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun))
+
+
+def _starting_point(number: Any) -> bool:
+    """ "passera de 48 à 52 caméras", "passe de 140 à 180": the count after "de" that "à" follows is where
+    the network starts from, compared with where it goes."""
+    doc = number.doc
+    before = doc[number.i - 1].lower_ if number.i else ""
+    return before in ("de", "d'") and any(t.lower_ == "à" for t in doc[number.i + 1 : number.i + 4])
 
 
 def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:

@@ -32,6 +32,10 @@ def triples(text, **kwargs):
         ("Le réseau atteindra 130 caméras fin 2026.", [("cameras_planned", 130, "exact")]),
         ("Ce dispositif permettra de couvrir le port avec 8 caméras.", [("cameras_planned", 8, "exact")]),
         ("Les élus ont validé l'acquisition de 6 caméras nomades.", [("cameras_planned", 6, "exact")]),
+        # cameras that watch and fine are surveillance cameras; those only used or tried for fining are not
+        ("À Bastia, 67 caméras de vidéoprotection et de vidéoverbalisation seront mises en service d'ici décembre.",
+         [("cameras_planned", 67, "exact")]),
+        ("Huit caméras testées pour la vidéo-verbalisation ont été posées.", [("other", 8, "exact")]),
         # where a count starts and where it goes is not a range
         ("Le plan doit faire passer le parc de 60 à 95 caméras.", [("cameras", 60, "exact"),
                                                                    ("cameras_planned", 95, "exact")]),
