@@ -105,11 +105,17 @@ class StorePipeline:
         """Parse and extract in a worker; told the page's last text, it skips the extraction of an
         unchanged page."""
         previous = last_document(self.db, item.source_id, item.url)
-        source = self.source(item.source_id)
         return await self.reader.read(item.body, item.headers.get("content-type"),
-                                      known_hash=previous["content_hash"] if previous else None,
-                                      place_hint=source.place, place_kind=source.kind,
-                                      source_url=item.final_url or item.url)
+                                      known_hash=previous["content_hash"] if previous else None, **self.hints(item))
+
+    def hints(self, item: FetchItem) -> dict[str, Any]:
+        """What the extractors are told of a page: its address, and the source's place and kind only for
+        the page the source was registered by. A page found by following is placed by its own text,
+        title and host, never by the place of the source that found it."""
+        source = self.source(item.source_id)
+        own = item.url == source.url
+        return {"place_hint": source.place if own else None, "place_kind": source.kind if own else None,
+                "source_url": item.final_url or item.url}
 
     def store(self, item: FetchItem, reading: Reading | None) -> Outcome:
         """Record the fetch; `reading` is the body's, for every answer but an error or a 304."""
@@ -150,9 +156,7 @@ class StorePipeline:
         figures = reading.figures
         if figures is None and not same_text and not self.extracted(content_hash, item.source_id):
             try:  # read as the known text, which another fetch of the page has replaced since
-                source = self.source(item.source_id)
-                figures = figures_of_page(page, place_hint=source.place, place_kind=source.kind,
-                                          source_url=item.final_url or item.url)
+                figures = figures_of_page(page, **self.hints(item))
             except ExtractionFailed as exc:
                 return self.store(item, Reading(page=None, error=str(exc)))
         with db.atomic():

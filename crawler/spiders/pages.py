@@ -22,6 +22,7 @@ from crawler.resolver import refusal_for
 from storage import open_database, utcnow
 from storage.history import validators
 from storage.sources import list_sources
+from storage.urls import canonical_url
 
 
 def describe_failure(failure: Failure) -> str:
@@ -63,6 +64,7 @@ class PagesSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.followed: set[str] = set()
         self.followed_count: dict[int, int] = {}
+        self.registered: set[str] | None = None  # canonical URLs of the registered pages
         self.sitemaps_read: dict[int, int] = {}
 
     def sources(self) -> list[tuple[int, str, dict[str, str], bool]]:
@@ -136,20 +138,33 @@ class PagesSpider(scrapy.Spider):
                 yield request
 
     def follow(self, source_id: int, host: str | None, href: str) -> scrapy.Request | None:
-        """A request for a found page of a followed source: same host, http(s), each page once, at most
-        VIGICAM_FOLLOW_MAX_PAGES per source and crawl."""
+        """A request for a found page of a followed source: same host, http(s), at most
+        VIGICAM_FOLLOW_MAX_PAGES per source and crawl, each page (by its canonical URL) once a crawl
+        whichever sources find it. A registered page is never another source's found page: it is
+        fetched, and its events reported, once, as its own source."""
         parts = urlsplit(href)
         if parts.scheme not in ("http", "https") or parts.hostname != host:
             return None
-        href = href.split("#", 1)[0]
-        if href in self.followed or self.followed_count.get(source_id, 0) >= self.settings.getint(
-                "VIGICAM_FOLLOW_MAX_PAGES"):
+        href = canonical_url(href)
+        if href in self.followed or href in self.registered_pages() or self.followed_count.get(
+                source_id, 0) >= self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES"):
             return None
         self.followed.add(href)
         self.followed_count[source_id] = self.followed_count.get(source_id, 0) + 1
         return scrapy.Request(href, callback=self.parse_page, errback=self.on_error,
                               meta={"source_id": source_id, "source_url": href, "started_at": utcnow(),
                                     "follow": True, "handle_httpstatus_list": HANDLED_STATUSES})
+
+    def registered_pages(self) -> set[str]:
+        """The pages of all enabled sources, read once a crawl; those this crawl leaves out too, as they
+        are fetched on their own schedule."""
+        if self.registered is None:
+            db = open_database(self.settings.get("VIGICAM_DB"))
+            try:
+                self.registered = {source.url for source in list_sources(db, enabled_only=True)}
+            finally:
+                db.close()
+        return self.registered
 
     def sitemap_request(self, source_id: int, source_url: str, url: str | None = None) -> scrapy.Request:
         parts = urlsplit(source_url)

@@ -1,0 +1,60 @@
+"""A page is a page whatever door it is reached by (issue 21 items 2 and 3): fetched once a crawl, its
+events reported once, and a page found by following placed by its own text, title and host, never by
+the place of the source that found it. One real crawl of the sample site serves every assertion."""
+
+import sqlite_utils
+
+from tests.conftest import run_vigicam
+from vigicam.cli import cli
+
+REGION = "/region/aides/videoprotection.html"
+VILLE = "/ville/police-municipale.html"
+
+
+def test_a_page_reached_twice_is_fetched_once_and_a_found_page_has_its_own_place(runner, db_path, site):
+    def add(path, *options):
+        result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", site.url + path, *options])
+        assert result.exit_code == 0, result.output
+
+    add(VILLE, "--place", "Dreux")  # registered directly, and linked from the index
+    add("/index.html", "--place", "Dreux", "--follow")
+    result = run_vigicam(db_path, "crawl", "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    db = sqlite_utils.Database(db_path)
+    fetched = [r["url"].removeprefix(site.url) for r in db.query("select url from fetches order by id")]
+    assert sorted(fetched) == sorted(["/index.html", VILLE, REGION, "/agglo/actualites/videoprotection.html",
+                                      "/presse/dreux-cameras.html"])  # the police page once, not twice
+    ville = list(db.query("select source_id, kind, metric, new_value from changes where source_url = ?",
+                          [site.url + VILLE]))
+    assert ville and {r["source_id"] for r in ville} == {1}  # reported once, by the page's own source
+    region = list(db.query("select place, metric, new_value from changes where source_url = ?",
+                           [site.url + REGION]))
+    assert {(r["metric"], r["new_value"]) for r in region} >= {("money_eur", 1_500_000)}
+    assert "Dreux" not in {r["place"] for r in region}  # the Région's money is not Dreux's
+    history = runner.invoke(cli, ["--db", str(db_path), "history", "Dreux", "--metric", "cameras"]).output
+    assert site.url + "/presse/dreux-cameras.html" in history  # the page the figure is on, not the index
+    assert site.url + "/index.html" not in history
+
+
+def test_reextract_places_a_found_page_by_its_own_text(db_path):
+    """`vigicam reextract` reads a page a followed source found as the crawl did: without its source's place."""
+    from pathlib import Path
+
+    from storage import open_database
+    from storage.db import utcnow
+    from storage.history import insert_document, record_fetch
+    from storage.sources import Source, add_source
+    from vigicam.reextract import reextract
+
+    text = Path(__file__).parent.parent.joinpath("vigicam/sample_site" + REGION).read_text(encoding="utf-8")
+    text = text.split("<main>")[1].split("</main>")[0].replace("<p>", "").replace("</p>", "\n")
+    db = open_database(db_path)
+    source = add_source(db, Source(url="http://127.0.0.1:1/index.html", place="Dreux", follow=True))
+    with db.atomic():
+        document_id = insert_document(db, content_hash="r", url="http://127.0.0.1:1" + REGION, text=text,
+                                      body=text.encode(), title="Vidéoprotection : la Région aide les communes")
+        record_fetch(db, source_id=source.id, url="http://127.0.0.1:1" + REGION, started_at=utcnow(),
+                     outcome="new_content", content_hash="r", document_id=document_id)
+    assert reextract(db).documents == 1
+    places = {r["place"] for r in db.query("select place from figures where metric = 'money_eur'")}
+    assert places and "Dreux" not in places
