@@ -6,6 +6,7 @@ either the whole fetch or none of it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import time
@@ -22,6 +23,7 @@ from extractors.reading import ExtractionFailed, Reading, figures_of_page
 from storage import open_database
 from storage.changes import detect_for_fetch
 from storage.checkpoints import Checkpointer
+from storage.errors import storage_problem
 from storage.history import (
     document_id_for_hash,
     has_extraction,
@@ -35,6 +37,8 @@ from storage.vocab import Outcome
 
 logger = logging.getLogger(__name__)
 FATAL_STAT = "vigicam/fatal"  # set when the crawl had to stop; the CLI reports it and exits non-zero
+DEFAULT_LOCKED_WAIT = 120.0  # seconds of a write lock held by another program before the crawl stops
+LOCKED_RETRY_SECONDS = 0.5
 
 
 class StorePipeline:
@@ -49,17 +53,23 @@ class StorePipeline:
         self.db = None
         self.reader = Reader(workers)
         self.sources: dict[int, Source] = {}  # read once a crawl: nothing changes a source during it
+        self.locked_wait = DEFAULT_LOCKED_WAIT
+        self.locked_since: float | None = None  # when the database was first found locked, in a row
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         run_id = crawler.settings.getint("VIGICAM_RUN_ID") or None
         workers = crawler.settings.get("VIGICAM_READ_WORKERS")
         workers = default_workers() if workers is None else int(workers)
-        return cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id, crawler, workers)
+        pipeline = cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id, crawler, workers)
+        pipeline.locked_wait = crawler.settings.getfloat("VIGICAM_DB_LOCKED_WAIT", DEFAULT_LOCKED_WAIT)
+        return pipeline
 
     def open_spider(self, spider: Any = None) -> None:
         self.reader.open()  # forks its workers: before any thread or database connection of ours
         self.db = open_database(self.db_path)
+        # a short busy wait keeps the downloads going while another program writes; store_when_free waits on
+        self.db.execute(f"PRAGMA busy_timeout = {int(LOCKED_RETRY_SECONDS * 1000)}")
         self.checkpointer = Checkpointer(self.db, self.db_path)
         self.checkpointer.start()
 
@@ -75,22 +85,46 @@ class StorePipeline:
         reading = await self.read(item) if self.wants_reading(item) else None
         if self.stats.get_value(FATAL_STAT):  # the database filled up while this page was read
             raise DropItem(f"not stored: {self.stats.get_value(FATAL_STAT)}")
-        try:
-            outcome = self.store(item, reading)
-        except sqlite3.OperationalError as exc:
-            if "full" not in str(exc):
-                raise
-            self.stop(f"the database is full ({exc}); the crawl stopped, nothing was half-written")
-            raise DropItem(str(exc)) from exc
+        outcome = await self.store_when_free(item, reading)
         self.stats.inc_value(f"vigicam/outcome/{outcome}")
         return item
 
+    async def store_when_free(self, item: FetchItem, reading: Reading | None) -> Outcome:
+        """Store the fetch. While another program holds the database's write lock, wait and try again,
+        up to VIGICAM_DB_LOCKED_WAIT seconds of lock in a row; past that, or when the database is full or
+        damaged, stop the crawl: every fetch stored is whole, and the pages not stored are still due."""
+        while True:
+            try:
+                outcome = self.store(item, reading)
+                self.locked_since = None
+                return outcome
+            except sqlite3.DatabaseError as exc:
+                locked = "locked" in str(exc) or "busy" in str(exc)
+                if not locked and not isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+                    raise  # a bug, not the storage: Scrapy logs it and the crawl goes on
+                self.locked_since = self.locked_since or time.monotonic()
+                if not locked or time.monotonic() - self.locked_since >= self.locked_wait:
+                    self.stop(self.stop_reason(exc, locked))
+                    raise DropItem(f"not stored: {exc}") from exc
+            self.stats.inc_value("vigicam/db_locked_retries")
+            await asyncio.sleep(LOCKED_RETRY_SECONDS)
+
+    def stop_reason(self, exc: sqlite3.Error, locked: bool) -> str:
+        if locked:
+            return (f"the database stayed locked by another program for {self.locked_wait:g} s "
+                    "(VIGICAM_DB_LOCKED_WAIT); the crawl stopped: the pages read so far are recorded, the others "
+                    "are still due")
+        if "full" in str(exc):
+            return f"the database is full ({exc}); the crawl stopped, nothing was half-written"
+        return f"{storage_problem(exc, self.db_path)}; the crawl stopped, nothing was half-written"
+
     def stop(self, reason: str) -> None:
-        """A full disk or database cannot take another fetch: stop the crawl instead of failing page after page."""
+        """A database that cannot take another fetch (full, damaged, locked for too long): stop the crawl
+        instead of failing page after page."""
         logger.error(reason)
         self.stats.set_value(FATAL_STAT, reason)
         if self.crawler is not None and self.crawler.engine is not None:
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_full"))
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_unusable"))
 
     def source(self, source_id: int) -> Source:
         if source_id not in self.sources:
