@@ -415,3 +415,22 @@ def m013_canonical_source_urls(db: Database) -> None:
         keeper = active[0] if active else None
         if keeper and keeper[1] != canonical and not any(url == canonical for _id, url, _a in rows):
             db.execute("update sources set url = ? where id = ?", [canonical, keeper[0]])
+
+
+@migrations()
+def m014_crawl_batches(db: Database) -> None:
+    """The due sources handed to one crawl, through the database rather than its command line (which the
+    kernel refused beyond about 19,600 URLs), and the mark that tells what the crawl really fetched of them:
+    only those are planned again, the others stay due. The index lets the scheduler read the due sources
+    and the most overdue first without reading the whole schedule."""
+    db["crawl_batches"].create(
+        {"id": int, "created_at": str, "fetch_mark": int, "sources": int, "finished_at": str, "fetched": int,
+         "outcome": str, "error": str},
+        pk="id",
+    )
+    db["crawl_batch_sources"].create(
+        {"batch_id": int, "position": int, "source_id": int},
+        pk=("batch_id", "position"),
+        foreign_keys=[("batch_id", "crawl_batches", "id"), ("source_id", "sources", "id")],
+    )
+    db["schedule_state"].create_index(["next_due_at", "source_id"])

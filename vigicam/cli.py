@@ -203,15 +203,17 @@ def sources_export(ctx: click.Context) -> None:
 @click.option("--allow-network", "networks", multiple=True, type=NetworkType(), envvar="VIGICAM_ALLOW_NETWORKS",
               help="Let pages lead to this private range, e.g. 10.0.0.0/8 (repeatable; or set "
                    "VIGICAM_ALLOW_NETWORKS). By default only public addresses and a source's own are fetched.")
+@click.option("--batch", type=click.IntRange(min=1), default=None, hidden=True,
+              help="Crawl the sources of this crawl_batches row (how the scheduler hands them over).")
 @click.pass_context
 @user_errors
 def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None,
-          workers: int | None, networks: tuple[str, ...]) -> None:
+          workers: int | None, networks: tuple[str, ...], batch: int | None) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
-    from vigicam.crawl import plan_after_crawl, run_crawl
+    from vigicam.crawl import CrawlInterrupted, batch_of, plan_after_crawl, run_crawl
 
     db = open_db(ctx)
-    if not list_sources(db) and not source_urls:
+    if not batch and not source_urls and not db.execute("select exists (select 1 from sources)").fetchone()[0]:
         with db.atomic():
             for entry in default_sources():
                 add_source(db, entry, replace=True)
@@ -222,9 +224,16 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
     ensure_places(db)
     db.close()
     with CrawlLock(db_path(ctx)):
-        summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers,
-                            extra_settings={"VIGICAM_ALLOWED_NETWORKS": list(networks)} if networks else None)
-    plan_after_crawl(db_path(ctx), list(source_urls))
+        # the scheduler's batch is planned by the scheduler; a crawl by hand makes and plans its own
+        own_batch = None if batch else batch_of(db_path(ctx), list(source_urls))
+        try:
+            summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers,
+                                extra_settings={"VIGICAM_ALLOWED_NETWORKS": list(networks)} if networks else None,
+                                batch_id=batch or own_batch)
+        except CrawlInterrupted:
+            plan_after_crawl(db_path(ctx), own_batch, "interrupted")
+            raise
+        plan_after_crawl(db_path(ctx), own_batch)
     click.echo(summary.line())
 
 
@@ -322,12 +331,14 @@ def report_places(db, name: str) -> list[str]:
 @click.option("--stale-after", type=DURATION, default="2w", show_default=True,
               help="Flag a source whose last success is older than this.")
 @click.option("--delay", type=float, default=None, help="Politeness delay passed to each crawl (seconds).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="At most this many due sources a crawl, the most overdue first; the rest stay due.")
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also log to this file (rotated at 1 MB, 5 kept).")
 @click.pass_context
 @user_errors
 def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | None, tick: int, crawl_timeout: int,
-                     stale_after: int, delay: float | None, log_file: Path | None) -> None:
+                     stale_after: int, delay: float | None, batch_size: int, log_file: Path | None) -> None:
     """The unattended loop: crawl each source at its own interval until stopped (SIGTERM/SIGINT → exit 0)."""
     import logging
     from logging.handlers import RotatingFileHandler
@@ -344,7 +355,7 @@ def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | No
     with CrawlLock(db_path(ctx)):
         scheduler = Scheduler(SchedulerOptions(db_path(ctx), run_for=run_for, max_runs=max_runs, tick=tick,
                                                crawl_timeout=crawl_timeout, stale_after=stale_after, delay=delay,
-                                               config_path=ctx.obj["config"]))
+                                               config_path=ctx.obj["config"], batch_size=batch_size))
         install_signal_handlers(scheduler)
         runs = scheduler.run()
     click.echo(f"schedule stopped after {runs} crawls", err=True)
@@ -373,12 +384,17 @@ def notify_command(ctx: click.Context) -> None:
 @user_errors
 def status(ctx: click.Context, as_json: bool) -> None:
     """Per source: last success, last failure, consecutive failures, next due time."""
+    from storage.batches import last_batch
     from storage.queries import status_rows
 
-    rows = status_rows(existing_db(ctx))
+    db = existing_db(ctx)
+    rows = status_rows(db)
+    problem = batch_problem(last_batch(db))
     if as_json:
-        print_json(rows)
+        print_json([{**row, "last_crawl_problem": problem} for row in rows])
         return
+    if problem:
+        click.echo(f"last crawl: {problem}")
     click.echo(f"{'id':>4}  {'place':<22}  {'last success':<20}  {'last failure':<20}  fails  {'next due':<20}  url")
     for r in rows:
         click.echo(f"{r['source_id']:>4}  {r['place']:<22}  {r['last_success'] or 'never':<20}  "
@@ -388,6 +404,15 @@ def status(ctx: click.Context, as_json: bool) -> None:
             click.echo("      blocked by robots.txt: vigicam does not fetch it (ask the site, or remove the source)")
         if r["redirected_to"]:
             click.echo(f"      now redirects to {r['redirected_to']}: update the source?")
+
+
+def batch_problem(batch: dict | None) -> str | None:
+    """What went wrong with the last crawl (a child that failed, a crawl killed at its limit), or None."""
+    if not batch or batch["outcome"] == "ok":
+        return None
+    left = (batch["sources"] or 0) - (batch["fetched"] or 0)
+    return (f"{batch['outcome']} at {batch['finished_at']}: {batch['error'] or 'no error recorded'} "
+            f"({left} of {batch['sources']} sources not reached: still due)")
 
 
 class PlacesGroup(click.Group):

@@ -3,7 +3,6 @@ per process; the demo and the scheduler start a child process for each)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -16,9 +15,9 @@ from crawler import settings as default_settings
 from crawler.pipelines import FATAL_STAT
 from extractors import EXTRACTOR_VERSION
 from storage import open_database
+from storage.batches import open_batch_of
 from storage.errors import StorageError
 from storage.runs import finish_run, start_run
-from storage.sources import list_sources
 from storage.vocab import Outcome
 from vigicam.reextract import ReextractSummary, reextract
 
@@ -58,33 +57,36 @@ class CrawlSummary:
         return line
 
 
-def plan_after_crawl(db_path: Path, source_urls: list[str]) -> None:
-    """After a crawl started by hand, each crawled source is next due one interval later (backed off while
-    it fails), as after a scheduled one: `vigicam status` and a scheduler started later both see it. A
-    crawl the scheduler started is planned by the scheduler itself."""
-    from scheduler import Scheduler, SchedulerOptions
-    from vigicam.lock import HELD_ENV
-
-    if os.environ.get(HELD_ENV):
-        return
+def batch_of(db_path: Path, source_urls: list[str]) -> int | None:
+    """A crawl started by hand hands itself its sources as the scheduler does: a batch in the database."""
     db = open_database(db_path)
     try:
-        crawled = [(s.id, s.url, s.every) for s in list_sources(db, enabled_only=not source_urls)
-                   if not source_urls or s.url in source_urls]
+        batch = open_batch_of(db, source_urls)
+        return batch.id if batch else None
     finally:
         db.close()
-    Scheduler(SchedulerOptions(db_path)).plan_next(crawled)
+
+
+def plan_after_crawl(db_path: Path, batch_id: int | None, outcome: str = "ok") -> None:
+    """After a crawl started by hand, each source it fetched is next due one interval later (backed off
+    while it fails), as after a scheduled one: `vigicam status` and a scheduler started later both see it;
+    a source the crawl did not reach (Ctrl-C) stays due. A scheduled crawl is planned by its scheduler."""
+    from scheduler import plan_batch
+
+    if batch_id is not None:
+        plan_batch(db_path, batch_id, outcome)
 
 
 def crawl_settings(
     db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0, timeout: float | None = None,
-    workers: int | None = None,
+    workers: int | None = None, batch_id: int | None = None,
 ) -> Settings:
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.set("VIGICAM_DB", str(db_path))
     settings.set("VIGICAM_SOURCE_URLS", list(source_urls))
     settings.set("VIGICAM_RUN_ID", run_id)
+    settings.set("VIGICAM_BATCH", batch_id or 0)
     if delay is not None:
         settings.set("DOWNLOAD_DELAY", delay)
         settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.01))
@@ -99,8 +101,9 @@ def crawl_settings(
 
 def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None,
               extra_settings: dict | None = None, timeout: float | None = None,
-              workers: int | None = None) -> CrawlSummary:
-    """One crawl; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it).
+              workers: int | None = None, batch_id: int | None = None) -> CrawlSummary:
+    """One crawl, of the batch's sources when one is given (see storage/batches.py), else of `source_urls`
+    or every enabled source; `extra_settings` override Scrapy's (benchmarks lift the per-host limits with it).
 
     Stored documents are first brought to the current extractor version (`vigicam reextract`): a page's
     new version is compared with the figures its last version gives under the same rules, so that what a
@@ -113,7 +116,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
         raise CrawlStopped(f"cannot start a crawl: {exc}") from exc
     finally:
         db.close()
-    settings = crawl_settings(db_path, source_urls or [], delay, run_id, timeout, workers)
+    settings = crawl_settings(db_path, source_urls or [], delay, run_id, timeout, workers, batch_id)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")

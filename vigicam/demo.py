@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from storage import open_database
 from storage.sources import Source, add_source
+from vigicam.child import vigicam_command
 from vigicam.config import ConfigError
 from vigicam.localsite import LocalSite
 
@@ -43,7 +43,7 @@ def copy_sample_site(target: Path) -> Path:
 
 def crawl_in_child(db_path: Path, echo: Callable[[str], None]) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "vigicam", "--db", str(db_path), "crawl", "--delay", "0"],
+        vigicam_command(db_path, "crawl", "--delay", "0"),
         capture_output=True, text=True, timeout=300,
     )
     if result.returncode != 0:

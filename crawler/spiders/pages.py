@@ -20,6 +20,7 @@ from twisted.python.failure import Failure
 from crawler.items import FetchItem
 from crawler.resolver import refusal_for
 from storage import open_database, utcnow
+from storage.batches import batch_sources
 from storage.history import validators
 from storage.sources import list_sources
 from storage.urls import canonical_url
@@ -68,16 +69,17 @@ class PagesSpider(scrapy.Spider):
         self.sitemaps_read: dict[int, int] = {}
 
     def sources(self) -> list[tuple[int, str, dict[str, str], bool]]:
+        """The batch's sources in its order (the most overdue first), else the URLs named, else all."""
         db = open_database(self.settings.get("VIGICAM_DB"))
         try:
             wanted = set(self.settings.getlist("VIGICAM_SOURCE_URLS"))
+            batch = self.settings.getint("VIGICAM_BATCH")
+            listed = batch_sources(db, batch) if batch else [
+                s for s in list_sources(db, enabled_only=not wanted) if not wanted or s.url in wanted]
             # A followed source's page is asked in full: a 304 has no links, and the pages found
             # from it would not be visited again.
-            return [
-                (s.id, s.url, {} if s.follow else self.conditional_headers(validators(db, s.id, s.url)), s.follow)
-                for s in list_sources(db, enabled_only=not wanted)
-                if not wanted or s.url in wanted
-            ]
+            return [(s.id, s.url, {} if s.follow else self.conditional_headers(validators(db, s.id, s.url)), s.follow)
+                    for s in listed]
         finally:
             db.close()
 
@@ -103,10 +105,11 @@ class PagesSpider(scrapy.Spider):
             yield item
 
     def start_requests(self) -> Iterator[scrapy.Request]:
-        for source_id, url, headers, follow in self.sources():
+        for position, (source_id, url, headers, follow) in enumerate(self.sources()):
             yield scrapy.Request(
                 url,
                 headers=headers,
+                priority=-position,  # in the batch's order: what a crawl cut short left due goes first
                 callback=self.parse_page,
                 errback=self.on_error,
                 dont_filter=True,
