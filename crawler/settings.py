@@ -64,6 +64,9 @@ FEED_EXPORT_ENCODING = "utf-8"
 VIGICAM_DB = "vigicam.db"
 VIGICAM_SOURCE_URLS: list[str] = []  # empty: every enabled source
 VIGICAM_RUN_ID = 0  # the `runs` row of this crawl, set by the CLI
+# Seconds another program may hold the database's write lock before the crawl stops (the pages read so far
+# are recorded, the others stay due); meanwhile each page waits and tries again.
+VIGICAM_DB_LOCKED_WAIT = 120.0
 VIGICAM_BATCH = 0  # the `crawl_batches` row whose sources this crawl fetches (0: VIGICAM_SOURCE_URLS)
 VIGICAM_PROGRESS = True  # a progress line on stderr, when it is a terminal
 DEPTH_LIMIT = 2  # links followed from a source added with --follow
