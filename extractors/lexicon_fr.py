@@ -248,8 +248,10 @@ DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en
            r"|arraché\w*|volée?s\b"  # "trois caméras ont été arrachées et volées"
            r"|démont\w*|désinstall\w*|supprim\w*"  # cameras taken down
            # not area surveillance either: cameras only tried for fining drivers (those that watch and fine count)
-           r"|(?:testée?s|à l'essai|en test)\b[^.;]{0,30}verbalis\w*|vidéo-?verbalis\w*[^.;]{0,30}\b(?:testée?s|à l'essai|en test)"
-           r"|(?:servent|sert|utilisée?s|dédiée?s|affectée?s)\s+(?:\w+\s+)?(?:à|pour|au)\s+(?:la\s+)?(?:vidéo-?)?verbalis\w*")
+           r"|(?:testée?s|à l'essai|en test)\b[^.;]{0,30}verbalis\w*"
+           r"|vidéo-?verbalis\w*[^.;]{0,30}\b(?:testée?s|à l'essai|en test)"
+           r"|(?:servent|sert|utilisée?s|dédiée?s|affectée?s)\s+(?:\w+\s+)?(?:à|pour|au)\s+(?:la\s+)?"
+           r"(?:vidéo-?)?verbalis\w*")
 # "aux 44 que nous avons déjà": a relative clause that says the count is there.
 RELATIVE_HAVE = r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…

@@ -57,8 +57,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:va|vont|ira|iront|s'apprêt\w*|prév\w*|envisag\w*|projet\w*|compt\w*|veu\w*|voul\w*|"
                    r"souhait\w*|doi\w*|dev\w*|programm\w*|planifi\w*|engag\w*|propos\w*|esp[eè]r\w*|vis\w*|"
-                   r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|autoris\w*|entend\w*|point de|projets?|objectifs?|but|"
-                   r"ambitions?|intentions?|volonté|souhaits?|idée|train|perspectives?|promesses?|propositions?|"
+                   r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|autoris\w*|entend\w*|point de|projets?|"
+                   r"objectifs?|but|ambitions?|intentions?|volonté|souhaits?|idée|train|perspectives?|promesses?|propositions?|"
                    r"décisions?|envie|espoirs?|cibles?)\b"),
         (("La ville s'apprête à installer 25 caméras.", "25", "cameras_planned"),
          ("La commune est sur le point de déployer 30 caméras.", "30", "cameras_planned"),
