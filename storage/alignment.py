@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,8 @@ Pair = tuple[Figure | None, Figure | None]
 SAME_WORDS = 85  # similarity (0-100) of two sentences, numbers masked, that says the same thing
 CLOSE_WORDS = 60  # enough, with the same place, for a figure whose date or qualifier moved
 SAME_PLACE = 90  # similarity of two places' names that is one place spelt two ways
+MAX_SCORED = 40_000  # pairs of figures scored in one bucket at most: past that, paired in text order
+WINDOW = 20  # how far ahead text-order pairing looks for a figure to pair with
 
 
 def _plain(text: str | None) -> str:
@@ -58,14 +61,12 @@ def _same_statements(old: list[Figure], new: list[Figure]) -> list[tuple[int, in
     matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     pairs = [(block.a + k, block.b + k) for block in matcher.get_matching_blocks() for k in range(block.size)]
     used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
-    for i, key in enumerate(old_keys):  # a paragraph that moved: the same statement elsewhere
-        if i in used_old:
-            continue
-        j = next((j for j, other in enumerate(new_keys) if j not in used_new and other == key), None)
-        if j is not None:
-            pairs.append((i, j))
-            used_old.add(i)
-            used_new.add(j)
+    waiting: dict[tuple[Any, ...], list[int]] = defaultdict(list)  # a paragraph that moved: the same statement
+    for j in sorted(set(range(len(new_keys))) - used_new, reverse=True):  # elsewhere, first come first paired
+        waiting[new_keys[j]].append(j)
+    for i in sorted(set(range(len(old_keys))) - used_old):
+        if waiting.get(old_keys[i]):
+            pairs.append((i, waiting[old_keys[i]].pop()))
     return pairs
 
 
@@ -73,23 +74,53 @@ def _same_statements(old: list[Figure], new: list[Figure]) -> list[tuple[int, in
 Scorer = Callable[[Figure, Figure, Callable[[], float], float], float | None]
 
 
-def _greedy(old: list[Figure], new: list[Figure], left_old: set[int], left_new: set[int],
-            score: Scorer) -> list[tuple[int, int]]:
-    """Pairs of what is left, best score first; `score` is None where two figures cannot pair."""
+def _greedy(old: list[Figure], new: list[Figure], left_old: set[int], left_new: set[int], score: Scorer,
+            bucket: Callable[[Figure], Any]) -> list[tuple[int, int]]:
+    """Pairs of what is left, best score first; `score` is None where two figures cannot pair, and only
+    figures of the same `bucket` are scored. A bucket too big to score every pair of (a table of
+    hundreds of changed counts) is paired in text order instead (see `_in_order`)."""
     old_words, new_words = {i: words(old[i]) for i in left_old}, {j: words(new[j]) for j in left_new}
-    scores = {}
-    for i in left_old:
-        for j in left_new:
-            where = abs(i / max(len(old), 1) - j / max(len(new), 1))
-            similarity = lambda i=i, j=j: fuzz.ratio(old_words[i], new_words[j])  # noqa: E731 - only if needed
-            if (value := score(old[i], new[j], similarity, where)) is not None:
-                scores[(i, j)] = value
+    olds: dict[Any, list[int]] = defaultdict(list)
+    news: dict[Any, list[int]] = defaultdict(list)
+    for i in sorted(left_old):
+        olds[bucket(old[i])].append(i)
+    for j in sorted(left_new):
+        news[bucket(new[j])].append(j)
+    scores: dict[tuple[int, int], float] = {}
+    for key, old_side in olds.items():
+        new_side = news.get(key, [])
+        if len(old_side) * len(new_side) > MAX_SCORED:
+            scores |= _in_order(old, new, old_side, new_side, score, old_words, new_words)
+            continue
+        for i in old_side:
+            for j in new_side:
+                where = abs(i / max(len(old), 1) - j / max(len(new), 1))
+                similarity = lambda i=i, j=j: fuzz.ratio(old_words[i], new_words[j])  # noqa: E731 - if needed
+                if (value := score(old[i], new[j], similarity, where)) is not None:
+                    scores[(i, j)] = value
     pairs = []
     for (i, j), _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
         if i in left_old and j in left_new:
             pairs.append((i, j))
             left_old.discard(i)
             left_new.discard(j)
+    return pairs
+
+
+def _in_order(old: list[Figure], new: list[Figure], old_side: list[int], new_side: list[int], score: Scorer,
+              old_words: dict[int, str], new_words: dict[int, str]) -> dict[tuple[int, int], float]:
+    """Each old figure with the first new one after the last paired that it can pair with, looking at
+    most WINDOW ahead: linear where scoring every pair is quadratic."""
+    pairs: dict[tuple[int, int], float] = {}
+    start = 0
+    for i in old_side:
+        for k in range(start, min(start + WINDOW, len(new_side))):
+            j = new_side[k]
+            similarity = lambda i=i, j=j: fuzz.ratio(old_words[i], new_words[j])  # noqa: E731 - if needed
+            if score(old[i], new[j], similarity, 0.0) is not None:
+                pairs[(i, j)] = 0.0
+                start = k + 1
+                break
     return pairs
 
 
@@ -134,8 +165,8 @@ def align(old: list[Figure], new: list[Figure]) -> list[Pair]:
     pairs = _same_statements(old, new)
     left_old = set(range(len(old))) - {i for i, _ in pairs}
     left_new = set(range(len(new))) - {j for _, j in pairs}
-    pairs += _greedy(old, new, left_old, left_new, _restated)
-    pairs += _greedy(old, new, left_old, left_new, _changed)
+    pairs += _greedy(old, new, left_old, left_new, _restated, lambda f: (f["metric"], f["value"]))
+    pairs += _greedy(old, new, left_old, left_new, _changed, lambda f: f["metric"])
     in_old_order = sorted([*pairs, *((i, None) for i in left_old)], key=lambda pair: pair[0])
     matched: list[Pair] = [(old[i], new[j] if j is not None else None) for i, j in in_old_order]
     return matched + [(None, new[j]) for j in sorted(left_new)]

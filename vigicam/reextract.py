@@ -20,6 +20,7 @@ from storage.changes import figures_of
 from storage.db import utcnow
 from storage.history import insert_extraction
 from storage.reextraction import pending_pairs, record_extraction_failure, record_revisions
+from storage.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +33,17 @@ class ReextractSummary:
     failed: int = 0  # stored pages the extractors raised on: recorded in extraction_failures, skipped
 
 
-def read_again(document: dict[str, Any], source: dict[str, Any]) -> list[Figure]:
+def read_again(document: dict[str, Any], source: dict[str, Any], registered_page: bool) -> list[Figure]:
+    """A page's figures read again; the source's place is a hint for its registered page only (a page it
+    found by following is placed by its own text, title and host, as the crawl placed it)."""
     return extract_text(document["text"], title=document["title"], published=document["published"],
-                        place_hint=source["place"], place_kind=source["kind"], source_url=document["url"])
+                        place_hint=source["place"] if registered_page else None,
+                        place_kind=source["kind"] if registered_page else None, source_url=document["url"])
+
+
+def is_registered_page(db: Database, fetch_id: int, source: dict[str, Any]) -> bool:
+    url = db.execute("select url from fetches where id = ?", [fetch_id]).fetchone()[0]
+    return canonical_url(url) == source["url"]
 
 
 def revision_rows(document_id: int, source_id: int, old: list[dict], new: list[dict]) -> list[dict[str, Any]]:
@@ -59,7 +68,7 @@ def reextract(db: Database) -> ReextractSummary:
         document = db["documents"].get(pair["document_id"])
         source = db["sources"].get(pair["source_id"])
         try:
-            figures = read_again(document, source)
+            figures = read_again(document, source, is_registered_page(db, pair["fetch_id"], source))
         except Exception as exc:  # noqa: BLE001 - any extractor bug: this page is recorded and skipped
             logger.warning("re-reading document %s (%s) failed: %s: %s", document["id"], document["url"],
                            type(exc).__name__, exc)
