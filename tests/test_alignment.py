@@ -196,3 +196,10 @@ def test_200_figure_edits_make_exactly_one_event_each(rng):
         if got != [expected]:
             wrong.append((expected, got, old, new))
     assert wrong == []
+
+
+def test_a_long_list_of_changed_counts_is_paired_row_by_row():
+    """Past the pairs scored one by one, a bucket is paired in text order (linear, not quadratic)."""
+    old = [fig(1000 + i, sentence=f"Quartier {i} : {1000 + i} caméras.") for i in range(300)]
+    new = [fig(5000 + i, sentence=f"Quartier {i} : {5000 + i} caméras.") for i in range(300)]
+    assert kinds(old, new) == [("changed", 1000 + i, 5000 + i) for i in range(300)]
