@@ -2,7 +2,7 @@
 then hostile answers crawled for real from 127.0.0.1, each with the outcome recorded, and the CPU time
 and peak memory of the crawl that recorded them.
 
-    python bench/bench_hostile.py [--skip-crawl | --skip-read]
+    python bench/bench_hostile.py [--skip-crawl] [--skip-read] [--skip-storage]
 
 The crawl-level versions are tests too (tests/test_hostile_crawl.py, tests/test_hostile_round2.py);
 this prints the bounds at full size, including the 50 MB page that the crawl's 10 MB download limit
@@ -126,14 +126,20 @@ def crawl_cases(db_path: Path, busy_pages: int = 30, max_wait: float = 10.0) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-crawl", action="store_true", help="Only the reader's cases.")
-    parser.add_argument("--skip-read", action="store_true", help="Only the crawl's cases.")
+    parser.add_argument("--skip-crawl", action="store_true", help="Not the crawl's cases.")
+    parser.add_argument("--skip-read", action="store_true", help="Not the reader's cases.")
+    parser.add_argument("--skip-storage", action="store_true",
+                        help="Not the storage and delivery cases (bench/hostile_storage.py).")
     args = parser.parse_args()
     if not args.skip_read:
         read_cases()
     if not args.skip_crawl:
         with tempfile.TemporaryDirectory() as folder:
             crawl_cases(Path(folder) / "hostile.db")
+    if not args.skip_storage:
+        from bench.hostile_storage import run_all
+
+        run_all()
 
 
 if __name__ == "__main__":
