@@ -11,7 +11,12 @@ REGION = "/region/aides/videoprotection.html"
 VILLE = "/ville/police-municipale.html"
 
 
-def test_a_page_reached_twice_is_fetched_once_and_a_found_page_has_its_own_place(runner, db_path, site):
+def test_a_page_reached_twice_is_fetched_once_and_a_found_page_has_its_own_place(runner, db_path, site, site_root):
+    police = site_root / VILLE.lstrip("/")
+    police.write_text(police.read_text(encoding="utf-8").replace(
+        "<h2>La vidéoprotection</h2>", "<h2>La vidéoprotection</h2><p>À l'origine, 20 caméras avaient été posées.</p>"),
+        encoding="utf-8")  # an undated past count, which takes the page's date
+
     def add(path, *options):
         result = runner.invoke(cli, ["--db", str(db_path), "sources", "add", site.url + path, *options])
         assert result.exit_code == 0, result.output
@@ -34,6 +39,17 @@ def test_a_page_reached_twice_is_fetched_once_and_a_found_page_has_its_own_place
     history = runner.invoke(cli, ["--db", str(db_path), "history", "Dreux", "--metric", "cameras"]).output
     assert site.url + "/presse/dreux-cameras.html" in history  # the page the figure is on, not the index
     assert site.url + "/index.html" not in history
+    # Next round: the police page's "Mis à jour le" line moves, the press article's count goes up
+    police.write_text(police.read_text(encoding="utf-8").replace("12/03/2024", "02/09/2025"), encoding="utf-8")
+    press = site_root / "presse/dreux-cameras.html"
+    press.write_text(press.read_text(encoding="utf-8").replace("64 caméras", "71 caméras"), encoding="utf-8")
+    seen = db.execute("select max(id) from changes").fetchone()[0]
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    events = [(r["kind"], r["metric"], r["old_value"], r["new_value"], r["source_url"].removeprefix(site.url))
+              for r in db.query("select * from changes where id > ?", [seen])]
+    assert events == [("changed", "cameras", 64, 71, "/presse/dreux-cameras.html")]
+    moved = [(r["value"], r["moved"]) for r in db.query("select * from restatements")]
+    assert moved == [(20, "date")]  # recorded, not reported
 
 
 def test_reextract_places_a_found_page_by_its_own_text(db_path):
