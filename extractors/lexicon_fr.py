@@ -262,6 +262,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"|d'entre (?:elles|eux)\b"  # "Huit d'entre elles servent à la vidéo-verbalisation"
     rf"|{RELATIVE_HAVE}"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
+    r"|déjà (?:existant|présent|posé|déployé|implanté|actif|active)"  # "s'ajouter aux 43 déjà existantes"
     r"|existant\w*|au total"
     r"|plus (?:anciennes|récentes|vieilles)\b"  # "le remplacement des 12 plus anciennes"
     r"|restant(?:e|es|s)?\b|manquant(?:e|es|s)?\b"  # "Les 8 restantes attendront le prochain budget"

@@ -107,6 +107,19 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         (("En début d'année, la ville a ajouté 14 caméras aux 32 déjà installées.", "14", "cameras_added"),),
     ),
     ReviewRule(
+        "operation_to_come",
+        "an installation told as future or under way ('l'installation future de', 'est en cours') is still "
+        "to come, whatever tense tells of it",
+        (Metric.CAMERAS, Metric.CAMERAS_ADDED),
+        lambda s: s.to_come and not s.definite,
+        Metric.CAMERAS_PLANNED,
+        re.compile(r"\b(?:futur\w*|prochaine?s?|venir|prévue?s?|programmée?s?|envisagée?s?|projetée?s?|en cours)\b"),
+        (("Un collectif s'est constitué pour dénoncer l'installation future de 25 caméras.", "25",
+          "cameras_planned"),
+         ("Une première phase d'installation d'une dizaine de caméras est actuellement en cours.", "dizaine",
+          "cameras_planned")),
+    ),
+    ReviewRule(
         "decided_operation",
         "an installation that a council, a prefect or a mayor decides, votes or authorises is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),

@@ -59,6 +59,7 @@ class NumberSyntax:
     partitive: bool = False  # "en" on the verb: "en avait implanté six", some more of them
     existential: bool = False  # "il y en a 105": "y" on the verb, what there is
     new: bool = False  # "7 nouvelles caméras", "13 unités complémentaires": an adjective of increment
+    to_come: bool = False  # "l'installation future de 25 caméras", "la phase d'installation … est en cours"
 
 
 @cache
@@ -231,7 +232,8 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     verb, path = governing_verb(phrase)
     noun_lemma = noun.lemma_ if noun is not None else None
     if verb is None:
-        return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared)
+        return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared,
+                            to_come=_operation_to_come(number))
     intention, carrier = time_carrier(verb)
     intention = intention if intention is not None else aim_over(verb)
     time, _ = finite_time(carrier)
@@ -240,7 +242,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     return NumberSyntax(noun_lemma, verb.lemma_, time, intention.lemma_ if intention is not None else None,
                         _definite(number), carrier.lemma_, compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
-                        _existential(number), _new(noun))
+                        _existential(number), _new(noun), _operation_to_come(number))
 
 
 def _starting_point(number: Any) -> bool:
@@ -385,6 +387,32 @@ def _clitic_en_before(number: Any) -> bool:
 
 INCREMENT_ADJECTIVES = frozenset({"nouveau", "nouvelle", "supplémentaire", "complémentaire", "additionnel",
                                   "additionnelle", "neuf"})
+
+
+# adjectives that put an operation ahead: "l'installation future", "le déploiement prochain", "prévu"
+TO_COME_ADJECTIVES = frozenset({"futur", "future", "prochain", "prochaine", "prévu", "programmé", "envisagé",
+                                "projeté"})
+STAGE_NOUNS = frozenset({"phase", "tranche", "étape", "travaux"})  # "une première phase d'installation"
+
+
+def _operation_to_come(number: Any) -> bool:
+    """Whether the operation a count hangs on is told as ahead or under way: an adjective of the future on
+    it ("l'installation future de 25 caméras", "à venir"), or "en cours" said of it ("Une première phase
+    d'installation d'une dizaine de caméras est actuellement en cours"), whatever tense the sentence's
+    main verb has."""
+    token = number
+    for _ in range(CLIMB + 1):
+        if token.lemma_ in operation_nouns() or token.lemma_ in STAGE_NOUNS:
+            if any(c.dep_ == "amod" and c.lower_ in TO_COME_ADJECTIVES for c in token.children) or any(
+                    c.lemma_ == "venir" for c in token.children):
+                return True
+            head = token.head
+            if head.lemma_ == "cours" and any(c.lower_ == "en" for c in head.children):
+                return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _new(noun: Any | None) -> bool:

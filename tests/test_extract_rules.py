@@ -36,6 +36,8 @@ def triples(text, **kwargs):
         ("À Bastia, 67 caméras de vidéoprotection et de vidéoverbalisation seront mises en service d'ici décembre.",
          [("cameras_planned", 67, "exact")]),
         ("Huit caméras testées pour la vidéo-verbalisation ont été posées.", [("other", 8, "exact")]),
+        # a bare count the words after it say is there already
+        ("Une nouvelle caméra viendra s'ajouter aux 43 déjà existantes.", [("cameras", 43, "exact")]),
         # where a count starts and where it goes is not a range
         ("Le plan doit faire passer le parc de 60 à 95 caméras.", [("cameras", 60, "exact"),
                                                                    ("cameras_planned", 95, "exact")]),
