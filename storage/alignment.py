@@ -27,7 +27,6 @@ Pair = tuple[Figure | None, Figure | None]
 
 SAME_WORDS = 85  # similarity (0-100) of two sentences, numbers masked, that says the same thing
 CLOSE_WORDS = 60  # enough, with the same place, for a figure whose date or qualifier moved
-SAME_PLACE = 90  # similarity of two places' names that is one place spelt two ways
 MAX_SCORED = 40_000  # pairs of figures scored in one bucket at most: past that, paired in text order
 WINDOW = 20  # how far ahead text-order pairing looks for a figure to pair with
 
@@ -44,11 +43,14 @@ def words(figure: Figure) -> str:
     return re.sub(r"\d+(?:[ .,\u202f]\d+)*", "#", _plain(figure.get("sentence") or figure.get("evidence")))
 
 
+def _place_key(place: str | None) -> str:
+    """A place's name without case, accents, hyphens or spaces, 'Saint' as 'St': "Chartres Metropole" is
+    "Chartres Métropole", "St-Denis" is "Saint Denis"; "Saint-Genis" stays another town (no fuzzy match)."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"\bsaint(e?)\b", r"st\1", _plain(place)))
+
+
 def same_place(a: str | None, b: str | None) -> bool:
-    if a == b:
-        return True
-    pa, pb = re.sub(r"[^a-z0-9]", "", _plain(a)), re.sub(r"[^a-z0-9]", "", _plain(b))
-    return bool(pa and pb) and (pa == pb or fuzz.ratio(pa, pb) >= SAME_PLACE)
+    return a == b or (bool(a and b) and _place_key(a) == _place_key(b))
 
 
 def _statement(figure: Figure) -> tuple[Any, ...]:

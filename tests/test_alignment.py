@@ -203,3 +203,13 @@ def test_a_long_list_of_changed_counts_is_paired_row_by_row():
     old = [fig(1000 + i, sentence=f"Quartier {i} : {1000 + i} caméras.") for i in range(300)]
     new = [fig(5000 + i, sentence=f"Quartier {i} : {5000 + i} caméras.") for i in range(300)]
     assert kinds(old, new) == [("changed", 1000 + i, 5000 + i) for i in range(300)]
+
+
+def test_a_place_spelt_otherwise_is_the_same_place_a_near_name_is_not():
+    from storage.alignment import same_place
+
+    assert same_place("Chartres Metropole", "Chartres Métropole") and same_place("St-Denis", "Saint Denis")
+    assert not same_place("Saint-Genis", "Saint-Denis")  # two towns, one letter apart
+    old = [fig(30, place="Saint-Genis", sentence="Saint-Genis installe 30 caméras.")]
+    new = [fig(35, place="Saint-Denis", sentence="Saint-Denis a 35 caméras.")]
+    assert kinds(old, new) == [("withdrawn", 30, None), ("new", None, 35)]
