@@ -34,6 +34,22 @@ def _commune_of(place: str | None) -> str | None:
     return place.split(" / ")[0] if place else place
 
 
+LIST_GAP = 80  # characters between two items of one list; a restatement comes a clause or more later
+
+
+def listed_apart(kept: Figure, figure: Figure, said_in: dict[int, int]) -> bool:
+    """Two figures of one sentence, close on one line: two items of a list ("50 % pour la commune et 50 %
+    pour le Département"), not one fact said twice (a heading glued to its paragraph's first line, or a
+    clause that says the count again, comes further)."""
+    if said_in[kept.start] != said_in[figure.start] or kept.start == figure.start:
+        return False
+    first, second = sorted((kept, figure), key=lambda f: f.start)
+    sentence = first.sentence or ""
+    at = sentence.find(first.evidence)
+    gap = second.start - (first.start + len(first.evidence))
+    return at >= 0 and 0 <= gap <= LIST_GAP and "\n" not in sentence[at : at + len(first.evidence) + gap]
+
+
 def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
     """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
     Two statements with different values, or different dates, are both kept."""
@@ -45,6 +61,7 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
     in_text = {(f.value, _commune_of(f.place)) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
     figures = [(f, s) for f, s in figures
                if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text)]
+    said_in = {figure.start: sentence.start for figure, sentence in figures}
     for figure, sentence in figures:
         key = (figure.metric, figure.value, figure.place)
         # dated first, then stated in the text rather than a heading, then the most precise ("quinze" over
@@ -54,6 +71,12 @@ def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
             kept_score, kept = best[key]
             if (label := line_label(figure)) and (kept_label := line_label(kept)) and label != kept_label:
                 key = (*key, label)  # "DETR : 18 240 €" and "Autofinancement : 18 240 €": two lines, two facts
+                best[key] = (score, figure)
+                order.append(key)
+            elif listed_apart(kept, figure, said_in):
+                # "50 % pour la commune et 50 % pour le Département", "quatre caméras sur le chemin, quatre
+                # sur le pont": one sentence does not repeat its count in other words, it tells of two
+                key = (*key, figure.start)
                 best[key] = (score, figure)
                 order.append(key)
             elif kept.date != figure.date and (kept.date and figure.date or said_now(kept) or said_now(figure)):

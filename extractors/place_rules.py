@@ -35,6 +35,9 @@ STATE_SCHEME_RE = re.compile(r"\s*l'état\s+(?:finance|subventionne|prend en cha
 THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\s+(?:\w+\s+)?"
                                 r"(?:recul|baiss|diminu|chut|augment|progress|grimp|doubl|tripl|pass|install|pos|"
                                 r"commis|constat|enregistr|relev)\w*")  # not "y sont favorables"
+# money said of a whole territory, not of one project: "une enveloppe de 2 M€ pour les communes du département"
+REGION_WIDE_RE = re.compile(r"\b(?:enveloppes?|budgets? (?:régional|départemental)|fonds|dispositif|plan|programme|"
+                            r"appel à projets)\b|\bcommunes\b|\bcollectivités\b|\bcommunes? rurales?\b")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 # the page's place is wider than the figures a paragraph tells of one of its towns
 WIDER_KINDS = frozenset({"departement", "region", "other"})
@@ -141,6 +144,18 @@ def _head_figure(q: PlaceQuestion) -> FigurePlace | None:
     return FigurePlace(head.place, head.place_kind, head.place_code)
 
 
+def _funded_project(q: PlaceQuestion) -> FigurePlace | None:
+    """Money or a rate the sentence ties to the page's own département or région is that body's share
+    of the page's commune's project ("100 000 € pour la région", "Le département en paie 40 %")."""
+    found, hint = q.found, q.x.finder.hint
+    if q.c.reading.family not in (MONEY, PERCENT) or found is None or hint is None or hint.kind not in (
+            "commune", "intercommunalite") or found.kind not in ("departement", "region"):
+        return None
+    if found.code not in (hint.departement, hint.region) or REGION_WIDE_RE.search(norm(q.text)):
+        return None
+    return _page_hint(q)
+
+
 def _sentence_words(q: PlaceQuestion) -> FigurePlace | None:
     return q.as_group(q.found) if q.found is not None else None
 
@@ -216,6 +231,12 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
                 "Lunel / Pierre-Sémard"),)),
     PlaceRule("own_sites", "a district's figure's own sites are its commune's", _own_sites, ()),
     PlaceRule("head_figure", "a part or an anaphora takes the place of the figure it hangs on", _head_figure, ()),
+    PlaceRule("funded_project", "a département's or région's share of the page's project is the project's place",
+              _funded_project,
+              (("Plouescat", "La vidéoprotection coûtera 25 987 €, à 50 % pour la commune et 50 % pour le Département.",
+                "50 % pour le", "Plouescat"),
+               ("Plouescat", "Le Département consacre une enveloppe de 2 millions d'euros aux caméras des communes.",
+                "2 millions", "Finistère"))),
     PlaceRule("sentence_words", "the place the sentence names where the figure is", _sentence_words,
               (("Tours", "Blois compte 40 caméras.", "40", "Blois"),)),
     PlaceRule("there_pronoun", "'y' points to the place of the figure of the sentence before", _there_pronoun,

@@ -2423,3 +2423,14 @@ def test_a_title_ending_on_one_commune_gives_the_page_its_place(title, place):
 def test_cameras_damaged_said_in_apposition_are_other_though_they_will_be_replaced():
     text = "La ville compte 86 caméras. Une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Angers")] == [("cameras", 86), ("other", 10)]
+
+
+def test_one_sentence_listing_the_same_value_twice_tells_of_two_facts() -> None:
+    text = ("Dans le détail, la commune prévoit d'installer quatre caméras sur le chemin Saint-Honoré, quatre sur "
+            "le pont du Royaume et trois sur le boulevard.")
+    assert [f.value for f in extract_text(text, place_hint="Villeneuve-lès-Avignon")] == [4, 4, 3]
+
+
+def test_a_heading_that_restates_its_paragraphs_count_is_one_fact() -> None:
+    text = "27 caméras dans la ville\n\nActuellement, le système de la ville compte 27 caméras."
+    assert [f.value for f in extract_text(text, place_hint="Saint-Malo")] == [27]
