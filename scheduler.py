@@ -44,6 +44,7 @@ MAX_BACKOFF = 7 * 86_400
 BATCH_SIZE = 5_000  # sources handed to one crawl; the rest stay due for the next
 JITTER = 0.1  # up to 10 % of the interval, so sources do not all fall due together
 STALE_AFTER = 14 * 86_400
+ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the database's timestamps (storage.db.utcnow)
 CLOCK_JUMP = 60.0  # seconds the wall clock may drift from the monotonic one before due times are all checked
 
 
@@ -66,20 +67,28 @@ def backoff_wait(every: int, failures: int) -> float:
 def plan_rows(rows: list[dict], now: dt.datetime, jitter: float = JITTER,
               stale_after: float = STALE_AFTER) -> list[tuple[int, str, int, str | None]]:
     """One pass over the fetched sources' health: (source id, next due, failures, stale reported at)."""
-    plans = []
+    plans, start = [], now.timestamp()
     for row in rows:
         failures = row["consecutive_failures"] or 0
         wait = backoff_wait(row["every"], failures)
         wait += random.uniform(0, wait * jitter)
-        stale_reported, last_success = row["stale_reported_at"], row["last_success"]
-        stale = not last_success or (now - parse_iso(last_success)).total_seconds() > stale_after
-        if stale and failures and not stale_reported:
-            logger.warning("source %s is stale: no successful fetch since %s", row["url"], last_success or "ever")
-            stale_reported = iso(now)
-        elif not stale:
-            stale_reported = None
-        plans.append((row["id"], iso(now + dt.timedelta(seconds=wait)), failures, stale_reported))
+        stale_reported = row["stale_reported_at"]
+        if failures or stale_reported:  # else nothing to report, nor to clear
+            stale_reported = stale_report(row, stale_reported, failures, now, stale_after)
+        plans.append((row["id"], time.strftime(ISO_FORMAT, time.gmtime(start + wait)), failures, stale_reported))
     return plans
+
+
+def stale_report(row: dict, reported: str | None, failures: int, now: dt.datetime,
+                 stale_after: float) -> str | None:
+    """When a failing source with no success for `stale_after` was said to be stale (said once, in the
+    log), None again once it succeeds."""
+    last_success = row["last_success"]
+    stale = not last_success or (now - parse_iso(last_success)).total_seconds() > stale_after
+    if stale and failures and not reported:
+        logger.warning("source %s is stale: no successful fetch since %s", row["url"], last_success or "ever")
+        return iso(now)
+    return reported if stale else None
 
 
 def plan_batch(db_path: Path, batch_id: int, outcome: str, error: str | None = None, *,

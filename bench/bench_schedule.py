@@ -54,7 +54,7 @@ def url(i: int) -> str:
 def timed(label: str, action):  # noqa: ANN001, ANN201 - a bench helper
     started = time.perf_counter()
     result = action()
-    print(f"{label:<58} {time.perf_counter() - started:7.2f} s")
+    print(f"{label:<72} {time.perf_counter() - started:7.2f} s")
     return result
 
 
@@ -79,9 +79,12 @@ def main() -> None:
         print(f"  {batch.sources:,} sources handed over, {listed:,} read by the crawl, {planned:,} planned, "
               f"{batch.sources - planned:,} still due")
         ticking = Scheduler(SchedulerOptions(db_path))  # the default --batch-size
-        again = timed(f"the next tick: clamp, then at most {ticking.options.batch_size:,} due to a crawl",
-                      ticking.next_batch)
-        print(f"  {again.sources if again else 0:,} handed over, the most overdue first")
+        again = timed("a scheduler's first tick: every source adopted, every due time checked", ticking.next_batch)
+        print(f"  {again.sources if again else 0:,} handed over (at most {ticking.options.batch_size:,}, the most "
+              "overdue first)")
+        if again:
+            plan_batch(db_path, again.id, "killed")  # none reached: they stay due
+        timed("each tick after it", ticking.next_batch)
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 

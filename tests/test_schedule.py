@@ -4,16 +4,14 @@ import json
 import signal
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
 from tests.conftest import run_vigicam
-from tests.http_fixtures import QuietServer, RoutesServer
+from tests.http_fixtures import RoutesServer
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 PAGE = (200, HTML, "<html><body><p>La ville compte 120 caméras.</p></body></html>".encode())
@@ -95,46 +93,23 @@ def test_sigkill_mid_crawl_then_restart_resumes(db_path, server):
     assert any(e["kind"] == "new" and e["new_value"] == 120 for e in events)
 
 
-class ThirdPerCrawlServer:
-    """Nine pages; in each crawl (which starts by asking robots.txt) the first three pages asked are answered
-    at once and the others hang past the crawl's limit: a timeout that allows a third of the sources."""
+class ThirdPerCrawl(dict):
+    """Routes of nine pages; in each crawl (which starts by asking robots.txt) the first three pages asked
+    are answered at once and the others hang past the crawl's limit: a timeout that allows a third."""
 
-    def __init__(self, pages: int = 9, answered: int = 3) -> None:
-        self.served: list[str] = []
-        self.left = 0
-        owner = self
+    def __init__(self, answered: int = 3) -> None:
+        super().__init__()
+        self.answered, self.left, self.served = answered, 0, []
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - stdlib name
-                if self.path == "/robots.txt":
-                    owner.left = answered
-                    return self.answer(b"User-agent: *\nAllow: /\n")
-                if owner.left <= 0:
-                    time.sleep(60)
-                    return None
-                owner.left -= 1
-                owner.served.append(self.path)
-                return self.answer(f"<p>La ville de {self.path} compte 12 caméras.</p>".encode())
-
-            def answer(self, body: bytes) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = QuietServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.pages = [f"{self.url}/page{i}.html" for i in range(pages)]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def get(self, path: str, default: object = None) -> tuple[int, dict[str, str], bytes]:
+        if path == "/robots.txt":
+            self.left = self.answered
+            return 200, {}, b"User-agent: *\nAllow: /\n"
+        if self.left <= 0:
+            return 200, {**HTML, "X-Test-Sleep": "60"}, b""
+        self.left -= 1
+        self.served.append(path)
+        return 200, HTML, f"<p>La ville de {path} compte 12 caméras.</p>".encode()
 
 
 def test_crawls_cut_short_reach_every_source_once_in_three_runs(db_path, tmp_path):
@@ -142,8 +117,10 @@ def test_crawls_cut_short_reach_every_source_once_in_three_runs(db_path, tmp_pat
     stays due and goes first, so three runs fetch each source once (it was: all planned a day later, two
     thirds unread).
     Run, as users do, from a folder holding a `vigicam/` that is not vigicam: the crawls must not import it."""
-    site = ThirdPerCrawlServer()
-    for url in site.pages:
+    routes = ThirdPerCrawl()
+    site = RoutesServer(routes)
+    pages = [f"{site.url}/page{i}.html" for i in range(9)]
+    for url in pages:
         add(db_path, url, every="1d")
     shadow = tmp_path / "shadow"
     (shadow / "vigicam").mkdir(parents=True)
@@ -161,6 +138,6 @@ def test_crawls_cut_short_reach_every_source_once_in_three_runs(db_path, tmp_pat
     assert "6 of 9 sources not reached: still due" in result.stderr
     db = sqlite_utils.Database(db_path)
     fetched = [row[0] for row in db.execute("select url from fetches where outcome = 'new_content'").fetchall()]
-    assert sorted(fetched) == sorted(site.pages)  # each once
-    assert sorted(site.served) == sorted(f"/page{i}.html" for i in range(9))
+    assert sorted(fetched) == sorted(pages)  # each once
+    assert sorted(routes.served) == sorted(f"/page{i}.html" for i in range(9))
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"

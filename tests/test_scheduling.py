@@ -186,3 +186,27 @@ def test_a_failing_child_is_visible_in_status(db_path, shadow, monkeypatch):
     assert line.endswith("(2 of 2 sources not reached: still due)")
     rows = json.loads(CliRunner().invoke(cli, ["--db", str(db_path), "status", "--json"], obj={}).output)
     assert all("ImportError" in row["last_crawl_problem"] for row in rows)
+
+
+def test_a_failing_source_is_said_stale_once(db_path, caplog):
+    ids = add_sources(db_path, 1)
+    s = scheduler(db_path)
+    with caplog.at_level(logging.WARNING, logger="vigicam.schedule"):
+        for _ in range(2):
+            batch = s.next_batch()
+            fetch(db_path, ids, outcome="failed")
+            s.settle(batch.id, "ok")
+            db = open_database(db_path)  # due again, for the second crawl
+            db.execute("update schedule_state set next_due_at = ?", [iso(s.now())])
+            db.conn.commit()
+            db.close()
+    assert caplog.text.count("is stale: no successful fetch since ever") == 1
+    db = open_database(db_path)
+    assert db.execute("select stale_reported_at, consecutive_failures from schedule_state").fetchone()[1] == 2
+    db.close()
+    batch = s.next_batch()
+    fetch(db_path, ids)  # it recovers
+    s.settle(batch.id, "ok")
+    db = open_database(db_path)
+    assert db.execute("select stale_reported_at, consecutive_failures from schedule_state").fetchone() == (None, 0)
+    db.close()
