@@ -120,8 +120,9 @@ def test_crawls_cut_short_reach_every_source_once_in_three_runs(db_path, tmp_pat
     routes = ThirdPerCrawl()
     site = RoutesServer(routes)
     pages = [f"{site.url}/page{i}.html" for i in range(9)]
-    for url in pages:
-        add(db_path, url, every="1d")
+    toml = tmp_path / "sources.toml"
+    toml.write_text("".join(f'[[sources]]\nurl = "{url}"\nplace = "Dreux"\nevery = "1d"\n\n' for url in pages))
+    assert run_vigicam(db_path, "sources", "import", str(toml)).returncode == 0
     shadow = tmp_path / "shadow"
     (shadow / "vigicam").mkdir(parents=True)
     (shadow / "vigicam" / "__init__.py").write_text("raise ImportError('not the vigicam package')\n")
