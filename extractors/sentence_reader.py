@@ -1,0 +1,252 @@
+"""Reading one sentence's numbers into candidates: what each counts, and how they hang together
+(ranges, parts of a total, a series' start, counts the parse or a list of places tells)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.candidates import Candidate, _left, read_label
+from extractors.cues import (
+    BEARS_ON_RE,
+    CAMERA_WORDS_RE,
+    CAMERAS_NEXT_RE,
+    DAY_RE,
+    DENOMINATOR_RE,
+    EVOLUTION_RE,
+    FRACTION_AFTER_RE,
+    FROM_RE,
+    OF_TOTAL_RE,
+    ONE_CAMERA_PER_RE,
+    PER_CAMERA_DENSITY_RE,
+    POLLED_AFTER_RE,
+    POLLED_BEFORE_RE,
+    RANGE_ANCHOR_RE,
+    RANGE_BETWEEN_RE,
+    RATE_RE,
+    STAFF_EACH_RE,
+    STAFF_PER_RE,
+)
+from extractors.figure import Qualifier
+from extractors.numbers import Mention, words_to_number
+from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
+from extractors.segments import Sentence
+from extractors.syntax import bare_count, sub_count
+
+MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
+BARE_BRACKET_RE = re.compile(r"\s*\)")
+OPEN_BRACKET_BEFORE_RE = re.compile(r"\(\s*$")  # "Montsalvy (5)": nothing but the count in the brackets
+# a pronoun or "en" that a bare number may count for ("elles étaient 150", "en installer 23", "au nombre de")
+ANAPHORA_CUE_RE = re.compile(r"\b(?:en|elles|ils|nombre|la|le|les|l')\b")
+SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carrefours|communes)\b")
+SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
+FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
+OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
+
+
+class SentenceReader:
+    """What a sentence's numbers count, read before any figure is decided (a mixin of `Extractor`)."""
+
+    def read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Candidate]:
+        text = self.text
+        stext = text[sentence.start : sentence.end]
+        found: dict[int, Candidate] = {}
+        # "près de quatre fois plus", "deux fois moins": a multiplier, never a count (guidelines 2.2)
+        consumed: set[int] = {i for i, m in enumerate(mentions) if MULTIPLIER_AFTER_RE.match(text, m.end)}
+        context = text[self.sentences[max(0, sentence.index - 2)].start : sentence.end]
+        for i, m in enumerate(mentions):
+            if i in consumed:
+                continue
+            left = _left(text, sentence, m.start)
+            if self.is_total(text, sentence, m, mentions[i - 1 : i]):
+                continue
+            reading = read_unit(text, m, stext, context)
+            if reading is not None and reading.family == CAMERAS and (STAFF_PER_RE.search(left)
+                                                                     or STAFF_EACH_RE.search(left)):
+                continue  # "un agent du CSU pour 8 caméras": a ratio, not a count
+            if reading is None and (labelled := read_label(text, sentence, m, stext, context)):
+                label_start, reading = labelled
+                found[i] = Candidate(m, reading, label_start, m.end)
+                continue
+            if reading is None or self.is_fraction(m, reading):
+                continue
+            if reading.family == CAMERAS and FOOTAGE_OF_BEFORE_RE.search(left) and OF_WHOLE_AFTER_RE.match(
+                    text, m.end):
+                continue  # "les images de deux des 38 caméras ont permis…": an incident's cameras, not a count
+            if reading.family == OTHER and re.search(r"\bces\s*$", left, re.IGNORECASE):
+                continue  # "Ces trois villes totalisent…": the places just listed, not a count of their own
+            # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about
+            one_per = ONE_CAMERA_PER_RE.search(left) and (CAMERA_WORDS_RE.search(stext)
+                                                          or self.camera_context(sentence.index))
+            if reading.family == POPULATION and RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
+                if one_per and m.value:
+                    start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
+                    density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
+                    for k in [k for k, c in found.items() if c.mention.start >= start]:
+                        del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
+                    consumed |= {j for j, o in enumerate(mentions) if start <= o.start < m.start}
+                    found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
+                continue
+            if reading.family == POPULATION and m.value and (per := PER_CAMERA_DENSITY_RE.match(text, reading.end)):
+                # "450 habitants par caméra": one camera for 450 inhabitants
+                found[i] = Candidate(Mention(m.start, m.end, 1.0, m.raw),
+                                     Reading(DENSITY, per.end(), "caméras", density_per=m.value), m.start, per.end())
+                continue
+            if reading.family == POPULATION and (POLLED_BEFORE_RE.search(left) or POLLED_AFTER_RE.match(
+                    text, reading.end)):
+                continue  # "un sondage réalisé auprès de 800 habitants": who answered, not who lives there
+            if reading.family == DENSITY and reading.density_span:
+                consumed |= {j for j, o in enumerate(mentions) if o.start == reading.density_span[0]}
+            found[i] = Candidate(m, reading, m.start, reading.end)
+        self._link_ranges(sentence, mentions, found)
+        self._link_bare(sentence, mentions, found, consumed)
+        self._link_by_syntax(sentence, mentions, found, consumed)
+        self._link_named_brackets(sentence, mentions, found, consumed)
+        self._link_ranges(sentence, mentions, found)  # "elle en ajoutera entre 10 et 15": bare bounds, now read
+        read = [found[i] for i in sorted(found)]
+        self._link_named_shares(sentence, read)
+        if (at := norm(text[sentence.start : sentence.end]).find("respectivement")) >= 0:
+            # "A et B en comptent respectivement 20 et 14": the counts after the word, one a place, in order
+            after = [c for c in read if c.mention.start >= sentence.start + at]
+            for index, c in enumerate(after):
+                c.respective = index
+        return read
+
+    def _link_by_syntax(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
+                        consumed: set[int]) -> None:
+        """Numbers left unread that the parse shows to count cameras, where they are the topic: what a
+        pronoun stands for ("elles étaient 150 en 2008", "à en installer 23", "Au nombre de 980"), and the
+        parts of a total told just before ("… 4 500 caméras. Trois cents appartiennent au domaine privé,
+        1 200 sont sur la voie publique"), which take its kind."""
+        unread = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like]
+        if not unread or not self.camera_context(sentence.index):
+            return
+        cued = bool(ANAPHORA_CUE_RE.search(norm(self.text[sentence.start : sentence.end])))
+        totals = {i: self.total_before(sentence, found, mentions[i]) for i in unread}
+        if not cued and not any(totals.values()):
+            return  # no pronoun to stand for a count, no total to break down: nothing worth a parse
+        doc = self.parsed(sentence)
+        for i in unread if doc is not None else ():
+            m, at = mentions[i], mentions[i].start - sentence.start
+            if cued and bare_count(doc, at, m.end - sentence.start):
+                found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end, anaphoric=True)
+            elif (total := totals[i]) is not None and sub_count(doc, at, m.end - sentence.start):
+                found[i] = Candidate(m, total.reading.continued(m.end), m.start, m.end, head=total,
+                                     linked_by_dont=True)
+
+    def _link_named_brackets(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
+                             consumed: set[int]) -> None:
+        """A list of places and bare counts in brackets, where cameras are the topic ("plusieurs bourgs sont
+        équipés : Saint-Cernin (2), Montsalvy (5), Massiac (14)"): each count is its place's cameras, of the
+        kind of the camera count before it in the sentence, if any."""
+        items = [i for i, m in enumerate(mentions) if i not in found and i not in consumed and not m.year_like
+                 and BARE_BRACKET_RE.match(self.text, m.end) and OPEN_BRACKET_BEFORE_RE.search(
+                     self.text, max(sentence.start, m.start - 4), m.start)]
+        if len(items) < 2 or not self.camera_context(sentence.index):
+            return
+        named = self.finder.names_in(self.text[sentence.start : sentence.end])
+        ends = {sentence.start + end for _, end, _ in named}
+        head = max((c for c in found.values() if c.reading.family == CAMERAS), key=lambda c: c.mention.start,
+                   default=None)
+        for i in items:
+            m = mentions[i]
+            opening = self.text.rfind("(", sentence.start, m.start)
+            name_end = opening
+            while name_end > sentence.start and self.text[name_end - 1].isspace():
+                name_end -= 1
+            if name_end in ends:
+                found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end,
+                                     head=head, linked_by_dont=head is not None)
+
+    def total_before(self, sentence: Sentence, found: dict[int, Candidate], m: Mention) -> Candidate | None:
+        """The camera count a part may break down: the last one before it in its sentence, else the last
+        of the sentence before in its paragraph, when it is larger than the part."""
+        here = [c for c in found.values() if c.mention.start < m.start and not c.linked_by_dont]
+        total = max(here, key=lambda c: c.mention.start) if here else None
+        if total is None and sentence.index:
+            total = self.last_candidate(sentence.index, CAMERAS)
+            before = self.sentences[sentence.index - 1]
+            if total is not None and (self._sentence_index(total) != before.index or before.block != sentence.block):
+                total = None
+        if total is None or total.reading.family != CAMERAS or not 1 <= m.value < total.mention.value:
+            return None
+        return total
+
+    def _link_named_shares(self, sentence: Sentence, read: list[Candidate]) -> None:
+        """ "19 caméras, dont 4 caméras LAPI": a share that names its noun is still a part of the count before
+        it, whose kind (added, planned) it takes when its own clause tells no time."""
+        for index, c in enumerate(read):
+            if c.head is not None or c.reading.family != CAMERAS or not SHARE_BEFORE_RE.search(
+                    _left(self.text, sentence, c.mention.start, 12)):
+                continue
+            whole = next((o for o in reversed(read[:index]) if o.reading.family == CAMERAS
+                          and o.mention.value > c.mention.value and not o.linked_by_dont), None)
+            if whole is not None:
+                c.head, c.linked_by_dont = whole, True
+
+    def _link_ranges(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate]) -> None:
+        """ "entre 2 000 et 3 000 euros", "de 20 à 25 000 €", "300 à 400 caméras": two figures, bounds."""
+        for i in range(len(mentions) - 1):
+            low, high = mentions[i], mentions[i + 1]
+            if i + 1 not in found or (i in found and found[i].reading.family != found[i + 1].reading.family):
+                continue
+            if i in found and (found[i].upper is not None or found[i + 1].qualifier is not None
+                               or found[i].starting_point):
+                continue  # a range already, or where a change starts
+            between = norm(self.text[low.end : high.start])
+            if re.search(r"\brespectivement\s*$", _left(self.text, sentence, low.start, 20)) and re.match(
+                    r"\s*et\s*$", between):  # "comptent respectivement 64 et 15 caméras": two counts, not a range
+                found[i] = Candidate(low, found[i + 1].reading.continued(low.end), low.start, low.end)
+                continue
+            if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
+                continue
+            if EVOLUTION_RE.search(_left(self.text, sentence, low.start, 40)):
+                continue  # "passer de 100 à 150 caméras": where a count starts and where it goes
+            left = _left(self.text, sentence, low.start, 20)
+            upper = found[i + 1]
+            if high.scaled and not low.scaled and low.value < high.value:
+                scale = 1_000_000_000 if high.value >= 1_000_000_000 else 1_000_000
+                if low.value * scale <= high.value * 10:
+                    low.value *= scale
+            elif high.value >= 1000 and low.value < 1000 and low.value * 1000 <= high.value < low.value * 10_000:
+                low.value *= 1000
+            if low.value >= high.value:
+                continue
+            anchor = RANGE_ANCHOR_RE.search(left)
+            start = low.start - (len(left) - anchor.start()) if anchor else low.start
+            found[i] = Candidate(low, upper.reading, start, upper.end, Qualifier.AT_LEAST, upper=upper.mention)
+            upper.start, upper.qualifier = start, Qualifier.AT_MOST
+
+    def _link_from(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate], i: int,
+                   left: str) -> bool:
+        """ "De 12 en 2014, le parc est monté à 106 caméras", "passer de 100 à 150 caméras": the count a
+        series starts from, read as the count it goes to; a stock, whatever the tense of the change."""
+        later = [(k, found[k]) for k in sorted(found) if k > i]
+        up_to_later = norm(self.text[sentence.start : later[0][1].mention.start]) if later else ""
+        if not (later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later)):
+            return False
+        m, head = mentions[i], later[0][1]
+        if m.value == 0:
+            return True  # "passé de zéro à 80 caméras": where there were none is no count of them
+        found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end, head=head, starting_point=True)
+        return True
+
+    def is_fraction(self, m: Mention, reading: Reading) -> bool:
+        """ "Deux caméras sur trois sont en centre-ville": a proportion (guidelines 2.5), not a count."""
+        over = FRACTION_AFTER_RE.match(norm(self.text[reading.end : reading.end + 25]))
+        return bool(over) and m.value < (words_to_number(over[1]) or 0) <= 10
+
+    @staticmethod
+    def is_total(text: str, sentence: Sentence, m: Mention, before: list[Mention]) -> bool:
+        """ "80 des 270 lycées", "une centaine de gares sur 400", "131e place sur 371 villes": the
+        second number is the whole the first is counted against, not a figure."""
+        left = _left(text, sentence, m.start, 60)
+        if OF_TOTAL_RE.search(left):  # "8 des 64 caméras": the city's cameras are a count of their own
+            return not CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30]))
+        if not DENOMINATOR_RE.search(left) or re.search(r"[;:]", left[-45:]):
+            return False
+        if BEARS_ON_RE.search(left) and CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30])):
+            return False  # "la 4e tranche porte sur 18 caméras": what a programme is about
+        if re.search(r"\bcam[ée]ras\s+sur\s*$", left) and SITES_NEXT_RE.match(norm(text[m.end : m.end + 30])):
+            return False  # "l'implantation de 12 caméras sur 8 sites": where they go, not of how many
+        near = DAY_RE.sub(" ", left[-45:])  # "votée le 14 juin, porte sur 18 caméras": a day counts nothing
+        return bool(re.search(r"\d", near[:-5])) or bool(before and m.start - before[-1].end < 45)
