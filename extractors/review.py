@@ -53,7 +53,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "intention_over_infinitive",
         "an infinitive of installing under a verb of intention tells what is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),
-        lambda s: s.time is Time.PROSPECTIVE and _installs(s) and not s.compared,
+        lambda s: s.time is Time.PROSPECTIVE and _installs(s) and not s.compared and not s.joined,
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:va|vont|ira|iront|s'apprêt\w*|prév\w*|envisag\w*|projet\w*|compt\w*|veu\w*|voul\w*|"
                    r"souhait\w*|doi\w*|dev\w*|programm\w*|planifi\w*|engag\w*|propos\w*|esp[eè]r\w*|vis\w*|"
@@ -68,7 +68,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("La commune est en train d'installer onze caméras de vidéosurveillance.", "onze", "cameras_planned"),
          ("La maire défend son projet d'installer 28 caméras.", "28", "cameras_planned"),
          ("Le but : installer 25 caméras pour s'attaquer à l'insécurité.", "25", "cameras_planned"),
-         ("Le projet d'installer 28 caméras a abouti en 2019.", "28", "cameras")),
+         ("La municipalité faisait savoir qu'elle comptait installer 17 caméras.", "17", "cameras_planned"),
+         ("L'ancienne municipalité avait prévu d'ajouter 9 caméras aux 15 existantes.", "15", "cameras")),
     ),
     ReviewRule(
         "own_verb_future",
@@ -85,6 +86,20 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Le dispositif en compte aujourd'hui 114 et passera à 120 caméras d'ici à 2026.", "120",
           "cameras_planned"),
          ("La ville passera donc de 48 à 52 caméras sur son territoire.", "48", "cameras")),
+    ),
+    ReviewRule(
+        "installing_now",
+        "a verb of installing in the active present tells of work under way ('la commune installe dix-sept "
+        "caméras', 'La Ville achète 1 600 caméras'): what it puts up is still to come",
+        (Metric.CAMERAS, Metric.CAMERAS_ADDED),
+        lambda s: s.time is Time.PRESENT and s.active and s.verb in verb_meanings()["put_up"]
+        and not s.definite and not s.joined,
+        Metric.CAMERAS_PLANNED,
+        re.compile(r"\b(?:install|pos|implant|déploi|déploy|achèt|achet|acquier|ajout|rajout|plac|équip)\w*"),
+        (("Depuis ce mardi, la commune installe dix-sept caméras supplémentaires.", "dix-sept", "cameras_planned"),
+         ("Cette semaine, la commune pose huit caméras au centre-ville.", "huit", "cameras_planned"),
+         ("Dix-sept caméras sont installées dans la commune.", "Dix-sept", "cameras"),
+         ("7 nouvelles caméras complètent le dispositif des 23 caméras déjà en place.", "7", "cameras_added")),
     ),
     ReviewRule(
         "new_ones_told_done",

@@ -60,6 +60,8 @@ class NumberSyntax:
     existential: bool = False  # "il y en a 105": "y" on the verb, what there is
     new: bool = False  # "7 nouvelles caméras", "13 unités complémentaires": an adjective of increment
     to_come: bool = False  # "l'installation future de 25 caméras", "la phase d'installation … est en cours"
+    joined: bool = False  # "aux 15 existantes", "en plus des 11": what the count is added to or set beside
+    active: bool = False  # the verb's own form, active: "la commune installe", not "sont installées"
 
 
 @cache
@@ -79,6 +81,24 @@ def operation_nouns() -> frozenset[str]:
     """Nouns of an operation that puts cameras up, from data/operations_fr.tsv."""
     text = resources.files("extractors").joinpath("data/operations_fr.tsv").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def known_verbs() -> frozenset[str]:
+    return frozenset().union(*verb_meanings().values())
+
+
+def verb_lemma(token: Any) -> str:
+    """The verb's infinitive. The small model's lemmatizer leaves some present forms as they are ("pose"
+    for "pose", "achèt" for "achète"): where its lemma is no verb of the table but the infinitive it
+    stands for is, that infinitive."""
+    lemma = token.lemma_
+    if lemma in known_verbs():
+        return lemma
+    for guess in (lemma + "r", lemma + "er", lemma.replace("è", "e") + "er", token.lower_ + "r"):
+        if guess in known_verbs():
+            return guess
+    return lemma
 
 
 @cache
@@ -237,12 +257,13 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     intention, carrier = time_carrier(verb)
     intention = intention if intention is not None else aim_over(verb)
     time, _ = finite_time(carrier)
-    if intention is not None and time is not Time.PAST:
+    if intention is not None:
         time = Time.PROSPECTIVE
-    return NumberSyntax(noun_lemma, verb.lemma_, time, intention.lemma_ if intention is not None else None,
-                        _definite(number), carrier.lemma_, compared, _operation(verb, carrier, path),
+    return NumberSyntax(noun_lemma, verb_lemma(verb), time, intention.lemma_ if intention is not None else None,
+                        _definite(number), verb_lemma(carrier), compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
-                        _existential(number), _new(noun), _operation_to_come(number))
+                        _existential(number), _new(noun), _operation_to_come(number), _joined(number),
+                        carrier is verb and _active(verb))
 
 
 def _starting_point(number: Any) -> bool:
@@ -260,8 +281,8 @@ def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
     for token in path:
         if token.lemma_ in operation_nouns() and token.dep_ != "obl:mod":
             return token.lemma_
-    if carrier is not verb and verb.lemma_ in verb_meanings()["install"]:
-        return verb.lemma_
+    if carrier is not verb and verb_lemma(verb) in verb_meanings()["install"]:
+        return verb_lemma(verb)
     return None
 
 
@@ -313,7 +334,7 @@ def _partitive(number: Any) -> bool | None:
     """ "elle en aura 1 200", "à en installer 23", "on en compte 60": "en" on a verb of having or installing."""
     verb, _ = governing_verb(number)
     meanings = verb_meanings()
-    if verb is not None and verb.lemma_ in meanings["install"] | meanings["have"] and _clitic_en_before(number):
+    if verb is not None and verb_lemma(verb) in meanings["install"] | meanings["have"] and _clitic_en_before(number):
         return True
     return None
 
@@ -321,7 +342,7 @@ def _partitive(number: Any) -> bool | None:
 def _total_reached(number: Any) -> bool | None:
     """ "la porter à 35": the total a pronoun (the network) is brought to."""
     verb, _ = governing_verb(number)
-    if verb is not None and verb.lemma_ in verb_meanings()["total"] and any(
+    if verb is not None and verb_lemma(verb) in verb_meanings()["total"] and any(
             c.lower_ == "à" for c in number.children) and any(
             c.pos_ == "PRON" and c.lower_ in ("la", "le", "les", "l'") for c in verb.children):
         return True
@@ -427,6 +448,21 @@ def _existential(number: Any) -> bool:
     hung them (it often makes the number the verb's head)."""
     before = [t.lower_ for t in number.doc[max(0, number.i - 6) : number.i]]
     return "y" in before and any(w in before for w in ("a", "avait", "aura", "aurait", "eut", "ait"))
+
+
+def _active(verb: Any) -> bool:
+    """A finite verb in the active voice: no passive auxiliary, not a participle ("installe", "déploient")."""
+    return "Fin" in verb.morph.get("VerbForm") and not any(c.dep_ in ("aux:pass", "aux:tense") for c in
+                                                            verb.children)
+
+
+def _joined(number: Any) -> bool:
+    """ "ajouter 9 caméras aux 15 existantes", "en plus des 11 caméras fixes": a count after "aux" or "des"
+    is the known set the others join, never a count being made."""
+    before = number.doc[number.i - 1] if number.i else None
+    while before is not None and before.like_num and before.i:
+        before = number.doc[before.i - 1]
+    return before is not None and before.lower_ in ("des", "aux")
 
 
 def _definite(number: Any) -> bool:
