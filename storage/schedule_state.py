@@ -1,20 +1,11 @@
-"""What the scheduler remembers between restarts: each source's next due time and its failures."""
+"""What the scheduler remembers between restarts, as `vigicam status` shows it: each source's health and
+next due time (the due times are written by scheduler.py through storage/batches.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sqlite_utils import Database
-
-from storage.db import utcnow
-
-
-def states(db: Database) -> dict[int, dict[str, Any]]:
-    return {row["source_id"]: row for row in db["schedule_state"].rows}
-
-
-def save_state(db: Database, source_id: int, **values: Any) -> None:
-    db["schedule_state"].upsert({"source_id": source_id, **values, "updated_at": utcnow()}, pk="source_id")
 
 
 def health(db: Database) -> list[dict[str, Any]]:
