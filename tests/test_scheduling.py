@@ -210,3 +210,16 @@ def test_a_failing_source_is_said_stale_once(db_path, caplog):
     db = open_database(db_path)
     assert db.execute("select stale_reported_at, consecutive_failures from schedule_state").fetchone() == (None, 0)
     db.close()
+
+
+def test_a_crawl_by_hand_plans_what_a_killed_one_fetched(db_path):
+    from vigicam.crawl import batch_of
+
+    ids = add_sources(db_path, 3)
+    killed = batch_of(db_path, [])  # then SIGKILL, after one page
+    fetch(db_path, ids[:1])
+    batch_of(db_path, [])
+    db = open_database(db_path)
+    assert db.execute("select outcome, fetched from crawl_batches where id = ?", [killed]).fetchone() == ("killed", 1)
+    db.close()
+    assert due(db_path)[ids[0]] > iso(dt.datetime.now(dt.UTC))

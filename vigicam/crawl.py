@@ -58,7 +58,11 @@ class CrawlSummary:
 
 
 def batch_of(db_path: Path, source_urls: list[str]) -> int | None:
-    """A crawl started by hand hands itself its sources as the scheduler does: a batch in the database."""
+    """A crawl started by hand hands itself its sources as the scheduler does: a batch in the database.
+    A batch a killed crawl left open is planned first (what it fetched), as a scheduler would."""
+    from scheduler import Scheduler, SchedulerOptions
+
+    Scheduler(SchedulerOptions(db_path)).settle_unsettled()
     db = open_database(db_path)
     try:
         batch = open_batch_of(db, source_urls)
