@@ -83,6 +83,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("La commune disposera de 2 000 caméras à la fin du mandat.", "2 000", "cameras_planned"),
          ("Les caméras se multiplient : elle en comptera 1 226 contre environ 330 aujourd'hui.", "330", "cameras"),
          ("La commune déploiera 4 caméras temporaires en plus des 11 caméras fixes.", "11", "cameras"),
+         ("Le dispositif en compte aujourd'hui 114 et passera à 120 caméras d'ici à 2026.", "114", "cameras"),
          ("Le dispositif en compte aujourd'hui 114 et passera à 120 caméras d'ici à 2026.", "120",
           "cameras_planned"),
          ("La ville passera donc de 48 à 52 caméras sur son territoire.", "48", "cameras")),

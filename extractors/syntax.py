@@ -251,6 +251,9 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
         t.lower_ == "contre" for t in doc[max(0, number.i - 3) : number.i]) or _starting_point(number)
     verb, path = governing_verb(phrase)
     noun_lemma = noun.lemma_ if noun is not None else None
+    if _counted_by_en_compte(number):
+        return NumberSyntax(noun_lemma, "compter", Time.PRESENT, None, _definite(number), "compter", compared,
+                            partitive=True)
     if verb is None:
         return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared,
                             to_come=_operation_to_come(number))
@@ -448,6 +451,22 @@ def _existential(number: Any) -> bool:
     hung them (it often makes the number the verb's head)."""
     before = [t.lower_ for t in number.doc[max(0, number.i - 6) : number.i]]
     return "y" in before and any(w in before for w in ("a", "avait", "aura", "aurait", "eut", "ait"))
+
+
+# what may stand between "en compte" and its count: "en compte aujourd'hui 114", "en compte déjà plus de 120"
+BETWEEN_VERB_AND_COUNT = frozenset({"aujourd'hui", "actuellement", "déjà", "désormais", "environ", "près", "plus",
+                                    "moins", "de", "d'", "quelque", "à", "ce", "jour", "alors", "encore"})
+
+
+def _counted_by_en_compte(number: Any) -> bool:
+    """ "La ville en compte aujourd'hui 114": the small model reads "en compte" as a preposition and a noun
+    (as in "prendre en compte") and hangs the count elsewhere; before a count, it is the verb compter in
+    the present, with "en" standing for what is counted."""
+    doc, i = number.doc, number.i - 1
+    while i >= 0 and number.i - i <= 5 and doc[i].lower_ in BETWEEN_VERB_AND_COUNT:
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("compte", "comptent") and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in (
+        "en", "n'en")
 
 
 def _active(verb: Any) -> bool:
