@@ -58,3 +58,21 @@ def test_extract_unreadable_file_is_one_line_error(runner, tmp_path):
     result = runner.invoke(cli, ["extract", str(page)])
     assert result.exit_code == 1
     assert "empty" in result.output and "Traceback" not in result.output
+
+
+def test_eval_errors_list_no_place_the_score_counts_right(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from vigicam.cli import cli
+
+    record = {"id": "x1", "text": "La Métropole Européenne de Lille compte 50 communes équipées de caméras.",
+              "figures": [{"metric": "other", "value": 50, "qualifier": "exact",
+                           "place": "Métropole européenne de Lille", "place_kind": "intercommunalite",
+                           "date": None, "evidence": "50 communes"}]}
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(corpus), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "place 1.000" in result.output and " place: " not in result.output
