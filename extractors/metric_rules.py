@@ -1,8 +1,18 @@
-"""What a figure counts: its metric, from its reading, its words and the sentences around it."""
+"""What a figure counts: an ordered table of named rules over its reading, the first that applies decides.
+
+A camera count's kind (stock, added, planned) comes from the words of its clause (`extractors.tense`);
+money and rates are dropped when the sentence spends them on something other than surveillance. Each
+rule below is a name, why it holds, the readings it judges, when it applies and what it decides; their
+order is this table's. A reading no rule decides keeps its unit's metric (`SIMPLE_METRICS`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from extractors.candidates import Candidate, SentenceContext, _left, _right, bracketed_item
 from extractors.cues import (
@@ -26,107 +36,211 @@ from extractors.readings import CAMERAS, DENSITY, MONEY, OFFENCES, OTHER, PERCEN
 from extractors.segments import Sentence, clause_at, list_intro
 from extractors.tense import COMPOUND_PAST_RE, DECIDED_RE, MONEY_FOR_RE, camera_metric
 
+if TYPE_CHECKING:
+    from extractors.pipeline import Extractor
+
 GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a|ont|n'ont|avait|n'avait)\s+"
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
-
-
 # a budget's growth or a tax rate ("la taxe foncière reste fixée à 38,5 %"), not "hors taxes"
 TAX_OR_BUDGET = r"\bbudget\b|\btaxes? (?:foncière|d'habitation|locale)|\bimpôts?\b|\bfiscal\w*|\bd'imposition\b"
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 
 
-class MetricDecider:
-    """The metric of a candidate (a mixin of `Extractor`)."""
+@dataclass
+class MetricQuestion:
+    """One candidate's metric asked of the rules: what they share, each part computed once, when asked."""
 
-    def metric(self, sentence: Sentence, c: Candidate, place: FigurePlace, context: SentenceContext) -> Metric | None:
-        family = c.reading.family
-        stext = norm(self.text[sentence.start : sentence.end])
-        if family == CAMERAS and c.starting_point:
-            return Metric.CAMERAS
-        if family == CAMERAS and self.for_that_purpose(sentence, c):
-            return Metric.OTHER  # "… a permis 1 850 PV. Les 5 caméras utilisées à cet effet …": vidéo-verbalisation
-        if family == CAMERAS:
-            clause = clause_at(context.clauses, c.mention.start)
-            head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
-            said = self.text[sentence.start : sentence.end]
-            before = self.sentences[sentence.index - 1] if sentence.index else None
-            done = bool(before and RESTATES_RE.match(norm(said)) and COMPOUND_PAST_RE.search(
-                norm(self.text[before.start : before.end])))  # "… avons accompagné 84 communes. Cela représente"
-            after = self.after_number(sentence, c)
-            clause_text = self.text[clause.start : clause.end]
-            if cell := self.cells.get(sentence.start):  # "Caméras prévues 2024 / … / 6": its header's tense
-                clause_text = said = f"{clause_text} {cell.header}"
-            metric = camera_metric(
-                clause_text, said, after, place_kind=place.kind,
-                head=head_metric, linked_by_dont=c.linked_by_dont,
-                rate=bool(RATE_BEFORE_RE.search(norm(self.text[max(0, c.mention.start - 20) : c.mention.start]))
-                          or PER_YEAR_AFTER_RE.match(norm(after))),
-                before_number=self.text[sentence.start : c.mention.start], done=done,
-                decided=self.decided(sentence) or self.aid_granted and bool(MONEY_FOR_RE.search(norm(
-                    self.text[max(sentence.start, c.mention.start - 30) : c.mention.start]))),
-            )
-            if metric is Metric.CAMERAS and self.intro_to_come(sentence):
-                return Metric.CAMERAS_PLANNED  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
-            return metric
-        if family == MONEY and re.search(BROAD_MONEY, stext) and not re.search(VIDEO_TERMS, stext) and not (
-                INSTALLING_RE.search(stext)) and not self.label_under_video_heading(sentence) and not (
-                THE_SYSTEM_RE.search(stext) and self.camera_context(sentence.index)) and not self.plan_of_cameras(
-                sentence, stext):
-            return None  # a global security plan or budget, not surveillance money
-        if family == MONEY and PRICE_RE.search(stext) and not re.search(VIDEO_TERMS, stext):
-            return None  # "le tarif est de 1,50 euro de l'heure": the price of something else
-        if family == MONEY and (spent := SPENT_ON_RE.match(_right(self.text, sentence, c.end, 80))) and not re.search(
-                VIDEO_TERMS, spent.group(0)):
-            return None  # "4 millions d'euros investis dans les écoles": spent on something else
-        if family == MONEY and (given := GIVEN_TO_RE.search(_left(self.text, sentence, c.mention.start, 80))) and not (
-                re.search(VIDEO_TERMS, norm(given[1]))):
-            return None  # "l'éclairage public, qui n'a reçu que 80 000 euros": what something else received
-        if family == MONEY and WHOLE_OF_VIDEO_RE.match(_right(self.text, sentence, c.end, 100)):
-            return None  # "La sécurité en représente 3,1 millions, dont 420 000 euros pour la vidéoprotection"
-        if family == PERCENT and re.search(TAX_OR_BUDGET, stext) and not re.search(
-                VIDEO_TERMS, stext) and not self.label_under_video_heading(sentence):
-            return None  # "Le budget de la police municipale progresse de 8 %", "la taxe foncière reste à 38,5 %"
-        if family == MONEY and (label := self.line_label(c)) and not re.search(VIDEO_TERMS, norm(label)):
-            return None  # "Rénovation de l'école ........ 1 250 000 €": a budget's line for something else
-        if family == MONEY and (FINE_BEFORE_RE.search(_left(self.text, sentence, c.mention.start, 60))
-                                or PENALTY_AFTER_RE.match(self.text, c.end)):
-            return None  # "1 800 amendes, pour un montant moyen de 35 euros": what a driver pays
-        item = bracketed_item(self.text, sentence, c.start) if family == MONEY else None
-        if item is not None and not re.search(VIDEO_TERMS, norm(item)) and not re.search(VIDEO_TERMS, norm(
-                _right(self.text, sentence, c.end, 40).split(")")[0])) and not self.finder.names_in(item):
-            # "rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)": each item's own amount; not
-            # "Pierrelatte (42 000 euros pour 9 caméras), Nyons (18 500 euros)": communes and their aid
-            return None
-        return SIMPLE_METRICS[family]
+    x: Extractor
+    sentence: Sentence
+    c: Candidate
+    place: FigurePlace
+    context: SentenceContext
 
-    def plan_of_cameras(self, sentence: Sentence, stext: str) -> bool:
-        """ "… son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros": the plan one of
-        the two sentences before told of, among cameras, not a global security plan."""
-        if sentence.index == 0 or not re.search(r"\b(?:le|ce|son|leur) plan\b", stext):
-            return False
-        told = " ".join(norm(self.text[s.start : s.end]) for s in self.sentences[max(0, sentence.index - 2) :
-                                                                                 sentence.index])
-        return bool(re.search(r"\bplan\b", told)) and self.camera_context(sentence.index)
+    @cached_property
+    def stext(self) -> str:
+        return norm(self.x.text[self.sentence.start : self.sentence.end])
 
-    def for_that_purpose(self, sentence: Sentence, c: Candidate) -> bool:
-        """Cameras used "à cet effet" where the sentence before tells of vidéo-verbalisation."""
-        if sentence.index == 0 or not THAT_PURPOSE_RE.match(norm(self.text[c.end : c.end + 40])):
-            return False
-        before = self.sentences[sentence.index - 1]
-        return "verbalis" in norm(self.text[before.start : before.end])
+    def left(self, size: int) -> str:
+        return _left(self.x.text, self.sentence, self.c.mention.start, size)
 
-    def decided(self, sentence: Sentence) -> bool:
-        """Whether the sentence's tenseless counts are of what a decision decides: the page records one (a
-        deliberation), or the sentence is an item of a list a decision introduces ("La Région a attribué les
-        subventions suivantes :⏎- Chagny : 9 200 € pour 3 caméras")."""
-        intro = list_intro(self.sentences, self.text, sentence)
-        return self.deliberation or bool(intro and DECIDED_RE.search(norm(self.text[intro.start : intro.end])))
+    def right(self, size: int) -> str:
+        return _right(self.x.text, self.sentence, self.c.end, size)
 
-    def restates(self, c: Candidate, metric: Metric) -> bool:
-        """ "la mise en service des 55 caméras" after "55 nouvelles caméras seront installées"."""
-        left = norm(self.text[max(0, c.mention.start - 12) : c.mention.start])
-        if c.reading.family != CAMERAS or not RESTATED_RE.search(left):
-            return False
-        return any(o.figure is not None and o.figure.value == c.mention.value and o.reading.family == CAMERAS
-                   for o in self.candidates)
+    def says_video(self, text: str) -> bool:
+        return bool(re.search(VIDEO_TERMS, text))
+
+
+def _starting_point(q: MetricQuestion) -> bool:
+    return q.c.starting_point
+
+
+def _for_that_purpose(q: MetricQuestion) -> bool:
+    """Cameras used "à cet effet" where the sentence before tells of vidéo-verbalisation."""
+    x, c, index = q.x, q.c, q.sentence.index
+    if index == 0 or not THAT_PURPOSE_RE.match(norm(x.text[c.end : c.end + 40])):
+        return False
+    before = x.sentences[index - 1]
+    return "verbalis" in norm(x.text[before.start : before.end])
+
+
+def _always(q: MetricQuestion) -> bool:
+    return True
+
+
+def _camera_tense(q: MetricQuestion) -> Metric | None:
+    """The word rules' reading of a camera count's kind, from its clause, its sentence and what follows."""
+    x, sentence, c = q.x, q.sentence, q.c
+    clause = clause_at(q.context.clauses, c.mention.start)
+    head_metric = Metric(c.head.figure.metric) if c.head is not None and c.head.figure else None
+    said = x.text[sentence.start : sentence.end]
+    before = x.sentences[sentence.index - 1] if sentence.index else None
+    done = bool(before and RESTATES_RE.match(norm(said)) and COMPOUND_PAST_RE.search(
+        norm(x.text[before.start : before.end])))  # "… avons accompagné 84 communes. Cela représente"
+    after = x.after_number(sentence, c)
+    clause_text = x.text[clause.start : clause.end]
+    if cell := x.cells.get(sentence.start):  # "Caméras prévues 2024 / … / 6": its header's tense
+        clause_text = said = f"{clause_text} {cell.header}"
+    metric = camera_metric(
+        clause_text, said, after, place_kind=q.place.kind,
+        head=head_metric, linked_by_dont=c.linked_by_dont,
+        rate=bool(RATE_BEFORE_RE.search(norm(x.text[max(0, c.mention.start - 20) : c.mention.start]))
+                  or PER_YEAR_AFTER_RE.match(norm(after))),
+        before_number=x.text[sentence.start : c.mention.start], done=done,
+        decided=decided(x, sentence) or x.aid_granted and bool(MONEY_FOR_RE.search(norm(
+            x.text[max(sentence.start, c.mention.start - 30) : c.mention.start]))),
+    )
+    if metric is Metric.CAMERAS and x.intro_to_come(sentence):
+        return Metric.CAMERAS_PLANNED  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
+    return metric
+
+
+def _broad_money(q: MetricQuestion) -> bool:
+    x, sentence, stext = q.x, q.sentence, q.stext
+    return bool(re.search(BROAD_MONEY, stext)) and not q.says_video(stext) and not (
+        INSTALLING_RE.search(stext)) and not x.label_under_video_heading(sentence) and not (
+        THE_SYSTEM_RE.search(stext) and x.camera_context(sentence.index)) and not plan_of_cameras(
+        x, sentence, stext)
+
+
+def _price_of_other(q: MetricQuestion) -> bool:
+    return bool(PRICE_RE.search(q.stext)) and not q.says_video(q.stext)
+
+
+def _spent_on_other(q: MetricQuestion) -> bool:
+    return bool(spent := SPENT_ON_RE.match(q.right(80))) and not q.says_video(spent.group(0))
+
+
+def _given_to_other(q: MetricQuestion) -> bool:
+    return bool(given := GIVEN_TO_RE.search(q.left(80))) and not q.says_video(norm(given[1]))
+
+
+def _part_of_video(q: MetricQuestion) -> bool:
+    return bool(WHOLE_OF_VIDEO_RE.match(q.right(100)))
+
+
+def _tax_or_budget(q: MetricQuestion) -> bool:
+    return bool(re.search(TAX_OR_BUDGET, q.stext)) and not q.says_video(q.stext) and not (
+        q.x.label_under_video_heading(q.sentence))
+
+
+def _budget_line_other(q: MetricQuestion) -> bool:
+    return bool(label := q.x.line_label(q.c)) and not q.says_video(norm(label))
+
+
+def _fine_or_penalty(q: MetricQuestion) -> bool:
+    return bool(FINE_BEFORE_RE.search(q.left(60)) or PENALTY_AFTER_RE.match(q.x.text, q.c.end))
+
+
+def _priced_item_other(q: MetricQuestion) -> bool:
+    item = bracketed_item(q.x.text, q.sentence, q.c.start)
+    return item is not None and not q.says_video(norm(item)) and not q.says_video(norm(
+        q.right(40).split(")")[0])) and not q.x.finder.names_in(item)
+
+
+def _cameras(q: MetricQuestion) -> Metric:
+    return Metric.CAMERAS
+
+
+def _other(q: MetricQuestion) -> Metric:
+    return Metric.OTHER
+
+
+def _no_figure(q: MetricQuestion) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class MetricRule:
+    name: str
+    why: str
+    families: frozenset[str]  # the readings the rule judges
+    applies: Callable[[MetricQuestion], bool]
+    decides: Callable[[MetricQuestion], Metric | None]  # None: no figure at all
+
+
+ONLY_CAMERAS, ONLY_MONEY, ONLY_PERCENT = frozenset({CAMERAS}), frozenset({MONEY}), frozenset({PERCENT})
+METRIC_RULES: tuple[MetricRule, ...] = (
+    MetricRule("series_start", "'passer de 100 à 150 caméras': where a series starts is a stock",
+               ONLY_CAMERAS, _starting_point, _cameras),
+    MetricRule("for_that_purpose", "'… 1 850 PV. Les 5 caméras utilisées à cet effet': vidéo-verbalisation",
+               ONLY_CAMERAS, _for_that_purpose, _other),
+    MetricRule("camera_tense", "a camera count's kind is its clause's tense (extractors.tense)",
+               ONLY_CAMERAS, _always, _camera_tense),
+    MetricRule("broad_money", "a global security plan or budget is not surveillance money",
+               ONLY_MONEY, _broad_money, _no_figure),
+    MetricRule("price_of_other", "'le tarif est de 1,50 euro de l'heure': the price of something else",
+               ONLY_MONEY, _price_of_other, _no_figure),
+    MetricRule("spent_on_other", "'4 millions d'euros investis dans les écoles': spent on something else",
+               ONLY_MONEY, _spent_on_other, _no_figure),
+    MetricRule("given_to_other", "'l'éclairage public, qui n'a reçu que 80 000 euros': what something else got",
+               ONLY_MONEY, _given_to_other, _no_figure),
+    MetricRule("whole_of_video", "'La sécurité en représente 3,1 millions, dont 420 000 euros pour la "
+               "vidéoprotection': the whole, of which video is a part", ONLY_MONEY, _part_of_video, _no_figure),
+    MetricRule("tax_or_budget", "'Le budget de la police progresse de 8 %', 'la taxe foncière reste à 38,5 %'",
+               ONLY_PERCENT, _tax_or_budget, _no_figure),
+    MetricRule("budget_line_other", "'Rénovation de l'école ........ 1 250 000 €': a budget's line for something "
+               "else", ONLY_MONEY, _budget_line_other, _no_figure),
+    MetricRule("fine_or_penalty", "'1 800 amendes, pour un montant moyen de 35 euros': what a driver pays",
+               ONLY_MONEY, _fine_or_penalty, _no_figure),
+    MetricRule("priced_item_other", "'rénovation de l'école (2,1 M€), …, vidéoprotection (180 000 €)': each "
+               "item's own amount, unless the items are communes and their aid", ONLY_MONEY, _priced_item_other,
+               _no_figure),
+)
+
+
+def metric_of(x: Extractor, sentence: Sentence, c: Candidate, place: FigurePlace,
+              context: SentenceContext) -> Metric | None:
+    """The candidate's metric, or None when it is no figure of surveillance."""
+    question = MetricQuestion(x, sentence, c, place, context)
+    family = c.reading.family
+    for rule in METRIC_RULES:
+        if family in rule.families and rule.applies(question):
+            return rule.decides(question)
+    return SIMPLE_METRICS[family]
+
+
+def plan_of_cameras(x: Extractor, sentence: Sentence, stext: str) -> bool:
+    """ "… son plan pluriannuel : 12 caméras par an. Le plan est chiffré à 900 000 euros": the plan one of
+    the two sentences before told of, among cameras, not a global security plan."""
+    if sentence.index == 0 or not re.search(r"\b(?:le|ce|son|leur) plan\b", stext):
+        return False
+    told = " ".join(norm(x.text[s.start : s.end]) for s in x.sentences[max(0, sentence.index - 2) : sentence.index])
+    return bool(re.search(r"\bplan\b", told)) and x.camera_context(sentence.index)
+
+
+def decided(x: Extractor, sentence: Sentence) -> bool:
+    """Whether the sentence's tenseless counts are of what a decision decides: the page records one (a
+    deliberation), or the sentence is an item of a list a decision introduces ("La Région a attribué les
+    subventions suivantes :⏎- Chagny : 9 200 € pour 3 caméras")."""
+    intro = list_intro(x.sentences, x.text, sentence)
+    return x.deliberation or bool(intro and DECIDED_RE.search(norm(x.text[intro.start : intro.end])))
+
+
+def restates(x: Extractor, c: Candidate) -> bool:
+    """ "la mise en service des 55 caméras" after "55 nouvelles caméras seront installées"."""
+    left = norm(x.text[max(0, c.mention.start - 12) : c.mention.start])
+    if c.reading.family != CAMERAS or not RESTATED_RE.search(left):
+        return False
+    return any(o.figure is not None and o.figure.value == c.mention.value and o.reading.family == CAMERAS
+               for o in x.candidates)

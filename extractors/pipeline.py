@@ -14,7 +14,7 @@ import re
 from extractors.bare_numbers import BareLinker
 from extractors.candidates import Candidate, SentenceContext
 from extractors.carried_dates import carry_dates
-from extractors.corrections import TO_REPLACE_RE, FigureCorrector
+from extractors.corrections import Draft, correct
 from extractors.cues import (
     BOUND_SUBJECT_RE,
     CAMERA_WORDS_RE,
@@ -23,14 +23,14 @@ from extractors.cues import (
     NATIONAL_RE,
     PAGE_FURNITURE_RE,
 )
-from extractors.date_rules import DateDecider
+from extractors.date_rules import date_of
 from extractors.dates import YEAR_RE, find_date_mentions
 from extractors.deduplicate import deduplicate
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.gazetteer import Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import MONTH_PATTERN, OTHER_NOUNS, VIDEO_TERMS
 from extractors.lists import ListReader
-from extractors.metric_rules import MetricDecider
+from extractors.metric_rules import metric_of, restates
 from extractors.numbers import Mention, find_mentions
 from extractors.page import Page
 from extractors.place_rules import place_of
@@ -42,7 +42,6 @@ from extractors.segments import Sentence, split_sentences
 from extractors.sentence_reader import SentenceReader
 from extractors.syntax import MAX_PARSES_PER_PAGE, NumberSyntax, number_syntax, parse_sentence
 from extractors.tables import table_cells
-from extractors.tense import INCREMENT_RE, PHASE_RE
 
 AID_GRANTED_RE = re.compile(r"\b(?:a|ont)\s+(?:voté|attribué|accordé|alloué|octroyé)\b[^.]{0,80}"
                             r"\b(?:aides?|subventions?)\b|\b(?:aides?|subventions?)\s+(?:attribuées?|accordées?|allouées?|octroyées?|votées?)\b",
@@ -70,7 +69,7 @@ MAX_NUMBERS_PER_PAGE = 5_000
 logger = logging.getLogger(__name__)
 
 
-class Extractor(SentenceReader, BareLinker, ListReader, MetricDecider, DateDecider, FigureCorrector):
+class Extractor(SentenceReader, BareLinker, ListReader):
     """Extraction over one text; holds what sentences share (places, previous figures)."""
 
     def __init__(self, text: str, *, title: str | None, published: str | None, place_hint: str | None,
@@ -222,8 +221,8 @@ class Extractor(SentenceReader, BareLinker, ListReader, MetricDecider, DateDecid
 
     def build(self, sentence: Sentence, c: Candidate, context: SentenceContext) -> Figure | None:
         place, place_rule = place_of(self, sentence, c, context)
-        metric = self.metric(sentence, c, place, context)
-        if metric is None or self.restates(c, metric):
+        metric = metric_of(self, sentence, c, place, context)
+        if metric is None or restates(self, c):
             return None
         metric, metric_rule = review_metric(metric, norm(self.text[sentence.start : sentence.end]),
                                             lambda: self.syntax_at(sentence, c.mention))
@@ -231,28 +230,10 @@ class Extractor(SentenceReader, BareLinker, ListReader, MetricDecider, DateDecid
         if metric is Metric.CAMERAS_PER_100K:
             value = round(value * 100_000 / c.reading.density_per, 2)
         qualifier, qualifier_rule = self.qualify(sentence, c)
-        date, date_rule = self.date(sentence, c, context)
-        if metric is Metric.CAMERAS and date and (self.to_be_replaced(sentence) or not self.before_publication(
-                date) and TO_REPLACE_RE.search(norm(self.text[sentence.start : sentence.end]))):
-            # "les 18 caméras seront remplacées cet automne", "inscrit au budget 2024 pour en remplacer 24": the
-            # stock is now's, the date the works'; "a investi en 2022 pour remplacer 40 caméras": done then
-            date = None
-        if metric is Metric.CAMERAS and date and self.named_in_passing(sentence, c, date, context):
-            date = None  # "les images des 24 caméras de la ville ont contribué en 2022 à…": the network as it is
-        if metric is Metric.POPULATION and place.kind == "other":
-            date = None  # "les communes de moins de 5 000 habitants": a rule's threshold, of no date
-        if metric is Metric.POPULATION and date and not self.dated_right_after(c, date):
-            date = None  # "la commune de 9 000 habitants va en installer 16 d'ici la fin de l'année": the plan's
-        if self.after_publication(date) and (metric is Metric.CAMERAS_ADDED or (
-                metric is Metric.CAMERAS and (INCREMENT_RE.search(norm(self.text[c.start : c.end + 20]))
-                                              or PHASE_RE.search(norm(self.text[sentence.start : c.start]))))):
-            metric = Metric.CAMERAS_PLANNED  # "en installer 25 de plus en 2023 et 2024", "Phase 3 (2024) : 8 caméras"
-        if metric is Metric.CAMERAS and self.before_publication(date) and PHASE_RE.search(
-                norm(self.text[sentence.start : c.start])):
-            metric = Metric.CAMERAS_ADDED  # "1re phase (2021) : 10 caméras", told in 2023: what that phase added
-        if metric is Metric.CAMERAS_PLANNED and self.before_publication(date) and INCREMENT_RE.search(
-                norm(self.text[c.start : c.end + 50])) and not self.future_or_decided(sentence):
-            metric = Metric.CAMERAS_ADDED  # "le bilan de 2023 : … 12 caméras supplémentaires", published in 2024
+        date, date_rule = date_of(self, sentence, c, context)
+        draft = Draft(self, sentence, c, context, place, metric, date)
+        correct(draft)
+        metric, date = draft.metric, draft.date
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,
             date=date, evidence=self.text[c.start : c.end].strip(), start=c.start,
