@@ -79,7 +79,11 @@ NOUN_ADJECTIVES = (
     "dernières derniers fixes mobiles nomades blindées numériques modernes petites grandes "
     "additionnelles additionnels"
 ).split()
-CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection", "visiocaméras")
+CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection", "visiocaméras",
+                "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance")
+# Nouns that stand for cameras where cameras are the topic: "43 appareils", "sept dômes déjà en place",
+# "soixante boîtiers", "1 200 exemplaires".
+STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires")
 # Cameras that are not area surveillance: counted as "other".
 CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?)"
 # Cameras that watch no public space at all: not counted ("une quinzaine de caméras de chasse").

@@ -74,8 +74,10 @@ DIGIT_MASKS = [
 DIGIT_MASK_RE = re.compile("|".join(f"(?i:{m.pattern})" if m.flags & re.IGNORECASE else f"(?:{m.pattern})"
                                     for m in DIGIT_MASKS))
 # Words that make the number after them an identifier: "n° 704", "article 12", "Top 10".
-IDENTIFIER_WORDS = ("n°", "no.", "numéro", "article", "art.", "alinéa", "amendement", "loi", "décret", "arrêté",
-                    "page", "p.", "top")
+IDENTIFIER_WORDS = frozenset({"n°", "no.", "numéro", "article", "art.", "alinéa", "amendement", "loi", "décret",
+                              "arrêté", "page", "p.", "top",
+                              # a budget's or a plan's parts: "programme 216", "action 11", "lot 2", "axe 3"
+                              "programme", "action", "lot", "axe", "chapitre", "annexe", "fiche", "tome"})
 IDENTIFIER_RE = re.compile(r"\d[\d\-.]*")
 NUMBER_START_RE = re.compile(r"(?<!\d)\d")
 
@@ -211,11 +213,18 @@ def _identifier_before(text: str, position: int) -> bool:
     ("n° 704", "article L 12", "top 10"), within the 14 characters before: `endswith`, not a regex
     search at each of those 14 places."""
     before = text[max(0, position - 14) : position].lower()
-    if before.rstrip().endswith(IDENTIFIER_WORDS):
+    if _last_word(before) in IDENTIFIER_WORDS:
         return True
     if before and before[-1].isascii() and before[-1].isalpha():  # "article L" + "251"
-        return before[:-1].rstrip().endswith(IDENTIFIER_WORDS)
+        return _last_word(before[:-1]) in IDENTIFIER_WORDS
     return False
+
+
+def _last_word(text: str) -> str:
+    """The last word before a number, whole ("taxe" is no "axe", "emploi" no "loi"), or "n°" glued to it."""
+    words = text.rstrip().split()
+    word = words[-1].lstrip("(«\"'").rsplit("'", 1)[-1].rsplit("’", 1)[-1] if words else ""  # "l'action"
+    return "n°" if word.endswith("n°") else word
 
 
 AND_RE = re.compile(r"[\s-]+et[\s-]+", re.IGNORECASE)

@@ -23,6 +23,7 @@ from extractors.lexicon_fr import (
     OFFENCE_NOUNS,
     OTHER_NOUNS,
     POPULATION_NOUNS,
+    STAND_IN_NOUNS,
     THERE_PRONOUN,
 )
 from extractors.numbers import Mention
@@ -67,7 +68,7 @@ FINED_RE = re.compile(r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:ont 
 MERGED_BEFORE_RE = re.compile(r"\b(?:fusion|regroupement|réunion)\s+(?:des|de)\s*$")
 FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(?:compte|comptait|compte désormais|"
                              r"dispose de|regroupe|emploie|de)\s*$")
-STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:appareils|unités)(?![\w])")
+STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(STAND_IN_NOUNS)})(?![\w])")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
 NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,60}?\bqui ne (?:filment|surveillent|couvrent|"

@@ -94,7 +94,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "caméras', 'La Ville achète 1 600 caméras'): what it puts up is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),
         lambda s: s.time is Time.PRESENT and s.active and s.verb in verb_meanings()["put_up"]
-        and not s.definite and not s.joined,
+        and not s.definite and not s.joined and not s.per_period,
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:install|pos|implant|déploi|déploy|achèt|achet|acquier|ajout|rajout|plac|équip)\w*"),
         (("Depuis ce mardi, la commune installe dix-sept caméras supplémentaires.", "dix-sept", "cameras_planned"),

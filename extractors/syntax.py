@@ -62,6 +62,7 @@ class NumberSyntax:
     to_come: bool = False  # "l'installation future de 25 caméras", "la phase d'installation … est en cours"
     joined: bool = False  # "aux 15 existantes", "en plus des 11": what the count is added to or set beside
     active: bool = False  # the verb's own form, active: "la commune installe", not "sont installées"
+    per_period: bool = False  # "10 à 15 nouvelles caméras par an": a rate of installing, not one operation
 
 
 @cache
@@ -266,7 +267,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
                         _definite(number), verb_lemma(carrier), compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun), _operation_to_come(number), _joined(number),
-                        carrier is verb and _active(verb))
+                        carrier is verb and _active(verb), _per_period(number))
 
 
 def _starting_point(number: Any) -> bool:
@@ -467,6 +468,15 @@ def _counted_by_en_compte(number: Any) -> bool:
         i -= 1
     return i >= 1 and doc[i].lower_ in ("compte", "comptent") and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in (
         "en", "n'en")
+
+
+PER_PERIOD_RE = re.compile(r"\b(?:par|chaque)\s+(?:an|année|mois|semaine|jour)\b")
+
+
+def _per_period(number: Any) -> bool:
+    """ "10 à 15 nouvelles caméras par an", "une à trois caméras chaque jour": the words after the count."""
+    after = number.doc[number.i + 1 : number.i + 8].text.lower()
+    return bool(PER_PERIOD_RE.search(after))
 
 
 def _active(verb: Any) -> bool:

@@ -36,6 +36,9 @@ def triples(text, **kwargs):
         ("À Bastia, 67 caméras de vidéoprotection et de vidéoverbalisation seront mises en service d'ici décembre.",
          [("cameras_planned", 67, "exact")]),
         ("Huit caméras testées pour la vidéo-verbalisation ont été posées.", [("other", 8, "exact")]),
+        # a noun that stands for cameras where cameras are the topic
+        ("Dix caméras seront installées en plus des sept dômes déjà en place.",
+         [("cameras_planned", 10, "exact"), ("cameras", 7, "exact")]),
         # a bare count the words after it say is there already
         ("Une nouvelle caméra viendra s'ajouter aux 43 déjà existantes.", [("cameras", 43, "exact")]),
         # where a count starts and where it goes is not a range

@@ -55,6 +55,8 @@ def test_numbers(text, expected):
         "la 3ème place en 2019",
         "l'article L251-2 du code",
         "l'amendement n° 704",
+        "inscrit à l'action 11 du programme 216",
+        "le lot 2 du marché",
         "1/8 des agents",
         "publié le 03/02/2022",
         "une caméra de vidéosurveillance le suit",
@@ -66,6 +68,10 @@ def test_numbers(text, expected):
 )
 def test_not_numbers(text):
     assert values(text) == []
+
+
+def test_a_word_that_ends_like_an_identifier_word_is_no_identifier():
+    assert values("une taxe 5 fois plus lourde") == [(5.0, "5")]  # "taxe" is no "axe"
 
 
 def test_years_are_marked():
