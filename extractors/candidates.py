@@ -19,25 +19,44 @@ if TYPE_CHECKING:
 
 # "Vivaise (Aisne)": a département that says where a commune is; "dans les Ardennes, le village de Seuil"
 QUALIFYING_BRACKET_RE = re.compile(r"\s*\(\s*")
-FRAMED_COMMUNE_RE = re.compile(r"\s*,\s*(?:(?:le village|la commune|la ville|le bourg)\s+(?:de|d')\s*)?")
+# "dans le Calvados, la petite commune bocagère de Jurques"
+FRAMED_COMMUNE_RE = re.compile(r"\s*,\s*(?:(?:le|la)\s+(?:(?:petite?|grande?|jolie|paisible)\s+)?"
+                               r"(?:village|commune|ville|bourg)(?:\s+[a-zà-ÿ-]+)?\s+(?:de|d')\s*)?")
+# "Arrancy-sur-Crusnes, dans la Meuse, en compte 17", "À Gy, en Haute-Saône, 1 100 habitants"
+SITUATING_AFTER_RE = re.compile(r"\s*,\s*(?:dans|en)\s+(?:le\s+|la\s+|les\s+|l')?$")
+# "le préfet de la Corrèze", "la préfète du Var", "la préfecture de Moselle": an authority, not a place
+AUTHORITY_BEFORE_RE = re.compile(r"\b(?:préf[eè]te?s?|préfecture|sous-préfe\w+)\s+(?:de|du|des|d')\s*(?:la\s+|l')?$",
+                                 re.IGNORECASE)
 
 
 def without_frames(places: list[tuple[int, int, Place]], text: str) -> list[tuple[int, int, Place]]:
     """The places a sentence names, less a département or région that only situates the commune beside it:
-    in brackets after it ("À Vivaise (Aisne), dix caméras"), or right before it ("dans les Ardennes, le
-    village de Seuil"). The figures are the commune's."""
+    in brackets after it ("À Vivaise (Aisne), dix caméras"), set off by commas after it ("À Gy, en
+    Haute-Saône, 1 100 habitants"), or right before it ("dans les Ardennes, le village de Seuil"); and less
+    one that names an authority ("le préfet de la Corrèze"). The figures are the commune's."""
     kept = []
     for k, (start, end, place) in enumerate(places):
         before = places[k - 1] if k else None
         after = places[k + 1] if k + 1 < len(places) else None
+        if AUTHORITY_BEFORE_RE.search(text[max(0, start - 30) : start]):
+            continue  # "le préfet de la Corrèze" (also the commune Corrèze's name)
         if place.kind in ("departement", "region") and (
-                before is not None and before[2].kind == "commune"
-                and QUALIFYING_BRACKET_RE.fullmatch(text, before[1], start) and text[end : end + 2].lstrip()[:1] == ")"
+                _situates_after(before, start, end, text)
                 or after is not None and after[2].kind == "commune" and FRAMED_COMMUNE_RE.fullmatch(
                     text, end, after[0])):
             continue
         kept.append((start, end, place))
     return kept
+
+
+def _situates_after(commune: tuple[int, int, Place] | None, start: int, end: int, text: str) -> bool:
+    """A département right after a commune, in brackets ("Vivaise (Aisne)") or between commas ("Gy, en
+    Haute-Saône,")."""
+    if commune is None or commune[2].kind != "commune":
+        return False
+    if QUALIFYING_BRACKET_RE.fullmatch(text, commune[1], start):
+        return text[end : end + 2].lstrip()[:1] == ")"
+    return bool(SITUATING_AFTER_RE.fullmatch(text, commune[1], start)) and text[end : end + 3].lstrip()[:1] == ","
 
 
 @dataclass
@@ -118,8 +137,6 @@ def _right(text: str, sentence: Sentence, position: int, size: int = 120) -> str
 # "Caméras en service : 312", "Nombre d'opérateurs : 16": a line whose label names what its figure counts.
 LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦·*–-]\s*)?(?:(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*)?"
                       r"([^\W\d][^\n:;.]{1,60}?)\s*:\s*$", re.IGNORECASE)
-
-
 # "Caméras : 31 (dont 4 nomades)", "Dossiers examinés : 37, dont 9 présentés par des communes"
 LINE_END_RE = re.compile(r"^[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\n|$)|^,\s*dont\b")
 

@@ -46,23 +46,17 @@ from extractors.tables import table_cells
 AID_GRANTED_RE = re.compile(r"\b(?:a|ont)\s+(?:voté|attribué|accordé|alloué|octroyé)\b[^.]{0,80}"
                             r"\b(?:aides?|subventions?)\b|\b(?:aides?|subventions?)\s+(?:attribuées?|accordées?|allouées?|octroyées?|votées?)\b",
                             re.IGNORECASE)
-
-
 DEFAULT_GAZETTEER = object()
 MAX_NUMBERS_PER_SENTENCE = 300
 # what a page about surveillance names somewhere: cameras, video, footage, or the security they serve
 SURVEILLANCE_PAGE_RE = re.compile(rf"{VIDEO_TERMS}|film(?:é|ée|és|ées|er)\b|images|visionn|sécurité|délinquance|"
                                   r"tranquillité|cambriol|infractions?|amendes|verbalis|plaintes|police|gendarmerie",
                                   re.IGNORECASE)
-
-
 # what stands between two coordinated counts: a place or a complement, then "et" ("à Saint-Marc et")
 COORDINATED_RE = re.compile(r"[^.;,\d]{0,60}\bet\s*")
 # a time said between them, even one no date resolves ("180 d'ici à la fin de l'été et 360 début 2013")
 TIME_SAID_RE = re.compile(rf"\b(?:d'ici|fin|début|mi-|depuis|avant|après|jusqu|été|hiver|printemps|automne|mois|"
                           rf"année|semaine|{MONTH_PATTERN})\b", re.IGNORECASE)
-
-
 # Numbers read per page: a real page states a few dozen; past this it is a data dump or an attack, and
 # reading all of it would cost seconds per page (each number weighs ~0.1 ms with its context).
 MAX_NUMBERS_PER_PAGE = 5_000

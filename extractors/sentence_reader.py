@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.bare_rules import link_bare
 from extractors.candidates import Candidate, _left, read_label
 from extractors.cues import (
     BEARS_ON_RE,
@@ -47,58 +48,19 @@ class SentenceReader:
     """What a sentence's numbers count, read before any figure is decided (a mixin of `Extractor`)."""
 
     def read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Candidate]:
+        """The candidates of a sentence's numbers: first each number with a noun of its own, then the links
+        that give the others what they count, in this order."""
         text = self.text
-        stext = text[sentence.start : sentence.end]
         found: dict[int, Candidate] = {}
         # "près de quatre fois plus", "deux fois moins": a multiplier, never a count (guidelines 2.2)
         consumed: set[int] = {i for i, m in enumerate(mentions) if MULTIPLIER_AFTER_RE.match(text, m.end)}
+        stext = text[sentence.start : sentence.end]
         context = text[self.sentences[max(0, sentence.index - 2)].start : sentence.end]
-        for i, m in enumerate(mentions):
-            if i in consumed:
-                continue
-            left = _left(text, sentence, m.start)
-            if self.is_total(text, sentence, m, mentions[i - 1 : i]):
-                continue
-            reading = read_unit(text, m, stext, context)
-            if reading is not None and reading.family == CAMERAS and (STAFF_PER_RE.search(left)
-                                                                     or STAFF_EACH_RE.search(left)):
-                continue  # "un agent du CSU pour 8 caméras": a ratio, not a count
-            if reading is None and (labelled := read_label(text, sentence, m, stext, context)):
-                label_start, reading = labelled
-                found[i] = Candidate(m, reading, label_start, m.end)
-                continue
-            if reading is None or self.is_fraction(m, reading):
-                continue
-            if reading.family == CAMERAS and FOOTAGE_OF_BEFORE_RE.search(left) and OF_WHOLE_AFTER_RE.match(
-                    text, m.end):
-                continue  # "les images de deux des 38 caméras ont permis…": an incident's cameras, not a count
-            if reading.family == OTHER and re.search(r"\bces\s*$", left, re.IGNORECASE):
-                continue  # "Ces trois villes totalisent…": the places just listed, not a count of their own
-            # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about
-            one_per = ONE_CAMERA_PER_RE.search(left) and (CAMERA_WORDS_RE.search(stext)
-                                                          or self.camera_context(sentence.index))
-            if reading.family == POPULATION and RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
-                if one_per and m.value:
-                    start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
-                    density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
-                    for k in [k for k, c in found.items() if c.mention.start >= start]:
-                        del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
-                    consumed |= {j for j, o in enumerate(mentions) if start <= o.start < m.start}
-                    found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
-                continue
-            if reading.family == POPULATION and m.value and (per := PER_CAMERA_DENSITY_RE.match(text, reading.end)):
-                # "450 habitants par caméra": one camera for 450 inhabitants
-                found[i] = Candidate(Mention(m.start, m.end, 1.0, m.raw),
-                                     Reading(DENSITY, per.end(), "caméras", density_per=m.value), m.start, per.end())
-                continue
-            if reading.family == POPULATION and (POLLED_BEFORE_RE.search(left) or POLLED_AFTER_RE.match(
-                    text, reading.end)):
-                continue  # "un sondage réalisé auprès de 800 habitants": who answered, not who lives there
-            if reading.family == DENSITY and reading.density_span:
-                consumed |= {j for j, o in enumerate(mentions) if o.start == reading.density_span[0]}
-            found[i] = Candidate(m, reading, m.start, reading.end)
+        for i in range(len(mentions)):
+            if i not in consumed:  # a rate's "1" or a density's base, read with the number after it
+                self._read_number(sentence, mentions, i, found, consumed, stext, context)
         self._link_ranges(sentence, mentions, found)
-        self._link_bare(sentence, mentions, found, consumed)
+        link_bare(self, sentence, mentions, found, consumed)
         self._link_by_syntax(sentence, mentions, found, consumed)
         self._link_named_brackets(sentence, mentions, found, consumed)
         self._link_ranges(sentence, mentions, found)  # "elle en ajoutera entre 10 et 15": bare bounds, now read
@@ -110,6 +72,63 @@ class SentenceReader:
             for index, c in enumerate(after):
                 c.respective = index
         return read
+
+    def _read_number(self, sentence: Sentence, mentions: list[Mention], i: int, found: dict[int, Candidate],
+                     consumed: set[int], stext: str, context: str) -> None:
+        """A number read with the noun that follows it ("450 caméras") or the label before it ("Opérateurs :
+        16"), unless it counts nothing: a whole, a ratio, a fraction, an incident's cameras, a poll."""
+        text, m = self.text, mentions[i]
+        left = _left(text, sentence, m.start)
+        if self.is_total(text, sentence, m, mentions[i - 1 : i]):
+            return
+        reading = read_unit(text, m, stext, context)
+        if reading is not None and reading.family == CAMERAS and (STAFF_PER_RE.search(left)
+                                                                 or STAFF_EACH_RE.search(left)):
+            return  # "un agent du CSU pour 8 caméras": a ratio, not a count
+        if reading is None and (labelled := read_label(text, sentence, m, stext, context)):
+            label_start, reading = labelled
+            found[i] = Candidate(m, reading, label_start, m.end)
+            return
+        if reading is None or self.is_fraction(m, reading) or self._names_no_count(m, reading, left):
+            return
+        if reading.family == POPULATION and self._read_rate(sentence, mentions, i, reading, left, found, consumed,
+                                                            stext):
+            return
+        if reading.family == DENSITY and reading.density_span:
+            consumed |= {j for j, o in enumerate(mentions) if o.start == reading.density_span[0]}
+        found[i] = Candidate(m, reading, m.start, reading.end)
+
+    def _names_no_count(self, m: Mention, reading: Reading, left: str) -> bool:
+        if reading.family == CAMERAS and FOOTAGE_OF_BEFORE_RE.search(left) and OF_WHOLE_AFTER_RE.match(
+                self.text, m.end):
+            return True  # "les images de deux des 38 caméras ont permis…": an incident's cameras, not a count
+        # "Ces trois villes totalisent…": the places just listed, not a count of their own
+        return reading.family == OTHER and bool(re.search(r"\bces\s*$", left, re.IGNORECASE))
+
+    def _read_rate(self, sentence: Sentence, mentions: list[Mention], i: int, reading: Reading, left: str,
+                   found: dict[int, Candidate], consumed: set[int], stext: str) -> bool:
+        """A count of inhabitants that is a rate's base ("1 caméra pour 560 habitants", "450 habitants par
+        caméra"), read as a density, or who answered a poll: True when the number is done with."""
+        text, m = self.text, mentions[i]
+        # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about
+        one_per = ONE_CAMERA_PER_RE.search(left) and (CAMERA_WORDS_RE.search(stext)
+                                                      or self.camera_context(sentence.index))
+        if RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
+            if one_per and m.value:
+                start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
+                density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
+                for k in [k for k, c in found.items() if c.mention.start >= start]:
+                    del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
+                consumed |= {j for j, o in enumerate(mentions) if start <= o.start < m.start}
+                found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
+            return True
+        if m.value and (per := PER_CAMERA_DENSITY_RE.match(text, reading.end)):
+            # "450 habitants par caméra": one camera for 450 inhabitants
+            found[i] = Candidate(Mention(m.start, m.end, 1.0, m.raw),
+                                 Reading(DENSITY, per.end(), "caméras", density_per=m.value), m.start, per.end())
+            return True
+        # "un sondage réalisé auprès de 800 habitants": who answered, not who lives there
+        return bool(POLLED_BEFORE_RE.search(left) or POLLED_AFTER_RE.match(text, reading.end))
 
     def _link_by_syntax(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
                         consumed: set[int]) -> None:

@@ -1,0 +1,314 @@
+"""What a bare number counts: an ordered table of named rules, the first that decides stops the walk.
+
+A number with no noun of its own ("… et 7 à Vertou", "Neuf autres seront installées", "Séné : 14") counts
+what a figure before it counts, what a pronoun stands for, what a question asked, a table's column or a
+list's intro. Each rule below is a name, why it holds and a function that reads the number (writing its
+candidate) or leaves it out, and says so by returning True; their order is this table's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from extractors.candidates import Candidate, _left, _right, _word_end
+from extractors.cues import (
+    AMOUNTING_RE,
+    ANAPHORA_AFTER_RE,
+    ANAPHORA_BEFORE_RE,
+    BARE_AFTER_RE,
+    CAMERA_TYPE_RE,
+    CAMERA_WORDS_RE,
+    CHANGE_TO_RE,
+    CONTINUATION_RE,
+    LEVEL_BEFORE_RE,
+    MEASURE_AFTER_RE,
+    NAMED_CONTINUATION_RE,
+    PARTITIVE_EQUIPPED_RE,
+    PARTITIVE_RE,
+    PRONOUN_RE,
+    SEMICOLON_ITEM_RE,
+)
+from extractors.lexicon_fr import PAST_PARTICIPLE
+from extractors.numbers import Mention
+from extractors.qualifiers import qualifier_before
+from extractors.readings import CAMERAS, DENSITY, OTHER, Reading, norm
+from extractors.segments import BULLET, Sentence
+
+if TYPE_CHECKING:
+    from extractors.pipeline import Extractor
+
+EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
+                             r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
+BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auront)\s+(?:déjà\s+|aussi\s+|également\s+)?"
+                                  r"(?:reçu|bénéficié|obtenu|été|signé|rejoint|déposé)")
+OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
+                           r"(?:seront|sera|sont|ont été)\b")
+PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?{PAST_PARTICIPLE}")
+OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
+
+
+@dataclass
+class BareQuestion:
+    """One bare number asked of the rules, with the words around it, each part computed once, when asked."""
+
+    x: Extractor
+    sentence: Sentence
+    mentions: list[Mention]
+    found: dict[int, Candidate]
+    consumed: set[int]
+    i: int
+
+    @property
+    def m(self) -> Mention:
+        return self.mentions[self.i]
+
+    @cached_property
+    def hedged_left(self) -> str:
+        """The words before the number, a hedge included ("a franchi le cap des 50": it may tell a count)."""
+        return _left(self.x.text, self.sentence, self.m.start)
+
+    @cached_property
+    def left(self) -> str:
+        """The words before the number, less a hedge ("près d'une centaine": "d'" is the number's)."""
+        m, left = self.m, self.hedged_left
+        elided = m.approx and m.raw.lower().startswith(("d'", "d’"))
+        _, hedge = qualifier_before(left + "d'" if elided else left)
+        return left[: len(left) - hedge + (2 if elided else 0)] if hedge else left
+
+    @cached_property
+    def right(self) -> str:
+        return _right(self.x.text, self.sentence, self.m.end)
+
+    @cached_property
+    def following(self) -> Sentence | None:
+        """The next sentence, when nothing follows the number in its own ("458 — C'est le nombre de …")."""
+        x, index = self.x, self.sentence.index
+        return x.sentences[index + 1] if not self.right.strip() and index + 1 < len(x.sentences) else None
+
+    @cached_property
+    def right_on(self) -> str:
+        """What follows the number, on into the next sentence when its own ends there."""
+        if self.following is None:
+            return self.right
+        return self.right + "\n" + norm(self.x.text[self.following.start : self.following.start + 80])
+
+    @cached_property
+    def after(self) -> re.Match[str] | None:
+        return ANAPHORA_AFTER_RE.match(self.right_on)
+
+    @cached_property
+    def previous(self) -> list[Candidate]:
+        return [self.found[k] for k in sorted(self.found) if k < self.i]
+
+    def read(self, c: Candidate) -> bool:
+        self.found[self.i] = c
+        return True
+
+    def last_counted(self) -> Candidate | None:
+        return self.x.last_counted(self.sentence, self.previous)
+
+
+def _whole_counted_against(q: BareQuestion) -> bool:
+    return q.x.is_total(q.x.text, q.sentence, q.m, q.mentions[q.i - 1 : q.i])
+
+
+def _continuation(q: BareQuestion) -> bool:
+    """ "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou",
+    "À Créteil, 180 caméras ; à Vitry-sur-Seine, 120 ; …", "41 caméras au 31 décembre (37 un an plus tôt)"."""
+    text, sentence, m, left, right = q.x.text, q.sentence, q.m, q.left, q.right
+    named_next = NAMED_CONTINUATION_RE.search(text[max(sentence.start, m.start - 60) : m.start])
+    item = SEMICOLON_ITEM_RE.search(text[max(sentence.start, m.start - 60) : m.start])  # a list parted by ";"
+    named_next = named_next or item
+    then = bool(re.search(r"\(\s*$", left)) and bool(EARLIER_THEN_RE.match(right))  # another time, in brackets
+    if not (q.previous and (CONTINUATION_RE.search(left) or named_next or then) and (
+            BARE_AFTER_RE.match(right) or then)):
+        return False
+    share = bool(re.search(r"\bdont\s*$", left))
+    head = q.previous[-1]
+    if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à Amboise"
+        head = next((p for p in reversed(q.previous) if p.mention.value >= m.value), head)
+    between = norm(text[head.end : m.start])
+    if len(between) >= (160 if share else 80) or re.search(r"[.;]" if not item else r"\.", between):
+        return False
+    typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
+    end = m.end + (typed.end() if typed else 0)
+    reading = head.reading.continued(end)
+    if head.reading.family == DENSITY and (own := OWN_BASE_RE.match(text, m.end)):
+        # "1 caméra pour 270 habitants, devant Meudon (1 pour 310)": its own base
+        base = float(re.sub(r"[\s.\u202f]", "", own[1]))
+        reading = Reading(DENSITY, own.end(), head.reading.noun, base)
+        q.consumed.update(k for k, other in enumerate(q.mentions) if own.start(1) <= other.start < own.end())
+    return q.read(Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share))
+
+
+def _series_start(q: BareQuestion) -> bool:
+    return q.x._link_from(q.sentence, q.mentions, q.found, q.i, q.left)
+
+
+def _table_cell(q: BareQuestion) -> bool:
+    """ "Caméras financées / … / Cher / 12 / 64": a table's cell, counted by its column's header."""
+    reading = q.x.read_cell(q.sentence, q.m)
+    return reading is not None and q.read(Candidate(q.m, reading, q.m.start, q.m.end))
+
+
+def _list_line(q: BareQuestion) -> bool:
+    """ "Évolution du nombre de caméras :⏎2015 : 8⏎2018 : 19", "Les caméras par commune :⏎Séné : 14"."""
+    if (reading := q.x.read_list_line(q.sentence, q.m)) is None:
+        return False
+    bullet = re.match(rf"\s*(?:{BULLET}\s*)?", q.x.text[q.sentence.start : q.m.start])
+    return q.read(Candidate(q.m, reading, q.sentence.start + bullet.end(), q.m.end))
+
+
+def _question_asked(q: BareQuestion) -> bool:
+    """ "— Combien de caméras compte la commune ? — Aujourd'hui, 37."."""
+    reading = q.x.asked_before(q.sentence, q.m)
+    return reading is not None and q.read(Candidate(q.m, reading, q.m.start, q.m.end))
+
+
+def _amounting_to(q: BareQuestion) -> bool:
+    """ "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before."""
+    x, m, left = q.x, q.m, q.left
+    if not ((AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left) or LEVEL_BEFORE_RE.search(left)) and (
+            reading := x.number_of(q.sentence, m) or x.named_before(q.sentence, m))):
+        return False
+    amounting = AMOUNTING_RE.search(left)
+    return q.read(Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end))
+
+
+def _number_of_announced(q: BareQuestion) -> bool:
+    """ "le nombre de vols avec violence est resté stable : 150 en 2020"."""
+    return bool(q.left.rstrip().endswith(":") and (reading := q.x.number_of(q.sentence, q.m))) and q.read(
+        Candidate(q.m, reading, q.m.start, q.m.end))
+
+
+def _length_of_time(q: BareQuestion) -> bool:
+    return bool(MEASURE_AFTER_RE.match(q.right))
+
+
+def _of_them_counted(q: BareQuestion) -> bool:
+    """ "Les 43 communes pourront se raccorder. Sept d'entre elles ont signé": of what was counted last."""
+    if not (q.after and PARTITIVE_RE.match(q.right_on) and (counted := q.last_counted()) and (
+            counted.reading.family != CAMERAS)):
+        return False
+    end = _word_end(q.x.text, q.m.end + min(q.after.end(), len(q.right)))
+    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
+                            same_place=True))
+
+
+def _of_them_equipped(q: BareQuestion) -> bool:
+    if not (q.after and (equipped := PARTITIVE_EQUIPPED_RE.match(q.right_on)) and equipped.end() <= len(q.right)):
+        return False
+    end = _word_end(q.x.text, q.m.end + q.after.end())
+    return q.read(Candidate(q.m, Reading(OTHER, end, "sites"), q.m.start, end))
+
+
+def _bare_subject(q: BareQuestion) -> bool:
+    """ "180 communes en bénéficieront. Quatre-vingt-quatre ont déjà reçu leur aide": a bare count opening
+    its sentence, of what the sentence before counted."""
+    if not (not q.left.strip(" «\"—–-") and BARE_SUBJECT_VERB_RE.match(q.right_on) and (
+            counted := q.last_counted()) and counted.reading.family == OTHER):
+        return False
+    end = _word_end(q.x.text, q.m.end)
+    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
+                            same_place=True))
+
+
+def _others_too(q: BareQuestion) -> bool:
+    """ "38 sites ont déjà été équipés, soit 290 caméras, et 12 autres le seront": the others of the count
+    whose predicate the ellipsis repeats."""
+    x, right = q.x, q.right_on
+    if not (OTHERS_TOO_RE.match(right) and (done := next((p for p in q.previous or x.in_sentence_before(q.sentence)
+                                                          if PASSIVE_AFTER_RE.match(norm(x.text[p.end : p.end + 40]))),
+                                                         None)) and done.reading.family != CAMERAS):
+        return False
+    end = _word_end(x.text, q.m.end + len(re.match(r"\s*\w+", right).group(0)))
+    return q.read(Candidate(q.m, done.reading.continued(end), q.m.start, end, head=done, anaphoric=True,
+                            same_place=True))
+
+
+def _cameras_anaphora(q: BareQuestion) -> bool:
+    """ "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"."""
+    x, m, after, own_right = q.x, q.m, q.after, len(q.right)
+    names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
+    if not ((after or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)) and (
+            names_cameras or x.camera_context(q.sentence.index))):
+        return False
+    end = m.end + (min(after.end(), own_right, 60) if after else 0)
+    if after and q.following is not None and after.end() > own_right:  # "458" ⏎ "C'est le nombre…"
+        end = q.following.start + after.end() - own_right - 1
+    head = next((c for c in reversed(q.previous) if c.reading.family == CAMERAS), None) or (
+        x.last_candidate(q.sentence.index, CAMERAS))
+    end = _word_end(x.text, end)
+    return q.read(Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head,
+                            anaphoric=True, same_place=bool(re.match(r"\s*autres\b", q.right_on))))
+
+
+def _pronoun_of_a_figure(q: BareQuestion) -> bool:
+    """ "Ils seront bientôt 19", "elles n'étaient que 20"."""
+    if not ((pronoun := PRONOUN_RE.search(q.left)) and (head := q.x.last_candidate(q.sentence.index, counted=True))):
+        return False
+    start = q.m.start - (len(q.left) - pronoun.start())
+    return q.read(Candidate(q.m, head.reading.continued(q.m.end), start, q.m.end, head=head, anaphoric=True,
+                            same_place=True))
+
+
+def _pronoun_of_cameras(q: BareQuestion) -> bool:
+    """ "Lorsque la ville a installé ses premières caméras, elles n'étaient que 35": of no count before."""
+    x, m, left = q.x, q.m, q.left
+    if not ((pronoun := PRONOUN_RE.search(left)) and CAMERA_WORDS_RE.search(
+            x.text[q.sentence.start : m.start - len(left) + pronoun.start()])):
+        return False
+    start = m.start - (len(left) - pronoun.start())
+    return q.read(Candidate(m, Reading(CAMERAS, m.end, "caméras"), start, m.end, anaphoric=True))
+
+
+@dataclass(frozen=True)
+class BareRule:
+    name: str
+    why: str
+    decides: Callable[[BareQuestion], bool]  # True: the number is read (its candidate written) or left out
+
+
+BARE_RULES: tuple[BareRule, ...] = (
+    BareRule("whole_counted_against", "'80 des 270 lycées': the whole a count is counted against",
+             _whole_counted_against),
+    BareRule("continuation", "'13 à Rezé et 7 à Vertou', 'dont 280 dans…': what the figure before counts",
+             _continuation),
+    BareRule("series_start", "'passer de 100 à 150 caméras': the count a series starts from", _series_start),
+    BareRule("table_cell", "a table's cell counts what its column's header names", _table_cell),
+    BareRule("list_line", "'Évolution du nombre de caméras :⏎2018 : 19': what the list's intro names", _list_line),
+    BareRule("question_asked", "'Combien de caméras … ? — 37': what the question asks", _question_asked),
+    BareRule("amounting_to", "'au nombre de 12': what the sentence named before", _amounting_to),
+    BareRule("number_of_announced", "'le nombre de vols … : 150 en 2020'", _number_of_announced),
+    BareRule("length_of_time", "'doublé son parc en six ans': a length of time, no count", _length_of_time),
+    BareRule("of_them_counted", "'Sept d'entre elles': of what was counted last", _of_them_counted),
+    BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", _of_them_equipped),
+    BareRule("bare_subject", "'Quatre-vingt-quatre ont déjà reçu leur aide': of what the sentence before counted",
+             _bare_subject),
+    BareRule("others_too", "'et 12 autres le seront': the others of the count whose predicate is repeated",
+             _others_too),
+    BareRule("cameras_anaphora", "'Neuf autres seront installées', 'On en dénombre 878': cameras, the topic",
+             _cameras_anaphora),
+    BareRule("pronoun_of_a_figure", "'Ils seront bientôt 19': what the figure before counts", _pronoun_of_a_figure),
+    BareRule("pronoun_of_cameras", "'… ses premières caméras, elles n'étaient que 35'", _pronoun_of_cameras),
+)
+
+
+def link_bare(x: Extractor, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
+              consumed: set[int]) -> None:
+    """Each bare number left unread, asked of the rules in order; then, for those still unread, where a
+    series starts ("le nombre de caméras est passé de 30 à 130": the 130 read first)."""
+    for i, m in enumerate(mentions):
+        if i in found or i in consumed or m.year_like:
+            continue
+        question = BareQuestion(x, sentence, mentions, found, consumed, i)
+        for rule in BARE_RULES:
+            if rule.decides(question):
+                break
+    for i, m in enumerate(mentions):
+        if i not in found and i not in consumed and not m.year_like:
+            x._link_from(sentence, mentions, found, i, _left(x.text, sentence, m.start))
