@@ -119,18 +119,18 @@ class Candidate:
     figure: Figure | None = field(default=None, repr=False)
 
 
-def _word_end(text: str, position: int) -> int:
+def word_end(text: str, position: int) -> int:
     """Evidence ends on a whole word: "seront installées", not "seront install"."""
     while position < len(text) and (text[position].isalnum() or text[position] in "-'’"):
         position += 1
     return position
 
 
-def _left(text: str, sentence: Sentence, position: int, size: int = 80) -> str:
+def words_before(text: str, sentence: Sentence, position: int, size: int = 80) -> str:
     return norm(text[max(sentence.start, position - size) : position])
 
 
-def _right(text: str, sentence: Sentence, position: int, size: int = 120) -> str:
+def words_after(text: str, sentence: Sentence, position: int, size: int = 120) -> str:
     return norm(text[position : min(sentence.end, position + size)])
 
 

@@ -368,9 +368,11 @@ class PlaceFinder:
         # a compound name is no common word: "Divonne-les-Bains", "Saint-Jean-de-Monts"
         return place.population >= 20_000 or bool(COMPOUND_NAME_RE.search(place.name))
 
-    def _choose(self, candidates: list[Place]) -> Place:
+    def _choose(self, candidates: list[Place], text: str = "") -> Place:
         if self.epci and (members := [c for c in candidates if c.epci == self.epci.code]):
             return members[0]
+        if len(candidates) > 1 and (said := [c for c in candidates if self._territory_said(c, text)]):
+            return said[0]  # "La commune de Grigny, dans le Rhône": the Grigny of the Rhône
         if self.hint:
             for c in candidates:
                 if c.departement and c.departement in (self.hint.departement, self.hint.code, self.hint.region):
@@ -401,7 +403,7 @@ class PlaceFinder:
                         break
                     candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or j - i > 1 else []
                     if candidates:
-                        place = self._choose(candidates)
+                        place = self._choose(candidates, text)
                         if STREET_BEFORE_RE.search(text[max(0, start - 20) : start]):
                             break  # "rue de Paris" is a street, not Paris
                         if BODY_AFTER_RE.match(text, start + len(chunk)) or BODY_BEFORE_RE.search(

@@ -118,3 +118,26 @@ def test_a_departement_in_brackets_only_situates_the_commune():
 
     figures = extract_text("À Vivaise (Aisne), 700 habitants, dix caméras sont installées.")
     assert {(f.metric, f.place) for f in figures} == {("population", "Vivaise"), ("cameras", "Vivaise")}
+
+
+def test_a_departement_between_commas_only_situates_the_commune():
+    from extractors import extract_text
+
+    figures = extract_text("Arrancy-sur-Crusnes, dans la Meuse, en compte 17 pour 500 habitants. Les caméras filment.")
+    assert {f.place for f in figures} == {"Arrancy-sur-Crusnes"}
+    figures = extract_text("À Gy, en Haute-Saône, 1 100 habitants, six caméras ont été installées.")
+    assert {f.place for f in figures} == {"Gy"}
+
+
+def test_a_prefect_of_a_departement_is_an_authority_not_a_place():
+    from extractors import extract_text
+
+    text = "Le maire et le préfet de la Corrèze ont annoncé que seraient déployées 10 caméras de type LAPI."
+    assert [f.place for f in extract_text(text, place_hint="Brive-la-Gaillarde")] == ["Brive-la-Gaillarde"]
+
+
+def test_a_homonym_is_the_one_of_the_departement_the_text_names():
+    from extractors import extract_text
+
+    figure, = extract_text("Saint-Pierre, en Martinique, compte 12 caméras.")  # not the Réunion's, larger
+    assert figure.place_code.startswith("972")
