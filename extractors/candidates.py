@@ -24,6 +24,13 @@ FRAMED_COMMUNE_RE = re.compile(r"\s*,\s*(?:(?:le|la)\s+(?:(?:petite?|grande?|jol
                                r"(?:village|commune|ville|bourg)(?:\s+[a-zà-ÿ-]+)?\s+(?:de|d')\s*)?")
 # "Arrancy-sur-Crusnes, dans la Meuse, en compte 17", "À Gy, en Haute-Saône, 1 100 habitants"
 SITUATING_AFTER_RE = re.compile(r"\s*,\s*(?:dans|en)\s+(?:le\s+|la\s+|les\s+|l')?$")
+# "Près de Bar-sur-Aube, Urville…", "La commune voisine de l'aéroport de Saint-Étienne-de-Saint-Geoirs", "à 50 kms de
+# Carcassonne": a landmark that says where the place is, never the figure's place
+# ("la commune voisine de Coursan" names Coursan itself; "voisine de l'aéroport de X" names a landmark)
+LANDMARK_BEFORE_RE = re.compile(r"\b(?:(?:près|proche|non loin|à côté|aux portes|à deux pas|à quelques kilomètres|"
+                                r"à \d+\s*(?:km|kms|kilomètres))\s+(?:de|du|des|d')\s*(?:(?:la|le|les|l')\s*)?"
+                                r"(?:[\w-]+\s+(?:de|du|d')\s*)?|voisine?s?\s+(?:de|du|des|d')\s*(?:(?:la|le|les|l')\s*)?"
+                                r"[\w-]+\s+(?:de|du|d')\s*)$", re.IGNORECASE)
 # "le préfet de la Corrèze", "la préfète du Var", "la préfecture de Moselle": an authority, not a place
 AUTHORITY_BEFORE_RE = re.compile(r"\b(?:préf[eè]te?s?|préfecture|sous-préfe\w+)\s+(?:de|du|des|d')\s*(?:la\s+|l')?$",
                                  re.IGNORECASE)
@@ -38,12 +45,12 @@ def without_frames(places: list[tuple[int, int, Place]], text: str) -> list[tupl
     for k, (start, end, place) in enumerate(places):
         before = places[k - 1] if k else None
         after = places[k + 1] if k + 1 < len(places) else None
-        if AUTHORITY_BEFORE_RE.search(text[max(0, start - 30) : start]):
-            continue  # "le préfet de la Corrèze" (also the commune Corrèze's name)
-        if place.kind in ("departement", "region") and (
-                _situates_after(before, start, end, text)
-                or after is not None and after[2].kind == "commune" and FRAMED_COMMUNE_RE.fullmatch(
-                    text, end, after[0])):
+        if AUTHORITY_BEFORE_RE.search(text[max(0, start - 30) : start]) or (
+                LANDMARK_BEFORE_RE.search(text[max(0, start - 45) : start])):
+            continue  # "le préfet de la Corrèze" (also the commune Corrèze's name); "Près de Bar-sur-Aube, Urville"
+        territory = place.kind in ("departement", "region")
+        if _situates_after(before, start, end, text) or territory and after is not None and (
+                after[2].kind == "commune" and FRAMED_COMMUNE_RE.fullmatch(text, end, after[0])):
             continue
         kept.append((start, end, place))
     return kept
@@ -53,7 +60,7 @@ def _situates_after(commune: tuple[int, int, Place] | None, start: int, end: int
     """A département right after a commune, in brackets ("Vivaise (Aisne)") or between commas ("Gy, en
     Haute-Saône,")."""
     if commune is None or commune[2].kind != "commune":
-        return False
+        return False  # (the département may bear a commune's name: "Brive-la-Gaillarde, en Corrèze,")
     if QUALIFYING_BRACKET_RE.fullmatch(text, commune[1], start):
         return text[end : end + 2].lstrip()[:1] == ")"
     return bool(SITUATING_AFTER_RE.fullmatch(text, commune[1], start)) and text[end : end + 3].lstrip()[:1] == ","

@@ -36,7 +36,10 @@ THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|
                                 r"(?:recul|baiss|diminu|chut|augment|progress|grimp|doubl|tripl|pass|install|pos|"
                                 r"commis|constat|enregistr|relev)\w*")  # not "y sont favorables"
 # money said of a whole territory, not of one project: "une enveloppe de 2 M€ pour les communes du département"
-REGION_WIDE_RE = re.compile(r"\b(?:enveloppes?|budgets? (?:régional|départemental)|fonds|dispositif|plan|programme|"
+FUNDING_RE = re.compile(r"subvention|\baides?\b|financ|prend\w* en charge|\bpai\w*|particip|contribu|\bversé|apport|"
+                        r"à hauteur|\bpour (?:la région|le département)|dotation|\bpart\b|cofinanc|\bfipd\b|\bdetr\b")
+REGION_WIDE_RE = re.compile(r"\b(?:enveloppes?|plafonds?|plafonnée?s?|budgets? (?:régional|départemental)|fonds|"
+                            r"dispositif|plan|programme|"
                             r"appel à projets)\b|\bcommunes\b|\bcollectivités\b|\bcommunes? rurales?\b")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 # the page's place is wider than the figures a paragraph tells of one of its towns
@@ -151,7 +154,8 @@ def _funded_project(q: PlaceQuestion) -> FigurePlace | None:
     if q.c.reading.family not in (MONEY, PERCENT) or found is None or hint is None or hint.kind not in (
             "commune", "intercommunalite") or found.kind not in ("departement", "region"):
         return None
-    if found.code not in (hint.departement, hint.region) or REGION_WIDE_RE.search(norm(q.text)):
+    said = norm(q.text)
+    if found.code not in (hint.departement, hint.region) or REGION_WIDE_RE.search(said) or not FUNDING_RE.search(said):
         return None
     return _page_hint(q)
 

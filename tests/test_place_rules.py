@@ -20,3 +20,10 @@ def test_rule_example(rule: str, i: int, page_place: str | None, text: str, numb
 def test_every_rule_has_a_name_of_its_own() -> None:
     names = [rule.name for rule in PLACE_RULES]
     assert len(names) == len(set(names))
+
+
+def test_a_regional_ceiling_is_the_regions_not_the_towns():
+    text = ("La Région relève le plafond de subvention de 30 000 à 50 000 euros par an et par commune pour "
+            "l'installation d'équipements de vidéoprotection.")
+    assert {f.place for f in extract_text(text, place_hint="Labégude") if f.metric == "money_eur"} == {
+        "Auvergne-Rhône-Alpes"}

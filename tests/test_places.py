@@ -141,3 +141,21 @@ def test_a_homonym_is_the_one_of_the_departement_the_text_names():
 
     figure, = extract_text("Saint-Pierre, en Martinique, compte 12 caméras.")  # not the Réunion's, larger
     assert figure.place_code.startswith("972")
+
+
+def test_a_landmark_says_where_the_place_is_and_is_not_it():
+    from extractors import extract_text
+
+    text = "Près de Bar-sur-Aube, Urville ne compte que 124 habitants et vient d'installer cinq caméras."
+    assert {f.place for f in extract_text(text, place_hint="Urville")} == {"Urville"}
+    text = "La commune voisine de l'aéroport de Saint-Étienne-de-Saint-Geoirs va bientôt compter 70 caméras."
+    assert [f.place for f in extract_text(text, place_hint="Izeaux")] == ["Izeaux"]
+    text = "L'opposition rappelle que la commune voisine de Coursan n'a que 12 caméras."
+    assert [f.place for f in extract_text(text, place_hint="Narbonne")] == ["Coursan"]
+
+
+def test_a_commune_named_like_its_departement_after_en_is_the_departement():
+    from extractors import extract_text
+
+    text = "Brive-la-Gaillarde, en Corrèze, devrait s'équiper de 30 caméras."
+    assert [f.place for f in extract_text(text, place_hint="Panazol")] == ["Brive-la-Gaillarde"]
