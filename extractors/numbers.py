@@ -144,6 +144,20 @@ def words_to_number(words: str) -> int | None:
             return None
 
 
+HALF_AFTER_RE = re.compile(r"\s+et\s+demie?\b", re.IGNORECASE)
+SCALE_WORD_AT_END_RE = re.compile(r"(millions?|milliards?|mille)\s*$", re.IGNORECASE)
+
+
+def _apply_half(text: str, mention: Mention) -> None:
+    """ "deux millions et demi d'euros" is 2 500 000, "un million et demi" 1 500 000: half of the scale the
+    number ends on, which text2num does not read."""
+    scale = SCALE_WORD_AT_END_RE.search(text[mention.start : mention.end])
+    half = HALF_AFTER_RE.match(text, mention.end)
+    if scale and half:
+        mention.value += SCALES[scale.group(1).lower()] / 2
+        mention.end = half.end()
+
+
 def _apply_scale(text: str, mention: Mention) -> None:
     match = SCALE_RE.match(text[mention.end : mention.end + 30])
     if not match:
@@ -276,4 +290,5 @@ def find_mentions(text: str) -> list[Mention]:
     for mention in mentions:
         if not mention.approx:
             _apply_scale(text, mention)
+            _apply_half(text, mention)
     return mentions

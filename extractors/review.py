@@ -167,6 +167,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS_PLANNED,
         OPERATION_CUE,
         (("Le Département investit 450 000 € dans le déploiement de 128 caméras.", "128", "cameras_planned"),
+         ("Le marché porte sur la fourniture de 50 caméras.", "50", "cameras_planned"),
          ("La Région offre une aide destinée à l'implantation de trois caméras.", "trois", "cameras_planned")),
     ),
     ReviewRule(

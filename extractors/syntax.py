@@ -177,7 +177,16 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
         return Time.PAST, finite  # passé composé: "ont installé", "ont été implantées"
     if "Pres" in tense:
         return Time.PRESENT, finite
+    if _subject_of_bare_participle(verb, auxiliaries):
+        return Time.PRESENT, finite
     return Time.NONE, finite
+
+
+def _subject_of_bare_participle(verb: Any, auxiliaries: list[Any]) -> bool:
+    """ "Le marché porte sur la fourniture de 50 caméras": the small model tags some present forms as past
+    participles; a participle with a subject of its own and no auxiliary is none, it is a present."""
+    return ("Part" in verb.morph.get("VerbForm") and not auxiliaries and verb.lower_.endswith("e")
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def _ambiguous_present(verb: Any) -> bool:

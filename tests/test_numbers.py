@@ -70,6 +70,13 @@ def test_not_numbers(text):
     assert values(text) == []
 
 
+@pytest.mark.parametrize(("text", "value"), [("deux millions et demi d'euros", 2_500_000),
+                                             ("un million et demi d'euros", 1_500_000),
+                                             ("2 millions et demi d'euros", 2_500_000)])
+def test_and_a_half_is_half_the_scale(text, value):
+    assert [v for v, _ in values(text)] == [value]
+
+
 def test_a_word_that_ends_like_an_identifier_word_is_no_identifier():
     assert values("une taxe 5 fois plus lourde") == [(5.0, "5")]  # "taxe" is no "axe"
 
