@@ -189,6 +189,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS,
         re.compile(r"\b(?:les|ses|leurs|nos|ces|la|des|aux)\s+(?:\d|[a-zé-]+)"),
         (("Dès l'an prochain, trois agents surveilleront les 85 caméras de la ville.", "85", "cameras"),
+         ("Les agents qui seront recrutés surveilleront les 85 caméras de la ville.", "85", "cameras"),
          ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
          ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras")),
     ),

@@ -182,6 +182,22 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
     return Time.NONE, finite
 
 
+def _finite_verb_right_before(number: Any, verb: Any | None) -> Any | None:
+    """ "Les agents qui seront recrutés surveilleront les 85 caméras": the small model hangs the count on the
+    verb of the relative clause before it and makes its own verb a copula. A finite verb right before the
+    count's determiner, where the parse's verb is a relative clause's, is the count's own verb."""
+    if verb is None or verb.dep_ != "acl:relcl":
+        return verb
+    i = number.i - 1
+    while i >= 0 and number.doc[i].pos_ in ("DET", "ADJ"):
+        i -= 1
+    before = number.doc[i] if i >= 0 else None
+    if before is not None and before.i > verb.i and before.pos_ in ("VERB", "AUX") and "Fin" in before.morph.get(
+            "VerbForm"):
+        return before
+    return verb
+
+
 def _subject_of_bare_participle(verb: Any, auxiliaries: list[Any]) -> bool:
     """ "Le marché porte sur la fourniture de 50 caméras": the small model tags some present forms as past
     participles; a participle with a subject of its own and no auxiliary is none, it is a present."""
@@ -260,6 +276,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     compared = any(c.lemma_ == "contre" for c in (*number.children, *phrase.children)) or any(
         t.lower_ == "contre" for t in doc[max(0, number.i - 3) : number.i]) or _starting_point(number)
     verb, path = governing_verb(phrase)
+    verb = _finite_verb_right_before(number, verb)
     noun_lemma = noun.lemma_ if noun is not None else None
     if _counted_by_en_compte(number):
         return NumberSyntax(noun_lemma, "compter", Time.PRESENT, None, _definite(number), "compter", compared,
