@@ -177,9 +177,14 @@ DELIBERATION_RE = re.compile(r"\bdélibérations?\b|\baprès en avoir délibér�
                              r"|\bbudget (?:primitif|prévisionnel)\b|\borientation budgétaire\b", re.IGNORECASE)
 PER_CAMERA_AFTER_RE = re.compile(r"\s*(?:€|euros?)?\s*(?:HT|TTC)?\s*(?:par|chaque) caméra\b", re.IGNORECASE)
 # "4 millions d'euros investis dans les écoles": what an amount was spent on
+# What security money is spent on besides surveillance: fire safety, the police's gear, lighting, roads
+OTHER_PURPOSES = (r"sécurité incendie|défense incendie|incendie|pompiers|sdis|gilets|armes?|armement|"
+                  r"éclairage|voirie|radars?|défibrillateurs?|équipement des policiers|véhicules?")
 SPENT_ON_RE = re.compile(r"\s*(?:(?:investis?|consacrée?s?|dépensée?s?|alloués?|affectée?s?)\s+(?:dans|à|pour|au|aux)\b"
                          r"|(?:€|euros?|HT|TTC|\s)*pour\s+(?:la|le|l')\s*(?:rénovation|construction|réfection|"
-                         r"création|restauration|aménagement|entretien|achat)\b)"  # "… € pour la rénovation du gymnase"
+                         r"création|restauration|aménagement|entretien|achat)\b"  # "… € pour la rénovation du gymnase"
+                         # "… € pour la sécurité incendie", "… pour les gilets pare-balles de la police municipale"
+                         rf"|(?:€|euros?|HT|TTC|\s)*pour\s+(?:la|le|l'|les|des|du)\s*(?:{OTHER_PURPOSES})\b)"
                          r"[^,;.\d]*")  # up to the next number: "… écoles et 10 caméras"
 POLLED_BEFORE_RE = re.compile(r"\bauprès d(?:e|')\s*(?:un échantillon de\s*)?$|\binterrogée?s?\s*$")
 # "1 250 habitants y ont répondu": who answered a consultation, not who lives there

@@ -144,6 +144,7 @@ def words_to_number(words: str) -> int | None:
             return None
 
 
+HALF_SCALE_RE = re.compile(r"\b(?:un|une)\s+demi-(million|milliard)\b", re.IGNORECASE)
 HALF_AFTER_RE = re.compile(r"\s+et\s+demie?\b", re.IGNORECASE)
 SCALE_WORD_AT_END_RE = re.compile(r"(millions?|milliards?|mille)\s*$", re.IGNORECASE)
 
@@ -271,6 +272,10 @@ def find_mentions(text: str) -> list[Mention]:
         noun = m.group(1).lower()
         mentions.append(Mention(m.start(), m.end(), float(APPROX_NOUNS[noun]), text[m.start() : m.end()], approx=True))
         taken.append(m.span())
+    for m in HALF_SCALE_RE.finditer(text):  # "un demi-million d'euros"
+        if not _inside(taken, m.start(), m.end()):
+            mentions.append(Mention(m.start(), m.end(), SCALES[m.group(1).lower()] / 2, m.group(0), scaled=True))
+            taken.append(m.span())
     taken.sort()
     mentions += _digit_mentions(text, taken)
     words = WORD_NUMBER_RE.finditer(lowered) if len(lowered) == len(text) else WORD_NUMBER_ANY_CASE_RE.finditer(text)

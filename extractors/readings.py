@@ -48,7 +48,7 @@ CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
-DENSITY_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?pour\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
+DENSITY_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")

@@ -36,6 +36,10 @@ def triples(text, **kwargs):
         ("À Bastia, 67 caméras de vidéoprotection et de vidéoverbalisation seront mises en service d'ici décembre.",
          [("cameras_planned", 67, "exact")]),
         ("Huit caméras testées pour la vidéo-verbalisation ont été posées.", [("other", 8, "exact")]),
+        # money for another purpose of security is not surveillance money; a density may say "par"
+        ("La ville consacre 30 000 euros pour les gilets pare-balles et 50 000 euros pour la vidéoprotection.",
+         [("money_eur", 50000, "exact")]),
+        ("Le taux d'équipement est de 250 caméras par 100 000 habitants.", [("cameras_per_100k", 250, "exact")]),
         # a noun that stands for cameras where cameras are the topic
         ("Dix caméras seront installées en plus des sept dômes déjà en place.",
          [("cameras_planned", 10, "exact"), ("cameras", 7, "exact")]),
