@@ -67,6 +67,7 @@ class Gazetteer:
         self.by_key: dict[tuple[str, str], Place] = {(p.kind, p.code): p for p in places}
         self.index: dict[str, list[Place]] = {}
         self._first_parts: dict[str, list[Place]] = {}  # with_first_part's answers, by normalised prefix
+        self._central: dict[str, Place] | None = None  # each intercommunalité's most populous commune
         order = sorted(range(len(places)), key=lambda i: -places[i].population)  # lists come out most populous first
         for i in order:
             for key in keys[i] if keys else self.keys_for(places[i]):
@@ -110,6 +111,16 @@ class Gazetteer:
         one = ranked[:1] if ranked and ranked[0].population >= 10 * sum(p.population for p in ranked[1:]) else []
         self._first_parts[prefix] = one
         return one
+
+    def central_town(self, epci_code: str) -> Place | None:
+        """The most populous commune of an intercommunalité: its "ville-centre"."""
+        if self._central is None:
+            self._central = {}
+            for place in self.places:
+                if place.kind == "commune" and place.epci and (
+                        place.epci not in self._central or place.population > self._central[place.epci].population):
+                    self._central[place.epci] = place
+        return self._central.get(epci_code)
 
     def get(self, kind: str, code: str) -> Place | None:
         return self.by_key.get((kind, code))

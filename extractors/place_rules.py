@@ -132,6 +132,22 @@ def _placed_there(q: PlaceQuestion) -> FigurePlace | None:
     return None
 
 
+CENTRAL_TOWN_RE = re.compile(r"\s*(?:\w+\s+){0,3}?(?:la\s+)?(?:seule\s+)?(?:ville|commune)[- ]centre\b")
+
+
+def _central_town(q: PlaceQuestion) -> FigurePlace | None:
+    """ "L'agglomération compte 120 caméras, dont 40 pour la seule ville-centre": the part is the central
+    town's, the intercommunalité's most populous commune (or the page's own commune)."""
+    if not CENTRAL_TOWN_RE.match(norm(q.x.text[q.c.end : q.clause.end])):
+        return None
+    finder = q.x.finder
+    if finder.commune is not None:
+        return to_figure_place(finder.commune)
+    epci = finder.epci or (finder.hint if finder.hint is not None and finder.hint.kind == "intercommunalite" else None)
+    town = finder.gazetteer.central_town(epci.code) if epci is not None and finder.gazetteer else None
+    return to_figure_place(town) if town is not None else None
+
+
 def _own_sites(q: PlaceQuestion) -> FigurePlace | None:
     if q.found is not None or not q.inherits or q.c.head.figure.place_kind != "district":
         return None
@@ -233,6 +249,9 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("placed_there", "'y ont été installées' points to the district just named", _placed_there,
               (("Lunel", "C'est au tour de la cité Pierre-Sémard : 9 caméras y ont été installées.", "9",
                 "Lunel / Pierre-Sémard"),)),
+    PlaceRule("central_town", "a part said of the 'ville-centre' is the intercommunalité's central town",
+              _central_town,
+              (("Lens", "L'agglomération compte 120 caméras, dont 40 pour la seule ville-centre.", "40", "Lens"),)),
     PlaceRule("own_sites", "a district's figure's own sites are its commune's", _own_sites, ()),
     PlaceRule("head_figure", "a part or an anaphora takes the place of the figure it hangs on", _head_figure, ()),
     PlaceRule("funded_project", "a département's or région's share of the page's project is the project's place",
