@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from extractors.candidates import Candidate, _left, _right, _word_end
+from extractors.candidates import Candidate, word_end, words_after, words_before
 from extractors.cues import (
     AMOUNTING_RE,
     ANAPHORA_AFTER_RE,
@@ -69,7 +69,7 @@ class BareQuestion:
     @cached_property
     def hedged_left(self) -> str:
         """The words before the number, a hedge included ("a franchi le cap des 50": it may tell a count)."""
-        return _left(self.x.text, self.sentence, self.m.start)
+        return words_before(self.x.text, self.sentence, self.m.start)
 
     @cached_property
     def left(self) -> str:
@@ -81,7 +81,7 @@ class BareQuestion:
 
     @cached_property
     def right(self) -> str:
-        return _right(self.x.text, self.sentence, self.m.end)
+        return words_after(self.x.text, self.sentence, self.m.end)
 
     @cached_property
     def following(self) -> Sentence | None:
@@ -146,7 +146,7 @@ def _continuation(q: BareQuestion) -> bool:
 
 
 def _series_start(q: BareQuestion) -> bool:
-    return q.x._link_from(q.sentence, q.mentions, q.found, q.i, q.left)
+    return q.x.link_from(q.sentence, q.mentions, q.found, q.i, q.left)
 
 
 def _table_cell(q: BareQuestion) -> bool:
@@ -194,7 +194,7 @@ def _of_them_counted(q: BareQuestion) -> bool:
     if not (q.after and PARTITIVE_RE.match(q.right_on) and (counted := q.last_counted()) and (
             counted.reading.family != CAMERAS)):
         return False
-    end = _word_end(q.x.text, q.m.end + min(q.after.end(), len(q.right)))
+    end = word_end(q.x.text, q.m.end + min(q.after.end(), len(q.right)))
     return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
                             same_place=True))
 
@@ -202,7 +202,7 @@ def _of_them_counted(q: BareQuestion) -> bool:
 def _of_them_equipped(q: BareQuestion) -> bool:
     if not (q.after and (equipped := PARTITIVE_EQUIPPED_RE.match(q.right_on)) and equipped.end() <= len(q.right)):
         return False
-    end = _word_end(q.x.text, q.m.end + q.after.end())
+    end = word_end(q.x.text, q.m.end + q.after.end())
     return q.read(Candidate(q.m, Reading(OTHER, end, "sites"), q.m.start, end))
 
 
@@ -212,7 +212,7 @@ def _bare_subject(q: BareQuestion) -> bool:
     if not (not q.left.strip(" «\"—–-") and BARE_SUBJECT_VERB_RE.match(q.right_on) and (
             counted := q.last_counted()) and counted.reading.family == OTHER):
         return False
-    end = _word_end(q.x.text, q.m.end)
+    end = word_end(q.x.text, q.m.end)
     return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
                             same_place=True))
 
@@ -225,7 +225,7 @@ def _others_too(q: BareQuestion) -> bool:
                                                           if PASSIVE_AFTER_RE.match(norm(x.text[p.end : p.end + 40]))),
                                                          None)) and done.reading.family != CAMERAS):
         return False
-    end = _word_end(x.text, q.m.end + len(re.match(r"\s*\w+", right).group(0)))
+    end = word_end(x.text, q.m.end + len(re.match(r"\s*\w+", right).group(0)))
     return q.read(Candidate(q.m, done.reading.continued(end), q.m.start, end, head=done, anaphoric=True,
                             same_place=True))
 
@@ -242,7 +242,7 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
         end = q.following.start + after.end() - own_right - 1
     head = next((c for c in reversed(q.previous) if c.reading.family == CAMERAS), None) or (
         x.last_candidate(q.sentence.index, CAMERAS))
-    end = _word_end(x.text, end)
+    end = word_end(x.text, end)
     return q.read(Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head,
                             anaphoric=True, same_place=bool(re.match(r"\s*autres\b", q.right_on))))
 
@@ -311,4 +311,4 @@ def link_bare(x: Extractor, sentence: Sentence, mentions: list[Mention], found: 
                 break
     for i, m in enumerate(mentions):
         if i not in found and i not in consumed and not m.year_like:
-            x._link_from(sentence, mentions, found, i, _left(x.text, sentence, m.start))
+            x.link_from(sentence, mentions, found, i, words_before(x.text, sentence, m.start))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from extractors.candidates import Candidate, SentenceContext, _left, _right
+from extractors.candidates import Candidate, SentenceContext, words_after, words_before
 from extractors.figure import Metric
 from extractors.places import FigurePlace
 from extractors.readings import norm
@@ -131,10 +131,10 @@ def named_in_passing(d: Draft) -> bool:
     38 caméras") is the network as the reader knows it; the sentence's date is another statement's,
     unless it follows the count ("des 24 caméras en 2019")."""
     x, sentence, c = d.x, d.sentence, d.c
-    left = norm(_left(x.text, sentence, c.mention.start, 30))
+    left = norm(words_before(x.text, sentence, c.mention.start, 30))
     # "Les 19 caméras ont permis 27 interpellations en juillet": the subject of what they did then (but "En
     # 2019, les 52 caméras ont permis …" dates the network too)
-    did = USED_FOR_RE.match(norm(_right(x.text, sentence, c.end, 60))) and not any(
+    did = USED_FOR_RE.match(norm(words_after(x.text, sentence, c.end, 60))) and not any(
         m.start < c.mention.start - sentence.start for m in d.context.dates())
     return bool(IN_PASSING_RE.search(left) or did) and not dated_right_after(x, c, d.date)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from extractors.candidates import Candidate, SentenceContext, _left
+from extractors.candidates import Candidate, SentenceContext, words_before
 from extractors.carried_dates import UNIT_PRICE_RE
 from extractors.cues import (
     CHANGE_BEFORE_RE,
@@ -123,7 +123,7 @@ def _own_relative(q: DateQuestion) -> Dated | None:
 def _head_figure(q: DateQuestion) -> Dated | None:
     c = q.c
     if q.stated is None and c.head is not None and c.head.figure is not None and re.search(
-            r"\bsoit\s*$", _left(q.x.text, q.sentence, c.mention.start, 12)):
+            r"\bsoit\s*$", words_before(q.x.text, q.sentence, c.mention.start, 12)):
         return Dated(c.head.figure.date)
     return None
 
@@ -143,7 +143,7 @@ def _first_year(q: DateQuestion) -> Dated | None:
 
 
 def _later_year(q: DateQuestion) -> Dated | None:
-    if q.c.reading.family != PERCENT or not CHANGE_BEFORE_RE.search(_left(q.x.text, q.sentence,
+    if q.c.reading.family != PERCENT or not CHANGE_BEFORE_RE.search(words_before(q.x.text, q.sentence,
                                                                            q.c.mention.start, 40)):
         return None
     years = sorted({d.value for d in q.context.dates() if len(d.value) == 4})  # years, not "15/01/2022"

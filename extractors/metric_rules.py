@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from extractors.candidates import Candidate, SentenceContext, _left, _right, bracketed_item
+from extractors.candidates import Candidate, SentenceContext, bracketed_item, words_after, words_before
 from extractors.cues import (
     FINE_BEFORE_RE,
     INSTALLING_RE,
@@ -62,10 +62,10 @@ class MetricQuestion:
         return norm(self.x.text[self.sentence.start : self.sentence.end])
 
     def left(self, size: int) -> str:
-        return _left(self.x.text, self.sentence, self.c.mention.start, size)
+        return words_before(self.x.text, self.sentence, self.c.mention.start, size)
 
     def right(self, size: int) -> str:
-        return _right(self.x.text, self.sentence, self.c.end, size)
+        return words_after(self.x.text, self.sentence, self.c.end, size)
 
     def says_video(self, text: str) -> bool:
         return bool(re.search(VIDEO_TERMS, text))

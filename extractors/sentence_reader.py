@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.bare_rules import link_bare
-from extractors.candidates import Candidate, _left, read_label
+from extractors.candidates import Candidate, read_label, words_before
 from extractors.cues import (
     BEARS_ON_RE,
     CAMERA_WORDS_RE,
@@ -78,7 +78,7 @@ class SentenceReader:
         """A number read with the noun that follows it ("450 caméras") or the label before it ("Opérateurs :
         16"), unless it counts nothing: a whole, a ratio, a fraction, an incident's cameras, a poll."""
         text, m = self.text, mentions[i]
-        left = _left(text, sentence, m.start)
+        left = words_before(text, sentence, m.start)
         if self.is_total(text, sentence, m, mentions[i - 1 : i]):
             return
         reading = read_unit(text, m, stext, context)
@@ -195,7 +195,7 @@ class SentenceReader:
         it, whose kind (added, planned) it takes when its own clause tells no time."""
         for index, c in enumerate(read):
             if c.head is not None or c.reading.family != CAMERAS or not SHARE_BEFORE_RE.search(
-                    _left(self.text, sentence, c.mention.start, 12)):
+                    words_before(self.text, sentence, c.mention.start, 12)):
                 continue
             whole = next((o for o in reversed(read[:index]) if o.reading.family == CAMERAS
                           and o.mention.value > c.mention.value and not o.linked_by_dont), None)
@@ -212,15 +212,15 @@ class SentenceReader:
                                or found[i].starting_point):
                 continue  # a range already, or where a change starts
             between = norm(self.text[low.end : high.start])
-            if re.search(r"\brespectivement\s*$", _left(self.text, sentence, low.start, 20)) and re.match(
+            if re.search(r"\brespectivement\s*$", words_before(self.text, sentence, low.start, 20)) and re.match(
                     r"\s*et\s*$", between):  # "comptent respectivement 64 et 15 caméras": two counts, not a range
                 found[i] = Candidate(low, found[i + 1].reading.continued(low.end), low.start, low.end)
                 continue
             if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
                 continue
-            if EVOLUTION_RE.search(_left(self.text, sentence, low.start, 40)):
+            if EVOLUTION_RE.search(words_before(self.text, sentence, low.start, 40)):
                 continue  # "passer de 100 à 150 caméras": where a count starts and where it goes
-            left = _left(self.text, sentence, low.start, 20)
+            left = words_before(self.text, sentence, low.start, 20)
             upper = found[i + 1]
             if high.scaled and not low.scaled and low.value < high.value:
                 scale = 1_000_000_000 if high.value >= 1_000_000_000 else 1_000_000
@@ -235,7 +235,7 @@ class SentenceReader:
             found[i] = Candidate(low, upper.reading, start, upper.end, Qualifier.AT_LEAST, upper=upper.mention)
             upper.start, upper.qualifier = start, Qualifier.AT_MOST
 
-    def _link_from(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate], i: int,
+    def link_from(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate], i: int,
                    left: str) -> bool:
         """ "De 12 en 2014, le parc est monté à 106 caméras", "passer de 100 à 150 caméras": the count a
         series starts from, read as the count it goes to; a stock, whatever the tense of the change."""
@@ -258,7 +258,7 @@ class SentenceReader:
     def is_total(text: str, sentence: Sentence, m: Mention, before: list[Mention]) -> bool:
         """ "80 des 270 lycées", "une centaine de gares sur 400", "131e place sur 371 villes": the
         second number is the whole the first is counted against, not a figure."""
-        left = _left(text, sentence, m.start, 60)
+        left = words_before(text, sentence, m.start, 60)
         if OF_TOTAL_RE.search(left):  # "8 des 64 caméras": the city's cameras are a count of their own
             return not CAMERAS_NEXT_RE.match(norm(text[m.end : m.end + 30]))
         if not DENOMINATOR_RE.search(left) or re.search(r"[;:]", left[-45:]):
