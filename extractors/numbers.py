@@ -296,4 +296,15 @@ def find_mentions(text: str) -> list[Mention]:
         if not mention.approx:
             _apply_scale(text, mention)
             _apply_half(text, mention)
-    return mentions
+    return _outside_others(mentions)
+
+
+def _outside_others(mentions: list[Mention]) -> list[Mention]:
+    """Mentions sorted by start, less any a scale word made part of the one before: "12 mille euros" is
+    12 000, and its "mille" no 1 000 of its own."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start >= kept[-1].start and mention.end <= kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

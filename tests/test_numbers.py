@@ -73,7 +73,8 @@ def test_not_numbers(text):
 @pytest.mark.parametrize(("text", "value"), [("deux millions et demi d'euros", 2_500_000),
                                              ("un million et demi d'euros", 1_500_000),
                                              ("2 millions et demi d'euros", 2_500_000),
-                                             ("un demi-million d'euros", 500_000)])
+                                             ("un demi-million d'euros", 500_000),
+                                             ("12 mille euros par caméra", 12_000)])
 def test_and_a_half_is_half_the_scale(text, value):
     assert [v for v, _ in values(text)] == [value]
 
