@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -11,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from click.utils import PacifyFlushWrapper
 from sqlite_utils import Database
 
 from extractors.figure import Metric
@@ -63,11 +63,19 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except OSError as exc:  # a full disk under `report > file`; a closed pipe is click's to end quietly
             if isinstance(exc, BrokenPipeError):
                 raise
-            sys.stdout = PacifyFlushWrapper(sys.stdout)  # the exit's flush would fail again, with a traceback
+            silence_stdout()
             where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
             raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
 
     return wrapper
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null: what it still buffers cannot fail again, with a traceback, at exit."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a file (a test's capture): nothing is flushed to a disk at exit
+        pass
 
 
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
