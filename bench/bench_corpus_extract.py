@@ -15,7 +15,7 @@ import resource
 import time
 from pathlib import Path
 
-from extractors import syntax
+from extractors import french_model as syntax
 from extractors.evaluate import extract_record, read_corpus
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"

@@ -27,6 +27,7 @@ from extractors.date_rules import date_of
 from extractors.dates import YEAR_RE, find_date_mentions
 from extractors.deduplicate import deduplicate
 from extractors.figure import Figure, Metric, Qualifier
+from extractors.french_model import MAX_PARSES_PER_PAGE, parse_sentence
 from extractors.gazetteer import Gazetteer, Place, load_gazetteer
 from extractors.lexicon_fr import MONTH_PATTERN, OTHER_NOUNS, VIDEO_TERMS
 from extractors.lists import ListReader
@@ -40,7 +41,7 @@ from extractors.readings import CAMERAS, DENSITY, MONEY, OTHER, PERCENT, norm
 from extractors.review import review_metric
 from extractors.segments import Sentence, split_sentences
 from extractors.sentence_reader import SentenceReader
-from extractors.syntax import MAX_PARSES_PER_PAGE, NumberSyntax, number_syntax, parse_sentence
+from extractors.syntax import NumberSyntax, number_syntax
 from extractors.tables import table_cells
 
 AID_GRANTED_RE = re.compile(r"\b(?:a|ont)\s+(?:voté|attribué|accordé|alloué|octroyé)\b[^.]{0,80}"

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.figure import Metric
-from extractors.syntax import NumberSyntax, Time, operation_nouns, verb_meanings
+from extractors.french_model import operation_nouns, verb_meanings
+from extractors.syntax import NumberSyntax, Time
 
 # Cheap cues: words the sentence must hold before a rule is worth a parse.
 DECISION_CUE = re.compile(r"\b(?:vot|approuv|décid|arrêt|autoris|valid|adopt|act|programm|ret[ie]n|attribu|accord|"

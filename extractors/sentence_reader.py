@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.bare_counts import bare_count, sub_count
 from extractors.bare_rules import link_bare
 from extractors.candidates import Candidate, read_label, words_before
 from extractors.cues import (
@@ -31,7 +32,6 @@ from extractors.figure import Qualifier
 from extractors.numbers import Mention, words_to_number
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
 from extractors.segments import Sentence
-from extractors.syntax import bare_count, sub_count
 
 MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
 BARE_BRACKET_RE = re.compile(r"\s*\)")

@@ -12,26 +12,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from extractors.french_tokens import import_exceptions_module, token_match
+from extractors.french_model import aim_nouns, operation_nouns, verb_lemma, verb_meanings
 
 logger = logging.getLogger(__name__)
 
-MODEL = "fr_core_news_sm"
-MAX_PARSED_CHARS = 1_000  # a longer "sentence" is a flattened table or a hostile line: not parsed
-# Sentences parsed per page: a real page needs a few (1.9 on average on the real passages); a page of
-# thousands of camera sentences is a dump or an attack, read past this by the word rules alone, so that a
-# page costs at most ~1 s of parsing (about 3 ms a sentence here)
-MAX_PARSES_PER_PAGE = 300
 COUNTED_DEPS = frozenset({"nummod", "det", "fixed", "flat", "compound"})  # a number on its noun
 CLIMB = 5  # how many heads a number may climb to find its verb
-PARSED: Counter[str] = Counter()  # sentences parsed in this process (for bench/)
 
 
 class Time(StrEnum):
@@ -65,50 +55,6 @@ class NumberSyntax:
     per_period: bool = False  # "10 à 15 nouvelles caméras par an": a rate of installing, not one operation
 
 
-@cache
-def verb_meanings() -> dict[str, frozenset[str]]:
-    """meaning → lemmas, from data/verbs_fr.tsv."""
-    table: dict[str, set[str]] = {}
-    text = resources.files("extractors").joinpath("data/verbs_fr.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            meaning, lemma = line.split("\t")
-            table.setdefault(meaning, set()).add(lemma.strip())
-    return {meaning: frozenset(lemmas) for meaning, lemmas in table.items()}
-
-
-@cache
-def operation_nouns() -> frozenset[str]:
-    """Nouns of an operation that puts cameras up, from data/operations_fr.tsv."""
-    text = resources.files("extractors").joinpath("data/operations_fr.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@cache
-def known_verbs() -> frozenset[str]:
-    return frozenset().union(*verb_meanings().values())
-
-
-def verb_lemma(token: Any) -> str:
-    """The verb's infinitive. The small model's lemmatizer leaves some present forms as they are ("pose"
-    for "pose", "achèt" for "achète"): where its lemma is no verb of the table but the infinitive it
-    stands for is, that infinitive."""
-    lemma = token.lemma_
-    if lemma in known_verbs():
-        return lemma
-    for guess in (lemma + "r", lemma + "er", lemma.replace("è", "e") + "er", token.lower_ + "r"):
-        if guess in known_verbs():
-            return guess
-    return lemma
-
-
-@cache
-def aim_nouns() -> frozenset[str]:
-    """Nouns of an aim an infinitive completes ("son projet d'installer"), from data/aims_fr.tsv."""
-    text = resources.files("extractors").joinpath("data/aims_fr.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 # what stands between a noun of aim and its infinitive: "projet d'installer", "but : installer", "objectif
 # est d'en installer", "objectif sera de porter"
 AIM_LINK_WORDS = frozenset({"de", "d'", "d", ":", "est", "sera", "serait", "était", "en", "y", "à"})
@@ -124,29 +70,6 @@ def aim_over(verb: Any) -> Any | None:
     while i >= 0 and verb.i - i <= 4 and verb.doc[i].lower_ in AIM_LINK_WORDS:
         i -= 1
     return verb.doc[i] if i >= 0 and i < verb.i - 1 and verb.doc[i].lemma_ in aim_nouns() else None
-
-
-@cache
-def parser() -> Any:
-    """The spaCy pipeline, without named entities (places come from the gazetteer)."""
-    import spacy  # imported here: a process that never reads a camera count never pays for it
-
-    exceptions = import_exceptions_module()  # before spaCy's French, so its giant regex is not compiled
-    # the tokenizer is the language's own, not the package's copy, whose from_disk compiles that regex again
-    # (the same tokens on the 304 real passages' 90,369); the model's weights and components as shipped
-    nlp = spacy.load(MODEL, exclude=["ner", "tokenizer"])
-    nlp.tokenizer.token_match = token_match(exceptions).match
-    return nlp
-
-
-def parse_sentence(text: str) -> Any | None:
-    """The sentence's parse, or None when it is too long to be a sentence of prose."""
-    if len(text) > MAX_PARSED_CHARS:
-        return None
-    PARSED["sentences"] += 1
-    # the typographic apostrophe is read as a straight one ("l’implantation" is "l'" and a noun); one
-    # character for one, so offsets stay those of the text
-    return parser()(text.replace("’", "'"))
 
 
 def number_token(doc: Any, start: int, end: int) -> Any | None:
@@ -233,7 +156,7 @@ def counted_noun(number: Any) -> Any | None:
         if any(t.pos_ in ("AUX", "VERB") for t in between):
             return None  # "Onze seront fixes": the model's noun is an attribute past a verb
         return number.head
-    if not _noun_word(number):
+    if not noun_word(number):
         return None  # "23 dans son espace public": a place after a bare number is not what it counts
     nested = [c for c in number.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"]
     return nested[0] if nested else None
@@ -316,124 +239,9 @@ def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
     return None
 
 
-def bare_count(doc: Any, start: int, end: int) -> bool:
-    """Whether a number with no noun of its own counts what a pronoun stands for. The rules of
-    BARE_COUNT_RULES are asked in order; the first that has an answer gives it."""
-    number = number_token(doc, start, end)
-    if number is None or counted_noun(number) is not None or _noun_word(number):
-        return False
-    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if following is not None and following.pos_ == "NOUN" and following.head is number:
-        return False  # a noun of its own that vigicam does not count ("23 bancs")
-    for _name, rule in BARE_COUNT_RULES:
-        if (answer := rule(number)) is not None:
-            return answer
-    return False
-
-
-def _numbered(number: Any) -> bool | None:
-    """ "Au nombre de 980 aujourd'hui": a count of what it is the number of, the noun it follows or the
-    subject of the verb it hangs on ("Les entreprises du site, au nombre de 2 500": not cameras)."""
-    head = number.head
-    if head.lemma_ != "nombre" or not any(c.lower_ in ("au", "aux") for c in head.children):
-        return None
-    counted = [head.head] if head.head.pos_ == "NOUN" else [
-        c for c in head.head.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"]
-    return all(c.lemma_ == "caméra" for c in counted)
-
-
-def _pronoun_attribute(number: Any) -> bool | None:
-    """ "elles étaient 150 en 2008": the attribute of "elles" or "ils", in the parse or, where the parser
-    hung the number elsewhere, in the words."""
-    children = list(number.children)
-    if any(c.dep_ == "cop" for c in children) and any(
-            c.dep_.startswith("nsubj") and c.lower_ in ("elles", "ils") for c in children):
-        return True
-    if number.i > 1 and number.doc[number.i - 2].lower_ in ("elles", "ils") and (
-            number.doc[number.i - 1].lemma_ == "être"):
-        return True
-    return None
-
-
-def _not_so(number: Any) -> bool | None:
-    """ "nous aurions préféré en avoir 15": a past conditional tells what was not."""
-    return False if _counterfactual(number) else None
-
-
-def _partitive(number: Any) -> bool | None:
-    """ "elle en aura 1 200", "à en installer 23", "on en compte 60": "en" on a verb of having or installing."""
-    verb, _ = governing_verb(number)
-    meanings = verb_meanings()
-    if verb is not None and verb_lemma(verb) in meanings["install"] | meanings["have"] and _clitic_en_before(number):
-        return True
-    return None
-
-
-def _total_reached(number: Any) -> bool | None:
-    """ "la porter à 35": the total a pronoun (the network) is brought to."""
-    verb, _ = governing_verb(number)
-    if verb is not None and verb_lemma(verb) in verb_meanings()["total"] and any(
-            c.lower_ == "à" for c in number.children) and any(
-            c.pos_ == "PRON" and c.lower_ in ("la", "le", "les", "l'") for c in verb.children):
-        return True
-    return None
-
-
-BARE_COUNT_RULES = (
-    ("numbered", _numbered),
-    ("pronoun_attribute", _pronoun_attribute),
-    ("not_so", _not_so),
-    ("partitive", _partitive),
-    ("total_reached", _total_reached),
-)
-
-
-PART_CASES = frozenset({"sur", "dans", "en", "au", "aux", "à", "par", "pour", "chez", "devant", "autour"})
-NOT_A_PART_AFTER_RE = re.compile(r"\s*(?:[/:°x%)-]|h\b|j\b|j/|g\b|e\b|ème\b|ou\b|fois\b)", re.IGNORECASE)
-NOT_A_PART_BEFORE = frozenset({"sur", "/", "n°", "le", "du", "au", "x", "-", "ou", "("})
-PART_ROLES = ("conj", "nsubj", "nsubj:pass", "appos", "ROOT", "parataxis")
-
-
-def sub_count(doc: Any, start: int, end: int) -> bool:
-    """Whether a number with no noun of its own is a part of a total told just before: a subject or a
-    conjunct ("Trois cents appartiennent au domaine privé, 1 200 sont sur la voie publique", "dont 40 fixes
-    et 12 dites nomades", "Onze seront fixes"), or a number that a place or a participle qualifies ("18
-    implantées en centre-ville", "16 sur les plages"). The caller checks the total and that the part is
-    smaller."""
-    number = number_token(doc, start, end)
-    if number is None or counted_noun(number) is not None or _noun_word(number) or len(doc) <= 3:
-        return False  # a line that is a list's numbering ("3.") breaks nothing down
-    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if following is not None and following.pos_ in ("NOUN", "PROPN") and following.i == number.head.i:
-        return False  # "12 agents": a noun of its own
-    if NOT_A_PART_AFTER_RE.match(doc.text, end) or number.i and (
-            doc[number.i - 1].lower_ in NOT_A_PART_BEFORE):
-        return False  # "24 heures sur 24", "7 j/7", "le 12/09/2024", "4 ou 5 G", "douze fois plus", "(2)"
-    qualified = any(c.dep_ in ("acl", "amod") or c.dep_.startswith(("nmod", "obl")) and any(
-        k.dep_ == "case" and k.lower_ in PART_CASES for k in c.children) for c in number.children)
-    # a numeral the model hung on an attribute past a verb ("Onze seront fixes") is the subject
-    return qualified or number.dep_ in PART_ROLES or number.dep_ in COUNTED_DEPS
-
-
-def _noun_word(number: Any) -> bool:
+def noun_word(number: Any) -> bool:
     """A number that is a noun ("vingtaine", "millier"), not digits or a numeral the model tags as one."""
     return number.pos_ == "NOUN" and not number.like_num
-
-
-def _counterfactual(number: Any) -> bool:
-    """A past conditional before the number ("nous aurions préféré en avoir 15", "aurait pu en compter"):
-    the auxiliary is read from its form, which the small model often tags as a present."""
-    window = number.doc[max(0, number.i - 8) : number.i]
-    for auxiliary, following in zip(window, window[1:], strict=False):
-        if auxiliary.lower_.endswith(("rais", "rait", "raient", "rions", "riez")) and auxiliary.lemma_ in (
-                "avoir", "être") and "Part" in following.morph.get("VerbForm"):
-            return True
-    return False
-
-
-def _clitic_en_before(number: Any) -> bool:
-    """ "en" as a pronoun among the five words before the number ("on en compte aujourd'hui 95")."""
-    return any(t.lower_ == "en" and t.pos_ == "PRON" for t in number.doc[max(0, number.i - 5) : number.i])
 
 
 INCREMENT_ADJECTIVES = frozenset({"nouveau", "nouvelle", "supplémentaire", "complémentaire", "additionnel",

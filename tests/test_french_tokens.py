@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from extractors.french_model import parser
 from extractors.french_tokens import import_exceptions_module, token_match
-from extractors.syntax import parser
 
 MODULE = import_exceptions_module()
 ONE_TOKEN = ["faux-vampire", "entr'abat", "arc-en-ciel", "porte-à-porte", "Neuville-sur-Saône", "anti-vol",

@@ -50,7 +50,7 @@ def test_eval_errors_name_the_rule(tmp_path) -> None:
 
 
 def test_a_page_of_thousands_of_camera_sentences_is_parsed_within_its_budget() -> None:
-    from extractors import syntax
+    from extractors import french_model as syntax
 
     page = " ".join(f"La commune {i} s'apprête à installer {i % 50 + 2} caméras." for i in range(1_000))
     syntax.PARSED.clear()
