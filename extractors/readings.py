@@ -8,7 +8,9 @@ A number with no unit here may still be a figure through anaphora (see `extracto
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractors.lexicon_fr import (
     AID_TERMS,
@@ -119,91 +121,172 @@ def _density(right: str, after_noun: int, offset: int) -> tuple[float | None, tu
     return None, None
 
 
-def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str | None = None) -> Reading | None:
-    """The unit or noun right after `mention`, or None when nothing follows that vigicam counts."""
-    raw = text[mention.end : mention.end + 160]
-    if new_line := NEW_LINE_RE.search(raw):  # "312⏎Opérateurs : 16": the next item's noun is not this one's
-        raw = raw[: new_line.start()]
-    right = norm(raw)
-    end = mention.end
-    if m := PERCENT_RE.match(right):
-        if VOTES_RE.match(right[m.end() :]):
-            return None  # "38 % des voix": an election, not surveillance
-        return Reading(PERCENT, end + m.end())
-    if mention.unit_money:
-        return Reading(MONEY, end)
-    if m := MONEY_RE.match(right):
-        return Reading(MONEY, end + m.end())
-    if mention.scaled:
-        if m := MONEY_AFTER_SCALE_RE.match(right):
-            return Reading(MONEY, end + m.end())
-        if OTHER_NOUN_AFTER_SCALE_RE.match(right):
-            return None  # "10 millions de visiteurs"
-        if re.search(MONEY_CONTEXT, norm(sentence_text)):
-            return Reading(MONEY, end)
+@dataclass
+class UnitQuestion:
+    """One number's unit asked of the reading rules: what they share, each part computed once, when asked."""
+
+    text: str
+    mention: Mention
+    sentence_text: str
+    context_text: str | None
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @cached_property
+    def right(self) -> str:
+        """The words after the number, up to a line that starts anew ("312⏎Opérateurs : 16": the next
+        item's noun is not this one's)."""
+        raw = self.text[self.end : self.end + 160]
+        if new_line := NEW_LINE_RE.search(raw):
+            raw = raw[: new_line.start()]
+        return norm(raw)
+
+    @cached_property
+    def said(self) -> str:
+        return norm(self.sentence_text)
+
+    @cached_property
+    def topic(self) -> str:
+        """What the number is said among: the sentence and the two before it, or the sentence alone."""
+        return norm(self.context_text or self.sentence_text)
+
+    @cached_property
+    def context(self) -> str:
+        return norm(self.context_text or "")
+
+    def before(self, size: int) -> str:
+        return norm(self.text[max(0, self.mention.start - size) : self.mention.start])
+
+    @cached_property
+    def camera(self) -> re.Match[str] | None:
+        return CAMERA_RE.match(self.right)
+
+    @cached_property
+    def other(self) -> re.Match[str] | None:
+        return OTHER_RE.match(self.right)
+
+
+UNCOUNTED = Reading("uncounted", 0)  # a rule's answer that the number counts nothing vigicam counts
+
+
+def _percent(q: UnitQuestion) -> Reading | None:
+    if m := PERCENT_RE.match(q.right):
+        return UNCOUNTED if VOTES_RE.match(q.right[m.end() :]) else Reading(PERCENT, q.end + m.end())
+    return None
+
+
+def _money_unit(q: UnitQuestion) -> Reading | None:
+    return Reading(MONEY, q.end) if q.mention.unit_money else None
+
+
+def _money_word(q: UnitQuestion) -> Reading | None:
+    return Reading(MONEY, q.end + m.end()) if (m := MONEY_RE.match(q.right)) else None
+
+
+def _scaled(q: UnitQuestion) -> Reading | None:
+    if not q.mention.scaled:
         return None
-    if CAMERA_NOT_SURVEILLANCE_AFTER_RE.match(right) or NOT_FILMING_AFTER_RE.match(right):
-        return None  # "une quinzaine de caméras de chasse", "… caméras privées, qui ne filment pas la rue"
-    if m := CAMERA_OTHER_AFTER_RE.match(right):
-        return Reading(OTHER, end + m.end(), "caméras piétons")
-    if KM2_RE.match(right):
-        return Reading(OTHER, end + KM2_RE.match(right).end() + 2, "km²")
-    if m := CAMERA_RE.match(right):
-        per, span = _density(right, m.end(), end)
-        if per:
-            return Reading(DENSITY, span[1] + len(" habitants"), "caméras", per, span)
-        return Reading(CAMERAS, end + m.end(), "caméras")
-    if m := CAMERA_PART_RE.match(right):
-        return Reading(CAMERAS, end + m.end(), "caméras")
-    if (m := STAND_IN_RE.match(right)) and CAMERA_TOPIC_RE.search(topic := norm(context_text or sentence_text)):
-        if CAMERA_OTHER_TOPIC_RE.search(topic) and not CAMERA_TOPIC_RE.search(
-                CAMERA_OTHER_TOPIC_RE.sub(" ", norm(sentence_text))):
-            return Reading(OTHER, end + m.end(), "caméras piétons")  # "portent une caméra-piéton. Les 6 appareils"
-        return Reading(CAMERAS, end + m.end(), "caméras")  # "43 appareils", "10 unités" where cameras are the topic
-    if m := POPULATION_RE.match(right):
-        return Reading(POPULATION, end + m.end(), "habitants")
-    if m := FINED_RE.match(right):
-        return Reading(OFFENCES, end + m.end(1))
-    if m := OFFENCE_RE.match(right):
-        if DENSITY_RE.match(right[m.end() :]):
-            return None  # a crime rate ("95 faits pour 1 000 habitants") is not annotated
-        return Reading(OFFENCES, end + m.end())
-    if m := OTHER_RE.match(right):
-        noun = m.group(1)
-        if SUPERLATIVE_RE.match(right[m.end(1) :]):
-            return None
-        need = OTHER_NOUNS[noun]
-        if need in ("aid", "equipped") and NEGATED_AFTER_RE.match(right[m.end(1) :]):
-            return None  # "trois villes n'ont encore aucune caméra": neither equipped nor aided
-        # the centre named with the noun, not in a share after it: "la police compte 70 agents, dont 9 au CSU"
-        lowered = norm(_sentence_but_share(sentence_text, text[mention.start : end + m.end()]))
-        if need == "centre" and not re.search(CENTRE_TERMS, lowered) and not (
-                re.search(f"{THERE_PRONOUN}|{IMAGES_PRONOUN}", lowered)
-                and re.search(CENTRE_TERMS, norm(context_text or ""))) and not (
-                SERVICE_SUBJECT_RE.match(lowered) and VIDEO_SERVICE_RE.search(norm(context_text or ""))) and not (
-                _answers_about_the_centre(sentence_text, mention, context_text)):
-            return None
-        if need == "centre" and FORCE_BEFORE_RE.search(norm(text[max(0, mention.start - 40) : mention.start])):
-            return None  # "La police municipale, qui compte 5 agents, pourra consulter les images": the force's
-        if need == "jobs" and (WORKSTATION_RE.match(right[m.end(1) :]) or not re.search(
-                CENTRE_TERMS, norm(context_text or sentence_text))):
-            return None  # a workstation is no job; jobs at the centre, named in this sentence or the two before
-        if need == "aid" and MERGED_BEFORE_RE.search(norm(text[max(0, mention.start - 30) : mention.start])):
-            return None  # "la fusion des trois communes": a merger's, not an aid's or a network's
-        if need == "aid" and not re.search(AID_TERMS, norm(context_text or sentence_text)):
-            return None
-        if need == "equipped" and not re.search(r"équip|cam[ée]ra|vid[ée]o", norm(sentence_text)):
-            return None
-        if need == "equipped" and CAPACITY_BEFORE_RE.search(norm(text[max(0, mention.start - 30) : mention.start])):
-            return None  # "un parking de 300 véhicules", "qui peut accueillir 300 véhicules": its size
-        if need == "caught" and not (CAUGHT_RE.search(norm(sentence_text)) and THANKS_TO_FOOTAGE_RE.search(
-                norm(sentence_text))):
-            return None
-        if need == "joined" and not re.search(r"raccord|reli[ée]|connect|équipé", norm(sentence_text)):
-            return None  # shops are counted when they join the network, not as the town's trade
-        if need == "use" and not FOOTAGE_USED_RE.search(norm(sentence_text)):
-            return None  # "à trois reprises, le conseil…": occasions, not uses of the cameras
-        return Reading(OTHER, end + m.end(), noun)
+    if m := MONEY_AFTER_SCALE_RE.match(q.right):
+        return Reading(MONEY, q.end + m.end())
+    if OTHER_NOUN_AFTER_SCALE_RE.match(q.right):
+        return UNCOUNTED  # "10 millions de visiteurs"
+    return Reading(MONEY, q.end) if re.search(MONEY_CONTEXT, q.said) else UNCOUNTED
+
+
+def _camera_not_surveillance(q: UnitQuestion) -> Reading | None:
+    if CAMERA_NOT_SURVEILLANCE_AFTER_RE.match(q.right) or NOT_FILMING_AFTER_RE.match(q.right):
+        return UNCOUNTED
+    return None
+
+
+def _body_camera(q: UnitQuestion) -> Reading | None:
+    return Reading(OTHER, q.end + m.end(), "caméras piétons") if (m := CAMERA_OTHER_AFTER_RE.match(q.right)) else None
+
+
+def _per_km2(q: UnitQuestion) -> Reading | None:
+    return Reading(OTHER, q.end + m.end() + 2, "km²") if (m := KM2_RE.match(q.right)) else None
+
+
+def _camera_density(q: UnitQuestion) -> Reading | None:
+    if q.camera is None:
+        return None
+    per, span = _density(q.right, q.camera.end(), q.end)
+    return Reading(DENSITY, span[1] + len(" habitants"), "caméras", per, span) if per else None
+
+
+def _cameras(q: UnitQuestion) -> Reading | None:
+    m = q.camera or CAMERA_PART_RE.match(q.right)
+    return Reading(CAMERAS, q.end + m.end(), "caméras") if m else None
+
+
+def _stand_in(q: UnitQuestion) -> Reading | None:
+    if not (m := STAND_IN_RE.match(q.right)) or not CAMERA_TOPIC_RE.search(q.topic):
+        return None
+    if CAMERA_OTHER_TOPIC_RE.search(q.topic) and not CAMERA_TOPIC_RE.search(CAMERA_OTHER_TOPIC_RE.sub(" ", q.said)):
+        return Reading(OTHER, q.end + m.end(), "caméras piétons")  # "portent une caméra-piéton. Les 6 appareils"
+    return Reading(CAMERAS, q.end + m.end(), "caméras")
+
+
+def _population(q: UnitQuestion) -> Reading | None:
+    return Reading(POPULATION, q.end + m.end(), "habitants") if (m := POPULATION_RE.match(q.right)) else None
+
+
+def _fined(q: UnitQuestion) -> Reading | None:
+    return Reading(OFFENCES, q.end + m.end(1)) if (m := FINED_RE.match(q.right)) else None
+
+
+def _offences(q: UnitQuestion) -> Reading | None:
+    if not (m := OFFENCE_RE.match(q.right)):
+        return None
+    return UNCOUNTED if DENSITY_RE.match(q.right[m.end() :]) else Reading(OFFENCES, q.end + m.end())
+
+
+def _other_noun(q: UnitQuestion) -> Reading | None:
+    if (m := q.other) is None:
+        return None
+    need = OTHER_NOUNS[m.group(1)]
+    if any(check.refuses(q) for check in NOUN_CHECKS if not check.needs or need in check.needs):
+        return UNCOUNTED
+    return Reading(OTHER, q.end + m.end(), m.group(1))
+
+
+@dataclass(frozen=True)
+class ReadingRule:
+    name: str
+    why: str
+    answer: Callable[[UnitQuestion], Reading | None]  # None: the rule does not apply; UNCOUNTED: no reading
+
+
+READING_RULES: tuple[ReadingRule, ...] = (
+    ReadingRule("percent", "'30 %' is a rate; '38 % des voix' an election's, no reading", _percent),
+    ReadingRule("money_unit", "the number was written with its currency ('2 M€')", _money_unit),
+    ReadingRule("money_word", "'euros', '€', 'HT' after the number", _money_word),
+    ReadingRule("scaled", "'2 millions' is money when euros follow or the sentence speaks of money, else nothing",
+                _scaled),
+    ReadingRule("camera_not_surveillance", "'caméras de chasse', 'caméras privées, qui ne filment pas la rue'",
+                _camera_not_surveillance),
+    ReadingRule("body_camera", "'4 caméras-piétons' are the agents' equipment, not the network", _body_camera),
+    ReadingRule("per_km2", "'caméras au km²' is a surface rate", _per_km2),
+    ReadingRule("camera_density", "'370 caméras pour 100 000 habitants' is a density", _camera_density),
+    ReadingRule("cameras", "'148 caméras', 'huit des 64 caméras'", _cameras),
+    ReadingRule("stand_in", "'43 appareils', '10 unités' where cameras are the topic", _stand_in),
+    ReadingRule("population", "'20 000 habitants'", _population),
+    ReadingRule("fined", "'120 conducteurs ont été verbalisés'", _fined),
+    ReadingRule("offences", "'95 délits'; a crime rate ('95 faits pour 1 000 habitants') is not annotated",
+                _offences),
+    ReadingRule("other_noun", "'4 vidéo-opérateurs', '12 communes', when the noun's condition holds", _other_noun),
+)
+
+
+def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str | None = None) -> Reading | None:
+    """The unit or noun right after `mention`, or None when nothing follows that vigicam counts: the first
+    rule of `READING_RULES` that answers decides."""
+    question = UnitQuestion(text, mention, sentence_text, context_text)
+    for rule in READING_RULES:
+        if (answer := rule.answer(question)) is not None:
+            return None if answer is UNCOUNTED else answer
     return None
 
 
@@ -227,6 +310,53 @@ def _sentence_but_share(sentence: str, counted: str) -> str:
     at = sentence.find(counted)
     share = sentence.find(", dont", at) if at >= 0 else -1
     return sentence[:share] if share >= 0 else sentence
+
+
+def _after_noun(q: UnitQuestion) -> str:
+    return q.right[q.other.end(1) :]
+
+
+def _centre_unnamed(q: UnitQuestion) -> bool:
+    """The centre named with the noun, not in a share after it: "la police compte 70 agents, dont 9 au CSU"."""
+    said = norm(_sentence_but_share(q.sentence_text, q.text[q.mention.start : q.end + q.other.end()]))
+    return not re.search(CENTRE_TERMS, said) and not (
+        re.search(f"{THERE_PRONOUN}|{IMAGES_PRONOUN}", said) and re.search(CENTRE_TERMS, q.context)) and not (
+        SERVICE_SUBJECT_RE.match(said) and VIDEO_SERVICE_RE.search(q.context)) and not (
+        _answers_about_the_centre(q.sentence_text, q.mention, q.context_text))
+
+
+@dataclass(frozen=True)
+class NounCheck:
+    """A condition an other-noun's count must meet: `refuses` it for the needs named (all when none)."""
+
+    name: str
+    needs: frozenset[str]
+    refuses: Callable[[UnitQuestion], bool]
+
+
+NOUN_CHECKS: tuple[NounCheck, ...] = (
+    NounCheck("superlative", frozenset(), lambda q: bool(SUPERLATIVE_RE.match(_after_noun(q)))),
+    # "trois villes n'ont encore aucune caméra": neither equipped nor aided
+    NounCheck("negated", frozenset({"aid", "equipped"}), lambda q: bool(NEGATED_AFTER_RE.match(_after_noun(q)))),
+    NounCheck("centre_unnamed", frozenset({"centre"}), _centre_unnamed),
+    # "La police municipale, qui compte 5 agents, pourra consulter les images": the force's
+    NounCheck("force_staff", frozenset({"centre"}), lambda q: bool(FORCE_BEFORE_RE.search(q.before(40)))),
+    # a workstation is no job; jobs at the centre, named in this sentence or the two before
+    NounCheck("not_centre_jobs", frozenset({"jobs"}), lambda q: bool(
+        WORKSTATION_RE.match(_after_noun(q)) or not re.search(CENTRE_TERMS, q.topic))),
+    # "la fusion des trois communes": a merger's, not an aid's or a network's
+    NounCheck("merger", frozenset({"aid"}), lambda q: bool(MERGED_BEFORE_RE.search(q.before(30)))),
+    NounCheck("no_aid_words", frozenset({"aid"}), lambda q: not re.search(AID_TERMS, q.topic)),
+    NounCheck("not_equipping", frozenset({"equipped"}), lambda q: not re.search(r"équip|cam[ée]ra|vid[ée]o", q.said)),
+    # "un parking de 300 véhicules", "qui peut accueillir 300 véhicules": its size
+    NounCheck("capacity", frozenset({"equipped"}), lambda q: bool(CAPACITY_BEFORE_RE.search(q.before(30)))),
+    NounCheck("not_caught_on_footage", frozenset({"caught"}), lambda q: not (
+        CAUGHT_RE.search(q.said) and THANKS_TO_FOOTAGE_RE.search(q.said))),
+    # shops are counted when they join the network, not as the town's trade
+    NounCheck("not_joined", frozenset({"joined"}), lambda q: not re.search(r"raccord|reli[ée]|connect|équipé", q.said)),
+    # "à trois reprises, le conseil…": occasions, not uses of the cameras
+    NounCheck("footage_not_used", frozenset({"use"}), lambda q: not FOOTAGE_USED_RE.search(q.said)),
+)
 
 
 def family_from_noun(noun: str) -> str:
