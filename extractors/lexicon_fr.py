@@ -273,7 +273,7 @@ CAMERA_ANAPHORA_AFTER = (
     # "Une petite dizaine tombent régulièrement en panne"
     r"|(?:tombent|sont|étaient|restent)\s+(?:\w+\s+)?(?:en panne|hors service|hors d'usage)"
     r"|en centre-ville"
-    r"|le nombre (?:total )?de cam[ée]ras"  # "portant à 31 le nombre de caméras"
+    r"|le nombre (?:total )?de cam[ée]ras?"  # "portant à 31 le nombre de caméras"
     r"|en service"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
@@ -281,7 +281,7 @@ CAMERA_ANAPHORA_AFTER = (
 COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?:de|d'|à)\s*$"
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|revendiqu\w*|comptabilis\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*|remplac\w*)"  # "il en faudrait 15",
     # "la commune en espère 250", "elle en vise 40"
@@ -293,7 +293,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
-    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras|le total|le parc"
+    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras?|le total|le parc"
     r"|le réseau)\b"
     r"[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"

@@ -95,13 +95,14 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "caméras', 'La Ville achète 1 600 caméras'): what it puts up is still to come",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),
         lambda s: s.time is Time.PRESENT and s.active and s.verb in verb_meanings()["put_up"]
-        and not s.definite and not s.joined and not s.per_period,
+        and not s.definite and not s.joined and not s.per_period and not s.past_told,
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:install|pos|implant|déploi|déploy|achèt|achet|acquier|ajout|rajout|plac|équip)\w*"),
         (("Depuis ce mardi, la commune installe dix-sept caméras supplémentaires.", "dix-sept", "cameras_planned"),
          ("Cette semaine, la commune pose huit caméras au centre-ville.", "huit", "cameras_planned"),
          ("Dix-sept caméras sont installées dans la commune.", "Dix-sept", "cameras"),
-         ("7 nouvelles caméras complètent le dispositif des 23 caméras déjà en place.", "7", "cameras_added")),
+         ("7 nouvelles caméras complètent le dispositif des 23 caméras déjà en place.", "7", "cameras_added"),
+         ("Il installe à l'époque une quarantaine de caméras sur la Presqu'île.", "quarantaine", "cameras")),
     ),
     ReviewRule(
         "new_ones_told_done",

@@ -53,6 +53,7 @@ class NumberSyntax:
     joined: bool = False  # "aux 15 existantes", "en plus des 11": what the count is added to or set beside
     active: bool = False  # the verb's own form, active: "la commune installe", not "sont installées"
     per_period: bool = False  # "10 à 15 nouvelles caméras par an": a rate of installing, not one operation
+    past_told: bool = False  # "Il installe à l'époque …": a present that tells of the past
 
 
 # what stands between a noun of aim and its infinitive: "projet d'installer", "but : installer", "objectif
@@ -216,7 +217,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
                         _definite(number), verb_lemma(carrier), compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun), _operation_to_come(number), _joined(number),
-                        carrier is verb and _active(verb), _per_period(number))
+                        carrier is verb and _active(verb), _per_period(number), _past_told(number.doc))
 
 
 def _starting_point(number: Any) -> bool:
@@ -311,6 +312,16 @@ def _per_period(number: Any) -> bool:
     """ "10 à 15 nouvelles caméras par an", "une à trois caméras chaque jour": the words after the count."""
     after = number.doc[number.i + 1 : number.i + 8].text.lower()
     return bool(PER_PERIOD_RE.search(after))
+
+
+PAST_WORDS = frozenset({"époque", "autrefois", "jadis", "naguère"})
+
+
+def _past_told(doc: Any) -> bool:
+    """A sentence that sets its present in the past: "Il installe à l'époque une quarantaine de caméras",
+    "À la fin des années 1990, la ville pose ses premières caméras" (the historical present)."""
+    return any(t.lower_ in PAST_WORDS or (t.like_num and len(t.text) == 4 and t.text.startswith("19"))
+               for t in doc)
 
 
 def _active(verb: Any) -> bool:

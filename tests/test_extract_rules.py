@@ -43,6 +43,9 @@ def triples(text, **kwargs):
         # a noun that stands for cameras where cameras are the topic
         ("Dix caméras seront installées en plus des sept dômes déjà en place.",
          [("cameras_planned", 10, "exact"), ("cameras", 7, "exact")]),
+        # a count "en" stands for after a verb of claiming or recording; a total reached, said in the singular
+        ("La ville compte plus de 500 caméras.\n\nLa mairie en revendique 558 quand la préfecture n'en "
+         "comptabilise que 455.", [("cameras", 500, "at_least"), ("cameras", 558, "exact"), ("cameras", 455, "exact")]),
         # a bare count the words after it say is there already
         ("Une nouvelle caméra viendra s'ajouter aux 43 déjà existantes.", [("cameras", 43, "exact")]),
         # where a count starts and where it goes is not a range
