@@ -7,6 +7,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 from extractors.figure import Metric
 from extractors.lexicon_fr import (
@@ -134,6 +138,199 @@ def norm(text: str) -> str:
     return text.replace("’", "'").replace("\u00a0", " ").lower()
 
 
+class Tense(NamedTuple):
+    future: bool
+    past: bool
+    now: bool
+
+
+@dataclass
+class TenseQuestion:
+    """One camera count's kind asked of the tense rules: its words, normalized, and each part computed
+    once, when asked. `head` is the metric of the figure this one continues, if any; `before_number` the
+    sentence up to the number; `decided`, whether the page records a decision (a council's deliberation),
+    whose tenseless counts are of what it decides; `done`, whether the count restates what a sentence before
+    told as done ("Nous avons accompagné 84 communes. Cela représente 1 100 caméras supplémentaires")."""
+
+    clause: str
+    sentence: str
+    after: str
+    before_number: str
+    place_kind: str | None
+    head: Metric | None
+    linked_by_dont: bool
+    rate: bool
+    decided: bool
+    done: bool
+
+    @cached_property
+    def before(self) -> str:
+        return norm(self.before_number)
+
+    @cached_property
+    def new_sum(self) -> bool:
+        """ "12 nouveaux points, équipés au total de 19 caméras": the sum of what is new, not the network's total."""
+        return bool(NEW_SUM_BEFORE_RE.search(self.before))
+
+    @cached_property
+    def operation_done(self) -> bool:
+        lead = self.before[-60:]  # "Avec la mise en service, le mois dernier, de 4 caméras"
+        return bool(PAST_MARKER_RE.search(lead) and NOMINAL_INSTALL_RE.search(lead))
+
+    @cached_property
+    def said_tense(self) -> Tense:
+        """What the clause's words say of time."""
+        clause = self.clause
+        future, past = _says_future(clause), bool(PAST_RE.search(clause)) or self.done
+        if (PAST_MARKER_RE.search(clause) and future or self.operation_done) and not FUTURE_RE.search(
+                NOMINAL_INSTALL_RE.sub(" ", clause)):
+            future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
+        if not future and SINCE_MONTH_RE.search(self.sentence) and (
+                INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(self.after)):
+            past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
+        # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", clause))) and not self.rate
+        return Tense(future, past, now)
+
+    @cached_property
+    def tenseless(self) -> bool:
+        return not any(self.said_tense)
+
+    @cached_property
+    def tense(self) -> Tense:
+        """The clause's tense; when it says none, the tense of the count's own words up to the next count."""
+        if not self.tenseless:
+            return self.said_tense
+        own = _up_to_next_count(self.sentence, self.before)
+        # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
+        future = _says_future(own) or bool(IN_PROGRESS_RE.search(own))
+        past = bool(PAST_RE.search(own) or DONE_RE.search(own))
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not self.rate
+        # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
+        future = future or not (past or now) and (self.decided or bool(DECIDED_RE.search(self.sentence)))
+        return Tense(future, past, now)
+
+
+def _damaged(q: TenseQuestion) -> Metric | None:
+    if (DAMAGED_RE.search(q.clause) or DAMAGED_APPOSITION_RE.match(q.after)) and not WHOLE_OF_PART_RE.search(q.before):
+        return Metric.OTHER
+    return None
+
+
+def _plus_sign(q: TenseQuestion) -> Metric | None:
+    if q.before_number.rstrip().endswith("+"):
+        return Metric.CAMERAS_PLANNED if FUTURE_RE.search(q.clause) else Metric.CAMERAS_ADDED
+    return None
+
+
+def _total(q: TenseQuestion) -> Metric | None:
+    if TOTAL_BEFORE_RE.search(q.before) and not q.new_sum:
+        return Metric.CAMERAS_PLANNED if _says_future(q.sentence) else Metric.CAMERAS
+    return None
+
+
+def _newly_added(q: TenseQuestion) -> bool:
+    future, _, now = q.said_tense
+    return now and not future and bool(NEWLY_RE.search(q.clause)) and bool(NEW_ONES_RE.search(
+        q.before[-20:] + " " + q.after[:30])) and not q.linked_by_dont
+
+
+def _part_of(q: TenseQuestion) -> Metric | None:
+    """A part ("dont 11 …") keeps the kind of the count it is part of, but for what was done of it."""
+    if not q.linked_by_dont or q.head is None:
+        return None
+    _, past, now = q.said_tense
+    if q.head is Metric.CAMERAS_PLANNED and (past or now):
+        return Metric.CAMERAS_ADDED
+    if q.head is Metric.CAMERAS and BOUNDED_RE.search(q.clause) and PAST_RE.search(q.sentence):
+        return Metric.CAMERAS_ADDED  # "45 caméras ont été installées depuis 2014, dont 11 l'an dernier"
+    return q.head
+
+
+def _incremental(q: TenseQuestion) -> bool:
+    """Whether what was done is what was added then, not the network: "a investi entre 2015 et 2020 pour
+    installer 74 caméras" (not "les 26 caméras de la ville, installées entre 2015 et 2018"); "une première
+    phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"."""
+    clause, sentence, after = q.clause, q.sentence, q.after
+    between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", q.before)
+    return bool(between_years or INCREMENT_RE.search(clause) or q.new_sum or q.operation_done or BOUNDED_RE.search(
+        clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(sentence) or SINCE_MONTH_RE.search(
+        sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(after) or DATED_PARTICIPLE_RE.match(after))
+
+
+def _regional(q: TenseQuestion) -> bool:
+    """ "Depuis 2016, 6 000 caméras ont été déployées", "Ces aides ont permis l'installation de 2 600 caméras":
+    a région or département has no network of its own, only what its aid put up."""
+    return q.place_kind in REGIONAL_KINDS and bool(SINCE_RE.search(q.sentence) or AID_RE.search(q.sentence)
+                                                   or SUPPORTED_INSTALL_RE.search(q.sentence))
+
+
+def _when(applies: Callable[[TenseQuestion], object], metric: Metric) -> Callable[[TenseQuestion], Metric | None]:
+    """A rule that decides `metric` when `applies` holds."""
+    return lambda q: metric if applies(q) else None
+
+
+@dataclass(frozen=True)
+class TenseRule:
+    name: str
+    why: str
+    answer: Callable[[TenseQuestion], Metric | None]  # None: the rule does not apply
+
+
+STOCK, ADDED, PLANNED = Metric.CAMERAS, Metric.CAMERAS_ADDED, Metric.CAMERAS_PLANNED
+TENSE_RULES: tuple[TenseRule, ...] = (
+    TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64", _damaged),
+    TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", _plus_sign),
+    TenseRule("joined_existing", "'6 caméras nomades viendront renforcer les 35 caméras fixes': those there",
+              _when(lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before), STOCK)),
+    TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),
+    TenseRule("will_be_too", "'30 sont déjà en service et 15 le seront d'ici juin': to come",
+              _when(lambda q: WILL_BE_TOO_RE.match(q.after), PLANNED)),
+    TenseRule("have_been_too", "'71 caméras, dont 17 l'ont été durant l'année 2023': put up then",
+              _when(lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED)),
+    TenseRule("already_there", "'caméras déjà en place', 'opérationnelles': there now",
+              _when(lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after))
+                    and not q.linked_by_dont, STOCK)),
+    TenseRule("replaced", "cameras replaced or upgraded are there already",
+              _when(lambda q: _replaced(q.clause, q.before_number), STOCK)),
+    TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
+              _when(lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
+                    STOCK)),
+    TenseRule("moved", "'Deux caméras nomades seront déplacées au gré des événements': they exist",
+              _when(lambda q: MOVED_RE.search(q.clause) and not INCREMENT_RE.search(q.clause), STOCK)),
+    TenseRule("first_ones", "'la ville a posé ses douze premières caméras': the whole system then",
+              _when(lambda q: FIRST_ONES_RE.match(q.after) and not FUTURE_RE.search(q.clause), STOCK)),
+    TenseRule("newly_added", "'huit caméras supplémentaires surveillent désormais le parc': just added",
+              _when(_newly_added, ADDED)),
+    TenseRule("part_of", "a part ('dont …') takes the kind of the count it is part of", _part_of),
+    TenseRule("tenseless_replaced", "'La moitié des 16 caméras, installées en 2010, seront remplacées'",
+              _when(lambda q: q.tenseless and REPLACED_RE.search(q.after) and not INCREMENT_RE.search(q.after), STOCK)),
+    TenseRule("tenseless_have", "'nous en avons 52 et la ville en prévoit dix': its own tense",
+              _when(lambda q: q.tenseless and PRESENT_HAVE_RE.search(q.clause), STOCK)),
+    TenseRule("tenseless_more", "'La ville compte 27 caméras, soit 3 de plus qu'en 2021': added since",
+              _when(lambda q: q.tenseless and q.head is Metric.CAMERAS and MORE_NEXT_RE.match(q.after), ADDED)),
+    TenseRule("tenseless_head", "a count of no tense continues the figure it hangs on",
+              lambda q: q.head if q.tenseless else None),
+    TenseRule("future", "what is to come, unless said of what is there now",
+              _when(lambda q: q.tense.future and not (q.tense.now and not INCREMENT_RE.search(q.clause)), PLANNED)),
+    TenseRule("regional_funded", "'71 communes aidées, pour 420 caméras financées': what the aid installed",
+              _when(lambda q: q.place_kind in REGIONAL_KINDS and FUNDED_NEXT_RE.match(q.after), ADDED)),
+    TenseRule("rate", "'au rythme de 12 par an': what it adds, year after year", _when(lambda q: q.rate, ADDED)),
+    TenseRule("joining_now", "'20 caméras nomades s'ajoutent aux 110 caméras fixes': the 20",
+              _when(lambda q: JOINING_NOW_RE.match(q.after), ADDED)),
+    TenseRule("past_increment", "done within a period, or by a région's aid: added",
+              _when(lambda q: q.tense.past and (_incremental(q) or _regional(q)), ADDED)),
+    TenseRule("past_stock", "done, of the whole network: the stock", _when(lambda q: q.tense.past, STOCK)),
+    TenseRule("head", "a count said of no present continues the figure it hangs on",
+              lambda q: q.head if q.head is not None and not q.tense.now else None),
+    TenseRule("increment_to_come", "new ones, in a sentence that speaks of the future",
+              _when(lambda q: INCREMENT_RE.search(q.clause) and not q.tense.now and FUTURE_RE.search(q.sentence),
+                    PLANNED)),
+    TenseRule("more_of_no_past", "'« Soixante-dix caméras de plus, c'est trop »': more, said of no past",
+              _when(lambda q: MORE_NEXT_RE.match(q.after) and not (q.tense.now or q.tense.past), PLANNED)),
+)
+
+
 def camera_metric(
     clause: str,
     sentence: str,
@@ -148,106 +345,18 @@ def camera_metric(
     done: bool = False,
 ) -> Metric:
     """Decide the camera metric from the clause around the number (the sentence when the clause
-    says nothing of time). `head` is the metric of the figure this one continues, if any;
-    `before_number` the sentence up to the number; `decided`, whether the page records a decision (a
-    council's deliberation), whose tenseless counts are of what it decides; `done`, whether the count
-    restates what a sentence before told as done ("Nous avons accompagné 84 communes. Cela représente
-    1 100 caméras supplémentaires")."""
-    clause, sentence, after = norm(clause), norm(sentence), norm(after_number)
+    says nothing of time): the first rule of `TENSE_RULES` that answers decides; a stock when none does.
+    The arguments are `TenseQuestion`'s."""
+    clause, sentence = norm(clause), norm(sentence)
     # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
     if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
-    before = norm(before_number)
-    if (DAMAGED_RE.search(clause) or DAMAGED_APPOSITION_RE.match(after)) and not WHOLE_OF_PART_RE.search(before):
-        return Metric.OTHER  # "huit des 64 caméras servent à verbaliser": the eight, not the 64
-    if before_number.rstrip().endswith("+"):  # "+15 caméras en 2020": what was added, or is to be
-        return Metric.CAMERAS_PLANNED if FUTURE_RE.search(clause) else Metric.CAMERAS_ADDED
-    if JOINED_BEFORE_RE.search(before) or EXISTING_SYSTEM_BEFORE_RE.search(before):
-        return Metric.CAMERAS  # "6 caméras nomades viendront renforcer les 35 caméras fixes": those there
-    # "12 nouveaux points, équipés au total de 19 caméras": the sum of what is new, not the network's total
-    new_sum = bool(NEW_SUM_BEFORE_RE.search(before))
-    if TOTAL_BEFORE_RE.search(before) and not new_sum:
-        return Metric.CAMERAS_PLANNED if _says_future(sentence) else Metric.CAMERAS
-    if WILL_BE_TOO_RE.match(after):
-        return Metric.CAMERAS_PLANNED  # "30 sont déjà en service et 15 le seront d'ici juin": to come
-    if HAVE_BEEN_TOO_RE.match(after):
-        return Metric.CAMERAS_ADDED  # "71 caméras, dont 17 l'ont été durant l'année 2023": put up then
-    if (ALREADY_THERE_RE.match(after) or OPERATING_RE.match(after)) and not linked_by_dont:
-        return Metric.CAMERAS
-    if _replaced(clause, before_number):
-        return Metric.CAMERAS
-    if re.search(r"\b(?:les|ses|leurs)\s*$", before) and LINKED_TO_COME_RE.search(clause):
-        return Metric.CAMERAS  # "les 18 caméras de Couëron seront visionnées depuis le centre": there already
-    if MOVED_RE.search(clause) and not INCREMENT_RE.search(clause):
-        return Metric.CAMERAS  # "Deux caméras nomades seront déplacées au gré des événements": they exist
-    if FIRST_ONES_RE.match(after) and not FUTURE_RE.search(clause):
-        return Metric.CAMERAS  # "la ville a posé ses douze premières caméras": the whole system then
-    future, past = _says_future(clause), bool(PAST_RE.search(clause)) or done
-    lead = before[-60:]  # "Avec la mise en service, le mois dernier, de 4 caméras"
-    operation_done = bool(PAST_MARKER_RE.search(lead) and NOMINAL_INSTALL_RE.search(lead))
-    if (PAST_MARKER_RE.search(clause) and future or operation_done) and not FUTURE_RE.search(
-            NOMINAL_INSTALL_RE.sub(" ", clause)):
-        future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
-    if not future and SINCE_MONTH_RE.search(sentence) and (INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(after)):
-        past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
-    # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
-    now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", clause))) and not rate
-    if now and not future and NEWLY_RE.search(clause) and NEW_ONES_RE.search(before[-20:] + " " + after[:30]) and not (
-            linked_by_dont):
-        return Metric.CAMERAS_ADDED  # "huit caméras supplémentaires surveillent désormais le parc": just added
-    if linked_by_dont and head is not None:
-        if head is Metric.CAMERAS_PLANNED and (past or now):
-            return Metric.CAMERAS_ADDED
-        if head is Metric.CAMERAS and BOUNDED_RE.search(clause) and PAST_RE.search(sentence):
-            return Metric.CAMERAS_ADDED  # "45 caméras ont été installées depuis 2014, dont 11 l'an dernier"
-        return head
-    if not (future or past or now):
-        if REPLACED_RE.search(after) and not INCREMENT_RE.search(after):
-            return Metric.CAMERAS  # "La moitié des 16 caméras, installées en 2010, seront remplacées"
-        if PRESENT_HAVE_RE.search(clause):  # "nous en avons 52 et la ville en prévoit dix": its own tense
-            return Metric.CAMERAS
-        if head is Metric.CAMERAS and MORE_NEXT_RE.match(after):
-            return Metric.CAMERAS_ADDED  # "La ville compte 27 caméras, soit 3 de plus qu'en 2021": added since
-        if head is not None:
-            return head
-        own = _up_to_next_count(sentence, before)
-        # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
-        future = _says_future(own) or bool(IN_PROGRESS_RE.search(own))
-        past = bool(PAST_RE.search(own) or DONE_RE.search(own))
-        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not rate
-        # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
-        future = future or not (past or now) and (decided or bool(DECIDED_RE.search(sentence)))
-    if future and not (now and not INCREMENT_RE.search(clause)):
-        return Metric.CAMERAS_PLANNED
-    if place_kind in REGIONAL_KINDS and FUNDED_NEXT_RE.match(after):
-        return Metric.CAMERAS_ADDED  # "71 communes aidées, pour 420 caméras financées": what the aid installed
-    if rate:  # "la ville installe des caméras au rythme de 12 par an": what it adds, year after year
-        return Metric.CAMERAS_ADDED
-    if JOINING_NOW_RE.match(after):  # "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
-        return Metric.CAMERAS_ADDED
-    if past:
-        # "a investi entre 2015 et 2020 pour installer 74 caméras": those years' (not "les 26 caméras de la ville,
-        # installées entre 2015 et 2018", the network)
-        between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", before)
-        incremental = between_years or INCREMENT_RE.search(clause) or new_sum or operation_done or BOUNDED_RE.search(
-            clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(
-            sentence) or SINCE_MONTH_RE.search(sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(
-            after) or DATED_PARTICIPLE_RE.match(after)
-        # "une première phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"
-        # "Depuis 2016, 6 000 caméras ont été déployées", "Ces aides ont permis l'installation de 2 600 caméras":
-        # a région or département has no network of its own, only what its aid put up
-        regional = place_kind in REGIONAL_KINDS and (SINCE_RE.search(sentence) or AID_RE.search(sentence)
-                                                     or SUPPORTED_INSTALL_RE.search(sentence))
-        if incremental or regional:
-            return Metric.CAMERAS_ADDED
-        return Metric.CAMERAS
-    if head is not None and not now:
-        return head
-    if INCREMENT_RE.search(clause) and not now and FUTURE_RE.search(sentence):
-        return Metric.CAMERAS_PLANNED
-    if MORE_NEXT_RE.match(after) and not (now or past):
-        return Metric.CAMERAS_PLANNED  # "« Soixante-dix caméras de plus, c'est trop »": more, said of no past
+    question = TenseQuestion(clause, sentence, norm(after_number), before_number, place_kind, head, linked_by_dont,
+                             rate, decided, done)
+    for rule in TENSE_RULES:
+        if (answer := rule.answer(question)) is not None:
+            return answer
     return Metric.CAMERAS
 
 
