@@ -122,6 +122,11 @@ OTHER_NOUNS = {
     "points": "aid", "mâts": "aid", "lieux": "aid", "zones": "aid",
     # "30 nouveaux emplois au centre de supervision", "21 fonctionnaires municipaux", "six employés surveilleront"
     "emplois": "centre", "fonctionnaires": "centre", "employés": "centre", "chefs de poste": "centre",
+    # "26 vues de lieux stratégiques", "19 ensembles d'habitation", "les cinq entrées du village": what is watched;
+    # "47 demandes de visionnage", "une dizaine de signalements", "huit diagnostics de vidéoprotection": uses
+    "vues": "aid", "ensembles d'habitation": "aid", "entrées": "aid", "demandes": "aid", "signalements": "aid",
+    "diagnostics": "aid", "visionnages": "use", "téléopérateurs": "any",
+    "centres de supervision": "aid", "centres de supervision urbains": "aid",
 }
 OFFENCE_NOUNS = (
     "infractions", "faits", "délits", "crimes", "pv", "procès-verbaux", "verbalisations", "contraventions",

@@ -9,6 +9,10 @@ CASES = [
     ("Le réseau de caméras couvre cinq points névralgiques de la commune.", 5),
     ("La commune a installé 21 mâts de vidéoprotection équipés de caméras.", 21),
     ("Le centre de supervision des caméras a créé 30 nouveaux emplois.", 30),
+    ("Les caméras offrent 26 vues de lieux stratégiques de la ville.", 26),
+    ("Le centre a traité 47 demandes de visionnage des images des caméras.", 47),
+    ("Les caméras de vidéoprotection surveillent 19 ensembles d'habitation.", 19),
+    ("La France compte 768 centres de supervision urbains reliés à des caméras.", 768),
 ]
 
 
