@@ -50,7 +50,7 @@ CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
-DENSITY_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
+DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,3}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")
@@ -229,6 +229,16 @@ def _stand_in(q: UnitQuestion) -> Reading | None:
     return Reading(CAMERAS, q.end + m.end(), "caméras")
 
 
+def _bare_density(q: UnitQuestion) -> Reading | None:
+    """ "411 caméras et 267 pour 100 000 habitants": a bare number right before a rate's base, in a sentence
+    of cameras, is a density."""
+    if not CAMERA_TOPIC_RE.search(q.said):
+        return None
+    per, span = _density(q.right, 0, q.end)
+    return Reading(DENSITY, span[1] + len(" habitants"), "caméras", per, span) if per and q.right[:1] == " " and (
+        q.right.lstrip()[:4] in ("pour", "par ")) else None
+
+
 def _population(q: UnitQuestion) -> Reading | None:
     return Reading(POPULATION, q.end + m.end(), "habitants") if (m := POPULATION_RE.match(q.right)) else None
 
@@ -272,6 +282,8 @@ READING_RULES: tuple[ReadingRule, ...] = (
     ReadingRule("camera_density", "'370 caméras pour 100 000 habitants' is a density", _camera_density),
     ReadingRule("cameras", "'148 caméras', 'huit des 64 caméras'", _cameras),
     ReadingRule("stand_in", "'43 appareils', '10 unités' where cameras are the topic", _stand_in),
+    ReadingRule("bare_density", "'… et 267 pour 100 000 habitants': a bare number before a rate's base",
+                _bare_density),
     ReadingRule("population", "'20 000 habitants'", _population),
     ReadingRule("fined", "'120 conducteurs ont été verbalisés'", _fined),
     ReadingRule("offences", "'95 délits'; a crime rate ('95 faits pour 1 000 habitants') is not annotated",
