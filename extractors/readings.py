@@ -239,6 +239,17 @@ def _bare_density(q: UnitQuestion) -> Reading | None:
         q.right.lstrip()[:4] in ("pour", "par ")) else None
 
 
+ONE_FOR_BEFORE_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+(?:[a-zéèê-]+\s+)?)?pour\s*$")
+PEOPLE_RE = re.compile(r"^\s*(?:personnes|citadins|individus)\b")
+
+
+def _people_as_base(q: UnitQuestion) -> Reading | None:
+    """ "une caméra pour 40 personnes": people counted as a rate's base are its inhabitants."""
+    if (m := PEOPLE_RE.match(q.right)) and ONE_FOR_BEFORE_RE.search(q.before(40)):
+        return Reading(POPULATION, q.end + m.end(), "habitants")
+    return None
+
+
 def _population(q: UnitQuestion) -> Reading | None:
     return Reading(POPULATION, q.end + m.end(), "habitants") if (m := POPULATION_RE.match(q.right)) else None
 
@@ -284,6 +295,7 @@ READING_RULES: tuple[ReadingRule, ...] = (
     ReadingRule("stand_in", "'43 appareils', '10 unités' where cameras are the topic", _stand_in),
     ReadingRule("bare_density", "'… et 267 pour 100 000 habitants': a bare number before a rate's base",
                 _bare_density),
+    ReadingRule("people_as_base", "'une caméra pour 40 personnes': the rate's base", _people_as_base),
     ReadingRule("population", "'20 000 habitants'", _population),
     ReadingRule("fined", "'120 conducteurs ont été verbalisés'", _fined),
     ReadingRule("offences", "'95 délits'; a crime rate ('95 faits pour 1 000 habitants') is not annotated",

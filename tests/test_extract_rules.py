@@ -40,6 +40,8 @@ def triples(text, **kwargs):
         ("La ville consacre 30 000 euros pour les gilets pare-balles et 50 000 euros pour la vidéoprotection.",
          [("money_eur", 50000, "exact")]),
         ("Le taux d'équipement est de 250 caméras par 100 000 habitants.", [("cameras_per_100k", 250, "exact")]),
+        ("Le village compte 17 caméras, soit une caméra pour 40 personnes.",
+         [("cameras", 17, "exact"), ("cameras_per_100k", 2500, "exact")]),
         ("Nîmes compte 411 caméras et 267 pour 100 000 habitants.",
          [("cameras", 411, "exact"), ("cameras_per_100k", 267, "exact")]),
         # a noun that stands for cameras where cameras are the topic
