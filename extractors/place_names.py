@@ -1,0 +1,187 @@
+"""Places named in a text: runs of capitalised words looked up in the gazetteer, each accepted or
+refused by what surrounds it ("rue de Paris" is a street, "France Bleu" a radio, "Douze" a number).
+
+`NameFinder` is a part of `extractors.places.PlaceFinder`, which knows the page's place (the hint).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.gazetteer import Gazetteer, Place, normalise
+from extractors.place_words import (
+    AGGLO_OF_RE,
+    ARTICLE_BEFORE_RE,
+    BODY_AFTER_RE,
+    BODY_BEFORE_RE,
+    COMPOUND_NAME_RE,
+    INHABITANTS_AFTER_RE,
+    LOCATIVE_BEFORE_RE,
+    LOWER_ARTICLE_RE,
+    MEDIUM_AFTER_RE,
+    NAME_GOES_ON_RE,
+    NAME_RE,
+    NUMBER_WORD_SET,
+    POINTS_OF_COMPASS,
+    STREET_BEFORE_RE,
+    SUBJECT_VERB_AFTER_RE,
+    FigurePlace,
+    display_name,
+)
+
+NO_PLACE = Place(code="", kind="none", name="")  # words that name no place, nor any part of them
+
+
+def _street(text: str, chunk: str, start: int, place: Place) -> bool:
+    return bool(STREET_BEFORE_RE.search(text[max(0, start - 20) : start]))  # "rue de Paris" is a street, not Paris
+
+
+def _body(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "Orne Habitat", "Les Résidences Yvelines Essonne": a body named after places."""
+    return bool(BODY_AFTER_RE.match(text, start + len(chunk))
+                or BODY_BEFORE_RE.search(text[max(0, start - 40) : start]))
+
+
+def _point_of_compass(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "l'hôpital Nord", "le quartier Sud": part of a name, not the Nord département."""
+    return chunk in POINTS_OF_COMPASS and bool(re.search(r"[a-zà-ÿ]\s+$", text[max(0, start - 3) : start]))
+
+
+def _longer_name(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "France Bleu", "au Bois du Verne": a longer name, not France or Bois."""
+    goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
+    return bool(goes_on.match(text, start + len(chunk))) and (
+        place.kind == "other" or place.kind == "commune" and place.population < 20_000)
+
+
+NAME_VETOES = (_street, _body, _point_of_compass, _longer_name)  # words that name a place but do not mean it
+
+
+class NameFinder:
+    """The names-in-text part of `PlaceFinder`: the page's places it reads are set by `PlaceFinder`."""
+
+    gazetteer: Gazetteer | None
+    hint: Place | None
+    commune: Place | None
+    epci: Place | None
+    merged: bool
+    hint_name: str | None
+    hint_by_usual_name: bool
+
+    def _territory_said(self, place: Place, text: str) -> bool:
+        """Whether the text names the département of a commune, by its number in brackets or by its name."""
+        if place.kind != "commune" or not place.departement or self.gazetteer is None:
+            return False
+        if f"({place.departement})" in text[:1000]:
+            return True
+        departement = self.gazetteer.get("departement", place.departement)
+        return departement is not None and normalise(departement.name) in normalise(text[:3000])
+
+    def own_place(self, hint: Place) -> FigurePlace:
+        """The page's own place as its figures name it: by the usual short name it was given ("Éragny"),
+        else by its official one."""
+        return FigurePlace(self.hint_name if self.hint_by_usual_name else display_name(hint), hint.kind, hint.code)
+
+    def _accept(self, place: Place, before: str) -> bool:
+        if place.kind != "commune":  # "le Var", "dans le Lot", "l'Ain": a short name with its article
+            return len(place.name) > 3 or bool(ARTICLE_BEFORE_RE.search(before[-20:]))
+        if self.hint and self.hint.kind == "intercommunalite" and place.epci == self.hint.code:
+            return True  # a member commune named on its intercommunalité's page
+        if self.hint and place.departement and place.departement in (self.hint.departement, self.hint.code):
+            return True
+        if self.hint and self.hint.kind == "region" and place.region == self.hint.code:
+            return True  # a commune of the région whose page this is: "• Clisson : 12 500 €"
+        if self.hint and self.hint.epci and place.epci == self.hint.epci:
+            return True  # a commune of the hint's intercommunalité, across a département's border
+        if self.epci and place.epci == self.epci.code:
+            return True  # a member of the intercommunalité the page names: "la communauté de communes … : Craon"
+        if LOCATIVE_BEFORE_RE.search(before[-15:]):
+            return place.population >= 500 or bool(self.hint and place.departement == self.hint.departement)
+        # a compound name is no common word: "Divonne-les-Bains", "Saint-Jean-de-Monts"
+        return place.population >= 20_000 or bool(COMPOUND_NAME_RE.search(place.name))
+
+    def _choose(self, candidates: list[Place], text: str = "") -> Place:
+        if self.epci and (members := [c for c in candidates if c.epci == self.epci.code]):
+            return members[0]
+        if len(candidates) > 1 and (said := [c for c in candidates if self._territory_said(c, text)]):
+            return said[0]  # "La commune de Grigny, dans le Rhône": the Grigny of the Rhône
+        if self.hint:
+            for c in candidates:
+                if c.departement and c.departement in (self.hint.departement, self.hint.code, self.hint.region):
+                    return c
+                if self.hint.kind == "region" and c.region == self.hint.code:
+                    return c
+        return candidates[0]
+
+    def names_in(self, text: str) -> list[tuple[int, int, Place]]:
+        """Places named in `text`: (start, end, place), each accepted by context. Of a run of capitalised
+        words, the longest chunk that names a place wins; the next chunk starts after it."""
+        if self.gazetteer is None:
+            return []
+        found = []
+        for m in NAME_RE.finditer(text):
+            words = re.split(r"(?<=\s)", m.group(0))  # a hyphenated name is one word: "Saint-Eutrope"
+            i = 0
+            while i < len(words):
+                for j in range(min(len(words), i + 8), i, -1):
+                    chunk = "".join(words[i:j]).strip(" -")
+                    start = m.start() + len("".join(words[:i]))
+                    if (place := self._named_at(text, chunk, start, j - i)) is None:
+                        continue  # a shorter chunk may name a place
+                    if place is not NO_PLACE:
+                        found.append((start, start + len(chunk), place))
+                        i = j - 1
+                    break
+                i += 1
+        return self._agglo_of_commune(text, found)
+
+    def _named_at(self, text: str, chunk: str, start: int, size: int) -> Place | None:
+        """The place `chunk` (`size` words at `start`) names; None when a shorter chunk may name one;
+        NO_PLACE when the words name none, nor any part of them."""
+        if chunk[:1] == "l" and LOWER_ARTICLE_RE.match(chunk):  # "de la Marne": the Marne, not La Marne
+            return None
+        if size == 1 and chunk.lower() in NUMBER_WORD_SET:
+            return None  # "Douze ont été ajoutées": a number opening a sentence, not La Douze
+        if self.merged and chunk[:1].isupper() and self.is_locality(chunk):
+            return self.locality(chunk)
+        candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or size > 1 else []
+        if not candidates:
+            return None
+        place = self._choose(candidates, text)
+        if any(veto(text, chunk, start, place) for veto in NAME_VETOES):
+            return NO_PLACE
+        after = start + len(chunk)
+        if not (self._accept(place, text[:start]) or (
+                place.kind == "commune" and place.population >= 2_000 and SUBJECT_VERB_AFTER_RE.match(text, after)) or (
+                place.kind == "commune" and INHABITANTS_AFTER_RE.match(text, after))):
+            return None
+        if self.commune and place.departement != self.commune.departement and self.is_short_for_commune(chunk):
+            return self.commune  # "Vire" on Vire Normandie's page, not Viré in Saône-et-Loire
+        return place
+
+    def _agglo_of_commune(self, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+        """ "Annemasse Agglo", "l'Agglo de Vienne": the intercommunalité the named commune belongs to."""
+        if "Agglo" not in text and "Communauté" not in text and "Métropole" not in text:  # most: no regex scan
+            return found
+        for m in AGGLO_OF_RE.finditer(text):
+            name = m.group(1) or m.group(2)
+            commune = next((p for p in self.gazetteer.lookup(name) if p.kind == "commune"), None)
+            epci = self.gazetteer.parent(commune, "intercommunalite") if commune else None
+            if epci is not None:
+                found = [f for f in found if f[1] <= m.start() or f[0] >= m.end()] + [(m.start(), m.end(), epci)]
+        return sorted(found, key=lambda f: f[0])
+
+    def is_locality(self, name: str) -> bool:
+        """A part of a commune nouvelle's name that names one of its former communes: "Vire" of Vire
+        Normandie, "Machecoul" of Machecoul-Saint-Même."""
+        key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
+        return key != full and (self.is_short_for_commune(name) or bool(full) and full.endswith(" " + key))
+
+    def locality(self, name: str) -> Place:
+        own = self.own_place(self.commune).name if self.commune else name
+        return Place(code="", kind="district", name=f"{own} / {name}")
+
+    def is_short_for_commune(self, name: str) -> bool:
+        """ "Aix" on an Aix-en-Provence page, "Chartres" for Chartres."""
+        key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
+        return bool(full) and (key == full or full.startswith(key + " "))
