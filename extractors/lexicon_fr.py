@@ -80,7 +80,8 @@ NOUN_ADJECTIVES = (
     "additionnelles additionnels"
 ).split()
 CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection", "visiocaméras",
-                "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance")
+                "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance",
+                "capteurs d'images", "capteurs d’images", "capteurs vidéo")
 # Nouns that stand for cameras where cameras are the topic: "43 appareils", "sept dômes déjà en place",
 # "soixante boîtiers", "1 200 exemplaires".
 STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires")

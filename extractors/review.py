@@ -73,6 +73,15 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("L'ancienne municipalité avait prévu d'ajouter 9 caméras aux 15 existantes.", "15", "cameras")),
     ),
     ReviewRule(
+        "stated_aim",
+        "a count a noun of aim announces ('Objectif : 400 caméras à l'été 2019') is still to come",
+        (Metric.CAMERAS, Metric.CAMERAS_ADDED),
+        lambda s: s.stated_aim and s.time is not Time.PAST and not s.compared,
+        Metric.CAMERAS_PLANNED,
+        re.compile(r"\b(?:objectifs?|but|ambitions?|cibles?)\s*:"),
+        (("Objectif : 400 caméras à l'été 2019.", "400", "cameras_planned"),),
+    ),
+    ReviewRule(
         "own_verb_future",
         "a count whose own verb of having or installing is in the future or the conditional is still to come",
         (Metric.CAMERAS,),

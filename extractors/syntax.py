@@ -54,6 +54,7 @@ class NumberSyntax:
     active: bool = False  # the verb's own form, active: "la commune installe", not "sont installées"
     per_period: bool = False  # "10 à 15 nouvelles caméras par an": a rate of installing, not one operation
     past_told: bool = False  # "Il installe à l'époque …": a present that tells of the past
+    stated_aim: bool = False  # "Objectif : 400 caméras à l'été 2019": a count set as an aim
 
 
 # what stands between a noun of aim and its infinitive: "projet d'installer", "but : installer", "objectif
@@ -207,7 +208,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
                             partitive=True)
     if verb is None:
         return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared,
-                            to_come=_operation_to_come(number))
+                            to_come=_operation_to_come(number), stated_aim=_stated_aim(number))
     intention, carrier = time_carrier(verb)
     intention = intention if intention is not None else aim_over(verb)
     time, _ = finite_time(carrier)
@@ -217,7 +218,8 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
                         _definite(number), verb_lemma(carrier), compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun), _operation_to_come(number), _joined(number),
-                        carrier is verb and _active(verb), _per_period(number), _past_told(number.doc))
+                        carrier is verb and _active(verb), _per_period(number), _past_told(number.doc),
+                        _stated_aim(number))
 
 
 def _starting_point(number: Any) -> bool:
@@ -312,6 +314,14 @@ def _per_period(number: Any) -> bool:
     """ "10 à 15 nouvelles caméras par an", "une à trois caméras chaque jour": the words after the count."""
     after = number.doc[number.i + 1 : number.i + 8].text.lower()
     return bool(PER_PERIOD_RE.search(after))
+
+
+def _stated_aim(number: Any) -> bool:
+    """ "Objectif : 400 à l'été 2019", "Notre but : 100 caméras en 2030": a noun of aim, then a colon, before
+    the count in its sentence."""
+    doc = number.doc
+    colons = [t.i for t in doc[: number.i] if t.text == ":"]
+    return bool(colons) and colons[-1] > 0 and doc[colons[-1] - 1].lemma_ in aim_nouns()
 
 
 PAST_WORDS = frozenset({"époque", "autrefois", "jadis", "naguère"})

@@ -44,6 +44,8 @@ def triples(text, **kwargs):
          [("cameras", 17, "exact"), ("cameras_per_100k", 2500, "exact")]),
         ("Nîmes compte 411 caméras et 267 pour 100 000 habitants.",
          [("cameras", 411, "exact"), ("cameras_per_100k", 267, "exact")]),
+        # "capteurs d'images" are cameras
+        ("Dix-sept capteurs d'images sont en service dans la commune.", [("cameras", 17, "exact")]),
         # a noun that stands for cameras where cameras are the topic
         ("Dix caméras seront installées en plus des sept dômes déjà en place.",
          [("cameras_planned", 10, "exact"), ("cameras", 7, "exact")]),
