@@ -295,6 +295,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     r"|\ble cap des?\s*$"  # "a franchi le cap des 50"
+    r"|\b(?:objectifs?|cible)\s*:\s*$"  # "La ville compte 120 caméras. Objectif : 400 à l'été 2019"
     r"|\bcam[ée]ras\s+(?:ne\s+|n')?(?:étaient|sont|seront|seraient)\s+(?:alors\s+|plus\s+|encore\s+)?que\s*$"
     r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"

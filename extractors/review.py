@@ -79,7 +79,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         lambda s: s.stated_aim and s.time is not Time.PAST and not s.compared,
         Metric.CAMERAS_PLANNED,
         re.compile(r"\b(?:objectifs?|but|ambitions?|cibles?)\s*:"),
-        (("Objectif : 400 caméras à l'été 2019.", "400", "cameras_planned"),),
+        (("Objectif : 400 caméras à l'été 2019.", "400", "cameras_planned"),
+         ("La ville compte 120 caméras. Objectif : 400 à l'été 2019.", "400", "cameras_planned")),
     ),
     ReviewRule(
         "own_verb_future",

@@ -321,7 +321,9 @@ def _stated_aim(number: Any) -> bool:
     the count in its sentence."""
     doc = number.doc
     colons = [t.i for t in doc[: number.i] if t.text == ":"]
-    return bool(colons) and colons[-1] > 0 and doc[colons[-1] - 1].lemma_ in aim_nouns()
+    aim = doc[colons[-1] - 1] if colons and colons[-1] > 0 else None
+    # a heading's "Objectif" is often tagged a proper noun, its lemma left capitalised
+    return aim is not None and (aim.lemma_.lower() in aim_nouns() or aim.lower_ in aim_nouns())
 
 
 PAST_WORDS = frozenset({"époque", "autrefois", "jadis", "naguère"})
