@@ -1,6 +1,8 @@
 """Notifications go to a real local HTTP endpoint and a real local SMTP server, each event once."""
 
+import contextlib
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -44,6 +46,21 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802, ANN001, ANN201
         self.messages.append(envelope.content.decode("utf-8", "replace"))
         return "250 OK"
+
+
+@contextlib.contextmanager
+def smtp_server():
+    """A real SMTP server on a free port of 127.0.0.1: its mailbox and the mailto URL that reaches it."""
+    mailbox = Mailbox()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield mailbox, f"mailto://127.0.0.1:{port}?from=vigicam@example.org&to=team@example.org&mode=insecure"
+    finally:
+        controller.stop()
 
 
 @pytest.fixture
@@ -104,24 +121,13 @@ def test_an_unreachable_webhook_exits_non_zero_with_the_events_pending(crawled_d
 
 def test_email_and_separate_failure_channel(crawled_db, tmp_path):
     db_path, site = crawled_db
-    mailbox = Mailbox()
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server() as (mailbox, mailto):
         hook = Hook()
         config = tmp_path / "vigicam.toml"
-        config.write_text(f'[notify]\nurls = ["mailto://127.0.0.1:{port}?from=vigicam@example.org'
-                          f'&to=team@example.org&mode=insecure"]\nfailure_urls = ["{hook.url}"]\n', encoding="utf-8")
+        config.write_text(f'[notify]\nurls = ["{mailto}"]\nfailure_urls = ["{hook.url}"]\n', encoding="utf-8")
         site.routes["/v.html"] = (500, HTML, b"down")
         assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
         result = run_vigicam(db_path, "--config", str(config), "notify")
         assert "sent 3 events" in result.stdout, result.stdout + result.stderr
         assert len(mailbox.messages) == 1 and "458" in mailbox.messages[0]
         assert len(hook.bodies) == 1 and "source failing" in hook.bodies[0]["message"]
-    finally:
-        controller.stop()

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import email
 import re
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from storage import open_database
-from tests.test_notify import Hook, Mailbox
+from tests.test_notify import Hook, smtp_server
 from tests.test_report_words import SOURCE, event
 from vigicam.notify import NotifyConfig, deliver
 
@@ -44,17 +42,8 @@ def test_a_service_that_renders_markup_gets_the_page_text_escaped(db, service_fo
 
 
 def test_an_email_carries_no_live_html_from_a_page(db):
-    mailbox = Mailbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        url = f"mailto://127.0.0.1:{port}?from=vigicam@example.org&to=team@example.org&mode=insecure"
-        assert deliver(db, NotifyConfig(urls=[url])).sent == 1
-    finally:
-        controller.stop()
+    with smtp_server() as (mailbox, mailto):
+        assert deliver(db, NotifyConfig(urls=[mailto])).sent == 1
     assert len(mailbox.messages) == 1
     parts = [part for part in email.message_from_string(mailbox.messages[0]).walk() if not part.is_multipart()]
     bodies = {part.get_content_type(): part.get_payload(decode=True).decode() for part in parts}
