@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS, SINCE_MONTH
 from extractors.numbers import words_to_number
@@ -139,18 +138,11 @@ class DateScan:
     other's."""
 
     text: str
-    published: str | None
     last_year: int | None
     taken: list[tuple[int, int]]
+    year: int | None  # the page's, from `published`
+    month: int | None
     found: list[DateMention] = field(default_factory=list)
-
-    @cached_property
-    def year(self) -> int | None:
-        return year_of(self.published)
-
-    @cached_property
-    def month(self) -> int | None:
-        return _months(self.published)
 
     def add(self, start: int, end: int, value: str) -> None:
         """A date, unless its span is taken or it starts a period ("depuis 2013") or a baseline."""
@@ -225,10 +217,10 @@ def _dated(d: DateScan) -> bool:
 
 
 def _each(pattern: re.Pattern[str], value: Callable[[DateScan, re.Match[str]], str],
-          when: Callable[[DateScan], bool] = lambda d: True) -> Callable[[DateScan], None]:
+          when: Callable[[DateScan], bool] | None = None) -> Callable[[DateScan], None]:
     """A step that adds a date for each match of `pattern`, its value from the match, when the scan allows."""
     def step(d: DateScan) -> None:
-        for m in pattern.finditer(d.text) if when(d) else ():
+        for m in pattern.finditer(d.text) if when is None or when(d) else ():
             d.add(m.start(), m.end(), value(d, m))
     return step
 
@@ -284,7 +276,7 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
                        last_year: int | None = None) -> list[DateMention]:
     """Dates in `text` (a sentence, lower-cased), except periods' starts ("depuis 2013") and `skip` spans.
     `last_year`: the last year the text named before this sentence, which "dix ans plus tard" counts from."""
-    scan = DateScan(text, published, last_year, list(skip))
+    scan = DateScan(text, last_year, list(skip), year_of(published), _months(published))
     for step in DATE_STEPS:
         step.find(scan)
     return sorted(scan.found, key=lambda d: d.start)

@@ -156,16 +156,13 @@ class TenseQuestion:
     sentence: str
     after: str
     before_number: str
+    before: str  # before_number, normalized
     place_kind: str | None
     head: Metric | None
     linked_by_dont: bool
     rate: bool
     decided: bool
     done: bool
-
-    @cached_property
-    def before(self) -> str:
-        return norm(self.before_number)
 
     @cached_property
     def new_sum(self) -> bool:
@@ -265,16 +262,12 @@ def _regional(q: TenseQuestion) -> bool:
                                                    or SUPPORTED_INSTALL_RE.search(q.sentence))
 
 
-def _when(applies: Callable[[TenseQuestion], object], metric: Metric) -> Callable[[TenseQuestion], Metric | None]:
-    """A rule that decides `metric` when `applies` holds."""
-    return lambda q: metric if applies(q) else None
-
-
 @dataclass(frozen=True)
 class TenseRule:
     name: str
     why: str
-    answer: Callable[[TenseQuestion], Metric | None]  # None: the rule does not apply
+    applies: Callable[[TenseQuestion], object]  # a true value when the rule decides
+    metric: Metric | None = None  # what it decides; None: what `applies` returned
 
 
 STOCK, ADDED, PLANNED = Metric.CAMERAS, Metric.CAMERAS_ADDED, Metric.CAMERAS_PLANNED
@@ -282,52 +275,52 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64", _damaged),
     TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", _plus_sign),
     TenseRule("joined_existing", "'6 caméras nomades viendront renforcer les 35 caméras fixes': those there",
-              _when(lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before), STOCK)),
+              lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before), STOCK),
     TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),
     TenseRule("will_be_too", "'30 sont déjà en service et 15 le seront d'ici juin': to come",
-              _when(lambda q: WILL_BE_TOO_RE.match(q.after), PLANNED)),
+              lambda q: WILL_BE_TOO_RE.match(q.after), PLANNED),
     TenseRule("have_been_too", "'71 caméras, dont 17 l'ont été durant l'année 2023': put up then",
-              _when(lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED)),
+              lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED),
     TenseRule("already_there", "'caméras déjà en place', 'opérationnelles': there now",
-              _when(lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after))
-                    and not q.linked_by_dont, STOCK)),
+              lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)) and not q.linked_by_dont,
+              STOCK),
     TenseRule("replaced", "cameras replaced or upgraded are there already",
-              _when(lambda q: _replaced(q.clause, q.before_number), STOCK)),
+              lambda q: _replaced(q.clause, q.before_number), STOCK),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
-              _when(lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
-                    STOCK)),
+              lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
+              STOCK),
     TenseRule("moved", "'Deux caméras nomades seront déplacées au gré des événements': they exist",
-              _when(lambda q: MOVED_RE.search(q.clause) and not INCREMENT_RE.search(q.clause), STOCK)),
+              lambda q: MOVED_RE.search(q.clause) and not INCREMENT_RE.search(q.clause), STOCK),
     TenseRule("first_ones", "'la ville a posé ses douze premières caméras': the whole system then",
-              _when(lambda q: FIRST_ONES_RE.match(q.after) and not FUTURE_RE.search(q.clause), STOCK)),
+              lambda q: FIRST_ONES_RE.match(q.after) and not FUTURE_RE.search(q.clause), STOCK),
     TenseRule("newly_added", "'huit caméras supplémentaires surveillent désormais le parc': just added",
-              _when(_newly_added, ADDED)),
+              _newly_added, ADDED),
     TenseRule("part_of", "a part ('dont …') takes the kind of the count it is part of", _part_of),
     TenseRule("tenseless_replaced", "'La moitié des 16 caméras, installées en 2010, seront remplacées'",
-              _when(lambda q: q.tenseless and REPLACED_RE.search(q.after) and not INCREMENT_RE.search(q.after), STOCK)),
+              lambda q: q.tenseless and REPLACED_RE.search(q.after) and not INCREMENT_RE.search(q.after), STOCK),
     TenseRule("tenseless_have", "'nous en avons 52 et la ville en prévoit dix': its own tense",
-              _when(lambda q: q.tenseless and PRESENT_HAVE_RE.search(q.clause), STOCK)),
+              lambda q: q.tenseless and PRESENT_HAVE_RE.search(q.clause), STOCK),
     TenseRule("tenseless_more", "'La ville compte 27 caméras, soit 3 de plus qu'en 2021': added since",
-              _when(lambda q: q.tenseless and q.head is Metric.CAMERAS and MORE_NEXT_RE.match(q.after), ADDED)),
+              lambda q: q.tenseless and q.head is Metric.CAMERAS and MORE_NEXT_RE.match(q.after), ADDED),
     TenseRule("tenseless_head", "a count of no tense continues the figure it hangs on",
               lambda q: q.head if q.tenseless else None),
     TenseRule("future", "what is to come, unless said of what is there now",
-              _when(lambda q: q.tense.future and not (q.tense.now and not INCREMENT_RE.search(q.clause)), PLANNED)),
+              lambda q: q.tense.future and not (q.tense.now and not INCREMENT_RE.search(q.clause)), PLANNED),
     TenseRule("regional_funded", "'71 communes aidées, pour 420 caméras financées': what the aid installed",
-              _when(lambda q: q.place_kind in REGIONAL_KINDS and FUNDED_NEXT_RE.match(q.after), ADDED)),
-    TenseRule("rate", "'au rythme de 12 par an': what it adds, year after year", _when(lambda q: q.rate, ADDED)),
+              lambda q: q.place_kind in REGIONAL_KINDS and FUNDED_NEXT_RE.match(q.after), ADDED),
+    TenseRule("rate", "'au rythme de 12 par an': what it adds, year after year", lambda q: q.rate, ADDED),
     TenseRule("joining_now", "'20 caméras nomades s'ajoutent aux 110 caméras fixes': the 20",
-              _when(lambda q: JOINING_NOW_RE.match(q.after), ADDED)),
+              lambda q: JOINING_NOW_RE.match(q.after), ADDED),
     TenseRule("past_increment", "done within a period, or by a région's aid: added",
-              _when(lambda q: q.tense.past and (_incremental(q) or _regional(q)), ADDED)),
-    TenseRule("past_stock", "done, of the whole network: the stock", _when(lambda q: q.tense.past, STOCK)),
+              lambda q: q.tense.past and (_incremental(q) or _regional(q)), ADDED),
+    TenseRule("past_stock", "done, of the whole network: the stock", lambda q: q.tense.past, STOCK),
     TenseRule("head", "a count said of no present continues the figure it hangs on",
               lambda q: q.head if q.head is not None and not q.tense.now else None),
     TenseRule("increment_to_come", "new ones, in a sentence that speaks of the future",
-              _when(lambda q: INCREMENT_RE.search(q.clause) and not q.tense.now and FUTURE_RE.search(q.sentence),
-                    PLANNED)),
+              lambda q: INCREMENT_RE.search(q.clause) and not q.tense.now and FUTURE_RE.search(q.sentence),
+              PLANNED),
     TenseRule("more_of_no_past", "'« Soixante-dix caméras de plus, c'est trop »': more, said of no past",
-              _when(lambda q: MORE_NEXT_RE.match(q.after) and not (q.tense.now or q.tense.past), PLANNED)),
+              lambda q: MORE_NEXT_RE.match(q.after) and not (q.tense.now or q.tense.past), PLANNED),
 )
 
 
@@ -352,11 +345,11 @@ def camera_metric(
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
     if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
-    question = TenseQuestion(clause, sentence, norm(after_number), before_number, place_kind, head, linked_by_dont,
-                             rate, decided, done)
+    question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,
+                             head, linked_by_dont, rate, decided, done)
     for rule in TENSE_RULES:
-        if (answer := rule.answer(question)) is not None:
-            return answer
+        if said := rule.applies(question):
+            return rule.metric or said
     return Metric.CAMERAS
 
 
