@@ -35,13 +35,17 @@ STATE_SCHEME_RE = re.compile(r"\s*l'état\s+(?:finance|subventionne|prend en cha
 THERE_AUXILIARY_RE = re.compile(r"(?<!\bil )(?<!n')\by\s+(?:ont|a|avaient|avait|sont|est)\s+(?:\w+\s+)?"
                                 r"(?:recul|baiss|diminu|chut|augment|progress|grimp|doubl|tripl|pass|install|pos|"
                                 r"commis|constat|enregistr|relev)\w*")  # not "y sont favorables"
+# words that say who pays: "subvention du département", "pris en charge par la Région", "50 % pour le Département"
+FUNDING_RE = re.compile(r"subvention|\baides?\b|financ|pr(?:end|is)\w* en charge|\bpai\w*|particip|contribu|\bversé|"
+                        r"apport|à hauteur|\bpour (?:la région|le département)|dotation|\bpart\b|cofinanc|\bfipd\b|"
+                        r"\bdetr\b")
 # money said of a whole territory, not of one project: "une enveloppe de 2 M€ pour les communes du département"
-FUNDING_RE = re.compile(r"subvention|\baides?\b|financ|prend\w* en charge|\bpai\w*|particip|contribu|\bversé|apport|"
-                        r"à hauteur|\bpour (?:la région|le département)|dotation|\bpart\b|cofinanc|\bfipd\b|\bdetr\b")
 REGION_WIDE_RE = re.compile(r"\b(?:enveloppes?|plafonds?|plafonnée?s?|budgets? (?:régional|départemental)|fonds|"
                             r"dispositif|plan|programme|"
                             r"appel à projets)\b|\bcommunes\b|\bcollectivités\b|\bcommunes? rurales?\b")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
+# "la commission départementale", "la Région": the territory itself, by the word for it
+TERRITORY_WORDS_RE = re.compile(r"\b(?:départements?|régions?|départementa(?:l|le|ux|les)|régiona(?:l|le|ux|les))\b")
 # the page's place is wider than the figures a paragraph tells of one of its towns
 WIDER_KINDS = frozenset({"departement", "region", "other"})
 
@@ -201,10 +205,16 @@ def _paragraph_place(q: PlaceQuestion) -> FigurePlace | None:
 def _paragraph_town(q: PlaceQuestion) -> FigurePlace | None:
     """On a page of a wider territory, the town its paragraph tells of names the figures that name none."""
     if q.hint.name is not None and (q.hint.kind or q.x.place_kind) not in WIDER_KINDS or q.context.places or (
-            q.c.reading.noun in GROUP_NOUNS):
-        return None  # a sentence that names a place, or counts communes, speaks of the territory
+            q.c.reading.noun in GROUP_NOUNS) or _territory_at_work(norm(q.text)):
+        return None  # a sentence that names a place, counts communes or names the territory speaks of it
     town = town_told_before(q.x, q.sentence)
     return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None
+
+
+def _territory_at_work(said: str) -> bool:
+    """ "la commission départementale a examiné 212 dossiers": the territory acting on its own; as a funder
+    ("pris en charge à 50 % par le Département") it pays for the town's project."""
+    return bool(TERRITORY_WORDS_RE.search(said)) and not FUNDING_RE.search(said)
 
 
 def _within(town: Place, territory: Place | None) -> bool:
@@ -280,6 +290,10 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
                 "Seine-Maritime"),
                ("Seine-Maritime", "Comme à Paris, les collèges s'équipent. Le Département y a installé 8 caméras.", "8",
                 "Seine-Maritime"),
+               ("Loire", "Saint-Étienne compte 700 caméras. La commission départementale des caméras a examiné 212 "
+                "dossiers.", "212", "Loire"),
+               ("Seine-Maritime", "Le collège Jean-Lecanuet, à Rouen, a été équipé de 8 caméras. La dépense de 10 000 "
+                "euros est prise en charge par le Département.", "10 000", "Rouen"),
                ("Seine-Maritime", "Le collège Jean-Lecanuet est à Rouen.\n\n"
                 "Le Département a équipé 8 caméras dans ses collèges.", "8", "Seine-Maritime"))),
     PlaceRule("shared_centre", "the staff of a centre shared by communes is their intercommunalité's",
