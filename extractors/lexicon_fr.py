@@ -136,11 +136,6 @@ OFFENCE_NOUNS = (
     "contrevenants",  # "elle a permis d'identifier 7 contrevenants, verbalisés": offenders fined
 )
 POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes", "citoyens", "résidents")
-MONEY_UNITS = ("€", "euros", "euro", "eur", "m€", "k€", "md€")
-PERCENT_UNITS = ("%", "pour cent", "pourcent", "pour-cent")
-# Groups a population threshold restates: "communes de moins de 20 000 habitants".
-THRESHOLD_GROUPS = ("communes", "villes", "collectivités", "groupements", "municipalités", "epci",
-                    "intercommunalités", "territoires", "agglomérations")
 
 # --- Context ------------------------------------------------------------------------------------
 # Words that make cameras the topic: "caméras", "vidéoprotection", "vidéo-surveillance", "yeux numériques".

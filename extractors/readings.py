@@ -382,6 +382,3 @@ NOUN_CHECKS: tuple[NounCheck, ...] = (
     NounCheck("footage_not_used", frozenset({"use"}), lambda q: not FOOTAGE_USED_RE.search(q.said)),
 )
 
-
-def family_from_noun(noun: str) -> str:
-    return CAMERAS if noun == "caméras" else OTHER
