@@ -75,4 +75,5 @@ def test_eval_errors_list_no_place_the_score_counts_right(tmp_path) -> None:
     corpus.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(corpus), "--errors"])
     assert result.exit_code == 0, result.output
+    assert "on 1 matched figures" in result.output  # the figure is read, so its place is compared
     assert "place 1.000" in result.output and " place: " not in result.output
