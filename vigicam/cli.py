@@ -597,6 +597,11 @@ def demo(ctx: click.Context, keep: bool) -> None:
     run_demo(Path(ctx.obj["db"]) if ctx.obj["db_given"] else None, keep=keep, echo=click.echo)
 
 
+from vigicam.discover_cli import discover_command  # noqa: E402 - it uses this module's helpers
+
+sources.add_command(discover_command)
+
+
 def main() -> None:  # pragma: no cover
     cli(obj={}, prog_name="vigicam")
 
