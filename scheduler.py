@@ -202,6 +202,8 @@ class Scheduler:
         if self.options.delay is not None:
             command += ["--delay", str(self.options.delay)]
         env = {**os.environ, "VIGICAM_LOCK_HELD": str(Path(f"{self.options.db_path}.lock").resolve())}
+        if self.options.config_path:  # the crawl reads its [crawl] settings from the scheduler's file
+            env["VIGICAM_CONFIG"] = str(Path(self.options.config_path).resolve())
         started = self.monotonic()
         self.child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                       start_new_session=True, preexec_fn=die_with_parent)

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from storage.alignment import Pair, align, moved
 from storage.db import insert_rows, utcnow
 from storage.history import SAME_PAGE_SQL
+from storage.validators import judge_validators
 from storage.vocab import HEALTH_KINDS_SQL, EventKind, Outcome
 
 # What comparing and events need of a figure (`select *` builds every column of every figure's dict).
@@ -136,6 +137,7 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None,
         if failing:
             rows.append(_event(EventKind.SOURCE_RECOVERED, source, fetch, run_id))
         if fetch["outcome"] == Outcome.NEW_CONTENT.value:
+            judge_validators(db, fetch_id)  # new text behind 304s: the validator that hid it is not sent again
             previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
             old = figures_of(db, previous["document_id"], source["id"]) if previous else []
             new = stored if stored is not None else figures_of(db, fetch["document_id"], source["id"])

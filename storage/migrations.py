@@ -434,3 +434,42 @@ def m014_crawl_batches(db: Database) -> None:
         foreign_keys=[("batch_id", "crawl_batches", "id"), ("source_id", "sources", "id")],
     )
     db["schedule_state"].create_index(["next_due_at", "source_id"])
+
+
+@migrations()
+def m015_validator_verdicts(db: Database) -> None:
+    """Validators that lied (issue 21 item 5): a source whose Last-Modified or ETag stayed while its text
+    changed behind a run of 304s gets a verdict (what is blamed, when, why, after which fetch, and how it is
+    fetched from then on); that validator is never sent again for it. Append-only, like the history."""
+    db["validator_verdicts"].create(
+        {"id": int, "source_id": int, "url": str, "fetch_id": int, "judged_at": str, "etag_trusted": int,
+         "last_modified_trusted": int, "reason": str, "fetched": str},
+        pk="id",
+        not_null={"source_id", "url", "judged_at", "etag_trusted", "last_modified_trusted", "reason"},
+        foreign_keys=[("source_id", "sources", "id"), ("fetch_id", "fetches", "id")],
+    )
+    db["validator_verdicts"].create_index(["source_id"])
+    make_append_only(db, "validator_verdicts")
+
+
+@migrations()
+def m017_latest_figures(db: Database) -> None:
+    """The observatory (issue 23 item 4): `latest`, the newest figure per place and metric with its page, date
+    and qualifier, kept by triggers in the writer's transaction; the `current_figures` and `observatory` views;
+    the indexes that let both answer without reading the whole history. See storage/latest.py."""
+    from storage.latest import create_latest
+
+    create_latest(db)
+
+
+@migrations()
+def m016_ingested_results(db: Database) -> None:
+    """The results of a distributed crawl the writer has stored (`vigicam ingest`), by the fetch id their
+    worker drew: written in the fetch's own transaction, so a result delivered twice (a writer killed
+    between its commit and its acknowledgement) is stored once."""
+    db["ingested_results"].create(
+        {"fetch_uid": str, "fetch_id": int, "round": str, "ingested_at": str},
+        pk="fetch_uid",
+        not_null={"fetch_id", "ingested_at"},
+        foreign_keys=[("fetch_id", "fetches", "id")],
+    )

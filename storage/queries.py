@@ -175,10 +175,14 @@ def place_names(db: Database) -> list[str]:
 def status_rows(db: Database) -> list[dict[str, Any]]:
     """`vigicam status`: each source's health (see `source_health`), its next due time and the outcome of
     its registered page's last fetch, so that a page robots.txt keeps vigicam from is not taken for a
-    healthy one ('skipped' is neither a success nor a failure)."""
+    healthy one ('skipped' is neither a success nor a failure), and the verdict on its validators when one
+    hid a change (storage/validators.py; None while they are trusted)."""
     from storage.schedule_state import health
+    from storage.validators import verdicts
 
     last = dict(db.execute(
         "select f.source_id, f.outcome from fetches f join sources s on s.id = f.source_id and s.url = f.url "
         "where f.id = (select max(id) from fetches where source_id = s.id and url = s.url)").fetchall())
-    return [{**row, "last_outcome": last.get(row["source_id"])} for row in health(db)]
+    judged = verdicts(db)
+    return [{**row, "last_outcome": last.get(row["source_id"]), "validators": judged.get(row["source_id"])}
+            for row in health(db)]

@@ -213,12 +213,21 @@ def sources_export(ctx: click.Context) -> None:
                    "VIGICAM_ALLOW_NETWORKS). By default only public addresses and a source's own are fetched.")
 @click.option("--batch", type=click.IntRange(min=1), default=None, hidden=True,
               help="Crawl the sources of this crawl_batches row (how the scheduler hands them over).")
+@click.option("--full-fetch-every", type=DURATION, default=None,
+              help="Fetch a page in full, without its ETag and Last-Modified, at least this often (default: "
+                   "full_fetch_every in the settings file's [crawl] table, else 7d).")
 @click.pass_context
 @user_errors
 def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None,
-          workers: int | None, networks: tuple[str, ...], batch: int | None) -> None:
+          workers: int | None, networks: tuple[str, ...], batch: int | None, full_fetch_every: int | None) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
+    from vigicam.config import crawl_settings_file
     from vigicam.crawl import CrawlInterrupted, batch_of, plan_after_crawl, run_crawl
+
+    overrides: dict[str, Any] = {"VIGICAM_UNCONDITIONAL_EVERY": full_fetch_every
+                                 or crawl_settings_file(ctx.obj["config"])["full_fetch_every"]}
+    if networks:
+        overrides["VIGICAM_ALLOWED_NETWORKS"] = list(networks)
 
     db = open_db(ctx)
     if not batch and not source_urls and not db.execute("select exists (select 1 from sources)").fetchone()[0]:
@@ -236,7 +245,7 @@ def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None,
         own_batch = None if batch else batch_of(db_path(ctx), list(source_urls))
         try:
             summary = run_crawl(db_path(ctx), list(source_urls), delay, timeout=timeout, workers=workers,
-                                extra_settings={"VIGICAM_ALLOWED_NETWORKS": list(networks)} if networks else None,
+                                extra_settings=overrides,
                                 batch_id=batch or own_batch)
         except CrawlInterrupted:
             plan_after_crawl(db_path(ctx), own_batch, "interrupted")
@@ -412,6 +421,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
             click.echo("      blocked by robots.txt: vigicam does not fetch it (ask the site, or remove the source)")
         if r["redirected_to"]:
             click.echo(f"      now redirects to {r['redirected_to']}: update the source?")
+        if judged := r["validators"]:
+            click.echo(f"      validators unreliable since {judged['since']}, fetched {judged['fetched']}: "
+                       f"{judged['reason']}")
 
 
 def batch_problem(batch: dict | None) -> str | None:

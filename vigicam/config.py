@@ -29,6 +29,14 @@ class ConfigError(ValueError):
     """A value the user wrote that vigicam cannot accept; the message names it."""
 
 
+# The settings file (`--config`, `VIGICAM_CONFIG`, default ./vigicam.toml): its tables, and the defaults of
+# its [crawl] table, which the crawl's own options override.
+SETTINGS_TABLES = ("notify", "crawl")
+CRAWL_DEFAULTS: dict[str, str] = {
+    "full_fetch_every": "7d",  # a page asked with its validators is fetched in full at least this often
+}
+
+
 def parse_duration(text: str) -> int:
     """'30s', '15m', '6h', '1d', '2w' → seconds."""
     match = DURATION_RE.match(str(text))
@@ -184,3 +192,29 @@ def sources_to_toml(sources: list[Source]) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def read_settings_file(path: Path | None) -> dict[str, Any]:
+    """The settings file's tables ({} when there is none); a table vigicam does not know is an error."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    if unknown := set(data) - set(SETTINGS_TABLES):
+        raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in {path}")
+    return data
+
+
+def crawl_settings_file(path: Path | None) -> dict[str, int]:
+    """The [crawl] table merged over CRAWL_DEFAULTS, durations in seconds: {'full_fetch_every': 604800}."""
+    table = read_settings_file(path).get("crawl", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"'crawl' must be a table ([crawl]) in {path}")
+    if unknown := set(table) - set(CRAWL_DEFAULTS):
+        raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in [crawl] of {path}")
+    merged = {**CRAWL_DEFAULTS, **table}
+    if not isinstance(merged["full_fetch_every"], str):
+        raise ConfigError(f"full_fetch_every must be a duration in quotes, e.g. \"7d\" (in {path})")
+    return {"full_fetch_every": parse_duration(merged["full_fetch_every"])}

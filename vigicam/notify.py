@@ -13,14 +13,13 @@ in `changes` ("#16 Dreux: cameras 64 → 71 (+7), …") so that a receiver can d
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from storage.notifications import mark_sent, unsent
-from vigicam.config import ConfigError
+from vigicam.config import ConfigError, read_settings_file
 from vigicam.report_data import ReportData
 from vigicam.reporters import notification_text
 
@@ -35,15 +34,9 @@ class NotifyConfig:
 
 
 def load_config(path: Path | None) -> NotifyConfig:
-    if path is None or not path.exists():
-        return NotifyConfig()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
-    unknown = set(data) - {"notify"}
+    data = read_settings_file(path)  # [notify], and [crawl] for the crawls
     notify = data.get("notify", {})
-    unknown |= set(notify) - {"urls", "failure_urls"}
+    unknown = set(notify) - {"urls", "failure_urls"}
     if unknown:
         raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in {path}")
     return NotifyConfig(list(notify.get("urls", [])), list(notify.get("failure_urls", [])))

@@ -24,6 +24,7 @@ from storage.batches import batch_sources
 from storage.history import validators
 from storage.sources import list_sources
 from storage.urls import canonical_url
+from storage.validators import distrusted
 
 
 def describe_failure(failure: Failure) -> str:
@@ -78,16 +79,18 @@ class PagesSpider(scrapy.Spider):
                 s for s in list_sources(db, enabled_only=not wanted) if not wanted or s.url in wanted]
             # A followed source's page is asked in full: a 304 has no links, and the pages found
             # from it would not be visited again.
-            return [(s.id, s.url, {} if s.follow else self.conditional_headers(validators(db, s.id, s.url)), s.follow)
-                    for s in listed]
+            return [(s.id, s.url, {} if s.follow else self.conditional_headers(
+                validators(db, s.id, s.url), distrusted(db, s.id)), s.follow) for s in listed]
         finally:
             db.close()
 
-    def conditional_headers(self, last: dict) -> dict[str, str]:
+    def conditional_headers(self, last: dict, distrusted: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
         """If-None-Match / If-Modified-Since with the server's own values (never our clock), unless the
         last full answer is older than VIGICAM_UNCONDITIONAL_EVERY: servers that answer 304 wrongly
-        cannot hide a change for longer than that."""
-        if not last or not (last.get("etag") or last.get("last_modified")):
+        cannot hide a change for longer than that. A validator that once hid a change (`distrusted`, see
+        storage/validators.py) is not sent: with none left, the page is fetched in full."""
+        last = {key: value for key, value in (last or {}).items() if key not in distrusted}
+        if not (last.get("etag") or last.get("last_modified")):
             return {}
         full_at = dt.datetime.fromisoformat(last["started_at"].replace("Z", "+00:00"))
         max_age = self.settings.getint("VIGICAM_UNCONDITIONAL_EVERY")
