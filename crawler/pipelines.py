@@ -18,20 +18,12 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import FetchItem
 from crawler.readers import Reader, default_workers
-from extractors import EXTRACTOR_VERSION
-from extractors.reading import ExtractionFailed, Reading, figures_of_page
+from extractors.reading import Reading
 from storage import open_database
-from storage.changes import detect_for_fetch
 from storage.checkpoints import Checkpointer
 from storage.errors import storage_problem
-from storage.history import (
-    document_id_for_hash,
-    has_extraction,
-    insert_document,
-    insert_extraction,
-    last_document,
-    record_fetch,
-)
+from storage.fetch_store import FetchStore
+from storage.history import last_document
 from storage.sources import Source, get_source
 from storage.vocab import Outcome
 
@@ -70,6 +62,7 @@ class StorePipeline:
         self.db = open_database(self.db_path)
         # a short busy wait keeps the downloads going while another program writes; store_when_free waits on
         self.db.execute(f"PRAGMA busy_timeout = {int(LOCKED_RETRY_SECONDS * 1000)}")
+        self.fetch_store = FetchStore(self.db, self.run_id)
         self.checkpointer = Checkpointer(self.db, self.db_path)
         self.checkpointer.start()
 
@@ -152,101 +145,10 @@ class StorePipeline:
                 "source_url": item.final_url or item.url}
 
     def store(self, item: FetchItem, reading: Reading | None) -> Outcome:
-        """Record the fetch; `reading` is the body's, for every answer but an error or a 304."""
-        db = self.db
-        fetch = {
-            "source_id": item.source_id,
-            "url": item.url,
-            "final_url": item.final_url if item.final_url != item.url else None,  # set only after a redirect
-            "started_at": item.started_at,
-            "finished_at": item.finished_at,
-            "http_status": item.http_status,
-            "bytes": len(item.body),
-            "etag": item.headers.get("etag"),
-            "last_modified": item.headers.get("last-modified"),
-        }
-        if item.error:
-            outcome = Outcome.SKIPPED if item.skipped else Outcome.FAILED
-            with db.atomic():
-                fetch_id = record_fetch(db, **fetch, outcome=outcome, error=item.error)
-                self.detect(fetch_id)
-            logger.warning("%s %s: %s", outcome, item.url, item.error)
-            return outcome
-        if item.http_status == 304:
-            return self.store_not_modified(item, fetch)
-        content_type = item.headers.get("content-type")
-        if reading is None:
-            raise ValueError("a readable answer is stored with its reading")
-        if reading.page is None:
-            with db.atomic():
-                fetch_id = record_fetch(db, **fetch, outcome=Outcome.FAILED, error=reading.error)
-                self.detect(fetch_id)
-            logger.warning("failed %s: %s", item.url, reading.error)
-            return Outcome.FAILED
-        page, content_hash = reading.page, reading.content_hash
-        # Read once, outside the transaction: storing is synchronous, nothing writes between here and there.
-        previous = last_document(db, item.source_id, item.url)
-        same_text = previous is not None and previous["content_hash"] == content_hash
-        figures = reading.figures
-        if figures is None and not same_text and not self.extracted(content_hash, item.source_id):
-            try:  # read as the known text, which another fetch of the page has replaced since
-                figures = figures_of_page(page, **self.hints(item))
-            except ExtractionFailed as exc:
-                return self.store(item, Reading(page=None, error=str(exc)))
-        with db.atomic():
-            if same_text:
-                fetch_id = record_fetch(db, **fetch, outcome=Outcome.SAME_CONTENT, content_hash=content_hash,
-                                        document_id=previous["id"])
-                self.detect(fetch_id)
-                return Outcome.SAME_CONTENT
-            document_id = document_id_for_hash(db, content_hash) or insert_document(
-                db,
-                content_hash=content_hash,
-                url=item.final_url or item.url,
-                text=page.text,
-                body=item.body,
-                title=page.title,
-                published=page.published,
-                updated=page.updated,
-                content_type=content_type,
-                encoding=page.encoding,
-            )
-            fetch_id = record_fetch(db, **fetch, outcome=Outcome.NEW_CONTENT, content_hash=content_hash,
-                                    document_id=document_id)
-            stored = None
-            if not has_extraction(db, document_id, item.source_id, EXTRACTOR_VERSION):
-                if figures is None:
-                    raise ValueError("a new text is stored with its figures")
-                stored = insert_extraction(db, document_id=document_id, source_id=item.source_id,
-                                           fetch_id=fetch_id, extractor_version=EXTRACTOR_VERSION, figures=figures)
-                self.stats.inc_value("vigicam/figures", len(stored))  # implausible values are not stored
-            self.detect(fetch_id, stored)
-        return Outcome.NEW_CONTENT
-
-    def extracted(self, content_hash: str, source_id: int) -> bool:
-        """Whether this text's figures for this source are stored already, by this extractor version."""
-        known = document_id_for_hash(self.db, content_hash)
-        return known is not None and has_extraction(self.db, known, source_id, EXTRACTOR_VERSION)
-
-    def store_not_modified(self, item: FetchItem, fetch: dict[str, Any]) -> Outcome:
-        """A 304: nothing to read or extract; the fetch points at the document the server says is current."""
-        with self.db.atomic():
-            previous = last_document(self.db, item.source_id, item.url)
-            if previous is None:  # a 304 to a request we made unconditional cannot be trusted
-                fetch_id = record_fetch(self.db, **fetch, outcome=Outcome.FAILED,
-                                        error="HTTP 304 without a stored version")
-            else:
-                fetch_id = record_fetch(self.db, **fetch, outcome=Outcome.NOT_MODIFIED,
-                                        content_hash=previous["content_hash"], document_id=previous["id"])
-            self.detect(fetch_id)
-        return Outcome.NOT_MODIFIED if previous is not None else Outcome.FAILED
-
-    def detect(self, fetch_id: int, stored: list[dict[str, Any]] | None = None) -> None:
-        """Change detection in the fetch's own transaction: a crash never leaves a fetch without its events.
-        Its cost is kept twice: wall-clock, and CPU time of this thread (the wall clock also counts the
-        moments the page readers had the core)."""
-        started, started_cpu = time.perf_counter(), time.thread_time()
-        count = detect_for_fetch(self.db, fetch_id, self.run_id, stored)
-        self.stats.inc_value("vigicam/detect_seconds", time.perf_counter() - started, start=0.0)
-        self.stats.inc_value("vigicam/detect_cpu_seconds", time.thread_time() - started_cpu, start=0.0)
-        self.stats.inc_value("vigicam/events", count)
+        """Record the fetch through storage's one write path (storage/fetch_store.py); count what it did."""
+        stored = self.fetch_store.store(item, reading, self.hints(item))
+        self.stats.inc_value("vigicam/figures", stored.figures)  # implausible values are not stored
+        self.stats.inc_value("vigicam/detect_seconds", stored.detect_seconds, start=0.0)
+        self.stats.inc_value("vigicam/detect_cpu_seconds", stored.detect_cpu_seconds, start=0.0)
+        self.stats.inc_value("vigicam/events", stored.events)
+        return stored.outcome
