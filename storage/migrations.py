@@ -452,25 +452,12 @@ def m015_validator_verdicts(db: Database) -> None:
     make_append_only(db, "validator_verdicts")
 
 
-
 @migrations()
 def m017_latest_figures(db: Database) -> None:
-    """The observatory (issue 23 item 4): `latest`, the newest figure per place and metric with its page, date
-    and qualifier, kept by triggers in the writer's transaction; the `current_figures` and `observatory` views;
-    the indexes that let both answer without reading the whole history. See storage/latest.py."""
+    """The observatory (issue 23 item 4): `current_figures` (what each page states now) and `latest` (the newest
+    figure per place and metric with its page, date and qualifier), kept by triggers in the writer's transaction;
+    the `observatory` view; the indexes that let them answer without reading the whole history. See
+    storage/latest.py."""
     from storage.latest import create_latest
 
     create_latest(db)
-
-
-@migrations()
-def m016_ingested_results(db: Database) -> None:
-    """The results of a distributed crawl the writer has stored (`vigicam ingest`), by the fetch id their
-    worker drew: written in the fetch's own transaction, so a result delivered twice (a writer killed
-    between its commit and its acknowledgement) is stored once."""
-    db["ingested_results"].create(
-        {"fetch_uid": str, "fetch_id": int, "round": str, "ingested_at": str},
-        pk="fetch_uid",
-        not_null={"fetch_id", "ingested_at"},
-        foreign_keys=[("fetch_id", "fetches", "id")],
-    )
