@@ -48,6 +48,9 @@ BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auron
 OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
                            r"(?:seront|sera|sont|ont été)\b")
 PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?{PAST_PARTICIPLE}")
+# "11 caméras (bientôt 14)", "équipée de 20 caméras, et bientôt 24": the count to come of what was counted,
+# when no noun of its own follows ("les cinq et bientôt six agents" counts agents)
+SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 
 
@@ -234,7 +237,8 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     """ "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"."""
     x, m, after, own_right = q.x, q.m, q.after, len(q.right)
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
-    if not ((after or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)) and (
+    soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right)
+    if not ((after or soon or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)) and (
             names_cameras or x.camera_context(q.sentence.index))):
         return False
     end = m.end + (min(after.end(), own_right, 60) if after else 0)

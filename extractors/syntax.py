@@ -178,7 +178,7 @@ def time_carrier(verb: Any) -> tuple[Any | None, Any]:
             c.dep_.startswith("aux") for c in token.children)
         if token.head is token or not ("Inf" in form or bare_participle):
             break
-        upper = token.head
+        upper = _outside_incise(token, token.head)
         if "Inf" in form and upper.lemma_ == "point":  # "être sur le point de déployer"
             return upper, upper.head
         if "Inf" in form and upper.pos_ in ("VERB", "AUX") and upper.lemma_ in intentions and intention is None:
@@ -188,6 +188,30 @@ def time_carrier(verb: Any) -> tuple[Any | None, Any]:
             break
         token = above
     return intention, token
+
+
+def _bracketed_apart(number: Any, verb: Any) -> bool:
+    """ "Carbonne, qui possède 11 caméras (bientôt 14)": words in brackets are a clause of their own; a
+    number inside them does not take the tense of a verb outside them."""
+    opened = next((t.i for t in reversed(number.doc[: number.i]) if t.text in "()"), None)
+    if opened is None or number.doc[opened].text != "(":
+        return False
+    closed = next((t.i for t in number.doc[number.i + 1 :] if t.text == ")"), len(number.doc))
+    return not opened < verb.i < closed
+
+
+def _outside_incise(infinitive: Any, upper: Any) -> Any:
+    """ "un arrêté autorisant cette commune, qui ne disposait pas de caméras, à en installer 23": the small
+    model hangs the infinitive on the verb of the relative clause before it (and may not call that clause a
+    relative one). A relative clause closed by a comma is an incise: what follows the comma depends on the
+    verb the incise interrupts, the one its antecedent depends on."""
+    relative = next((c for c in upper.children if c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType")),
+                    None)
+    if relative is None or not any(t.text == "," for t in infinitive.doc[upper.i + 1 : infinitive.i]):
+        return upper
+    antecedent = next((t for t in reversed(infinitive.doc[: relative.i]) if t.pos_ in ("NOUN", "PROPN")), None)
+    above, _ = governing_verb(antecedent) if antecedent is not None else (None, [])
+    return above if above is not None else upper
 
 
 def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
@@ -202,6 +226,8 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
         t.lower_ == "contre" for t in doc[max(0, number.i - 3) : number.i]) or _starting_point(number)
     verb, path = governing_verb(phrase)
     verb = _finite_verb_right_before(number, verb)
+    if verb is not None and _bracketed_apart(number, verb):
+        verb = None
     noun_lemma = noun.lemma_ if noun is not None else None
     if _counted_by_en_compte(number):
         return NumberSyntax(noun_lemma, "compter", Time.PRESENT, None, _definite(number), "compter", compared,

@@ -29,6 +29,7 @@ from extractors.lexicon_fr import (
     STOCK_NOW,
     SUPPORTED_INSTALL,
 )
+from extractors.numbers import find_mentions
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
                        rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
@@ -343,6 +344,7 @@ def camera_metric(
     clause, sentence = norm(clause), norm(sentence)
     # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
+    clause, sentence = (_before_soon_another(text, norm(after_number)) for text in (clause, sentence))
     if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,
@@ -351,6 +353,20 @@ def camera_metric(
         if said := rule.applies(question):
             return rule.metric or said
     return Metric.CAMERAS
+
+
+SOON_RE = re.compile(r"\bbientôt\s+(?:(?:par|à|de|d')\s*)?")
+
+
+def _before_soon_another(text: str, after_number: str) -> str:
+    """ "52 caméras et bientôt une soixantaine": the "bientôt" after the count, right before another count,
+    is that count's; the text of the first one ends before it ("52 caméras seront bientôt installées" keeps
+    its own)."""
+    soon = SOON_RE.search(after_number)
+    if soon is None or not any(m.start == soon.end() for m in find_mentions(after_number)):
+        return text
+    at = text.find(after_number[: soon.end()])
+    return text[: at + soon.start()] if at >= 0 else text
 
 
 def _says_future(text: str) -> bool:

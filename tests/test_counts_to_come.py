@@ -1,0 +1,27 @@
+"""Counts to come told without a verb of their own: "bientôt N", a number in brackets, an incise."""
+
+import pytest
+
+from extractors.pipeline import extract_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville est quadrillée par 52 caméras et bientôt par une soixantaine.",
+     [("cameras", 52), ("cameras_planned", 60)]),
+    ("Vingt-sept caméras à Punaauia et bientôt trente-trois à Arue.",
+     [("cameras", 27), ("cameras_planned", 33)]),
+    ("La commune est équipée de 20 caméras, et bientôt 24.", [("cameras", 20), ("cameras_planned", 24)]),
+])
+def test_soon_before_a_bare_number_is_a_count_to_come(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == expected
+
+
+def test_soon_before_a_number_with_a_noun_of_its_own_is_not_a_camera_count():
+    text = "La ville compte 12 caméras. Elle achète une caméra-piéton pour les cinq et bientôt six agents."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == [("cameras", 12)]
+
+
+def test_a_number_in_brackets_does_not_take_the_tense_of_the_verb_outside():
+    text = "Prenons la ville voisine de Carbonne, qui possède 11 caméras (bientôt 14) : trois vols ont été résolus."
+    figures = extract_text(text, place_hint="Carbonne")
+    assert [(f.metric, f.value) for f in figures][:2] == [("cameras", 11), ("cameras_planned", 14)]
