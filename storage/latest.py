@@ -22,6 +22,8 @@ The SQL below is migration m017's: do not edit it, add a migration.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
 COLUMNS = ("figure_id, source_id, page_url, document_id, place_code, place_kind, metric, place, value, qualifier, "
@@ -161,3 +163,24 @@ def rebuild_latest(db: Database) -> int:
                                   'c.place_code, c.place_kind, c.metric order by c.as_of desc, c.figure_id desc) '
                                   'as rank from current_figures c) w')} where w.rank = 1""")
     return db.execute("select count(*) from latest").fetchone()[0]
+
+
+# -- reading (not the migration's) ------------------------------------------------------------------
+
+OBSERVATORY_COLUMNS = ("name", "kind", "code", "cameras", "qualifier", "date", "as_of", "population",
+                       "population_year", "computed_per_100k", "stated_per_100k", "density_disagrees", "statements",
+                       "disagrees", "other_values", "page_url", "published", "evidence", "latitude", "longitude")
+
+
+def observatory_rows(db: Database) -> list[dict[str, Any]]:
+    """The observatory, most cameras first (a place with only a stated density last)."""
+    return list(db.query(f"select {', '.join(OBSERVATORY_COLUMNS)} from observatory "
+                         "order by cameras is null, cameras desc, name"))
+
+
+def commune_cells(db: Database, step: float) -> list[tuple[float, float]]:
+    """The (latitude, longitude) of each cell of a `step`-degree grid that holds a town hall: drawn, they
+    are the country's outline, with no map file to fetch."""
+    return [(row[0] * step, row[1] * step) for row in db.execute(
+        "select distinct cast(round(latitude / :step) as integer), cast(round(longitude / :step) as integer) "
+        "from places where kind = 'commune' and latitude is not null", {"step": step})]

@@ -612,6 +612,9 @@ def demo(ctx: click.Context, keep: bool) -> None:
 from vigicam.discover_cli import discover_command  # noqa: E402 - it uses this module's helpers
 
 sources.add_command(discover_command)
+from vigicam.observatory_cli import observatory_command  # noqa: E402 - it uses this module's helpers
+
+cli.add_command(observatory_command)
 
 
 def main() -> None:  # pragma: no cover
