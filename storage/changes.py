@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from storage.alignment import Pair, align, moved
 from storage.db import insert_rows, utcnow
 from storage.history import SAME_PAGE_SQL
+from storage.text_changes import page_place, text_change_rows
 from storage.validators import judge_validators
 from storage.vocab import HEALTH_KINDS_SQL, EventKind, Outcome
 
@@ -138,13 +139,27 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None,
             rows.append(_event(EventKind.SOURCE_RECOVERED, source, fetch, run_id))
         if fetch["outcome"] == Outcome.NEW_CONTENT.value:
             judge_validators(db, fetch_id)  # new text behind 304s: the validator that hid it is not sent again
-            previous = previous_content_fetch(db, source["id"], fetch["url"], fetch_id)
-            old = figures_of(db, previous["document_id"], source["id"]) if previous else []
-            new = stored if stored is not None else figures_of(db, fetch["document_id"], source["id"])
-            now, old_fetch_id = utcnow(), previous["id"] if previous else None
-            pairs = align(old, new)
-            for kind, before, after in figure_events(pairs):
-                rows.append(_event(kind, source, fetch, run_id, before, after,
-                                   old_fetch_id, fetch["published"], detected_at=now))
-            insert_rows(db, "restatements", restatement_rows(pairs, source["id"], fetch_id, old_fetch_id, run_id, now))
+            rows += content_events(db, fetch, source, run_id, stored, registered)
     return insert_rows(db, "changes", rows)
+
+
+def content_events(db: Database, fetch: dict[str, Any], source: dict[str, Any], run_id: int | None,
+                   stored: list[dict[str, Any]] | None, registered: bool) -> list[dict[str, Any]]:
+    """The events of a page's new version: its figures matched with its last version's (restatements
+    recorded, never reported), then the quiet `text_changed` events of the watched paragraphs no figure
+    event tells (storage/text_changes.py)."""
+    previous = previous_content_fetch(db, source["id"], fetch["url"], fetch["id"])
+    old = figures_of(db, previous["document_id"], source["id"]) if previous else []
+    new = stored if stored is not None else figures_of(db, fetch["document_id"], source["id"])
+    now, old_fetch_id = utcnow(), previous["id"] if previous else None
+    pairs = align(old, new)
+    told = figure_events(pairs)
+    rows = [_event(kind, source, fetch, run_id, before, after, old_fetch_id, fetch["published"], detected_at=now)
+            for kind, before, after in told]
+    insert_rows(db, "restatements", restatement_rows(pairs, source["id"], fetch["id"], old_fetch_id, run_id, now))
+    if previous:
+        rows += text_change_rows(
+            db, previous["document_id"], fetch["document_id"], told, page_place(registered, source["place"], new),
+            lambda was, now_said, detail: _event(EventKind.TEXT_CHANGED, source, fetch, run_id, was, now_said,
+                                                 old_fetch_id, fetch["published"], detail, now))
+    return rows

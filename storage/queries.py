@@ -38,6 +38,8 @@ HEADLINE_SQL = (
     f"when 'new' then coalesce(c.metric, '?') || ' ' || {_stated_sql('new')} || ' (new)' "
     f"when 'withdrawn' then coalesce(c.metric, '?') || ' ' || {_stated_sql('old')} || ' no longer stated' "
     "when 'source_failing' then 'source failing (' || coalesce(nullif(c.detail, ''), 'error') || ')' "
+    "when 'text_changed' then 'paragraph on video-surveillance ' || coalesce(nullif(c.detail, ''), 'changed') "
+    "|| ' (no figure changed)' "
     "else 'source recovered' end"
 )
 # Where and when: "page https://…, published 2023-02-01, detected 2024-05-02T08:00:00Z"
@@ -49,8 +51,11 @@ CHARTED_KINDS_SQL = "(" + ", ".join(f"'{kind}'" for kind in CHARTED_KINDS) + ")"
 
 
 def _events_where(db: Database, since: str | None, last_run: bool, places: list[str] | None,
-                  ids: list[int] | None) -> tuple[str, list[Any]]:
+                  ids: list[int] | None, text: bool = True) -> tuple[str, list[Any]]:
+    """The WHERE clause of a report's filters; `text=False` leaves out the quiet `text_changed` events."""
     where, params = [], []
+    if not text:
+        where.append(f"c.kind != '{EventKind.TEXT_CHANGED}'")
     if since:
         where.append("c.detected_at >= ?")
         params.append(since)
@@ -68,11 +73,11 @@ def _events_where(db: Database, since: str | None, last_run: bool, places: list[
 
 def event_rows(db: Database, columns: tuple[str, ...], *, since: str | None = None, last_run: bool = False,
                places: list[str] | None = None, ids: list[int] | None = None,
-               expressions: dict[str, str] | None = None) -> sqlite3.Cursor:
+               expressions: dict[str, str] | None = None, text: bool = True) -> sqlite3.Cursor:
     """Events of `changes` as tuples of `columns`, oldest first, straight from SQLite's cursor. A column
     is one of the table's, or 'headline' or 'trailer': the event in words (see HEADLINE_SQL), or one of
     the caller's `expressions` over the event `c` (a report's markup)."""
-    where, params = _events_where(db, since, last_run, places, ids)
+    where, params = _events_where(db, since, last_run, places, ids, text)
     known = {**WORDED, **(expressions or {})}
     selected = ", ".join(known.get(name, f"c.{name}") for name in _checked_columns(db, columns, known))
     return db.execute(f"select {selected} from changes c{where} order by c.id", params)
@@ -110,17 +115,17 @@ def finite_sql(column: str) -> str:
 
 
 def events_json(db: Database, keys: tuple[str, ...], *, since: str | None = None, last_run: bool = False,
-                places: list[str] | None = None, ids: list[int] | None = None) -> Iterator[str]:
+                places: list[str] | None = None, ids: list[int] | None = None, text: bool = True) -> Iterator[str]:
     """The same events, each a JSON object of `keys` (columns of `changes`) built by SQLite's json_object:
     a quarter of the time of making dicts and encoding them in Python, for 100,000 events. Read as they
     are used, so a report never holds them all."""
-    where, params = _events_where(db, since, last_run, places, ids)
+    where, params = _events_where(db, since, last_run, places, ids, text)
     pairs = ", ".join(f"'{key}', {WORDED.get(key) or finite_sql(f'c.{key}')}" for key in _checked_columns(db, keys))
     return (row[0] for row in db.execute(f"select json_object({pairs}) from changes c{where} order by c.id", params))
 
 
 def changed_series_values(db: Database, *, since: str | None = None, last_run: bool = False,
-                          places: list[str] | None = None, ids: list[int] | None = None
+                          places: list[str] | None = None, ids: list[int] | None = None, text: bool = True
                           ) -> dict[tuple[int, str | None, str], list[float]]:
     """For each series (source, place, metric) with a `changed` event among these events, the values its
     `new` and `changed` events gave it, oldest first, from all its events: a week's report charts the
@@ -128,7 +133,7 @@ def changed_series_values(db: Database, *, since: str | None = None, last_run: b
 
     The events, not the figures, give the values: the chart draws what the report says happened, and
     reading them cost a third of reading the figures of 2,000 series (0.22 s against 0.59 s)."""
-    where, params = _events_where(db, since, last_run, places, ids)
+    where, params = _events_where(db, since, last_run, places, ids, text)
     cursor = db.execute(
         f"with wanted as (select distinct c.source_id, c.place, c.metric from changes c{where}"
         f"{' and' if where else ' where'} c.kind = 'changed') "

@@ -21,6 +21,9 @@ class EventKind(StrEnum):
     WITHDRAWN = "withdrawn"
     SOURCE_FAILING = "source_failing"
     SOURCE_RECOVERED = "source_recovered"
+    # a watched paragraph (cameras, CSU, vidéoprotection…) changed and no figure event tells it: quiet, shown
+    # by `report --all` and notified only with `notify --notify-text` (storage/text_changes.py)
+    TEXT_CHANGED = "text_changed"
 
 
 SOURCE_KINDS = ("commune", "intercommunalite", "departement", "region", "press")

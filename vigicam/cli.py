@@ -379,13 +379,16 @@ def schedule_command(ctx: click.Context, run_for: int | None, max_runs: int | No
 
 
 @cli.command("notify")
+@click.option("--notify-text", is_flag=True, help="Also send the text_changed events (a watched paragraph "
+                                                  "changed and no figure event tells it); quiet by default.")
 @click.pass_context
 @user_errors
-def notify_command(ctx: click.Context) -> None:
+def notify_command(ctx: click.Context, notify_text: bool) -> None:
     """Send the events not sent yet to the Apprise URLs of the configuration (the scheduler does it itself)."""
     from vigicam.notify import deliver, load_config
 
     config = load_config(ctx.obj["config"])
+    config.text = config.text or notify_text
     if not config.urls and not config.failure_urls:
         raise click.ClickException(f"no [notify] urls in {ctx.obj['config']}")
     delivery = deliver(existing_db(ctx), config)
@@ -492,15 +495,18 @@ def places_lookup(name: str, as_json: bool) -> None:
 @click.option("--last-run", is_flag=True, help="Only the events of the last crawl.")
 @click.option("--place", help="Only this place (and its districts).")
 @click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True)
+@click.option("--all", "everything", is_flag=True, help="Also the quiet text_changed events: a paragraph on "
+                                                       "cameras, the CSU or vidéoprotection changed, no figure did.")
 @click.pass_context
 @user_errors
-def report(ctx: click.Context, since: str | None, last_run: bool, place: str | None, fmt: str) -> None:
+def report(ctx: click.Context, since: str | None, last_run: bool, place: str | None, fmt: str,
+           everything: bool) -> None:
     """The changes of published figures: old → new, with the sentences that state them."""
     from vigicam.report_data import ReportData
 
     db = existing_db(ctx)
     places = report_places(db, place) if place else None
-    write_report(fmt, ReportData(db, since=since, last_run=last_run, places=places),
+    write_report(fmt, ReportData(db, since=since, last_run=last_run, places=places, text=everything),
                  lambda piece: click.echo(piece, nl=False))  # piece by piece, as the events are read
 
 

@@ -25,21 +25,25 @@ from vigicam.reporters import notification_text
 
 FIGURE_KINDS = ("new", "changed", "withdrawn")
 HEALTH_KINDS = ("source_failing", "source_recovered")
+TEXT_KINDS = ("text_changed",)  # the quiet layer: never sent unless the user asks
 
 
 @dataclass
 class NotifyConfig:
     urls: list[str] = field(default_factory=list)
     failure_urls: list[str] = field(default_factory=list)
+    text: bool = False  # also send the quiet `text_changed` events (`text = true`, or `notify --notify-text`)
 
 
 def load_config(path: Path | None) -> NotifyConfig:
     data = read_settings_file(path)  # [notify], and [crawl] for the crawls
     notify = data.get("notify", {})
-    unknown = set(notify) - {"urls", "failure_urls"}
+    unknown = set(notify) - {"urls", "failure_urls", "text"}
     if unknown:
         raise ConfigError(f"unknown key {sorted(unknown)[0]!r} in {path}")
-    return NotifyConfig(list(notify.get("urls", [])), list(notify.get("failure_urls", [])))
+    if not isinstance(notify.get("text", False), bool):
+        raise ConfigError(f"'text' in [notify] must be true or false, not {notify['text']!r} (in {path})")
+    return NotifyConfig(list(notify.get("urls", [])), list(notify.get("failure_urls", [])), notify.get("text", False))
 
 
 def send(urls: list[str], title: str, body: str) -> bool:
@@ -80,11 +84,12 @@ def notify_channel(db: Database, channel: str, urls: list[str], kinds: tuple[str
 def deliver(db: Database, config: NotifyConfig) -> Delivery:
     """Send what has not been sent yet; what a service refused stays unsent, for the next try."""
     delivery = Delivery()
+    figures = FIGURE_KINDS + (TEXT_KINDS if config.text else ())  # text changes only when asked
     if config.failure_urls:
-        notify_channel(db, "events", config.urls, FIGURE_KINDS, delivery)
+        notify_channel(db, "events", config.urls, figures, delivery)
         notify_channel(db, "failures", config.failure_urls, HEALTH_KINDS, delivery)
     else:
-        notify_channel(db, "events", config.urls, FIGURE_KINDS + HEALTH_KINDS, delivery)
+        notify_channel(db, "events", config.urls, figures + HEALTH_KINDS, delivery)
     return delivery
 
 

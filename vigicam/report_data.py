@@ -16,20 +16,22 @@ class ReportData:
     columns or as JSON built by SQLite, and their series' points for charts."""
 
     def __init__(self, db: Database, *, since: str | None = None, last_run: bool = False,
-                 places: list[str] | None = None, ids: list[int] | None = None) -> None:
+                 places: list[str] | None = None, ids: list[int] | None = None, text: bool = False) -> None:
         self.db = db
-        self.filters: dict[str, Any] = {"since": since, "last_run": last_run, "places": places, "ids": ids}
+        # `text`: with the quiet `text_changed` events (report --all), which are left out otherwise
+        self.filters: dict[str, Any] = {"since": since, "last_run": last_run, "places": places, "ids": ids,
+                                        "text": text}
         self.charts: dict[tuple, list[float]] | None = None
 
     @property
     def unfiltered(self) -> bool:
-        """Whether the report holds every event (and so every value of every series)."""
-        return not any(self.filters.values())
+        """Whether the report holds every event that gives a series a value (and so all of each series)."""
+        return not any(value for key, value in self.filters.items() if key != "text")
 
     @classmethod
     def of(cls, db: Database, events: list[dict[str, Any]]) -> ReportData:
-        """A report of events already chosen (the unsent ones of a notification)."""
-        return cls(db, ids=[e["id"] for e in events])
+        """A report of events already chosen (the unsent ones of a notification), whatever their kind."""
+        return cls(db, ids=[e["id"] for e in events], text=True)
 
     def rows(self, columns: tuple[str, ...], expressions: dict[str, str] | None = None) -> sqlite3.Cursor:
         """The events as tuples of `columns`, 'headline' and 'trailer' or one of a format's `expressions`
