@@ -45,7 +45,10 @@ class GuardedResolver:
     def from_crawler(cls, crawler: Any, reactor: Any) -> Self:
         """`crawler` is the CrawlerProcess here (Scrapy builds resolvers before any crawler): settings only."""
         settings = crawler.settings
-        policy = AddressPolicy.for_sources(registered_urls(settings.get("VIGICAM_DB")),
+        # a distributed worker has no database: the feeder hands it the registered pages (vigicam/worker.py)
+        sources = settings.getlist("VIGICAM_REGISTERED_URLS") if settings.getbool("VIGICAM_REMOTE") else \
+            registered_urls(settings.get("VIGICAM_DB"))
+        policy = AddressPolicy.for_sources(sources,
                                            settings.getlist("VIGICAM_ALLOWED_NETWORKS"))
         return cls(reactor, CachingThreadedResolver.from_crawler(crawler, reactor), policy)
 

@@ -86,6 +86,14 @@ def open_due_batch(db: Database, now: str, limit: int) -> Batch | None:
     return _open(db, DUE_SQL, {"now": now, "limit": limit})
 
 
+def open_due_batch_not_handed(db: Database, now: str, limit: int) -> Batch | None:
+    """As open_due_batch, leaving out the sources of batches still open: the distributed feeder hands a
+    batch to the shared frontier and settles it only once its results are ingested (vigicam/feeder.py)."""
+    select_sql = DUE_SQL.replace("order by", "and st.source_id not in (select b.source_id from crawl_batch_sources b "
+                                 "join crawl_batches c on c.id = b.batch_id where c.finished_at is null) order by")
+    return _open(db, select_sql, {"now": now, "limit": limit})
+
+
 def open_batch_of(db: Database, urls: Iterable[str] = ()) -> Batch | None:
     """A crawl started by hand: the registered sources named (enabled or not), or every enabled one."""
     urls = list(urls)

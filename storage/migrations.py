@@ -461,3 +461,16 @@ def m017_latest_figures(db: Database) -> None:
     from storage.latest import create_latest
 
     create_latest(db)
+
+
+@migrations()
+def m016_ingested_results(db: Database) -> None:
+    """The results of a distributed crawl the writer has stored (`vigicam ingest`), by the fetch id their
+    worker drew: written in the fetch's own transaction, so a result delivered twice (a writer killed
+    between its commit and its acknowledgement) is stored once."""
+    db["ingested_results"].create(
+        {"fetch_uid": str, "fetch_id": int, "round": str, "ingested_at": str},
+        pk="fetch_uid",
+        not_null={"fetch_id", "ingested_at"},
+        foreign_keys=[("fetch_id", "fetches", "id")],
+    )

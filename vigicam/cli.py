@@ -621,6 +621,11 @@ sources.add_command(discover_command)
 from vigicam.observatory_cli import observatory_command  # noqa: E402 - it uses this module's helpers
 
 cli.add_command(observatory_command)
+from vigicam.distributed_cli import add_redis_option, ingest_command, worker_command  # noqa: E402 - as above
+
+cli.add_command(worker_command)
+cli.add_command(ingest_command)
+add_redis_option(schedule_command)
 
 
 def main() -> None:  # pragma: no cover

@@ -61,6 +61,8 @@ FOLLOW_RE = re.compile(r"vid[ée]o-?(?:protection|surveillance)|cam[ée]ras?|sup
 
 class PagesSpider(scrapy.Spider):
     name = "pages"
+    # meta keys a found page's request (a link, a sitemap) keeps from the page it was found on
+    inherited_meta: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,19 +111,26 @@ class PagesSpider(scrapy.Spider):
 
     def start_requests(self) -> Iterator[scrapy.Request]:
         for position, (source_id, url, headers, follow) in enumerate(self.sources()):
-            yield scrapy.Request(
-                url,
-                headers=headers,
-                priority=-position,  # in the batch's order: what a crawl cut short left due goes first
-                callback=self.parse_page,
-                errback=self.on_error,
-                dont_filter=True,
-                meta={"source_id": source_id, "source_url": url, "started_at": utcnow(), "follow": follow,
-                      # error pages reach the spider (recorded as failures); redirects are still followed
-                      "handle_httpstatus_list": HANDLED_STATUSES},
-            )
-            if follow:
-                yield self.sitemap_request(source_id, url)
+            yield from self.source_requests(position, source_id, url, headers, follow)
+
+    def source_requests(self, position: int, source_id: int, url: str, headers: dict[str, str], follow: bool,
+                        meta: dict[str, Any] | None = None) -> Iterator[scrapy.Request]:
+        """A registered page's request (and its site's sitemap, when followed); `meta` adds keys (the
+        distributed frontier's round and place hints)."""
+        meta = meta or {}
+        yield scrapy.Request(
+            url,
+            headers=headers,
+            priority=-position,  # in the batch's order: what a crawl cut short left due goes first
+            callback=self.parse_page,
+            errback=self.on_error,
+            dont_filter=True,
+            meta={**meta, "source_id": source_id, "source_url": url, "started_at": utcnow(), "follow": follow,
+                  # error pages reach the spider (recorded as failures); redirects are still followed
+                  "handle_httpstatus_list": HANDLED_STATUSES},
+        )
+        if follow:
+            yield self.sitemap_request(source_id, url, parent=meta)
 
     def parse_page(self, response: Response) -> Iterator[FetchItem | scrapy.Request]:
         yield self.fetch_item(response)
@@ -140,10 +149,10 @@ class PagesSpider(scrapy.Spider):
             text = " ".join(link.css("::text").getall())
             words = FOLLOW_RE.search(f"{href} {text}") or (
                 PDF_RE.search(href) and MINUTES_RE.search(f"{href} {text}"))
-            if words and (request := self.follow(source_id, host, href)):
+            if words and (request := self.follow(source_id, host, href, response.meta)):
                 yield request
 
-    def follow(self, source_id: int, host: str | None, href: str) -> scrapy.Request | None:
+    def follow(self, source_id: int, host: str | None, href: str, parent: dict[str, Any]) -> scrapy.Request | None:
         """A request for a found page of a followed source: same host, http(s), at most
         VIGICAM_FOLLOW_MAX_PAGES per source and crawl, each page (by its canonical URL) once a crawl
         whichever sources find it. A registered page is never another source's found page: it is
@@ -152,14 +161,25 @@ class PagesSpider(scrapy.Spider):
         if parts.scheme not in ("http", "https") or parts.hostname != host:
             return None
         href = canonical_url(href)
-        if href in self.followed or href in self.registered_pages() or self.followed_count.get(
-                source_id, 0) >= self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES"):
+        if href in self.registered_pages() or not self.claim(source_id, href, parent):
             return None
+        return scrapy.Request(href, callback=self.parse_page, errback=self.on_error,
+                              meta={**self.inherited(parent), "source_id": source_id, "source_url": href,
+                                    "started_at": utcnow(), "follow": True,
+                                    "handle_httpstatus_list": HANDLED_STATUSES})
+
+    def claim(self, source_id: int, href: str, parent: dict[str, Any]) -> bool:
+        """Whether this crawl fetches a found page for this source: each page once a crawl, at most
+        VIGICAM_FOLLOW_MAX_PAGES per source (crawler/remote.py keeps the count in Redis, for all workers)."""
+        if href in self.followed or self.followed_count.get(
+                source_id, 0) >= self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES"):
+            return False
         self.followed.add(href)
         self.followed_count[source_id] = self.followed_count.get(source_id, 0) + 1
-        return scrapy.Request(href, callback=self.parse_page, errback=self.on_error,
-                              meta={"source_id": source_id, "source_url": href, "started_at": utcnow(),
-                                    "follow": True, "handle_httpstatus_list": HANDLED_STATUSES})
+        return True
+
+    def inherited(self, parent: dict[str, Any] | None) -> dict[str, Any]:
+        return {key: parent[key] for key in self.inherited_meta if parent and key in parent}
 
     def registered_pages(self) -> set[str]:
         """The pages of all enabled sources, read once a crawl; those this crawl leaves out too, as they
@@ -172,11 +192,12 @@ class PagesSpider(scrapy.Spider):
                 db.close()
         return self.registered
 
-    def sitemap_request(self, source_id: int, source_url: str, url: str | None = None) -> scrapy.Request:
+    def sitemap_request(self, source_id: int, source_url: str, url: str | None = None,
+                        parent: dict[str, Any] | None = None) -> scrapy.Request:
         parts = urlsplit(source_url)
         return scrapy.Request(url or f"{parts.scheme}://{parts.netloc}/sitemap.xml", callback=self.parse_sitemap,
                               errback=self.sitemap_missing, dont_filter=False,
-                              meta={"source_id": source_id, "source_url": source_url})
+                              meta={**self.inherited(parent), "source_id": source_id, "source_url": source_url})
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """sitemap.xml of a followed source: its pages that speak of surveillance join the source (an
@@ -200,8 +221,8 @@ class PagesSpider(scrapy.Spider):
                 read = self.sitemaps_read.get(source_id, 0)
                 if read < self.settings.getint("VIGICAM_SITEMAPS_MAX") and urlsplit(loc).hostname == host:
                     self.sitemaps_read[source_id] = read + 1
-                    yield self.sitemap_request(source_id, source_url, loc)
-            elif FOLLOW_RE.search(loc) and (request := self.follow(source_id, host, loc)):
+                    yield self.sitemap_request(source_id, source_url, loc, response.meta)
+            elif FOLLOW_RE.search(loc) and (request := self.follow(source_id, host, loc, response.meta)):
                 yield request
 
     def sitemap_missing(self, failure: Failure) -> None:

@@ -1,0 +1,283 @@
+"""The distributed crawl (issue 24): workers on a real Redis frontier, one writer, the same history.
+
+A real `redis-server` is started on 127.0.0.1 with a password; the site is several hosts on 127.0.0.0/8
+(127.0.0.2, .3, …), each serving slowly enough that two requests in flight at once would show in its log.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from crawler import redis_json
+from tests.conftest import run_vigicam
+from tests.http_fixtures import QuietServer
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+PASSWORD = "test-secret-24"
+pytestmark = pytest.mark.skipif(not os.path.exists(REDIS_SERVER),
+                                reason="redis-server is not installed (Debian: apt-get install redis-server)")
+HOSTS = ["127.0.0.2", "127.0.0.3", "127.0.0.4"]
+PAGE_SECONDS = 0.05  # each answer takes this long: two requests at once to one host would overlap
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real Redis on loopback with a password, its append-only file in the test's folder."""
+    port = free_port()
+    server = subprocess.Popen([REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--requirepass", PASSWORD,
+                               "--save", "", "--appendonly", "yes", "--dir", str(tmp_path)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://:{PASSWORD}@127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(10)
+
+
+class HostSite:
+    """One host of the simulated site: pages with figures, a 404, a robots.txt; a log of each answer's
+    start and end (the end is logged before the last byte is sent, so a client can only start its next
+    request after it)."""
+
+    def __init__(self, address: str, number: int) -> None:
+        self.log: list[tuple[str, float, float]] = []
+        self.lock = threading.Lock()
+        self.routes = site_routes(number)
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - stdlib name
+                started = time.monotonic()
+                status, body = owner.routes.get(self.path, (404, b"not found"))
+                time.sleep(PAGE_SECONDS)
+                self.send_response(status)
+                self.send_header("Content-Type", "text/plain" if self.path.endswith(".txt") else
+                                 "application/xml" if self.path.endswith(".xml") else "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                with owner.lock:
+                    owner.log.append((self.path, started, time.monotonic()))
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = QuietServer((address, 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://{address}:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def overlaps(self) -> list[tuple[str, str]]:
+        spans = sorted(self.log, key=lambda span: span[1])
+        return [(a[0], b[0]) for a, b in zip(spans, spans[1:], strict=False) if b[1] < a[2]]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def page(title: str, sentence: str, links: str = "") -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{sentence}</p>{links}"
+            "</body></html>").encode()
+
+
+def site_routes(n: int) -> dict[str, tuple[int, bytes]]:
+    """Host n: three registered pages, an index followed to two found pages, a page robots.txt forbids."""
+    routes = {
+        "/robots.txt": (200, b"User-agent: *\nDisallow: /prive/\n"),
+        "/prive/page.html": (200, page("Priv\u00e9", "Rien.")),
+        "/index.html": (200, page("Accueil", "Bienvenue.", '<a href="/securite/cameras.html">Vid\u00e9oprotection</a>'
+                                  '<a href="/securite/csu.html">Cam\u00e9ras</a><a href="/autre.html">Autre</a>')),
+        "/securite/cameras.html": (200, page("Cam\u00e9ras", f"La ville compte {40 + n} cam\u00e9ras.")),
+        "/securite/csu.html": (200, page("CSU", f"Le centre de supervision urbain emploie {n + 3} op\u00e9rateurs.")),
+        "/autre.html": (200, page("Autre", "Rien \u00e0 voir.")),
+    }
+    for i in range(3):
+        routes[f"/page{i}.html"] = (200, page(f"Page {i}", f"En 2023, la commune a install\u00e9 {10 * n + i} "
+                                                           "nouvelles cam\u00e9ras de vid\u00e9oprotection."))
+    return routes
+
+
+@pytest.fixture
+def hosts() -> Iterator[list[HostSite]]:
+    sites = [HostSite(address, n) for n, address in enumerate(HOSTS, start=1)]
+    yield sites
+    for site in sites:
+        site.close()
+
+
+def register(db: Path, sites: list[HostSite]) -> None:
+    """Six sources a host, in one `sources import`: three pages, a 404, a page robots.txt forbids, a followed index."""
+    entries = []
+    for n, site in enumerate(sites, start=1):
+        for path in ("/page0.html", "/page1.html", "/page2.html", "/missing.html", "/prive/page.html", "/index.html"):
+            follow = "true" if path == "/index.html" else "false"
+            entries.append(f'[[sources]]\nurl = "{site.url}{path}"\nplace = "Ville{n}"\nfollow = {follow}\n')
+    toml = db.with_suffix(".toml")
+    toml.write_text("\n".join(entries))
+    imported = run_vigicam(db, "sources", "import", str(toml))
+    assert imported.returncode == 0, imported.stderr
+
+
+TABLES = {
+    "fetches": "select source_id, url, final_url, http_status, outcome, error, bytes, content_hash from fetches",
+    "documents": "select content_hash, url, title, text, published, updated, content_type, encoding from documents",
+    "figures": "select d.content_hash, f.source_id, f.metric, f.value, f.qualifier, f.place, f.place_code, f.date, "
+               "f.evidence, f.sentence, f.extractor_version from figures f join documents d on d.id = f.document_id",
+    "changes": "select kind, place, metric, old_value, new_value, old_qualifier, new_qualifier, source_id from changes",
+}
+
+
+def table_rows(db: Path) -> dict[str, Counter]:
+    """Each table's rows without ids and timestamps, as a multiset (workers store in another order)."""
+    conn = sqlite3.connect(db)
+    try:
+        return {name: Counter(tuple(row) for row in conn.execute(sql)) for name, sql in TABLES.items()}
+    finally:
+        conn.close()
+
+
+def vigicam_process(db: Path | None, *args: str) -> subprocess.Popen:
+    prefix = ["--db", str(db)] if db else []
+    return subprocess.Popen([sys.executable, "-m", "vigicam", *prefix, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, redis_url: str,
+                                                              hosts: list[HostSite]) -> None:
+    single, shared = tmp_path / "single.db", tmp_path / "shared.db"
+    register(single, hosts)
+    register(shared, hosts)
+    local = run_vigicam(single, "crawl", "--delay", "0")
+    assert local.returncode == 0, local.stderr
+    local_hits = [Counter(path for path, _s, _e in site.log) for site in hosts]
+    for site in hosts:
+        site.log.clear()
+
+    fed = run_vigicam(shared, "schedule", "--redis", redis_url, "--max-runs", "1", "--tick", "1s")
+    assert fed.returncode == 0, fed.stderr
+    assert "18 sources handed to the frontier" in fed.stderr
+    writer = vigicam_process(shared, "ingest", "--redis", redis_url)
+    workers = [vigicam_process(None, "worker", "--redis", redis_url, "--delay", "0", "--idle-exit", "2s")
+               for _ in range(2)]
+    outputs = [worker.communicate(timeout=120) for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    sent = [int(out.split()[2]) for out, _err in outputs]
+    assert all(sent), f"each worker fetched some of the pages: {sent}"
+    writer.send_signal(signal.SIGTERM)  # stops after the result in hand; what is left waits in the stream
+    out, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, err
+    drained = run_vigicam(shared, "ingest", "--redis", redis_url, "--once")
+    assert drained.returncode == 0, drained.stderr
+
+    # no URL fetched twice (robots.txt aside: each worker reads a host's robots.txt once, as a crawl does)
+    for site, before in zip(hosts, local_hits, strict=True):
+        hits = Counter(path for path, _s, _e in site.log)
+        assert {path: n for path, n in hits.items() if n > 1 and path != "/robots.txt"} == {}
+        assert hits - Counter({"/robots.txt": 2}) == before - Counter({"/robots.txt": 1})
+        assert site.overlaps() == [], f"two requests in flight at once on {site.url}"
+    assert table_rows(shared) == table_rows(single)
+    outcomes = dict(Counter(row[4] for row in table_rows(shared)["fetches"].elements()))
+    assert outcomes == {"new_content": 18, "failed": 3, "skipped": 3}
+    conn = sqlite3.connect(shared)
+    assert conn.execute("select count(*) from ingested_results").fetchone()[0] == 24
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_requests_travel_as_json_never_pickle() -> None:
+    """The frontier's serializer carries data only: bytes and bytes-keyed headers survive, an object is refused."""
+    request = {"url": "http://127.0.0.2/x", "headers": {b"If-None-Match": [b'"abc"']}, "body": b"",
+               "meta": {"source_id": 3, "round": "7", "follow": True}, "priority": -2}
+    text = redis_json.dumps(request)
+    assert redis_json.loads(text) == request
+    assert b"\x80" not in text.encode()  # no pickle opcode
+    with pytest.raises(TypeError, match="JSON only"):
+        redis_json.dumps({"meta": {"x": object()}})
+    with pytest.raises(ValueError):
+        redis_json.loads(b"\x80\x04\x95 pickled")
+
+
+def failed_fetch(source_id: int, url: str) -> str:
+    from crawler.items import FetchItem
+    from crawler.results import encode_result
+
+    item = FetchItem(source_id=source_id, url=url, started_at="2026-12-05T10:00:00Z",
+                     finished_at="2026-12-05T10:00:01Z", error="HTTP 503", http_status=503)
+    return encode_result(item, None, {}, "1")
+
+
+def test_the_writer_stores_a_result_once_and_resumes_what_a_killed_writer_held(tmp_path: Path, redis_url: str) -> None:
+    """A writer killed after its commit but before its acknowledgement, or after reading entries it never
+    stored: the next writer stores each result exactly once, and sets aside an unreadable entry."""
+    import redis
+
+    from crawler.frontier import REJECTED_KEY, RESULTS_KEY, WRITERS_GROUP
+    from crawler.results import decode_result
+    from storage import open_database
+    from storage.sources import Source, add_source
+    from vigicam.ingest import Ingester, ensure_group
+
+    db_path = tmp_path / "w.db"
+    db = open_database(db_path)
+    add_source(db, Source(url="http://127.0.0.2:8000/a.html", place="Dreux"))
+    db.close()
+    client = redis.Redis.from_url(redis_url)
+    ensure_group(client)
+    first, second = failed_fetch(1, "http://127.0.0.2:8000/a.html"), failed_fetch(1, "http://127.0.0.2:8000/a.html")
+    for entry in (first, second, "{not json", first):  # the first result delivered twice
+        client.xadd(RESULTS_KEY, {"json": entry})
+    # a writer that read all four and was killed having committed the first only, acknowledging none
+    client.xreadgroup(WRITERS_GROUP, "writer", {RESULTS_KEY: ">"}, count=10)
+    killed = Ingester(db_path, client)
+    killed.db = open_database(db_path)
+    from storage.fetch_store import FetchStore
+
+    killed.store = FetchStore(killed.db, None)
+    killed.write(decode_result(first))
+    killed.db.close()
+
+    summary = Ingester(db_path, client).run(once=True)
+    assert (summary.stored, summary.duplicates, summary.rejected) == (1, 2, 1), summary.line()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*), count(distinct started_at) from fetches").fetchone() == (2, 1)
+    assert conn.execute("select count(*) from ingested_results").fetchone()[0] == 2
+    assert client.xlen(RESULTS_KEY) == 0 and client.xpending(RESULTS_KEY, WRITERS_GROUP)["pending"] == 0
+    rejected = client.xrange(REJECTED_KEY)
+    assert len(rejected) == 1 and rejected[0][1][b"reason"].startswith(b"unreadable result")
+
+
+def test_a_wrong_redis_password_is_one_line(redis_url: str) -> None:
+    from click.testing import CliRunner
+
+    from vigicam.cli import cli
+
+    wrong = redis_url.replace(PASSWORD, "not-the-password")
+    result = CliRunner().invoke(cli, ["worker", "--redis", wrong])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Redis refused the password") and len(result.output.splitlines()) == 1
+    assert "not-the-password" not in result.output

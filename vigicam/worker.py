@@ -1,0 +1,88 @@
+"""`vigicam worker`: one crawl worker on the shared Redis frontier (scrapy-redis), no database.
+
+Any number of workers, on any machines that reach the Redis server, share the frontier: each request
+is fetched by one of them, each host gets one request at a time from all of them together
+(crawler/host_lease.py), and each worker reads its pages and extracts their figures itself before it
+pushes the results for the writer (`vigicam ingest`).
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapy.core.engine import ExecutionEngine
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler import settings as default_settings
+from crawler.frontier import DUPEFILTER_KEY, REGISTERED_KEY, REQUESTS_KEY, connect, with_retries
+from vigicam.crawl import crawl_settings
+
+# An idle worker looks for new requests at Scrapy's engine heartbeat, every 5 s by default: a link found
+# by another worker would wait that long. Half a second costs an idle worker nothing worth counting.
+WORKER_HEARTBEAT_SECONDS = 0.5
+
+
+@dataclass
+class WorkerSummary:
+    results: int
+    seconds: float
+
+    def line(self) -> str:
+        return f"worker stopped: {self.results} results sent in {self.seconds:.1f}s"
+
+
+def silence_scrapy_redis_warnings() -> None:
+    """scrapy-redis 0.9.1 calls APIs Scrapy 2.13+ deprecates (Spider.log, the `spider` argument of
+    StatsCollector.inc_value): their warnings say nothing a user can act on. Only those raised from
+    scrapy_redis's own modules are silenced."""
+    from scrapy.exceptions import ScrapyDeprecationWarning
+
+    warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\.")
+
+
+def worker_settings(redis_url: str, delay: float | None, timeout: float | None, read_workers: int,
+                    idle_exit: float, registered: list[str]) -> Settings:
+    """The local crawl's settings, with scrapy-redis's scheduler and duplicate filter, JSON requests, the
+    host lease and the result pipeline instead of the database."""
+    settings = crawl_settings(Path("no-database"), [], delay, timeout=timeout, workers=read_workers)
+    settings.setdict({
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "SCHEDULER_PERSIST": True,  # the frontier belongs to all the workers: one stopping keeps it
+        "SCHEDULER_QUEUE_KEY": REQUESTS_KEY,
+        "SCHEDULER_DUPEFILTER_KEY": DUPEFILTER_KEY,
+        "DUPEFILTER_CLASS": "crawler.remote.RoundDupeFilter",
+        "SCHEDULER_SERIALIZER": "crawler.redis_json",  # never pickle
+        "REDIS_URL": redis_url,
+        "ITEM_PIPELINES": {"crawler.remote.ResultPipeline": 500},
+        "DOWNLOADER_MIDDLEWARES": {**default_settings.DOWNLOADER_MIDDLEWARES,
+                                   "crawler.host_lease.HostLeaseMiddleware": 950},
+        "EXTENSIONS": {},
+        "VIGICAM_REMOTE": True,  # no database: crawler/resolver.py takes the registered pages below
+        "VIGICAM_REGISTERED_URLS": registered,
+        "VIGICAM_IDLE_EXIT": idle_exit,
+        "LOG_INSTALL_ROOT_HANDLER": False,
+    }, priority="cmdline")
+    return settings
+
+
+def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | None = None, read_workers: int = 0,
+               idle_exit: float = 0.0, say=print) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
+    """Crawl from the frontier until stopped (SIGTERM, Ctrl-C) or, with `idle_exit`, idle that long."""
+    silence_scrapy_redis_warnings()
+    client = with_retries(lambda: connect(redis_url), say)
+    registered = sorted(url.decode() for url in client.smembers(REGISTERED_KEY))
+    client.close()
+    ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = WORKER_HEARTBEAT_SECONDS  # noqa: SLF001 - no setting for it
+    settings = worker_settings(redis_url, delay, timeout, read_workers, idle_exit, registered)
+    process = CrawlerProcess(settings)
+    from crawler.remote import RemotePagesSpider  # here: it loads the extractors, which the settings need not
+
+    crawler = process.create_crawler(RemotePagesSpider)
+    started = time.monotonic()
+    process.crawl(crawler)
+    process.start()
+    return WorkerSummary(crawler.stats.get_value("vigicam/results_sent", 0), time.monotonic() - started)
