@@ -26,6 +26,7 @@ from extractors.cues import (
 from extractors.date_rules import date_of
 from extractors.dates import YEAR_RE, find_date_mentions
 from extractors.deduplicate import deduplicate
+from extractors.department_codes import without_department_codes
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.french_model import MAX_PARSES_PER_PAGE, parse_sentence
 from extractors.gazetteer import Gazetteer, Place, load_gazetteer
@@ -265,7 +266,7 @@ class Extractor(SentenceReader, BareLinker, ListReader):
     def run(self) -> list[Figure]:
         if not SURVEILLANCE_PAGE_RE.search(self.text) and not SURVEILLANCE_PAGE_RE.search(self.title or ""):
             return []  # a page that never speaks of cameras or security: its euros and rates are not surveillance's
-        mentions = find_mentions(self.text)
+        mentions = without_department_codes(self.text, find_mentions(self.text), self.finder.gazetteer)
         if len(mentions) > MAX_NUMBERS_PER_PAGE:
             logger.warning("%d numbers on one page: only the first %d read", len(mentions), MAX_NUMBERS_PER_PAGE)
             mentions = mentions[:MAX_NUMBERS_PER_PAGE]

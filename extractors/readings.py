@@ -49,6 +49,13 @@ CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:
 CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
+# "1 500 caméras dans ses bus", "quatre caméras dans chacun des véhicules", "quarante caméras installées sur
+# des aéronefs": cameras on board vehicles watch the vehicle, not a public space of the town
+ON_BOARD_AFTER_RE = re.compile(
+    rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+[\w-]+){{0,3}}?\s+"
+    r"(?:à bord (?:de|des|du|d')|dans|sur|équipant)\s+(?:les |des |ses |leurs |chaque |chacun des |chacune des "
+    r"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:bus|autobus|cars?|autocars?|rames?|trains?|ter|trams?|tramways?"
+    r"|véhicules?|voitures?|aéronefs?|drones?|hélicoptères?|navettes?|wagons?)\b")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
 DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,3}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
@@ -205,6 +212,10 @@ def _body_camera(q: UnitQuestion) -> Reading | None:
     return Reading(OTHER, q.end + m.end(), "caméras piétons") if (m := CAMERA_OTHER_AFTER_RE.match(q.right)) else None
 
 
+def _on_board(q: UnitQuestion) -> Reading | None:
+    return Reading(OTHER, q.end + m.end(), "caméras embarquées") if (m := ON_BOARD_AFTER_RE.match(q.right)) else None
+
+
 def _per_km2(q: UnitQuestion) -> Reading | None:
     return Reading(OTHER, q.end + m.end() + 2, "km²") if (m := KM2_RE.match(q.right)) else None
 
@@ -289,6 +300,7 @@ READING_RULES: tuple[ReadingRule, ...] = (
     ReadingRule("camera_not_surveillance", "'caméras de chasse', 'caméras privées, qui ne filment pas la rue'",
                 _camera_not_surveillance),
     ReadingRule("body_camera", "'4 caméras-piétons' are the agents' equipment, not the network", _body_camera),
+    ReadingRule("on_board", "'1 500 caméras dans ses bus' watch a vehicle, not the town", _on_board),
     ReadingRule("per_km2", "'caméras au km²' is a surface rate", _per_km2),
     ReadingRule("camera_density", "'370 caméras pour 100 000 habitants' is a density", _camera_density),
     ReadingRule("cameras", "'148 caméras', 'huit des 64 caméras'", _cameras),

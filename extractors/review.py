@@ -34,6 +34,10 @@ def _totals(s: NumberSyntax) -> bool:
     return _installs(s) or s.verb in verb_meanings()["total"]
 
 
+# the nouns a count of cameras is said with, as lemmas
+CAMERA_NOUNS = frozenset({"caméra", "appareil", "dôme"})
+
+
 def _uses(s: NumberSyntax) -> bool:
     return s.verb in verb_meanings()["use"]
 
@@ -199,13 +203,15 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "a definite count that a verb of use governs ('surveilleront les 85 caméras', 'Les images des 21 "
         "caméras seront partagées') is of cameras there now",
         (Metric.CAMERAS_PLANNED,),
-        lambda s: s.definite and _uses(s) and s.noun == "caméra",
+        lambda s: s.definite and _uses(s) and s.noun in CAMERA_NOUNS,
         Metric.CAMERAS,
         re.compile(r"\b(?:les|ses|leurs|nos|ces|la|des|aux)\s+(?:\d|[a-zé-]+)"),
         (("Dès l'an prochain, trois agents surveilleront les 85 caméras de la ville.", "85", "cameras"),
          ("Les agents qui seront recrutés surveilleront les 85 caméras de la ville.", "85", "cameras"),
          ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
-         ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras")),
+         ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras"),
+         ("Les nouveaux locaux continueront de centraliser les images des 173 caméras de la voie publique et des "
+          "160 appareils des parkings.", "160", "cameras")),
     ),
     ReviewRule(
         "own_verb_present_have",

@@ -1,0 +1,22 @@
+"""Cameras on board vehicles watch the vehicle, not a public space of the town: `other`, not `cameras`."""
+
+import pytest
+
+from extractors.pipeline import extract_text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Le réseau de transport a installé quatre caméras dans chacun des véhicules.", 4),
+    ("La RATP compte 1 500 caméras dans ses bus et cars.", 1500),
+    ("La préfecture autorise jusqu'à quarante caméras installées sur des aéronefs.", 40),
+])
+def test_cameras_on_board_vehicles_are_other(text, value):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Beauvais")] == [("other", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "La ville a installé quatre caméras sur le parking des bus.",
+    "Plus de mille caméras vont être installées dans le métro.",
+])
+def test_cameras_near_vehicles_or_in_stations_still_watch_a_place(text):
+    assert [f.metric for f in extract_text(text, place_hint="Beauvais")] in (["cameras"], ["cameras_planned"])
