@@ -41,6 +41,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
     "crawler.middlewares.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550) retries
+    # a redirect to another registered page is not followed (fetched once, as its own source): before Redirect (600)
+    "crawler.registered_redirects.RegisteredRedirectMiddleware": 620,
 }
 # Connections only to public addresses, a registered local source's own (http://127.0.0.1:8000/…) and
 # these ranges ('10.0.0.0/8'): a redirect or a link to 169.254.169.254 or 10.0.0.1 is a failed fetch.

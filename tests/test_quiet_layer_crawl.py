@@ -5,7 +5,9 @@ RoutesServer does: a validator that matches is enough): the first full fetch cat
 distrusts the Last-Modified, and from then on each change is caught at once, the page with no ETag
 fetched in full, the one whose ETag moves with its text asked with its ETag only. A paragraph on the CSU
 that changes with no figure is one quiet `text_changed` event: in `report --all`, in Datasette, and
-notified only with `--notify-text`."""
+notified only with `--notify-text`. A third source, an old address that now redirects to the first page,
+does not make the crawl fetch that page twice (nor report its events twice): it is a skipped fetch that
+says where it redirects."""
 
 from __future__ import annotations
 
@@ -47,7 +49,8 @@ def crawl(db_path, server: RoutesServer, *args: str) -> dict[str, dict[str, str]
     server.hits.clear()
     result = run_vigicam(db_path, "crawl", "--delay", "0", "--workers", "0", *args)
     assert result.returncode == 0, result.stderr
-    return {path: headers for path, headers in zip(server.hits, server.requests, strict=True)}
+    assert sorted(h for h in server.hits if h != "/robots.txt") == ["/etag.html", "/lm.html", "/old.html"]  # once
+    return dict(zip(server.hits, server.requests, strict=True))
 
 
 def invoke(db_path, *args: str, config=None):
@@ -62,7 +65,8 @@ def crawled(tmp_path_factory):
     """Four rounds: first sight; changed behind 304s; the full fetch that catches it; changed again."""
     db_path = tmp_path_factory.mktemp("quiet") / "q.db"
     server = RoutesServer({"/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\n")})
-    for path in ("/lm.html", "/etag.html"):
+    server.routes["/old.html"] = (301, {"Location": "/lm.html"}, b"")  # an old address of /lm.html
+    for path in ("/lm.html", "/etag.html", "/old.html"):
         invoke(db_path, "sources", "add", f"{server.url}{path}", "--place", "Dreux")
     serve(server, (119, "02/03/2024"), (30, "02/03/2024", "e1"))
     rounds = [crawl(db_path, server)]
@@ -136,3 +140,16 @@ def datasette_rows(db_path, query: str) -> list[dict]:
         return response.json()
 
     return asyncio.run(ask())
+
+
+def test_an_old_address_of_a_registered_page_does_not_fetch_it_twice(crawled):
+    db_path, _ = crawled
+    db = sqlite_utils.Database(db_path)
+    old = [dict(r) for r in db.query("select f.outcome, f.http_status, f.final_url, f.error from fetches f "
+                                     "join sources s on s.id = f.source_id where s.url like '%/old.html'")]
+    assert [(r["outcome"], r["http_status"]) for r in old] == [("skipped", 301)] * 4
+    assert old[0]["final_url"].endswith("/lm.html") and "registered as a source of its own" in old[0]["error"]
+    assert db.execute("select count(*) from changes c join sources s on s.id = c.source_id "
+                      "where s.url like '%/old.html'").fetchone()[0] == 0
+    text = invoke(db_path, "status")
+    assert "now redirects to" in text and "/lm.html: update the source?" in text and "robots.txt" not in text

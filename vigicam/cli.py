@@ -420,7 +420,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{r['source_id']:>4}  {r['place']:<22}  {r['last_success'] or 'never':<20}  "
                    f"{r['last_failure'] or '-':<20}  {r['consecutive_failures']:>5}  {r['next_due_at'] or 'now':<20}  "
                    f"{r['url']}")
-        if r["last_outcome"] == "skipped":
+        if r["last_outcome"] == "skipped" and "robots.txt" in (r["last_error"] or ""):
             click.echo("      blocked by robots.txt: vigicam does not fetch it (ask the site, or remove the source)")
         if r["redirected_to"]:
             click.echo(f"      now redirects to {r['redirected_to']}: update the source?")

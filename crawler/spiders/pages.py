@@ -18,6 +18,7 @@ from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
 from crawler.items import FetchItem
+from crawler.registered_redirects import RedirectsToRegisteredPage
 from crawler.resolver import refusal_for
 from storage import open_database, utcnow
 from storage.batches import batch_sources
@@ -45,8 +46,10 @@ def describe_failure(failure: Failure) -> str:
 
 
 def is_skipped(failure: Failure) -> bool:
-    """Skipped means we chose not to ask (robots.txt); a server's refusal or a bad answer is a failure."""
-    return isinstance(failure.value, IgnoreRequest) and "robots.txt" in str(failure.value)
+    """Skipped means we chose not to ask (robots.txt) or not to follow (a redirect to another registered
+    page, fetched as its own source); a server's refusal or a bad answer is a failure."""
+    return isinstance(failure.value, RedirectsToRegisteredPage) or (
+        isinstance(failure.value, IgnoreRequest) and "robots.txt" in str(failure.value))
 
 
 HANDLED_STATUSES = [304, *range(400, 600)]
