@@ -90,8 +90,8 @@ def pair_up(removed: list[str], added: list[str]) -> list[tuple[str, str]]:
     """Removed and added paragraphs that are one paragraph edited: the most alike first, each used once."""
     if len(removed) * len(added) > MAX_PAIRINGS:
         return list(zip(removed, added, strict=False))
-    scored = sorted(((SequenceMatcher(None, o, n, autojunk=False).ratio(), i, j)
-                     for i, o in enumerate(removed) for j, n in enumerate(added)), reverse=True)
+    scored = sorted(((likeness(o, n), i, j) for i, o in enumerate(removed) for j, n in enumerate(added)),
+                    reverse=True)
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs = []
@@ -108,3 +108,11 @@ def said_in(sentence: str | None, paragraph: str | None) -> bool:
     if not sentence or not paragraph:
         return False
     return any(len(piece) >= MIN_SENTENCE_PIECE and piece in paragraph for piece in normalise(sentence).split("..."))
+
+
+def likeness(old: str, new: str) -> float:
+    """difflib's ratio of two paragraphs, 0 when its cheap upper bounds already fall short of PAIRED_RATIO."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.real_quick_ratio() < PAIRED_RATIO or matcher.quick_ratio() < PAIRED_RATIO:
+        return 0.0
+    return matcher.ratio()

@@ -42,7 +42,7 @@ QUIET_EDITS = [(0, "du lundi au samedi", "tous les jours de la semaine"),
                (2, "de la gare et du marché", "du lycée et de la piscine"),
                (3, "et de la Région", "sans aide de la Région"),
                (0, "de jour comme de nuit", "désormais jusqu'à minuit")]
-ADDED = "Un nouveau dispositif de vidéoprotection sera déployé autour des écoles à la rentrée prochaine."
+ADDED = "Le dispositif de vidéoprotection sera étendu aux abords des écoles à la rentrée prochaine."
 
 
 def page(blocks: list[str], *, date: str, banner: str, menu: list[str], crumb: str) -> str:
