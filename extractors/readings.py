@@ -57,7 +57,7 @@ ON_BOARD_AFTER_RE = re.compile(
     r"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:bus|autobus|cars?|autocars?|rames?|trains?|ter|trams?|tramways?"
     r"|véhicules?|voitures?|aéronefs?|drones?|hélicoptères?|navettes?|wagons?)\b")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
-DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,3}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
+DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")
@@ -252,13 +252,17 @@ def _bare_density(q: UnitQuestion) -> Reading | None:
 
 ONE_FOR_BEFORE_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+(?:[a-zéèê-]+\s+)?)?pour\s*$")
 PEOPLE_RE = re.compile(r"^\s*(?:personnes|citadins|individus)\b")
+# "une caméra pour 272 Niçois": the inhabitants of a place, named by their demonym (read in the raw text)
+DEMONYM_RE = re.compile(r"\s*[A-ZÉ][a-zéèêëîïôûç-]+(?:ois|ais|ains|iens|ens|ins)\b")
 
 
 def _people_as_base(q: UnitQuestion) -> Reading | None:
     """ "une caméra pour 40 personnes": people counted as a rate's base are its inhabitants."""
-    if (m := PEOPLE_RE.match(q.right)) and ONE_FOR_BEFORE_RE.search(q.before(40)):
+    if not ONE_FOR_BEFORE_RE.search(q.before(40)):
+        return None
+    if m := PEOPLE_RE.match(q.right):
         return Reading(POPULATION, q.end + m.end(), "habitants")
-    return None
+    return Reading(POPULATION, m.end(), "habitants") if (m := DEMONYM_RE.match(q.text, q.end)) else None
 
 
 def _population(q: UnitQuestion) -> Reading | None:

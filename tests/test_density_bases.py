@@ -1,0 +1,13 @@
+"""Densities whose base is told in other words than "N habitants", or whose count has words after it."""
+
+from extractors.pipeline import extract_text
+
+
+def test_a_demonym_is_the_base_of_a_density():
+    text = "À Nice, le ratio est d'une caméra pour 272 Niçois."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Bapaume")] == [("cameras_per_100k", 367.65)]
+
+
+def test_a_place_phrase_between_the_count_and_its_base_keeps_the_density():
+    text = "Besançon compte 189 caméras sur la voie publique pour 100 000 habitants."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Besançon")] == [("cameras_per_100k", 189)]
