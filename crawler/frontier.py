@@ -22,6 +22,7 @@ REGISTERED_KEY = "vigicam:registered"  # set: every registered page (a found pag
 ROUNDS_KEY = "vigicam:rounds"  # hash: round (batch id) → its sources, handed to the frontier
 FOUND_KEY = "vigicam:found:{round}"  # set: pages found by following, this round
 FOUND_COUNT_KEY = "vigicam:found-count:{round}"  # hash: source id → pages found this round
+INFLIGHT_KEY = "vigicam:inflight"  # sorted set: requests workers hold, by deadline (crawler/reliable_queue.py)
 LEASE_KEY = "vigicam:lease:{host}"  # one request in flight per host, across workers
 ROUND_TTL = 7 * 86_400  # seconds a round's bookkeeping is kept
 

@@ -23,7 +23,7 @@ from crawler.middlewares import host_slot
 from storage.db import utcnow
 
 POLL_SECONDS = 0.02
-LEASE_MARGIN_SECONDS = 30.0  # a lease outlives the download timeout by this much
+LEASE_MARGIN_SECONDS = 2.0  # a lease outlives the download timeout by this much (a killed worker's lapses then)
 # Keep the lease for the host's delay (or drop it), only if it is still ours. KEYS: lease; ARGV: token, ms.
 RELEASE_SCRIPT = """
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end

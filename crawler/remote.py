@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import fields
 from typing import Any, Self
 
@@ -19,11 +20,21 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy_redis.dupefilter import RFPDupeFilter
+from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
-from crawler.frontier import FOUND_COUNT_KEY, FOUND_KEY, REGISTERED_KEY, REQUESTS_KEY, RESULTS_KEY, ROUND_TTL
+from crawler.frontier import (
+    FOUND_COUNT_KEY,
+    FOUND_KEY,
+    INFLIGHT_KEY,
+    REGISTERED_KEY,
+    REQUESTS_KEY,
+    RESULTS_KEY,
+    ROUND_TTL,
+)
 from crawler.items import FetchItem
 from crawler.readers import Reader
+from crawler.reliable_queue import INFLIGHT_META
 from crawler.results import encode_result
 from crawler.spiders.pages import PagesSpider
 from extractors.reading import Reading
@@ -56,8 +67,27 @@ class RemotePagesSpider(PagesSpider):
         spider.claim_script = spider.redis.register_script(CLAIM_SCRIPT)
         spider.idle_since = None
         spider.registered_at = 0.0
+        spider.frontier_queue = None  # set by crawler.reliable_queue.ReliableQueue when the scheduler opens
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.start_refresh, signal=signals.spider_opened)
         return spider
+
+    def start_refresh(self) -> None:
+        """While this worker lives, the requests it holds keep their place; those a dead one held come back."""
+        period = max(0.2, self.settings.getfloat("VIGICAM_INFLIGHT_TIMEOUT") / 3)
+        self.refresher = LoopingCall(self.refresh)
+        self.refresher.start(period, now=False)
+
+    def refresh(self) -> None:
+        if self.frontier_queue is not None:
+            self.frontier_queue.refresh()
+            self.take_back()
+
+    def take_back(self) -> None:
+        """Requests a stopped worker held go back to the frontier (counted: the worker's summary says it)."""
+        if self.frontier_queue is not None and (returned := self.frontier_queue.reap()):
+            self.crawler.stats.inc_value("vigicam/taken_back", returned)
+            self.logger.warning("%d requests held by a stopped worker are back in the frontier", returned)
 
     async def start(self) -> Any:
         return
@@ -66,7 +96,9 @@ class RemotePagesSpider(PagesSpider):
     def on_idle(self) -> None:
         """Wait for work; with VIGICAM_IDLE_EXIT > 0, stop after that many seconds with the frontier empty."""
         limit = self.settings.getfloat("VIGICAM_IDLE_EXIT")
-        if self.redis.zcard(REQUESTS_KEY):
+        self.take_back()
+        # requests another worker holds may yet bring links: not idle while there are any
+        if self.redis.zcard(REQUESTS_KEY) or self.redis.zcard(INFLIGHT_KEY):
             self.idle_since = None
         else:
             self.idle_since = self.idle_since or time.monotonic()
@@ -87,6 +119,19 @@ class RemotePagesSpider(PagesSpider):
         most = self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES")
         return bool(self.claim_script(keys=keys, args=[href, source_id, most, ROUND_TTL]))
 
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        yield from super().parse_sitemap(response)
+        self.finished(response.meta)
+
+    def sitemap_missing(self, failure: Failure) -> None:
+        super().sitemap_missing(failure)
+        self.finished(failure.request.meta)  # type: ignore[attr-defined]
+
+    def finished(self, meta: dict[str, Any]) -> None:
+        """A request that sends no result (a sitemap) is done once read: no longer held in flight."""
+        if (token := meta.pop(INFLIGHT_META, None)) is not None:
+            self.redis.zrem(INFLIGHT_KEY, token)
+
     def fetch_item(self, response: Response) -> FetchItem:
         return RemoteFetch.of(super().fetch_item(response), response.meta)
 
@@ -102,12 +147,14 @@ class RemoteFetch(FetchItem):
     round: str | None = None
     place_hint: str | None = None
     place_kind: str | None = None
+    inflight: bytes | None = None  # the frontier's hold on the request (crawler/reliable_queue.py)
 
     @classmethod
     def of(cls, item: FetchItem, meta: dict[str, Any]) -> RemoteFetch:
         remote = cls(**{f.name: getattr(item, f.name) for f in fields(FetchItem)})
         remote.round = meta.get("round")
         remote.place_hint, remote.place_kind = meta.get("place_hint"), meta.get("place_kind")
+        remote.inflight = meta.get(INFLIGHT_META)
         return remote
 
 
@@ -143,6 +190,10 @@ class ResultPipeline:
         reading: Reading | None = None
         if not item.error and item.http_status != 304:
             reading = await self.reader.read(item.body, item.headers.get("content-type"), **hints)
-        self.redis.xadd(RESULTS_KEY, {"json": encode_result(item, reading, hints, item.round)})
+        with self.redis.pipeline() as pipe:  # the result is sent and the request let go, or neither
+            pipe.xadd(RESULTS_KEY, {"json": encode_result(item, reading, hints, item.round)})
+            if item.inflight is not None:
+                pipe.zrem(INFLIGHT_KEY, item.inflight)
+            pipe.execute()
         self.stats.inc_value("vigicam/results_sent")
         return item

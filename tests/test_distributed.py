@@ -64,7 +64,7 @@ class HostSite:
     start and end (the end is logged before the last byte is sent, so a client can only start its next
     request after it)."""
 
-    def __init__(self, address: str, number: int) -> None:
+    def __init__(self, address: str, number: int, seconds: float = PAGE_SECONDS) -> None:
         self.log: list[tuple[str, float, float]] = []
         self.lock = threading.Lock()
         self.routes = site_routes(number)
@@ -74,7 +74,7 @@ class HostSite:
             def do_GET(self) -> None:  # noqa: N802 - stdlib name
                 started = time.monotonic()
                 status, body = owner.routes.get(self.path, (404, b"not found"))
-                time.sleep(PAGE_SECONDS)
+                time.sleep(seconds)
                 self.send_response(status)
                 self.send_header("Content-Type", "text/plain" if self.path.endswith(".txt") else
                                  "application/xml" if self.path.endswith(".xml") else "text/html; charset=utf-8")
@@ -110,12 +110,14 @@ def site_routes(n: int) -> dict[str, tuple[int, bytes]]:
     """Host n: three registered pages, an index followed to two found pages, a page robots.txt forbids."""
     routes = {
         "/robots.txt": (200, b"User-agent: *\nDisallow: /prive/\n"),
-        "/prive/page.html": (200, page("Priv\u00e9", "Rien.")),
-        "/index.html": (200, page("Accueil", "Bienvenue.", '<a href="/securite/cameras.html">Vid\u00e9oprotection</a>'
+        "/prive/page.html": (200, page("Priv\u00e9", f"Rien \u00e0 Ville{n}.")),
+        # each host's texts its own: a text two pages share is stored once, under the URL fetched first
+        "/index.html": (200, page("Accueil", f"Bienvenue \u00e0 Ville{n}.",
+                                  '<a href="/securite/cameras.html">Vid\u00e9oprotection</a>'
                                   '<a href="/securite/csu.html">Cam\u00e9ras</a><a href="/autre.html">Autre</a>')),
         "/securite/cameras.html": (200, page("Cam\u00e9ras", f"La ville compte {40 + n} cam\u00e9ras.")),
         "/securite/csu.html": (200, page("CSU", f"Le centre de supervision urbain emploie {n + 3} op\u00e9rateurs.")),
-        "/autre.html": (200, page("Autre", "Rien \u00e0 voir.")),
+        "/autre.html": (200, page("Autre", f"Rien \u00e0 voir \u00e0 Ville{n}.")),
     }
     for i in range(3):
         routes[f"/page{i}.html"] = (200, page(f"Page {i}", f"En 2023, la commune a install\u00e9 {10 * n + i} "
@@ -131,17 +133,25 @@ def hosts() -> Iterator[list[HostSite]]:
         site.close()
 
 
-def register(db: Path, sites: list[HostSite]) -> None:
-    """Six sources a host, in one `sources import`: three pages, a 404, a page robots.txt forbids, a followed index."""
-    entries = []
+def register(db_path: Path, sites: list[HostSite]) -> None:
+    """Six sources a host: three pages, a 404, a page robots.txt forbids, a followed index."""
+    from storage import open_database
+    from storage.sources import Source, add_source
+
+    db = open_database(db_path)
     for n, site in enumerate(sites, start=1):
         for path in ("/page0.html", "/page1.html", "/page2.html", "/missing.html", "/prive/page.html", "/index.html"):
-            follow = "true" if path == "/index.html" else "false"
-            entries.append(f'[[sources]]\nurl = "{site.url}{path}"\nplace = "Ville{n}"\nfollow = {follow}\n')
-    toml = db.with_suffix(".toml")
-    toml.write_text("\n".join(entries))
-    imported = run_vigicam(db, "sources", "import", str(toml))
-    assert imported.returncode == 0, imported.stderr
+            add_source(db, Source(url=site.url + path, place=f"Ville{n}", follow=path == "/index.html"))
+    db.close()
+
+
+def ingest_the_rest(db_path: Path, redis_url: str) -> int:
+    """What a stopped writer left in the stream, by a new writer (this process); returns how many stored."""
+    import redis
+
+    from vigicam.ingest import Ingester
+
+    return Ingester(db_path, redis.Redis.from_url(redis_url)).run(once=True).stored
 
 
 TABLES = {
@@ -173,7 +183,7 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
     single, shared = tmp_path / "single.db", tmp_path / "shared.db"
     register(single, hosts)
     register(shared, hosts)
-    local = run_vigicam(single, "crawl", "--delay", "0")
+    local = run_vigicam(single, "crawl", "--delay", "0", "--workers", "0")
     assert local.returncode == 0, local.stderr
     local_hits = [Counter(path for path, _s, _e in site.log) for site in hosts]
     for site in hosts:
@@ -183,7 +193,7 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
     assert fed.returncode == 0, fed.stderr
     assert "18 sources handed to the frontier" in fed.stderr
     writer = vigicam_process(shared, "ingest", "--redis", redis_url)
-    workers = [vigicam_process(None, "worker", "--redis", redis_url, "--delay", "0", "--idle-exit", "2s")
+    workers = [vigicam_process(None, "worker", "--redis", redis_url, "--delay", "0", "--idle-exit", "1s")
                for _ in range(2)]
     outputs = [worker.communicate(timeout=120) for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0], outputs
@@ -192,8 +202,8 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
     writer.send_signal(signal.SIGTERM)  # stops after the result in hand; what is left waits in the stream
     out, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err
-    drained = run_vigicam(shared, "ingest", "--redis", redis_url, "--once")
-    assert drained.returncode == 0, drained.stderr
+    assert out.startswith("ingested ")
+    ingest_the_rest(shared, redis_url)
 
     # no URL fetched twice (robots.txt aside: each worker reads a host's robots.txt once, as a crawl does)
     for site, before in zip(hosts, local_hits, strict=True):
@@ -201,7 +211,9 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
         assert {path: n for path, n in hits.items() if n > 1 and path != "/robots.txt"} == {}
         assert hits - Counter({"/robots.txt": 2}) == before - Counter({"/robots.txt": 1})
         assert site.overlaps() == [], f"two requests in flight at once on {site.url}"
-    assert table_rows(shared) == table_rows(single)
+    distributed, alone = table_rows(shared), table_rows(single)
+    assert {name: (distributed[name] - alone[name], alone[name] - distributed[name]) for name in TABLES
+            if distributed[name] != alone[name]} == {}
     outcomes = dict(Counter(row[4] for row in table_rows(shared)["fetches"].elements()))
     assert outcomes == {"new_content": 18, "failed": 3, "skipped": 3}
     conn = sqlite3.connect(shared)
@@ -281,3 +293,49 @@ def test_a_wrong_redis_password_is_one_line(redis_url: str) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Error: Redis refused the password") and len(result.output.splitlines()) == 1
     assert "not-the-password" not in result.output
+
+
+def test_a_worker_killed_mid_crawl_loses_nothing(tmp_path: Path, redis_url: str) -> None:
+    """SIGKILL of a worker holding requests: they come back to the frontier once it stops saying it is
+    alive (--inflight-timeout), the other worker fetches them, and every page ends with its fetch, stored once."""
+    import redis
+
+    from storage import open_database
+    from storage.batches import open_batch_of
+    from vigicam.feeder import hand_out
+
+    sites = [HostSite(address, n, seconds=0.3) for n, address in enumerate(HOSTS, start=1)]
+    client = redis.Redis.from_url(redis_url)
+    try:
+        shared = tmp_path / "shared.db"
+        register(shared, sites)
+        db = open_database(shared)
+        batch = open_batch_of(db)
+        db.close()
+        hand_out(shared, client, batch.id)
+        worker = ["worker", "--redis", redis_url, "--delay", "0", "--timeout", "2", "--inflight-timeout", "2s"]
+        doomed = vigicam_process(None, *worker)
+        survivor = vigicam_process(None, *worker, "--idle-exit", "1s")
+        deadline = time.monotonic() + 60
+        while client.xlen("vigicam:results") < 4:
+            assert time.monotonic() < deadline and doomed.poll() is None, "the workers never got going"
+            time.sleep(0.02)
+        doomed.kill()
+        doomed.wait()
+        out, err = survivor.communicate(timeout=120)
+        assert survivor.returncode == 0, err
+        assert "requests taken back from stopped workers" in out, out
+        ingest_the_rest(shared, redis_url)
+    finally:
+        for site in sites:
+            site.close()
+    conn = sqlite3.connect(shared)
+    fetched = set(conn.execute("select source_id, url, outcome from fetches"))
+    assert len(fetched) == 24, "every registered and found page was fetched"  # as in the test above
+    assert Counter(outcome for _s, _u, outcome in fetched) == {"new_content": 18, "failed": 3, "skipped": 3}
+    assert conn.execute("select count(*) from (select 1 from extractions group by document_id, source_id "
+                        "having count(*) > 1)").fetchone()[0] == 0
+    assert conn.execute("select count(*) from fetches").fetchone() == conn.execute(
+        "select count(*) from ingested_results").fetchone()
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert client.zcard("vigicam:requests") == 0 and client.zcard("vigicam:inflight") == 0

@@ -42,15 +42,18 @@ def say(message: str) -> None:
               help="Processes reading pages beside the downloader (0: in the worker's own process).")
 @click.option("--idle-exit", type=DURATION, default=None,
               help="Stop once the frontier has been empty this long (default: wait for work until stopped).")
+@click.option("--inflight-timeout", type=DURATION, default="2m", show_default=True,
+              help="A request a worker took comes back to the frontier when the worker has not said it is alive "
+                   "for this long (a worker killed, a machine lost).")
 @user_errors
 @redis_errors
 def worker_command(redis_url: str, delay: float | None, timeout: float | None, read_workers: int,
-                   idle_exit: int | None) -> None:
+                   idle_exit: int | None, inflight_timeout: int) -> None:
     """Crawl from the shared Redis frontier and push each page's reading for `vigicam ingest`."""
     from vigicam.worker import run_worker
 
     summary = run_worker(redis_url, delay=delay, timeout=timeout, read_workers=read_workers,
-                         idle_exit=float(idle_exit or 0), say=say)
+                         idle_exit=float(idle_exit or 0), inflight_timeout=float(inflight_timeout), say=say)
     click.echo(summary.line())
 
 

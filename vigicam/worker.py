@@ -30,9 +30,11 @@ WORKER_HEARTBEAT_SECONDS = 0.5
 class WorkerSummary:
     results: int
     seconds: float
+    taken_back: int = 0
 
     def line(self) -> str:
-        return f"worker stopped: {self.results} results sent in {self.seconds:.1f}s"
+        back = f" ({self.taken_back} requests taken back from stopped workers)" if self.taken_back else ""
+        return f"worker stopped: {self.results} results sent in {self.seconds:.1f}s{back}"
 
 
 def silence_scrapy_redis_warnings() -> None:
@@ -45,7 +47,7 @@ def silence_scrapy_redis_warnings() -> None:
 
 
 def worker_settings(redis_url: str, delay: float | None, timeout: float | None, read_workers: int,
-                    idle_exit: float, registered: list[str]) -> Settings:
+                    idle_exit: float, registered: list[str], inflight_timeout: float = 120.0) -> Settings:
     """The local crawl's settings, with scrapy-redis's scheduler and duplicate filter, JSON requests, the
     host lease and the result pipeline instead of the database."""
     settings = crawl_settings(Path("no-database"), [], delay, timeout=timeout, workers=read_workers)
@@ -54,6 +56,7 @@ def worker_settings(redis_url: str, delay: float | None, timeout: float | None, 
         "SCHEDULER_PERSIST": True,  # the frontier belongs to all the workers: one stopping keeps it
         "SCHEDULER_QUEUE_KEY": REQUESTS_KEY,
         "SCHEDULER_DUPEFILTER_KEY": DUPEFILTER_KEY,
+        "SCHEDULER_QUEUE_CLASS": "crawler.reliable_queue.ReliableQueue",
         "DUPEFILTER_CLASS": "crawler.remote.RoundDupeFilter",
         "SCHEDULER_SERIALIZER": "crawler.redis_json",  # never pickle
         "REDIS_URL": redis_url,
@@ -64,20 +67,21 @@ def worker_settings(redis_url: str, delay: float | None, timeout: float | None, 
         "VIGICAM_REMOTE": True,  # no database: crawler/resolver.py takes the registered pages below
         "VIGICAM_REGISTERED_URLS": registered,
         "VIGICAM_IDLE_EXIT": idle_exit,
+        "VIGICAM_INFLIGHT_TIMEOUT": inflight_timeout,
         "LOG_INSTALL_ROOT_HANDLER": False,
     }, priority="cmdline")
     return settings
 
 
 def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | None = None, read_workers: int = 0,
-               idle_exit: float = 0.0, say=print) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
+               idle_exit: float = 0.0, inflight_timeout: float = 120.0, say=print) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
     """Crawl from the frontier until stopped (SIGTERM, Ctrl-C) or, with `idle_exit`, idle that long."""
     silence_scrapy_redis_warnings()
     client = with_retries(lambda: connect(redis_url), say)
     registered = sorted(url.decode() for url in client.smembers(REGISTERED_KEY))
     client.close()
     ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = WORKER_HEARTBEAT_SECONDS  # noqa: SLF001 - no setting for it
-    settings = worker_settings(redis_url, delay, timeout, read_workers, idle_exit, registered)
+    settings = worker_settings(redis_url, delay, timeout, read_workers, idle_exit, registered, inflight_timeout)
     process = CrawlerProcess(settings)
     from crawler.remote import RemotePagesSpider  # here: it loads the extractors, which the settings need not
 
@@ -85,4 +89,5 @@ def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | N
     started = time.monotonic()
     process.crawl(crawler)
     process.start()
-    return WorkerSummary(crawler.stats.get_value("vigicam/results_sent", 0), time.monotonic() - started)
+    return WorkerSummary(crawler.stats.get_value("vigicam/results_sent", 0), time.monotonic() - started,
+                         crawler.stats.get_value("vigicam/taken_back", 0))
