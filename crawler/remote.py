@@ -159,10 +159,16 @@ class RemoteFetch(FetchItem):
 
 
 class RoundDupeFilter(RFPDupeFilter):
-    """scrapy-redis's filter, per round: a page is fetched once a round, and again the next round."""
+    """scrapy-redis's filter, per round: a page is fetched once a round, and again the next round. Each
+    round's fingerprints are a set of their own, dropped a week after the round's last request."""
 
-    def request_fingerprint(self, request: Any) -> str:
-        return f"{request.meta.get('round', '')}:{super().request_fingerprint(request)}"
+    def request_seen(self, request: Any) -> bool:
+        key = f"{self.key}:{request.meta.get('round', '')}"
+        with self.server.pipeline() as pipe:
+            pipe.sadd(key, self.request_fingerprint(request))
+            pipe.expire(key, ROUND_TTL)
+            added, _ = pipe.execute()
+        return added == 0
 
 
 class ResultPipeline:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from vigicam.cli import db_path, existing_db, user_errors
+from vigicam.cli import NetworkType, db_path, existing_db, user_errors
 from vigicam.params import DURATION
 
 REDIS_HELP = ("The shared Redis, redis://[:PASSWORD@]HOST:PORT/DB (or VIGICAM_REDIS); keep the password out of "
@@ -45,15 +45,18 @@ def say(message: str) -> None:
 @click.option("--inflight-timeout", type=DURATION, default="2m", show_default=True,
               help="A request a worker took comes back to the frontier when the worker has not said it is alive "
                    "for this long (a worker killed, a machine lost).")
+@click.option("--allow-network", "networks", multiple=True, type=NetworkType(), envvar="VIGICAM_ALLOW_NETWORKS",
+              help="Let pages lead to this private range, as `vigicam crawl --allow-network` (repeatable).")
 @user_errors
 @redis_errors
 def worker_command(redis_url: str, delay: float | None, timeout: float | None, read_workers: int,
-                   idle_exit: int | None, inflight_timeout: int) -> None:
+                   idle_exit: int | None, inflight_timeout: int, networks: tuple[str, ...]) -> None:
     """Crawl from the shared Redis frontier and push each page's reading for `vigicam ingest`."""
     from vigicam.worker import run_worker
 
     summary = run_worker(redis_url, delay=delay, timeout=timeout, read_workers=read_workers,
-                         idle_exit=float(idle_exit or 0), inflight_timeout=float(inflight_timeout), say=say)
+                         idle_exit=float(idle_exit or 0), inflight_timeout=float(inflight_timeout),
+                         networks=list(networks), say=say)
     click.echo(summary.line())
 
 
@@ -79,6 +82,7 @@ def frontier_schedule(ctx: click.Context, redis_url: str, options: dict[str, Any
     """`vigicam schedule --redis`: the scheduler's loop handing due sources to the frontier."""
     from crawler.frontier import connect, with_retries
     from scheduler import SchedulerOptions, install_signal_handlers
+    from vigicam.config import crawl_settings_file
     from vigicam.feeder import FrontierScheduler
     from vigicam.lock import CrawlLock
 
@@ -90,6 +94,7 @@ def frontier_schedule(ctx: click.Context, redis_url: str, options: dict[str, Any
             crawl_timeout=options["crawl_timeout"], stale_after=options["stale_after"],
             batch_size=options["batch_size"]))
         scheduler.client = with_retries(lambda: connect(redis_url), say)
+        scheduler.full_fetch_every = crawl_settings_file(ctx.obj["config"])["full_fetch_every"]
         install_signal_handlers(scheduler)
         runs = scheduler.run()
     click.echo(f"schedule stopped after {runs} hand-outs to the frontier", err=True)

@@ -28,13 +28,15 @@ from storage.sources import get_source, list_sources
 logger = logging.getLogger("vigicam.schedule")
 
 
-def hand_out(db_path: Path, client: redis.Redis, batch_id: int) -> int:
+def hand_out(db_path: Path, client: redis.Redis, batch_id: int, full_fetch_every: int | None = None) -> int:
     """Push the batch's requests to the frontier, in its order, and the registered pages for the workers'
     link filter; returns how many requests."""
     spider = RemotePagesSpider()
     spider.settings = Settings()
     spider.settings.setmodule(default_settings)
     spider.settings.setdict({"VIGICAM_DB": str(db_path), "VIGICAM_BATCH": batch_id})
+    if full_fetch_every:  # the settings file's [crawl] full_fetch_every, as a local crawl reads it
+        spider.settings.set("VIGICAM_UNCONDITIONAL_EVERY", full_fetch_every)
     queue = PriorityQueue(server=client, spider=spider, key=REQUESTS_KEY, serializer=redis_json)
     db = open_database(db_path)
     try:
@@ -61,6 +63,7 @@ class FrontierScheduler(Scheduler):
     """The scheduler's loop and planning; its 'crawl' is a hand-out to the frontier (see module doc)."""
 
     client: redis.Redis | None = None
+    full_fetch_every: int | None = None
 
     def job(self) -> None:
         """One tick; never raises (an exception escaping a job would stop the loop)."""
@@ -68,7 +71,7 @@ class FrontierScheduler(Scheduler):
             self.settle_ingested()
             if self.stopping or (batch := self.next_batch()) is None:
                 return
-            pushed = hand_out(self.options.db_path, self.client, batch.id)
+            pushed = hand_out(self.options.db_path, self.client, batch.id, self.full_fetch_every)
             self.runs += 1
             logger.info("%d sources handed to the frontier (round %d, %d requests)", batch.sources, batch.id, pushed)
         except Exception:  # noqa: BLE001 - the loop must survive anything one job does

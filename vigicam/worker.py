@@ -74,7 +74,8 @@ def worker_settings(redis_url: str, delay: float | None, timeout: float | None, 
 
 
 def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | None = None, read_workers: int = 0,
-               idle_exit: float = 0.0, inflight_timeout: float = 120.0, say=print) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
+               idle_exit: float = 0.0, inflight_timeout: float = 120.0, networks: list[str] | None = None,
+               say=print) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
     """Crawl from the frontier until stopped (SIGTERM, Ctrl-C) or, with `idle_exit`, idle that long."""
     silence_scrapy_redis_warnings()
     client = with_retries(lambda: connect(redis_url), say)
@@ -82,6 +83,8 @@ def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | N
     client.close()
     ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = WORKER_HEARTBEAT_SECONDS  # noqa: SLF001 - no setting for it
     settings = worker_settings(redis_url, delay, timeout, read_workers, idle_exit, registered, inflight_timeout)
+    if networks:
+        settings.set("VIGICAM_ALLOWED_NETWORKS", networks, priority="cmdline")
     process = CrawlerProcess(settings)
     from crawler.remote import RemotePagesSpider  # here: it loads the extractors, which the settings need not
 
