@@ -69,6 +69,8 @@ def decode_result(data: bytes | str) -> Result:
         if raw.get("v") != VERSION:
             raise BadResult(f"result version {raw.get('v')!r}, this writer reads {VERSION}")
         item = FetchItem(**raw["item"])
+        if not (isinstance(item.source_id, int) and isinstance(item.url, str) and isinstance(item.body, bytes)):
+            raise BadResult("unreadable result: source_id, url or body of the wrong type")
         sent = raw["reading"]
         reading = None if sent is None else Reading(
             page=SentPage(**sent["page"]) if sent["page"] is not None else None,  # type: ignore[arg-type]

@@ -261,7 +261,8 @@ def test_the_writer_stores_a_result_once_and_resumes_what_a_killed_writer_held(t
     client = redis.Redis.from_url(redis_url)
     ensure_group(client)
     first, second = failed_fetch(1, "http://127.0.0.2:8000/a.html"), failed_fetch(1, "http://127.0.0.2:8000/a.html")
-    for entry in (first, second, "{not json", first):  # the first result delivered twice
+    unknown = failed_fetch(99, "http://127.0.0.2:8000/b.html")  # a source this database does not have
+    for entry in (first, second, "{not json", first, unknown):  # the first result delivered twice
         client.xadd(RESULTS_KEY, {"json": entry})
     # a writer that read all four and was killed having committed the first only, acknowledging none
     client.xreadgroup(WRITERS_GROUP, "writer", {RESULTS_KEY: ">"}, count=10)
@@ -274,13 +275,14 @@ def test_the_writer_stores_a_result_once_and_resumes_what_a_killed_writer_held(t
     killed.db.close()
 
     summary = Ingester(db_path, client).run(once=True)
-    assert (summary.stored, summary.duplicates, summary.rejected) == (1, 2, 1), summary.line()
+    assert (summary.stored, summary.duplicates, summary.rejected) == (1, 2, 2), summary.line()
     conn = sqlite3.connect(db_path)
     assert conn.execute("select count(*), count(distinct started_at) from fetches").fetchone() == (2, 1)
     assert conn.execute("select count(*) from ingested_results").fetchone()[0] == 2
     assert client.xlen(RESULTS_KEY) == 0 and client.xpending(RESULTS_KEY, WRITERS_GROUP)["pending"] == 0
     rejected = client.xrange(REJECTED_KEY)
-    assert len(rejected) == 1 and rejected[0][1][b"reason"].startswith(b"unreadable result")
+    assert [entry[b"reason"].split(b":")[0] for _id, entry in rejected] == [b"unreadable result",
+                                                                             b"refused by the database"]
 
 
 def test_a_wrong_redis_password_is_one_line(redis_url: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,11 @@ class Ingester:
         if already_ingested(self.db, result.fetch_uid):
             self.summary.duplicates += 1
         else:
-            self.write(result)
+            try:
+                self.write(result)
+            except sqlite3.IntegrityError as exc:  # a source unknown here: the database refuses it, always
+                self.reject(entry_id, entry, f"refused by the database: {exc}")
+                return
         self.acknowledge(entry_id)
 
     def write(self, result: Result) -> None:
