@@ -52,6 +52,7 @@ where {_PLACED} and f.extraction_id = (select max(e.id) from extractions e where
 # Same place, metric and date (both undated counts as the same), another page, another value.
 _OTHERS = ("from current_figures o where o.place_code = w.place_code and o.place_kind = w.place_kind "
            "and o.metric = w.metric and o.date is w.date and o.value != w.value and o.page_url != w.page_url")
+MAX_OTHERS = 10  # other values listed in `other_values`; `statements` counts them all
 _BEST = f"""
 insert into latest (place_code, place_kind, metric, place, value, qualifier, date, as_of, evidence, page_url,
                     published, fetched_at, source_id, document_id, figure_id, statements, disagrees, other_values)
@@ -60,16 +61,19 @@ select w.place_code, w.place_kind, w.metric, w.place, w.value, w.qualifier, w.da
        (select count(*) from current_figures o where o.place_code = w.place_code and o.place_kind = w.place_kind
         and o.metric = w.metric),
        exists (select 1 {_OTHERS}),
-       (select group_concat(o.value || ' (' || o.page_url || ')', ' ; ') {_OTHERS})
+       (select group_concat(said, ' ; ') from (select distinct o.value || ' (' || o.page_url || ')' as said {_OTHERS}
+                                               limit {MAX_OTHERS}))
 from current_figures w
 """
 
 
 def _recompute(row: str) -> str:
-    """The `latest` row of the place and metric of `row` (new or old in a trigger), recomputed."""
+    """The `latest` row of the place and metric of `row` (new or old in a trigger), recomputed: the newest
+    statement is found first (by index), then only its own counts are made."""
     key = f"place_code = {row}.place_code and place_kind = {row}.place_kind and metric = {row}.metric"
     return (f"delete from latest where {key};\n"
-            f"{_BEST} where w.{key.replace(' and ', ' and w.')} order by w.as_of desc, w.figure_id desc limit 1;")
+            f"{_BEST} where w.rowid = (select c.rowid from current_figures c where c.{key.replace(' and ', ' and c.')} "
+            "order by c.as_of desc, c.figure_id desc limit 1);")
 
 
 TRIGGERS_SQL = (
@@ -135,7 +139,8 @@ def create_latest(db: Database) -> None:
         primary key (figure_id, page_url))""")
     db.execute("create index current_figures_page on current_figures (source_id, page_url)")
     db.execute("create index current_figures_text on current_figures (document_id, source_id)")
-    db.execute("create index current_figures_place on current_figures (place_code, place_kind, metric)")
+    db.execute("create index current_figures_place on current_figures (place_code, place_kind, metric, as_of, "
+               "figure_id)")
     db.execute("""create table latest (
         place_code text not null, place_kind text not null, metric text not null, place text, value real,
         qualifier text, date text, as_of text, evidence text, page_url text, published text, fetched_at text,
@@ -143,7 +148,7 @@ def create_latest(db: Database) -> None:
         other_values text,
         primary key (place_code, place_kind, metric))""")
     db.execute("create index latest_metric_value on latest (metric, value)")
-    db.execute("create index latest_disagreements on latest (metric) where disagrees = 1")
+    db.execute("create index latest_disagreements on latest (place, metric) where disagrees = 1")
     # a page's newest fetch with a text, found without reading all its source's fetches
     db.execute("create index fetches_page_documents on fetches (source_id, url) where document_id is not null")
     for column in ("departement", "region", "epci"):  # the observatory places a group at its communes' mean
