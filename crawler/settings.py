@@ -9,6 +9,8 @@ ROBOTSTXT_OBEY = True
 # Only a robots.txt's first 500 KiB are read, as Google does: a 9.5 MB one cost a crawl 700 MB.
 ROBOTSTXT_PARSER = "crawler.robots.CappedRobotParser"
 VIGICAM_ROBOTSTXT_MAX_BYTES = 500 * 1024
+# A host's robots.txt is asked again after this long (less if its Cache-Control max-age says so); 0: every crawl.
+VIGICAM_ROBOTSTXT_KEEP_SECONDS = 86_400
 
 # One request at a time per host, AutoThrottle adapts the delay to the server's latency.
 CONCURRENT_REQUESTS = 8
@@ -39,7 +41,7 @@ ITEM_PIPELINES = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
+    "crawler.kept_robots.KeptRobotsTxtMiddleware": 100,  # SharedRobotsTxtMiddleware, robots.txt kept a day
     "crawler.middlewares.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550) retries
     # a redirect to another registered page is not followed (fetched once, as its own source): before Redirect (600)
     "crawler.registered_redirects.RegisteredRedirectMiddleware": 620,

@@ -474,3 +474,12 @@ def m016_ingested_results(db: Database) -> None:
         not_null={"fetch_id", "ingested_at"},
         foreign_keys=[("fetch_id", "fetches", "id")],
     )
+
+
+@migrations()
+def m017_robots_txt_cache(db: Database) -> None:
+    """robots.txt kept between crawls with its expiry (issue 23 item 3): one row per host. See
+    storage/robots_cache.py."""
+    from storage.robots_cache import create_robots_cache
+
+    create_robots_cache(db)
