@@ -61,7 +61,8 @@ def test_a_threshold_in_an_aid_page_is_eligibility():
 def test_an_intercommunalites_page_names_its_communes_and_itself_by_usual_names():
     text = "Le Grand Avignon regroupe les images de 180 caméras. Le Pontet en a installé 20 et Vedène 12."
     figures = extract_text(text, place_hint="Grand Avignon")
-    assert [(f.value, f.place) for f in figures] == [(180, "Grand Avignon"), (20, "Le Pontet"), (12, "Vedène")]
+    assert [(f.value, f.place) for f in figures] == [
+        (180, "Grand Avignon"), (20, "Le Pontet (Vaucluse)"), (12, "Vedène")]
 
 
 def test_the_agglo_of_a_named_commune():

@@ -1259,7 +1259,7 @@ def test_programme_lines_zones_and_cameras_wanted(text, hint, published, expecte
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # items parted by semicolons, each named: each its own count
     ("À Arles, 90 caméras ; à Tarascon, 40 ; à Beaucaire, 35. Ces trois villes en totalisent 165.", None,
-     [("cameras", 90, None, "Arles"), ("cameras", 40, None, "Tarascon"), ("cameras", 35, None, "Beaucaire"),
+     [("cameras", 90, None, "Arles"), ("cameras", 40, None, "Tarascon"), ("cameras", 35, None, "Beaucaire (Gard)"),
       ("cameras", 165, None, None)]),
     # "l'année suivante": the year after the one the text named last
     ("Les douze premières caméras ont été posées en 2016. L'année suivante, huit autres les ont rejointes.", None,
@@ -1456,7 +1456,7 @@ def test_cameras_put_up_since_a_month_were_added_then():
             "été mises en service.")
     figures = extract_text(text, place_hint="Flers", published="2021-02-02")
     assert [(f.metric, f.value, f.place, f.date) for f in figures] == [
-        ("cameras_added", 11, "Flers / Vert-Bois", "2021")]
+        ("cameras_added", 11, "Flers (Orne) / Vert-Bois", "2021")]
 
 
 def test_cameras_put_there_take_the_landmark_the_sentence_before_spoke_of():
@@ -1758,8 +1758,10 @@ def test_a_homonym_of_note_goes_by_the_departement_its_text_names(text, place):
     assert [f.place for f in extract_text(text, place_hint="Saint-Denis")] == [place]
 
 
-def test_a_homonym_of_a_hamlet_keeps_its_name_alone():
-    assert [f.place for f in extract_text("Vernon compte 60 caméras.", place_hint="Vernon")] == ["Vernon"]
+def test_a_homonym_of_any_commune_is_named_with_its_departement():
+    # guidelines 2.4: "Homonyms are disambiguated with the territory in parentheses", a hamlet's name too
+    assert [f.place for f in extract_text("Vernon compte 60 caméras.", place_hint="Vernon")] == ["Vernon (Eure)"]
+    assert [f.place for f in extract_text("Dreux compte 60 caméras.", place_hint="Dreux")] == ["Dreux"]
 
 
 def test_a_budgets_existing_network_and_a_sum_since_a_year():
@@ -1898,7 +1900,7 @@ def test_an_operation_last_month_and_a_hospital_north():
 def test_sites_of_a_commune_named_after_their_noun_phrase():
     text = "La métropole équipera les trois parkings relais de Villars de 12 caméras."
     figures = extract_text(text, place_hint="Saint-Étienne Métropole")
-    assert [(f.value, f.place) for f in figures] == [(3, "Villars"), (12, "Villars")]
+    assert [(f.value, f.place) for f in figures] == [(3, "Villars (Loire)"), (12, "Villars (Loire)")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2006,7 +2008,7 @@ def test_cameras_an_aid_is_granted_for_are_to_be_installed():
     listed = ("La Région a attribué les subventions suivantes :\n- Commune de Chagny : 9 200 € pour 3 caméras\n"
               "- Commune de Saint-Florentin : 18 750 € pour 7 caméras\n")
     assert [(f.metric, f.value, f.place) for f in extract_text(listed) if f.metric != "money_eur"] == [
-        ("cameras_planned", 3, "Chagny"), ("cameras_planned", 7, "Saint-Florentin")]
+        ("cameras_planned", 3, "Chagny (Saône-et-Loire)"), ("cameras_planned", 7, "Saint-Florentin (Yonne)")]
     # a list of what is there is no decision's
     there = "La ville compte aujourd'hui :\n- 12 caméras au centre\n- 5 caméras à la gare\n"
     assert {f.metric for f in extract_text(there, place_hint="Chagny")} == {"cameras"}
@@ -2088,7 +2090,7 @@ def test_a_timelines_months_before_the_page_are_done_those_after_to_come():
     ("Le réseau en comptera 150, avec l'arrivée de Guipavas (18 caméras) et du Relecq-Kerhuon (12).",
      "Brest Métropole", [(150, "Brest Métropole"), (18, "Guipavas"), (12, "Le Relecq-Kerhuon")]),
     ("Saint-Omer, avec 64 caméras, et Longuenesse, avec 31, concentrent la moitié du parc.", "Saint-Omer",
-     [(64, "Saint-Omer"), (31, "Longuenesse")]),
+     [(64, "Saint-Omer (Pas-de-Calais)"), (31, "Longuenesse")]),
     # a road's number is no count
     ("Le réseau sera complété par 8 caméras aux abords de la gare et de la RN 12.", "Brest", [(8, "Brest")]),
 ])
@@ -2172,13 +2174,13 @@ def test_the_answer_to_who_watches_the_images():
 @pytest.mark.parametrize(("text", "expected"), [
     # a body that pays for one commune's operation is its funder, not where the money goes
     ("Saint-Étienne Métropole équipera les parkings relais de Villars de 12 caméras. La métropole finance seule "
-     "l'opération, soit 96 000 euros.", [(12, "Villars"), (96000, "Villars")]),
+     "l'opération, soit 96 000 euros.", [(12, "Villars (Loire)"), (96000, "Villars (Loire)")]),
     # one that funds its communes' projects speaks for itself
     ("La métropole subventionne à 50 % les projets de vidéoprotection de ses 30 communes.",
      [(50, "Saint-Etienne Métropole"), (30, "Saint-Etienne Métropole")]),
     # a commune that pays is where it pays for
     ("Les caméras de la ville sont reliées au centre de la métropole. La commune verse une participation de "
-     "9 000 euros.", [(9000, "Villars")]),
+     "9 000 euros.", [(9000, "Villars (Loire)")]),
 ])
 def test_who_funds_is_not_where_unless_it_funds_its_communes(text, expected):
     assert [(f.value, f.place) for f in extract_text(text, place_hint="Villars")] == expected

@@ -147,7 +147,7 @@ def test_a_landmark_says_where_the_place_is_and_is_not_it():
     from extractors import extract_text
 
     text = "Près de Bar-sur-Aube, Urville ne compte que 124 habitants et vient d'installer cinq caméras."
-    assert {f.place for f in extract_text(text, place_hint="Urville")} == {"Urville"}
+    assert {f.place for f in extract_text(text, place_hint="Urville")} == {"Urville (Aube)"}
     text = "La commune voisine de l'aéroport de Saint-Étienne-de-Saint-Geoirs va bientôt compter 70 caméras."
     assert [f.place for f in extract_text(text, place_hint="Izeaux")] == ["Izeaux"]
     text = "L'opposition rappelle que la commune voisine de Coursan n'a que 12 caméras."
