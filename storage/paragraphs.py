@@ -21,6 +21,7 @@ SURVEILLANCE_RE = re.compile(
 MIN_WORDS = 6  # fewer words: a heading, a menu item or a label, not a paragraph
 MIN_LOWER_WORDS = 3  # prose has small words ('de', 'la', 'sont'); a menu of Capitalised Items has none
 SEPARATORS_RE = re.compile(r"\s[|›>»·•/]\s")  # 'Accueil › Sécurité › Vidéoprotection', 'A | B | C'
+NUMBER_RE = re.compile(r"\d(?:[\d ,.]*\d)?")  # masked when pairing paragraphs: '1 240,5' is '#'
 PAIRED_RATIO = 0.5  # a removed and an added paragraph this alike are one paragraph that changed
 MAX_PAIRINGS = 2500  # removed × added paragraphs compared at most; beyond, paired in the order of the text
 
@@ -111,8 +112,9 @@ def said_in(sentence: str | None, paragraph: str | None) -> bool:
 
 
 def likeness(old: str, new: str) -> float:
-    """difflib's ratio of two paragraphs, 0 when its cheap upper bounds already fall short of PAIRED_RATIO."""
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    """difflib's ratio of two paragraphs' words, their numbers masked (a count of 400 digits that replaced
+    '148' is the same paragraph edited); 0 when its cheap upper bounds already fall short of PAIRED_RATIO."""
+    matcher = SequenceMatcher(None, NUMBER_RE.sub("#", old), NUMBER_RE.sub("#", new), autojunk=False)
     if matcher.real_quick_ratio() < PAIRED_RATIO or matcher.quick_ratio() < PAIRED_RATIO:
         return 0.0
     return matcher.ratio()

@@ -43,7 +43,9 @@ def site(internal):
                f"http://127.0.0.1:{port}/sitemap.xml</loc></sitemap></sitemapindex>").encode()
     server = RoutesServer({
         "/good.html": (200, {"Content-Type": HTML}, GOOD),
-        "/moved.html": (302, {"Location": "/good.html"}, b""),
+        # to a page of the source's own server that is not registered (one that is, is fetched as its source)
+        "/moved.html": (302, {"Location": "/new-home.html"}, b""),
+        "/new-home.html": (200, {"Content-Type": HTML}, GOOD),
         "/to-port.html": (302, {"Location": f"http://127.0.0.1:{port}/secret.html"}, b""),
         "/to-decimal.html": (302, {"Location": f"http://2130706433:{port}/secret.html"}, b""),
         "/to-localhost.html": (302, {"Location": f"http://localhost:{port}/secret.html"}, b""),
