@@ -167,7 +167,7 @@ FUTURE_TERMS = (
     r"recommand\w*|préconis\w*|"  # "la gendarmerie avait recommandé 9 caméras": advised, not there
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
     r"(?:ont|a) été autorisée?s?|sont (?:désormais |déjà |aujourd'hui )?autorisée?s?|est autorisée?|"
-    r"engagée?s? sur|d'ici|à l'horizon|à terme|bientôt|prochains?|prochaines?|à venir|"
+    r"engagée?s? sur|d'ici|à l'horizon|à (?:l')?échéance|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"l'accord de la préfecture|l'autorisation de la préfecture|le feu vert|"  # allowed, not yet done
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
@@ -290,6 +290,8 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     r"|\ble cap des?\s*$"  # "a franchi le cap des 50"
+    # "l'objectif est de 100"
+    r"|\bobjectif\s+(?:est|sera|était|serait)\s+(?:de\s+|d')?(?:porter le parc à\s+|atteindre\s+)?$"
     r"|\b(?:objectifs?|cible)\s*:\s*$"  # "La ville compte 120 caméras. Objectif : 400 à l'été 2019"
     r"|\bcam[ée]ras\s+(?:ne\s+|n')?(?:étaient|sont|seront|seraient)\s+(?:alors\s+|plus\s+|encore\s+)?que\s*$"
     r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"

@@ -92,7 +92,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "own_verb_future",
         "a count whose own verb of having or installing is in the future or the conditional is still to come",
         (Metric.CAMERAS,),
-        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _totals(s),
+        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _totals(s)
+        and not s.already,
         Metric.CAMERAS_PLANNED,
         # future and conditional endings, not "caméra(s)", whose "-ras" is no tense
         re.compile(r"\w(?<!é)(?:ra|ront|rai|ras|rez|rons|rait|raient)\b"),
@@ -103,7 +104,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Le dispositif en compte aujourd'hui 114 et passera à 120 caméras d'ici à 2026.", "114", "cameras"),
          ("Le dispositif en compte aujourd'hui 114 et passera à 120 caméras d'ici à 2026.", "120",
           "cameras_planned"),
-         ("La ville passera donc de 48 à 52 caméras sur son territoire.", "48", "cameras")),
+         ("La ville passera donc de 48 à 52 caméras sur son territoire.", "48", "cameras"),
+         ("L'agglomération complétera les sept caméras déjà en place sur la zone.", "sept", "cameras")),
     ),
     ReviewRule(
         "installing_now",

@@ -55,6 +55,7 @@ class NumberSyntax:
     per_period: bool = False  # "10 à 15 nouvelles caméras par an": a rate of installing, not one operation
     past_told: bool = False  # "Il installe à l'époque …": a present that tells of the past
     stated_aim: bool = False  # "Objectif : 400 caméras à l'été 2019": a count set as an aim
+    already: bool = False  # "sept caméras déjà en place", "existantes": said to be there now
 
 
 # what stands between a noun of aim and its infinitive: "projet d'installer", "but : installer", "objectif
@@ -201,10 +202,8 @@ def _bracketed_apart(number: Any, verb: Any) -> bool:
 
 
 def _outside_incise(infinitive: Any, upper: Any) -> Any:
-    """ "un arrêté autorisant cette commune, qui ne disposait pas de caméras, à en installer 23": the small
-    model hangs the infinitive on the verb of the relative clause before it (and may not call that clause a
-    relative one). A relative clause closed by a comma is an incise: what follows the comma depends on the
-    verb the incise interrupts, the one its antecedent depends on."""
+    """ "autorisant cette commune, qui ne disposait pas de caméras, à en installer 23": a relative clause
+    closed by a comma is an incise; what follows depends on the verb its antecedent depends on."""
     relative = next((c for c in upper.children if c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType")),
                     None)
     if relative is None or not any(t.text == "," for t in infinitive.doc[upper.i + 1 : infinitive.i]):
@@ -245,7 +244,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun), _operation_to_come(number), _joined(number),
                         carrier is verb and _active(verb), _per_period(number), _past_told(number.doc),
-                        _stated_aim(number))
+                        _stated_aim(number), _already_there(phrase))
 
 
 def _starting_point(number: Any) -> bool:
@@ -375,6 +374,16 @@ def _joined(number: Any) -> bool:
     while before is not None and before.like_num and before.i:
         before = number.doc[before.i - 1]
     return before is not None and before.lower_ in ("des", "aux")
+
+
+def _already_there(phrase: Any) -> bool:
+    """ "sept caméras déjà en place seront reliées": the words right after the count say they are there now."""
+    for token in phrase.doc[phrase.i + 1 : phrase.i + 4]:
+        if token.lower_ == "déjà":
+            return True
+        if token.pos_ in ("NUM", "ADP", "PUNCT"):  # "22 exemplaires aux 52 déjà mis en place": the 52's
+            return False
+    return False
 
 
 def _definite(number: Any) -> bool:

@@ -53,7 +53,7 @@ MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvel
 COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
                               r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
-ALREADY = r"déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
+ALREADY = r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.

@@ -25,3 +25,13 @@ def test_a_number_in_brackets_does_not_take_the_tense_of_the_verb_outside():
     text = "Prenons la ville voisine de Carbonne, qui possède 11 caméras (bientôt 14) : trois vols ont été résolus."
     figures = extract_text(text, place_hint="Carbonne")
     assert [(f.metric, f.value) for f in figures][:2] == [("cameras", 11), ("cameras_planned", 14)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La ville veut 200 caméras à échéance 2020.", [("cameras_planned", 200)]),
+    ("La vidéoprotection s'étend : l'objectif est de 100, d'ici 2020.", [("cameras_planned", 100)]),
+    ("Deux caméras seront posées rue des Jardins, et 160 autres d'ores et déjà en service seront reliées au centre.",
+     [("cameras_planned", 2), ("cameras", 160)]),
+])
+def test_deadlines_aims_and_cameras_there_already(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Le Puy-en-Velay")] == expected
