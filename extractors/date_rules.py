@@ -190,10 +190,18 @@ def date_of(x: Extractor, sentence: Sentence, c: Candidate, context: SentenceCon
     raise AssertionError("figure_date answers every figure")
 
 
+# a clause that is nothing but a deadline: ", d'ici 2020.", ", à l'horizon 2025"
+DEADLINE_ONLY_RE = re.compile(r"\s*,\s*(?:d'ici|à l'horizon|à (?:l')?échéance|avant)\s+(?:à\s+)?"
+                              r"(?:la fin\s+(?:de\s+)?)?(?:l'année\s+)?(?:19|20)\d\d\s*[.;]?\s*$")
+
+
 def with_apposition(x: Extractor, clause: Span, clauses: list[Span]) -> Span:
     """A figure in apposition ("Le budget de réparation, 12 000 €, a été voté le 28 mars") is dated by the
-    decision the clause that follows it tells: the two as one."""
+    decision the clause that follows it tells, and a count by a deadline set apart after it: the two as one."""
     text = x.text
+    following = next((c for c in clauses if c.start >= clause.end), None)
+    if following is not None and DEADLINE_ONLY_RE.match(norm(text[clause.end : following.end])):
+        return Span(clause.start, following.end)  # "l'objectif est de 100, d'ici 2020": its deadline, set apart
     if not BARE_AMOUNT_RE.fullmatch(text[clause.start : clause.end]) or not text[: clause.start].rstrip(
             ).endswith(",") or not text[clause.end :].lstrip().startswith(","):
         return clause
