@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import FetchItem
+from crawler.read_budget import DEFAULT_MAX_READ_SECONDS
 from crawler.readers import Reader, default_workers
 from extractors.reading import Reading
 from storage import open_database
@@ -55,6 +56,7 @@ class StorePipeline:
         workers = default_workers() if workers is None else int(workers)
         pipeline = cls(crawler.settings.get("VIGICAM_DB"), crawler.stats, run_id, crawler, workers)
         pipeline.locked_wait = crawler.settings.getfloat("VIGICAM_DB_LOCKED_WAIT", DEFAULT_LOCKED_WAIT)
+        pipeline.reader.max_seconds = crawler.settings.getfloat("VIGICAM_MAX_READ_SECONDS", DEFAULT_MAX_READ_SECONDS)
         return pipeline
 
     def open_spider(self, spider: Any = None) -> None:

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from crawler.read_budget import DEFAULT_MAX_READ_SECONDS, read_within
 from extractors.reading import Reading, warm_up
 from extractors.safe_read import read_and_extract_safely
 
@@ -47,11 +48,13 @@ def exit_with_parent(parent_pid: int) -> None:
 
 class Reader:
     """Runs `read_and_extract_safely` (or `function`) in worker processes, or in this process when
-    `workers` is 0."""
+    `workers` is 0, each page within `max_seconds` of CPU time (crawler/read_budget.py; 0: no bound)."""
 
-    def __init__(self, workers: int, function: Callable[..., Reading] = read_and_extract_safely) -> None:
+    def __init__(self, workers: int, function: Callable[..., Reading] = read_and_extract_safely,
+                 max_seconds: float | None = DEFAULT_MAX_READ_SECONDS) -> None:
         self.workers = workers
         self.function = function
+        self.max_seconds = max_seconds
         self.pool: ProcessPoolExecutor | None = None
 
     def open(self) -> None:
@@ -73,9 +76,10 @@ class Reader:
         each of those is read again alone, so only the page that kills a worker of its own fails."""
         pool = self.pool
         if pool is None:
-            return self.function(body, content_type, **hints)
+            return read_within(self.function, self.max_seconds, body, content_type, **hints)
         try:
-            return await asyncio.wrap_future(pool.submit(self.function, body, content_type, **hints))
+            return await asyncio.wrap_future(pool.submit(read_within, self.function, self.max_seconds, body,
+                                                         content_type, **hints))
         except BrokenProcessPool:
             if self.pool is pool:  # the first page to notice replaces the workers
                 logger.error("a page reader died; reading goes on with new workers")
@@ -87,7 +91,8 @@ class Reader:
         """Read a page in a process of its own: if that process dies, this page killed it."""
         pool = self._new_pool(workers=1)
         try:
-            return await asyncio.wrap_future(pool.submit(self.function, body, content_type, **hints))
+            return await asyncio.wrap_future(pool.submit(read_within, self.function, self.max_seconds, body,
+                                                         content_type, **hints))
         except BrokenProcessPool:
             logger.error("the page reader died on %s", hints.get("source_url") or "a page")
             return Reading(page=None, error="the page reader died on this page (a parser crash)")

@@ -81,3 +81,6 @@ VIGICAM_UNCONDITIONAL_EVERY = 7 * 86_400
 # Worker processes that parse pages and extract figures beside the downloader; None: one per core
 # but the crawl's own, four at most; 0: in the crawl's process.
 VIGICAM_READ_WORKERS = None
+# Seconds of CPU one page's reading may take (parsing and extraction); past it the page is a failed fetch
+# with the reason, backed off like any other failure, and the crawl goes on. 0: no bound.
+VIGICAM_MAX_READ_SECONDS = 20.0

@@ -32,8 +32,9 @@ class ConfigError(ValueError):
 # The settings file (`--config`, `VIGICAM_CONFIG`, default ./vigicam.toml): its tables, and the defaults of
 # its [crawl] table, which the crawl's own options override.
 SETTINGS_TABLES = ("notify", "crawl")
-CRAWL_DEFAULTS: dict[str, str] = {
+CRAWL_DEFAULTS: dict[str, Any] = {
     "full_fetch_every": "7d",  # a page asked with its validators is fetched in full at least this often
+    "max_read_seconds": 20,  # CPU seconds one page's reading may take (crawler/read_budget.py); 0: no bound
 }
 
 
@@ -218,3 +219,13 @@ def crawl_settings_file(path: Path | None) -> dict[str, int]:
     if not isinstance(merged["full_fetch_every"], str):
         raise ConfigError(f"full_fetch_every must be a duration in quotes, e.g. \"7d\" (in {path})")
     return {"full_fetch_every": parse_duration(merged["full_fetch_every"])}
+
+
+def max_read_seconds(path: Path | None) -> float:
+    """[crawl] max_read_seconds of the settings file (20 when unset): a number of seconds, 0 for no bound."""
+    table = read_settings_file(path).get("crawl", {})
+    value = table.get("max_read_seconds", CRAWL_DEFAULTS["max_read_seconds"]) if isinstance(table, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e9:
+        raise ConfigError(f"max_read_seconds must be a number of seconds, e.g. 20 (0: no bound), not {value!r} "
+                          f"(in [crawl] of {path})")
+    return float(value)
