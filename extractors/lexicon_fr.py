@@ -168,7 +168,7 @@ FUTURE_TERMS = (
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
     r"(?:ont|a) été autorisée?s?|sont (?:désormais |déjà |aujourd'hui )?autorisée?s?|est autorisée?|"
     r"engagée?s? sur|d'ici|à l'horizon|à (?:l')?échéance|à terme|bientôt|prochains?|prochaines?|à venir|"
-    r"l'accord de la préfecture|l'autorisation de la préfecture|le feu vert|"  # allowed, not yet done
+    r"l'accord de la préfecture|l'autorisation de la préfecture|(?:le|son|leur) feu vert|"  # allowed, not yet done
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"

@@ -34,7 +34,16 @@ from extractors.lexicon_fr import BROAD_MONEY, VIDEO_TERMS
 from extractors.places import FigurePlace
 from extractors.readings import CAMERAS, DENSITY, MONEY, OFFENCES, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Sentence, clause_at, list_intro
-from extractors.tense import COMPOUND_PAST_RE, DECIDED_RE, MONEY_FOR_RE, camera_metric
+from extractors.tense import (
+    COMPOUND_PAST_RE,
+    DECIDED_RE,
+    FUTURE_RE,
+    MONEY_FOR_RE,
+    NOW_RE,
+    PAST_RE,
+    PRESENT_HAVE_RE,
+    camera_metric,
+)
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor
@@ -43,6 +52,12 @@ GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
 # a budget's growth or a tax rate ("la taxe foncière reste fixée à 38,5 %"), not "hors taxes"
 TAX_OR_BUDGET = r"\bbudget\b|\btaxes? (?:foncière|d'habitation|locale)|\bimpôts?\b|\bfiscal\w*|\bd'imposition\b"
+IMPERFECT_RE = re.compile(r"\b\w{2,}(?<!r)(?:ait|aient)\b")  # "atteignait 77 appareils": a past of its own
+# "le parc existant (22 caméras)", "déjà en place"; not "la mise en place de 21 caméras", an operation
+THERE_NOW_RE = re.compile(r"\bexistant\w*|\bactuel\w*"
+                          r"|(?<!mettre )(?<!mise )(?<!mis )(?<!mises )\ben (?:place|service)\b")
+YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
+DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|ses|leurs|ces|nos|vos|des|aux)\s*$", re.IGNORECASE)
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 
@@ -110,9 +125,27 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
         decided=decided(x, sentence) or x.aid_granted and bool(MONEY_FOR_RE.search(norm(
             x.text[max(sentence.start, c.mention.start - 30) : c.mention.start]))),
     )
-    if metric is Metric.CAMERAS and x.intro_to_come(sentence):
+    if metric is Metric.CAMERAS and (x.intro_to_come(sentence) or _goes_on_to_come(
+            x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start])):
         return Metric.CAMERAS_PLANNED  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
     return metric
+
+
+def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: str) -> bool:
+    """ "La préfecture a donné son feu vert à plusieurs programmes. Six caméras par exemple à Braize, quatre à
+    Chambérat.": a sentence with no word of time of its own (no tense, no "aujourd'hui", no verb of having)
+    goes on with the one before it; when that one speaks of what is to come, so does it. A definite count
+    ("les 13 caméras", "ses 107 caméras") is of a set known already."""
+    if sentence.index == 0 or DEFINITE_BEFORE_RE.search(just_before):
+        return False
+    own = norm(said)
+    if any(cue.search(own) for cue in (FUTURE_RE, PAST_RE, NOW_RE, PRESENT_HAVE_RE, COMPOUND_PAST_RE, IMPERFECT_RE,
+                                       THERE_NOW_RE)):
+        return False
+    if x.published and any(year < x.published[:4] for year in YEARS_RE.findall(own)):
+        return False  # "1re phase (2021) : 10 caméras" on a page of 2023: dated before the page, done
+    before = x.sentences[sentence.index - 1]
+    return bool(FUTURE_RE.search(norm(x.text[before.start : before.end])))
 
 
 def _broad_money(q: MetricQuestion) -> bool:

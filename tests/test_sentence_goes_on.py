@@ -1,0 +1,21 @@
+"""A sentence with no word of time of its own goes on with the one before it."""
+
+import pytest
+
+from extractors.pipeline import extract_text
+
+TO_COME = "La préfecture vient de donner son feu vert à plusieurs programmes d'installation de caméras. "
+
+
+def test_counts_told_after_a_sentence_of_what_is_to_come_are_to_come():
+    text = TO_COME + "Six caméras par exemple à Braize, quatre à Chambérat."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Allier")][:1] == [("cameras_planned", 6)]
+
+
+@pytest.mark.parametrize("second", [
+    "Les 13 caméras du centre-ville sont toutes actives.",  # a known set
+    "Le parc atteignait 77 appareils en février 2010.",  # a past of its own
+    "La commune compte aujourd'hui 12 caméras.",  # now
+])
+def test_a_sentence_with_its_own_time_or_a_known_set_keeps_it(second):
+    assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")] == ["cameras"]
