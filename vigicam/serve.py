@@ -12,6 +12,9 @@ from typing import Any
 
 import yaml
 
+import vigicam.datasette
+from vigicam.serve_guard import DEFAULT_MAX_MEMORY_MB, bound_memory, env_number
+
 
 def metadata_for(db_path: Path) -> dict[str, Any]:
     """The shipped metadata, with its database key renamed to the file's name (Datasette's name for it)."""
@@ -40,13 +43,19 @@ def metadata_file(db_path: Path) -> str:
 
 
 def serve_command(db_path: Path, host: str, port: int) -> list[str]:
+    """Datasette with vigicam's metadata and its guards (vigicam/datasette/guard_plugin.py, told the bound
+    address through VIGICAM_SERVE_BOUND)."""
     metadata_path = metadata_file(db_path)
+    plugins_dir = str(Path(vigicam.datasette.__file__).parent)
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", metadata_path,
+            "--plugins-dir", plugins_dir,
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
             "--setting", "default_page_size", "100"]
 
 
 def serve(db_path: Path, host: str, port: int) -> None:
-    """Replace this process with Datasette (so signals reach it directly)."""
+    """Replace this process with Datasette (so signals reach it directly), its memory bounded."""
     command = serve_command(db_path, host, port)
+    os.environ["VIGICAM_SERVE_BOUND"] = host
+    bound_memory(int(env_number("VIGICAM_SERVE_MAX_MEMORY_MB", DEFAULT_MAX_MEMORY_MB)))
     os.execv(command[0], command)

@@ -1,0 +1,40 @@
+"""Datasette plugin loaded by `vigicam serve` (--plugins-dir): the guards of vigicam/serve_guard.py."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from typing import Any
+
+from datasette import hookimpl
+
+from vigicam.serve_guard import (
+    DEFAULT_CHECKPOINT_SECONDS,
+    DEFAULT_WAL_MB,
+    WalTrimmer,
+    allowed_hosts,
+    bound_connection,
+    check_host,
+    env_number,
+)
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    allowed = allowed_hosts(os.environ.get("VIGICAM_SERVE_BOUND", "127.0.0.1"),
+                            os.environ.get("VIGICAM_SERVE_HOSTS", ""))
+    return lambda app: check_host(app, allowed)
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
+    bound_connection(conn)
+
+
+@hookimpl
+def startup(datasette: Any) -> None:
+    max_bytes = int(env_number("VIGICAM_SERVE_WAL_MB", DEFAULT_WAL_MB) * 1024 * 1024)
+    every = env_number("VIGICAM_SERVE_CHECKPOINT_SECONDS", DEFAULT_CHECKPOINT_SECONDS)
+    for database in datasette.databases.values():
+        if database.path and not database.is_memory:
+            WalTrimmer(database.path, max_bytes, every).start()
