@@ -10,15 +10,18 @@ looks first (each worker looks when idle and at each refresh): at least once, ne
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
 from scrapy_redis.queue import PriorityQueue
 
+from crawler import redis_json
 from crawler.frontier import INFLIGHT_KEY
 
 INFLIGHT_META = "vigicam_inflight"
+# set on a request taken back from a stopped worker: the links it finds are asked again (a page's links may
+# have been counted as found and never queued when its worker died); the duplicate filter keeps each once
+RETAKEN_META = "vigicam_retaken"
 # Pop the best request and hold it until ARGV[1] (a deadline): KEYS queue, in-flight set.
 POP_SCRIPT = """
 local found = redis.call('ZRANGE', KEYS[1], 0, 0)
@@ -80,7 +83,9 @@ class ReliableQueue(PriorityQueue):
         returned = 0
         for token in self.server.zrangebyscore(INFLIGHT_KEY, "-inf", time.time()):
             if self.server.zrem(INFLIGHT_KEY, token):  # the one that removes it puts it back
-                self.server.zadd(self.key, {token: -json.loads(token).get("priority", 0)})
+                request = redis_json.loads(token)
+                request.setdefault("meta", {})[RETAKEN_META] = True
+                self.server.zadd(self.key, {redis_json.dumps(request): -request.get("priority", 0)})
                 returned += 1
         return returned
 

@@ -34,7 +34,7 @@ from crawler.frontier import (
 )
 from crawler.items import FetchItem
 from crawler.readers import Reader
-from crawler.reliable_queue import INFLIGHT_META
+from crawler.reliable_queue import INFLIGHT_META, RETAKEN_META
 from crawler.results import encode_result
 from crawler.spiders.pages import PagesSpider
 from extractors.reading import Reading
@@ -114,10 +114,19 @@ class RemotePagesSpider(PagesSpider):
         return self.registered
 
     def claim(self, source_id: int, href: str, parent: dict[str, Any]) -> bool:
+        if parent.get(RETAKEN_META):  # see crawler/reliable_queue.py
+            return True
         round_id = parent.get("round") or "none"
         keys = [FOUND_KEY.format(round=round_id), FOUND_COUNT_KEY.format(round=round_id)]
         most = self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES")
         return bool(self.claim_script(keys=keys, args=[href, source_id, most, ROUND_TTL]))
+
+    def parse_page(self, response: Response) -> Iterator[FetchItem | Any]:
+        """The page's links first, then its result: sending the result lets go of the request (ResultPipeline
+        below), so a worker killed in between leaves the request to be taken back, links and all."""
+        outputs = list(super().parse_page(response))
+        yield from (output for output in outputs if not isinstance(output, FetchItem))
+        yield from (output for output in outputs if isinstance(output, FetchItem))
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         yield from super().parse_sitemap(response)

@@ -221,6 +221,16 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
 
 
+def stored(db_path: Path) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("select count(*) from fetches").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+    finally:
+        conn.close()
+
+
 def test_requests_travel_as_json_never_pickle() -> None:
     """The frontier's serializer carries data only: bytes and bytes-keyed headers survive, an object is refused."""
     request = {"url": "http://127.0.0.2/x", "headers": {b"If-None-Match": [b'"abc"']}, "body": b"",
@@ -297,14 +307,16 @@ def test_a_wrong_redis_password_is_one_line(redis_url: str) -> None:
     assert "not-the-password" not in result.output
 
 
-def test_a_worker_killed_mid_crawl_loses_nothing(tmp_path: Path, redis_url: str) -> None:
+def test_a_worker_and_the_writer_killed_mid_crawl_lose_nothing(tmp_path: Path, redis_url: str) -> None:
     """SIGKILL of a worker holding requests: they come back to the frontier once it stops saying it is
-    alive (--inflight-timeout), the other worker fetches them, and every page ends with its fetch, stored once."""
+    alive (--inflight-timeout), the other worker fetches them. SIGKILL of the writer: a new one takes
+    what it held. Every page ends with its fetch, each result stored once."""
     import redis
 
     from storage import open_database
     from storage.batches import open_batch_of
     from vigicam.feeder import hand_out
+    from vigicam.ingest import ensure_group
 
     sites = [HostSite(address, n, seconds=0.3) for n, address in enumerate(HOSTS, start=1)]
     client = redis.Redis.from_url(redis_url)
@@ -318,12 +330,19 @@ def test_a_worker_killed_mid_crawl_loses_nothing(tmp_path: Path, redis_url: str)
         worker = ["worker", "--redis", redis_url, "--delay", "0", "--timeout", "2", "--inflight-timeout", "2s"]
         doomed = vigicam_process(None, *worker)
         survivor = vigicam_process(None, *worker, "--idle-exit", "1s")
+        writer = vigicam_process(shared, "ingest", "--redis", redis_url)
         deadline = time.monotonic() + 60
-        while client.xlen("vigicam:results") < 4:
+        ensure_group(client)  # the stream exists from now on; entries-added counts results sent, ingested or not
+        while client.xinfo_stream("vigicam:results")["entries-added"] < 4:
             assert time.monotonic() < deadline and doomed.poll() is None, "the workers never got going"
             time.sleep(0.02)
         doomed.kill()
         doomed.wait()
+        while stored(shared) < 2:  # the writer has committed some results, maybe not acknowledged them
+            assert time.monotonic() < deadline and writer.poll() is None, "the writer never got going"
+            time.sleep(0.02)
+        writer.kill()
+        writer.wait()
         out, err = survivor.communicate(timeout=120)
         assert survivor.returncode == 0, err
         assert "requests taken back from stopped workers" in out, out
