@@ -1,5 +1,6 @@
 """A page's reading is bounded in CPU time (issue 22 item 1): past [crawl] max_read_seconds the page is a
-failed fetch with the reason, backed off, and the other pages are read. Crawled for real from 127.0.0.1."""
+failed fetch with the reason, backed off, and the other pages are read; and [crawl] max_wait_per_host bounds
+what one host's Retry-After answers cost a crawl (item 16). Crawled for real from 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from extractors.safe_read import read_and_extract_safely
 from tests.conftest import run_vigicam
 from tests.http_fixtures import RoutesServer
 from tests.test_crawl import add, fetches
-from vigicam.config import ConfigError, max_read_seconds
+from vigicam.config import ConfigError, crawl_limits
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 GOOD = "<html><body><p>La ville compte 148 caméras de vidéoprotection.</p></body></html>".encode()
@@ -39,26 +40,34 @@ def test_a_reading_past_its_cpu_bound_is_a_failed_reading_and_the_timer_is_resto
     assert reading.error is None and [f.value for f in reading.figures] == [148]
 
 
-def test_max_read_seconds_is_read_from_the_settings_file(tmp_path):
+def test_the_crawl_limits_are_read_from_the_settings_file(tmp_path):
     path = tmp_path / "vigicam.toml"
-    assert max_read_seconds(path) == 20
-    path.write_text("[crawl]\nmax_read_seconds = 1.5\n", encoding="utf-8")
-    assert max_read_seconds(path) == 1.5
+    assert crawl_limits(path) == {"VIGICAM_MAX_READ_SECONDS": 20, "VIGICAM_MAX_WAIT_PER_HOST": 600}
+    path.write_text('[crawl]\nmax_read_seconds = 1.5\nmax_wait_per_host = "2m"\n', encoding="utf-8")
+    assert crawl_limits(path) == {"VIGICAM_MAX_READ_SECONDS": 1.5, "VIGICAM_MAX_WAIT_PER_HOST": 120}
     path.write_text('[crawl]\nmax_read_seconds = "20s"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="max_read_seconds must be a number of seconds"):
-        max_read_seconds(path)
+        crawl_limits(path)
+    path.write_text("[crawl]\nmax_wait_per_host = 600\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="max_wait_per_host must be a duration"):
+        crawl_limits(path)
 
 
 def test_a_page_slow_to_read_fails_with_its_reason_and_the_others_go_on(runner, db_path, tmp_path):
     server = RoutesServer({"/slow.html": (200, HTML, SLOW), "/good.html": (200, HTML, GOOD)})
+    # another host (localhost, not 127.0.0.1) that answers 429 'come back in 31 years' to every page
+    busy = RoutesServer({f"/busy{i}.html": (429, {**HTML, "Retry-After": "999999999"}, b"") for i in range(3)})
     config = tmp_path / "vigicam.toml"
-    config.write_text("[crawl]\nmax_read_seconds = 0.5\n", encoding="utf-8")
+    config.write_text('[crawl]\nmax_read_seconds = 0.5\nmax_wait_per_host = "1s"\n', encoding="utf-8")
     try:
         add(runner, db_path, f"{server.url}/slow.html")
         add(runner, db_path, f"{server.url}/good.html")
+        for i in range(3):
+            add(runner, db_path, f"{busy.url.replace('127.0.0.1', 'localhost')}/busy{i}.html")
         result = run_vigicam(db_path, "--config", str(config), "crawl", "--delay", "0", "--workers", "1")
     finally:
         server.close()
+        busy.close()
     assert result.returncode == 0, result.stderr
     rows = fetches(db_path)
     assert rows["slow.html"]["outcome"] == "failed"
@@ -67,5 +76,10 @@ def test_a_page_slow_to_read_fails_with_its_reason_and_the_others_go_on(runner, 
     db = sqlite_utils.Database(db_path)
     failures = {r["url"].rsplit("/", 1)[-1]: r["consecutive_failures"] for r in db.query(
         "select sources.url, consecutive_failures from schedule_state join sources on sources.id = source_id")}
-    assert failures == {"slow.html": 1, "good.html": 0}  # backed off like any failure
+    assert failures["slow.html"] == 1 and failures["good.html"] == 0  # backed off like any failure
     assert [r["kind"] for r in db.query("select kind from changes where source_id = 1")] == ["source_failing"]
+    # the first 429 asked 300 s (each wait's cap), past the host's 1 s: the host is given up, its pages go
+    # at once and are not retried (600 s by default: the crawl would wait 300 s, then 300 more)
+    assert sorted(hit for hit in busy.hits if hit != "/robots.txt") == ["/busy0.html", "/busy1.html", "/busy2.html"]
+    assert {(rows[f"busy{i}.html"]["outcome"], rows[f"busy{i}.html"]["error"]) for i in range(3)} == {
+        ("failed", "HTTP 429")}

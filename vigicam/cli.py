@@ -221,12 +221,12 @@ def sources_export(ctx: click.Context) -> None:
 def crawl(ctx: click.Context, source_urls: tuple[str, ...], delay: float | None, timeout: float | None,
           workers: int | None, networks: tuple[str, ...], batch: int | None, full_fetch_every: int | None) -> None:
     """Crawl all enabled sources (or the ones named) once, now."""
-    from vigicam.config import crawl_settings_file, max_read_seconds
+    from vigicam.config import crawl_limits, crawl_settings_file
     from vigicam.crawl import CrawlInterrupted, batch_of, plan_after_crawl, run_crawl
 
     overrides: dict[str, Any] = {"VIGICAM_UNCONDITIONAL_EVERY": full_fetch_every
                                  or crawl_settings_file(ctx.obj["config"])["full_fetch_every"],
-                                 "VIGICAM_MAX_READ_SECONDS": max_read_seconds(ctx.obj["config"])}
+                                 **crawl_limits(ctx.obj["config"])}
     if networks:
         overrides["VIGICAM_ALLOWED_NETWORKS"] = list(networks)
 

@@ -35,6 +35,7 @@ SETTINGS_TABLES = ("notify", "crawl")
 CRAWL_DEFAULTS: dict[str, Any] = {
     "full_fetch_every": "7d",  # a page asked with its validators is fetched in full at least this often
     "max_read_seconds": 20,  # CPU seconds one page's reading may take (crawler/read_budget.py); 0: no bound
+    "max_wait_per_host": "10m",  # the most one host's Retry-After answers may make a crawl wait
 }
 
 
@@ -221,11 +222,17 @@ def crawl_settings_file(path: Path | None) -> dict[str, int]:
     return {"full_fetch_every": parse_duration(merged["full_fetch_every"])}
 
 
-def max_read_seconds(path: Path | None) -> float:
-    """[crawl] max_read_seconds of the settings file (20 when unset): a number of seconds, 0 for no bound."""
+def crawl_limits(path: Path | None) -> dict[str, float]:
+    """The [crawl] table's bounds as the crawl's settings: max_read_seconds (CPU seconds one page's reading
+    may take, 0: no bound) and max_wait_per_host (the most one host's Retry-After answers may make a crawl
+    wait, a duration)."""
     table = read_settings_file(path).get("crawl", {})
-    value = table.get("max_read_seconds", CRAWL_DEFAULTS["max_read_seconds"]) if isinstance(table, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e9:
-        raise ConfigError(f"max_read_seconds must be a number of seconds, e.g. 20 (0: no bound), not {value!r} "
+    table = {**CRAWL_DEFAULTS, **(table if isinstance(table, dict) else {})}
+    seconds = table["max_read_seconds"]
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds < 1e9:
+        raise ConfigError(f"max_read_seconds must be a number of seconds, e.g. 20 (0: no bound), not {seconds!r} "
                           f"(in [crawl] of {path})")
-    return float(value)
+    if not isinstance(table["max_wait_per_host"], str):
+        raise ConfigError(f"max_wait_per_host must be a duration in quotes, e.g. \"10m\" (in {path})")
+    return {"VIGICAM_MAX_READ_SECONDS": float(seconds),
+            "VIGICAM_MAX_WAIT_PER_HOST": float(parse_duration(table["max_wait_per_host"]))}
