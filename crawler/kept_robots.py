@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import Self
 
 from scrapy import signals
@@ -37,7 +38,9 @@ class KeptRobotsTxtMiddleware(SharedRobotsTxtMiddleware):
         self.keep_seconds = crawler.settings.getfloat("VIGICAM_ROBOTSTXT_KEEP_SECONDS", KEEP_SECONDS)
         self.limit = crawler.settings.getint("VIGICAM_ROBOTSTXT_MAX_BYTES", ROBOTSTXT_MAX_BYTES)
         path = crawler.settings.get("VIGICAM_DB")
-        self.db = open_database(path) if path and self.keep_seconds > 0 else None
+        # a distributed worker has no database (VIGICAM_REMOTE): it asks every host, as crawls used to
+        local = path and Path(path).is_file() and not crawler.settings.getbool("VIGICAM_REMOTE")
+        self.db = open_database(path) if local and self.keep_seconds > 0 else None
         self.answers: dict[str, RobotsAnswer] = {}
 
     @classmethod

@@ -67,3 +67,18 @@ def test_a_second_crawl_does_not_ask_robots_txt_again_and_still_obeys_it(runner,
     assert outcomes == ["skipped", "skipped"]
     (row,) = db.query("select netloc, status, expires_at from robots_txt")
     assert row["netloc"] == kept.url.removeprefix("http://") and row["status"] == 200
+
+
+def test_a_worker_without_a_database_makes_none(tmp_path, monkeypatch):
+    """A distributed worker's settings name no database ('no-database', VIGICAM_REMOTE): the middleware
+    asks every host and leaves no SQLite file behind in the worker's folder."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler import settings as crawl_settings
+    from crawler.kept_robots import KeptRobotsTxtMiddleware
+
+    monkeypatch.chdir(tmp_path)
+    values = {k: getattr(crawl_settings, k) for k in dir(crawl_settings) if k.isupper()}
+    crawler = get_crawler(settings_dict={**values, "VIGICAM_DB": "no-database", "VIGICAM_REMOTE": True})
+    assert KeptRobotsTxtMiddleware.from_crawler(crawler).db is None
+    assert list(tmp_path.iterdir()) == []
