@@ -157,7 +157,11 @@ BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la périod
 
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (
-    r"seront|sera|devra|devront|devrait|devraient|doit|doivent|va|vont|pourra|pourront|comptera|"
+    r"seront|sera|devra|devront|devrait|devraient|va|vont|"
+    # "doivent être installées", "doit équiper"; not "les 42 caméras déployées doivent répondre à la demande"
+    r"(?:doit|doivent)\s+(?:encore\s+|bientôt\s+|prochainement\s+|donc\s+)?(?:être|install|pos|implant|déploy|"
+    r"équip|ajout|renforc|compl|étendre|passer|faire|atteindre|porter|accueillir|recevoir|aboutir|conduire|mener|"
+    r"permettre d'install)\w*|pourra|pourront|comptera|"
     r"compteront|disposera|disposeront|aura|auront|aurons|aurai|aurez|serons|serai|serez|apportera|apporteront|"
     r"viendront|viendra|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"

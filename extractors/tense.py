@@ -53,7 +53,8 @@ MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvel
 COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
                               r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
-ALREADY = r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|opérationnel\w*)|existant\w*"
+ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
+           r"|opérationnel\w*)|existant\w*")
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
@@ -387,14 +388,14 @@ def _replaced(clause: str, before_number: str) -> bool:
     return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause))
 
 
-NEXT_COUNT_RE = re.compile(r"\D(?!(?:19|20)\d\d\b)\d")
-
-
 def _up_to_next_count(sentence: str, before_number: str) -> str:
     """The sentence up to the count after this one (a year is no count): in "Vertou : 35 caméras, 10 de
     plus d'ici 2023", the "d'ici" is the 10's, not the 35's."""
     if not sentence.startswith(before_number):
         return sentence
     at = len(before_number)
-    following = NEXT_COUNT_RE.search(sentence, at)
-    return sentence[: following.start() + 1] if following else sentence
+    # the next count, digits or words ("sont opérationnelles et il y en aura une centaine d'ici la fin de l'année")
+    mentions = find_mentions(sentence[at:])
+    own_end = mentions[0].end if mentions and mentions[0].start == 0 else 0
+    following = next((m for m in mentions if m.start >= max(own_end, 1) and not m.year_like), None)
+    return sentence[: at + following.start] if following else sentence

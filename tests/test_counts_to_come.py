@@ -43,3 +43,17 @@ def test_deadlines_aims_and_cameras_there_already(text, expected):
 ])
 def test_a_deadline_set_apart_by_a_comma_dates_the_count(text):
     assert [(f.value, f.date) for f in extract_text(text, place_hint="Niort")] == [(100, "2020")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "doivent" of a purpose is no future; "doit aboutir à la pose" is
+    ("Les 42 caméras déployées doivent dissuader les délinquants.", [("cameras", 42)]),
+    ("La commune a engagé un chantier qui doit aboutir à la pose de 47 caméras.", [("cameras_planned", 47)]),
+    # the next count in words ends this one's words: "une centaine" is another count's future
+    ("À ce jour, 51 caméras sont opérationnelles et il y en aura une centaine d'ici à la fin de l'année.",
+     [("cameras", 51), ("cameras_planned", 100)]),
+    ("13 caméras sont d'ores et déjà implantées, 24 supplémentaires le seront en 2019.",
+     [("cameras", 13), ("cameras_planned", 24)]),
+])
+def test_whose_future_a_modal_or_a_later_count_tells(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Reims")] == expected
