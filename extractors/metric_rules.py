@@ -125,9 +125,13 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
         decided=decided(x, sentence) or x.aid_granted and bool(MONEY_FOR_RE.search(norm(
             x.text[max(sentence.start, c.mention.start - 30) : c.mention.start]))),
     )
-    if metric is Metric.CAMERAS and (x.intro_to_come(sentence) or _goes_on_to_come(
-            x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start])):
-        return Metric.CAMERAS_PLANNED  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
+    if metric is Metric.CAMERAS and x.intro_to_come(sentence):
+        c.metric_why = "list_intro_to_come"  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
+        return Metric.CAMERAS_PLANNED
+    if metric is Metric.CAMERAS and _goes_on_to_come(
+            x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start]):
+        c.metric_why = "sentence_goes_on_to_come"
+        return Metric.CAMERAS_PLANNED
     return metric
 
 

@@ -250,6 +250,8 @@ class Extractor(SentenceReader, BareLinker, ListReader):
     @staticmethod
     def metric_rule(c: Candidate) -> str:
         """Which word rules read a figure's kind, when no syntax review rule changed it."""
+        if c.metric_why:
+            return c.metric_why
         if c.linked_by_dont:
             return "part_of_total"
         if c.anaphoric:

@@ -360,9 +360,8 @@ SOON_RE = re.compile(r"\bbientôt\s+(?:(?:par|à|de|d')\s*)?")
 
 
 def _before_soon_another(text: str, after_number: str) -> str:
-    """ "52 caméras et bientôt une soixantaine": the "bientôt" after the count, right before another count,
-    is that count's; the text of the first one ends before it ("52 caméras seront bientôt installées" keeps
-    its own)."""
+    """ "52 caméras et bientôt une soixantaine": a "bientôt" right before another count is that count's; the
+    text of the first one ends before it ("52 caméras seront bientôt installées" keeps its own)."""
     soon = SOON_RE.search(after_number)
     if soon is None or not any(m.start == soon.end() for m in find_mentions(after_number)):
         return text

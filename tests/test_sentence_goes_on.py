@@ -9,7 +9,9 @@ TO_COME = "La préfecture vient de donner son feu vert à plusieurs programmes d
 
 def test_counts_told_after_a_sentence_of_what_is_to_come_are_to_come():
     text = TO_COME + "Six caméras par exemple à Braize, quatre à Chambérat."
-    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Allier")][:1] == [("cameras_planned", 6)]
+    figures = extract_text(text, place_hint="Allier")
+    assert [(f.metric, f.value) for f in figures][:1] == [("cameras_planned", 6)]
+    assert figures[0].why["metric"] == "sentence_goes_on_to_come"  # --explain names the rule
 
 
 @pytest.mark.parametrize("second", [
