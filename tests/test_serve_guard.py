@@ -3,6 +3,7 @@ no SQL value that swells serve's memory, the write-ahead log checkpointed back w
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -95,3 +96,11 @@ def test_the_write_ahead_log_is_checkpointed_back_while_serve_runs(serving):
     writer.close()
     assert size <= WAL_BOUND_MB * 1024 * 1024
     assert get(base + "/vc/sources.json")[0] == 200
+
+
+def test_no_facets_are_suggested(serving):
+    """Suggesting facets tried every column of a table: 2.7 s a page of 100,000 events, the most of what made
+    50 clients wait (bench/bench_serve_pages.py); a visitor still facets by a column from its menu."""
+    base, _, _ = serving
+    status, body = get(base + "/-/settings.json")
+    assert status == 200 and json.loads(body)["suggest_facets"] is False

@@ -50,7 +50,9 @@ def serve_command(db_path: Path, host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", metadata_path,
             "--plugins-dir", plugins_dir,
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
-            "--setting", "default_page_size", "100"]
+            "--setting", "default_page_size", "100",
+            # suggesting facets tries each column of the table, 2.7 s a page of 100,000 events (0.14 s without)
+            "--setting", "suggest_facets", "off"]
 
 
 def serve(db_path: Path, host: str, port: int) -> None:

@@ -1,0 +1,81 @@
+"""The pages people open on `vigicam serve` (a table, its facets, CSV, a canned query), asked by 50 clients at
+once over a database of 100,000 events: answers per second and latency percentiles (issue 22 item 15).
+
+    python bench/bench_serve_pages.py [--clients 50] [--seconds 30] [--events 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from tests.load_harness import start_serve  # noqa: E402
+from tests.test_bad_storage import fill  # noqa: E402
+from tests.test_serve import free_port  # noqa: E402
+from tests.test_serve_guard import peak_memory_kb  # noqa: E402
+
+PAGES = ("/vc/changes", "/vc/changes?_facet=place&_facet=metric", "/vc/changes.csv", "/vc/changes.json",
+         "/vc/changes?kind=new&_sort_desc=id", "/vc/latest_figures", "/vc/source_health")
+
+
+def load(base: str, clients: int, seconds: float) -> tuple[list[float], list[str]]:
+    """Each client asks the pages in turn until the time is up: every answer's seconds, and the failures."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    deadline = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        i = offset
+        while time.monotonic() < deadline:
+            path = PAGES[i % len(PAGES)]
+            i += 1
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(base + path, timeout=120) as response:
+                    response.read()
+                latencies.append(time.monotonic() - started)
+            except (urllib.error.URLError, OSError) as exc:
+                errors.append(f"{path}: {exc}")
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--events", type=int, default=100_000)
+    args = parser.parse_args()
+    db_path = Path(tempfile.mkdtemp(prefix="vigicam-bench-pages-")) / "vc.db"
+    fill(db_path, args.events)
+    port = free_port()
+    server = start_serve(db_path, port)
+    try:
+        latencies, errors = load(f"http://127.0.0.1:{port}", args.clients, args.seconds)
+    finally:
+        peak = peak_memory_kb(server.pid) / 1024
+        server.terminate()
+        server.wait(20)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    print(f"{args.clients} clients for {args.seconds:.0f} s on {args.events:,} events: {len(latencies)} answers "
+          f"({len(latencies) / args.seconds:.1f}/s), p50 {cuts[49]:.2f} s, p99 {cuts[98]:.2f} s, "
+          f"max {max(latencies, default=0):.2f} s, {len(errors)} errors; serve peak {peak:.0f} MB")
+    for error in errors[:5]:
+        print("  ", error)
+
+
+if __name__ == "__main__":
+    main()
