@@ -33,7 +33,7 @@ PERIOD_RE = re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}\b|\bentre\s+{YEAR}\s+et\s+{
 # "votée le 14 juin": a day without its year, which the publication date fixes.
 DAY_MONTH_RE = re.compile(rf"\b(?:le|du|au)\s+(\d{{1,2}})(?:er)?\s+({MONTH_PATTERN})\b(?!\.?\s+(?:de l'an\s+)?\d)",
                           re.IGNORECASE)
-END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année|d'année)\s+{YEAR}\b")
+END_OF_YEAR_RE = re.compile(rf"\bfin (?:de l'année\s+|d'année\s+|de\s+)?{YEAR}\b")  # 'fin 2023' too
 YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 # A year inside an identifier is no date: "délibération n° 2021-045", "arrêté 2019/114".
 IDENTIFIER_YEAR_RE = re.compile(r"(?:\bn°|\bno\.?|\bnuméro)\s*$")  # not "mi-2023"
@@ -241,7 +241,7 @@ class DateStep:
 
 
 DATE_STEPS: tuple[DateStep, ...] = (
-    DateStep("end_of_year", "'fin de l'année 2024'", _each(END_OF_YEAR_RE, lambda d, m: f"{m[1]}-12")),
+    DateStep("end_of_year", "'fin de l'année 2024', 'fin 2023'", _each(END_OF_YEAR_RE, lambda d, m: f"{m[1]}-12")),
     DateStep("period", "a period takes its end: '(2018-2021)', 'entre 2022 et 2026'",
              _each(PERIOD_RE, lambda d, m: m[2] or m[4] or m[6] or m[8])),
     DateStep("numeric_date", "'au 31/12/2020'", _numeric_dates),

@@ -190,7 +190,8 @@ FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
                   r"\w+erons|irons|serons|aurons|ferons|pourrons|devrons|viendrons|tiendrons|"
                   r"\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
                   # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
-                  r"|\w+(?:eraient|iraient|draient|rraient|vraient)|\w+(?:erait|irait|drait|rrait|vrait)")
+                  # ("couvraient", "ouvrait": the imperfect of couvrir, ouvrir, not a conditional)
+                  r"|\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)|\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")
 # The verbs of putting cameras up, as stems: "installées", "posera", "déployé", "implantées".
 INSTALL = r"install|pos|déploy|implant"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".

@@ -57,3 +57,11 @@ def test_a_deadline_set_apart_by_a_comma_dates_the_count(text):
 ])
 def test_whose_future_a_modal_or_a_later_count_tells(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Reims")] == expected
+
+
+def test_an_imperfect_of_couvrir_is_no_conditional_and_fin_2023_is_december():
+    figures = extract_text("Fin 2023, 126 caméras couvraient le territoire seynois.", place_hint="La Seyne-sur-Mer")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras", 126, "2023-12")]
+    # the conditional of devoir is still one
+    figures = extract_text("Quinze caméras devraient être posées fin 2026.", place_hint="La Seyne-sur-Mer")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_planned", 15, "2026-12")]
