@@ -55,6 +55,7 @@ class Reader:
         self.workers = workers
         self.function = function
         self.max_seconds = max_seconds
+        self.warm = False
         self.pool: ProcessPoolExecutor | None = None
 
     def open(self) -> None:
@@ -76,6 +77,9 @@ class Reader:
         each of those is read again alone, so only the page that kills a worker of its own fails."""
         pool = self.pool
         if pool is None:
+            if not self.warm:  # the French model loads at the first page, outside that page's CPU bound
+                warm_up()
+                self.warm = True
             return read_within(self.function, self.max_seconds, body, content_type, **hints)
         try:
             return await asyncio.wrap_future(pool.submit(read_within, self.function, self.max_seconds, body,

@@ -53,7 +53,10 @@ def test_the_crawl_limits_are_read_from_the_settings_file(tmp_path):
         crawl_limits(path)
 
 
-def test_a_page_slow_to_read_fails_with_its_reason_and_the_others_go_on(runner, db_path, tmp_path):
+@pytest.mark.parametrize("workers", ["1", "0"], ids=["in a page reader", "in the crawl's process"])
+def test_a_page_slow_to_read_fails_with_its_reason_and_the_others_go_on(runner, db_path, tmp_path, workers):
+    """With --workers 0 the French model loads at the first page read: outside that page's bound, or the first
+    page of every crawl would fail."""
     server = RoutesServer({"/slow.html": (200, HTML, SLOW), "/good.html": (200, HTML, GOOD)})
     # another host (localhost, not 127.0.0.1) that answers 429 'come back in 31 years' to every page
     busy = RoutesServer({f"/busy{i}.html": (429, {**HTML, "Retry-After": "999999999"}, b"") for i in range(3)})
@@ -64,7 +67,7 @@ def test_a_page_slow_to_read_fails_with_its_reason_and_the_others_go_on(runner, 
         add(runner, db_path, f"{server.url}/good.html")
         for i in range(3):
             add(runner, db_path, f"{busy.url.replace('127.0.0.1', 'localhost')}/busy{i}.html")
-        result = run_vigicam(db_path, "--config", str(config), "crawl", "--delay", "0", "--workers", "1")
+        result = run_vigicam(db_path, "--config", str(config), "crawl", "--delay", "0", "--workers", workers)
     finally:
         server.close()
         busy.close()
