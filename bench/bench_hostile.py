@@ -71,6 +71,20 @@ def read_cases() -> None:
         print(f"{name:26} {time.perf_counter() - started:8.2f} {rss:7.0f} MB  {result}", flush=True)
 
 
+def read_budget_case(seconds: float = 1.0) -> None:
+    """Issue 22 item 1: a page's reading stopped at its CPU bound ([crawl] max_read_seconds, 20 by default,
+    scaled down here to `seconds`, since reading is now linear and no page of the cases above takes 20 s)."""
+    from crawler.read_budget import read_within
+    from extractors.safe_read import read_and_extract_safely
+
+    body = b"<p>12 cam\xc3\xa9ras.</p>" * 200_000
+    started = time.process_time()
+    reading = read_within(read_and_extract_safely, seconds, body, "text/html")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    name = f"200,000 paras, {seconds:g} s CPU"
+    print(f"{name:26} {time.process_time() - started:8.2f} {rss:7.0f} MB  refused: {reading.error}", flush=True)
+
+
 def crawl_routes(internal_port: int) -> dict[str, tuple[int, dict[str, str], bytes]]:
     """Issue 22's answers a hostile site can give, each a registered page of its own."""
     html = {"Content-Type": "text/html; charset=utf-8"}
@@ -133,6 +147,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.skip_read:
         read_cases()
+        read_budget_case()
     if not args.skip_crawl:
         with tempfile.TemporaryDirectory() as folder:
             crawl_cases(Path(folder) / "hostile.db")
