@@ -248,7 +248,9 @@ SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
                r"|(?:le début du mois de |le mois de |le \d{1,2}(?:er)? |(?:le |la )?(?:début|fin|mi-) ?)?"
                rf"(?:{MONTH_NAMES})\b)"
                r"(?!\s+(?:19|20)\d\d)")
-STOCK_NOW = r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
+STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
+             # a state told in the present: "les vingt-six caméras annoncées … sont en service"
+             r"|(?:sont|est) (?:en service|en fonctionnement|opérationnel\w*)|fonctionnent")
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
 # of was done within that period, an increment, unless it counts from a start ("Depuis 2013, …").
 OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"

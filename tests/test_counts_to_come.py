@@ -65,3 +65,11 @@ def test_an_imperfect_of_couvrir_is_no_conditional_and_fin_2023_is_december():
     # the conditional of devoir is still one
     figures = extract_text("Quinze caméras devraient être posées fin 2026.", place_hint="La Seyne-sur-Mer")
     assert [(f.metric, f.value, f.date) for f in figures] == [("cameras_planned", 15, "2026-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "Les vingt-six caméras annoncées par le maire sont en service.",
+    "À ce jour, 51 caméras sont opérationnelles.",
+])
+def test_a_state_in_the_present_is_now_whatever_announced_it(text):
+    assert [f.metric for f in extract_text(text, place_hint="Niort")] == ["cameras"]
