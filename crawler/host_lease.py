@@ -13,12 +13,11 @@ import asyncio
 import uuid
 from typing import Any, Self
 
-import redis
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.frontier import LEASE_KEY
+from crawler.frontier import LEASE_KEY, lasting_client
 from crawler.middlewares import host_slot
 from storage.db import utcnow
 
@@ -30,6 +29,15 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if tonumber(ARGV[2]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) else redis.call('DEL', KEYS[1]) end
 return 1
 """
+# Take the lease if free, or if it is ours already (taken when Redis died before answering, and retried).
+# KEYS: lease; ARGV: token, ms.
+TAKE_SCRIPT = """
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then return 1 end
+if holder then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+"""
 
 
 class HostLeaseMiddleware:
@@ -37,8 +45,9 @@ class HostLeaseMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.redis = redis.Redis.from_url(crawler.settings.get("REDIS_URL"))
+        self.redis = lasting_client(crawler.settings.get("REDIS_URL"))
         self.release_script = self.redis.register_script(RELEASE_SCRIPT)
+        self.take_script = self.redis.register_script(TAKE_SCRIPT)
         self.ttl_ms = int((crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + LEASE_MARGIN_SECONDS) * 1000)
 
     @classmethod
@@ -49,7 +58,7 @@ class HostLeaseMiddleware:
         key = LEASE_KEY.format(host=urlparse_cached(request).hostname or "")
         token = uuid.uuid4().hex
         waited = False
-        while not self.redis.set(key, token, nx=True, px=self.ttl_ms):
+        while not self.take_script(keys=[key], args=[token, self.ttl_ms]):
             waited = True
             await asyncio.sleep(POLL_SECONDS)
         if waited:

@@ -30,6 +30,13 @@ redis.call('ZREM', KEYS[1], found[1])
 redis.call('ZADD', KEYS[2], ARGV[1], found[1])
 return found[1]
 """
+# Put a request whose holder stopped back in the queue, in one step (a Redis killed between the two would
+# lose it): KEYS in-flight set, queue; ARGV: the held token, the request to queue, its score.
+TAKE_BACK_SCRIPT = """
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+return 1
+"""
 
 
 class ReliableQueue(PriorityQueue):
@@ -41,6 +48,7 @@ class ReliableQueue(PriorityQueue):
         self.timeout = settings.getfloat("VIGICAM_INFLIGHT_TIMEOUT", 120.0) if settings is not None else 120.0
         self.held: set[bytes] = set()
         self.pop_script = server.register_script(POP_SCRIPT)
+        self.take_back_script = server.register_script(TAKE_BACK_SCRIPT)
         spider.frontier_queue = self  # the spider refreshes and reaps through it
 
     def push(self, request: Any) -> None:
@@ -82,11 +90,11 @@ class ReliableQueue(PriorityQueue):
         """Requests whose holder stopped refreshing them go back to the queue; returns how many."""
         returned = 0
         for token in self.server.zrangebyscore(INFLIGHT_KEY, "-inf", time.time()):
-            if self.server.zrem(INFLIGHT_KEY, token):  # the one that removes it puts it back
-                request = redis_json.loads(token)
-                request.setdefault("meta", {})[RETAKEN_META] = True
-                self.server.zadd(self.key, {redis_json.dumps(request): -request.get("priority", 0)})
-                returned += 1
+            request = redis_json.loads(token)
+            request.setdefault("meta", {})[RETAKEN_META] = True
+            # the one that removes it puts it back
+            returned += self.take_back_script(keys=[INFLIGHT_KEY, self.key],
+                                              args=[token, redis_json.dumps(request), -request.get("priority", 0)])
         return returned
 
     def in_flight(self) -> int:

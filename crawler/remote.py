@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import fields
 from typing import Any, Self
 
-import redis
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
@@ -31,6 +31,7 @@ from crawler.frontier import (
     REQUESTS_KEY,
     RESULTS_KEY,
     ROUND_TTL,
+    lasting_client,
 )
 from crawler.items import FetchItem
 from crawler.readers import Reader
@@ -42,15 +43,25 @@ from extractors.reading import Reading
 logger = logging.getLogger(__name__)
 REGISTERED_CACHE_SECONDS = 60.0
 # Claim a found page for a source, for every worker at once: each page once a round, at most ARGV[3] per
-# source. KEYS: the round's found set and count hash; ARGV: page, source id, most, ttl.
+# source. The page's claim holds a token: a claim Redis made and could not answer (it died) is ours when
+# retried. KEYS: the round's found hash and count hash; ARGV: page, source id, most, ttl, token.
 CLAIM_SCRIPT = """
-if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
+local holder = redis.call('HGET', KEYS[1], ARGV[1])
+if holder then return holder == ARGV[5] and 1 or 0 end
 if tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0') >= tonumber(ARGV[3]) then return 0 end
-redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[5])
 redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
 return 1
+"""
+# A request's fingerprint, seen once a round, with a token as above. KEYS: the round's hash; ARGV: fp, token, ttl.
+SEEN_SCRIPT = """
+local holder = redis.call('HGET', KEYS[1], ARGV[1])
+if holder then return holder == ARGV[2] and 0 or 1 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 0
 """
 
 
@@ -63,7 +74,7 @@ class RemotePagesSpider(PagesSpider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.redis = redis.Redis.from_url(crawler.settings.get("REDIS_URL"))
+        spider.redis = lasting_client(crawler.settings.get("REDIS_URL"))
         spider.claim_script = spider.redis.register_script(CLAIM_SCRIPT)
         spider.idle_since = None
         spider.registered_at = 0.0
@@ -96,7 +107,7 @@ class RemotePagesSpider(PagesSpider):
     def on_idle(self) -> None:
         """Wait for work; with VIGICAM_IDLE_EXIT > 0, stop after that many seconds with the frontier empty."""
         limit = self.settings.getfloat("VIGICAM_IDLE_EXIT")
-        self.take_back()
+        self.refresh()  # its own first: after a Redis outage this worker's deadlines may have passed
         # requests another worker holds may yet bring links: not idle while there are any
         if self.redis.zcard(REQUESTS_KEY) or self.redis.zcard(INFLIGHT_KEY):
             self.idle_since = None
@@ -119,7 +130,7 @@ class RemotePagesSpider(PagesSpider):
         round_id = parent.get("round") or "none"
         keys = [FOUND_KEY.format(round=round_id), FOUND_COUNT_KEY.format(round=round_id)]
         most = self.settings.getint("VIGICAM_FOLLOW_MAX_PAGES")
-        return bool(self.claim_script(keys=keys, args=[href, source_id, most, ROUND_TTL]))
+        return bool(self.claim_script(keys=keys, args=[href, source_id, most, ROUND_TTL, uuid.uuid4().hex]))
 
     def parse_page(self, response: Response) -> Iterator[FetchItem | Any]:
         """The page's links first, then its result: sending the result lets go of the request (ResultPipeline
@@ -172,19 +183,18 @@ class RoundDupeFilter(RFPDupeFilter):
     round's fingerprints are a set of their own, dropped a week after the round's last request."""
 
     def request_seen(self, request: Any) -> bool:
+        if not hasattr(self, "seen_script"):
+            self.seen_script = self.server.register_script(SEEN_SCRIPT)
         key = f"{self.key}:{request.meta.get('round', '')}"
-        with self.server.pipeline() as pipe:
-            pipe.sadd(key, self.request_fingerprint(request))
-            pipe.expire(key, ROUND_TTL)
-            added, _ = pipe.execute()
-        return added == 0
+        return bool(self.seen_script(keys=[key], args=[self.request_fingerprint(request), uuid.uuid4().hex,
+                                                       ROUND_TTL]))
 
 
 class ResultPipeline:
     """Reads each fetched page here (the CPU-heavy part, on the worker) and pushes the result to Redis."""
 
     def __init__(self, redis_url: str, stats: Any, workers: int) -> None:
-        self.redis = redis.Redis.from_url(redis_url)
+        self.redis = lasting_client(redis_url)
         self.stats = stats
         self.reader = Reader(workers)
 

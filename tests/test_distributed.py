@@ -40,23 +40,47 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class RedisServer:
+    """A real Redis on loopback with a password, its append-only file in `folder`: stopped, killed and
+    started again on the same port, it comes back with what it held."""
+
+    def __init__(self, folder: Path) -> None:
+        self.port = free_port()
+        self.folder = folder
+        self.url = f"redis://:{PASSWORD}@127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+        self.start()
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--requirepass", PASSWORD, "--save", "",
+             "--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+
+    def stop(self, kill: bool = False) -> None:
+        """SIGTERM (Redis shuts down, its file written) or SIGKILL."""
+        assert self.process is not None
+        self.process.kill() if kill else self.process.terminate()
+        self.process.wait(10)
+
+
 @pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A real Redis on loopback with a password, its append-only file in the test's folder."""
-    port = free_port()
-    server = subprocess.Popen([REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--requirepass", PASSWORD,
-                               "--save", "", "--appendonly", "yes", "--dir", str(tmp_path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"redis://:{PASSWORD}@127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(10)
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    return redis_server.url
 
 
 class HostSite:
@@ -363,5 +387,108 @@ def test_a_worker_and_the_writer_killed_mid_crawl_lose_nothing(tmp_path: Path, r
                         "having count(*) > 1)").fetchone()[0] == 0
     assert conn.execute("select count(*) from fetches").fetchone() == conn.execute(
         "select count(*) from ingested_results").fetchone()
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert client.zcard("vigicam:requests") == 0 and client.zcard("vigicam:inflight") == 0
+
+
+def results_sent(client: object) -> int:
+    """Results the workers have sent, ingested or not (the stream's entries-added)."""
+    return client.xinfo_stream("vigicam:results")["entries-added"]  # type: ignore[attr-defined]
+
+
+def wait_until(condition: object, what: str, *alive: subprocess.Popen, seconds: float = 90,
+               about: object = None) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"timed out waiting until {what}: {about() if about else ''}"
+        for proc in alive:
+            assert proc.poll() is None, f"stopped while waiting until {what}: {proc.communicate()}"
+        time.sleep(0.02)
+
+
+class Watched:
+    """A vigicam process whose stderr is read as it comes (a test waits for a line)."""
+
+    def __init__(self, db: Path | None, *args: str) -> None:
+        self.process = vigicam_process(db, *args)
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self.read, daemon=True)
+        self.reader.start()
+
+    def read(self) -> None:
+        for line in self.process.stderr:  # type: ignore[union-attr]
+            self.lines.append(line.rstrip("\n"))
+
+    def outages(self) -> int:
+        return sum("Redis unreachable" in line for line in list(self.lines))
+
+    def err(self) -> str:
+        return "\n".join(self.lines)
+
+    def finish(self, signal: int | None) -> int:
+        if signal is not None:
+            self.process.send_signal(signal)
+        self.process.stdout.read()  # type: ignore[union-attr]
+        code = self.process.wait(120)
+        self.reader.join(10)
+        return code
+
+
+def test_a_worker_and_the_writer_wait_out_redis_stopped_and_killed(tmp_path: Path, redis_server: RedisServer) -> None:
+    """Redis stopped (SIGTERM: it writes its append-only file) and started again while a worker and the
+    writer run; the writer SIGKILLed and started again; Redis SIGKILLed and started again. Each process
+    says once per outage, in one line, that Redis is unreachable, and carries on: the crawl completes,
+    each page fetched once, each result stored once."""
+    import redis
+
+    from storage import open_database
+    from storage.batches import open_batch_of
+    from vigicam.feeder import hand_out
+    from vigicam.ingest import ensure_group
+
+    sites = [HostSite(address, n, seconds=0.3) for n, address in enumerate(HOSTS, start=1)]
+    client = redis.Redis.from_url(redis_server.url)
+    shared = tmp_path / "shared.db"
+    try:
+        register(shared, sites)
+        db = open_database(shared)
+        batch = open_batch_of(db)
+        db.close()
+        hand_out(shared, client, batch.id)
+        ensure_group(client)
+        worker = Watched(None, "worker", "--redis", redis_server.url, "--delay", "0", "--idle-exit", "2s",
+                         "--inflight-timeout", "30s")
+        writer = Watched(shared, "ingest", "--redis", redis_server.url)
+        wait_until(lambda: results_sent(client) >= 3, "the worker sends results", worker.process, writer.process)
+        redis_server.stop()
+        wait_until(lambda: worker.outages() == writer.outages() == 1, "both say Redis is unreachable")
+        redis_server.start()
+        wait_until(lambda: stored(shared) >= 8, "the writer stores results after the outage", worker.process,
+                   writer.process)
+        writer.process.kill()
+        writer = Watched(shared, "ingest", "--redis", redis_server.url)
+        wait_until(lambda: results_sent(client) >= 14, "the worker sends more results",
+                   worker.process, writer.process)
+        redis_server.stop(kill=True)
+        wait_until(lambda: worker.outages() == 2 and writer.outages() == 1, "both say Redis is unreachable again",
+                   about=lambda: (worker.err()[-3000:], writer.err()[-3000:]))
+        redis_server.start()
+        assert worker.finish(signal=None) == 0, worker.err()
+        assert writer.finish(signal=signal.SIGTERM) == 0, writer.err()
+        ingest_the_rest(shared, redis_server.url)
+    finally:
+        for site in sites:
+            site.close()
+    for watched in (worker, writer):
+        assert "Traceback" not in watched.err() and PASSWORD not in watched.err(), watched.err()
+        assert all(f"redis://…@127.0.0.1:{redis_server.port}/0" in line
+                   for line in watched.lines if "Redis unreachable" in line), watched.err()
+    for site in sites:
+        hits = Counter(path for path, _s, _e in site.log if path != "/robots.txt")
+        assert {path: n for path, n in hits.items() if n > 1} == {}, f"fetched twice on {site.url}"
+    conn = sqlite3.connect(shared)
+    outcomes = Counter(outcome for (outcome,) in conn.execute("select outcome from fetches"))
+    assert outcomes == {"new_content": 18, "failed": 3, "skipped": 3}
+    assert conn.execute("select count(*) from ingested_results").fetchone()[0] == 24
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert client.zcard("vigicam:requests") == 0 and client.zcard("vigicam:inflight") == 0

@@ -68,12 +68,13 @@ def worker_command(redis_url: str, delay: float | None, timeout: float | None, r
 @redis_errors
 def ingest_command(ctx: click.Context, redis_url: str, once: bool) -> None:
     """Write the workers' results into the database, in order, each once (the one writer)."""
-    from crawler.frontier import connect, with_retries
+    from crawler.frontier import connect, lasting_client, with_retries
     from vigicam.ingest import Ingester, install_signal_handlers
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     existing_db(ctx).close()
-    ingester = Ingester(db_path(ctx), with_retries(lambda: connect(redis_url), say))
+    with_retries(lambda: connect(redis_url), say).close()  # a wrong URL or password: one line, now
+    ingester = Ingester(db_path(ctx), lasting_client(redis_url))  # then a Redis lost is waited for
     install_signal_handlers(ingester)
     click.echo(ingester.run(once=once).line())
 

@@ -22,7 +22,7 @@ from typing import Any
 import redis
 from sqlite_utils import Database
 
-from crawler.frontier import REJECTED_KEY, RESULTS_KEY, WRITERS_GROUP
+from crawler.frontier import OUTAGE, REJECTED_KEY, RESULTS_KEY, WRITERS_GROUP
 from crawler.results import BadResult, Result, decode_result
 from storage import open_database
 from storage.db import insert_row, utcnow
@@ -85,7 +85,11 @@ class Ingester:
             run_id = start_run(self.db)
             self.store = FetchStore(self.db, run_id)
             self.drain("0")  # what this writer was given and had not acknowledged when it was killed
+            retried = OUTAGE.retried
             while not self.stopping:
+                if OUTAGE.retried != retried:  # a read retried after Redis was lost: its entries, delivered
+                    retried = OUTAGE.retried  # to this writer in a reply that never came, wait as pending
+                    self.drain("0")
                 if not self.drain(">", block=None if once else BLOCK_MS) and once:
                     break
             finish_run(self.db, run_id, self.summary.stored)

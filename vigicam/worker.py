@@ -18,7 +18,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as default_settings
-from crawler.frontier import DUPEFILTER_KEY, REGISTERED_KEY, REQUESTS_KEY, connect, with_retries
+from crawler.frontier import DUPEFILTER_KEY, REGISTERED_KEY, REQUESTS_KEY, connect, lasting_params, with_retries
 from vigicam.crawl import crawl_settings
 
 # An idle worker looks for new requests at Scrapy's engine heartbeat, every 5 s by default: a link found
@@ -60,6 +60,7 @@ def worker_settings(redis_url: str, delay: float | None, timeout: float | None, 
         "DUPEFILTER_CLASS": "crawler.remote.RoundDupeFilter",
         "SCHEDULER_SERIALIZER": "crawler.redis_json",  # never pickle
         "REDIS_URL": redis_url,
+        "REDIS_PARAMS": lasting_params(redis_url),  # the frontier's client waits out an outage too
         "ITEM_PIPELINES": {"crawler.remote.ResultPipeline": 500},
         "DOWNLOADER_MIDDLEWARES": {**default_settings.DOWNLOADER_MIDDLEWARES,
                                    "crawler.host_lease.HostLeaseMiddleware": 950},
