@@ -17,6 +17,7 @@ from twisted.internet.interfaces import IAddress, IHostnameResolver, IHostResolu
 from zope.interface import implementer
 
 from crawler.addresses import AddressPolicy
+from crawler.resolve_override import Overrides, answer, overrides_from
 from storage import open_database
 from storage.sources import list_sources
 
@@ -34,10 +35,12 @@ def registered_urls(db_path: str) -> list[str]:
 class GuardedResolver:
     """Installed through TWISTED_DNS_RESOLVER; wraps the resolver Scrapy would have installed."""
 
-    def __init__(self, reactor: Any, inner: CachingThreadedResolver, policy: AddressPolicy) -> None:
+    def __init__(self, reactor: Any, inner: CachingThreadedResolver, policy: AddressPolicy,
+                 overrides: Overrides | None = None) -> None:
         self.reactor = reactor
-        self.inner = inner
+        self.inner = inner  # Scrapy's, which caches answers (DNSCACHE_ENABLED, DNSCACHE_SIZE)
         self.policy = policy
+        self.overrides = overrides or {}  # (host, port) → the address the user named (VIGICAM_RESOLVE)
         self.wrapped: IHostnameResolver | None = None
         self.refusals: dict[tuple[str, int], str] = {}  # (host, port) → why, for the failed fetch's error
 
@@ -50,7 +53,8 @@ class GuardedResolver:
             registered_urls(settings.get("VIGICAM_DB"))
         policy = AddressPolicy.for_sources(sources,
                                            settings.getlist("VIGICAM_ALLOWED_NETWORKS"))
-        return cls(reactor, CachingThreadedResolver.from_crawler(crawler, reactor), policy)
+        return cls(reactor, CachingThreadedResolver.from_crawler(crawler, reactor), policy,
+                   overrides_from(settings.getlist("VIGICAM_RESOLVE")))
 
     def install_on_reactor(self) -> None:
         self.inner.install_on_reactor()
@@ -60,6 +64,9 @@ class GuardedResolver:
     def resolveHostName(self, resolutionReceiver: IResolutionReceiver, hostName: str,  # noqa: N802, N803
                         portNumber: int = 0, addressTypes: Any = None,  # noqa: N803
                         transportSemantics: str = "TCP") -> IHostResolution:  # noqa: N803
+        named = self.overrides.get(endpoint_key(hostName, portNumber))
+        if named is not None:  # the user's own answer (curl's --resolve): no DNS, no policy
+            return answer(resolutionReceiver, hostName, named, portNumber)
         checked = CheckedReceiver(resolutionReceiver, self, hostName, portNumber)
         assert self.wrapped is not None, "install_on_reactor first"
         return self.wrapped.resolveHostName(checked, hostName, portNumber, addressTypes, transportSemantics)

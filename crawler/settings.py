@@ -20,6 +20,18 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# The global limit grows to one slot per host of the crawl's sources, at most this many (0: stay at
+# CONCURRENT_REQUESTS); each host still gets one request at a time and its delay (crawler/host_scaling.py).
+VIGICAM_MAX_CONCURRENT_REQUESTS = 64
+# A host that times out this many times in one crawl is given up: its other pages are failed fetches with
+# the reason, asked again at the next crawl, not each retried and waited for (0: never given up).
+VIGICAM_HOST_TIMEOUTS = 3
+# Names answered once per crawl process, not once per request: a national crawl has ~21,000 hosts.
+DNSCACHE_ENABLED = True
+DNSCACHE_SIZE = 50_000
+# Answers given by the user, as curl's --resolve: ["www.chartres.fr:80:127.0.0.5"] (also VIGICAM_RESOLVE,
+# space-separated): a simulated France on 127.0.0.0/8 reached by real host names (crawler/resolve_override.py).
+VIGICAM_RESOLVE: list[str] = []
 
 # Items processed at once per response: a page yields one item. Scrapy's default (100) starts 100
 # asyncio tasks for every response, a fifth of the crawl's own CPU time on a fast local crawl.
@@ -43,6 +55,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.kept_robots.KeptRobotsTxtMiddleware": 100,  # SharedRobotsTxtMiddleware, robots.txt kept a day
     "crawler.middlewares.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550) retries
+    "crawler.host_timeouts.HostTimeoutsMiddleware": 570,  # sees timeouts before RetryMiddleware retries
     # a redirect to another registered page is not followed (fetched once, as its own source): before Redirect (600)
     "crawler.registered_redirects.RegisteredRedirectMiddleware": 620,
 }

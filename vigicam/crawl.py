@@ -81,6 +81,9 @@ def plan_after_crawl(db_path: Path, batch_id: int | None, outcome: str = "ok") -
         plan_batch(db_path, batch_id, outcome)
 
 
+MIN_HOST_DELAY = 0.001  # seconds: `--delay 0` for local sites, still one request at a time per host
+
+
 def crawl_settings(
     db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0, timeout: float | None = None,
     workers: int | None = None, batch_id: int | None = None,
@@ -92,7 +95,9 @@ def crawl_settings(
     settings.set("VIGICAM_RUN_ID", run_id)
     settings.set("VIGICAM_BATCH", batch_id or 0)
     if delay is not None:
-        settings.set("DOWNLOAD_DELAY", delay)
+        # Scrapy 2.19 hands a slot's whole queue to the network at once when its delay is 0 (the slot counts
+        # a request as transferring only once its task runs): a millisecond keeps one request per host.
+        settings.set("DOWNLOAD_DELAY", max(delay, MIN_HOST_DELAY))
         settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.01))
         if delay == 0:
             settings.set("AUTOTHROTTLE_ENABLED", False)
@@ -101,6 +106,17 @@ def crawl_settings(
     if workers is not None:
         settings.set("VIGICAM_READ_WORKERS", workers)
     return settings
+
+
+def check_overrides(settings: Settings) -> None:
+    """A mistyped VIGICAM_RESOLVE is one line before the crawl starts, not a traceback inside it."""
+    from crawler.resolve_override import overrides_from
+    from vigicam.config import ConfigError
+
+    try:
+        overrides_from(settings.getlist("VIGICAM_RESOLVE"))
+    except ValueError as exc:
+        raise ConfigError(f"VIGICAM_RESOLVE: {exc}") from None
 
 
 def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float | None = None,
@@ -124,6 +140,7 @@ def run_crawl(db_path: Path, source_urls: list[str] | None = None, delay: float 
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")
+    check_overrides(settings)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("pages")
     started = time.monotonic()

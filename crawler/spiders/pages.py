@@ -17,6 +17,7 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
+from crawler.host_scaling import scale_to_hosts
 from crawler.items import FetchItem
 from crawler.registered_redirects import RedirectsToRegisteredPage
 from crawler.resolver import refusal_for
@@ -113,7 +114,9 @@ class PagesSpider(scrapy.Spider):
             yield item
 
     def start_requests(self) -> Iterator[scrapy.Request]:
-        for position, (source_id, url, headers, follow) in enumerate(self.sources()):
+        sources = self.sources()
+        scale_to_hosts(self.crawler, [url for _, url, _, _ in sources])
+        for position, (source_id, url, headers, follow) in enumerate(sources):
             yield from self.source_requests(position, source_id, url, headers, follow)
 
     def source_requests(self, position: int, source_id: int, url: str, headers: dict[str, str], follow: bool,
