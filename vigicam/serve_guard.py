@@ -116,11 +116,14 @@ class WalTrimmer:
         threading.Thread(target=self._run, name="vigicam-wal-trim", daemon=True).start()
 
     def _run(self) -> None:
+        warned = False
         while not self.stopping.wait(self.every):
             try:
                 self.trim()
             except sqlite3.Error as exc:  # read-only file, full disk: serve goes on, the log stays whole
-                logger.warning("cannot checkpoint the write-ahead log of %s: %s", self.db_path, exc)
+                if not warned:  # once, not every `every` seconds
+                    logger.warning("cannot checkpoint the write-ahead log of %s: %s", self.db_path, exc)
+                warned = True
 
     def trim(self) -> bool:
         """Checkpoint and truncate the log if it is too long; True when it was emptied."""
