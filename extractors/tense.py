@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from extractors.count_scope import before_soon_another, up_to_next_count
 from extractors.figure import Metric
 from extractors.lexicon_fr import (
     BOUNDED_PERIOD,
@@ -29,7 +30,6 @@ from extractors.lexicon_fr import (
     STOCK_NOW,
     SUPPORTED_INSTALL,
 )
-from extractors.numbers import find_mentions
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
                        rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
@@ -200,7 +200,7 @@ class TenseQuestion:
         """The clause's tense; when it says none, the tense of the count's own words up to the next count."""
         if not self.tenseless:
             return self.said_tense
-        own = _up_to_next_count(self.sentence, self.before)
+        own = up_to_next_count(self.sentence, self.before)
         # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
         future = _says_future(own) or bool(IN_PROGRESS_RE.search(own))
         past = bool(PAST_RE.search(own) or DONE_RE.search(own))
@@ -345,7 +345,7 @@ def camera_metric(
     clause, sentence = norm(clause), norm(sentence)
     # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
-    clause, sentence = (_before_soon_another(text, norm(after_number)) for text in (clause, sentence))
+    clause, sentence = (before_soon_another(text, norm(after_number)) for text in (clause, sentence))
     if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,
@@ -354,19 +354,6 @@ def camera_metric(
         if said := rule.applies(question):
             return rule.metric or said
     return Metric.CAMERAS
-
-
-SOON_RE = re.compile(r"\bbientôt\s+(?:(?:par|à|de|d')\s*)?")
-
-
-def _before_soon_another(text: str, after_number: str) -> str:
-    """ "52 caméras et bientôt une soixantaine": a "bientôt" right before another count is that count's; the
-    text of the first one ends before it ("52 caméras seront bientôt installées" keeps its own)."""
-    soon = SOON_RE.search(after_number)
-    if soon is None or not any(m.start == soon.end() for m in find_mentions(after_number)):
-        return text
-    at = text.find(after_number[: soon.end()])
-    return text[: at + soon.start()] if at >= 0 else text
 
 
 def _says_future(text: str) -> bool:
@@ -385,16 +372,3 @@ def _replaced(clause: str, before_number: str) -> bool:
     if replaced >= 0 or added >= 0:
         return replaced > added
     return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause))
-
-
-def _up_to_next_count(sentence: str, before_number: str) -> str:
-    """The sentence up to the count after this one (a year is no count): in "Vertou : 35 caméras, 10 de
-    plus d'ici 2023", the "d'ici" is the 10's, not the 35's."""
-    if not sentence.startswith(before_number):
-        return sentence
-    at = len(before_number)
-    # the next count, digits or words ("sont opérationnelles et il y en aura une centaine d'ici la fin de l'année")
-    mentions = find_mentions(sentence[at:])
-    own_end = mentions[0].end if mentions and mentions[0].start == 0 else 0
-    following = next((m for m in mentions if m.start >= max(own_end, 1) and not m.year_like), None)
-    return sentence[: at + following.start] if following else sentence

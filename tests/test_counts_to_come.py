@@ -73,3 +73,9 @@ def test_an_imperfect_of_couvrir_is_no_conditional_and_fin_2023_is_december():
 ])
 def test_a_state_in_the_present_is_now_whatever_announced_it(text):
     assert [f.metric for f in extract_text(text, place_hint="Niort")] == ["cameras"]
+
+
+def test_the_clause_that_leads_to_the_next_count_is_not_this_ones():
+    text = ("Les caméras de surveillance se multiplient. Le ministère de l'Intérieur en recense 20 000 en 2008, et "
+            "veut passer à 60 000 d'ici 2012.")
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="France")][:1] == [("cameras", 20000)]

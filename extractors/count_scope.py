@@ -1,0 +1,39 @@
+"""Which words of a sentence are a count's own, when the sentence tells of several counts: the tense
+rules read a count's time in them, not in another count's ("Vertou : 35 caméras, 10 de plus d'ici 2023")."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.numbers import find_mentions
+
+SOON_RE = re.compile(r"\bbientôt\s+(?:(?:par|à|de|d')\s*)?")
+
+
+def before_soon_another(text: str, after_number: str) -> str:
+    """ "52 caméras et bientôt une soixantaine": a "bientôt" right before another count is that count's; the
+    text of the first one ends before it ("52 caméras seront bientôt installées" keeps its own)."""
+    soon = SOON_RE.search(after_number)
+    if soon is None or not any(m.start == soon.end() for m in find_mentions(after_number)):
+        return text
+    at = text.find(after_number[: soon.end()])
+    return text[: at + soon.start()] if at >= 0 else text
+
+
+CLAUSE_BREAK_RE = re.compile(r",\s*(?:et|mais|puis|alors que|tandis que)\b|;")
+
+
+def up_to_next_count(sentence: str, before_number: str) -> str:
+    """The sentence up to the count after this one, and before the clause that leads to it: in "Vertou : 35
+    caméras, 10 de plus d'ici 2023", the "d'ici" is the 10's, not the 35's."""
+    if not sentence.startswith(before_number):
+        return sentence
+    at = len(before_number)
+    # the next count, digits or words ("sont opérationnelles et il y en aura une centaine d'ici la fin de l'année")
+    mentions = find_mentions(sentence[at:])
+    own_end = mentions[0].end if mentions and mentions[0].start == 0 else 0
+    following = next((m for m in mentions if m.start >= max(own_end, 1) and not m.year_like), None)
+    own = sentence[: at + following.start] if following else sentence
+    # and up to the clause that leads to it: "est passé de 42 à 64, et le maire souhaite installer près de 100"
+    lead = [b.start() for b in CLAUSE_BREAK_RE.finditer(own, at + own_end)] if following else []
+    return own[: lead[-1]] if lead else own
