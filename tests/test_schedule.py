@@ -67,8 +67,9 @@ def test_sigterm_stops_the_crawl_in_flight_and_exits_0(db_path, server):
     time.sleep(3)  # the crawl of the slow page is in flight
     sent = time.monotonic()
     process.send_signal(signal.SIGTERM)
-    assert process.wait(20) == 0
-    assert time.monotonic() - sent < 15
+    assert process.wait(45) == 0
+    # it did not wait for the page, which answers after 60 s (a loaded machine may take some seconds to stop)
+    assert time.monotonic() - sent < 45
 
 
 def test_sigkill_mid_crawl_then_restart_resumes(db_path, server):
