@@ -149,12 +149,24 @@ def site_routes(n: int) -> dict[str, tuple[int, bytes]]:
     return routes
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def hosts() -> Iterator[list[HostSite]]:
     sites = [HostSite(address, n) for n, address in enumerate(HOSTS, start=1)]
     yield sites
     for site in sites:
         site.close()
+
+
+@pytest.fixture(scope="module")
+def single_crawl(hosts: list[HostSite], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Counter]]:
+    """`vigicam crawl` of the site in one process (once for the 2- and 3-worker runs): its database, and
+    each host's requests."""
+    single = tmp_path_factory.mktemp("single") / "single.db"
+    register(single, hosts)
+    local = run_vigicam(single, "crawl", "--delay", "0", "--workers", "0")
+    assert local.returncode == 0, local.stderr
+    local_hits = [Counter(path for path, _s, _e in site.log) for site in hosts]
+    return single, local_hits
 
 
 def register(db_path: Path, sites: list[HostSite]) -> None:
@@ -202,14 +214,14 @@ def vigicam_process(db: Path | None, *args: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)
 
 
-def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, redis_url: str,
-                                                              hosts: list[HostSite]) -> None:
-    single, shared = tmp_path / "single.db", tmp_path / "shared.db"
-    register(single, hosts)
+@pytest.mark.parametrize("count", [2, 3])
+def test_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, redis_url: str, hosts: list[HostSite],
+                                                          single_crawl: tuple[Path, list[Counter]], count: int) -> None:
+    """Two, then three workers and one writer: each URL fetched once, one request at a time per host, and
+    the same rows as a crawl in one process."""
+    single, local_hits = single_crawl
+    shared = tmp_path / "shared.db"
     register(shared, hosts)
-    local = run_vigicam(single, "crawl", "--delay", "0", "--workers", "0")
-    assert local.returncode == 0, local.stderr
-    local_hits = [Counter(path for path, _s, _e in site.log) for site in hosts]
     for site in hosts:
         site.log.clear()
 
@@ -218,9 +230,9 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
     assert "18 sources handed to the frontier" in fed.stderr
     writer = vigicam_process(shared, "ingest", "--redis", redis_url)
     workers = [vigicam_process(None, "worker", "--redis", redis_url, "--delay", "0", "--idle-exit", "1s")
-               for _ in range(2)]
+               for _ in range(count)]
     outputs = [worker.communicate(timeout=120) for worker in workers]
-    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    assert [worker.returncode for worker in workers] == [0] * count, outputs
     sent = [int(out.split()[2]) for out, _err in outputs]
     assert all(sent), f"each worker fetched some of the pages: {sent}"
     writer.send_signal(signal.SIGTERM)  # stops after the result in hand; what is left waits in the stream
@@ -233,7 +245,7 @@ def test_two_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, re
     for site, before in zip(hosts, local_hits, strict=True):
         hits = Counter(path for path, _s, _e in site.log)
         assert {path: n for path, n in hits.items() if n > 1 and path != "/robots.txt"} == {}
-        assert hits - Counter({"/robots.txt": 2}) == before - Counter({"/robots.txt": 1})
+        assert hits - Counter({"/robots.txt": count}) == before - Counter({"/robots.txt": 1})
         assert site.overlaps() == [], f"two requests in flight at once on {site.url}"
     distributed, alone = table_rows(shared), table_rows(single)
     assert {name: (distributed[name] - alone[name], alone[name] - distributed[name]) for name in TABLES
