@@ -7,7 +7,10 @@ these keys is JSON (crawler/redis_json.py): a reachable Redis cannot make a work
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -96,12 +99,40 @@ class Outage:
         self.since: float | None = None
         self.count = 0
         self.retried = 0  # calls retried, an outage or a connection closed: a reply may have been lost
+        self.handlers: dict[int, Any] = {}
 
     def failed(self, message: str, say: Callable[[str], None] = stderr_line) -> None:
         if self.since is None:
             self.since = time.monotonic()
             self.count += 1
             say(message)
+            self.stop_on_signals()
+
+    def stop_on_signals(self) -> None:
+        """SIGTERM or Ctrl-C during an outage stops the process at once: the wait for Redis blocks the loop
+        that would stop it gracefully, and there is nothing to finish (nothing can be sent). A worker's
+        requests go back to the frontier after --inflight-timeout, as for a killed worker; the writer's
+        last commit stands. Outside an outage the handlers there before are called."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            previous = signal.getsignal(signum)
+            if previous is self.handlers.get(signum):  # ours still (Scrapy installs its own when it starts)
+                continue
+
+            def handler(number: int, frame: object, previous: Any = previous) -> None:
+                if self.since is not None:
+                    stderr_line(f"stopped by {signal.Signals(number).name} while Redis was unreachable")
+                    sys.stdout.flush()
+                    os._exit(0)
+                if callable(previous):
+                    previous(number, frame)
+                elif previous == signal.SIG_DFL:  # as if we had not been there
+                    signal.signal(number, signal.SIG_DFL)
+                    os.kill(os.getpid(), number)
+
+            signal.signal(signum, handler)
+            self.handlers[signum] = handler
 
     def ended(self) -> None:
         self.since = None

@@ -421,8 +421,11 @@ def wait_until(condition: object, what: str, *alive: subprocess.Popen, seconds: 
 class Watched:
     """A vigicam process whose stderr is read as it comes (a test waits for a line)."""
 
+    started: list[Watched] = []
+
     def __init__(self, db: Path | None, *args: str) -> None:
         self.process = vigicam_process(db, *args)
+        Watched.started.append(self)
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self.read, daemon=True)
         self.reader.start()
@@ -491,6 +494,9 @@ def test_a_worker_and_the_writer_wait_out_redis_stopped_and_killed(tmp_path: Pat
     finally:
         for site in sites:
             site.close()
+        for watched in Watched.started:  # a failed test leaves no process waiting for its Redis
+            if watched.process.poll() is None:
+                watched.process.kill()
     for watched in (worker, writer):
         assert "Traceback" not in watched.err() and PASSWORD not in watched.err(), watched.err()
         assert all(f"redis://…@127.0.0.1:{redis_server.port}/0" in line
@@ -504,3 +510,17 @@ def test_a_worker_and_the_writer_wait_out_redis_stopped_and_killed(tmp_path: Pat
     assert conn.execute("select count(*) from ingested_results").fetchone()[0] == 24
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert client.zcard("vigicam:requests") == 0 and client.zcard("vigicam:inflight") == 0
+
+
+def test_a_process_waiting_for_redis_stops_on_sigterm() -> None:
+    """A worker or the writer waiting out an outage is blocked in the wait (the loop that would stop it
+    gracefully waits too): SIGTERM stops it at once, in one line, where it used to be ignored."""
+    port = free_port()  # nothing listens there
+    code = f"from crawler.frontier import lasting_client; lasting_client('redis://:x@127.0.0.1:{port}/0').ping()"
+    waiting = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    first = waiting.stderr.readline()  # type: ignore[union-attr]
+    assert first.startswith(f"Redis unreachable at redis://…@127.0.0.1:{port}/0 ("), first
+    waiting.send_signal(signal.SIGTERM)
+    rest = waiting.stderr.read()  # type: ignore[union-attr]
+    assert waiting.wait(10) == 0
+    assert rest == "stopped by SIGTERM while Redis was unreachable\n"
