@@ -68,6 +68,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         (("La ville s'apprête à installer 25 caméras.", "25", "cameras_planned"),
          ("La commune est sur le point de déployer 30 caméras.", "30", "cameras_planned"),
          ("Le maire souhaite installer 12 caméras dans le centre.", "12", "cameras_planned"),
+         ("Sept caméras vont prochainement compléter les trois déjà existantes.", "trois", "cameras"),
          ("Les caméras arrivent : un arrêté autorise la commune à en installer 23.", "23", "cameras_planned"),
          ("Un arrêté autorise cette commune, qui ne disposait pas de caméras, à en installer 23.", "23",
           "cameras_planned"),
@@ -92,8 +93,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "own_verb_future",
         "a count whose own verb of having or installing is in the future or the conditional is still to come",
         (Metric.CAMERAS,),
-        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _totals(s)
-        and not s.already,
+        lambda s: s.time in (Time.FUTURE, Time.CONDITIONAL) and not s.definite and not s.compared and _totals(s),
         Metric.CAMERAS_PLANNED,
         # future and conditional endings, not "caméra(s)", whose "-ras" is no tense
         re.compile(r"\w(?<!é)(?:ra|ront|rai|ras|rez|rons|rait|raient)\b"),
@@ -240,6 +240,8 @@ def review_metric(metric: Metric, sentence: str,
     rules = [r for r in REVIEW_RULES if metric in r.overrides and r.cue.search(sentence)]
     parsed = syntax() if rules else None
     for rule in rules if parsed is not None else ():
+        if parsed.already and rule.decides is Metric.CAMERAS_PLANNED:
+            continue  # "les trois déjà existantes": said to be there, whatever verb of the future governs them
         if rule.applies(parsed):
             return rule.decides, rule.name
     return metric, None
