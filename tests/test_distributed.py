@@ -234,7 +234,8 @@ def test_workers_and_a_writer_store_what_one_crawl_stores(tmp_path: Path, redis_
     outputs = [worker.communicate(timeout=120) for worker in workers]
     assert [worker.returncode for worker in workers] == [0] * count, outputs
     sent = [int(out.split()[2]) for out, _err in outputs]
-    assert all(sent), f"each worker fetched some of the pages: {sent}"
+    # the pages were shared (a third worker that loads last may find the frontier empty on a loaded machine)
+    assert sum(sent) == 24 and sum(n > 0 for n in sent) >= 2, f"results sent by each worker: {sent}"
     writer.send_signal(signal.SIGTERM)  # stops after the result in hand; what is left waits in the stream
     out, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err
