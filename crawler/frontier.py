@@ -105,8 +105,8 @@ class Outage:
         if self.since is None:
             self.since = time.monotonic()
             self.count += 1
+            self.stop_on_signals()  # before the line: whoever reads it may stop us at once
             say(message)
-            self.stop_on_signals()
 
     def stop_on_signals(self) -> None:
         """SIGTERM or Ctrl-C during an outage stops the process at once: the wait for Redis blocks the loop

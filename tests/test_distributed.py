@@ -208,10 +208,26 @@ def table_rows(db: Path) -> dict[str, Counter]:
         conn.close()
 
 
+STARTED: list[subprocess.Popen] = []
+
+
 def vigicam_process(db: Path | None, *args: str) -> subprocess.Popen:
     prefix = ["--db", str(db)] if db else []
-    return subprocess.Popen([sys.executable, "-m", "vigicam", *prefix, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "vigicam", *prefix, *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    STARTED.append(process)
+    return process
+
+
+@pytest.fixture(autouse=True)
+def no_process_left() -> Iterator[None]:
+    """A test that fails leaves no worker or writer behind, waiting for its Redis for ever."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 @pytest.mark.parametrize("count", [2, 3])
@@ -422,11 +438,8 @@ def wait_until(condition: object, what: str, *alive: subprocess.Popen, seconds: 
 class Watched:
     """A vigicam process whose stderr is read as it comes (a test waits for a line)."""
 
-    started: list[Watched] = []
-
     def __init__(self, db: Path | None, *args: str) -> None:
         self.process = vigicam_process(db, *args)
-        Watched.started.append(self)
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self.read, daemon=True)
         self.reader.start()
@@ -495,9 +508,6 @@ def test_a_worker_and_the_writer_wait_out_redis_stopped_and_killed(tmp_path: Pat
     finally:
         for site in sites:
             site.close()
-        for watched in Watched.started:  # a failed test leaves no process waiting for its Redis
-            if watched.process.poll() is None:
-                watched.process.kill()
     for watched in (worker, writer):
         assert "Traceback" not in watched.err() and PASSWORD not in watched.err(), watched.err()
         assert all(f"redis://…@127.0.0.1:{redis_server.port}/0" in line
