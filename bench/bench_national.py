@@ -91,8 +91,8 @@ def politeness(stats: dict) -> str:
     named = f": {', '.join(doubled[:5])}" if doubled else ""
     requests, most = sum(row[0] for row in asked.values()), max(row[1] for row in asked.values())
     return (f"{requests} requests to {len(asked)} hosts; most in flight to one host: {most} ({len(doubled)} hosts "
-            f"with 2 or more{named}); shortest time between two requests to one host: {gaps[0]:.2f} s, median "
-            f"host's shortest {gaps[len(gaps) // 2]:.2f} s")
+            f"with 2 or more{named}); shortest time between two requests to one host (after a connection's "
+            f"first): {gaps[0]:.2f} s, median host's shortest {gaps[len(gaps) // 2]:.2f} s")
 
 
 def main() -> None:

@@ -6,7 +6,9 @@ robots.txt, a sitemap, a home page linking to its video-surveillance pages, some
 
 SPEC.json: [{"host", "address", "home", "ports": [80, 443], "pages": P, "fate": "ok|down|hang|flaky"}, …].
 It prints "ready" once every site listens, then answers commands on stdin, a JSON line each: "stats"
-(per host: requests, the most in flight at once, the shortest time between two request starts) and
+(per host: requests, the most in flight at once, the shortest time between two request starts, leaving
+out the gaps that start with a connection's first request: its TLS handshake delays its arrival, not the
+next one's, so the gap looks shorter at the server than the client made it) and
 "reset". A request is in flight from its first line until its answer's headers are written: a client
 cannot ask again before its body has come, so two requests at once to one host show as 2.
 """
@@ -35,14 +37,15 @@ class Host:
         self.rng = random.Random(spec["host"])
         self.in_flight = self.most = self.requests = 0
         self.last_start: float | None = None
+        self.last_was_first = False
         self.shortest: float | None = None
 
-    def begin(self) -> None:
+    def begin(self, first_on_connection: bool) -> None:
         now = time.monotonic()
-        if self.last_start is not None:
+        if self.last_start is not None and not self.last_was_first:
             gap = now - self.last_start
             self.shortest = gap if self.shortest is None else min(self.shortest, gap)
-        self.last_start = now
+        self.last_start, self.last_was_first = now, first_on_connection
         self.requests += 1
         self.in_flight += 1
         self.most = max(self.most, self.in_flight)
@@ -72,10 +75,12 @@ class Host:
 async def serve(host: Host, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
     """HTTP/1.1 with keep-alive; a 'hang' host reads the request and answers nothing until the client leaves."""
     try:
+        first = True
         while line := await reader.readline():
             while await reader.readline() not in (b"\r\n", b"\n", b""):
                 pass  # the headers: nothing in them changes the answer
-            host.begin()
+            host.begin(first)
+            first = False
             try:
                 if host.spec["fate"] == "hang":
                     await reader.read()  # until the client gives up and closes
