@@ -453,17 +453,6 @@ def m015_validator_verdicts(db: Database) -> None:
 
 
 @migrations()
-def m017_latest_figures(db: Database) -> None:
-    """The observatory (issue 23 item 4): `current_figures` (what each page states now) and `latest` (the newest
-    figure per place and metric with its page, date and qualifier), kept by triggers in the writer's transaction;
-    the `observatory` view; the indexes that let them answer without reading the whole history. See
-    storage/latest.py."""
-    from storage.latest import create_latest
-
-    create_latest(db)
-
-
-@migrations()
 def m016_ingested_results(db: Database) -> None:
     """The results of a distributed crawl the writer has stored (`vigicam ingest`), by the fetch id their
     worker drew: written in the fetch's own transaction, so a result delivered twice (a writer killed
@@ -477,7 +466,18 @@ def m016_ingested_results(db: Database) -> None:
 
 
 @migrations()
-def m017_robots_txt_cache(db: Database) -> None:
+def m017_latest_figures(db: Database) -> None:
+    """The observatory (issue 23 item 4): `current_figures` (what each page states now) and `latest` (the newest
+    figure per place and metric with its page, date and qualifier), kept by triggers in the writer's transaction;
+    the `observatory` view; the indexes that let them answer without reading the whole history. See
+    storage/latest.py."""
+    from storage.latest import create_latest
+
+    create_latest(db)
+
+
+@migrations()
+def m018_robots_txt_cache(db: Database) -> None:
     """robots.txt kept between crawls with its expiry (issue 23 item 3): one row per host. See
     storage/robots_cache.py."""
     from storage.robots_cache import create_robots_cache

@@ -26,7 +26,7 @@ class RobotsAnswer:
 
 
 def create_robots_cache(db: Database) -> None:
-    """Migration m017_robots_txt_cache's table."""
+    """Migration m018_robots_txt_cache's table."""
     db.execute("""create table robots_txt (
         netloc text primary key, status integer not null, body blob not null, fetched_at text not null,
         expires_at text not null)""")
