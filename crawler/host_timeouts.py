@@ -2,8 +2,9 @@
 
 Each timeout costs DOWNLOAD_TIMEOUT seconds and Scrapy retries it twice: a dead commune server with 30
 pages queued would hold the crawl for 30 × 3 × 30 s. After VIGICAM_HOST_TIMEOUTS timeouts in one crawl
-(robots.txt included), no more of the host's requests are sent or retried: those queued and those still
-to come are failed fetches with the reason, asked again at the next crawl.
+(robots.txt included), on at least two of its addresses, no more of the host's requests are sent or
+retried: those queued and those still to come are failed fetches with the reason, asked again at the
+next crawl. One slow page, however often it is retried, does not condemn its host's other pages.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class HostTimeoutsMiddleware:
         self.crawler = crawler
         self.limit = crawler.settings.getint("VIGICAM_HOST_TIMEOUTS")
         self.timeouts: dict[str, int] = {}
+        self.timed_out_urls: dict[str, set[str]] = {}  # host → the addresses that timed out
         self.given_up: dict[str, int] = {}  # host → its timeouts when it was given up
 
     @classmethod
@@ -50,7 +52,8 @@ class HostTimeoutsMiddleware:
             return
         host = urlparse_cached(request).hostname or ""
         self.timeouts[host] = self.timeouts.get(host, 0) + 1
-        if host in self.given_up or self.timeouts[host] < self.limit:
+        self.timed_out_urls.setdefault(host, set()).add(request.url)
+        if host in self.given_up or self.timeouts[host] < self.limit or len(self.timed_out_urls[host]) < 2:
             return
         self.give_up(host, request)
         raise IgnoreRequest(f"{exception.__class__.__name__}: {exception}; {self.reason(host)}")
