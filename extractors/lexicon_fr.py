@@ -159,7 +159,7 @@ BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la périod
 FUTURE_TERMS = (
     r"seront|sera|devra|devront|devrait|devraient|va|vont|"
     # "doivent être installées", "doit équiper"; not "les 42 caméras déployées doivent répondre à la demande"
-    r"(?:doit|doivent)\s+(?:encore\s+|bientôt\s+|prochainement\s+|donc\s+)?(?:être|install|pos|implant|déploy|"
+    r"(?:doit|doivent)\s+(?:encore\s+|bientôt\s+|prochainement\s+|donc\s+)?(?:être|s'|augment|install|pos|implant|déploy|"
     r"équip|ajout|renforc|compl|étendre|passer|faire|atteindre|porter|accueillir|recevoir|aboutir|conduire|mener|"
     r"permettre d'install)\w*|pourra|pourront|comptera|"
     r"compteront|disposera|disposeront|aura|auront|aurons|aurai|aurez|serons|serai|serez|apportera|apporteront|"

@@ -79,3 +79,8 @@ def test_the_clause_that_leads_to_the_next_count_is_not_this_ones():
     text = ("Les caméras de surveillance se multiplient. Le ministère de l'Intérieur en recense 20 000 en 2008, et "
             "veut passer à 60 000 d'ici 2012.")
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="France")][:1] == [("cameras", 20000)]
+
+
+def test_a_reflexive_verb_after_doit_tells_what_is_to_come():
+    text = "Le parc de caméras, 150 aujourd'hui, doit s'étoffer au rythme de 30 par an."
+    assert ("cameras_planned", 30) in [(f.metric, f.value) for f in extract_text(text, place_hint="Nantes")]
