@@ -29,6 +29,7 @@ from extractors.cues import (
     THE_SYSTEM_RE,
     WHOLE_OF_VIDEO_RE,
 )
+from extractors.dates import YEAR_RE
 from extractors.figure import Metric
 from extractors.lexicon_fr import BROAD_MONEY, VIDEO_TERMS
 from extractors.places import FigurePlace
@@ -56,7 +57,6 @@ IMPERFECT_RE = re.compile(r"\b\w{2,}(?<!r)(?:ait|aient)\b")  # "atteignait 77 ap
 # "le parc existant (22 caméras)", "déjà en place"; not "la mise en place de 21 caméras", an operation
 THERE_NOW_RE = re.compile(r"\bexistant\w*|\bactuel\w*"
                           r"|(?<!mettre )(?<!mise )(?<!mis )(?<!mises )\ben (?:place|service)\b")
-YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
 DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|ses|leurs|ces|nos|vos|des|aux)\s*$", re.IGNORECASE)
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
@@ -146,7 +146,7 @@ def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: s
     if any(cue.search(own) for cue in (FUTURE_RE, PAST_RE, NOW_RE, PRESENT_HAVE_RE, COMPOUND_PAST_RE, IMPERFECT_RE,
                                        THERE_NOW_RE)):
         return False
-    if x.published and any(year < x.published[:4] for year in YEARS_RE.findall(own)):
+    if x.published and any(year < x.published[:4] for year in YEAR_RE.findall(own)):
         return False  # "1re phase (2021) : 10 caméras" on a page of 2023: dated before the page, done
     before = x.sentences[sentence.index - 1]
     return bool(FUTURE_RE.search(norm(x.text[before.start : before.end])))

@@ -35,7 +35,7 @@ def _totals(s: NumberSyntax) -> bool:
 
 
 # the nouns a count of cameras is said with, as lemmas
-CAMERA_NOUNS = frozenset({"caméra", "appareil", "dôme"})
+CAMERA_LEMMAS = frozenset({"caméra", "appareil", "dôme"})
 
 
 def _uses(s: NumberSyntax) -> bool:
@@ -205,7 +205,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         "a definite count that a verb of use governs ('surveilleront les 85 caméras', 'Les images des 21 "
         "caméras seront partagées') is of cameras there now",
         (Metric.CAMERAS_PLANNED,),
-        lambda s: s.definite and _uses(s) and s.noun in CAMERA_NOUNS,
+        lambda s: s.definite and _uses(s) and s.noun in CAMERA_LEMMAS,
         Metric.CAMERAS,
         re.compile(r"\b(?:les|ses|leurs|nos|ces|la|des|aux)\s+(?:\d|[a-zé-]+)"),
         (("Dès l'an prochain, trois agents surveilleront les 85 caméras de la ville.", "85", "cameras"),
