@@ -82,7 +82,7 @@ class Ingester:
         self.db = open_database(self.db_path)
         try:
             reextract(self.db)  # a new extractor version re-reads stored documents first, as a crawl does
-            run_id = start_run(self.db)
+            run_id = start_run(self.db, "ingest")  # not "crawl": `report --last-run` and a crawl tell them apart
             self.store = FetchStore(self.db, run_id)
             self.drain("0")  # what this writer was given and had not acknowledged when it was killed
             retried = OUTAGE.retried
