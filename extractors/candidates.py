@@ -116,6 +116,7 @@ class Candidate:
     start: int  # evidence start
     end: int  # evidence end
     qualifier: Qualifier | None = None
+    qualifier_why: str | None = None  # the rule that set `qualifier` when a reading rule did ("range_bound")
     head: Candidate | None = None  # the figure it continues or refers to
     linked_by_dont: bool = False
     starting_point: bool = False  # "de 100" in "passer de 100 à 150 caméras"

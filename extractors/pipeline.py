@@ -138,7 +138,7 @@ class Extractor(SentenceReader, BareLinker, ListReader):
     def qualify(self, sentence: Sentence, c: Candidate) -> tuple[Qualifier, str]:
         """The qualifier, and the name of the rule that gave it (for --explain)."""
         if c.qualifier is not None:
-            return c.qualifier, "range_bound"
+            return c.qualifier, c.qualifier_why or "range_bound"
         m = c.mention
         left = self.text[max(sentence.start, m.start - 60) : m.start]
         if m.approx and m.raw.lower().startswith(("d'", "d’")):

@@ -65,3 +65,19 @@ def qualifier_from_header(header_text: str) -> Qualifier | None:
     if any(word in text for word in HEADER_AT_LEAST):
         return Qualifier.AT_LEAST
     return None
+
+
+# A hedge on a rate's base bounds the rate the other way: "une caméra pour moins de 300 habitants" is at
+# least 333 cameras per 100,000 inhabitants; "pour un peu plus de 1 500 habitants" at most 67.
+INVERTED = {Qualifier.AT_LEAST: Qualifier.AT_MOST, Qualifier.AT_MOST: Qualifier.AT_LEAST,
+            Qualifier.APPROX: Qualifier.APPROX}
+BASE_HEDGE_AFTER_FOR_RE = re.compile(r"\bpour\s+$")
+
+
+def base_hedge(left: str) -> tuple[Qualifier | None, int]:
+    """The qualifier a hedge between "pour" and a rate's base gives the rate, and how many characters of
+    `left` the hedge takes ("une caméra pour un peu moins de |1 400 habitants")."""
+    qualifier, length = qualifier_before(left)
+    if qualifier is None or not BASE_HEDGE_AFTER_FOR_RE.search(left[: len(left) - length]):
+        return None, 0
+    return INVERTED.get(qualifier), length

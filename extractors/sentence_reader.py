@@ -30,6 +30,7 @@ from extractors.cues import (
 )
 from extractors.figure import Qualifier
 from extractors.numbers import Mention, words_to_number
+from extractors.qualifiers import base_hedge
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
 from extractors.segments import Sentence
 
@@ -110,17 +111,20 @@ class SentenceReader:
         """A count of inhabitants that is a rate's base ("1 caméra pour 560 habitants", "450 habitants par
         caméra"), read as a density, or who answered a poll: True when the number is done with."""
         text, m = self.text, mentions[i]
+        hedge, hedge_length = base_hedge(left)
+        left = left[: len(left) - hedge_length]
         # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about
         one_per = ONE_CAMERA_PER_RE.search(left) and (CAMERA_WORDS_RE.search(stext)
                                                       or self.camera_context(sentence.index))
         if RATE_RE.search(left) and (is_rate_base(m.value) or one_per):
             if one_per and m.value:
-                start = m.start - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
+                start = m.start - hedge_length - (len(left) - ONE_CAMERA_PER_RE.search(left).start())
                 density = Reading(DENSITY, reading.end, "caméras", density_per=m.value)
                 for k in [k for k, c in found.items() if c.mention.start >= start]:
                     del found[k]  # "1 caméra pour 560 habitants": the 1 is the rate's, not a count
                 consumed |= {j for j, o in enumerate(mentions) if start <= o.start < m.start}
-                found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end)
+                found[i] = Candidate(Mention(start, m.end, 1.0, "une"), density, start, reading.end,
+                                     qualifier=hedge, qualifier_why="hedged_base" if hedge else None)
             return True
         if m.value and (per := PER_CAMERA_DENSITY_RE.match(text, reading.end)):
             # "450 habitants par caméra": one camera for 450 inhabitants

@@ -11,3 +11,15 @@ def test_a_demonym_is_the_base_of_a_density():
 def test_a_place_phrase_between_the_count_and_its_base_keeps_the_density():
     text = "Besançon compte 189 caméras sur la voie publique pour 100 000 habitants."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Besançon")] == [("cameras_per_100k", 189)]
+
+
+def test_a_hedge_on_the_base_bounds_the_density_the_other_way():
+    """Fewer inhabitants per camera is more cameras per inhabitant: "pour moins de 300" is at least 333."""
+    cases = {
+        "La commune compte une caméra pour moins de 300 habitants.": (333.33, "at_least"),
+        "La ville compte une caméra pour un peu plus de 1.500 habitants.": (66.67, "at_most"),
+        "Le bourg aura une caméra pour près de 100 habitants.": (1000, "approx"),
+    }
+    for text, (value, qualifier) in cases.items():
+        figures = extract_text(text, place_hint="Bapaume")
+        assert [(f.metric, f.value, f.qualifier) for f in figures] == [("cameras_per_100k", value, qualifier)], text
