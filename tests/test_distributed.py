@@ -535,3 +535,67 @@ def test_a_process_waiting_for_redis_stops_on_sigterm() -> None:
     rest = waiting.stderr.read()  # type: ignore[union-attr]
     assert waiting.wait(10) == 0
     assert rest == "stopped by SIGTERM while Redis was unreachable\n"
+
+
+def add_page(db_path: Path, url: str) -> None:
+    from storage import open_database
+    from storage.sources import Source, add_source
+
+    db = open_database(db_path)
+    add_source(db, Source(url=url, place="Dreux"))
+    db.close()
+
+
+def frontier_urls(client: object) -> set[str]:
+    """The URLs of the requests waiting in the frontier."""
+    return {redis_json.loads(data)["url"] for data in client.zrange("vigicam:requests", 0, -1)}  # type: ignore[attr-defined]
+
+
+def test_schedule_waits_out_redis_killed_and_goes_on(tmp_path: Path, redis_server: RedisServer) -> None:
+    """`schedule --redis` with Redis SIGKILLed after its first hand-out: one line says Redis is unreachable
+    (no traceback each tick), the loop waits for it, and once Redis is back (its append-only file read) the
+    round handed out before is still there, still open, and the source added meanwhile is handed out."""
+    import redis
+
+    shared = tmp_path / "s.db"
+    add_page(shared, "http://127.0.0.2:9/a.html")
+    client = redis.Redis.from_url(redis_server.url)
+    schedule = Watched(shared, "schedule", "--redis", redis_server.url, "--tick", "1s", "--max-runs", "2")
+    wait_until(lambda: client.hlen("vigicam:rounds") == 1, "the first hand-out", schedule.process)
+    redis_server.stop(kill=True)
+    wait_until(lambda: schedule.outages() == 1, "it says Redis is unreachable", schedule.process, seconds=30,
+               about=lambda: schedule.err()[-3000:])
+    add_page(shared, "http://127.0.0.2:9/b.html")
+    time.sleep(1)  # ticks fall due while Redis is away
+    redis_server.start()
+    assert schedule.finish(signal=None) == 0, schedule.err()
+    assert schedule.outages() == 1 and "Traceback" not in schedule.err(), schedule.err()
+    assert PASSWORD not in schedule.err() and schedule.lines[-1] == "schedule stopped after 2 hand-outs to the frontier"
+    assert frontier_urls(client) == {"http://127.0.0.2:9/a.html", "http://127.0.0.2:9/b.html"}
+    assert set(client.hkeys("vigicam:rounds")) == {b"1", b"2"}
+    conn = sqlite3.connect(shared)
+    assert conn.execute("select count(*) from crawl_batches where finished_at is null").fetchone()[0] == 2
+
+
+def test_a_batch_read_but_never_handed_out_is_handed_out_next_tick(tmp_path: Path, redis_url: str) -> None:
+    """A scheduler stopped between reading a batch from the database and handing it to the frontier (SIGTERM
+    while it waited for Redis) left the batch open: its sources belonged to no round and were never due
+    again. The next scheduler hands the batch out, same round."""
+    import redis
+
+    from scheduler import SchedulerOptions
+    from vigicam.feeder import FrontierScheduler
+
+    shared = tmp_path / "s.db"
+    for name in ("a", "b"):
+        add_page(shared, f"http://127.0.0.2:9/{name}.html")
+    stopped = FrontierScheduler(SchedulerOptions(shared))
+    batch = stopped.next_batch()
+    assert batch is not None and batch.sources == 2
+    restarted = FrontierScheduler(SchedulerOptions(shared))
+    restarted.client = redis.Redis.from_url(redis_url)
+    restarted.job()
+    assert frontier_urls(restarted.client) == {"http://127.0.0.2:9/a.html", "http://127.0.0.2:9/b.html"}
+    assert restarted.client.hkeys("vigicam:rounds") == [str(batch.id).encode()]
+    restarted.job()  # handed out once: the next tick finds it among the rounds
+    assert restarted.client.zcard("vigicam:requests") == 2

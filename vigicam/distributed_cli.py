@@ -81,7 +81,7 @@ def ingest_command(ctx: click.Context, redis_url: str, once: bool) -> None:
 
 def frontier_schedule(ctx: click.Context, redis_url: str, options: dict[str, Any]) -> None:
     """`vigicam schedule --redis`: the scheduler's loop handing due sources to the frontier."""
-    from crawler.frontier import connect, with_retries
+    from crawler.frontier import connect, lasting_client, with_retries
     from scheduler import SchedulerOptions, install_signal_handlers
     from vigicam.config import crawl_settings_file
     from vigicam.feeder import FrontierScheduler
@@ -94,7 +94,8 @@ def frontier_schedule(ctx: click.Context, redis_url: str, options: dict[str, Any
             db_path(ctx), run_for=options["run_for"], max_runs=options["max_runs"], tick=options["tick"],
             crawl_timeout=options["crawl_timeout"], stale_after=options["stale_after"],
             batch_size=options["batch_size"]))
-        scheduler.client = with_retries(lambda: connect(redis_url), say)
+        with_retries(lambda: connect(redis_url), say).close()  # a wrong URL or password: one line, now
+        scheduler.client = lasting_client(redis_url)  # then a Redis lost is waited for, as by a worker
         scheduler.full_fetch_every = crawl_settings_file(ctx.obj["config"])["full_fetch_every"]
         install_signal_handlers(scheduler)
         runs = scheduler.run()

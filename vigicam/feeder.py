@@ -22,7 +22,7 @@ from crawler.frontier import REGISTERED_KEY, REQUESTS_KEY, ROUNDS_KEY
 from crawler.remote import RemotePagesSpider
 from scheduler import Scheduler, iso, parse_iso
 from storage import open_database
-from storage.batches import Batch, adopt_sources, fetched_rows, open_due_batch_not_handed
+from storage.batches import Batch, adopt_sources, fetched_rows, open_due_batch_not_handed, unsettled_batches
 from storage.sources import get_source, list_sources
 
 logger = logging.getLogger("vigicam.schedule")
@@ -66,7 +66,8 @@ class FrontierScheduler(Scheduler):
     full_fetch_every: int | None = None
 
     def job(self) -> None:
-        """One tick; never raises (an exception escaping a job would stop the loop)."""
+        """One tick; never raises (an exception escaping a job would stop the loop). A Redis lost is waited
+        for inside the calls (the client is crawler.frontier.lasting_client): the tick ends once it is back."""
         try:
             self.settle_ingested()
             if self.stopping or (batch := self.next_batch()) is None:
@@ -76,6 +77,20 @@ class FrontierScheduler(Scheduler):
             logger.info("%d sources handed to the frontier (round %d, %d requests)", batch.sources, batch.id, pushed)
         except Exception:  # noqa: BLE001 - the loop must survive anything one job does
             logger.exception("scheduled job failed; the loop goes on")
+
+    def hand_out_again(self, handed: set[int]) -> None:
+        """A batch read from the database and still open, but not among the rounds handed out: its hand-out
+        was cut short (the scheduler stopped or killed while it waited for Redis, or Redis lost its data).
+        Its sources would never be due again (they belong to an open batch): handed out now, same round."""
+        db = open_database(self.options.db_path)
+        try:
+            cut_short = [batch_id for batch_id in unsettled_batches(db) if batch_id not in handed]
+        finally:
+            db.close()
+        for batch_id in cut_short:
+            pushed = hand_out(self.options.db_path, self.client, batch_id, self.full_fetch_every)
+            logger.info("round %d, whose hand-out was cut short, handed to the frontier again (%d requests)",
+                        batch_id, pushed)
 
     def next_batch(self) -> Batch | None:
         db = open_database(self.options.db_path)
@@ -88,10 +103,12 @@ class FrontierScheduler(Scheduler):
 
     def settle_ingested(self) -> None:
         """Settle each round whose registered pages are all ingested, or that is older than the limit."""
+        handed = self.client.hgetall(ROUNDS_KEY)
+        self.hand_out_again({int(key) for key in handed})
         db = open_database(self.options.db_path)
         try:
             rounds = {}
-            for key, handed_at in self.client.hgetall(ROUNDS_KEY).items():
+            for key, handed_at in handed.items():
                 row = db.execute("select sources, finished_at from crawl_batches where id = ?", [int(key)]).fetchone()
                 if row is not None and row[1] is None:
                     rounds[int(key)] = (row[0], len(fetched_rows(db, int(key))), parse_iso(handed_at.decode()))
