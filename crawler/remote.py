@@ -33,6 +33,7 @@ from crawler.frontier import (
     ROUND_TTL,
     lasting_client,
 )
+from crawler.host_scaling import scale_to_hosts
 from crawler.items import FetchItem
 from crawler.readers import Reader
 from crawler.reliable_queue import INFLIGHT_META, RETAKEN_META
@@ -90,6 +91,7 @@ class RemotePagesSpider(PagesSpider):
         self.refresher.start(period, now=False)
 
     def refresh(self) -> None:
+        self.registered_pages()  # each minute: the feeder may have registered pages on other hosts
         if self.frontier_queue is not None:
             self.frontier_queue.refresh()
             self.take_back()
@@ -101,6 +103,7 @@ class RemotePagesSpider(PagesSpider):
             self.logger.warning("%d requests held by a stopped worker are back in the frontier", returned)
 
     async def start(self) -> Any:
+        self.registered_pages()  # the global limit scaled to their hosts, before the first request
         return
         yield  # the frontier is fed by `vigicam schedule --redis`, never by the worker
 
@@ -118,10 +121,13 @@ class RemotePagesSpider(PagesSpider):
         raise DontCloseSpider
 
     def registered_pages(self) -> set[str]:
-        """Every registered page, as the feeder last wrote them (re-read each minute: a worker lives long)."""
+        """Every registered page, as the feeder last wrote them (re-read each minute: a worker lives long).
+        The worker's global limit follows their number of hosts, as a local crawl's follows its sources'
+        (crawler/host_scaling.py): with Scrapy's 8 slots, 8 requests to one host left the others waiting."""
         if self.registered is None or time.monotonic() - self.registered_at > REGISTERED_CACHE_SECONDS:
             self.registered = {url.decode() for url in self.redis.smembers(REGISTERED_KEY)}
             self.registered_at = time.monotonic()
+            scale_to_hosts(self.crawler, self.registered)
         return self.registered
 
     def claim(self, source_id: int, href: str, parent: dict[str, Any]) -> bool:

@@ -6,6 +6,7 @@ A real `redis-server` is started on 127.0.0.1 with a password; the site is sever
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -599,3 +600,43 @@ def test_a_batch_read_but_never_handed_out_is_handed_out_next_tick(tmp_path: Pat
     assert restarted.client.hkeys("vigicam:rounds") == [str(batch.id).encode()]
     restarted.job()  # handed out once: the next tick finds it among the rounds
     assert restarted.client.zcard("vigicam:requests") == 2
+
+
+WORKER = """
+import json, sys
+from vigicam.worker import run_worker
+print(run_worker(sys.argv[1], delay=0, idle_exit=1.0, extra_settings=json.loads(sys.argv[2])).line())
+"""
+
+
+def test_a_worker_serves_its_hosts_at_once_one_request_each(tmp_path: Path, redis_url: str) -> None:
+    """A worker's global limit grows to the registered pages' hosts, as a local crawl's (issue 23): with a
+    global limit of 1 before scaling, requests to different hosts overlap, never two to one host."""
+    import redis
+
+    from storage import open_database
+    from storage.batches import open_batch_of
+    from vigicam.feeder import hand_out
+
+    sites = [HostSite(address, n, seconds=0.2) for n, address in enumerate(HOSTS, start=1)]
+    try:
+        shared = tmp_path / "s.db"
+        for i in range(2):  # the hosts in turn: a worker with one slot per host takes one page of each
+            for site in sites:
+                add_page(shared, f"{site.url}/missing{i}.html")  # a 404: nothing to read, no model to load
+        db = open_database(shared)
+        batch = open_batch_of(db)
+        db.close()
+        hand_out(shared, redis.Redis.from_url(redis_url), batch.id)
+        settings = {"CONCURRENT_REQUESTS": 1, "VIGICAM_MAX_CONCURRENT_REQUESTS": 64}
+        done = subprocess.run([sys.executable, "-c", WORKER, redis_url, json.dumps(settings)], capture_output=True,
+                              text=True, timeout=120)
+    finally:
+        for site in sites:
+            site.close()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("worker stopped: 6 results sent"), done.stdout
+    assert [site.overlaps() for site in sites] == [[], [], []]
+    spans = sorted((start, end) for site in sites for _path, start, end in site.log)
+    assert any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:], strict=False)), \
+        "the hosts were served one after the other"

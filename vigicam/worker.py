@@ -76,8 +76,9 @@ def worker_settings(redis_url: str, delay: float | None, timeout: float | None, 
 
 def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | None = None, read_workers: int = 0,
                idle_exit: float = 0.0, inflight_timeout: float = 120.0, networks: list[str] | None = None,
-               say=print) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
-    """Crawl from the frontier until stopped (SIGTERM, Ctrl-C) or, with `idle_exit`, idle that long."""
+               say=print, extra_settings: dict | None = None) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
+    """Crawl from the frontier until stopped (SIGTERM, Ctrl-C) or, with `idle_exit`, idle that long;
+    `extra_settings` (tests, benchmarks) go over the worker's own, as run_crawl's over a crawl's."""
     silence_scrapy_redis_warnings()
     client = with_retries(lambda: connect(redis_url), say)
     registered = sorted(url.decode() for url in client.smembers(REGISTERED_KEY))
@@ -86,6 +87,7 @@ def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | N
     settings = worker_settings(redis_url, delay, timeout, read_workers, idle_exit, registered, inflight_timeout)
     if networks:
         settings.set("VIGICAM_ALLOWED_NETWORKS", networks, priority="cmdline")
+    settings.setdict(extra_settings or {}, priority="cmdline")
     process = CrawlerProcess(settings)
     from crawler.remote import RemotePagesSpider  # here: it loads the extractors, which the settings need not
 
