@@ -483,3 +483,12 @@ def m018_robots_txt_cache(db: Database) -> None:
     from storage.robots_cache import create_robots_cache
 
     create_robots_cache(db)
+
+
+@migrations()
+def m019_changes_by_kind_place_metric(db: Database) -> None:
+    """The columns visitors filter and facet `changes` by in Datasette (issue 22 item 15): a facet's counts
+    and a filter's row count read a small index instead of every event with its sentences (over 100,000
+    events, 86-106 ms a facet and 52 ms a filtered count, 10-22 ms with them)."""
+    for column in ("kind", "place", "metric"):
+        db["changes"].create_index([column])
