@@ -116,7 +116,7 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
     clause_text = x.text[clause.start : clause.end]
     if cell := x.cells.get(sentence.start):  # "Caméras prévues 2024 / … / 6": its header's tense
         clause_text = said = f"{clause_text} {cell.header}"
-    metric = camera_metric(
+    metric, rule = camera_metric(
         clause_text, said, after, place_kind=q.place.kind,
         head=head_metric, linked_by_dont=c.linked_by_dont,
         rate=bool(RATE_BEFORE_RE.search(norm(x.text[max(0, c.mention.start - 20) : c.mention.start]))
@@ -132,6 +132,7 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
             x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start]):
         c.metric_why = "sentence_goes_on_to_come"
         return Metric.CAMERAS_PLANNED
+    c.metric_why = f"tense.{rule}"
     return metric
 
 

@@ -55,12 +55,31 @@ COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
            r"|opérationnel\w*)|existant\w*")
+NEW_PART_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux|supplémentaires?)\b")
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
+# "116 caméras sont en place", "15 215 caméras qui sont autorisées": the count's own verb, a state now
+TO_COME_AFTER = r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt))"
+STATE_NOW_AFTER_RE = re.compile(
+    r"^\s*(?:cam[ée]ras?\s+)?(?:[^\W\d][\w'-]*\s+){0,3}?(?:qui\s+)?(?:sont|est)\s+"
+    r"(?:(?:aujourd'hui|actuellement|désormais|déjà|ainsi|bien|toutes|tous)\s+)?"
+    r"(?:en place|en service|en fonctionnement|opérationnel\w*|fonctionnel\w*|actives?"
+    r"|install\w+|implant\w+|déploy\w+|autoris\w+|pos[ée]\w*|raccord\w+)\b"
+    + TO_COME_AFTER)
+# the words between a count and its own verb: adjectives and complements, not an auxiliary
+NOT_AUXILIARY = (r"(?!(?:seront|sera|serait|seraient|sont|est|ont|a|vont|va|doivent|doit|devraient|devrait|pourront"
+                 r"|pourra|pourraient|pourrait|peuvent|vont|viendront|viennent|bientôt|prochainement|encore)\b)")
+# "les 130 caméras fixes déployées en ville", "des soixante caméras mises en place": a known set, put up
+INSTALLED_SET_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:déjà\s+)?(?:install|implant|déploy"
+    r"|mis\w* en place|pos[ée]|en place|autoris|raccord)\w*\b" + TO_COME_AFTER)
+# "Sur les 624 caméras qui seront en service fin 2010, 520 sont installées…": a part of a set told before
+PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
+DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos)\s+(?:quelque\s+)?$")
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")
@@ -236,8 +255,8 @@ def _newly_added(q: TenseQuestion) -> bool:
 
 def _part_of(q: TenseQuestion) -> Metric | None:
     """A part ("dont 11 …") keeps the kind of the count it is part of, but for what was done of it."""
-    if not q.linked_by_dont or q.head is None:
-        return None
+    if not q.linked_by_dont or q.head is None or NEW_PART_RE.match(q.after):
+        return None  # "116 caméras sont en place et 43 petites nouvelles devraient…": more, not a part
     _, past, now = q.said_tense
     if q.head is Metric.CAMERAS_PLANNED and (past or now):
         return Metric.CAMERAS_ADDED
@@ -306,6 +325,13 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: q.tenseless and q.head is Metric.CAMERAS and MORE_NEXT_RE.match(q.after), ADDED),
     TenseRule("tenseless_head", "a count of no tense continues the figure it hangs on",
               lambda q: q.head if q.tenseless else None),
+    TenseRule("state_now", "'116 caméras sont en place et 43 devraient être installées': the 116 are there",
+              lambda q: STATE_NOW_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
+              and not PROMISED_ALREADY_RE.search(q.after[:60])  # "sont désormais autorisées": not yet up
+              and not INCREMENT_RE.search(q.before[-20:]) and not PART_OF_SET_OPENING_RE.match(q.before), STOCK),
+    TenseRule("installed_set", "'la police pourra voir les images des 60 caméras mises en place': a known set, up",
+              lambda q: DEFINITE_BEFORE_RE.search(q.before) and INSTALLED_SET_AFTER_RE.match(q.after)
+              and not MORE_NEXT_RE.match(q.after) and not DATED_PARTICIPLE_RE.match(q.after), STOCK),
     TenseRule("future", "what is to come, unless said of what is there now",
               lambda q: q.tense.future and not (q.tense.now and not INCREMENT_RE.search(q.clause)), PLANNED),
     TenseRule("regional_funded", "'71 communes aidées, pour 420 caméras financées': what the aid installed",
@@ -338,10 +364,10 @@ def camera_metric(
     before_number: str = "",
     decided: bool = False,
     done: bool = False,
-) -> Metric:
+) -> tuple[Metric, str]:
     """Decide the camera metric from the clause around the number (the sentence when the clause
     says nothing of time): the first rule of `TENSE_RULES` that answers decides; a stock when none does.
-    The arguments are `TenseQuestion`'s."""
+    The arguments are `TenseQuestion`'s. Returns the metric and the deciding rule's name (for --explain)."""
     clause, sentence = norm(clause), norm(sentence)
     # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
@@ -352,8 +378,8 @@ def camera_metric(
                              head, linked_by_dont, rate, decided, done)
     for rule in TENSE_RULES:
         if said := rule.applies(question):
-            return rule.metric or said
-    return Metric.CAMERAS
+            return rule.metric or said, rule.name
+    return Metric.CAMERAS, "no_tense_rule"
 
 
 def _says_future(text: str) -> bool:

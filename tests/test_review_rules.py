@@ -23,7 +23,8 @@ def test_the_deciding_rule_is_named() -> None:
 def test_a_sentence_too_long_to_parse_keeps_the_word_rules() -> None:
     long = "La ville s'apprête à installer 25 caméras" + ", et des bancs" * 100 + "."
     figure, = extract_text(long, place_hint="Lens")
-    assert figure.why["metric"] == "tense.camera_metric"  # the word rules alone decided: the parse was not made
+    # the word rules alone decided (a rule of extractors.tense): the parse was not made
+    assert figure.why["metric"].startswith("tense."), figure.why
 
 
 def test_explain_names_each_attributes_rule(tmp_path) -> None:

@@ -1,0 +1,28 @@
+"""A count whose own words say it is there now ("sont en place", "les 60 caméras mises en place") is the
+stock, whatever future another clause of its sentence tells."""
+
+import pytest
+
+from extractors.pipeline import extract_text
+
+CASES = [
+    ("Le dispositif existe depuis 2015 : 80 caméras sont en place et 20 nouvelles devraient être installées "
+     "d'ici l'été.", [("cameras", 80), ("cameras_planned", 20)]),
+    ("À ce jour, 350 caméras sont autorisées dans le département et d'autres demandes seront examinées en mars.",
+     [("cameras", 350)]),
+    ("Les policiers pourront bientôt voir en direct les images des quarante caméras mises en place par la ville.",
+     [("cameras", 40)]),
+    # what is still to come keeps its kind
+    ("Les huit caméras seront installées rue Haute.", [("cameras_planned", 8)]),
+    ("Les 14 caméras posées en décembre ne filment toujours pas.", [("cameras_added", 14)]),
+    ("Le conseil a voté l'achat des 29 caméras bientôt installées en centre-ville.", [("cameras_planned", 29)]),
+    ("La ville aura 60 caméras installées d'ici la fin de l'année.", [("cameras_planned", 60)]),
+    ("Sur les 300 caméras qui seront en service fin 2027, 200 sont installées sur la voie publique.",
+     [("cameras_planned", 300), ("cameras_planned", 200)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_a_count_said_to_be_there_now_is_the_stock(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Bapaume")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
