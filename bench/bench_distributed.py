@@ -3,12 +3,14 @@ the writer's ceiling.
 
 The site is HOSTS hosts on 127.0.0.0/8 (127.0.0.20, .21, …), each serving PAGES realistic municipal pages
 (bench_extract.make_page, about 20 kB with figure sentences) at once; the politeness delay is 0, so the
-only limit per host is the lease (one request in flight per host across all workers). For each worker
+only limit per host is the lease (one request in flight per host across all workers); `--latency` makes
+each answer take that long, as a real town hall's server does (then the hosts served at once count, not
+only the CPU: a worker's global limit scaled to its hosts, crawler/host_scaling.py). For each worker
 count, on a fresh database and an empty Redis: the sources are handed to the frontier, the workers crawl
 until every result is in the stream (pages/s; the workers' CPU from wait4, per page), then `ingest --once`
 writes them alone (the writer's ceiling, results/s).
 
-    python bench/bench_distributed.py [--hosts 6] [--pages 40]
+    python bench/bench_distributed.py [--hosts 6] [--pages 40] [--latency 0]
 """
 
 from __future__ import annotations
@@ -39,15 +41,35 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(address: str, pages: dict[str, bytes]) -> ThreadingHTTPServer:
+class InFlight:
+    """A host's requests being answered, and the most at once (politeness, seen from the server)."""
+
+    def __init__(self) -> None:
+        self.now = self.most = 0
+        self.lock = threading.Lock()
+
+    def add(self, step: int) -> None:
+        with self.lock:
+            self.now += step
+            self.most = max(self.most, self.now)
+
+
+def serve(address: str, pages: dict[str, bytes], latency: float = 0.0) -> tuple[ThreadingHTTPServer, InFlight]:
+    in_flight = InFlight()
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
-            body = pages.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body or b"")))
-            self.end_headers()
-            self.wfile.write(body or b"")
+            in_flight.add(1)
+            try:
+                time.sleep(latency)
+                body = pages.get(self.path)
+                self.send_response(200 if body is not None else 404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body or b"")))
+                self.end_headers()
+                self.wfile.write(body or b"")
+            finally:
+                in_flight.add(-1)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -55,7 +77,7 @@ def serve(address: str, pages: dict[str, bytes]) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer((address, 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return server, in_flight
 
 
 def vigicam(log: Path, *args: str) -> subprocess.Popen:
@@ -101,13 +123,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hosts", type=int, default=6)
     parser.add_argument("--pages", type=int, default=40, help="pages per host")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds each answer takes")
     options = parser.parse_args()
     rng = random.Random(24)
-    servers, urls = [], []
+    servers, counters, urls = [], [], []
     for h in range(options.hosts):
         pages = {f"/p{i}.html": make_page(rng) for i in range(options.pages)}
-        server = serve(f"127.0.0.{20 + h}", pages)
+        server, in_flight = serve(f"127.0.0.{20 + h}", pages, options.latency)
         servers.append(server)
+        counters.append(in_flight)
         urls += [f"http://127.0.0.{20 + h}:{server.server_address[1]}{path}" for path in pages]
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,12 +142,16 @@ def main() -> None:
         url = f"redis://:{PASSWORD}@127.0.0.1:{port}/0"
         client = redis.Redis.from_url(url)
         try:
-            print(f"{len(urls)} pages on {options.hosts} hosts, {os.cpu_count()} cores")
+            print(f"{len(urls)} pages on {options.hosts} hosts, answers in {options.latency:g}s, "
+                  f"{os.cpu_count()} cores")
             for workers in (1, 2, 3):
+                for counter in counters:
+                    counter.most = 0
                 r = one_run(workers, Path(tmp), urls, url, client)
                 print(f"{workers} worker(s): {r['pages_per_s']:.1f} pages/s ({r['seconds']:.1f}s), "
                       f"{r['cpu_ms_per_page']:.1f} ms CPU a page in the workers; "
-                      f"writer alone: {r['writer_results_per_s']:.0f} results/s")
+                      f"writer alone: {r['writer_results_per_s']:.0f} results/s; "
+                      f"most requests at once on one host: {max(c.most for c in counters)}")
         finally:
             redis_server.terminate()
             redis_server.wait()
