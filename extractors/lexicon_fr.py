@@ -178,6 +178,11 @@ FUTURE_TERMS = (
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"
+    # a plan, a readiness, a deadline, an aim to reach: "un premier plan de 31 caméras", "prêtes à être déployées",
+    # "avant la fin de l'année", "ambitionne de faire installer"
+    r"(?:un|le|son|leur|du|notre|ce) (?:premier |nouveau |vaste |grand )?plan (?:de |d'|«\s?|\")\d+|"
+    r"prête?s? à (?:être )?(?:install|pos|déploy|implant|débours|invest)\w*|"
+    r"avant la fin (?:de l'année|du mois|de l'été|du mandat|de l'an)|ambitionn\w*|"
     # a call for tenders buys what is not there yet: "Lot 1 : fourniture et pose de 14 caméras"
     r"fourniture et (?:pose|installation)|appel d'offres|avis de marché|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"

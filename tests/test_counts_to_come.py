@@ -84,3 +84,19 @@ def test_the_clause_that_leads_to_the_next_count_is_not_this_ones():
 def test_a_reflexive_verb_after_doit_tells_what_is_to_come():
     text = "Le parc de caméras, 150 aujourd'hui, doit s'étoffer au rythme de 30 par an."
     assert ("cameras_planned", 30) in [(f.metric, f.value) for f in extract_text(text, place_hint="Nantes")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le maire présente un premier plan de 31 caméras pour la commune.", [("cameras_planned", 31)]),
+    ("Le centre a été agrandi dans la perspective du Plan « 100 caméras ».", [("cameras_planned", 100)]),
+    ("Son collègue est prêt à débourser 25 000 euros pour installer une dizaine de caméras.",
+     [("cameras_planned", 10)]),
+    ("Trente caméras de vidéosurveillance avant la fin de l'année à Sens.", [("cameras_planned", 30)]),
+    ("Le nouveau maire ambitionne de faire installer 1 000 caméras dans sa ville.", [("cameras_planned", 1000)]),
+    # a plan named, not a count of it: what was done under it stays done
+    ("Dans le cadre du plan de vidéoprotection lancé en 2011, 1 105 caméras ont été déployées.",
+     [("cameras", 1105)]),
+])
+def test_a_plan_a_readiness_or_a_deadline_tells_a_count_to_come(text, expected):
+    figures = extract_text(text, place_hint="Sens")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
