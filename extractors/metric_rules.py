@@ -35,6 +35,7 @@ from extractors.lexicon_fr import BROAD_MONEY, VIDEO_TERMS
 from extractors.places import FigurePlace
 from extractors.readings import CAMERAS, DENSITY, MONEY, OFFENCES, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Sentence, clause_at, list_intro
+from extractors.state_words import DEFINITE_BEFORE_RE
 from extractors.tense import (
     COMPOUND_PAST_RE,
     DECIDED_RE,
@@ -57,7 +58,6 @@ IMPERFECT_RE = re.compile(r"\b\w{2,}(?<!r)(?:ait|aient)\b")  # "atteignait 77 ap
 # "le parc existant (22 caméras)", "déjà en place"; not "la mise en place de 21 caméras", an operation
 THERE_NOW_RE = re.compile(r"\bexistant\w*|\bactuel\w*"
                           r"|(?<!mettre )(?<!mise )(?<!mis )(?<!mises )\ben (?:place|service)\b")
-DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|ses|leurs|ces|nos|vos|des|aux)\s*$", re.IGNORECASE)
 SIMPLE_METRICS = {DENSITY: Metric.CAMERAS_PER_100K, POPULATION: Metric.POPULATION, MONEY: Metric.MONEY_EUR,
                   PERCENT: Metric.PERCENT, OFFENCES: Metric.OFFENCES, OTHER: Metric.OTHER}
 

@@ -30,6 +30,13 @@ from extractors.lexicon_fr import (
     STOCK_NOW,
     SUPPORTED_INSTALL,
 )
+from extractors.state_words import (
+    DEFINITE_BEFORE_RE,
+    INSTALLED_SET_AFTER_RE,
+    NEW_PART_RE,
+    PART_OF_SET_OPENING_RE,
+    STATE_NOW_AFTER_RE,
+)
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
                        rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
@@ -55,31 +62,12 @@ COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
            r"|opérationnel\w*)|existant\w*")
-NEW_PART_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux|supplémentaires?)\b")
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
-# "116 caméras sont en place", "15 215 caméras qui sont autorisées": the count's own verb, a state now
-TO_COME_AFTER = r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt))"
-STATE_NOW_AFTER_RE = re.compile(
-    r"^\s*(?:cam[ée]ras?\s+)?(?:[^\W\d][\w'-]*\s+){0,3}?(?:qui\s+)?(?:sont|est)\s+"
-    r"(?:(?:aujourd'hui|actuellement|désormais|déjà|ainsi|bien|toutes|tous)\s+)?"
-    r"(?:en place|en service|en fonctionnement|opérationnel\w*|fonctionnel\w*|actives?"
-    r"|install\w+|implant\w+|déploy\w+|autoris\w+|pos[ée]\w*|raccord\w+)\b"
-    + TO_COME_AFTER)
-# the words between a count and its own verb: adjectives and complements, not an auxiliary
-NOT_AUXILIARY = (r"(?!(?:seront|sera|serait|seraient|sont|est|ont|a|vont|va|doivent|doit|devraient|devrait|pourront"
-                 r"|pourra|pourraient|pourrait|peuvent|vont|viendront|viennent|bientôt|prochainement|encore)\b)")
-# "les 130 caméras fixes déployées en ville", "des soixante caméras mises en place": a known set, put up
-INSTALLED_SET_AFTER_RE = re.compile(
-    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:déjà\s+)?(?:install|implant|déploy"
-    r"|mis\w* en place|pos[ée]|en place|autoris|raccord)\w*\b" + TO_COME_AFTER)
-# "Sur les 624 caméras qui seront en service fin 2010, 520 sont installées…": a part of a set told before
-PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
-DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos)\s+(?:quelque\s+)?$")
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")

@@ -1,0 +1,28 @@
+"""Words that tell a camera count is of cameras there now, or a part of a set told before: read by the tense
+rules (`extractors.tense`) before the future of another clause can make it a plan."""
+
+from __future__ import annotations
+
+import re
+
+# "116 caméras sont en place", "15 215 caméras qui sont autorisées": the count's own verb, a state now
+TO_COME_AFTER = r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt))"
+STATE_NOW_AFTER_RE = re.compile(
+    r"^\s*(?:cam[ée]ras?\s+)?(?:[^\W\d][\w'-]*\s+){0,3}?(?:qui\s+)?(?:sont|est)\s+"
+    r"(?:(?:aujourd'hui|actuellement|désormais|déjà|ainsi|bien|toutes|tous)\s+)?"
+    r"(?:en place|en service|en fonctionnement|opérationnel\w*|fonctionnel\w*|actives?"
+    r"|install\w+|implant\w+|déploy\w+|autoris\w+|pos[ée]\w*|raccord\w+)\b"
+    + TO_COME_AFTER)
+# the words between a count and its own verb: adjectives and complements, not an auxiliary
+NOT_AUXILIARY = (r"(?!(?:seront|sera|serait|seraient|sont|est|ont|a|vont|va|doivent|doit|devraient|devrait|pourront"
+                 r"|pourra|pourraient|pourrait|peuvent|vont|viendront|viennent|bientôt|prochainement|encore)\b)")
+# "les 130 caméras fixes déployées en ville", "des soixante caméras mises en place": a known set, put up
+INSTALLED_SET_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:déjà\s+)?(?:install|implant|déploy"
+    r"|mis\w* en place|pos[ée]|en place|autoris|raccord)\w*\b" + TO_COME_AFTER)
+# "Sur les 624 caméras qui seront en service fin 2010, 520 sont installées…": a part of a set told before
+PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
+# "les 85 caméras", "ses 105 caméras", "des quelque 40 caméras": a known set
+DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
+# "116 caméras sont en place et 43 petites nouvelles devraient…": more, not a part of the count before
+NEW_PART_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux|supplémentaires?)\b")
