@@ -7,6 +7,7 @@ once over a database of 100,000 events: answers per second and latency percentil
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -26,9 +27,10 @@ PAGES = ("/vc/changes", "/vc/changes?_facet=place&_facet=metric", "/vc/changes.c
          "/vc/changes?kind=new&_sort_desc=id", "/vc/latest_figures", "/vc/source_health")
 
 
-def load(base: str, clients: int, seconds: float) -> tuple[list[float], list[str]]:
-    """Each client asks the pages in turn until the time is up: every answer's seconds, and the failures."""
-    latencies: list[float] = []
+def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], list[str]]:
+    """Each client asks the pages in turn until the time is up: every answer's seconds by page, and the
+    failures."""
+    latencies: dict[str, list[float]] = {path: [] for path in PAGES}
     errors: list[str] = []
     deadline = time.monotonic() + seconds
 
@@ -41,7 +43,7 @@ def load(base: str, clients: int, seconds: float) -> tuple[list[float], list[str
             try:
                 with urllib.request.urlopen(base + path, timeout=120) as response:
                     response.read()
-                latencies.append(time.monotonic() - started)
+                latencies[path].append(time.monotonic() - started)
             except (urllib.error.URLError, OSError) as exc:
                 errors.append(f"{path}: {exc}")
 
@@ -64,17 +66,36 @@ def main() -> None:
     port = free_port()
     server = start_serve(db_path, port)
     try:
-        latencies, errors = load(f"http://127.0.0.1:{port}", args.clients, args.seconds)
+        cpu_before = cpu_seconds(server.pid)
+        by_page, errors = load(f"http://127.0.0.1:{port}", args.clients, args.seconds)
+        cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         peak = peak_memory_kb(server.pid) / 1024
         server.terminate()
         server.wait(20)
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    latencies = [seconds for page in by_page.values() for seconds in page]
+    cuts = percentiles(latencies)
     print(f"{args.clients} clients for {args.seconds:.0f} s on {args.events:,} events: {len(latencies)} answers "
           f"({len(latencies) / args.seconds:.1f}/s), p50 {cuts[49]:.2f} s, p99 {cuts[98]:.2f} s, "
           f"max {max(latencies, default=0):.2f} s, {len(errors)} errors; serve peak {peak:.0f} MB")
+    print(f"serve used {cpu:.1f} s of CPU: {1000 * cpu / max(len(latencies), 1):.0f} ms an answer "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
     for error in errors[:5]:
         print("  ", error)
+    for path, page in by_page.items():
+        page_cuts = percentiles(page)
+        print(f"  {path:<45} {len(page):>5} answers, p50 {page_cuts[49]:.2f} s, p99 {page_cuts[98]:.2f} s")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (the serve process's, whatever else the machine runs)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def percentiles(latencies: list[float]) -> list[float]:
+    return statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [max(latencies, default=0.0)] * 99
 
 
 if __name__ == "__main__":
