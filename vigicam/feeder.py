@@ -89,8 +89,8 @@ class FrontierScheduler(Scheduler):
             db.close()
         for batch_id in cut_short:
             pushed = hand_out(self.options.db_path, self.client, batch_id, self.full_fetch_every)
-            logger.info("round %d, whose hand-out was cut short, handed to the frontier again (%d requests)",
-                        batch_id, pushed)
+            logger.info("round %d, open but not in the frontier (its hand-out cut short, or Redis restarted "
+                        "without its data), handed out again (%d requests)", batch_id, pushed)
 
     def next_batch(self) -> Batch | None:
         db = open_database(self.options.db_path)
