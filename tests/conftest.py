@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import locale
+import os
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
+import tempfile
+import threading
+from contextlib import closing, suppress
 from importlib import resources
 from pathlib import Path
 
@@ -12,6 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from vigicam.localsite import LocalSite
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -37,9 +47,99 @@ def site(site_root: Path):
         yield served
 
 
-def run_vigicam(db_path: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run the real command in a child process, as cron would (Scrapy needs a fresh process per crawl)."""
-    return subprocess.run(
-        [sys.executable, "-m", "vigicam", "--db", str(db_path), *args],
-        capture_output=True, text=True, timeout=timeout,
-    )
+def copy_database(source: Path, target: Path) -> None:
+    """A copy of a real SQLite file (SQLite's online backup), for tests that share one crawl's database."""
+    with closing(sqlite3.connect(source)) as done, closing(sqlite3.connect(target)) as copy:
+        done.backup(copy)
+
+
+def run_vigicam(db_path: Path, *args: str, timeout: float = 120,
+                fresh: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a child process (Scrapy needs a new process per crawl): forked from this
+    worker's warm parent (tests/warm_child.py), or, with `fresh` or VIGICAM_TESTS_FRESH=1, a new interpreter
+    as cron starts one, for what happens at a process's start."""
+    command = [sys.executable, "-m", "vigicam", "--db", str(db_path), *args]
+    if not fresh and os.environ.get("VIGICAM_TESTS_FRESH") != "1" and WarmParent.fits():
+        parent = WarmParent.get()
+        if parent.busy.acquire(blocking=False):  # a command another thread runs meanwhile goes fresh
+            try:
+                return parent.run(command, timeout)
+            finally:
+                parent.busy.release()
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+def as_text(output: bytes) -> str:
+    """What subprocess.run(text=True) makes of a child's output: the locale's encoding, universal newlines."""
+    return output.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+class WarmParent:
+    """One process per pytest worker that imported vigicam and loaded the French model, and forks a
+    child for each command; started at the first command, ended with the session."""
+
+    started: WarmParent | None = None
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="vigicam-warm-"))
+        self.cwd, self.busy = os.getcwd(), threading.Lock()
+        self.process = subprocess.Popen([sys.executable, "-m", "tests.warm_child"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=(self.folder / "parent.err").open("w"),
+                                        text=True)
+        self.answer()  # ready
+
+    @classmethod
+    def fits(cls) -> bool:
+        """A command run from the folder the parent was started in (sys.path[0] of `python -m`)."""
+        if cls.started is None:
+            return os.getcwd() == str(ROOT)
+        return cls.started.cwd == os.getcwd()
+
+    @classmethod
+    def get(cls) -> WarmParent:
+        if cls.started is None or cls.started.process.poll() is not None:
+            cls.started = WarmParent()
+        return cls.started
+
+    def answer(self) -> dict:
+        line = self.process.stdout.readline() if self.process.stdout else ""
+        if not line:
+            raise RuntimeError(f"the warm parent ended: {(self.folder / 'parent.err').read_text()}")
+        return json.loads(line)
+
+    def run(self, command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+        out, err = self.folder / "out", self.folder / "err"
+        assert self.process.stdin
+        self.process.stdin.write(json.dumps({"args": command[3:], "env": dict(os.environ),
+                                              "out": str(out), "err": str(err)}) + "\n")
+        self.process.stdin.flush()
+        pid, killed = self.answer()["pid"], threading.Event()
+
+        def kill() -> None:  # what subprocess.run does at its timeout
+            killed.set()
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            code = self.answer()["code"]
+        finally:
+            timer.cancel()
+        stdout, stderr = (as_text(path.read_bytes()) for path in (out, err))
+        if killed.is_set():
+            raise subprocess.TimeoutExpired(command, timeout, stdout, stderr)
+        return subprocess.CompletedProcess(command, code, stdout, stderr)
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait(30)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_parent_ends():
+    yield
+    if WarmParent.started is not None:
+        WarmParent.started.close()

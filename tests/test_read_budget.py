@@ -67,7 +67,9 @@ def test_a_page_slow_to_read_fails_with_its_reason_and_the_others_go_on(runner, 
         add(runner, db_path, f"{server.url}/good.html")
         for i in range(3):
             add(runner, db_path, f"{busy.url.replace('127.0.0.1', 'localhost')}/busy{i}.html")
-        result = run_vigicam(db_path, "--config", str(config), "crawl", "--delay", "0", "--workers", workers)
+        # a fresh interpreter: the model must not be loaded yet when the first page is read
+        result = run_vigicam(db_path, "--config", str(config), "crawl", "--delay", "0", "--workers", workers,
+                             fresh=True)
     finally:
         server.close()
         busy.close()

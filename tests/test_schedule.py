@@ -34,6 +34,14 @@ def start_schedule(db_path, *args):
                              "--delay", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def in_flight(server: RoutesServer, path: str, limit: float = 60) -> None:
+    """Wait until the server is answering `path`: the crawl that asked for it has started."""
+    deadline = time.monotonic() + limit
+    while path not in server.hits:
+        assert time.monotonic() < deadline, f"{path} never asked"
+        time.sleep(0.1)
+
+
 def test_two_rounds_then_status(db_path, server):
     add(db_path, f"{server.url}/ok.html")
     result = run_vigicam(db_path, "schedule", "--tick", "1s", "--delay", "0", "--max-runs", "2")
@@ -50,7 +58,7 @@ def test_second_scheduler_and_manual_crawl_are_refused(db_path, server):
     add(db_path, f"{server.url}/slow.html", every="1d")
     first = start_schedule(db_path, "--crawl-timeout", "30s")
     try:
-        time.sleep(3)
+        in_flight(server, "/slow.html")  # the first scheduler's crawl, under its lock
         second = run_vigicam(db_path, "schedule", "--max-runs", "1")
         assert second.returncode == 1 and "another vigicam crawl or schedule is running" in second.stderr
         manual = run_vigicam(db_path, "crawl")
@@ -64,7 +72,7 @@ def test_second_scheduler_and_manual_crawl_are_refused(db_path, server):
 def test_sigterm_stops_the_crawl_in_flight_and_exits_0(db_path, server):
     add(db_path, f"{server.url}/slow.html")
     process = start_schedule(db_path)
-    time.sleep(3)  # the crawl of the slow page is in flight
+    in_flight(server, "/slow.html")  # the crawl of the slow page is in flight
     sent = time.monotonic()
     process.send_signal(signal.SIGTERM)
     assert process.wait(45) == 0
@@ -76,7 +84,7 @@ def test_sigkill_mid_crawl_then_restart_resumes(db_path, server):
     add(db_path, f"{server.url}/ok.html")
     add(db_path, f"{server.url}/slow.html")
     process = start_schedule(db_path, "--crawl-timeout", "30s")
-    time.sleep(4)
+    in_flight(server, "/slow.html")  # mid-crawl: the slow page asked, and held for a minute
     process.kill()
     process.wait()
     time.sleep(0.5)
