@@ -14,12 +14,15 @@ import urllib.request
 
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
-from tests.conftest import run_vigicam
+from tests.conftest import copy_database, run_vigicam
 from tests.http_fixtures import RoutesServer
 from tests.pdf_fixtures import flate_bomb_pdf, scanned_pdf, text_pdf
 from tests.test_crawl import add, fetches
 from vigicam.cli import cli
+
+pytestmark = pytest.mark.xdist_group("hostile_round2")  # one worker: the module's shared crawl is made once
 
 HTML = "text/html; charset=utf-8"
 GOOD = "<html><body><p>La ville compte 148 caméras de vidéoprotection.</p></body></html>".encode()
@@ -56,6 +59,26 @@ def site(internal):
     })
     yield server
     server.close()
+
+
+@pytest.fixture(scope="module")
+def good_crawled(tmp_path_factory):
+    """A database whose one source, a page of 148 cameras, was crawled once for real; made once."""
+    server = RoutesServer({"/good.html": (200, {"Content-Type": HTML}, GOOD)})
+    db_path = tmp_path_factory.mktemp("good") / "good.db"
+    add(CliRunner(), db_path, f"{server.url}/good.html")
+    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    yield db_path, server
+    server.close()
+
+
+@pytest.fixture
+def after_good_crawl(good_crawled, db_path):
+    """A copy of that database, and its server with the page as the crawl found it."""
+    crawled, server = good_crawled
+    copy_database(crawled, db_path)
+    yield server
+    server.routes["/good.html"] = (200, {"Content-Type": HTML}, GOOD)
 
 
 def test_pages_cannot_lead_the_crawl_to_another_local_service(runner, db_path, site, internal):
@@ -230,12 +253,10 @@ def test_serve_leaves_no_temporary_file(runner, db_path, tmp_path):
     assert list(temp.iterdir()) == []
 
 
-def test_a_run_a_killed_crawl_left_open_is_closed_by_the_next(runner, db_path, site):
+def test_a_run_a_killed_crawl_left_open_is_closed_by_the_next(db_path, after_good_crawl):
     from storage import open_database
     from storage.runs import last_run_id, start_run
 
-    add(runner, db_path, f"{site.url}/good.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     db = open_database(db_path)
     killed = start_run(db)  # what a crawl killed with kill -9 leaves: a run that never finished
     db.close()
@@ -254,10 +275,9 @@ def no_constants(name: str) -> None:
 
 @pytest.mark.parametrize("absurd", ["1" * 400, "1 000 000 000 000 000 000 000 000 000 000 000", "2 000 000"],
                          ids=["400 digits", "a decillion", "two million cameras in one commune"])
-def test_an_absurd_value_is_no_figure(runner, db_path, site, absurd):
+def test_an_absurd_value_is_no_figure(db_path, after_good_crawl, absurd):
     """good → hostile → good gave 148 → inf → 148 events, and a report that JSON parsers refuse."""
-    add(runner, db_path, f"{site.url}/good.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+    site = after_good_crawl
     site.routes["/good.html"] = (200, {"Content-Type": HTML}, (
         f"<html><body><p>La ville compte {absurd} caméras de vidéoprotection.</p></body></html>").encode())
     hostile = run_vigicam(db_path, "crawl", "--delay", "0")
@@ -282,10 +302,8 @@ def test_extract_prints_no_infinite_value(runner, tmp_path):
     assert values == [148]
 
 
-def test_a_report_of_an_older_database_holding_inf_is_still_json(runner, db_path, site):
+def test_a_report_of_an_older_database_holding_inf_is_still_json(db_path, after_good_crawl):
     """Values stored before the bounds existed: the JSON report gives null rather than Inf."""
-    add(runner, db_path, f"{site.url}/good.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     db = sqlite_utils.Database(db_path)
     with db.conn:  # as an older vigicam stored it: changes are append-only since
         db.execute("drop trigger changes_no_update")
