@@ -10,6 +10,7 @@ import re
 
 from extractors.dates import PRESENT_RE
 from extractors.figure import Figure, Metric
+from extractors.gazetteer import Gazetteer
 from extractors.readings import norm
 from extractors.segments import BULLET, Sentence
 
@@ -50,9 +51,46 @@ def listed_apart(kept: Figure, figure: Figure, said_in: dict[int, int]) -> bool:
     return at >= 0 and 0 <= gap <= LIST_GAP and "\n" not in sentence[at : at + len(first.evidence) + gap]
 
 
-def deduplicate(figures: list[tuple[Figure, Sentence]]) -> list[Figure]:
+NESTING_KINDS = ("intercommunalite", "departement", "region")
+
+
+def nests(outer: str, inner: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether place `inner` lies within `outer`: a district within its commune ("Chaumont" and "Chaumont /
+    centre-ville"), a commune within its intercommunalité, département or région ("Landes", "Soorts-Hossegor")."""
+    if inner.startswith(outer + " / "):
+        return True
+    communes = gazetteer.lookup(_commune_of(inner) or "", "commune") if gazetteer else []
+    outers = [p for p in gazetteer.lookup(outer) if p.kind in NESTING_KINDS] if gazetteer and communes else []
+    return any(gazetteer.parent(communes[0], o.kind) == o for o in outers)
+
+
+Told = list[tuple[Figure, Sentence]]
+
+
+def told_of_its_part(figures: Told, gazetteer: Gazetteer | None) -> Told:
+    """A camera count told twice, in two sentences, once of a place and once of a place within it ("119
+    caméras" in the lead, given to the page's département, "119 caméras … à Basse-Pointe" in the text), is one
+    fact: the figure of the smaller place stays. Counts of different dates, or items of one list, stay apart."""
+    dropped = set()
+    for i, (a, said_a) in enumerate(figures):
+        for b, said_b in figures[i + 1 :]:
+            if a.metric != b.metric or a.metric not in COUNTED_CAMERAS or a.value != b.value or a.place == b.place:
+                continue
+            if said_a.start == said_b.start:
+                continue
+            if not (a.place and b.place) or a.date and b.date and a.date != b.date:
+                continue
+            if nests(a.place, b.place, gazetteer):
+                dropped.add(id(a))
+            elif nests(b.place, a.place, gazetteer):
+                dropped.add(id(b))
+    return [(f, s) for f, s in figures if id(f) not in dropped]
+
+
+def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | None = None) -> list[Figure]:
     """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
     Two statements with different values, or different dates, are both kept."""
+    figures = told_of_its_part(figures, gazetteer)
     best: dict[tuple, tuple[int, Figure]] = {}
     order: list[tuple] = []
     # A heading says less than its text: "Une vingtaine de caméras en plus" over "une vingtaine de

@@ -298,7 +298,7 @@ class Extractor(SentenceReader, BareLinker, ListReader):
         heading = self.text[first.start : first.end] if first is not None and first.heading else None
         carry_dates(figures, self.sentences, self.text, self.sentence_dates, self.title or heading)
         self.one_name_a_place([figure for figure, _ in figures])
-        return deduplicate(figures)
+        return deduplicate(figures, self.finder.gazetteer)
 
     def share_coordinated_date(self, candidates: list[Candidate]) -> None:
         """Two counts coordinated by "et", the second without a verb of its own, share the date said after

@@ -1,0 +1,25 @@
+"""A count told of a place and again of a place within it is one fact (GUIDELINES §2.7): the figure of the
+smaller place stays; counts of two places side by side stay two."""
+
+from extractors.deduplicate import nests
+from extractors.gazetteer import load_gazetteer
+from extractors.pipeline import extract_text
+
+
+def test_a_count_of_a_departement_told_again_of_its_commune_is_one_figure():
+    text = "Landes : 100 caméras pour la station\n\nÀ Soorts-Hossegor, la commune compte désormais 100 caméras."
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="Landes")] == [
+        ("cameras", 100, "Soorts-Hossegor")]
+
+
+def test_two_communes_of_one_count_each_stay_two_figures():
+    text = "Dans le Cantal, Talizat compte 2 caméras. Valuéjols en compte 2."
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Cantal")] == [(2, "Talizat"), (2, "Valuéjols")]
+
+
+def test_places_nest_by_the_gazetteer_and_by_district():
+    gazetteer = load_gazetteer()
+    assert nests("Landes", "Soorts-Hossegor", gazetteer)
+    assert nests("Quimper", "Quimper / Braden", gazetteer)
+    assert not nests("Soorts-Hossegor", "Landes", gazetteer)
+    assert not nests("Cantal", "Soorts-Hossegor", gazetteer)
