@@ -4,10 +4,13 @@ import socket
 
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
 from tests.conftest import run_vigicam
 from tests.http_fixtures import RoutesServer
 from vigicam.cli import cli
+
+pytestmark = pytest.mark.xdist_group("crawl")  # one worker: the module's shared crawls are made once
 
 HTML = "text/html; charset=utf-8"
 CP1252_PAGE = (
@@ -76,41 +79,63 @@ def test_crawl_records_every_attempt_truthfully(runner, db_path, routes_server):
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
 
 
-def test_recrawl_of_unchanged_page_stores_no_new_document(runner, db_path, routes_server):
-    add(runner, db_path, f"{routes_server.url}/ok.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    db = sqlite_utils.Database(db_path)
-    assert [r["outcome"] for r in db.query("select outcome from fetches order by id")] == [
-        "new_content", "same_content"]
-    assert db["documents"].count == 1
+STALE = "Wed, 01 Feb 2023 10:00:00 GMT"
 
 
-def test_failure_after_success_keeps_history(runner, db_path, routes_server):
-    add(runner, db_path, f"{routes_server.url}/ok.html")
+@pytest.fixture(scope="module")
+def two_crawls(tmp_path_factory):
+    """One database, two real crawls of four pages, one per test below: unchanged; a 404 the second time;
+    ETag and Last-Modified, answered 304; an ETag, then 503. Each page says something of its own (no
+    document is shared) and each test reads its own page's rows."""
+    server = RoutesServer({
+        "/same.html": (200, {"Content-Type": HTML}, "<p>La ville compte 10 caméras.</p>".encode()),
+        "/gone-later.html": (200, {"Content-Type": HTML}, "<p>La ville compte 20 caméras.</p>".encode()),
+        "/etag.html": (200, {"Content-Type": HTML, "ETag": '"v1"', "Last-Modified": STALE},
+                       "<html><body><p>La ville compte 148 caméras.</p></body></html>".encode()),
+        "/outage.html": (200, {"Content-Type": HTML, "ETag": '"o1"'}, "<p>La ville compte 40 caméras.</p>".encode()),
+    })
+    db_path = tmp_path_factory.mktemp("two_crawls") / "test.db"
+    for path in ("/same.html", "/gone-later.html", "/etag.html", "/outage.html"):
+        add(CliRunner(), db_path, f"{server.url}{path}")
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    routes_server.routes["/ok.html"] = (404, {}, b"gone")
+    server.routes["/gone-later.html"] = (404, {}, b"gone")
+    server.routes["/outage.html"] = (503, server.routes["/outage.html"][1], b"down")
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    db = sqlite_utils.Database(db_path)
-    assert [r["outcome"] for r in db.query("select outcome from fetches order by id")] == ["new_content", "failed"]
-    assert db["documents"].count == 1
+    yield sqlite_utils.Database(db_path), server
+    server.close()
 
 
-def test_conditional_requests_and_304(runner, db_path, routes_server):
-    page = "<html><body><p>La ville compte 148 caméras.</p></body></html>".encode()
-    headers = {**{"Content-Type": HTML}, "ETag": '"v1"', "Last-Modified": "Wed, 01 Feb 2023 10:00:00 GMT"}
-    routes_server.routes["/etag.html"] = (200, headers, page)
-    add(runner, db_path, f"{routes_server.url}/etag.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    sent = [r for r in routes_server.requests if "If-None-Match" in r or "If-Modified-Since" in r]
+def page_rows(db, page: str, columns: str = "outcome") -> list[dict]:
+    return list(db.query(f"select {columns} from fetches where url like ? order by id", [f"%/{page}"]))
+
+
+def documents_of(db, page: str) -> int:
+    """Documents stored for the page (the texts are distinct: none is another page's)."""
+    return db.execute("select count(*) from documents where url like ?", [f"%/{page}"]).fetchone()[0]
+
+
+def test_recrawl_of_unchanged_page_stores_no_new_document(two_crawls):
+    db, _ = two_crawls
+    assert [r["outcome"] for r in page_rows(db, "same.html")] == ["new_content", "same_content"]
+    assert documents_of(db, "same.html") == 1
+
+
+def test_failure_after_success_keeps_history(two_crawls):
+    db, _ = two_crawls
+    assert [r["outcome"] for r in page_rows(db, "gone-later.html")] == ["new_content", "failed"]
+    assert documents_of(db, "gone-later.html") == 1
+
+
+def test_conditional_requests_and_304(two_crawls):
+    db, server = two_crawls
+    sent = [r for r in server.requests if "If-Modified-Since" in r]  # only /etag.html has a Last-Modified
     assert sent and sent[-1]["If-None-Match"] == '"v1"'
-    assert sent[-1]["If-Modified-Since"] == "Wed, 01 Feb 2023 10:00:00 GMT"  # the server's value, not our clock
-    db = sqlite_utils.Database(db_path)
-    rows = list(db.query("select outcome, http_status, document_id from fetches order by id"))
+    assert sent[-1]["If-Modified-Since"] == STALE  # the server's value, not our clock
+    rows = page_rows(db, "etag.html", "outcome, http_status, document_id")
     assert [(r["outcome"], r["http_status"]) for r in rows] == [("new_content", 200), ("not_modified", 304)]
     assert rows[1]["document_id"] == rows[0]["document_id"]
-    assert db["extractions"].count == 1  # a 304 costs no parsing or extraction
+    extractions = db.execute("select count(*) from extractions where document_id = ?", [rows[0]["document_id"]])
+    assert extractions.fetchone()[0] == 1  # a 304 costs no parsing or extraction
 
 
 def test_a_followed_sources_page_is_asked_in_full_and_its_found_pages_again(runner, db_path, routes_server):
@@ -155,15 +180,9 @@ def test_a_dead_link_on_a_followed_site_is_not_a_failing_source(runner, db_path,
     assert [r["kind"] for r in db.query("select kind from changes order by id")] == ["new", "source_failing"]
 
 
-def test_an_outage_is_never_not_modified(runner, db_path, routes_server):
-    headers = {"Content-Type": HTML, "ETag": '"v1"'}
-    routes_server.routes["/etag.html"] = (200, headers, b"<p>La ville compte 148 cam\xc3\xa9ras.</p>")
-    add(runner, db_path, f"{routes_server.url}/etag.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    routes_server.routes["/etag.html"] = (503, headers, b"down")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    outcomes = [r["outcome"] for r in sqlite_utils.Database(db_path).query("select outcome from fetches order by id")]
-    assert outcomes == ["new_content", "failed"]
+def test_an_outage_is_never_not_modified(two_crawls):
+    db, _ = two_crawls
+    assert [r["outcome"] for r in page_rows(db, "outage.html")] == ["new_content", "failed"]
 
 
 def test_a_page_that_now_redirects_is_flagged(runner, db_path, routes_server):
