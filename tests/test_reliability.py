@@ -35,7 +35,7 @@ def add_sources(db_path, urls) -> None:
         assert result.exit_code == 0, result.output
 
 
-def test_a_full_database_stops_the_crawl_cleanly(tmp_path):
+def test_a_full_database_stops_the_crawl_cleanly(tmp_path, monkeypatch):
     server = RoutesServer({f"/p{n}.html": (200, {"Content-Type": HTML}, page(n)) for n in range(40)})
     db_path = tmp_path / "full.db"
     try:
@@ -43,9 +43,8 @@ def test_a_full_database_stops_the_crawl_cleanly(tmp_path):
         first = run_vigicam(db_path, "crawl", "--delay", "0", "--source", f"{server.url}/p0.html")
         assert first.returncode == 0, first.stderr
         pages = sqlite3.connect(db_path).execute("pragma page_count").fetchone()[0]
-        full = subprocess.run([sys.executable, "-m", "vigicam", "--db", str(db_path), "crawl", "--delay", "0"],
-                              capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "VIGICAM_MAX_DB_PAGES": str(pages + 12)})
+        monkeypatch.setenv("VIGICAM_MAX_DB_PAGES", str(pages + 12))  # the crawl's environment
+        full = run_vigicam(db_path, "crawl", "--delay", "0")
     finally:
         server.close()
     assert full.returncode == 1
