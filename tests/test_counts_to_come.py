@@ -100,3 +100,15 @@ def test_a_reflexive_verb_after_doit_tells_what_is_to_come():
 def test_a_plan_a_readiness_or_a_deadline_tells_a_count_to_come(text, expected):
     figures = extract_text(text, place_hint="Sens")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rivedoux-Plage s'est dotée de six nouvelles caméras extérieures fixes.", [("cameras_added", 6)]),
+    ("En 2014, la gare s’est équipée de cinq caméras de vidéosurveillance supplémentaires.", [("cameras_added", 5)]),
+    ("Convaincue, la mairie vient tout juste de poser huit nouvelles caméras.", [("cameras_added", 8)]),
+    # the whole system it got, not more of it
+    ("Tarbes s'est dotée de 48 caméras en 2016.", [("cameras", 48)]),
+])
+def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
+    figures = extract_text(text, place_hint="Sens")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
