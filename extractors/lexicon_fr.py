@@ -210,7 +210,9 @@ SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|s
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?(?:l'installation|la pose|la mise en place"
                      r"|le déploiement) d")  # "a financé la pose de quarante-deux caméras"
 PAST_INSTALL = (
-    r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:déjà\s+)?(?:été\s+)?"  # not "la pose de"
+    # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras"
+    r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"
+    r"|notamment|encore|bien|d'abord|rapidement)\s+)?(?:été\s+)?"
     rf"(?:{INSTALL}|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint|équip"
     r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"

@@ -106,6 +106,9 @@ def test_a_plan_a_readiness_or_a_deadline_tells_a_count_to_come(text, expected):
     ("Rivedoux-Plage s'est dotée de six nouvelles caméras extérieures fixes.", [("cameras_added", 6)]),
     ("En 2014, la gare s’est équipée de cinq caméras de vidéosurveillance supplémentaires.", [("cameras_added", 5)]),
     ("Convaincue, la mairie vient tout juste de poser huit nouvelles caméras.", [("cameras_added", 8)]),
+    # an adverb between the auxiliary and the participle: done all the same
+    ("En 2021, nous avons ainsi implanté 5 caméras sur 3 sites. Cette année, nous allons poser 10 caméras "
+     "supplémentaires.", [("cameras_added", 5), ("cameras_planned", 10)]),
     # the whole system it got, not more of it
     ("Tarbes s'est dotée de 48 caméras en 2016.", [("cameras", 48)]),
 ])
