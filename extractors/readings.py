@@ -28,6 +28,7 @@ from extractors.lexicon_fr import (
     STAND_IN_NOUNS,
     THERE_PRONOUN,
 )
+from extractors.noun_cues import CAMERA_CAPACITY_BEFORE_RE, CAPACITY_BEFORE_RE, CAUGHT_RE, THANKS_TO_FOOTAGE_RE
 from extractors.numbers import Mention
 from extractors.segments import BULLET
 
@@ -205,6 +206,8 @@ def _scaled(q: UnitQuestion) -> Reading | None:
 def _camera_not_surveillance(q: UnitQuestion) -> Reading | None:
     if CAMERA_NOT_SURVEILLANCE_AFTER_RE.match(q.right) or NOT_FILMING_AFTER_RE.match(q.right):
         return UNCOUNTED
+    if q.camera and CAMERA_CAPACITY_BEFORE_RE.search(q.before(60)):
+        return UNCOUNTED  # "d'une capacité de 167 caméras": what a centre can take
     return None
 
 
@@ -329,12 +332,6 @@ def read_unit(text: str, mention: Mention, sentence_text: str, context_text: str
             return None if answer is UNCOUNTED else answer
     return None
 
-
-CAUGHT_RE = re.compile(r"\b(?:interpell|arrêt|identifi|confondu|appréhend|placé\w* en garde à vue)")
-THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce (?:à|aux?)|à l'aide des?|par les?|sur les?)\s+(?:\w+\s+)?"
-                                  r"(?:images|cam[ée]ras?|vid[ée]os?|enregistrements|vidéoprotection)")
-CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
-                                r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
 
 
 def _answers_about_the_centre(sentence: str, mention: Mention, context: str | None) -> bool:

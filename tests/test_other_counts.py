@@ -19,3 +19,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "value"), CASES)
 def test_sites_and_staff_are_other(text: str, value: int) -> None:
     assert ("other", value) in [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le nouveau central de supervision a une capacité de 167 caméras.",
+    "Le centre est dimensionné pour accueillir 2 000 caméras du territoire.",
+    "Le nouveau centre peut traiter jusqu'à 600 caméras.",
+])
+def test_what_a_centre_can_take_is_no_count_of_cameras(text):
+    assert [f for f in extract_text(text, place_hint="Sens") if f.metric.startswith("cameras")] == []
+
+
+def test_a_capacity_beside_a_count_leaves_the_count():
+    text = "Le centre peut traiter jusqu'à 600 caméras ; la ville en compte 350."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == [("cameras", 350)]

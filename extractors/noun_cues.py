@@ -1,0 +1,18 @@
+"""Words before a count that tell it is no count of what its noun names: a capacity ("un centre d'une
+capacité de 167 caméras", "parking de 300 places"), people caught thanks to the footage."""
+
+from __future__ import annotations
+
+import re
+
+CAUGHT_RE = re.compile(r"\b(?:interpell|arrêt|identifi|confondu|appréhend|placé\w* en garde à vue)")
+THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce (?:à|aux?)|à l'aide des?|par les?|sur les?)\s+(?:\w+\s+)?"
+                                  r"(?:images|cam[ée]ras?|vid[ée]os?|enregistrements|vidéoprotection)")
+CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
+                                r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
+# "un centre d'une capacité de 167 caméras", "dimensionné pour accueillir 2 000 caméras", "peut traiter jusqu'à
+# 600 caméras": what a centre can take, not cameras there or to come
+CAMERA_CAPACITY_BEFORE_RE = re.compile(
+    r"\b(?:capacité|dimensionnée?s?\s+pour(?:\s+(?:accueillir|recevoir|gérer|traiter))?"
+    r"|(?:peut|peuvent|pourra|pourront|pouvant|capable de)\s+(?:traiter|accueillir|gérer|recevoir|piloter|supporter"
+    r"|afficher|visionner|intégrer))\s+(?:de\s+|d'\s*|jusqu'à\s+|plus de\s+|près de\s+)?$")
