@@ -26,3 +26,9 @@ PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d"
 DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
 # "116 caméras sont en place et 43 petites nouvelles devraient…": more, not a part of the count before
 NEW_PART_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux|supplémentaires?)\b")
+# "huit ont été installées : trois au carrefour…", "10 caméras ont été installées dans l'établissement": the
+# count's own verb, a compound past, whatever future another clause of the sentence tells
+DONE_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:qui\s+)?(?:ont|a|avaient|avait)\s+"
+    r"(?:(?:déjà|ainsi|aussi|également|bien|récemment|toutes|tous)\s+)?été\s+"
+    r"(?:install|pos[ée]|déploy|implant|mis\w* en (?:place|service)|placé|raccord|ajout)\w*")

@@ -32,6 +32,7 @@ from extractors.lexicon_fr import (
 )
 from extractors.state_words import (
     DEFINITE_BEFORE_RE,
+    DONE_AFTER_RE,
     INSTALLED_SET_AFTER_RE,
     NEW_PART_RE,
     PART_OF_SET_OPENING_RE,
@@ -320,6 +321,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("installed_set", "'la police pourra voir les images des 60 caméras mises en place': a known set, up",
               lambda q: DEFINITE_BEFORE_RE.search(q.before) and INSTALLED_SET_AFTER_RE.match(q.after)
               and not MORE_NEXT_RE.match(q.after) and not DATED_PARTICIPLE_RE.match(q.after), STOCK),
+    TenseRule("done_own_verb", "'En 2015, huit ont été installées ; une vingtaine devraient suivre': done",
+              lambda q: DONE_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
+              and (ADDED if _incremental(q) or _regional(q) else STOCK)),
     TenseRule("future", "what is to come, unless said of what is there now",
               lambda q: q.tense.future and not (q.tense.now and not INCREMENT_RE.search(q.clause)), PLANNED),
     TenseRule("regional_funded", "'71 communes aidées, pour 420 caméras financées': what the aid installed",

@@ -12,6 +12,11 @@ CASES = [
      [("cameras", 350)]),
     ("Les policiers pourront bientôt voir en direct les images des quarante caméras mises en place par la ville.",
      [("cameras", 40)]),
+    # a compound past of the count's own: done, whatever future another clause tells
+    ("En 2015, huit caméras ont été installées près de la gare et une vingtaine de nouvelles devraient suivre en "
+     "2016.", [("cameras_added", 8)]),
+    ("Le proviseur montre l'écran : 10 caméras ont été installées dans l'établissement, et la région en financera "
+     "d'autres.", [("cameras", 10)]),
     # what is still to come keeps its kind
     ("Les huit caméras seront installées rue Haute.", [("cameras_planned", 8)]),
     ("Les 14 caméras posées en décembre ne filment toujours pas.", [("cameras_added", 14)]),
