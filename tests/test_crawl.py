@@ -10,8 +10,6 @@ from tests.conftest import run_vigicam
 from tests.http_fixtures import RoutesServer
 from vigicam.cli import cli
 
-pytestmark = pytest.mark.xdist_group("crawl")  # one worker: the module's shared crawls are made once
-
 HTML = "text/html; charset=utf-8"
 CP1252_PAGE = (
     "<html><head><title>Vidéoprotection</title></head><body><p>La commune a installé douze caméras "

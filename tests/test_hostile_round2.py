@@ -22,8 +22,6 @@ from tests.pdf_fixtures import flate_bomb_pdf, scanned_pdf, text_pdf
 from tests.test_crawl import add, fetches
 from vigicam.cli import cli
 
-pytestmark = pytest.mark.xdist_group("hostile_round2")  # one worker: the module's shared crawl is made once
-
 HTML = "text/html; charset=utf-8"
 GOOD = "<html><body><p>La ville compte 148 caméras de vidéoprotection.</p></body></html>".encode()
 SECRET = "<html><body><p>Le service interne compte 999 caméras.</p></body></html>".encode()

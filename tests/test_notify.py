@@ -13,8 +13,6 @@ from aiosmtpd.controller import Controller
 from tests.conftest import copy_database, run_vigicam
 from tests.http_fixtures import RoutesServer
 
-pytestmark = pytest.mark.xdist_group("notify")  # one worker: the module's crawls are made once
-
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 

@@ -23,8 +23,6 @@ from tests.http_fixtures import RoutesServer
 from tests.test_notify import Hook
 from vigicam.cli import cli
 
-pytestmark = pytest.mark.xdist_group("quiet_layer_crawl")  # one worker: the module's crawls are made once
-
 HTML = "text/html; charset=utf-8"
 STALE = "Wed, 01 Feb 2023 10:00:00 GMT"
 QUIET = "Le centre de supervision urbain (CSU) est ouvert du lundi au samedi, de jour comme de nuit."
