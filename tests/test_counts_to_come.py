@@ -92,6 +92,7 @@ def test_a_reflexive_verb_after_doit_tells_what_is_to_come():
     ("Son collègue est prêt à débourser 25 000 euros pour installer une dizaine de caméras.",
      [("cameras_planned", 10)]),
     ("Trente caméras de vidéosurveillance avant la fin de l'année à Sens.", [("cameras_planned", 30)]),
+    ("Un total de 120 caméras dans deux ans, pour un coût de 900 000 euros.", [("cameras_planned", 120)]),
     ("Le nouveau maire ambitionne de faire installer 1 000 caméras dans sa ville.", [("cameras_planned", 1000)]),
     # a plan named, not a count of it: what was done under it stays done
     ("Dans le cadre du plan de vidéoprotection lancé en 2011, 1 105 caméras ont été déployées.",
