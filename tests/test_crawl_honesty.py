@@ -174,8 +174,10 @@ def test_progress_shows_at_a_terminal(runner, db_path, server):
 
 
 def test_ctrl_c_says_the_crawl_was_interrupted_and_exits_130(runner, db_path, server):
-    add(runner, db_path, f"{server.url}/slow.html")
-    add(runner, db_path, f"{server.url}/a.html")  # asked first: Scrapy's queue is last in, first out
+    # the slow page by another name of the same server: another host to Scrapy, so a.html is not queued
+    # behind it (it was, for the 30 s of the slow page's timeout)
+    add(runner, db_path, f"{server.url.replace('127.0.0.1', 'localhost')}/slow.html")
+    add(runner, db_path, f"{server.url}/a.html")
     terminal = Terminal(vigicam(db_path, "crawl", "--delay", "0"))
     assert terminal.read_until(b"1 pages done"), terminal.output.decode(errors="replace")
     while "/slow.html" not in server.hits and terminal.proc.poll() is None:  # the slow page is in flight
