@@ -212,6 +212,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Les agents qui seront recrutés surveilleront les 85 caméras de la ville.", "85", "cameras"),
          ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
          ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras"),
+         ("Le système s'appuiera sur le réseau des 76 caméras de la ville.", "76", "cameras"),
          ("Les nouveaux locaux continueront de centraliser les images des 173 caméras de la voie publique et des "
           "160 appareils des parkings.", "160", "cameras")),
     ),
