@@ -12,9 +12,11 @@ import subprocess
 import sys
 import tempfile
 import threading
-from contextlib import closing, suppress
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, suppress
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -51,6 +53,34 @@ def copy_database(source: Path, target: Path) -> None:
     """A copy of a real SQLite file (SQLite's online backup), for tests that share one crawl's database."""
     with closing(sqlite3.connect(source)) as done, closing(sqlite3.connect(target)) as copy:
         done.backup(copy)
+
+
+@contextmanager
+def crawled_site(tmp_path_factory: pytest.TempPathFactory, name: str, routes: dict,
+                 make: Callable[[Path, Any], None]) -> Iterator[tuple[Path, Any]]:
+    """A database that real commands (`make`) built once against a local site of `routes`, and the site:
+    a module's shared crawl, which its tests copy rather than crawl again."""
+    from tests.http_fixtures import RoutesServer
+
+    site = RoutesServer(routes)
+    db_path = tmp_path_factory.mktemp(name) / f"{name}.db"
+    try:
+        make(db_path, site)
+        yield db_path, site
+    finally:
+        site.close()
+
+
+@contextmanager
+def copy_of_crawl(crawled: tuple[Path, Any], db_path: Path, page: str, route: tuple) -> Iterator[Any]:
+    """This test's own copy of a shared crawl's database, and the site; `page` is served as `route` again
+    after the test, whatever it changed."""
+    source, site = crawled
+    copy_database(source, db_path)
+    try:
+        yield site
+    finally:
+        site.routes[page] = route
 
 
 def run_vigicam(db_path: Path, *args: str, timeout: float = 120,

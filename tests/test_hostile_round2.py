@@ -16,7 +16,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from tests.conftest import copy_database, run_vigicam
+from tests.conftest import copy_of_crawl, crawled_site, run_vigicam
 from tests.http_fixtures import RoutesServer
 from tests.pdf_fixtures import flate_bomb_pdf, scanned_pdf, text_pdf
 from tests.test_crawl import add, fetches
@@ -24,6 +24,7 @@ from vigicam.cli import cli
 
 HTML = "text/html; charset=utf-8"
 GOOD = "<html><body><p>La ville compte 148 caméras de vidéoprotection.</p></body></html>".encode()
+GOOD_ROUTE = (200, {"Content-Type": HTML}, GOOD)
 SECRET = "<html><body><p>Le service interne compte 999 caméras.</p></body></html>".encode()
 
 
@@ -62,21 +63,19 @@ def site(internal):
 @pytest.fixture(scope="module")
 def good_crawled(tmp_path_factory):
     """A database whose one source, a page of 148 cameras, was crawled once for real; made once."""
-    server = RoutesServer({"/good.html": (200, {"Content-Type": HTML}, GOOD)})
-    db_path = tmp_path_factory.mktemp("good") / "good.db"
-    add(CliRunner(), db_path, f"{server.url}/good.html")
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    yield db_path, server
-    server.close()
+    def make(db_path, server):
+        add(CliRunner(), db_path, f"{server.url}/good.html")
+        assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+
+    with crawled_site(tmp_path_factory, "good", {"/good.html": GOOD_ROUTE}, make) as crawled:
+        yield crawled
 
 
 @pytest.fixture
 def after_good_crawl(good_crawled, db_path):
     """A copy of that database, and its server with the page as the crawl found it."""
-    crawled, server = good_crawled
-    copy_database(crawled, db_path)
-    yield server
-    server.routes["/good.html"] = (200, {"Content-Type": HTML}, GOOD)
+    with copy_of_crawl(good_crawled, db_path, "/good.html", GOOD_ROUTE) as server:
+        yield server
 
 
 def test_pages_cannot_lead_the_crawl_to_another_local_service(runner, db_path, site, internal):

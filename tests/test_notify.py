@@ -10,8 +10,7 @@ import pytest
 import sqlite_utils
 from aiosmtpd.controller import Controller
 
-from tests.conftest import copy_database, run_vigicam
-from tests.http_fixtures import RoutesServer
+from tests.conftest import copy_of_crawl, crawled_site, run_vigicam
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
@@ -69,23 +68,22 @@ AFTER = (200, HTML, "<p>La ville compte 458 caméras.</p>".encode())
 @pytest.fixture(scope="module")
 def crawled_once(tmp_path_factory):
     """Two real crawls, 'plus de 450' then 458 cameras: two events. Done once; each test gets a copy."""
-    db_path = tmp_path_factory.mktemp("notify") / "crawled.db"
-    site = RoutesServer({"/v.html": (200, HTML, "<p>La ville compte plus de 450 caméras.</p>".encode())})
-    assert run_vigicam(db_path, "sources", "add", f"{site.url}/v.html", "--place", "Dreux").returncode == 0
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    site.routes["/v.html"] = AFTER
-    assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
-    yield db_path, site
-    site.close()
+    def make(db_path, site):
+        assert run_vigicam(db_path, "sources", "add", f"{site.url}/v.html", "--place", "Dreux").returncode == 0
+        assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+        site.routes["/v.html"] = AFTER
+        assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
+
+    before = (200, HTML, "<p>La ville compte plus de 450 caméras.</p>".encode())
+    with crawled_site(tmp_path_factory, "notify", {"/v.html": before}, make) as crawled:
+        yield crawled
 
 
 @pytest.fixture
 def crawled_db(crawled_once, db_path):
     """A copy of the crawled database, and its site as the crawls left it."""
-    crawled, site = crawled_once
-    copy_database(crawled, db_path)
-    yield db_path, site
-    site.routes["/v.html"] = AFTER
+    with copy_of_crawl(crawled_once, db_path, "/v.html", AFTER) as site:
+        yield db_path, site
 
 
 def test_webhook_gets_one_message_and_each_event_once(crawled_db, tmp_path):
