@@ -58,7 +58,7 @@ ON_BOARD_AFTER_RE = re.compile(
     r"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:bus|autobus|cars?|autocars?|rames?|trains?|ter|trams?|tramways?"
     r"|véhicules?|voitures?|aéronefs?|drones?|hélicoptères?|navettes?|wagons?)\b")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
-DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:pour|par)\s+(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
+DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:(?:pour|par)\s+|/\s*)(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")

@@ -23,3 +23,8 @@ def test_a_hedge_on_the_base_bounds_the_density_the_other_way():
     for text, (value, qualifier) in cases.items():
         figures = extract_text(text, place_hint="Bapaume")
         assert [(f.metric, f.value, f.qualifier) for f in figures] == [("cameras_per_100k", value, qualifier)], text
+
+
+def test_a_slash_before_the_base_is_a_rate():
+    text = "À Londres, on compte 68,4 caméras/1.000 habitants."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Bapaume")] == [("cameras_per_100k", 6840)]
