@@ -43,8 +43,10 @@ _WORDS = _grouped_alternation(NUMBER_WORDS)
 WORD_NUMBER_RE = re.compile(rf"(?:{_WORDS})(?:(?:[\s-]+(?:et[\s-]+)?)(?:{_WORDS}|millions?|milliards?))*(?![\w-])")
 WORD_NUMBER_ANY_CASE_RE = re.compile(WORD_NUMBER_RE.pattern, re.IGNORECASE)
 APPROX_RE = re.compile(
-    # "une vingtaine", "d'une bonne dizaine", and "la centaine de caméras" (not "dans la quinzaine")
-    r"(?:(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?|(?<![\w'’])la\s+(?=\w+\s+d(?:e\s|['’])))"
+    # "une vingtaine", "d'une bonne dizaine", and "la centaine de caméras", "sa cinquantaine de caméras",
+    # "leur centaine de caméras" (not "dans la quinzaine")
+    r"(?:(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?"
+    r"|(?<![\w'’])(?:la|sa|leur|notre|votre|cette)\s+(?=\w+\s+d(?:e\s|['’])))"
     r"(" + "|".join(APPROX_NOUNS) + r")\b",
     re.IGNORECASE,
 )

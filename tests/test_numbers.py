@@ -99,3 +99,10 @@ def test_densities_told_the_other_way_round():
     text = "La ville compte 450 habitants par caméra, et une caméra publique pour 1000 habitants au centre."
     densities = sorted(f.value for f in extract_text(text, place_hint="Lens") if f.metric == "cameras_per_100k")
     assert densities == [100, 222.22]
+
+
+def test_a_possessive_before_a_noun_of_approximation_opens_a_count():
+    """ "Montauban et sa cinquantaine de caméras": the possessive stands where "une" would."""
+    text = "la ville et sa cinquantaine de caméras ; leur centaine d'agents"
+    found = [(m.raw, m.value, m.approx) for m in find_mentions(text)]
+    assert found == [("sa cinquantaine", 50, True), ("leur centaine", 100, True)]
