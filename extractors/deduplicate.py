@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.cues import CAMERA_WORDS_RE
 from extractors.dates import PRESENT_RE
 from extractors.figure import Figure, Metric
 from extractors.gazetteer import Gazetteer
@@ -80,9 +81,11 @@ def told_of_its_part(figures: Told, gazetteer: Gazetteer | None) -> Told:
                 continue
             if not (a.place and b.place) or a.date and b.date and a.date != b.date:
                 continue
-            if nests(a.place, b.place, gazetteer):
+            # the larger place's figure goes when it names its cameras: a bare "trois seront placées …" is
+            # an item of a list of parts ("Trois viendront s'ajouter … à Saint-Eutrope. … et trois seront placées")
+            if nests(a.place, b.place, gazetteer) and CAMERA_WORDS_RE.search(a.evidence):
                 dropped.add(id(a))
-            elif nests(b.place, a.place, gazetteer):
+            elif nests(b.place, a.place, gazetteer) and CAMERA_WORDS_RE.search(b.evidence):
                 dropped.add(id(b))
     return [(f, s) for f, s in figures if id(f) not in dropped]
 

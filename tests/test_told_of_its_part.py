@@ -23,3 +23,13 @@ def test_places_nest_by_the_gazetteer_and_by_district():
     assert nests("Quimper", "Quimper / Braden", gazetteer)
     assert not nests("Soorts-Hossegor", "Landes", gazetteer)
     assert not nests("Cantal", "Soorts-Hossegor", gazetteer)
+
+
+def test_bare_parts_of_a_total_in_two_sentences_stay_two_figures():
+    """ "Trois … à Saint-Eutrope. … et trois seront placées …": two parts of the eight, not one fact twice."""
+    text = ("Huit autres caméras seront installées d’ici la fin de l’année. Trois viendront s’ajouter à celle "
+            "inaugurée en janvier dans le quartier de Saint-Eutrope.\nDeux seront installées dans la résidence Les "
+            "Marsouins et trois seront placées par le bailleur sur ses résidences.")
+    figures = extract_text(text, place_hint="Aix-en-Provence")
+    assert [(f.value, f.place) for f in figures if f.value == 3] == [
+        (3, "Aix-en-Provence / Saint-Eutrope"), (3, "Aix-en-Provence")]
