@@ -29,12 +29,14 @@ from extractors.cues import (
     STAFF_PER_RE,
 )
 from extractors.figure import Qualifier
+from extractors.lexicon_fr import MONTH_NAMES
 from extractors.numbers import Mention, words_to_number
 from extractors.qualifiers import base_hedge
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
 from extractors.segments import Sentence
 
 MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
+YEAR_LEAD_RE = re.compile(rf"\b(?:en|d'ici|dès|depuis|fin|début|courant|horizon|{MONTH_NAMES})\s*$")
 BARE_BRACKET_RE = re.compile(r"\s*\)")
 OPEN_BRACKET_BEFORE_RE = re.compile(r"\(\s*$")  # "Montsalvy (5)": nothing but the count in the brackets
 # a pronoun or "en" that a bare number may count for ("elles étaient 150", "en installer 23", "au nombre de")
@@ -80,8 +82,8 @@ class SentenceReader:
         16"), unless it counts nothing: a whole, a ratio, a fraction, an incident's cameras, a poll."""
         text, m = self.text, mentions[i]
         left = words_before(text, sentence, m.start)
-        if self.is_total(text, sentence, m, mentions[i - 1 : i]):
-            return
+        if self.is_total(text, sentence, m, mentions[i - 1 : i]) or m.year_like and YEAR_LEAD_RE.search(left):
+            return  # "va s'équiper d'ici mars 2025 de caméras": a year, whatever noun follows
         reading = read_unit(text, m, stext, context)
         if reading is not None and reading.family == CAMERAS and (STAFF_PER_RE.search(left)
                                                                  or STAFF_EACH_RE.search(left)):

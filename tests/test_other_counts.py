@@ -33,3 +33,11 @@ def test_what_a_centre_can_take_is_no_count_of_cameras(text):
 def test_a_capacity_beside_a_count_leaves_the_count():
     text = "Le centre peut traiter jusqu'à 600 caméras ; la ville en compte 350."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == [("cameras", 350)]
+
+
+@pytest.mark.parametrize("text", [
+    "La commune va s'équiper d'ici mars 2025 de caméras de vidéoprotection.",
+    "La commune s'est équipée en 2012 de dômes motorisés.",
+])
+def test_a_year_before_the_noun_of_what_is_installed_is_no_count(text):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == []
