@@ -162,7 +162,9 @@ def test_many_hosts_one_request_each_and_a_host_that_times_out_given_up(db_path:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     fast, slow = hosts[:3], hosts[3]
-    assert [sorted(host.pages()) for host in fast] == [[f"/p{n}.html" for n in range(6)]] * 3
+    # every page of each fast host was fetched (a busy machine may let one fast answer outlast the 1 s
+    # timeout, and its retry asks for the page again: what must never happen is two at once, below)
+    assert [sorted(set(host.pages())) for host in fast] == [[f"/p{n}.html" for n in range(6)]] * 3
     assert [host.in_flight.most for host in fast] == [1, 1, 1]  # the slow one sleeps on after the client left
     assert fast[0].together.most > 1  # the fast hosts were served at once
     # given up at the 3rd timeout; Scrapy hands the slot's next request to the network as a request ends,
