@@ -318,6 +318,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: STATE_NOW_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
               and not PROMISED_ALREADY_RE.search(q.after[:60])  # "sont désormais autorisées": not yet up
               and not INCREMENT_RE.search(q.before[-20:]) and not PART_OF_SET_OPENING_RE.match(q.before), STOCK),
+    TenseRule("new_ones_up_now", "'25 nouvelles caméras sont installées': new ones, up now: added",
+              lambda q: STATE_NOW_AFTER_RE.match(q.after) and MORE_NEXT_RE.match(q.after)
+              and not re.search(r"\bautoris", q.after[:80]) and not PART_OF_SET_OPENING_RE.match(q.before), ADDED),
     TenseRule("installed_set", "'la police pourra voir les images des 60 caméras mises en place': a known set, up",
               lambda q: DEFINITE_BEFORE_RE.search(q.before) and INSTALLED_SET_AFTER_RE.match(q.after)
               and not MORE_NEXT_RE.match(q.after) and not DATED_PARTICIPLE_RE.match(q.after), STOCK),

@@ -17,6 +17,9 @@ CASES = [
      "2016.", [("cameras_added", 8)]),
     ("Le proviseur montre l'écran : 10 caméras ont été installées dans l'établissement, et la région en financera "
      "d'autres.", [("cameras", 10)]),
+    # new ones said to be up now were added
+    ("Le programme continue de se déployer : 25 nouvelles caméras sont installées, comme l'avait prévu l'équipe "
+     "précédente.", [("cameras_added", 25)]),
     # what is still to come keeps its kind
     ("Les huit caméras seront installées rue Haute.", [("cameras_planned", 8)]),
     ("Les 14 caméras posées en décembre ne filment toujours pas.", [("cameras_added", 14)]),
