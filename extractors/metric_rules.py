@@ -254,7 +254,9 @@ def metric_of(x: Extractor, sentence: Sentence, c: Candidate, place: FigurePlace
     family = c.reading.family
     for rule in METRIC_RULES:
         if family in rule.families and rule.applies(question):
-            return rule.decides(question)
+            metric = rule.decides(question)
+            c.metric_why = c.metric_why or rule.name  # camera_tense names its own rule of tense
+            return metric
     return SIMPLE_METRICS[family]
 
 

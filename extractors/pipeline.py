@@ -256,7 +256,7 @@ class Extractor(SentenceReader, BareLinker, ListReader):
             return "part_of_total"
         if c.anaphoric:
             return "anaphora"
-        return "tense.camera_metric" if c.reading.family == CAMERAS else f"unit_{c.reading.family}"
+        return f"unit_{c.reading.family}"
 
     def syntax_at(self, sentence: Sentence, mention: Mention) -> NumberSyntax | None:
         """The parse around a camera count."""

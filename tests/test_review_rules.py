@@ -27,6 +27,12 @@ def test_a_sentence_too_long_to_parse_keeps_the_word_rules() -> None:
     assert figure.why["metric"].startswith("tense."), figure.why
 
 
+def test_explain_names_the_word_rule_that_decided_a_kind() -> None:
+    """The metric rule ('series_start') or, inside camera_tense, the tense rule ('tense.future') by name."""
+    figures = extract_text("Le parc de la ville va passer de 100 à 150 caméras.", place_hint="Sens")
+    assert [(f.value, f.why["metric"]) for f in figures] == [(100, "series_start"), (150, "tense.future")]
+
+
 def test_explain_names_each_attributes_rule(tmp_path) -> None:
     from click.testing import CliRunner
 
