@@ -7,6 +7,8 @@ page that contradicts itself ("Un peu plus de 500 caméras" in the lead, "un peu
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from itertools import permutations
 
 from extractors.cues import CAMERA_WORDS_RE
 from extractors.dates import PRESENT_RE
@@ -72,21 +74,24 @@ def told_of_its_part(figures: Told, gazetteer: Gazetteer | None) -> Told:
     """A camera count told twice, in two sentences, once of a place and once of a place within it ("119
     caméras" in the lead, given to the page's département, "119 caméras … à Basse-Pointe" in the text), is one
     fact: the figure of the smaller place stays. Counts of different dates, or items of one list, stay apart."""
+    same_count: dict[tuple, Told] = defaultdict(list)  # only figures of one metric and value are compared
+    for figure, said in figures:
+        if figure.metric in COUNTED_CAMERAS and figure.place:
+            same_count[(figure.metric, figure.value)].append((figure, said))
     dropped = set()
-    for i, (a, said_a) in enumerate(figures):
-        for b, said_b in figures[i + 1 :]:
-            if a.metric != b.metric or a.metric not in COUNTED_CAMERAS or a.value != b.value or a.place == b.place:
+    for told in same_count.values():
+        places = {figure.place for figure, _ in told}
+        for outer, inner in permutations(places, 2) if len(places) > 1 else ():
+            if not nests(outer, inner, gazetteer):
                 continue
-            if said_a.start == said_b.start:
-                continue
-            if not (a.place and b.place) or a.date and b.date and a.date != b.date:
-                continue
+            inner_told = [(b, said_b) for b, said_b in told if b.place == inner]
             # the larger place's figure goes when it names its cameras: a bare "trois seront placées …" is
             # an item of a list of parts ("Trois viendront s'ajouter … à Saint-Eutrope. … et trois seront placées")
-            if nests(a.place, b.place, gazetteer) and CAMERA_WORDS_RE.search(a.evidence):
-                dropped.add(id(a))
-            elif nests(b.place, a.place, gazetteer) and CAMERA_WORDS_RE.search(b.evidence):
-                dropped.add(id(b))
+            for a, said_a in told:
+                if a.place == outer and CAMERA_WORDS_RE.search(a.evidence) and any(
+                        said_b.start != said_a.start and not (a.date and b.date and a.date != b.date)
+                        for b, said_b in inner_told):
+                    dropped.add(id(a))
     return [(f, s) for f, s in figures if id(f) not in dropped]
 
 
