@@ -7,6 +7,7 @@ refused by what surrounds it ("rue de Paris" is a street, "France Bleu" a radio,
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlsplit
 
 from extractors.gazetteer import Gazetteer, Place, normalise
 from extractors.place_words import (
@@ -28,6 +29,15 @@ from extractors.place_words import (
     FigurePlace,
     display_name,
 )
+
+def address_folders(url: str | None) -> frozenset[str]:
+    """The folders of a page's address, as names: a regional paper files its news under
+    "/pays-de-la-loire/loire-atlantique/saint-nazaire/" (the last part, the article's own slug, is left out)."""
+    if not url:
+        return frozenset()
+    folders = unquote(urlsplit(url).path).split("/")[:-1]
+    return frozenset(normalise(folder) for folder in folders if folder)
+
 
 NO_PLACE = Place(code="", kind="none", name="")  # words that name no place, nor any part of them
 
@@ -67,15 +77,22 @@ class NameFinder:
     merged: bool
     hint_name: str | None
     hint_by_usual_name: bool
+    address_folders: frozenset[str]  # the page address's folders, as names: {'loire atlantique', …}
 
     def _territory_said(self, place: Place, text: str) -> bool:
-        """Whether the text names the département of a commune, by its number in brackets or by its name."""
+        """Whether the text names the département of a commune, by its number in brackets or by its name
+        as whole words ("le Gard", not "regard"; "la Vienne", not "qu'il vienne"), or the page's address
+        has it as one of its folders ("…/loire-atlantique/saint-nazaire/…")."""
         if place.kind != "commune" or not place.departement or self.gazetteer is None:
             return False
         if f"({place.departement})" in text[:1000]:
             return True
         departement = self.gazetteer.get("departement", place.departement)
-        return departement is not None and normalise(departement.name) in normalise(text[:3000])
+        if departement is None:
+            return False
+        spelt = r"[-\s]+".join(re.escape(word) for word in departement.name.split("-"))
+        return bool(re.search(rf"(?<!\w){spelt}(?!\w)", text[:3000])) or normalise(departement.name) in (
+            self.address_folders)
 
     def own_place(self, hint: Place) -> FigurePlace:
         """The page's own place as its figures name it: by the usual short name it was given ("Éragny"),

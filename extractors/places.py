@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.gazetteer import Gazetteer, Place
-from extractors.place_names import NameFinder
+from extractors.place_names import NameFinder, address_folders
 from extractors.place_words import (  # noqa: F401  (AID_WORDS_RE, as_named: re-exported)
     AID_WORDS_RE,
     BODY_LEAD_RE,
@@ -44,6 +44,7 @@ class PlaceFinder(NameFinder):
         self.commune: Place | None = None
         self.merged = False  # a commune nouvelle's page: "Machecoul" on Machecoul-Saint-Même's is a locality
         self.site_place = gazetteer.by_site(source_url) if gazetteer and source_url else None
+        self.address_folders = address_folders(source_url)
         self.epci: Place | None = None
         self.hint = self._resolve_hint(hint, hint_kind, text)
         if self.hint is None and not hint:  # a page given no place: its town hall's domain, or its title's place

@@ -143,6 +143,23 @@ def test_a_homonym_is_the_one_of_the_departement_the_text_names():
     assert figure.place_code.startswith("972")
 
 
+def test_a_departement_name_inside_a_word_does_not_choose_the_homonym():
+    from extractors import extract_text
+
+    text = "La ville de Saint-Nazaire déploiera 40 caméras, sous le regard de la police."  # "regard" holds "gard"
+    figure, = extract_text(text, place_hint="Saint-Nazaire")
+    assert figure.place == "Saint-Nazaire (Loire-Atlantique)"
+
+
+def test_a_homonym_is_the_one_of_the_departement_the_pages_address_files_it_under():
+    from extractors import extract_text
+
+    url = "https://regions.example.fr/occitanie/gard/saint-nazaire/la-ville-s-equipe.html"
+    figure, = extract_text("La ville de Saint-Nazaire déploiera 40 caméras.", place_hint="Saint-Nazaire",
+                           source_url=url)
+    assert figure.place == "Saint-Nazaire (Gard)"
+
+
 def test_a_landmark_says_where_the_place_is_and_is_not_it():
     from extractors import extract_text
 
