@@ -1,7 +1,10 @@
 """The pages people open on `vigicam serve` (a table, its facets, CSV, a canned query), asked by 50 clients at
 once over a database of 100,000 events: answers per second and latency percentiles (issue 22 item 15).
 
-    python bench/bench_serve_pages.py [--clients 50] [--seconds 30] [--events 100000]
+    python bench/bench_serve_pages.py [--clients 50] [--seconds 30] [--events 100000] [--distinct]
+
+`--distinct` makes every URL one never asked before (an ignored `_asked=N` argument), so no answer can come
+from serve's page cache: the cost of rendering every page (VIGICAM_SERVE_CACHE_MB=0 turns the cache off).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ PAGES = ("/vc/changes", "/vc/changes?_facet=place&_facet=metric", "/vc/changes.c
          "/vc/changes?kind=new&_sort_desc=id", "/vc/latest_figures", "/vc/source_health")
 
 
-def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], list[str]]:
+def load(base: str, clients: int, seconds: float, distinct: bool = False) -> tuple[dict[str, list[float]], list[str]]:
     """Each client asks the pages in turn until the time is up: every answer's seconds by page, and the
     failures."""
     latencies: dict[str, list[float]] = {path: [] for path in PAGES}
@@ -41,7 +44,8 @@ def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]
             i += 1
             started = time.monotonic()
             try:
-                with urllib.request.urlopen(base + path, timeout=120) as response:
+                unique = ("&" if "?" in path else "?") + f"_asked={offset}-{i}" if distinct else ""
+                with urllib.request.urlopen(base + path + unique, timeout=120) as response:
                     response.read()
                 latencies[path].append(time.monotonic() - started)
             except (urllib.error.URLError, OSError) as exc:
@@ -60,6 +64,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--distinct", action="store_true", help="every URL a new one: nothing from the cache")
     args = parser.parse_args()
     db_path = Path(tempfile.mkdtemp(prefix="vigicam-bench-pages-")) / "vc.db"
     fill(db_path, args.events)
@@ -67,7 +72,7 @@ def main() -> None:
     server = start_serve(db_path, port)
     try:
         cpu_before = cpu_seconds(server.pid)
-        by_page, errors = load(f"http://127.0.0.1:{port}", args.clients, args.seconds)
+        by_page, errors = load(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.distinct)
         cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         peak = peak_memory_kb(server.pid) / 1024

@@ -71,6 +71,15 @@ def test_canned_queries_answer_with_the_crawled_rows(served):
     assert status == 200 and "<feed" in feed
 
 
+def test_a_page_asked_again_is_not_rendered_again(served):
+    base, _ = served
+    words = []
+    for _ in range(2):
+        with urllib.request.urlopen(base + "/changes?_facet=place", timeout=10) as response:
+            words.append(response.headers["x-vigicam-cache"])
+    assert words == ["miss", "hit"]
+
+
 def test_writes_are_refused(served):
     base, db_path = served
     with pytest.raises(urllib.error.HTTPError):

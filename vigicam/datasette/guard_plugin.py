@@ -1,4 +1,5 @@
-"""Datasette plugin loaded by `vigicam serve` (--plugins-dir): the guards of vigicam/serve_guard.py."""
+"""Datasette plugin loaded by `vigicam serve` (--plugins-dir): the guards of vigicam/serve_guard.py and the
+page cache of vigicam/serve_cache.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from datasette import hookimpl
 
+from vigicam.serve_cache import PageCache, cache_bytes, cache_pages, data_versions
 from vigicam.serve_guard import (
     DEFAULT_CHECKPOINT_SECONDS,
     DEFAULT_WAL_MB,
@@ -23,7 +25,12 @@ from vigicam.serve_guard import (
 def asgi_wrapper(datasette: Any) -> Any:
     allowed = allowed_hosts(os.environ.get("VIGICAM_SERVE_BOUND", "127.0.0.1"),
                             os.environ.get("VIGICAM_SERVE_HOSTS", ""))
-    return lambda app: check_host(app, allowed)
+    max_bytes = cache_bytes(dict(os.environ))
+    paths = [db.path for db in datasette.databases.values() if db.path and not db.is_memory]
+    if not max_bytes or not paths:
+        return lambda app: check_host(app, allowed)
+    cache = PageCache(max_bytes, data_versions(paths))
+    return lambda app: check_host(cache_pages(app, cache), allowed)
 
 
 @hookimpl
