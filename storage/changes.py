@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from storage.alignment import Pair, align, moved
 from storage.db import insert_rows, utcnow
-from storage.history import SAME_PAGE_SQL
+from storage.page_past import previous_version
 from storage.text_changes import page_place, text_change_rows
 from storage.validators import judge_validators
 from storage.vocab import HEALTH_KINDS_SQL, EventKind, Outcome
@@ -31,14 +31,6 @@ def figures_of(db: Database, document_id: int, source_id: int) -> list[dict[str,
     return list(db.query(
         f"select {FIGURE_COLUMNS} from figures where extraction_id = (select id from extractions "
         "where document_id = ? and source_id = ? order by id desc limit 1) order by start", [document_id, source_id]))
-
-
-def previous_content_fetch(db: Database, source_id: int, url: str, before_fetch_id: int) -> dict[str, Any] | None:
-    """The last fetch of the same page before this one that brought a document (a source followed
-    with --follow has several pages, each compared with its own past)."""
-    return next(db.query(
-        f"select id, document_id from fetches where source_id = ? and {SAME_PAGE_SQL.format('url')} and id < ? "
-        "and document_id is not null order by id desc limit 1", [source_id, url, url, before_fetch_id]), None)
 
 
 NO_FIGURE: dict[str, Any] = {}  # the missing side of a new or withdrawn figure; only ever read
@@ -145,11 +137,12 @@ def detect_for_fetch(db: Database, fetch_id: int, run_id: int | None = None,
 
 def content_events(db: Database, fetch: dict[str, Any], source: dict[str, Any], run_id: int | None,
                    stored: list[dict[str, Any]] | None, registered: bool) -> list[dict[str, Any]]:
-    """The events of a page's new version: its figures matched with its last version's (restatements
+    """The events of a page's new version: its figures matched with its last version's, whichever source
+    fetched that (storage/page_past.py; restatements
     recorded, never reported), then the quiet `text_changed` events of the watched paragraphs no figure
     event tells (storage/text_changes.py)."""
-    previous = previous_content_fetch(db, source["id"], fetch["url"], fetch["id"])
-    old = figures_of(db, previous["document_id"], source["id"]) if previous else []
+    previous = previous_version(db, source["id"], fetch["url"], fetch["id"])  # whichever source fetched it
+    old = figures_of(db, previous["document_id"], previous["source_id"]) if previous else []
     new = stored if stored is not None else figures_of(db, fetch["document_id"], source["id"])
     now, old_fetch_id = utcnow(), previous["id"] if previous else None
     pairs = align(old, new)

@@ -4,9 +4,10 @@ import pytest
 import sqlite_utils
 
 from storage import open_database
-from storage.changes import health_state, previous_content_fetch
+from storage.changes import health_state
 from storage.history import last_document, validators
 from storage.migrations import migrations
+from storage.page_past import previous_version
 
 
 def test_open_sets_wal_and_foreign_keys(db_path):
@@ -107,19 +108,20 @@ def test_a_pages_history_lookups_stay_seeks_as_history_grows(db_path):
     validators, its source's health) must read the newest rows by index, not every fetch or event the
     source has had: a crawl that runs for months would slow down with each one."""
     db = open_database(db_path)
-    db["sources"].insert({"url": "https://a.example/", "place": "X", "kind": "commune", "every": 60,
-                          "follow": 0, "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
-    db["fetches"].insert_all({"source_id": 1, "url": "https://a.example/", "started_at": f"t{i}",
+    for url, follow in (("https://a.example/", 0), ("https://a.example/actualites", 1)):  # one follows its host
+        db["sources"].insert({"url": url, "place": "X", "kind": "commune", "every": 60, "follow": follow,
+                              "enabled": 1, "added_at": "2024-01-01T00:00:00Z"})
+    db["fetches"].insert_all({"source_id": 1 + i % 2, "url": "https://a.example/", "started_at": f"t{i}",
                               "outcome": "failed"} for i in range(50))
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)  # the SQL as run, its parameters written in
     assert last_document(db, 1, "https://a.example/") is None
-    assert previous_content_fetch(db, 1, "https://a.example/", 50) is None
+    assert previous_version(db, 1, "https://a.example/", 50) is None  # its own past, the follower's
     assert validators(db, 1, "https://a.example/") == {}
     assert health_state(db, 1) is None
     db.conn.set_trace_callback(None)
     selects = [sql for sql in statements if sql.lower().startswith("select")]  # not sqlite-utils' savepoints
-    assert len(selects) == 4
+    assert len(selects) == 7  # previous_version: its own, the sources of its host (http, https), the follower's
     for sql in selects:
         plan = " / ".join(row[3] for row in db.execute("explain query plan " + sql))
         assert "USING" in plan and "SCAN" not in plan and "TEMP B-TREE" not in plan, (sql, plan)
