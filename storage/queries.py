@@ -158,16 +158,17 @@ def chart_point(values: list[float], old: float | None, new: float | None) -> No
 
 def place_history(db: Database, place_names: list[str], metric: str | None = None) -> list[dict[str, Any]]:
     """Every figure stated about these place names, all sources, with when it was first seen and the
-    page it is on (a followed source's found page, not the page the source was registered by)."""
+    page it is on (a followed source's found page, not the page the source was registered by): one row
+    per page, whichever sources reached it (a press article two followed indexes linked in turn)."""
     marks = ", ".join("?" for _ in place_names)
     sql = (
         "select f.place, f.metric, f.value, f.qualifier, f.date, max(f.evidence) as evidence, "
-        "d.url as source_url, s.kind as source_kind, max(d.published) as published, "
+        "d.url as source_url, min(s.kind) as source_kind, max(d.published) as published, "
         "min(fe.started_at) as first_seen, max(fe.started_at) as last_seen "
         "from figures f join sources s on s.id = f.source_id join documents d on d.id = f.document_id "
         "join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id "
         f"where f.place in ({marks})" + (" and f.metric = ?" if metric else "")
-        + " group by f.source_id, d.url, f.place, f.metric, f.value, f.qualifier, f.date"
+        + " group by d.url, f.place, f.metric, f.value, f.qualifier, f.date"
         + " order by f.metric, first_seen"
     )
     return list(db.query(sql, [*place_names, *([metric] if metric else [])]))

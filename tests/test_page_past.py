@@ -10,6 +10,7 @@ from extractors.reading import read_and_extract
 from storage import open_database, utcnow
 from storage.fetch_store import FetchStore
 from storage.page_past import sources_reaching
+from storage.queries import place_history
 from storage.sources import Source, add_source
 
 SITE = "http://127.0.0.1:1"
@@ -41,6 +42,8 @@ def test_a_page_that_moves_from_one_followed_source_to_another_keeps_one_history
     assert store_version(db, agglo, 18) == 1  # on the agglo's index now
     assert store_version(db, town, 18) == 0  # back, unchanged
     assert events(db_path) == [(town.id, "new", None, 12), (agglo.id, "changed", 12, 18)]
+    history = place_history(db, ["Vernouillet (Eure-et-Loir)"])
+    assert [(r["value"], r["source_url"]) for r in history] == [(12, ARTICLE), (18, ARTICLE)]  # 18 once
 
 
 def test_a_found_page_registered_on_its_own_is_no_new_page(db_path):
