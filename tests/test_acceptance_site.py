@@ -10,9 +10,10 @@ article on Vernouillet (item 2), which moves from one index to the other and bac
 is one page whichever source reaches it).
   round 1  first sight: every figure is new.
   round 2  Dreux's "Mis à jour le" line moves and a banner appears, nothing else (item 1: the undated
-           "à l'origine, 20 caméras" takes the page's date); Vernouillet 12 → 15; Chartres 119 → 127
-           behind a 304 (hidden).
-  round 3  with --full-fetch-every 1s: Chartres' first full fetch catches 119 → 127; Dreux 64 → 71, its
+           "à l'origine, 20 caméras" takes the page's date); Vernouillet 12 → 15; Chartres 119 → 127 and
+           its CSU's hours, behind a 304 (hidden).
+  round 3  with --full-fetch-every 1s: Chartres' first full fetch catches 119 → 127 and its hours (a
+           text_changed: items 5 and 6 at once); Dreux 64 → 71, its
            date line moves again and its CSU paragraph changes with no figure (item 6: text_changed);
            the Vernouillet article leaves Dreux's index for the Agglo's and says 18.
   round 4  Chartres 127 → 135, caught at once (the Last-Modified is no longer sent); the Région's paragraph
@@ -42,6 +43,7 @@ AGGLO = "/agglo/actualites.html"
 PAGES = [INDEX, DREUX, REGION, VERNOUILLET, CHARTRES, AGGLO]
 CSU_BEFORE, CSU_AFTER = "du lundi au samedi", "tous les jours de la semaine"
 DELAY_BEFORE, DELAY_AFTER = "avant la fin du trimestre", "dans un délai de deux mois"
+HOURS_BEFORE, HOURS_AFTER = "du lundi au vendredi, de 8 heures à 20 heures", "tous les jours, de 7 heures à minuit"
 BANNER = '<main id="contenu"><p class="banner">Travaux rue de la gare jusqu\'à la fin du mois.</p>'
 LINK = '<li><a href="{}">{}</a></li>'
 LINK_DREUX = LINK.format(VERNOUILLET, "Vernouillet étend sa vidéoprotection (revue de presse)")
@@ -57,12 +59,14 @@ ROUNDS: list[tuple[dict[str, list[tuple[str, str]]], list[str], list[tuple]]] = 
       ("new", CVL, "percent", None, 40, REGION), ("new", CVL, "money_eur", None, 1_500_000, REGION),
       ("new", VERNOUILLET_28, "cameras", None, 12, VERNOUILLET), ("new", "Chartres", "cameras", None, 119, CHARTRES)]),
     ({DREUX: [("12/03/2024", "02/09/2025"), ('<main id="contenu">', BANNER)],
-      VERNOUILLET: [("12 caméras", "15 caméras")], CHARTRES: [("119 caméras", "127 caméras")]}, [],
+      VERNOUILLET: [("12 caméras", "15 caméras")],
+      CHARTRES: [("119 caméras", "127 caméras"), (HOURS_BEFORE, HOURS_AFTER)]}, [],
      [("changed", VERNOUILLET_28, "cameras", 12, 15, VERNOUILLET)]),
     ({DREUX: [("02/09/2025", "10/10/2025"), ("64 caméras", "71 caméras"), (CSU_BEFORE, CSU_AFTER)],
       INDEX: [(LINK_DREUX, "")], AGGLO: [(WASTE, LINK_AGGLO)], VERNOUILLET: [("15 caméras", "18 caméras")]},
      ["--full-fetch-every", "1s"],
-     [("changed", "Chartres", "cameras", 119, 127, CHARTRES), ("changed", "Dreux", "cameras", 64, 71, DREUX),
+     [("changed", "Chartres", "cameras", 119, 127, CHARTRES), ("text_changed", "Chartres", None, None, None, CHARTRES),
+      ("changed", "Dreux", "cameras", 64, 71, DREUX),
       ("text_changed", "Dreux", None, None, None, DREUX), ("changed", VERNOUILLET_28, "cameras", 15, 18, VERNOUILLET)]),
     ({DREUX: [("10/10/2025", "15/11/2025"), ("aujourd'hui", "aujourd’hui")], REGION: [(DELAY_BEFORE, DELAY_AFTER)],
       CHARTRES: [("127 caméras", "135 caméras")], INDEX: [("</ul>", LINK_DREUX + "</ul>")],
@@ -186,10 +190,11 @@ def the_quiet_paragraph_changes_are_stored_and_shown_only_with_all(db_path: Path
     out of `report`, shown by `report --all`."""
     quiet = [(r["place"], r["detail"], r["old_evidence"], r["new_evidence"]) for r in sqlite_utils.Database(
         db_path).query("select * from changes where kind = 'text_changed' order by id")]
-    assert [(place, detail) for place, detail, _old, _new in quiet] == [("Dreux", "changed"),
-                                                                         (CVL, "changed")]
-    assert CSU_BEFORE in quiet[0][2] and CSU_AFTER in quiet[0][3]
-    assert DELAY_BEFORE in quiet[1][2] and DELAY_AFTER in quiet[1][3]
+    said = {place: (old, new) for place, detail, old, new in quiet if detail == "changed"}
+    assert sorted(place for place, *_ in quiet) == sorted(said) == sorted(["Dreux", "Chartres", CVL])
+    for place, before, after in [("Dreux", CSU_BEFORE, CSU_AFTER), ("Chartres", HOURS_BEFORE, HOURS_AFTER),
+                                 (CVL, DELAY_BEFORE, DELAY_AFTER)]:
+        assert before in said[place][0] and after in said[place][1], said[place]
     assert "paragraph on video-surveillance" not in invoke(db_path, "report")
     everything = invoke(db_path, "report", "--all")
-    assert everything.count("paragraph on video-surveillance changed (no figure changed)") == 2
+    assert everything.count("paragraph on video-surveillance changed (no figure changed)") == 3
