@@ -66,11 +66,13 @@ def test_what_is_never_kept(events_db: Path, page: str) -> None:
     assert [word for word, _ in answers] == [None, None]
 
 
-def test_errors_and_logged_in_visitors_are_not_kept(events_db: Path) -> None:
+def test_errors_and_a_visitors_own_pages_are_not_kept(events_db: Path) -> None:
     datasette = served(events_db)
     assert [ask(datasette, "/test/no_such_table")[0][0] for _ in range(2)] == ["miss", "miss"]
     actor = {"ds_actor": datasette.sign({"a": {"id": "root"}}, "actor")}
     assert [ask(datasette, "/test/changes", cookies=actor)[0][0] for _ in range(2)] == [None, None]
+    message = {"ds_messages": datasette.sign([["Saved", 1]], "messages")}
+    assert [ask(datasette, "/test/changes", cookies=message)[0][0] for _ in range(2)] == [None, None]
 
 
 def test_the_cache_holds_at_most_its_bytes() -> None:

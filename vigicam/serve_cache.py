@@ -29,6 +29,7 @@ MAX_AGE_SECONDS = 30.0  # a page that reads the clock (stale sources) is at most
 ENTRY_SHARE = 16  # one answer may take at most this share of the cache (a page of 100 events: 0.3 MB)
 SKIPPED_ARGS = {"sql", "_trace", "_stream"}
 HEADER = b"x-vigicam-cache"
+PRIVATE_COOKIES = (b"ds_actor", b"ds_messages")  # a visitor's own page: logged in, or a message shown once
 
 
 @dataclass
@@ -41,13 +42,15 @@ class Answer:
 
 
 def cacheable(scope: dict) -> bool:
-    """A GET or HEAD of a table, view, row or canned query, by a visitor who is not logged in."""
+    """A GET or HEAD of a table, view, row or canned query, by a visitor neither logged in nor holding a
+    message of Datasette's."""
     if scope.get("type") != "http" or scope.get("method") not in ("GET", "HEAD"):
         return False
     if scope.get("path", "/").startswith("/-/"):
         return False
     headers = dict(scope.get("headers") or [])
-    if b"authorization" in headers or b"ds_actor" in headers.get(b"cookie", b""):
+    cookie = headers.get(b"cookie", b"")
+    if b"authorization" in headers or any(name in cookie for name in PRIVATE_COOKIES):
         return False
     query = scope.get("query_string", b"").decode("latin-1")
     return not any(name in SKIPPED_ARGS for name, _ in parse_qsl(query, keep_blank_values=True))
