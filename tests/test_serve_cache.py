@@ -14,7 +14,7 @@ import vigicam.datasette
 from storage import open_database
 from tests.test_bad_storage import fill
 from tests.test_report_words import event
-from vigicam.serve_cache import ENTRY_SHARE, Answer, PageCache, cache_bytes
+from vigicam.serve_cache import ENTRY_SHARE, MAX_AGE_SECONDS, Answer, PageCache, cache_bytes
 
 PLUGINS = str(Path(vigicam.datasette.__file__).parent)
 
@@ -84,6 +84,18 @@ def test_the_cache_holds_at_most_its_bytes() -> None:
     assert cache.size <= 16_000 and cache.lookup(("GET", "/page0")) is None and cache.lookup(("GET", "/page24"))
     cache.keep(("GET", "/big"), Answer([], b"x" * (16_000 // ENTRY_SHARE + 1)), 1)
     assert cache.lookup(("GET", "/big")) is None
+
+
+def test_an_answer_is_kept_at_most_its_age() -> None:
+    """A canned query may read the clock (stale sources): no answer outlives MAX_AGE_SECONDS."""
+    now = [100.0]
+    cache = PageCache(16_000, lambda: 1, clock=lambda: now[0])
+    cache.lookup(("GET", "/failing_sources"))
+    cache.keep(("GET", "/failing_sources"), Answer([], b"[]"), 1)
+    now[0] += MAX_AGE_SECONDS - 1
+    assert cache.lookup(("GET", "/failing_sources")) is not None
+    now[0] += 2
+    assert cache.lookup(("GET", "/failing_sources")) is None
 
 
 def test_no_cache_when_its_size_is_zero(events_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

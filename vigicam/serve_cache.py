@@ -20,7 +20,7 @@ import sqlite3
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -38,7 +38,7 @@ class Answer:
 
     headers: list[tuple[bytes, bytes]]
     body: bytes
-    born: float = field(default_factory=time.monotonic)
+    born: float = 0.0  # when it was kept, on the cache's clock
 
 
 def cacheable(scope: dict) -> bool:
@@ -74,9 +74,11 @@ def data_versions(paths: list[str]) -> Callable[[], Hashable]:
 class PageCache:
     """The answers of one database state, least recently asked dropped first past `max_bytes`."""
 
-    def __init__(self, max_bytes: int, version: Callable[[], Hashable]) -> None:
+    def __init__(self, max_bytes: int, version: Callable[[], Hashable],
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.max_bytes = max_bytes
         self.version = version
+        self.clock = clock
         self.state: Hashable = None
         self.answers: OrderedDict[tuple, Answer] = OrderedDict()
         self.rendering: dict[tuple, asyncio.Future] = {}
@@ -89,7 +91,7 @@ class PageCache:
             self.answers.clear()
             self.size, self.state = 0, state
         answer = self.answers.get(key)
-        if answer is None or time.monotonic() - answer.born > MAX_AGE_SECONDS:
+        if answer is None or self.clock() - answer.born > MAX_AGE_SECONDS:
             return None
         self.answers.move_to_end(key)
         return answer
@@ -98,6 +100,7 @@ class PageCache:
         """Keep an answer rendered in `state`, unless the database moved on or it is too large."""
         if state != self.state or len(answer.body) > self.max_bytes // ENTRY_SHARE:
             return
+        answer.born = self.clock()
         old = self.answers.pop(key, None)
         self.size += len(answer.body) - (len(old.body) if old else 0)
         self.answers[key] = answer
