@@ -32,3 +32,14 @@ DONE_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:qui\s+)?(?:ont|a|avaient|avait)\s+"
     r"(?:(?:déjà|ainsi|aussi|également|bien|récemment|toutes|tous)\s+)?été\s+"
     r"(?:install|pos[ée]|déploy|implant|mis\w* en (?:place|service)|placé|raccord|ajout)\w*")
+# "Près de 170 caméras sont prévues à ce jour", "12 caméras restent programmées": the count's own verb says it
+# is planned, whatever "aujourd'hui" dates the plan
+PLANNED_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:qui\s+)?"
+    r"(?:sont|est|restent|reste|demeurent|seront|sera)\s+"
+    r"(?:(?:aussi|également|encore|déjà|désormais|d'ores et déjà|actuellement|aujourd'hui)\s+)?"
+    r"(?:prévue?s?|programmée?s?|envisagée?s?|projetée?s?|budgétée?s?|commandée?s?|à l'étude|en projet)\b")
+# "plus de 600 caméras d'ici la fin de l'année", "300 caméras à l'horizon 2030": the count's own time, ahead
+TIME_AHEAD_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?"
+    r"(?:d'ici|à l'horizon|à l'échéance|avant la fin|dans les (?:prochains|prochaines|années|mois) )")

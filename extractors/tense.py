@@ -36,7 +36,9 @@ from extractors.state_words import (
     INSTALLED_SET_AFTER_RE,
     NEW_PART_RE,
     PART_OF_SET_OPENING_RE,
+    PLANNED_AFTER_RE,
     STATE_NOW_AFTER_RE,
+    TIME_AHEAD_AFTER_RE,
 )
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
@@ -289,6 +291,10 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),
     TenseRule("will_be_too", "'30 sont déjà en service et 15 le seront d'ici juin': to come",
               lambda q: WILL_BE_TOO_RE.match(q.after), PLANNED),
+    TenseRule("planned_own_verb", "'Près de 170 caméras sont prévues à ce jour': planned, whenever said",
+              lambda q: PLANNED_AFTER_RE.match(q.after), PLANNED),
+    TenseRule("own_time_ahead", "'piloter 250 caméras et plus de 600 caméras d'ici la fin de l'année': to come",
+              lambda q: TIME_AHEAD_AFTER_RE.match(q.after), PLANNED),
     TenseRule("have_been_too", "'71 caméras, dont 17 l'ont été durant l'année 2023': put up then",
               lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED),
     TenseRule("already_there", "'caméras déjà en place', 'opérationnelles': there now",

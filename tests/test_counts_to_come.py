@@ -116,3 +116,18 @@ def test_a_plan_a_readiness_or_a_deadline_tells_a_count_to_come(text, expected):
 def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
     figures = extract_text(text, place_hint="Sens")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count's own verb says it is planned: the "à ce jour" dates the plan, not cameras in place
+    ("Près de 170 caméras sont prévues à ce jour sur les communes de l'agglomération.", [("cameras_planned", 170)]),
+    ("Douze caméras restent programmées pour 2026.", [("cameras_planned", 12)]),
+    # the count's own time, ahead, whatever "dès aujourd'hui" says of another count
+    ("Cet outil permet dès aujourd'hui de piloter 250 caméras et plus de 600 caméras d'ici la fin de l'année.",
+     [("cameras", 250), ("cameras_planned", 600)]),
+    # what is there now stays the stock
+    ("À ce jour, 170 caméras sont en place.", [("cameras", 170)]),
+])
+def test_a_count_whose_own_words_plan_it_is_to_come_whatever_now_says(text, expected):
+    figures = extract_text(text, place_hint="Garges-lès-Gonesse")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
