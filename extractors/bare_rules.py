@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from extractors.breakdown import breakdown_head, item_site
 from extractors.candidates import Candidate, word_end, words_after, words_before
 from extractors.cues import (
     AMOUNTING_RE,
@@ -117,6 +118,19 @@ class BareQuestion:
 
 def _whole_counted_against(q: BareQuestion) -> bool:
     return q.x.is_total(q.x.text, q.sentence, q.m, q.mentions[q.i - 1 : q.i])
+
+
+def _breakdown(q: BareQuestion) -> bool:
+    """ "17 caméras … sur six sites : cinq à la Halte routière, trois parking Gabriel-Péri, une collège Ampère, …":
+    an item of a list after a colon whose numbers add up to a camera count said before it counts cameras too."""
+    cameras = {c.mention.start: c for c in q.found.values() if c.reading.family == CAMERAS}
+    told = breakdown_head(q.x.text, q.sentence.start, q.sentence.end, q.m, q.mentions,
+                          [c.mention for c in cameras.values()])
+    if told is None:
+        return False
+    head = cameras[told[1].start]
+    return q.read(Candidate(q.m, head.reading.continued(q.m.end), q.m.start, q.m.end, head=head,
+                            site=item_site(q.x.text, q.m, q.sentence.end)))
 
 
 def _continuation(q: BareQuestion) -> bool:
@@ -280,6 +294,8 @@ class BareRule:
 BARE_RULES: tuple[BareRule, ...] = (
     BareRule("whole_counted_against", "'80 des 270 lycées': the whole a count is counted against",
              _whole_counted_against),
+    BareRule("breakdown", "'17 caméras … : cinq à la Halte, trois parking Gabriel-Péri, …': the items of a count",
+             _breakdown),
     BareRule("continuation", "'13 à Rezé et 7 à Vertou', 'dont 280 dans…': what the figure before counts",
              _continuation),
     BareRule("series_start", "'passer de 100 à 150 caméras': the count a series starts from", _series_start),

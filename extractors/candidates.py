@@ -124,6 +124,7 @@ class Candidate:
     same_place: bool = False  # "six autres", "ils seront 19": the antecedent's place
     upper: Mention | None = None  # a range's low bound: its high one ("10" of "10 à 15 caméras")
     respective: int | None = None  # "A et B comptent respectivement 18 et 24 caméras": 0 for A's, 1 for B's
+    site: str | None = None  # a breakdown item's own words ("parking Gabriel-Péri"), its district's name
     metric_why: str | None = None  # the metric rule (or, for cameras, the tense rule) that decided its kind
     figure: Figure | None = field(default=None, repr=False)
 

@@ -12,6 +12,7 @@ import logging
 import re
 
 from extractors.bare_numbers import BareLinker
+from extractors.breakdown import ones_listed
 from extractors.candidates import Candidate, SentenceContext
 from extractors.carried_dates import carry_dates
 from extractors.corrections import Draft, correct
@@ -280,6 +281,8 @@ class Extractor(SentenceReader, BareLinker, ListReader):
                 if mentions[position].start >= sentence.start:
                     own.append(mentions[position])
                 position += 1
+            if own and (ones := ones_listed(self.text, sentence.start, sentence.end, own)):
+                own = sorted(own + ones, key=lambda m: m.start)  # "… : cinq à la gare, une au stade"
             if not own or len(own) > MAX_NUMBERS_PER_SENTENCE:
                 continue  # a dump of numbers (a table flattened into one line) states no figure in prose
             if PAGE_FURNITURE_RE.match(self.text, sentence.start):

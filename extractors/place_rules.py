@@ -160,6 +160,15 @@ def _own_sites(q: PlaceQuestion) -> FigurePlace | None:
     return None
 
 
+def _listed_site(q: PlaceQuestion) -> FigurePlace | None:
+    """An item of a commune's breakdown ("… : cinq à la Halte routière, trois parking Gabriel-Péri") is about
+    the site it names, a district of that commune, unless it names a place of the gazetteer ("quatre à Rezé")."""
+    site, finder = q.c.site, q.x.finder
+    if not site or finder.commune is None or finder.names_in(site):
+        return None
+    return finder.district(site)
+
+
 def _head_figure(q: PlaceQuestion) -> FigurePlace | None:
     if q.found is not None or not q.inherits:
         return None
@@ -263,6 +272,10 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
               _central_town,
               (("Lens", "L'agglomération compte 120 caméras, dont 40 pour la seule ville-centre.", "40", "Lens"),)),
     PlaceRule("own_sites", "a district's figure's own sites are its commune's", _own_sites, ()),
+    PlaceRule("listed_site", "an item of a breakdown is about the site it names", _listed_site,
+              (("Arles", "17 caméras sont implantées sur six sites : cinq à la Halte routière, trois parking "
+                "Gabriel-Péri, une collège Ampère, trois parking Sixte-Quenin, deux gare SNCF, trois aux abords de "
+                "l'Hôtel de Ville.", "trois parking", "Arles / parking Gabriel-Péri"),)),
     PlaceRule("head_figure", "a part or an anaphora takes the place of the figure it hangs on", _head_figure, ()),
     PlaceRule("funded_project", "a département's or région's share of the page's project is the project's place",
               _funded_project,

@@ -1,0 +1,99 @@
+"""A count broken down after a colon: "17 caméras sont implantées sur six sites : cinq à la Halte routière,
+trois parking Gabriel-Péri, une collège Ampère, trois parking Sixte-Quenin, deux gare SNCF, trois aux abords
+de l'Hôtel de Ville". Each item opens on its number and names no noun of its own: it counts what the count
+before the colon counts. The items adding up to that count is what tells a breakdown from any list of
+numbers (years, addresses, a timetable), and is required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.numbers import Mention
+
+ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\bet\b|\bpuis\b)\s*")
+ONE_RE = re.compile(r"(?:un|une)\b", re.IGNORECASE)  # "une collège Ampère": the article is the count here
+ITEM_LEAD_RE = re.compile(r"[\s\-–•·*]*")  # a dash or bullet before an item
+MIN_ITEMS = 2
+
+
+def item_starts(text: str, colon: int, end: int) -> list[int]:
+    """The start of each item of the list after the colon at `colon`, up to `end`."""
+    body_end = len(text[:end].rstrip(" .!\n"))
+    starts, at = [], colon + 1
+    for separator in ITEM_SEPARATOR_RE.finditer(text, colon + 1, body_end):
+        starts.append(at)
+        at = separator.end()
+    starts.append(at)
+    return [s + ITEM_LEAD_RE.match(text, s).end() - s for s in starts if s < body_end]
+
+
+def listed_numbers(text: str, colon: int, end: int, mentions: Sequence[Mention]) -> list[Mention] | None:
+    """The number each item of the list after a colon opens on (a "un"/"une" made a count of one), or None
+    when an item opens on no number: then the list is no breakdown."""
+    at_start = {m.start: m for m in mentions if colon < m.start < end}
+    numbers = []
+    for start in item_starts(text, colon, end):
+        if start in at_start:
+            numbers.append(at_start[start])
+        elif one := ONE_RE.match(text, start):
+            numbers.append(Mention(start, one.end(), 1.0, one.group(0), spelled=True))
+        else:
+            return None
+    return numbers if len(numbers) >= MIN_ITEMS and any(not n.spelled or n.value != 1 for n in numbers) else None
+
+
+def colons_of(text: str, start: int, end: int) -> list[int]:
+    """The colons of a span that open something ("sites : cinq …"), not a time's ("10:30")."""
+    return [m.start() for m in re.finditer(r":(?=\s)", text[:end]) if m.start() >= start]
+
+
+def ones_listed(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The "un"/"une" that open items of a breakdown list in a sentence: counts the number finder leaves out
+    as articles. Only lists whose numbers add up to a number said before their colon."""
+    ones = []
+    for colon in colons_of(text, start, end):
+        numbers = listed_numbers(text, colon, end, mentions)
+        if numbers and sum(n.value for n in numbers) in {m.value for m in mentions if start <= m.start < colon}:
+            ones += [n for n in numbers if n.raw.lower() in ("un", "une")]
+    return ones
+
+
+def breakdown_head(text: str, start: int, end: int, number: Mention, mentions: Sequence[Mention],
+                   counted: Sequence[Mention]) -> tuple[int, Mention] | None:
+    """The count (one of `counted`, said before a colon of the span) that a list after that colon breaks down
+    and whose item `number` opens, with the colon; None when `number` opens no item of such a list."""
+    for colon in colons_of(text, start, end):
+        if colon > number.start:
+            break
+        numbers = listed_numbers(text, colon, end, mentions)
+        if not numbers or number.start not in {n.start for n in numbers}:
+            continue
+        total = sum(n.value for n in numbers)
+        heads = [m for m in counted if m.start < colon and m.value == total]
+        if heads:
+            return colon, max(heads, key=lambda m: m.start)
+    return None
+
+
+# what leads an item's site: "à la", "aux abords de l'", "sur le parking" → "parking"
+SITE_LEAD_RE = re.compile(
+    r"\s*(?:(?:supplémentaires?|nouvelles?|autres?|caméras?)\s+)*"
+    r"(?:(?:aux abords|autour|près|à proximité|en face|le long|au niveau)\s+(?:de la|de l['’]|du|des|de|d['’])\s*"
+    r"|(?:à la|à l['’]|au|aux|à|sur la|sur le|sur l['’]|sur les|sur|dans la|dans le|dans l['’]|dans les|dans"
+    r"|devant la|devant le|devant l['’]|devant|en)\s+)?"
+    # "dans le quartier Croix-Rouge" is "Croix-Rouge", as districts are named
+    r"(?:(?:quartier|secteur|zone commerciale|zone d'activités?)\s+(?-i:de la |de l['’]|du |des |de |d['’])?)?",
+    re.IGNORECASE)
+SITE_END_RE = re.compile(r"\s*(?:[,;(]|\bet\b|\bpuis\b|\bpour\b|\bafin\b|\bqui\b|$)")
+MAX_SITE_WORDS = 6
+
+
+def item_site(text: str, number: Mention, end: int) -> str | None:
+    """The site an item of a breakdown names after its number ("trois aux abords de l'Hôtel de Ville" →
+    "Hôtel de Ville"), or None when it names none or says more than a site's name."""
+    lead = SITE_LEAD_RE.match(text, number.end, end)
+    stop = SITE_END_RE.search(text, lead.end(), end)
+    site = text[lead.end() : stop.start() if stop else end].strip(" .")
+    return site if site and len(site.split()) <= MAX_SITE_WORDS and not site[0].isdigit() else None

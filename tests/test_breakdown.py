@@ -1,0 +1,59 @@
+"""A count broken down after a colon: each item counts what the count counts, about the site it names, when
+the items add up to it (extractors/breakdown.py, bare rule 'breakdown', place rule 'listed_site')."""
+
+import pytest
+
+from extractors import extract_text
+from extractors.breakdown import item_site
+from extractors.numbers import find_mentions
+
+ARLES = ("17 caméras sont aujourd'hui implantées sur six sites : cinq à la Halte routière Clemenceau, trois parking "
+         "Gabriel-Péri, une collège Ampère, trois parking Sixte-Quenin, deux gare SNCF, trois aux abords de l'Hôtel "
+         "de Ville.")
+
+
+def cameras(text: str, place: str = "Arles") -> list[tuple[str, float, str]]:
+    return [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=place) if f.metric.startswith("cam")]
+
+
+def test_each_item_of_a_breakdown_is_a_count_of_its_site():
+    assert cameras(ARLES) == [
+        ("cameras", 17, "Arles"), ("cameras", 5, "Arles / Halte routière Clemenceau"),
+        ("cameras", 3, "Arles / parking Gabriel-Péri"), ("cameras", 1, "Arles / collège Ampère"),
+        ("cameras", 3, "Arles / parking Sixte-Quenin"), ("cameras", 2, "Arles / gare SNCF"),
+        ("cameras", 3, "Arles / Hôtel de Ville")]
+
+
+def test_the_items_take_the_kind_of_the_count_they_break_down():
+    text = ("D'ici la fin de l'année, huit caméras supplémentaires vont être posées : deux sur le parking "
+            "Sixte-Quenin, une gare SNCF, une Hôtel de Ville, quatre à Barriol.")
+    assert [(m, v) for m, v, _ in cameras(text)] == [("cameras_planned", 8), ("cameras_planned", 2),
+                                                     ("cameras_planned", 1), ("cameras_planned", 1),
+                                                     ("cameras_planned", 4)]
+
+
+@pytest.mark.parametrize("text", [
+    # items that do not add up to the count: no breakdown (a timetable, other counts)
+    "La ville compte 17 caméras. Horaires du centre : cinq jours sur sept, trois nuits par semaine.",
+    "17 caméras sont implantées sur six sites : cinq à la Halte routière, trois parking Gabriel-Péri.",
+    # an item that opens on no number: no list of counts
+    "17 caméras sont en place : cinq à la gare, les autres au centre.",
+])
+def test_a_list_is_a_breakdown_only_when_its_numbers_add_up_to_the_count(text):
+    assert [v for _, v, _ in cameras(text)] == [17]
+
+
+def test_an_article_opens_an_item_only_in_a_list_that_adds_up():
+    text = "17 caméras en ville : une mairie, une école."
+    assert [v for _, v, _ in cameras(text)] == [17]
+
+
+@pytest.mark.parametrize(("item", "site"), [
+    ("trois aux abords de l'Hôtel de Ville.", "Hôtel de Ville"),
+    ("10 dans le quartier Croix-Rouge, 7 ailleurs", "Croix-Rouge"),
+    ("7 dans la zone commerciale de La Neuvillette.", "La Neuvillette"),
+    ("deux gare SNCF, une mairie", "gare SNCF"),
+])
+def test_an_item_names_its_site_without_its_locative(item, site):
+    number = find_mentions(item)[0]
+    assert item_site(item, number, len(item)) == site
