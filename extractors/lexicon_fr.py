@@ -255,6 +255,9 @@ BOUNDED_PERIOD = (
     rf"\b(?:début|fin|mi-)\s*(?:{MONTH_NAMES})\b"
     rf"|\bentre (?:{MONTH_NAMES}) et\b"
     r"|l'année écoulée|l'(?:été|automne|hiver) dernier|le printemps dernier"
+    # a time just past, or a length of time ago: "récemment", "il y a quelques semaines", "ces six derniers mois"
+    r"|\brécemment\b|\bdernièrement\b|\bil y a (?:quelques|plusieurs|un|une|deux|trois|quatre|cinq|six|\d+) "
+    r"(?:jours|semaines|mois|ans|années)\b|\bces (?:\d+|deux|trois|quatre|six|douze) derni(?:ers mois|ères semaines)"
 )
 # "Depuis la fin janvier, 11 caméras y ont été mises en service": since a month of this year, what was
 # added lately; since a year ("Depuis 2013, près de 500 caméras…") counts from the network's start.

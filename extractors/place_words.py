@@ -174,7 +174,8 @@ POINTS_OF_COMPASS = frozenset({"Nord", "Sud", "Est", "Ouest"})
 STREET_BEFORE_RE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|"
                               # and named sites: "le parc de la Roche", not the commune of Roche
                               r"parvis|square|parc|jardin|stade|gymnase|hôpital|résidence|domaine"
-                              r"|hôtel)"  # "l'Hôtel de Ville" is no commune of Villé, "l'Hôtel de Police" none
+                              # "l'Hôtel de Ville" is no commune of Villé, "le rond-point d'Azé" no Azé
+                              r"|hôtel|rond-point|giratoire|carrefour|échangeur)"
                               r"\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$", re.IGNORECASE)
 LOWER_ARTICLE_RE = re.compile(r"(?:la|le|les)\s|l['’]")
 AGGLO_OF_RE = re.compile(

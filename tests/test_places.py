@@ -195,3 +195,12 @@ def test_a_town_of_new_caledonia_is_its_figures_place_on_the_collectivitys_page(
 
     figure, = extract_text("À Nouméa, 116 caméras sont en place.", place_hint="Nouvelle-Calédonie")
     assert (figure.place, figure.place_kind) == ("Nouméa", "commune")
+
+
+@pytest.mark.parametrize("text", [
+    "Cinq caméras ont été installées au rond-point d'Azé, pour 78 960 euros.",
+    "Trois caméras surveillent les abords de l'Hôtel de Ville.",
+])
+def test_a_site_named_after_a_place_is_not_that_place(text):
+    assert {f.place for f in extract_text(text, place_hint="Château-Gontier-sur-Mayenne")} == {
+        "Château-Gontier-sur-Mayenne"}

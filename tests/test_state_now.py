@@ -17,6 +17,11 @@ CASES = [
      "2016.", [("cameras_added", 8)]),
     ("Le proviseur montre l'écran : 10 caméras ont été installées dans l'établissement, et la région en financera "
      "d'autres.", [("cameras", 10)]),
+    # done lately, or a length of time ago: what was added then
+    ("Récemment, 5 caméras ont été installées au rond-point de la route de Laval.", [("cameras_added", 5)]),
+    ("Le maire est passé rue Gambetta, où 10 caméras ont été installées il y a quelques semaines.",
+     [("cameras_added", 10)]),
+    ("Huit caméras ont été installées au centre culturel.", [("cameras", 8)]),
     # new ones said to be up now were added
     ("Le programme continue de se déployer : 25 nouvelles caméras sont installées, comme l'avait prévu l'équipe "
      "précédente.", [("cameras_added", 25)]),
