@@ -65,7 +65,19 @@ def _longer_name(text: str, chunk: str, start: int, place: Place) -> bool:
         place.kind == "other" or place.kind == "commune" and place.population < 20_000)
 
 
-NAME_VETOES = (_street, _body, _point_of_compass, _longer_name)  # words that name a place but do not mean it
+RANKING_BEFORE_RE = re.compile(r"\b(?:plus|moins|premi[eè]re?s?|deuxième|troisième|quatrième|cinquième|\d+e"
+                               r"|classement|palmarès|record)\b[^.;:!?\n]{0,60}\b(?:de|du|en)\s+(?:l['’])?$",
+                               re.IGNORECASE)
+
+
+def _ranking_frame(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "la ville la plus surveillée de France", "l'un des plus importants dispositifs de France": the frame
+    of a ranking, not where the figure is."""
+    return place.code == "FR" and bool(RANKING_BEFORE_RE.search(text[max(0, start - 90) : start]))
+
+
+# words that name a place but do not mean it
+NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame)
 
 
 class NameFinder:

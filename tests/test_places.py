@@ -204,3 +204,15 @@ def test_a_town_of_new_caledonia_is_its_figures_place_on_the_collectivitys_page(
 def test_a_site_named_after_a_place_is_not_that_place(text):
     assert {f.place for f in extract_text(text, place_hint="Château-Gontier-sur-Mayenne")} == {
         "Château-Gontier-sur-Mayenne"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("À Nice, la ville la plus surveillée de France, on compte une caméra pour 700 habitants.", "Nice"),
+    ("Le centre de Cannes est l'un des plus importants dispositifs de France : 524 caméras.", "Cannes"),
+    ("Annecy se classe quatrième ville la plus surveillée de France, avec 210 caméras.", "Annecy"),
+    # where France is the figure's place, it stays
+    ("On compte 14 400 caméras en France.", "France"),
+])
+def test_the_frame_of_a_ranking_is_not_the_figures_place(text, place):
+    figure, = [f for f in extract_text(text) if f.metric.startswith("camera")]
+    assert figure.place == place
