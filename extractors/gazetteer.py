@@ -239,12 +239,15 @@ def _homonyms_named(places: list[Place]) -> list[Place]:
     """Communes that share their name with another commune go by it and their département, as the
     guidelines' pattern "Commune (territoire)" has it: "Saint-Louis (Haut-Rhin)", "Saint-Louis (La
     Réunion)", and "Vernon (Eure)" beside a village of the Vienne: the annotators of the real corpus name
-    45 of 56 such communes so (measured on batches 01-42)."""
+    45 of 56 such communes so (measured on batches 01-42). A commune named like a département or a région
+    is a homonym too: "Vienne (Isère)", "Mayenne (Mayenne)"."""
     departements = {p.code: p.name for p in places if p.kind == "departement"}
     towns: dict[str, int] = {}
     for p in places:
         if p.kind == "commune":
             towns[p.name] = towns.get(p.name, 0) + 1
+        elif p.kind in ("departement", "region") and p.name != "Paris":  # Paris is both, one place
+            towns[p.name] = towns.get(p.name, 0) + 1  # "Vienne (Isère)", beside the Vienne département
     return [dataclasses.replace(p, name=f"{p.name} ({departements[p.departement]})")
             if p.kind == "commune" and towns.get(p.name, 0) > 1 and p.departement in departements else p
             for p in places]

@@ -76,6 +76,7 @@ def _ranking_frame(text: str, chunk: str, start: int, place: Place) -> bool:
     return place.code == "FR" and bool(RANKING_BEFORE_RE.search(text[max(0, start - 90) : start]))
 
 
+AT_BEFORE_RE = re.compile(r"\bà\s+$")  # French says "à" before a town, "en" or "dans" before a département
 # words that name a place but do not mean it
 NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame)
 
@@ -131,6 +132,8 @@ class NameFinder:
         return place.population >= 20_000 or bool(COMPOUND_NAME_RE.search(place.name))
 
     def _choose(self, candidates: list[Place], text: str = "") -> Place:
+        if self.hint in candidates:  # "la Mayenne" on the Mayenne département's page: itself, not its town
+            return self.hint
         if self.epci and (members := [c for c in candidates if c.epci == self.epci.code]):
             return members[0]
         if len(candidates) > 1 and (said := [c for c in candidates if self._territory_said(c, text)]):
@@ -177,6 +180,8 @@ class NameFinder:
         candidates = self.gazetteer.lookup(chunk) if chunk[:1].isupper() or size > 1 else []
         if not candidates:
             return None
+        if AT_BEFORE_RE.search(text, max(0, start - 4), start):  # "à Vienne": the town, not the département
+            candidates = [c for c in candidates if c.kind == "commune" and c.population >= 5_000] or candidates
         place = self._choose(candidates, text)
         if any(veto(text, chunk, start, place) for veto in NAME_VETOES):
             return NO_PLACE

@@ -45,6 +45,7 @@ REGION_WIDE_RE = re.compile(r"\b(?:enveloppes?|plafonds?|plafonnée?s?|budgets? 
                             r"appel à projets)\b|\bcommunes\b|\bcollectivités\b|\bcommunes? rurales?\b")
 GROUP_NOUNS = frozenset({"communes", "villes", "municipalités"})  # counts of places: a group's
 # "la commission départementale", "la Région": the territory itself, by the word for it
+WHOLE_OPENING_RE = re.compile(r"\s*(?:au total|en tout|au final|en somme|globalement|dans l'ensemble)\b")  # a sum
 TERRITORY_WORDS_RE = re.compile(r"\b(?:départements?|régions?|départementa(?:l|le|ux|les)|régiona(?:l|le|ux|les))\b")
 # the page's place is wider than the figures a paragraph tells of one of its towns
 WIDER_KINDS = frozenset({"departement", "region", "other"})
@@ -214,7 +215,8 @@ def _paragraph_place(q: PlaceQuestion) -> FigurePlace | None:
 def _paragraph_town(q: PlaceQuestion) -> FigurePlace | None:
     """On a page of a wider territory, the town its paragraph tells of names the figures that name none."""
     if q.hint.name is not None and (q.hint.kind or q.x.place_kind) not in WIDER_KINDS or q.context.places or (
-            q.c.reading.noun in GROUP_NOUNS) or _territory_at_work(norm(q.text)):
+            q.c.reading.noun in GROUP_NOUNS) or _territory_at_work(norm(q.text)) or WHOLE_OPENING_RE.match(
+            norm(q.text)):  # "Au total, 128 caméras seront installées": the whole territory's, not the last town's
         return None  # a sentence that names a place, counts communes or names the territory speaks of it
     town = town_told_before(q.x, q.sentence)
     return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None

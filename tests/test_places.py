@@ -216,3 +216,24 @@ def test_a_site_named_after_a_place_is_not_that_place(text):
 def test_the_frame_of_a_ranking_is_not_the_figures_place(text, place):
     figure, = [f for f in extract_text(text) if f.metric.startswith("camera")]
     assert figure.place == place
+
+
+def test_a_town_named_like_a_departement_is_a_homonym_and_a_town_after_a():
+    from extractors.gazetteer import load_gazetteer
+
+    assert [p.name for p in load_gazetteer().lookup("Vienne") if p.kind == "commune"] == ["Vienne (Isère)"]
+    figure, = extract_text("Le maire annonce 40 nouvelles caméras cette année à Vienne.")
+    assert (figure.place, figure.place_kind) == ("Vienne (Isère)", "commune")
+
+
+def test_the_pages_own_place_named_in_its_text_is_itself():
+    figure, = [f for f in extract_text("Le Département de la Mayenne équipe ses collèges de 128 caméras.",
+                                       place_hint="Mayenne") if f.metric.startswith("camera")]
+    assert (figure.place, figure.place_kind) == ("Mayenne", "departement")
+
+
+def test_a_total_is_the_whole_territorys_not_the_town_the_paragraph_named_last():
+    text = ("Les premières caméras seront posées dans les six collèges de Laval. Au total, 128 caméras seront "
+            "installées dans les collèges.")
+    figure, = [f for f in extract_text(text, place_hint="Mayenne") if f.value == 128]
+    assert figure.place == "Mayenne"
