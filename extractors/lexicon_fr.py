@@ -134,6 +134,9 @@ OFFENCE_NOUNS = (
     "amendes", "cambriolages", "vols", "agressions", "incidents", "vidéo-verbalisations",
     "plaintes", "dégradations", "effractions", "rixes", "incivilités",  # "23 plaintes pour vol"
     "contrevenants",  # "elle a permis d'identifier 7 contrevenants, verbalisés": offenders fined
+    "homicides", "meurtres", "braquages", "atteintes", "flagrants délits", "actes de vandalisme",
+    "p.-v.", "procès verbaux",  # as people write them
+    "dépôts sauvages", "dépôts illégaux", "dépôts d'ordures",  # dumping, which anti-dumping cameras catch
 )
 POPULATION_NOUNS = ("habitants", "hab.", "administrés", "âmes", "citoyens", "résidents")
 

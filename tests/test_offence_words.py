@@ -1,0 +1,16 @@
+"""Counts of offences under the names people give them (extractors/lexicon_fr.py OFFENCE_NOUNS)."""
+
+import pytest
+
+from extractors import extract_text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Le quartier a connu 23 homicides l'an dernier, et la ville installe des caméras.", 23),
+    ("Les caméras ont permis de dresser près de 30 p.-v. en un mois.", 30),
+    ("Grâce aux caméras, la police a dressé 35 procès verbaux en 2020.", 35),
+    ("Les caméras nomades ont repéré une trentaine de dépôts sauvages depuis janvier.", 30),
+    ("Le commerce a subi pas moins de douze braquages avant l'installation des caméras.", 12),
+])
+def test_an_offence_named_as_people_write_it_is_counted(text, value):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Istres")] == [("offences", value)]
