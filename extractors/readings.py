@@ -30,6 +30,7 @@ from extractors.lexicon_fr import (
 )
 from extractors.noun_cues import CAMERA_CAPACITY_BEFORE_RE, CAPACITY_BEFORE_RE, CAUGHT_RE, THANKS_TO_FOOTAGE_RE
 from extractors.numbers import Mention
+from extractors.offence_words import FINED_RE, HARMED_RE
 from extractors.segments import BULLET
 
 CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
@@ -73,8 +74,6 @@ OTHER_RE = re.compile(
 NEW_LINE_RE = re.compile(rf"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|{BULLET}\s))")  # a line that starts anew
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 WORKSTATION_RE = re.compile(r"^\s*(?:d'opérateurs?\b|de travail|de visionnage|informatiques?|d'observation)")
-FINED_RE = re.compile(r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:ont été|sont|seront|ont)\s+(?:été\s+)?"
-                      r"verbalisée?s\b")
 MERGED_BEFORE_RE = re.compile(r"\b(?:fusion|regroupement|réunion)\s+(?:des|de)\s*$")
 FORCE_BEFORE_RE = re.compile(r"\bpolice (?:municipale|nationale)\b[^.;]{0,25}\b(?:compte|comptait|compte désormais|"
                              r"dispose de|regroupe|emploie|de)\s*$")
@@ -272,8 +271,9 @@ def _population(q: UnitQuestion) -> Reading | None:
     return Reading(POPULATION, q.end + m.end(), "habitants") if (m := POPULATION_RE.match(q.right)) else None
 
 
-def _fined(q: UnitQuestion) -> Reading | None:
-    return Reading(OFFENCES, q.end + m.end(1)) if (m := FINED_RE.match(q.right)) else None
+def _befallen(q: UnitQuestion) -> Reading | None:
+    m = FINED_RE.match(q.right) or HARMED_RE.match(q.right)
+    return Reading(OFFENCES, q.end + m.end(1)) if m else None
 
 
 def _offences(q: UnitQuestion) -> Reading | None:
@@ -316,7 +316,7 @@ READING_RULES: tuple[ReadingRule, ...] = (
                 _bare_density),
     ReadingRule("people_as_base", "'une caméra pour 40 personnes': the rate's base", _people_as_base),
     ReadingRule("population", "'20 000 habitants'", _population),
-    ReadingRule("fined", "'120 conducteurs ont été verbalisés'", _fined),
+    ReadingRule("befallen", "'120 conducteurs ont été verbalisés', 'six villas cambriolées'", _befallen),
     ReadingRule("offences", "'95 délits'; a crime rate ('95 faits pour 1 000 habitants') is not annotated",
                 _offences),
     ReadingRule("other_noun", "'4 vidéo-opérateurs', '12 communes', when the noun's condition holds", _other_noun),

@@ -14,3 +14,16 @@ from extractors import extract_text
 ])
 def test_an_offence_named_as_people_write_it_is_counted(text, value):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Istres")] == [("offences", value)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Avant les caméras, six villas cambriolées en un mois inquiétaient le quartier.", [6]),
+    ("Quatre magasins ont été cambriolés en 2019, avant la pose des caméras.", [4]),
+    ("Trois voitures avaient été brûlées sur le parking que filment désormais les caméras.", [3]),
+    # a weight, things found again, or damaged cameras are no count of offences
+    ("Grâce aux caméras, 600 véhicules volés ont été retrouvés.", []),
+    ("Les caméras ont filmé le vol de 250 kilos de nourriture volés aux Restos du cœur.", []),
+    ("Deux caméras vandalisées seront remplacées.", []),
+])
+def test_what_befell_people_or_things_is_an_offence_count(text, expected):
+    assert [f.value for f in extract_text(text, place_hint="Istres") if f.metric == "offences"] == expected

@@ -1,0 +1,18 @@
+"""Offences told by what befell people or things rather than by a noun of offence: "120 conducteurs ont été
+verbalisés", "six villas cambriolées", "Trois voitures avaient été brûlées". Read by `extractors.readings`
+after the camera rules, so that "deux caméras vandalisées" stay damaged cameras."""
+
+from __future__ import annotations
+
+import re
+
+# the counted noun phrase (up to three words) and the verb of its fate
+_COUNTED = r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
+FINED_RE = re.compile(_COUNTED + r"(?:ont été|sont|seront|ont)\s+(?:été\s+)?verbalisée?s\b")
+# "six villas cambriolées", "Quatre magasins ont été cambriolés en 2019", "cinquante voitures vandalisées"
+# (not a weight, "250 kilos de nourriture volés"; not what was found, "600 véhicules volés ont été retrouvés")
+HARMED_RE = re.compile(r"(?!\s*(?:kilos?|kg|tonnes?|litres?|mètres?)\b)" + _COUNTED
+                       + r"(?:(?:ont|avaient|auraient)\s+été\s+|(?:sont|étaient)\s+)?"
+                       r"(?:cambriolée?s|volée?s|vandalisée?s|brûlée?s|brulée?s|incendiée?s|fracturée?s|saccagée?s"
+                       r"|dégradée?s|taguée?s|forcée?s)\b"
+                       r"(?!\s+(?:ou\b|(?:ont|ont été|sont|avaient été)\s+(?:retrouv|localis|identifi|récupér)))")
