@@ -28,7 +28,7 @@ from extractors.lexicon_fr import (
     STAND_IN_NOUNS,
     THERE_PRONOUN,
 )
-from extractors.noun_cues import CAMERA_CAPACITY_BEFORE_RE, CAPACITY_BEFORE_RE, CAUGHT_RE, THANKS_TO_FOOTAGE_RE
+from extractors.noun_cues import CAMERA_CAPACITY_BEFORE_RE, CAPACITY_BEFORE_RE, caught_or_watching
 from extractors.numbers import Mention
 from extractors.offence_words import FINED_RE, HARMED_RE
 from extractors.segments import BULLET
@@ -387,8 +387,8 @@ NOUN_CHECKS: tuple[NounCheck, ...] = (
     NounCheck("not_equipping", frozenset({"equipped"}), lambda q: not re.search(r"équip|cam[ée]ra|vid[ée]o", q.said)),
     # "un parking de 300 véhicules", "qui peut accueillir 300 véhicules": its size
     NounCheck("capacity", frozenset({"equipped"}), lambda q: bool(CAPACITY_BEFORE_RE.search(q.before(30)))),
-    NounCheck("not_caught_on_footage", frozenset({"caught"}), lambda q: not (
-        CAUGHT_RE.search(q.said) and THANKS_TO_FOOTAGE_RE.search(q.said))),
+    NounCheck("not_caught_on_footage", frozenset({"caught"}),
+              lambda q: not caught_or_watching(q.said, _after_noun(q), q.topic)),
     # shops are counted when they join the network, not as the town's trade
     NounCheck("not_joined", frozenset({"joined"}), lambda q: not re.search(r"raccord|reli[ée]|connect|équipé", q.said)),
     # "à trois reprises, le conseil…": occasions, not uses of the cameras

@@ -41,3 +41,18 @@ def test_a_capacity_beside_a_count_leaves_the_count():
 ])
 def test_a_year_before_the_noun_of_what_is_installed_is_no_count(text):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Au centre de supervision, dix personnes se relaient jour et nuit devant les écrans des caméras.", 10),
+    ("Seules 10 personnes sont habilitées à visionner les images des caméras.", 10),
+    ("Huit personnes assermentées visionnent les images de la vidéoprotection.", 8),
+])
+def test_the_people_who_watch_the_footage_are_counted(text, value):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Rignac")
+            if f.metric == "other"] == [("other", value)]
+
+
+def test_people_who_neither_watch_nor_were_caught_are_not_counted():
+    text = "Une réunion publique sur les caméras a réuni 80 personnes à la salle des fêtes."
+    assert [f for f in extract_text(text, place_hint="Rignac") if f.metric == "other"] == []
