@@ -99,7 +99,7 @@ class Mention:
 
 def _free_before(text: str, start: int, *, digits: bool = False) -> bool:
     """No letter or digit glued before the number ("L251", "A4"); for digits, no '.', ',', '/' either,
-    nor a word and a dash ("L251-2")."""
+    nor a word and a dash ("L251-2"), nor the hour of a time ("15:15")."""
     if start == 0:
         return True
     before = text[start - 1]
@@ -111,6 +111,8 @@ def _free_before(text: str, start: int, *, digits: bool = False) -> bool:
             return False
         if before in "-–" and start > 1 and (text[start - 2].isalnum()):
             return False
+        if before == ":" and start > 1 and text[start - 2].isdigit():
+            return False  # "15:15", a time's minutes
     return True
 
 

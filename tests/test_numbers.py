@@ -106,3 +106,16 @@ def test_a_possessive_before_a_noun_of_approximation_opens_a_count():
     text = "la ville et sa cinquantaine de caméras ; leur centaine d'agents"
     found = [(m.raw, m.value, m.approx) for m in find_mentions(text)]
     assert found == [("sa cinquantaine", 50, True), ("leur centaine", 100, True)]
+
+
+def test_the_minutes_of_a_time_are_no_number():
+    from extractors.numbers import find_mentions
+
+    assert [m.value for m in find_mentions("Publié à 15:15 avec 12 caméras")] == [15, 12]  # not the :15
+
+
+def test_a_number_does_not_count_the_noun_of_the_next_paragraph():
+    from extractors import extract_text
+
+    text = "Mis à jour à 15 h, le 13 février. Chiffre du jour : 15\n\ncaméras de surveillance filment la gare."
+    assert [f.value for f in extract_text(text, place_hint="Dijon") if f.metric == "cameras"] == []
