@@ -64,7 +64,7 @@ CENTRE_BEFORE_WHERE_RE = re.compile(CENTRE_RE.pattern + r"\s*,\s*où\b[^.;,:]*$"
 SPREAD_RE = re.compile(r"\b(?:principalement|essentiellement|surtout|notamment|majoritairement|en majorité|"
                        r"concentrée?s?|répartie?s?|"
                        r"pour la plupart|avant tout)\s*,?\s*$", re.IGNORECASE)
-OPENING_END_RE = re.compile(r"[^,\d.;:]{0,60},\s*")  # the rest of an opening phrase, up to its comma
+OPENING_END_RE = re.compile(r"[^,\d.;:\n]{0,60},\s*")  # the rest of an opening phrase, up to its comma
 LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue]|devant|dans|sur|de|du)\s+"
                          r"(?:la |le |l['’])?"
                          r"(?:quartier (?:de la |du |de l['’]))?"  # "six dans le quartier de la gare"

@@ -328,13 +328,18 @@ def funder_of(f: PlaceFinder, sentence: str, named: tuple[int, int, Place], numb
         REQUESTED_RE.search(between)) or bool(CONTRIBUTED_RE.match(between))
 
 
+SUBJECT_LEAD_RE = re.compile(r"(?:(?:la|cette) (?:commune|ville|municipalité) d(?:e |['’])"
+                             r"|(?:le|ce) (?:village|bourg) d(?:e |['’]))?")
+
+
 def subject_after_opening(sentence: str, number_start: int, evidence_end: int,
                           all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
     """ "Avec une caméra pour 150 habitants, Levallois-Perret reste…": a figure in the phrase that opens
     the sentence is said of the place that follows it, the sentence's subject."""
     if "," in sentence[:number_start] or not (comma := OPENING_END_RE.match(sentence, evidence_end)):
         return None
-    subject = next((named for named in all_sentence_places if named[0] == comma.end()), None)
+    lead = SUBJECT_LEAD_RE.match(sentence, comma.end())  # "…, la commune de Cazilhac est passée…"
+    subject = next((named for named in all_sentence_places if named[0] == lead.end()), None)
     return as_named(subject, sentence) if subject else None
 
 

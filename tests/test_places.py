@@ -237,3 +237,15 @@ def test_a_total_is_the_whole_territorys_not_the_town_the_paragraph_named_last()
             "installées dans les collèges.")
     figure, = [f for f in extract_text(text, place_hint="Mayenne") if f.value == 128]
     assert figure.place == "Mayenne"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Avec ses 12 caméras de surveillance, la commune de Cazilhac est passée dans l'univers de Big Brother.",
+     "Cazilhac (Aude)"),
+    # a periphrasis is no name of the commune; an opening phrase ends on its line
+    ("De 11 caméras aujourd'hui, la cité de Turenne devrait en compter 24.", "Aude"),
+    ("Les 12 caméras du département\nVoisine, la commune de Cazilhac prévoit elle aussi de filmer.", "Aude"),
+])
+def test_the_subject_after_an_opening_phrase_may_be_named_as_the_commune_of(text, place):
+    figure = next(f for f in extract_text(text, place_hint="Aude") if f.value in (11, 12))
+    assert figure.place == place
