@@ -25,12 +25,38 @@ from typing import Any
 PROG_NAME = "python -m vigicam"  # what click names the program when run as `python -m vigicam`
 
 
+# Settings naming the classes a crawl loads by name when it starts (scrapy.utils.misc.load_object).
+COMPONENT_TABLES = ("DOWNLOAD_HANDLERS", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "EXTENSIONS", "ITEM_PIPELINES")
+COMPONENTS = ("DOWNLOADER", "SCHEDULER", "SCHEDULER_PRIORITY_QUEUE", "SCHEDULER_MEMORY_QUEUE", "SCHEDULER_DISK_QUEUE",
+              "DUPEFILTER_CLASS", "STATS_CLASS", "LOG_FORMATTER", "TWISTED_DNS_RESOLVER", "ROBOTSTXT_PARSER",
+              "REQUEST_FINGERPRINTER_CLASS", "SPIDER_LOADER_CLASS")
+
+
+def import_crawl_components() -> None:
+    """Import the handlers, middlewares, extensions, scheduler and queues the crawl's settings name: each
+    crawl imported them anew after the fork, 0.4-0.8 s of CPU a crawl (Scrapy's TLS context factory inspects
+    the stack for a deprecation warning, its remote-control extension imports aiohttp)."""
+    from scrapy.settings import Settings
+    from scrapy.utils.misc import load_object
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    paths = [settings.get(name) for name in COMPONENTS]
+    for table in COMPONENT_TABLES:
+        for key, value in settings.getwithbase(table).items():
+            paths.append(value if table == "DOWNLOAD_HANDLERS" else key if value is not None else None)
+    for path in paths:
+        if isinstance(path, str):
+            load_object(path)
+
+
 def warm() -> None:
     """Import what every command imports and load what every crawl loads; install no reactor."""
     import vigicam.cli  # noqa: F401
     import vigicam.crawl  # noqa: F401
     from extractors.reading import warm_up
 
+    import_crawl_components()
     warm_up()
     assert "twisted.internet.reactor" not in sys.modules, "a warm parent must leave the reactor to each child"
 
