@@ -43,3 +43,29 @@ PLANNED_AFTER_RE = re.compile(
 TIME_AHEAD_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?"
     r"(?:d'ici|à l'horizon|à l'échéance|avant la fin|dans les (?:prochains|prochaines|années|mois) )")
+
+# A count's place among others: joined to those there, or added to reach a total
+# "20 caméras nomades s'ajoutent aux 110 caméras fixes": the 20
+JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?s'ajout(?:e|ent)\b")
+HAVE_BEEN_TOO_RE = re.compile(r"\s*l'(?:ont|a)\s+(?:déjà\s+|aussi\s+|également\s+)?été\b")  # "dont 17 l'ont été"
+WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15 le seront d'ici juin"
+# "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
+# added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
+TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
+                             r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$"  # "est resté stable, à 25"
+                             r"|\b(?:portant|porte|portera|porteront) (?:le réseau|le parc|son réseau|son parc) à\s*$"
+                             # "portant à 31 le nombre de caméras"
+                             r"|\b(?:portant|porte|portera|porteront|porter) à\s*$")
+# "8 caméras, portant le nombre total à 57": what was added to reach a total
+TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
+                            r"(?:total|nombre|parc)\b")
+JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
+                              r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$"
+                              r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
+                              # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there
+                              r"|\b(?:surveiller|visionner|gérer|piloter|exploiter|superviser|regarder) les\s*$")
+# "compléter son dispositif, composé de 17 caméras, par 8 caméras": the system as it stands
+EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispositif|réseau|parc|système)"
+                                       r"(?: actuel| existant)?,?\s+(?:composé|constitué|fort|riche)\s+(?:de|d')\s*$"
+                                       # "la maintenance du parc existant (22 caméras)"
+                                       r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant)\s*\(\s*$")

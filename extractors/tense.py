@@ -33,12 +33,19 @@ from extractors.lexicon_fr import (
 from extractors.state_words import (
     DEFINITE_BEFORE_RE,
     DONE_AFTER_RE,
+    EXISTING_SYSTEM_BEFORE_RE,
+    HAVE_BEEN_TOO_RE,
     INSTALLED_SET_AFTER_RE,
+    JOINED_BEFORE_RE,
+    JOINING_NOW_RE,
     NEW_PART_RE,
     PART_OF_SET_OPENING_RE,
     PLANNED_AFTER_RE,
     STATE_NOW_AFTER_RE,
     TIME_AHEAD_AFTER_RE,
+    TOTAL_AFTER_RE,
+    TOTAL_BEFORE_RE,
+    WILL_BE_TOO_RE,
 )
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
@@ -55,7 +62,6 @@ PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
-JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?s'ajout(?:e|ent)\b")
 # "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
 MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
                           r"|de plus|en plus|additionnel\w*)\b")
@@ -83,26 +89,6 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
                              r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a|en a|"
                              r"conserve|conservent)\b")
-# "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
-# added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
-TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
-                             r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$"  # "est resté stable, à 25"
-                             r"|\b(?:portant|porte|portera|porteront) (?:le réseau|le parc|son réseau|son parc) à\s*$"
-                             # "portant à 31 le nombre de caméras"
-                             r"|\b(?:portant|porte|portera|porteront|porter) à\s*$")
-# "8 caméras, portant le nombre total à 57": what was added to reach a total
-TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
-                            r"(?:total|nombre|parc)\b")
-JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
-                              r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$"
-                              r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
-                              # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there
-                              r"|\b(?:surveiller|visionner|gérer|piloter|exploiter|superviser|regarder) les\s*$")
-# "compléter son dispositif, composé de 17 caméras, par 8 caméras": the system as it stands
-EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispositif|réseau|parc|système)"
-                                       r"(?: actuel| existant)?,?\s+(?:composé|constitué|fort|riche)\s+(?:de|d')\s*$"
-                                       # "la maintenance du parc existant (22 caméras)"
-                                       r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant)\s*\(\s*$")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 # "27 caméras au total, installées pendant l'été": installed within a period, however many they are
 DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:{INSTALL})\w*\s+"
@@ -136,8 +122,6 @@ MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
 # "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
-HAVE_BEEN_TOO_RE = re.compile(r"\s*l'(?:ont|a)\s+(?:déjà\s+|aussi\s+|également\s+)?été\b")  # "dont 17 l'ont été"
-WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15 le seront d'ici juin"
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
@@ -198,8 +182,16 @@ class TenseQuestion:
                 INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(self.after)):
             past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
         # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
-        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", clause))) and not self.rate
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", self.own_clause))) and not self.rate
         return Tense(future, past, now)
+
+    @cached_property
+    def own_clause(self) -> str:
+        """The clause up to the count after this one: in "7 caméras viendront élargir le panorama des 59 déjà
+        installées", the "déjà" is the 59's, not the 7's."""
+        at = self.sentence.find(self.clause)
+        own = up_to_next_count(self.sentence, self.before)
+        return self.clause[: max(0, len(own) - at)] if at >= 0 and len(own) < at + len(self.clause) else self.clause
 
     @cached_property
     def tenseless(self) -> bool:

@@ -131,3 +131,15 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
 def test_a_count_whose_own_words_plan_it_is_to_come_whatever_now_says(text, expected):
     figures = extract_text(text, place_hint="Garges-lès-Gonesse")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the "déjà" of the count after this one does not make this one there now
+    ("Au premier trimestre 2015, 7 caméras viendront élargir le panorama des 59 déjà installées dans la ville.",
+     [("cameras_planned", 7), ("cameras", 59)]),
+    ("Sept caméras vont prochainement compléter les trois déjà existantes.", [("cameras_planned", 7),
+                                                                              ("cameras", 3)]),
+])
+def test_a_now_word_of_the_next_count_is_not_this_ones(text, expected):
+    figures = extract_text(text, place_hint="Saint-Flour")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
