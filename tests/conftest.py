@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # workers share out evenly (`--dist worksteal`, pyproject.toml): a 50 s test started last kept one worker busy
 # alone. Only the order changes; a module missing here runs after these, in its usual order.
 LONG_FIRST = ("test_extract_real", "test_schedule", "test_distributed", "test_acceptance_site", "test_changes",
-              "test_serve", "test_quiet_layer_crawl", "test_read_budget", "test_locked_db", "test_demo",
+              "test_serve", "test_demo", "test_quiet_layer_crawl", "test_read_budget", "test_locked_db",
               "test_reliability", "test_crawl_honesty", "test_extract_invented", "test_hostile_round2",
               "test_bad_storage", "test_many_hosts", "test_crawl", "test_hostile_crawl", "test_notify",
               "test_pages_once", "test_kept_robots")
@@ -65,6 +65,16 @@ def site_root(tmp_path: Path) -> Path:
 def site(site_root: Path):
     with LocalSite(site_root) as served:
         yield served
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`vigicam demo` run once (per xdist worker) in a fresh interpreter, as a user runs it: what it printed
+    and the database it made. Its two crawls cost 15 s; test_demo reads this run, test_serve serves a copy."""
+    db_path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = subprocess.run([sys.executable, "-m", "vigicam", "--db", str(db_path), "demo"], capture_output=True,
+                            text=True, timeout=300)
+    return result, db_path
 
 
 def copy_database(source: Path, target: Path) -> None:

@@ -1,13 +1,8 @@
-import subprocess
-import sys
-
 import sqlite_utils
 
 
-def test_demo_runs_to_the_end_offline(tmp_path):
-    db_path = tmp_path / "demo.db"
-    result = subprocess.run([sys.executable, "-m", "vigicam", "--db", str(db_path), "demo"],
-                            capture_output=True, text=True, timeout=300)
+def test_demo_runs_to_the_end_offline(demo_run):
+    result, db_path = demo_run  # tests/conftest.py: the demo run in a fresh interpreter, shared with test_serve
     assert result.returncode == 0, result.stderr
     assert "Second crawl" in result.stdout
     db = sqlite_utils.Database(db_path)

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import run_vigicam
+from tests.conftest import copy_database, run_vigicam
 from tests.load_harness import crawl_in_loop, hammer
 
 
@@ -27,11 +27,11 @@ def get(url: str):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("serve") / "vc.db"
-    demo = subprocess.run([sys.executable, "-m", "vigicam", "--db", str(db_path), "demo"], capture_output=True,
-                          text=True, timeout=300)
+def served(tmp_path_factory, demo_run):
+    demo, made = demo_run  # the demo's database (tests/conftest.py), copied: the tests below crawl into it
     assert demo.returncode == 0, demo.stderr
+    db_path = tmp_path_factory.mktemp("serve") / "vc.db"
+    copy_database(made, db_path)
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "vigicam", "--db", str(db_path), "serve", "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
