@@ -68,4 +68,9 @@ JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléte
 EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispositif|réseau|parc|système)"
                                        r"(?: actuel| existant)?,?\s+(?:composé|constitué|fort|riche)\s+(?:de|d')\s*$"
                                        # "la maintenance du parc existant (22 caméras)"
-                                       r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant)\s*\(\s*$")
+                                       r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant)\s*\(\s*$"
+                                       # "remplaceront le dispositif actuel, limité à cinq caméras"
+                                       r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant),?\s+"
+                                       r"(?:limité|réduit|composé|constitué)\s+(?:à|de|d')\s*$"
+                                       # "Doté de 11 caméras, celui-ci sera bientôt élargi": the system as it stands
+                                       r"|^\s*(?:doté|équipé|composé|constitué|fort)e?s?\s+(?:de|d')\s*$")

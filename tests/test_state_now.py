@@ -39,3 +39,14 @@ CASES = [
 def test_a_count_said_to_be_there_now_is_the_stock(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Bapaume")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Doté de 11 caméras, celui-ci sera bientôt élargi.", [("cameras", 11)]),
+    ("Le nouveau matériel remplacera le dispositif actuel, limité à cinq caméras.", [("cameras", 5)]),
+    # a plan said so stays a plan
+    ("La ville sera dotée de 11 caméras d'ici l'été.", [("cameras_planned", 11)]),
+])
+def test_the_system_as_it_stands_is_the_stock_whatever_is_to_come(text, expected):
+    figures = extract_text(text, place_hint="Sourdun")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
