@@ -62,6 +62,7 @@ PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
+REPLACER_AFTER_RE = re.compile(r"^[^.;,]{0,40}?\bremplac(?:eront|era|ent|e)\b")  # the count is the subject
 # "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
 MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
                           r"|de plus|en plus|additionnel\w*)\b")
@@ -293,7 +294,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)) and not q.linked_by_dont,
               STOCK),
     TenseRule("replaced", "cameras replaced or upgraded are there already",
-              lambda q: _replaced(q.clause, q.before_number), STOCK),
+              lambda q: _replaced(q.clause, q.before_number, q.after), STOCK),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
               lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
               STOCK),
@@ -381,7 +382,7 @@ def _says_future(text: str) -> bool:
     return bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", text) if SUPPORTED_INSTALL_RE.search(text) else text))
 
 
-def _replaced(clause: str, before_number: str) -> bool:
+def _replaced(clause: str, before_number: str, after: str = "") -> bool:
     """Whether the count is of cameras replaced or upgraded, there already. The word nearest before the
     number decides ("financera le remplacement de 20 caméras … et l'ajout de 6 caméras": the 20 are
     there, the 6 are new); without one in its clause, the clause ("les 21 caméras seront remplacées")."""
@@ -390,4 +391,5 @@ def _replaced(clause: str, before_number: str) -> bool:
     added = max((m.end() for m in INCREMENT_RE.finditer(before)), default=-1)
     if replaced >= 0 or added >= 0:
         return replaced > added
-    return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause))
+    # "Ces vingt-deux caméras remplaceront le dispositif actuel": the count replaces, it is not replaced
+    return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause) and not REPLACER_AFTER_RE.match(after))

@@ -50,3 +50,12 @@ def test_a_count_said_to_be_there_now_is_the_stock(text: str, expected: list[tup
 def test_the_system_as_it_stands_is_the_stock_whatever_is_to_come(text, expected):
     figures = extract_text(text, place_hint="Sourdun")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ces vingt-deux caméras remplaceront le dispositif actuel en 2015.", [("cameras_planned", 22)]),
+    ("Les 21 caméras seront remplacées en 2015.", [("cameras", 21)]),
+])
+def test_cameras_that_replace_are_to_come_cameras_replaced_are_there(text, expected):
+    figures = extract_text(text, place_hint="Beausoleil")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
