@@ -62,7 +62,7 @@ PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end)
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
-REPLACER_AFTER_RE = re.compile(r"^[^.;,]{0,40}?\bremplac(?:eront|era|ent|e)\b")  # the count is the subject
+REPLACER_AFTER_RE = re.compile(r"^[^.;,]{0,40}?(?<!\bne )\bremplac(?:eront|era|ent|e)\b")  # the count is the subject
 # "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
 MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
                           r"|de plus|en plus|additionnel\w*)\b")
