@@ -176,6 +176,8 @@ FUTURE_TERMS = (
     r"(?:ont|a) été autorisée?s?|sont (?:désormais |déjà |aujourd'hui )?autorisée?s?|est autorisée?|"
     r"engagée?s? sur|d'ici|à l'horizon|à (?:l')?échéance|à terme|bientôt|prochains?|prochaines?|à venir|"
     r"l'accord de la préfecture|l'autorisation de la préfecture|(?:le|son|leur) feu vert|"  # allowed, not yet done
+    r"(?:son|leur) accord pour|inscrite?s? au budget|"  # "a donné son accord pour la pose de 45 caméras"; budgeted
+    r"(?:devait|devaient) (?:être )?(?:install|pos|implant|déploy|mis)\w*|"  # a past plan: "devaient être posées"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"

@@ -143,3 +143,13 @@ def test_a_count_whose_own_words_plan_it_is_to_come_whatever_now_says(text, expe
 def test_a_now_word_of_the_next_count_is_not_this_ones(text, expected):
     figures = extract_text(text, place_hint="Saint-Flour")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La préfecture a donné son accord pour la pose de 45 caméras sur la commune.", [("cameras_planned", 45)]),
+    ("Seul l'achat de 3 caméras a été inscrit au budget 2017.", [("cameras_planned", 3)]),
+    ("En 2014, sept caméras devaient être posées rue Gambetta.", [("cameras_planned", 7)]),
+])
+def test_an_agreement_a_budget_line_or_a_past_plan_tells_cameras_to_come(text, expected):
+    figures = extract_text(text, place_hint="Orsay")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
