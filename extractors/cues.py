@@ -69,7 +69,8 @@ CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")
 # "les 55 caméras" after "55 nouvelles caméras": the definite article restates a known count.
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 # "soit une pour 140 habitants", "une caméra publique pour 1000 habitants"
-ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+(?:[a-zéèê-]+\s+)?)?pour\s*$")
+# "une caméra pour 300", "une caméra de vidéosurveillance pour 140": one camera per so many inhabitants
+ONE_CAMERA_PER_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+(?:(?:de|d')\s*)?(?:[a-zéèê-]+\s+)?)?pour\s*$")
 # "450 habitants par caméra", "25 850 habitants surveillés par caméra": a density told the other way round
 PER_CAMERA_DENSITY_RE = re.compile(r"\s*(?:[a-zéèê]+\s+)?(?:par|pour une|pour chaque) caméra\b")
 RATE_RE = re.compile(r"\bpour\s*$")

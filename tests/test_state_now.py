@@ -36,6 +36,11 @@ CASES = [
     ("Doté de 11 caméras, celui-ci sera bientôt élargi.", [("cameras", 11)]),
     ("Le nouveau matériel remplacera le dispositif actuel, limité à cinq caméras.", [("cameras", 5)]),
     ("La ville sera dotée de 11 caméras d'ici l'été.", [("cameras_planned", 11)]),
+    # new cameras joining the network now were added; cameras of another kind that complete it are part of it
+    ("7 nouvelles caméras de vidéoprotection complètent le dispositif des 23 caméras déjà en place.",
+     [("cameras_added", 7), ("cameras", 23)]),
+    ("Pendant les fêtes, 25 caméras temporaires complètent les 80 caméras permanentes de la ville.",
+     [("cameras", 25), ("cameras", 80)]),
     # cameras that replace are to come, cameras replaced are there
     ("Ces vingt-deux caméras remplaceront le dispositif actuel en 2015.", [("cameras_planned", 22)]),
     ("Les 21 caméras seront remplacées en 2015.", [("cameras", 21)]),
