@@ -44,9 +44,13 @@ def listed_numbers(text: str, colon: int, end: int, mentions: Sequence[Mention])
     return numbers if len(numbers) >= MIN_ITEMS and any(not n.spelled or n.value != 1 for n in numbers) else None
 
 
+COLON_RE = re.compile(r":(?=\s)")  # a colon that opens something ("sites : cinq …"), not a time's ("10:30")
+
+
 def colons_of(text: str, start: int, end: int) -> list[int]:
-    """The colons of a span that open something ("sites : cinq …"), not a time's ("10:30")."""
-    return [m.start() for m in re.finditer(r":(?=\s)", text[:end]) if m.start() >= start]
+    """The opening colons of the span [start, end) of `text`, searched within the span only: this runs for
+    every sentence of a page, which must not cost a scan of the page from its start."""
+    return [m.start() for m in COLON_RE.finditer(text, start, end)]
 
 
 def ones_listed(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
