@@ -31,7 +31,5 @@ def test_a_slash_before_the_base_is_a_rate():
 
 
 def test_one_camera_named_with_its_complement_per_so_many_inhabitants_is_a_density():
-    from extractors import extract_text
-
     text = "Une caméra de vidéosurveillance\npour 140 habitants, c'est le ratio de la ville."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Cannes")] == [("cameras_per_100k", 714.29)]
