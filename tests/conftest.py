@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The modules holding the suite's longest tests (`pytest --durations`, 2026-12: a crawl, a schedule loop, a
 # whole corpus read), longest first. They run first so that the suite ends on short tests, which the two xdist
-# workers share out evenly (`--dist worksteal`, pyproject.toml): a 50 s test started last kept one worker busy
+# workers share out (`--dist load`, pyproject.toml): a 50 s test started last kept one worker busy
 # alone. Only the order changes; a module missing here runs after these, in its usual order.
 LONG_FIRST = ("test_extract_real", "test_schedule", "test_distributed", "test_acceptance_site", "test_changes",
               "test_serve", "test_demo", "test_quiet_layer_crawl", "test_read_budget", "test_locked_db",
