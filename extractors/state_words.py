@@ -24,6 +24,13 @@ INSTALLED_SET_AFTER_RE = re.compile(
 PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
 # "les 85 caméras", "ses 105 caméras", "des quelque 40 caméras": a known set
 DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
+# "la ville a décidé de redéployer ses 32 caméras", "le CSU épaulera la commune pour ses 18 caméras": a
+# possessive presupposes the cameras, there now whatever the sentence's tense; not when the verb before it
+# puts them up or has them to come ("est en train de déployer ses 41 caméras", "aura bien ses 25 caméras")
+POSSESSED_BEFORE_RE = re.compile(r"\b(?:ses|leurs|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
+GETTING_BEFORE_RE = re.compile(r"\b(?:install|pos|déploy|implant|équip|aur|disposer|obtiendr|recevr|verr|finan|"
+                               r"subventionn|achet|acqu[ié]r|command|installation|pose|déploiement|acquisition)\w*"
+                               r"\s+(?:\w+\s+)?(?:ses|leurs|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
 # "116 caméras sont en place et 43 petites nouvelles devraient…": more, not a part of the count before
 NEW_PART_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux|supplémentaires?)\b")
 # "huit ont été installées : trois au carrefour…", "10 caméras ont été installées dans l'établissement": the
