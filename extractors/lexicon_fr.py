@@ -191,7 +191,17 @@ FUTURE_TERMS = (
     # "un total de 120 caméras dans deux ans": a time ahead
     r"dans (?:un|une|deux|trois|quatre|cinq|six|dix|quelques|\d+) (?:ans?|années|mois|semaines)|"
     # a call for tenders buys what is not there yet: "Lot 1 : fourniture et pose de 14 caméras"
-    r"fourniture et (?:pose|installation)|appel d'offres|avis de marché|"
+    r"fourniture et (?:pose|installation)|appel d'offres?|avis de marché|"
+    # a choice, a talk or a project of installing: "a choisi de déployer une trentaine de caméras", "il est
+    # question d'installer une dizaine de caméras", "votre projet d'installation de 25 caméras"
+    r"(?:choisi|choisit|choisissent|opté pour|résolu)\s+(?:de\s+|d')?(?:faire\s+)?(?:install|déploy|pos|implant|"
+    r"étendre|investir|ajout|équip|renforc|acqu[ée]rir|achet)\w*|il est (?:\w+ )?question d(?:e|'\w+)|"
+    r"projet d'(?:installation|implantation|extension|équipement|acquisition)|"
+    # a prefect's leave to install is no installation: "une autorisation préfectorale pour 160 caméras",
+    # "un arrêté autorisant la commune à en installer 23", "vient d'autoriser l'utilisation de 27 caméras"; not
+    # leave to run cameras there ("l'arrêté autorisant la ville à faire fonctionner 40 caméras")
+    r"autorisation (?:préfectorale )?(?:pour|portant sur|d'install\w*)|d'autoriser|"
+    r"autorisant(?![^.;]{0,80}\b(?:fonctionner|exploiter|utiliser|maintenir|renouvel))|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid|confirm)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"
     r"le déploiement|l'implantation|l'extension)"

@@ -140,3 +140,24 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
 def test_a_count_whose_own_words_plan_it_is_to_come_whatever_another_says(text, expected):
     figures = extract_text(text, place_hint="Orsay")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a choice, a talk or a project of installing tells cameras to come
+    ("Après une série de cambriolages, la mairie a choisi de déployer une trentaine de caméras.",
+     [("cameras_planned", 30)]),
+    ("Il est question d'installer une dizaine de caméras dans un premier temps.", [("cameras_planned", 10)]),
+    ("Nous nous opposons à votre projet d'installation de 25 caméras de vidéoprotection.",
+     [("cameras_planned", 25)]),
+    ("Un appel d'offre a été lancé pour 6 caméras.", [("cameras_planned", 6)]),
+    # a prefect's leave to install is no installation; leave to run cameras is of cameras there
+    ("La ville a obtenu une autorisation préfectorale pour 160 caméras.", [("cameras_planned", 160)]),
+    ("La commune n'avait aucune caméra de vidéoprotection. Le préfet a signé un arrêté autorisant la commune, "
+     "jusque-là sans équipement, à en installer 23.",
+     [("cameras_planned", 23)]),
+    ("Le collectif contestait l'arrêté préfectoral autorisant la ville à faire fonctionner 40 caméras.",
+     [("cameras", 40)]),
+])
+def test_a_choice_a_project_or_a_leave_to_install_tells_cameras_to_come(text, expected):
+    figures = extract_text(text, place_hint="Langon")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
