@@ -65,7 +65,9 @@ QUALIFIERS_BEFORE = {
 QUALIFIERS_AFTER = {
     "at_most": ["au maximum", "maximum", "au plus", "au grand maximum", ", son plafond", ", soit le plafond",
                 ", le plafond", ", soit le maximum"],  # "sollicitée à hauteur de 30 000 €, son plafond"
-    "at_least": ["au moins", "au minimum", "et plus", "ou plus", "minimum"],
+    # "en les portant à 600 voire plus": the least of what is said
+    "at_least": ["au moins", "au minimum", "et plus", "ou plus", "minimum", "voire plus", "sinon plus",
+                 "voire davantage", "ou davantage", "et davantage"],
     "approx": ["environ", "à peu près", "ou presque"],
 }
 # Words in a table header or the block before it that make bare cells bounds ("Taux maximal").
@@ -86,7 +88,8 @@ CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs
 # "soixante boîtiers", "1 200 exemplaires".
 STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires")
 # Cameras that are not area surveillance: counted as "other".
-CAMERA_OTHER_RE = r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?)"
+CAMERA_OTHER_RE = (r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?"
+                   r"|de poitrine)")  # worn on the chest: "quatre caméras de poitrine"
 # Cameras that watch no public space at all: not counted ("une quinzaine de caméras de chasse").
 CAMERA_NOT_SURVEILLANCE_RE = (r"(?:cam[ée]ras?|appareils)\s+(?:de chasse|de recul|animali[èe]res?|de la faune)"
                               r"|pièges? photographiques?")
@@ -201,6 +204,8 @@ FUTURE_TERMS = (
     # "un arrêté autorisant la commune à en installer 23", "vient d'autoriser l'utilisation de 27 caméras"; not
     # leave to run cameras there ("l'arrêté autorisant la ville à faire fonctionner 40 caméras")
     r"autorisation (?:préfectorale )?(?:pour|portant sur|d'install\w*)|d'autoriser|"
+    # a leave given in the present ("l'arrêté autorise 10 caméras") and a will ("sa volonté d'en installer")
+    r"autorise|autorisent|(?:sa|leur|notre|la|une) (?:ferme )?volonté d(?:e|'\w+)|"
     r"autorisant(?![^.;]{0,80}\b(?:fonctionner|exploiter|utiliser|maintenir|renouvel))|"
     # a decision on cameras to come: "le conseil approuve la pose de 18 caméras"
     r"(?:approuv|autoris|valid|vot|adopt|décid|confirm)\w*\s+(?:la pose|l'acquisition|l'achat|la mise en place|"

@@ -19,7 +19,9 @@ NOT_AUXILIARY = (r"(?!(?:seront|sera|serait|seraient|sont|est|ont|a|vont|va|doiv
 # "les 130 caméras fixes déployées en ville", "des soixante caméras mises en place": a known set, put up
 INSTALLED_SET_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:déjà\s+)?(?:install|implant|déploy"
-    r"|mis\w* en place|pos[ée]|en place|autoris|raccord)\w*\b" + TO_COME_AFTER)
+    r"|mis\w* en place|pos[ée]|en place|autoris|raccord"
+    # run by someone: "les 18 caméras gérées par la ville", "des 40 caméras exploitées par l'agglomération"
+    r"|(?:gérée?s?|exploitée?s?|pilotée?s?|supervisée?s?|visionnée?s?)\s+(?:par|depuis))\w*\b" + TO_COME_AFTER)
 # "Sur les 624 caméras qui seront en service fin 2010, 520 sont installées…": a part of a set told before
 PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
 # "les 85 caméras", "ses 105 caméras", "des quelque 40 caméras": a known set

@@ -152,6 +152,9 @@ def test_a_count_whose_own_words_plan_it_is_to_come_whatever_another_says(text, 
     ("Un appel d'offre a été lancé pour 6 caméras.", [("cameras_planned", 6)]),
     # a prefect's leave to install is no installation; leave to run cameras is of cameras there
     ("La ville a obtenu une autorisation préfectorale pour 160 caméras.", [("cameras_planned", 160)]),
+    ("Un nouvel arrêté préfectoral autorise 10 caméras de surveillance urbaine.", [("cameras_planned", 10)]),
+    ("Le maire a dit sa volonté d'augmenter le nombre de caméras en le portant à 600, contre 571 actuellement.",
+     [("cameras_planned", 600), ("cameras", 571)]),
     ("La commune n'avait aucune caméra de vidéoprotection. Le préfet a signé un arrêté autorisant la commune, "
      "jusque-là sans équipement, à en installer 23.",
      [("cameras_planned", 23)]),

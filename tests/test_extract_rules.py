@@ -124,6 +124,7 @@ def triples(text, **kwargs):
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
         ("Les agents portent 30 caméras piétons.", [("other", 30, "exact")]),
+        ("Les agents portent désormais quatre caméras de poitrine.", [("other", 4, "exact")]),
         # qualifiers
         ("La ville compte près de 300 caméras.", [("cameras", 300, "approx")]),
         ("La ville compte environ 300 caméras.", [("cameras", 300, "approx")]),
@@ -135,6 +136,8 @@ def triples(text, **kwargs):
         ("L'aide à la vidéoprotection est plafonnée à 15 000 € par projet.", [("money_eur", 15000, "at_most")]),
         ("La région finance jusqu'à 40 % des travaux de vidéoprotection.", [("percent", 40, "at_most")]),
         ("La ville compte plus d'une centaine de caméras.", [("cameras", 100, "at_least")]),
+        ("La ville veut augmenter le nombre de caméras, en les portant à 600 voire plus.",
+         [("cameras_planned", 600, "at_least")]),
         ("Le budget de la vidéoprotection avoisine les 2 millions d'euros.", [("money_eur", 2_000_000, "approx")]),
         ("La vidéoprotection s'étend : une quinzaine supplémentaire sera posée.", [("cameras_planned", 15, "approx")]),
         # ranges

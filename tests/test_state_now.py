@@ -47,6 +47,8 @@ CASES = [
     # a possessive presupposes the cameras: its own, there now, whatever the verb will do with them
     ("La ville a décidé de redéployer ses 32 caméras dans le quartier de la gare.", [("cameras", 32)]),
     ("Le centre de supervision épaulera la commune pour ses 18 caméras.", [("cameras", 18)]),
+    # a set run by someone is there
+    ("La police a accès aux images des 18 caméras gérées par la ville.", [("cameras", 18)]),
     # unless the verb before it puts them up, or has them to come
     ("La ville est en train de déployer ses 41 caméras.", [("cameras_planned", 41)]),
     ("La commune aura bien ses 25 caméras de vidéosurveillance.", [("cameras_planned", 25)]),
