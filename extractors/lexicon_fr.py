@@ -198,7 +198,9 @@ FUTURE_TERMS = (
     # a choice, a talk or a project of installing: "a choisi de déployer une trentaine de caméras", "il est
     # question d'installer une dizaine de caméras", "votre projet d'installation de 25 caméras"
     r"(?:choisi|choisit|choisissent|opté pour|résolu)\s+(?:de\s+|d')?(?:faire\s+)?(?:install|déploy|pos|implant|"
-    r"étendre|investir|ajout|équip|renforc|acqu[ée]rir|achet)\w*|il est (?:\w+ )?question d(?:e|'\w+)|"
+    r"étendre|investir|ajout|équip|renforc|acqu[ée]rir|achet)\w*|il (?:est|a été) (?:\w+ )?question d(?:e|es|u|'\w+)|"
+    # a periphrastic future: "sont sur le point d'être installées", "devant être raccordées"
+    r"sur le point d(?:e\b|'\w+)|devant être (?:install|pos|implant|déploy|raccord|mis)\w*|"
     r"projet d'(?:installation|implantation|extension|équipement|acquisition)|"
     # a prefect's leave to install is no installation: "une autorisation préfectorale pour 160 caméras",
     # "un arrêté autorisant la commune à en installer 23", "vient d'autoriser l'utilisation de 27 caméras"; not

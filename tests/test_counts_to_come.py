@@ -150,6 +150,11 @@ def test_a_count_whose_own_words_plan_it_is_to_come_whatever_another_says(text, 
     ("Nous nous opposons à votre projet d'installation de 25 caméras de vidéoprotection.",
      [("cameras_planned", 25)]),
     ("Un appel d'offre a été lancé pour 6 caméras.", [("cameras_planned", 6)]),
+    ("Lors de la réunion publique, il a été question des 21 caméras et de leurs emplacements.",
+     [("cameras_planned", 21)]),
+    # a periphrastic future
+    ("En tout, 22 caméras de vidéoprotection sont sur le point d'être installées au cœur de la commune.",
+     [("cameras_planned", 22)]),
     # a prefect's leave to install is no installation; leave to run cameras is of cameras there
     ("La ville a obtenu une autorisation préfectorale pour 160 caméras.", [("cameras_planned", 160)]),
     ("Un nouvel arrêté préfectoral autorise 10 caméras de surveillance urbaine.", [("cameras_planned", 10)]),
