@@ -288,6 +288,8 @@ SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
                rf"(?:{MONTH_NAMES})\b)"
                r"(?!\s+(?:19|20)\d\d)")
 STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
+             # "un dispositif pour le moment doté de 160 caméras et qui passera à 200": now, as against later
+             r"|pour le moment|pour l'instant|à l'heure actuelle|à présent"
              # a state told in the present: "les vingt-six caméras annoncées … sont en service"
              r"|(?:sont|est) (?:en service|en fonctionnement|opérationnel\w*)|fonctionnent")
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
@@ -304,7 +306,9 @@ DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en
            r"|(?:servent|sert|utilisée?s|dédiée?s|affectée?s)\s+(?:\w+\s+)?(?:à|pour|au)\s+(?:la\s+)?"
            r"(?:vidéo-?)?verbalis\w*")
 # "aux 44 que nous avons déjà": a relative clause that says the count is there.
-RELATIVE_HAVE = r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
+RELATIVE_HAVE = (r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
+                 # "les 7 caméras dont dispose actuellement Bezannes": the ones it has
+                 r"|dont (?:nous )?(?:dispose|disposent|disposons|disposait|disposaient)\b")
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
     r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"

@@ -169,3 +169,17 @@ def test_a_count_whose_own_words_plan_it_is_to_come_whatever_another_says(text, 
 def test_a_choice_a_project_or_a_leave_to_install_tells_cameras_to_come(text, expected):
     figures = extract_text(text, place_hint="Langon")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "bientôt" right before a count after another one: its own future, whatever "now" the first one has
+    ("Nous sommes partis avec 11 caméras ; aujourd'hui on en compte 30 et bientôt 33.",
+     [("cameras", 11), ("cameras", 30), ("cameras_planned", 33)]),
+    # words of now that tell a count there now, against the one to come
+    ("Un dispositif pour le moment doté de 160 caméras et qui passera à 200 à terme.", [("cameras", 160)]),
+    ("Les 7 caméras dont dispose actuellement la commune viendront s'ajouter à celles de la ville voisine.",
+     [("cameras", 7)]),
+])
+def test_now_and_soon_each_belong_to_their_own_count(text, expected):
+    figures = extract_text(text, place_hint="Oullins")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
