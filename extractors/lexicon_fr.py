@@ -108,7 +108,11 @@ OTHER_NOUNS = {
     # a point is a site, with one camera or several: "12 points de vidéoprotection, équipés de 19 caméras"
     "points de vidéoprotection": "aid", "points de vidéosurveillance": "aid",
     "quartiers": "aid", "secteurs": "aid", "sites": "aid", "bâtiments": "aid", "cars": "equipped",
-    "bus": "equipped", "véhicules": "equipped", "rames": "equipped",  # "4 000 cars scolaires équipés", not towed cars
+    # "4 000 cars scolaires équipés", not towed cars
+    "bus": "equipped", "véhicules": "equipped", "rames": "equipped", "autobus": "equipped", "autocars": "equipped",
+    "minibus": "equipped", "tramways": "equipped",
+    # the police's drones and photo traps against dumping: devices of watch, not the camera network
+    "drones": "any", "pièges photographiques": "any", "pièges photo": "any",
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
     "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
     "reprises": "use", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"

@@ -59,6 +59,12 @@ ON_BOARD_AFTER_RE = re.compile(
     r"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:bus|autobus|cars?|autocars?|rames?|trains?|ter|trams?|tramways?"
     r"|véhicules?|voitures?|aéronefs?|drones?|hélicoptères?|navettes?|wagons?)\b")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
+# "12 caméras sont placées sur les points hauts pour repérer les départs de feu": cameras that watch for fires
+FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles|espaces naturels)|départs? de feux?"
+                           r"|incendies? de (?:forêts?|végétation)|détection (?:précoce )?(?:des |d')?(?:incendies|feux"
+                           r"|fumées))\b")
+# "trois caméras chacun", "deux caméras chacune": each item's equipment, not a count of the network
+EACH_ONE_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])\s+(?:chacun|chacune)\b")
 DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:(?:pour|par)\s+|/\s*)(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
@@ -214,6 +220,13 @@ def _body_camera(q: UnitQuestion) -> Reading | None:
     return Reading(OTHER, q.end + m.end(), "caméras piétons") if (m := CAMERA_OTHER_AFTER_RE.match(q.right)) else None
 
 
+def _watch_apart(q: UnitQuestion) -> Reading | None:
+    """Cameras kept for another watch than the town's streets: fire lookouts, each item's own equipment."""
+    if q.camera and FIRE_WATCH_RE.search(q.said):
+        return Reading(OTHER, q.end + q.camera.end(), "caméras de détection des feux")
+    return Reading(OTHER, q.end + m.end(), "caméras chacun") if (m := EACH_ONE_AFTER_RE.match(q.right)) else None
+
+
 def _on_board(q: UnitQuestion) -> Reading | None:
     return Reading(OTHER, q.end + m.end(), "caméras embarquées") if (m := ON_BOARD_AFTER_RE.match(q.right)) else None
 
@@ -308,6 +321,7 @@ READING_RULES: tuple[ReadingRule, ...] = (
                 _camera_not_surveillance),
     ReadingRule("body_camera", "'4 caméras-piétons' are the agents' equipment, not the network", _body_camera),
     ReadingRule("on_board", "'1 500 caméras dans ses bus' watch a vehicle, not the town", _on_board),
+    ReadingRule("watch_apart", "'12 caméras … pour repérer les départs de feu', 'trois caméras chacun'", _watch_apart),
     ReadingRule("per_km2", "'caméras au km²' is a surface rate", _per_km2),
     ReadingRule("camera_density", "'370 caméras pour 100 000 habitants' is a density", _camera_density),
     ReadingRule("cameras", "'148 caméras', 'huit des 64 caméras'", _cameras),

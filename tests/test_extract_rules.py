@@ -125,6 +125,10 @@ def triples(text, **kwargs):
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
         ("Les agents portent 30 caméras piétons.", [("other", 30, "exact")]),
         ("Les agents portent désormais quatre caméras de poitrine.", [("other", 4, "exact")]),
+        # cameras kept for another watch than the streets': fire lookouts, each item's own equipment, drones
+        ("Sur les points hauts, 12 caméras sont placées pour repérer les départs de feu.", [("other", 12, "exact")]),
+        ("Les 26 bus de la ville ont trois caméras chacun.", [("other", 26, "exact"), ("other", 3, "exact")]),
+        ("La police municipale utilise désormais deux drones de surveillance.", [("other", 2, "exact")]),
         # qualifiers
         ("La ville compte près de 300 caméras.", [("cameras", 300, "approx")]),
         ("La ville compte environ 300 caméras.", [("cameras", 300, "approx")]),
