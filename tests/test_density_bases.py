@@ -1,5 +1,7 @@
 """Densities whose base is told in other words than "N habitants", or whose count has words after it."""
 
+import pytest
+
 from extractors.pipeline import extract_text
 
 
@@ -33,3 +35,15 @@ def test_a_slash_before_the_base_is_a_rate():
 def test_one_camera_named_with_its_complement_per_so_many_inhabitants_is_a_density():
     text = "Une caméra de vidéosurveillance\npour 140 habitants, c'est le ratio de la ville."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Cannes")] == [("cameras_per_100k", 714.29)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # one camera named by a stand-in noun, or as each one's: the same rate
+    ("Le village est équipé de 12 caméras, soit un appareil pour 274 habitants.", 364.96),
+    ("La ville compte 40 caméras de vidéoprotection. Cela fait un objectif pour 160 habitants.", 625.0),
+    ("L'opposition ironise : à chacun sa caméra pour 209 habitants.", 478.47),
+])
+def test_one_stand_in_or_each_ones_camera_per_so_many_inhabitants_is_a_density(text, value):
+    figures = extract_text(text, place_hint="Lognes")
+    assert [(f.metric, f.value) for f in figures if f.metric == "cameras_per_100k"] == [("cameras_per_100k", value)]
+    assert not [f for f in figures if f.metric == "population"]
