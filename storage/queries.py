@@ -159,10 +159,14 @@ def chart_point(values: list[float], old: float | None, new: float | None) -> No
 def place_history(db: Database, place_names: list[str], metric: str | None = None) -> list[dict[str, Any]]:
     """Every figure stated about these place names, all sources, with when it was first seen and the
     page it is on (a followed source's found page, not the page the source was registered by): one row
-    per page, whichever sources reached it (a press article two followed indexes linked in turn)."""
+    per page, whichever sources reached it (a press article two followed indexes linked in turn), and a
+    figure restated with only its date, spelling or wording moved once (storage/restated.py)."""
+    from storage.restated import merge_restated
+
     marks = ", ".join("?" for _ in place_names)
     sql = (
         "select f.place, f.metric, f.value, f.qualifier, f.date, max(f.evidence) as evidence, "
+        "group_concat(distinct f.id) as figure_ids, "
         "d.url as source_url, min(s.kind) as source_kind, max(d.published) as published, "
         "min(fe.started_at) as first_seen, max(fe.started_at) as last_seen "
         "from figures f join sources s on s.id = f.source_id join documents d on d.id = f.document_id "
@@ -171,7 +175,7 @@ def place_history(db: Database, place_names: list[str], metric: str | None = Non
         + " group by d.url, f.place, f.metric, f.value, f.qualifier, f.date"
         + " order by f.metric, first_seen"
     )
-    return list(db.query(sql, [*place_names, *([metric] if metric else [])]))
+    return merge_restated(db, list(db.query(sql, [*place_names, *([metric] if metric else [])])))
 
 
 def place_names(db: Database) -> list[str]:

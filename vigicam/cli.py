@@ -520,7 +520,7 @@ def report(ctx: click.Context, since: str | None, last_run: bool, place: str | N
 def history(ctx: click.Context, place: str, metric: str | None, as_json: bool) -> None:
     """One place's figures over time, from all sources; flags sources that disagree."""
     from storage.queries import place_history
-    from vigicam.history import disagreements
+    from vigicam.history import disagreements, restated_note
 
     db = existing_db(ctx)
     names = matching_places(db, place)
@@ -535,7 +535,8 @@ def history(ctx: click.Context, place: str, metric: str | None, as_json: bool) -
     for r in rows:
         mark = "  ≠ sources disagree" if (r["metric"], r["date"], r["place"]) in flagged else ""
         click.echo(f"{r['first_seen'][:10]}  {r['place']:<28} {r['metric']:<17} "
-                   f"{stated(r['value'], r['qualifier']):>14}  {r['date'] or '-':<10} {r['source_url']}{mark}")
+                   f"{stated(r['value'], r['qualifier']):>14}  {r['date'] or '-':<10} {r['source_url']}{mark}"
+                   f"{restated_note(r)}")
 
 
 @cli.command()

@@ -13,3 +13,16 @@ def disagreements(rows: list[dict[str, Any]]) -> set[tuple[str, str | None, str]
         key = (row["metric"], row["date"], row["place"])
         latest.setdefault(key, {})[row["source_url"]] = row["value"]
     return {key for key, by_source in latest.items() if len(set(by_source.values())) > 1}
+
+
+def restated_note(row: dict[str, Any]) -> str:
+    """'  restated (before: date 2024, 2025)': what a figure said before that only its date, place's
+    spelling or qualifier moved from (storage/restated.py); '' for a figure never restated. A history row
+    is then the one statement it is, not one row per date the page gave it."""
+    before: dict[str, list[str]] = {}
+    for earlier in row.get("restated") or []:
+        for key in ("date", "place", "qualifier"):
+            if earlier[key] != row[key]:
+                before.setdefault(key, []).append(earlier[key] or "-")
+    said = "; ".join(f"{key} {', '.join(dict.fromkeys(values))}" for key, values in before.items())
+    return f"  restated (before: {said})" if said else ""
