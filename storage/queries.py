@@ -178,8 +178,13 @@ def place_history(db: Database, place_names: list[str], metric: str | None = Non
     return merge_restated(db, list(db.query(sql, [*place_names, *([metric] if metric else [])])))
 
 
-def place_names(db: Database) -> list[str]:
-    return [r["place"] for r in db.query("select distinct place from figures where place is not null")]
+def place_names(db: Database, *, events: bool = False) -> list[str]:
+    """The place names of the figures; with `events`, also of the events (a source's own events carry
+    its place as it was registered: "Vernouillet" beside its figures' "Vernouillet (Eure-et-Loir)")."""
+    sql = "select distinct place from figures where place is not null"
+    if events:
+        sql += " union select distinct place from changes where place is not null"
+    return [r["place"] for r in db.query(sql)]
 
 
 def status_rows(db: Database) -> list[dict[str, Any]]:

@@ -133,9 +133,11 @@ def sources() -> None:
 @user_errors
 def sources_add(ctx: click.Context, url: str, place: str, kind: str, every: int, follow: bool) -> None:
     """Register a page to watch."""
+    from vigicam.place_identity import canonical_source
+
+    wanted = canonical_source(Source(url=url, place=place, kind=check_kind(kind), every=every, follow=follow))
     db = open_db(ctx)
-    source = add_source(db, Source(url=url, place=place, kind=check_kind(kind), every=every,
-                                   follow=follow))
+    source = add_source(db, wanted)
     click.echo(f"added source {source.id}: {source.url} ({source.place}, every {format_duration(every)})")
     warn_slash_twin(db, source.url)
 
@@ -181,7 +183,9 @@ def sources_import(ctx: click.Context, file: Path | None, use_default: bool) -> 
     """Add or update sources from a TOML file (what `sources export` prints)."""
     if bool(file) == use_default:
         raise click.UsageError("give either a FILE or --default")
-    entries = default_sources() if use_default else load_sources_file(file)
+    from vigicam.place_identity import canonical_source
+
+    entries = [canonical_source(entry) for entry in (default_sources() if use_default else load_sources_file(file))]
     db = open_db(ctx)
     with db.atomic():
         for entry in entries:
@@ -303,19 +307,14 @@ def eval_command(corpus: Path, errors: bool, as_json: bool) -> None:
             click.echo(line, err=as_json)
 
 
-def matching_places(db, name: str) -> list[str]:
-    """The place names stored in figures that `name` designates: the same name whatever its accents,
-    case or hyphens, its districts ("Aix-en-Provence / La Duranne"), and what the gazetteer resolves it to."""
-    from extractors.gazetteer import load_gazetteer, normalise
-    from extractors.places import display_name
+def matching_places(db, name: str, events: bool = False) -> list[str]:
+    """The place names stored in figures (and with `events`, in events) that `name` designates: the same
+    name whatever its accents, case or hyphens, its districts, and every spelling of the same place
+    (vigicam/place_identity.py)."""
     from storage.queries import place_names
+    from vigicam.place_identity import stored_names_for
 
-    wanted = {normalise(name)}
-    candidates = load_gazetteer().lookup(name)
-    if candidates:
-        wanted.add(normalise(display_name(candidates[0])))
-    return [p for p in place_names(db)
-            if normalise(p) in wanted or any(normalise(p).startswith(w + " ") and " / " in p for w in wanted)]
+    return stored_names_for(name, place_names(db, events=events))
 
 
 def place_suggestions(db, name: str) -> str:
@@ -331,7 +330,7 @@ def report_places(db, name: str) -> list[str]:
     a mistake (exit 1, with suggestions); a real place with nothing stored yet is said on stderr."""
     from extractors.gazetteer import load_gazetteer
 
-    names = matching_places(db, name)
+    names = matching_places(db, name, events=True)
     if not names and not load_gazetteer().lookup(name):
         raise click.ClickException(f"no place called {name!r} in the figures or the gazetteer"
                                    f"{place_suggestions(db, name)}")
