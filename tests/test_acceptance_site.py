@@ -161,6 +161,9 @@ def a_moved_date_line_is_recorded_never_reported(db_path: Path) -> None:
     moved = [(r["metric"], r["value"], r["moved"], r["old_date"], r["new_date"]) for r in sqlite_utils.Database(
         db_path).query("select * from restatements order by id")]
     assert moved == [("cameras", 20, "date", "2024", "2025")]  # 2025 → 2025 in rounds 3 and 4: nothing moved
+    rows = json.loads(invoke(db_path, "history", "Dreux", "--json"))  # one statement: one row, its latest date
+    assert [(r["value"], r["date"], [was["date"] for was in r["restated"]]) for r in rows if r["value"] == 20] == [
+        (20, "2025", ["2024"])]
 
 
 def found_pages_figures_are_their_own_places(db_path: Path) -> None:
