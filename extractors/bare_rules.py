@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from extractors.breakdown import breakdown_head, item_site
+from extractors.breakdown import bracketed_site, breakdown_head, item_site
 from extractors.candidates import Candidate, word_end, words_after, words_before
 from extractors.cues import (
     AMOUNTING_RE,
@@ -162,6 +162,29 @@ def _continuation(q: BareQuestion) -> bool:
     return q.read(Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share))
 
 
+BRACKET_OPEN_RE = re.compile(r"\(\s*(?:×\s*)?$")
+BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _bracketed_item(q: BareQuestion) -> bool:
+    """ "… rejoindre le centre-ville (27 caméras), le quartier de Perseigne (14), la gare (1)": a number alone in
+    brackets after a site, in a sentence that gives camera counts so, counts cameras at that site."""
+    text, start = q.x.text, q.sentence.start
+    opening = text.rfind("(", start, q.m.start)
+    if not (BRACKET_OPEN_RE.search(text, start, q.m.start) and BRACKET_CLOSE_RE.match(text, q.m.end)):
+        return False
+    heads = [c for c in q.previous if c.reading.family == CAMERAS]
+    if not heads or re.search(r"[.;]", text[heads[-1].end : q.m.start]) or q.m.start - heads[-1].end > 300:
+        return False
+    bracketed = [o for o in q.mentions if o is not q.m and BRACKET_OPEN_RE.search(text, start, o.start)]
+    if not bracketed:
+        return False  # one number in brackets may be anything; a series of them lists what the first one counts
+    if (site := bracketed_site(text, start, opening)) is None:
+        return False
+    head = heads[-1]
+    return q.read(Candidate(q.m, head.reading.continued(q.m.end), q.m.start, q.m.end, head=head, site=site))
+
+
 def _series_start(q: BareQuestion) -> bool:
     return q.x.link_from(q.sentence, q.mentions, q.found, q.i, q.left)
 
@@ -296,6 +319,8 @@ BARE_RULES: tuple[BareRule, ...] = (
              _whole_counted_against),
     BareRule("breakdown", "'17 caméras … : cinq à la Halte, trois parking Gabriel-Péri, …': the items of a count",
              _breakdown),
+    BareRule("bracketed_item", "'le centre-ville (27 caméras), le quartier de Perseigne (14)': cameras there",
+             _bracketed_item),
     BareRule("continuation", "'13 à Rezé et 7 à Vertou', 'dont 280 dans…': what the figure before counts",
              _continuation),
     BareRule("series_start", "'passer de 100 à 150 caméras': the count a series starts from", _series_start),

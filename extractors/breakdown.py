@@ -101,3 +101,26 @@ def item_site(text: str, number: Mention, end: int) -> str | None:
     stop = SITE_END_RE.search(text, lead.end(), end)
     site = text[lead.end() : stop.start() if stop else end].strip(" .")
     return site if site and len(site.split()) <= MAX_SITE_WORDS and not site[0].isdigit() else None
+
+
+# what leads a bracketed item's name: "le quartier de Perseigne (14)", "près de la gare (2)", "différents axes (11)"
+BRACKET_ITEM_LEAD_RE = re.compile(
+    r"\s*(?:(?:et|puis|ou)\s+)?(?:encore\s+)?(?:(?:dans|près|autour|le long|à proximité|aux abords|en face)\s+)?"
+    r"(?:de la |de l['’]|du |des |de |d['’]|à la |à l['’]|au |aux |à )?"
+    r"(?:(?:la |le |les |l['’])(?-i:(?=[a-zéèêàâîôûç])))?"  # "la gare" is "gare"; "le Tricot" keeps its article
+    r"(?:(?:différents|différentes|divers|diverses|plusieurs|certains|certaines)\s+)?"
+    r"(?:(?:quartier|secteur)\s+(?:de la |de l['’]|du |des |de |d['’])?)?", re.IGNORECASE)
+ITEM_BREAK_RE = re.compile(r"[,;:()]|\bet\b|\bou\b")
+
+
+def bracketed_site(text: str, start: int, opening: int) -> str | None:
+    """The site a bracketed count is of: the words after the last comma before its bracket, less their lead
+    ("…, le quartier de Perseigne (14)" → "Perseigne"); None when they say more than a site's name, or when
+    what stands before the bracket is no name (a date's note mark: "du 26/06/24 (2)")."""
+    words = text[start:opening]
+    cut = max((m.end() for m in ITEM_BREAK_RE.finditer(words)), default=0)
+    lead = BRACKET_ITEM_LEAD_RE.match(words, cut)
+    site = words[lead.end() :].strip(" .")
+    if not site or not site[-1].isalpha():  # "le conseil municipal du 26/06/24 (2)": a note's mark
+        return None
+    return site if len(site.split()) <= MAX_SITE_WORDS and not site[0].isdigit() else None

@@ -81,6 +81,8 @@ AT_BEFORE_RE = re.compile(r"\bà\s+$")  # French says "à" before a town, "en" o
 NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame)
 
 
+HYPHENS = {0x2010: "-", 0x2011: "-"}  # the hyphen and the non-breaking hyphen of typeset text
+
 class NameFinder:
     """The names-in-text part of `PlaceFinder`: the page's places it reads are set by `PlaceFinder`."""
 
@@ -151,6 +153,7 @@ class NameFinder:
         words, the longest chunk that names a place wins; the next chunk starts after it."""
         if self.gazetteer is None:
             return []
+        text = text.translate(HYPHENS)  # "Juvisy‑sur‑Orge" with non-breaking hyphens: the same name, same offsets
         found = []
         for m in NAME_RE.finditer(text):
             words = re.split(r"(?<=\s)", m.group(0))  # a hyphenated name is one word: "Saint-Eutrope"

@@ -163,11 +163,15 @@ def _own_sites(q: PlaceQuestion) -> FigurePlace | None:
 
 def _listed_site(q: PlaceQuestion) -> FigurePlace | None:
     """An item of a commune's breakdown ("… : cinq à la Halte routière, trois parking Gabriel-Péri") is about
-    the site it names, a district of that commune, unless it names a place of the gazetteer ("quatre à Rezé")."""
+    the site it names, a district of that commune; a site that is a place of the gazetteer is that place
+    ("quatre à Rezé", "Juvisy-sur-Orge (15)")."""
     site, finder = q.c.site, q.x.finder
-    if not site or finder.commune is None or finder.names_in(site):
+    if not site:
         return None
-    return finder.district(site)
+    if named := finder.names_in(site):  # "Juvisy-sur-Orge (15)": the place the site is
+        start, end, place = named[0]
+        return to_figure_place(place) if not site[:start].strip() and not site[end:].strip() else None
+    return finder.district(site) if finder.commune is not None else None
 
 
 def _head_figure(q: PlaceQuestion) -> FigurePlace | None:

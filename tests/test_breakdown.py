@@ -57,3 +57,21 @@ def test_an_article_opens_an_item_only_in_a_list_that_adds_up():
 def test_an_item_names_its_site_without_its_locative(item, site):
     number = find_mentions(item)[0]
     assert item_site(item, number, len(item)) == site
+
+
+def test_numbers_alone_in_brackets_after_sites_count_the_cameras_of_each_site():
+    text = ("Aujourd'hui le réseau couvre le centre-ville (27 caméras), le quartier de Perseigne (14), la gare (1) "
+            "et différents axes de circulation (11).")
+    assert cameras(text, "Alençon")[1:] == [("cameras", 14, "Alençon / Perseigne"),
+        ("cameras", 1, "Alençon / gare"), ("cameras", 11, "Alençon / axes de circulation")]
+
+
+def test_a_bracketed_site_that_is_a_commune_is_that_commune():
+    text = "Les caméras sont réparties ainsi : Athis-Mons (17 caméras), Juvisy‑sur‑Orge (15) et Savigny-sur-Orge (4)."
+    assert cameras(text, "Les Portes de l'Essonne")[1] == ("cameras", 15, "Juvisy-sur-Orge")
+
+
+def test_note_marks_in_brackets_are_no_counts():
+    text = ("Nous dénombrons une dizaine de caméras, selon le maire au conseil du 26/06/24 (2) et une vidéo du "
+            "29/06/2024 (3).")
+    assert [v for _, v, _ in cameras(text, "Breil-sur-Roya")] == [10]
