@@ -306,7 +306,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               STOCK),
     TenseRule("possessed_set", "'la ville a décidé de redéployer ses 32 caméras': its own, there now",
               lambda q: POSSESSED_BEFORE_RE.search(q.before) and not GETTING_BEFORE_RE.search(q.before)
-              and not INCREMENT_RE.search(q.after[:40]) and not PLANNED_AFTER_RE.match(q.after), STOCK),
+              and not MORE_NEXT_RE.match(q.after) and not PLANNED_AFTER_RE.match(q.after), STOCK),
     TenseRule("moved", "'Deux caméras nomades seront déplacées au gré des événements': they exist",
               lambda q: MOVED_RE.search(q.clause) and not INCREMENT_RE.search(q.clause), STOCK),
     TenseRule("first_ones", "'la ville a posé ses douze premières caméras': the whole system then",

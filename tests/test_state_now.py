@@ -45,7 +45,8 @@ CASES = [
     ("Ces vingt-deux caméras remplaceront le dispositif actuel en 2015.", [("cameras_planned", 22)]),
     ("Les 21 caméras seront remplacées en 2015.", [("cameras", 21)]),
     # a possessive presupposes the cameras: its own, there now, whatever the verb will do with them
-    ("La ville a décidé de redéployer ses 32 caméras dans le quartier de la gare.", [("cameras", 32)]),
+    ("La ville a décidé de redéployer ses 32 caméras et d'y ajouter 8 autres près de la gare.",
+     [("cameras", 32), ("cameras_planned", 8)]),
     ("Le centre de supervision épaulera la commune pour ses 18 caméras.", [("cameras", 18)]),
     # a set run by someone is there
     ("La police a accès aux images des 18 caméras gérées par la ville.", [("cameras", 18)]),
