@@ -67,6 +67,12 @@ def nests(outer: str, inner: str, gazetteer: Gazetteer | None) -> bool:
     return any(gazetteer.parent(communes[0], o.kind) == o for o in outers)
 
 
+def one_date_in_other(a: str | None, b: str | None) -> bool:
+    """ "D'ici l'année prochaine, 16 caméras" (2023) and "16 caméras … avant décembre" (2023-12): one date
+    within the other tells the same time, less or more precisely."""
+    return bool(a and b and (a.startswith(b) or b.startswith(a)))
+
+
 Told = list[tuple[Figure, Sentence]]
 
 
@@ -125,7 +131,8 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
                 key = (*key, figure.start)
                 best[key] = (score, figure)
                 order.append(key)
-            elif kept.date != figure.date and (kept.date and figure.date or said_now(kept) or said_now(figure)):
+            elif kept.date != figure.date and not one_date_in_other(kept.date, figure.date) and (
+                    kept.date and figure.date or said_now(kept) or said_now(figure)):
                 # "40 caméras en 2019" and "on recense aujourd'hui 40 caméras": two statements
                 key = (*key, figure.date)
                 best[key] = (score, figure)

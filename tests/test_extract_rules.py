@@ -239,6 +239,13 @@ def test_repeated_fact_is_one_figure():
     assert triples(text) == [("cameras_planned", 30, "exact")]
 
 
+def test_a_fact_told_with_a_year_then_with_its_month_is_one_figure():
+    text = ("D'ici l'année prochaine, 16 caméras supplémentaires seront installées. Fin 2023, le réseau en "
+            "comptera 16 de plus.")
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Vénissieux", published="2022-05-02")] == [
+        ("cameras_planned", 16)]
+
+
 def test_contradictory_statements_are_both_kept():
     text = "La ville compte 458 caméras. Aujourd'hui, le territoire compte plus de 450 caméras."
     assert triples(text) == [("cameras", 458, "exact"), ("cameras", 450, "at_least")]
