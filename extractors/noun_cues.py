@@ -9,10 +9,13 @@ CAUGHT_RE = re.compile(r"\b(?:interpell|arrêt|identifi|confondu|appréhend|plac
 THANKS_TO_FOOTAGE_RE = re.compile(r"\b(?:grâce (?:à|aux?)|à l'aide des?|par les?|sur les?)\s+(?:\w+\s+)?"
                                   r"(?:images|cam[ée]ras?|vid[ée]os?|enregistrements|vidéoprotection)")
 # "dix personnes se relaient devant les écrans", "huit personnes assermentées": the people who watch the footage
-WATCHERS_AFTER_RE = re.compile(r"\s*(?:\w+\s+)?(?:se relaient|(?:sont\s+)?habilitée?s|(?:sont\s+)?assermentée?s"
+# "seules trois personnes y ont accès", "quatre personnes à la mairie sont habilitées": who may see it
+WATCHERS_AFTER_RE = re.compile(r"\s*(?:[\w']+\s+){0,3}?(?:se relaient|(?:sont\s+)?habilitée?s|(?:sont\s+)?assermentée?s"
+                               r"|(?:y\s+)?ont accès|(?:y\s+)?accèdent"
+                               r"|(?:sont\s+)?autorisée?s à (?:visionner|consulter|regarder|accéder)"
                                r"|dédiée?s (?:au|à la) (?:visionnage|surveillance|vidéo)"
                                r"|chargée?s de (?:visionner|regarder)"
-                               r"|visionnent|(?:peuvent|pourront) (?:visionner|consulter|accéder))")
+                               r"|visionnent|visualisent|(?:peuvent|pourront) (?:visionner|consulter|accéder))")
 CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
                                 r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
 # "un centre d'une capacité de 167 caméras", "dimensionné pour accueillir 2 000 caméras", "peut traiter jusqu'à

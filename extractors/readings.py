@@ -373,7 +373,9 @@ def _centre_unnamed(q: UnitQuestion) -> bool:
     return not re.search(CENTRE_TERMS, said) and not (
         re.search(f"{THERE_PRONOUN}|{IMAGES_PRONOUN}", said) and re.search(CENTRE_TERMS, q.context)) and not (
         SERVICE_SUBJECT_RE.match(said) and VIDEO_SERVICE_RE.search(q.context)) and not (
-        _answers_about_the_centre(q.sentence_text, q.mention, q.context_text))
+        _answers_about_the_centre(q.sentence_text, q.mention, q.context_text)) and not (
+        # "cinq agents se relaient devant les écrans", "deux agents visualisent les caméras": the footage's watchers
+        caught_or_watching("", _after_noun(q), q.topic))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,10 @@ CASES = [
     ("Le centre a traité 47 demandes de visionnage des images des caméras.", 47),
     ("Les caméras de vidéoprotection surveillent 19 ensembles d'habitation.", 19),
     ("La France compte 768 centres de supervision urbains reliés à des caméras.", 768),
+    # who may see the footage, and the agents who watch it
+    ("Les images des caméras sont conservées quinze jours ; seules trois personnes y ont accès.", 3),
+    ("Pour les caméras, quatre personnes à la mairie sont habilitées.", 4),
+    ("Devant les écrans des caméras, cinq agents se relaient jour et nuit.", 5),
 ]
 
 
