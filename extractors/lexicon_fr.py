@@ -114,7 +114,7 @@ OTHER_NOUNS = {
     # the police's drones and photo traps against dumping: devices of watch, not the camera network
     "drones": "any", "pièges photographiques": "any", "pièges photo": "any",
     "interpellations": "aid", "arrestations": "aid", "enquêtes": "aid",
-    "interventions": "aid", "réquisitions": "aid", "extractions": "aid",
+    "interventions": "aid", "réquisitions": "aid", "extractions": "aid", "identifications": "aid",
     "reprises": "use", "extraits": "centre",  # "visionner les images à 210 reprises", "1 000 extraits vidéo"
     "fois": "use",  # "les images ont été requises 410 fois", "les caméras ont servi à 17 reprises": uses
     # "les caméras ont permis d'élucider 150 affaires", "6 affaires élucidées" where the cameras are told of
@@ -159,7 +159,8 @@ THERE_PRONOUN = (r"\b(?:s'y|y)\s+(?:\w+\s+)?"
 IMAGES_PRONOUN = r"\bles\s+(?:consult|visionn|regard|exploit|extrai)\w*"
 AID_TERMS = (r"cam[ée]ra|vid[ée]o|csu|équip|aide|subvention|bénéfici|financ|relié|raccord|dossier|profit|"
              r"sollicit|soutien|protég|dispositif|implant|install|déploi|couvr|aid"
-             r"|supervision|opérateur")  # "les opérateurs du centre de supervision ont déclenché 900 interventions"
+             r"|supervision|opérateur"  # "les opérateurs du centre de supervision ont déclenché 900 interventions"
+             r"|images|visionn|réquisition")  # the footage and its uses: "on compte 46 réquisitions en 2015"
 MONEY_CONTEXT = r"euros?|€|budget|co[uû]t|financ|subvention|enveloppe|somme|crédits|dépens|montant|aide"
 # Money that is not specific to surveillance: a global security plan or budget.
 BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la période|section d'investissement"
