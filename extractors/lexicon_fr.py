@@ -205,7 +205,10 @@ FUTURE_TERMS = (
     r"(?:choisi|choisit|choisissent|opté pour|résolu)\s+(?:de\s+|d')?(?:faire\s+)?(?:install|déploy|pos|implant|"
     r"étendre|investir|ajout|équip|renforc|acqu[ée]rir|achet)\w*|il (?:est|a été) (?:\w+ )?question d(?:e|es|u|'\w+)|"
     # a periphrastic future: "sont sur le point d'être installées", "devant être raccordées"
-    r"sur le point d(?:e\b|'\w+)|devant être (?:install|pos|implant|déploy|raccord|mis)\w*|"
+    r"sur le point d(?:e\b|'\w+)|"
+    # still to do: "il reste 7 caméras à installer", "12 caméras restent à poser"
+    r"rest(?:e|ent|ait|aient)\b[^.;,]{0,40}?\bà (?:install|pos|implant|déploy|mettre en|raccord)\w*|"
+    r"devant être (?:install|pos|implant|déploy|raccord|mis)\w*|"
     r"projet d'(?:installation|implantation|extension|équipement|acquisition)|"
     # a prefect's leave to install is no installation: "une autorisation préfectorale pour 160 caméras",
     # "un arrêté autorisant la commune à en installer 23", "vient d'autoriser l'utilisation de 27 caméras"; not

@@ -152,6 +152,8 @@ def test_a_count_whose_own_words_plan_it_is_to_come_whatever_another_says(text, 
     ("Un appel d'offre a été lancé pour 6 caméras.", [("cameras_planned", 6)]),
     ("Lors de la réunion publique, il a été question des 21 caméras et de leurs emplacements.",
      [("cameras_planned", 21)]),
+    # still to do
+    ("La première tranche est posée ; il reste 7 caméras à installer.", [("cameras_planned", 7)]),
     # a periphrastic future
     ("En tout, 22 caméras de vidéoprotection sont sur le point d'être installées au cœur de la commune.",
      [("cameras_planned", 22)]),
