@@ -492,3 +492,15 @@ def m019_changes_by_kind_place_metric(db: Database) -> None:
     events, 86-106 ms a facet and 52 ms a filtered count, 10-22 ms with them)."""
     for column in ("kind", "place", "metric"):
         db["changes"].create_index([column])
+
+
+@migrations()
+def m020_counts_over_time_merge_restatements(db: Database) -> None:
+    """`camera_counts_over_time` lists a figure restated with only its date, place's spelling or qualifier
+    moved once, as `vigicam history` does (issue 21): its latest date, seen first when its first wording
+    was, and what it said before in `restated`. The statements restatements join are kept, group by group,
+    in `restated_statements` by a trigger (and filled here from the restatements already stored). See
+    storage/counts_view.py."""
+    from storage.counts_view import create_counts_over_time
+
+    create_counts_over_time(db)
