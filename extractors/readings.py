@@ -98,6 +98,9 @@ NEGATED_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?n(?:'|e\s+)\s*(?:ont|sont|
 # "… un service commun de vidéoprotection. Le service emploiera 3 agents": the video service's staff
 SERVICE_SUBJECT_RE = re.compile(r"\s*(?:le|ce) service\b")
 VIDEO_SERVICE_RE = re.compile(r"\bservice\b[^.]{0,40}\bvid[ée]o")
+MEMBERS_BEFORE_RE = re.compile(r"\b(?:qui (?:réunit|regroupe|compte|rassemble|fédère)|regroupant|réunissant"
+                               r"|rassemblant|fédérant|composée? de|formée? de)\s*$")
+MEMBERS_AFTER_RE = re.compile(r"\s*(?:,|et|pour)\s*(?:près de\s+|plus de\s+)?\d[\d  .\u202f]*\s*(?:hab\b|habitants)")
 KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
 SUPERLATIVE_RE = re.compile(r"^\s+(?:les|la|le)\s+(?:plus|moins)\b")
 
@@ -363,6 +366,10 @@ def _sentence_but_share(sentence: str, counted: str) -> str:
     return sentence[:share] if share >= 0 else sentence
 
 
+def _towns(q: UnitQuestion) -> bool:
+    return q.other.group(1) in ("communes", "villes", "municipalités", "collectivités")
+
+
 def _after_noun(q: UnitQuestion) -> str:
     return q.right[q.other.end(1) :]
 
@@ -400,6 +407,12 @@ NOUN_CHECKS: tuple[NounCheck, ...] = (
     # "la fusion des trois communes": a merger's, not an aid's or a network's
     NounCheck("merger", frozenset({"aid"}), lambda q: bool(MERGED_BEFORE_RE.search(q.before(30)))),
     NounCheck("no_aid_words", frozenset({"aid"}), lambda q: not re.search(AID_TERMS, q.topic)),
+    # "la communauté de communes (6 communes, 84 796 hab.)", "qui regroupe 8 villes": what a body is made of
+    NounCheck("members_of_a_body", frozenset({"aid"}), lambda q: _towns(q) and bool(
+        MEMBERS_BEFORE_RE.search(q.before(40)) or MEMBERS_AFTER_RE.match(_after_noun(q)))),
+    # "les deux communes ont retenu …": the towns just named, not a count
+    NounCheck("the_two_named", frozenset({"aid"}), lambda q: _towns(q) and q.mention.value <= 2 and bool(
+        re.search(r"\b(?:les|ces|aux|des)\s*$", q.before(8)))),
     NounCheck("not_equipping", frozenset({"equipped"}), lambda q: not re.search(r"équip|cam[ée]ra|vid[ée]o", q.said)),
     # "un parking de 300 véhicules", "qui peut accueillir 300 véhicules": its size
     NounCheck("capacity", frozenset({"equipped"}), lambda q: bool(CAPACITY_BEFORE_RE.search(q.before(30)))),

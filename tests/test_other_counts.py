@@ -63,3 +63,14 @@ def test_the_people_who_watch_the_footage_are_counted(text, value):
 def test_people_who_neither_watch_nor_were_caught_are_not_counted():
     text = "Une réunion publique sur les caméras a réuni 80 personnes à la salle des fêtes."
     assert [f for f in extract_text(text, place_hint="Rignac") if f.metric == "other"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # what an intercommunality is made of is no count of towns equipped or aided
+    "La communauté d'agglomération Val-et-Forêt (6 communes, 84 796 hab.) installera 90 caméras.",
+    "Cet EPCI, qui réunit huit communes, projette de doter son territoire de 96 caméras.",
+    # the towns just named
+    "Franconville et Sannois partagent 60 caméras : les deux communes ont retenu un centre commun.",
+])
+def test_a_body_s_members_and_the_towns_just_named_are_no_count(text):
+    assert [f for f in extract_text(text, place_hint="Franconville") if f.metric == "other"] == []
