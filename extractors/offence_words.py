@@ -11,8 +11,15 @@ _COUNTED = r"^(\s*(?:de\s+|d')?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
 FINED_RE = re.compile(_COUNTED + r"(?:ont été|sont|seront|ont)\s+(?:été\s+)?verbalisée?s\b")
 # "six villas cambriolées", "Quatre magasins ont été cambriolés en 2019", "cinquante voitures vandalisées"
 # (not a weight, "250 kilos de nourriture volés"; not what was found, "600 véhicules volés ont été retrouvés")
-HARMED_RE = re.compile(r"(?!\s*(?:kilos?|kg|tonnes?|litres?|mètres?)\b)" + _COUNTED
-                       + r"(?:(?:ont|avaient|auraient)\s+été\s+|(?:sont|étaient)\s+)?"
+# "trois commerces du centre-ville de La Flèche ont été cambriolés", "cinq églises ont en effet été dégradées",
+# "une vingtaine de jardins ont ainsi été visités", "trois commerces ont été victimes d'un vol": the noun phrase
+# may be longer, an adverb may stand in the auxiliary, and a victim tells the offence too
+_WORD = r"(?!cam[ée]ras?\b|appareils?\b|dômes?\b)[\w'-]+"  # "Cinq des sept caméras … vandalisées": damaged cameras
+_HARMED_COUNTED = rf"^(\s*(?:de\s+|d')?{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+"
+HARMED_RE = re.compile(r"(?!\s*(?:kilos?|kg|tonnes?|litres?|mètres?)\b)" + _HARMED_COUNTED
+                       + r"(?:(?:ont|avaient|auraient)\s+(?:(?:ainsi|en effet|également|aussi|déjà|encore)\s+)?été\s+"
+                       r"|(?:sont|étaient)\s+)?"
                        r"(?:cambriolée?s|volée?s|vandalisée?s|brûlée?s|brulée?s|incendiée?s|fracturée?s|saccagée?s"
-                       r"|dégradée?s|taguée?s|forcée?s)\b"
+                       r"|dégradée?s|taguée?s|forcée?s|visitée?s|victimes? d(?:'|e\s+)(?:un |une )?(?:vol|cambriolage"
+                       r"|effraction|tentative|dégradation))\b"
                        r"(?!\s+(?:ou\b|(?:ont|ont été|sont|avaient été)\s+(?:retrouv|localis|identifi|récupér)))")

@@ -24,6 +24,11 @@ def test_an_offence_named_as_people_write_it_is_counted(text, value):
     ("Grâce aux caméras, 600 véhicules volés ont été retrouvés.", []),
     ("Les caméras ont filmé le vol de 250 kilos de nourriture volés aux Restos du cœur.", []),
     ("Deux caméras vandalisées seront remplacées.", []),
+    ("Cinq des sept caméras installées ont été vandalisées avant la réception des travaux.", []),
+    # a longer noun phrase, an adverb in the auxiliary, a victim
+    ("Avant les caméras, trois commerces du centre-ville de La Flèche ont été cambriolés.", [3]),
+    ("Pour la mairie, qui veut des caméras, cinq églises ont en effet été dégradées.", [5]),
+    ("Sans caméras, trois commerces ont été victimes d'un vol le mois dernier.", [3]),
 ])
 def test_what_befell_people_or_things_is_an_offence_count(text, expected):
     assert [f.value for f in extract_text(text, place_hint="Istres") if f.metric == "offences"] == expected
