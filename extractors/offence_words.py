@@ -23,3 +23,8 @@ HARMED_RE = re.compile(r"(?!\s*(?:kilos?|kg|tonnes?|litres?|mètres?)\b)" + _HAR
                        r"|dégradée?s|taguée?s|forcée?s|visitée?s|victimes? d(?:'|e\s+)(?:un |une )?(?:vol|cambriolage"
                        r"|effraction|tentative|dégradation))\b"
                        r"(?!\s+(?:ou\b|(?:ont|ont été|sont|avaient été)\s+(?:retrouv|localis|identifi|récupér)))")
+
+# "cambriolée trois fois en 2016", "vandalisé une dizaine de fois": how often a thing was harmed, a count of offences
+HARMED_BEFORE_TIMES_RE = re.compile(r"\b(?:cambriol|vandalis|dégrad|saccag|tagu|incendi|braqu|fractur)\w*"
+                                    r"(?:\s+(?:déjà|encore|au moins|plus de|près de))?\s*$")
+TIMES_RE = re.compile(r"\s*(?:de\s+)?fois\b")

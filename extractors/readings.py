@@ -30,7 +30,7 @@ from extractors.lexicon_fr import (
 )
 from extractors.noun_cues import CAMERA_CAPACITY_BEFORE_RE, CAPACITY_BEFORE_RE, caught_or_watching
 from extractors.numbers import Mention
-from extractors.offence_words import FINED_RE, HARMED_RE
+from extractors.offence_words import FINED_RE, HARMED_BEFORE_TIMES_RE, HARMED_RE, TIMES_RE
 from extractors.segments import BULLET
 
 CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
@@ -288,6 +288,8 @@ def _population(q: UnitQuestion) -> Reading | None:
 
 
 def _befallen(q: UnitQuestion) -> Reading | None:
+    if HARMED_BEFORE_TIMES_RE.search(q.before(40)) and (times := TIMES_RE.match(q.right)):
+        return Reading(OFFENCES, q.end + times.end())  # "la boutique a été cambriolée trois fois en 2016"
     m = FINED_RE.match(q.right) or HARMED_RE.match(q.right)
     return Reading(OFFENCES, q.end + m.end(1)) if m else None
 

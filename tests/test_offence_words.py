@@ -29,6 +29,9 @@ def test_an_offence_named_as_people_write_it_is_counted(text, value):
     ("Avant les caméras, trois commerces du centre-ville de La Flèche ont été cambriolés.", [3]),
     ("Pour la mairie, qui veut des caméras, cinq églises ont en effet été dégradées.", [5]),
     ("Sans caméras, trois commerces ont été victimes d'un vol le mois dernier.", [3]),
+    # how often a thing was harmed
+    ("La boutique, que ne filme aucune caméra, a été cambriolée trois fois en 2016.", [3]),
+    ("Les caméras n'y ont rien fait : le local a été vandalisé une dizaine de fois.", [10]),
 ])
 def test_what_befell_people_or_things_is_an_offence_count(text, expected):
     assert [f.value for f in extract_text(text, place_hint="Istres") if f.metric == "offences"] == expected
