@@ -33,7 +33,8 @@ PARTITIVE_RE = re.compile(r"^\s*d'entre (?:elles|eux)\b")  # "Sept d'entre elles
 # "Trente-huit d'entre eux sont désormais équipés": cameras are installed, not equipped; what is equipped is a site
 PARTITIVE_EQUIPPED_RE = re.compile(r"^\s*d'entre (?:elles|eux)\s+(?:[^\W\d_]+\s+){0,3}?équipé")
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
-RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?|%)?\s*(?:à|et|-|–)\s*$")  # "entre 20 % et 50 %"
+# "entre 20 % et 50 %"; "trois, voire quatre caméras", "cinq ou six amendes": a range in other words
+RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?|%)?\s*(?:à|et|-|–|ou|,?\s*voire|,\s*sinon|,\s*peut-être)\s*$")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
 DAY_RE = re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 BEARS_ON_RE = re.compile(r"\bport(?:e|ent|ait|aient|ant|era|eront)\s+sur\s*$")

@@ -224,6 +224,8 @@ class SentenceReader:
                 continue
             if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
                 continue
+            if re.search(r"\b(?:ou|voire|sinon|peut-être)\b", between) and high.value > 2 * low.value:
+                continue  # "selon que l'on équipe 25 % ou 100 % des gares": two cases, not a range
             if EVOLUTION_RE.search(words_before(self.text, sentence, low.start, 40)):
                 continue  # "passer de 100 à 150 caméras": where a count starts and where it goes
             left = words_before(self.text, sentence, low.start, 20)

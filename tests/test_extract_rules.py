@@ -149,6 +149,13 @@ def triples(text, **kwargs):
                                                          ("money_eur", 6000, "at_most")]),
         ("Chaque caméra coûte de 8 à 12 000 €.", [("money_eur", 8000, "at_least"), ("money_eur", 12000, "at_most")]),
         ("Le projet vise 50 à 60 caméras.", [("cameras_planned", 50, "at_least"), ("cameras_planned", 60, "at_most")]),
+        # a range in other words; two cases far apart are no range
+        ("En 2017, la ville va implanter trois, voire quatre caméras supplémentaires.",
+         [("cameras_planned", 3, "at_least"), ("cameras_planned", 4, "at_most")]),
+        ("Devant les écrans des caméras, six ou sept opérateurs se relaient.",
+         [("other", 6, "at_least"), ("other", 7, "at_most")]),
+        ("La vidéoprotection coûterait 1 M€ ou 4 M€ selon le nombre de caméras.",
+         [("money_eur", 1_000_000, "exact"), ("money_eur", 4_000_000, "exact")]),
         # densities, normalised to 100,000 inhabitants
         ("La ville compte 12,5 caméras pour 10 000 habitants.", [("cameras_per_100k", 125, "exact")]),
         ("On y trouve une caméra pour 400 habitants.", [("cameras_per_100k", 250, "exact")]),
