@@ -37,7 +37,7 @@ CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
     "cameras", "density", "population", "money", "percent", "offences", "other")
 
 ADJ = "|".join(NOUN_ADJECTIVES)
-OPEN_QUOTE = r"[«\"“]?\s*"
+OPEN_QUOTE = r"[«\"“#]?\s*"  # "les 1 300 #caméras" of a post too
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:

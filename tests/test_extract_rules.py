@@ -130,6 +130,7 @@ def triples(text, **kwargs):
         ("Les 26 bus de la ville ont trois caméras chacun.", [("other", 26, "exact"), ("other", 3, "exact")]),
         ("La police municipale utilise désormais deux drones de surveillance.", [("other", 2, "exact")]),
         # qualifiers
+        ("C'est là qu'arrivent les images des 1 300 #caméras de la ville.", [("cameras", 1300, "exact")]),
         ("La ville compte près de 300 caméras.", [("cameras", 300, "approx")]),
         ("La ville compte environ 300 caméras.", [("cameras", 300, "approx")]),
         ("La ville compte plus de 300 caméras.", [("cameras", 300, "at_least")]),
