@@ -25,6 +25,7 @@ from extractors.cues import (
     CAMERA_WORDS_RE,
     CHANGE_TO_RE,
     CONTINUATION_RE,
+    EVOLUTION_RE,
     LEVEL_BEFORE_RE,
     MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
@@ -189,6 +190,23 @@ def _series_start(q: BareQuestion) -> bool:
     return q.x.link_from(q.sentence, q.mentions, q.found, q.i, q.left)
 
 
+def _series_end(q: BareQuestion) -> bool:
+    """ "Bagnols va passer de 20 caméras de vidéosurveillance à 40": where a count goes, counted as the count it
+    starts from, which is the stock it starts from (read so, whatever the tense of the change)."""
+    if not re.search(r"\bà\s*$", q.left):
+        return False
+    text = q.x.text
+    starts = [c for c in q.previous if c.reading.family == CAMERAS and c.head is None and EVOLUTION_RE.search(
+        norm(text[max(q.sentence.start, c.mention.start - 60) : c.mention.start]))]
+    if not starts or re.search(r"[.;]", text[starts[-1].end : q.m.start]) or q.m.start - starts[-1].end > 80:
+        return False
+    start = starts[-1]
+    if start.mention.value >= q.m.value:
+        return False  # a fall is told otherwise; "de 20 à 15" is rare enough to leave
+    start.starting_point = True
+    return q.read(Candidate(q.m, start.reading.continued(q.m.end), q.m.start, q.m.end))
+
+
 def _table_cell(q: BareQuestion) -> bool:
     """ "Caméras financées / … / Cher / 12 / 64": a table's cell, counted by its column's header."""
     reading = q.x.read_cell(q.sentence, q.m)
@@ -324,6 +342,7 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("continuation", "'13 à Rezé et 7 à Vertou', 'dont 280 dans…': what the figure before counts",
              _continuation),
     BareRule("series_start", "'passer de 100 à 150 caméras': the count a series starts from", _series_start),
+    BareRule("series_end", "'passer de 20 caméras à 40': where the count goes", _series_end),
     BareRule("table_cell", "a table's cell counts what its column's header names", _table_cell),
     BareRule("list_line", "'Évolution du nombre de caméras :⏎2018 : 19': what the list's intro names", _list_line),
     BareRule("question_asked", "'Combien de caméras … ? — 37': what the question asks", _question_asked),

@@ -185,3 +185,10 @@ def test_a_choice_a_project_or_a_leave_to_install_tells_cameras_to_come(text, ex
 def test_now_and_soon_each_belong_to_their_own_count(text, expected):
     figures = extract_text(text, place_hint="Oullins")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_where_a_count_goes_after_its_noun_is_a_count_of_the_same_noun():
+    """The count a change starts from is the stock; where it goes takes the change's tense."""
+    text = "Bagnols va donc passer de 20 caméras de vidéosurveillance à 40."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Bagnols-sur-Cèze")] == [
+        ("cameras", 20), ("cameras_planned", 40)]
