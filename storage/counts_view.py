@@ -41,43 +41,59 @@ def _merge_steps(old: str, new: str) -> list[str]:
         f"insert or ignore into restated_statements (statement, root) select {_figure_key(new)}, {_figure_key(new)} "
         f"where {old} is not null and {new} is not null",
         f"update restated_statements set root = (select min(root) from restated_statements where {both}) "
-        f"where root in (select root from restated_statements where {both})",
+        f"where root in (select root from restated_statements where {both}) "
+        f"and root != (select min(root) from restated_statements where {both})",  # the other group's rows only
     ]
 
 
+_NEWEST = ", ".join(f"max(case when rank = 1 then {c} end) as {c}"
+                    for c in ("source_id", "place", "metric", "value", "qualifier", "date", "evidence"))
+
 COUNTS_OVER_TIME_SQL = f"""
 create view camera_counts_over_time as
-with seen as (  -- each statement, when it was first and last seen, and its group if a restatement joined it
-    select s.*, coalesce(m.root, s.statement) as root, m.root is not null as restated
+with maybe as (  -- the source, metric and value of each restated statement (one text: an indexed `in`)
+    select distinct json_array(json_extract(statement, '$[0]'), json_extract(statement, '$[3]'),
+                               json_extract(statement, '$[4]')) as said from restated_statements
+),
+seen as (  -- the other figures' statements, when each was first and last seen, its group if joined
+    select s.*, coalesce(m.root, s.statement) as root
     from (select {_KEY.format('f', 'd')} as statement, f.source_id, f.place, f.metric, f.value, f.qualifier,
-                 f.date, max(f.evidence) as evidence, max(f.id) as newest,
+                 f.date, f.evidence, max(f.id) as newest,
                  min(fe.started_at) as first_seen, max(fe.started_at) as last_seen
           from figures f join documents d on d.id = f.document_id
           join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id
           where f.metric in {CAMERA_METRICS_SQL}
+            and f.source_id in (select json_extract(statement, '$[0]') from restated_statements)
+            and json_array(f.source_id, f.metric, f.value) in (select said from maybe)
           group by f.source_id, d.url, f.place, f.metric, f.value, f.qualifier, f.date) s
     left join restated_statements m on m.statement = s.statement
 ),
-ranked as (  -- a restated group's statements, its newest (last seen, then newest figure) first
-    select *, row_number() over (partition by root order by last_seen desc, newest desc) as rank
-    from seen where restated
+ranked as (  -- a group's statements, its newest (last seen, then newest figure) first
+    select *, row_number() over (partition by root order by last_seen desc, newest desc) as rank from seen
 ),
 grouped as (  -- a group as its newest statement, seen first when its first was, and what it said before
-    select {", ".join(f"max(case when rank = 1 then {c} end) as {c}" for c in
-                      ("source_id", "place", "metric", "value", "qualifier", "date", "evidence"))},
-           min(first_seen) as first_seen, max(last_seen) as last_seen,
+    select {_NEWEST}, min(first_seen) as first_seen, max(last_seen) as last_seen,
            json_group_array(json_object('place', place, 'qualifier', qualifier, 'date', date))
                filter (where rank > 1) as restated
     from (select * from ranked order by root, last_seen, newest) group by root
-    union all
-    select source_id, place, metric, value, qualifier, date, evidence, first_seen, last_seen, null
-    from seen where not restated
+),
+merged as (  -- statements of one source that say the same once merged are one row, as below
+    select source_id, place, metric, value, qualifier, date, max(evidence) as evidence,
+           min(first_seen) as first_seen, max(last_seen) as last_seen, max(restated) as restated
+    from grouped group by source_id, place, metric, value, qualifier, date
 )
-select g.place, g.metric, g.value, g.qualifier, g.date, min(g.first_seen) as first_seen,
-       max(g.last_seen) as last_seen, s.url as source_url, max(g.evidence) as evidence,
-       coalesce(max(g.restated), json_array()) as restated
-from grouped g join sources s on s.id = g.source_id
-group by g.source_id, g.place, g.metric, g.value, g.qualifier, g.date
+select f.place, f.metric, f.value, f.qualifier, f.date, min(fe.started_at) as first_seen,
+       max(fe.started_at) as last_seen, s.url as source_url, f.evidence, json_array() as restated
+from figures f  -- the figures no restatement can have joined: grouped as ever (migration m004)
+join fetches fe on fe.document_id = f.document_id and fe.source_id = f.source_id
+join sources s on s.id = f.source_id
+where f.metric in {CAMERA_METRICS_SQL}
+  and (f.source_id not in (select json_extract(statement, '$[0]') from restated_statements)
+       or json_array(f.source_id, f.metric, f.value) not in (select said from maybe))
+group by f.source_id, f.place, f.metric, f.value, f.qualifier, f.date
+union all
+select r.place, r.metric, r.value, r.qualifier, r.date, r.first_seen, r.last_seen, s.url, r.evidence, r.restated
+from merged r join sources s on s.id = r.source_id
 """
 
 
