@@ -39,7 +39,7 @@ YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 IDENTIFIER_YEAR_RE = re.compile(r"(?:\bn°|\bno\.?|\bnuméro)\s*$")  # not "mi-2023"
 IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
 SINCE_BEFORE_RE = re.compile(
-    r"(?:depuis|dès|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
+    r"(?:depuis|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
     # "depuis son ouverture en 2017", "depuis la création du dispositif en 2021"
     r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*(?:«[^»]{1,40}»|\w+)"
     r"|\s+en\s+(?:place|service|œuvre))"

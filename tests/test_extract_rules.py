@@ -616,6 +616,8 @@ def facts(text, **kwargs):
     ("Douze caméras seront posées d'ici l'été 2024.", "2023-03-14", [("cameras_planned", 12, "exact", "2024")]),
     ("Au printemps 2019, la ville a installé 6 nouvelles caméras.", "2023-01-10",
      [("cameras_added", 6, "exact", "2019")]),
+    # "dès" dates what happens then, unlike "depuis", which starts a period
+    ("La ville sera équipée de 31 caméras dès 2018.", "2017-11-20", [("cameras_planned", 31, "exact", "2018")]),
     # the year a period starts from, however long the phrase that names the start
     ("Depuis la création du dispositif en 2021, 71 communes ont bénéficié de l'aide à la vidéoprotection.", None,
      [("other", 71, "exact", None)]),
