@@ -43,9 +43,11 @@ SINCE_BEFORE_RE = re.compile(
     # "depuis son ouverture en 2017", "depuis la création du dispositif en 2021"
     r"|depuis\s+(?:son|sa|leur|la|le|l')\s*\w+(?:\s+(?:du|de la|des|de|d')\s*(?:«[^»]{1,40}»|\w+)"
     r"|\s+en\s+(?:place|service|œuvre))"
-    r"{0,2}\s+(?:en\s+)?$")  # "depuis sa mise en place en 2021", "depuis le lancement du « Pacte » en 2019"
+    r"{0,2}\s+(?:en\s+)?$"  # "depuis sa mise en place en 2021", "depuis le lancement du « Pacte » en 2019"
+    r"|depuis qu(?:e|')[^,.;]{0,60}?\ben\s+$")  # "Depuis que la droite est revenue aux affaires en 2014"
 # A year a figure is compared with is not its date: "une hausse de 12 % par rapport à 2021".
-BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|(?<!jus)qu'en)"  # not "jusqu'en"
+# "Comme en 2013, Nice reste la ville la plus vidéosurveillée": a year the present is likened to, not its date
+BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativement à|(?<!jus)qu'en|\bcomme en)"
                                 r"\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
     # (pattern, how many years from the publication year, month or None)

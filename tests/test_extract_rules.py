@@ -616,6 +616,9 @@ def facts(text, **kwargs):
     ("Douze caméras seront posées d'ici l'été 2024.", "2023-03-14", [("cameras_planned", 12, "exact", "2024")]),
     ("Au printemps 2019, la ville a installé 6 nouvelles caméras.", "2023-01-10",
      [("cameras_added", 6, "exact", "2019")]),
+    # a year the present is likened to, or a start told by "depuis que", dates nothing
+    ("Comme en 2013, Nice reste la ville la plus vidéosurveillée avec 2.600 caméras.", None,
+     [("cameras", 2600, "exact", None)]),
     # "dès" dates what happens then, unlike "depuis", which starts a period
     ("La ville sera équipée de 31 caméras dès 2018.", "2017-11-20", [("cameras_planned", 31, "exact", "2018")]),
     # the year a period starts from, however long the phrase that names the start
