@@ -190,9 +190,14 @@ def date_of(x: Extractor, sentence: Sentence, c: Candidate, context: SentenceCon
     raise AssertionError("figure_date answers every figure")
 
 
-# a clause that is nothing but a deadline: ", d'ici 2020.", ", à l'horizon 2025"
-DEADLINE_ONLY_RE = re.compile(r"\s*,\s*(?:d'ici|à l'horizon|à (?:l')?échéance|avant)\s+(?:à\s+)?"
-                              r"(?:la fin\s+(?:de\s+)?)?(?:l'année\s+)?(?:19|20)\d\d\s*[.;]?\s*$")
+# a clause that is nothing but a deadline or a time: ", d'ici 2020.", ", à l'horizon 2025", ", au second
+# semestre 2015", ", en mars 2016"
+MONTHS = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+DEADLINE_ONLY_RE = re.compile(r"\s*,\s*(?:d'ici|à l'horizon|à (?:l')?échéance|avant|en|fin|début|courant|au cours de"
+                              r"|au (?:premier|second|deuxième|troisième|quatrième|\d(?:er|e|nd))"
+                              r"\s+(?:semestre|trimestre))"
+                              rf"\s+(?:à\s+)?(?:la fin\s+(?:de\s+)?)?(?:l'année\s+)?(?:(?:{MONTHS})\s+)?"
+                              r"(?:19|20)\d\d\s*[.;]?\s*$")
 
 
 def with_apposition(x: Extractor, clause: Span, clauses: list[Span]) -> Span:

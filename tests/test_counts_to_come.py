@@ -40,6 +40,7 @@ def test_deadlines_aims_and_cameras_there_already(text, expected):
 @pytest.mark.parametrize("text", [
     "La vidéoprotection s'étend : l'objectif est de 100, d'ici 2020.",
     "La ville aura 100 caméras, à l'horizon 2020.",
+    "Cent caméras seront installées dans la ville, au second semestre 2020.",
 ])
 def test_a_deadline_set_apart_by_a_comma_dates_the_count(text):
     assert [(f.value, f.date) for f in extract_text(text, place_hint="Niort")] == [(100, "2020")]
