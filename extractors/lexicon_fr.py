@@ -206,6 +206,9 @@ FUTURE_TERMS = (
     r"étendre|investir|ajout|équip|renforc|acqu[ée]rir|achet)\w*|il (?:est|a été) (?:\w+ )?question d(?:e|es|u|'\w+)|"
     # a periphrastic future: "sont sur le point d'être installées", "devant être raccordées"
     r"sur le point d(?:e\b|'\w+)|"
+    # an intention: "Christian Estrosi compte installer 500 caméras" (not "la ville compte 500 caméras")
+    r"compt(?:e|ent|ait|aient|ons)\s+(?:bien\s+|encore\s+|aussi\s+)?(?:install|déploy|pos|implant|équip|ajout|porter"
+    r"|étendre|doter|mettre)\w*|"
     # still to do: "il reste 7 caméras à installer", "12 caméras restent à poser"
     r"rest(?:e|ent|ait|aient)\b[^.;,]{0,40}?\bà (?:install|pos|implant|déploy|mettre en|raccord)\w*|"
     r"devant être (?:install|pos|implant|déploy|raccord|mis)\w*|"

@@ -48,6 +48,10 @@ PLANNED_AFTER_RE = re.compile(
     r"(?:sont|est|restent|reste|demeurent|seront|sera)\s+"
     r"(?:(?:aussi|également|encore|déjà|désormais|d'ores et déjà|actuellement|aujourd'hui)\s+)?"
     r"(?:prévue?s?|programmée?s?|envisagée?s?|projetée?s?|budgétée?s?|commandée?s?|à l'étude|en projet)\b")
+# "les 29 caméras de la Part-Dieu qui seront disposées dans ce quartier": the count's own relative clause, to come
+OWN_FUTURE_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:seront|vont être|devraient être"
+    r"|doivent être|pourraient être|seraient)\s+(?:\w+\s+)?[a-zéèêû]+(?:é|ée|és|ées)\b")
 # "plus de 600 caméras d'ici la fin de l'année", "300 caméras à l'horizon 2030": the count's own time, ahead
 TIME_AHEAD_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?"

@@ -153,6 +153,11 @@ def test_a_count_whose_own_words_plan_it_is_to_come_whatever_another_says(text, 
     ("Un appel d'offre a été lancé pour 6 caméras.", [("cameras_planned", 6)]),
     ("Lors de la réunion publique, il a été question des 21 caméras et de leurs emplacements.",
      [("cameras_planned", 21)]),
+    # an intention; a count's own relative clause to come, whatever now the sentence tells
+    ("D'ici la fin de son mandat, le maire compte installer 500 caméras.", [("cameras_planned", 500)]),
+    ("On en compte actuellement 176 auxquelles il faut ajouter les 29 caméras de la Part-Dieu qui seront disposées "
+     "dans ce quartier.",
+     [("cameras", 176), ("cameras_planned", 29)]),
     # still to do
     ("La première tranche est posée ; il reste 7 caméras à installer.", [("cameras_planned", 7)]),
     # a periphrastic future
