@@ -16,7 +16,7 @@ CASES = [
     # who may see the footage, and the agents who watch it
     ("Les images des caméras sont conservées quinze jours ; seules trois personnes y ont accès.", 3),
     ("Pour les caméras, quatre personnes à la mairie sont habilitées.", 4),
-    ("Devant les écrans des caméras, cinq agents se relaient jour et nuit.", 5),
+    ("Le réseau compte 40 caméras. Cinq agents se relaient sept jours sur sept.", 5),
     # the uses of the footage, where the images are told of
     ("Côté réquisitions d'officiers de police judiciaire, on compte 46 réquisitions en 2015.", 46),
     ("Les images ont servi : 37 réquisitions et 14 identifications de véhicules suspects.", 14),

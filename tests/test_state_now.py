@@ -49,7 +49,8 @@ CASES = [
      [("cameras", 32), ("cameras_planned", 8)]),
     ("Le centre de supervision épaulera la commune pour ses 18 caméras.", [("cameras", 18)]),
     # a set run by someone is there
-    ("La police a accès aux images des 18 caméras gérées par la ville.", [("cameras", 18)]),
+    ("Le centre de supervision pourra bientôt voir les images des 18 caméras gérées par la ville.",
+     [("cameras", 18)]),
     # unless the verb before it puts them up, or has them to come
     ("La ville est en train de déployer ses 41 caméras.", [("cameras_planned", 41)]),
     ("La commune aura bien ses 25 caméras de vidéosurveillance.", [("cameras_planned", 25)]),
