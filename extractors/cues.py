@@ -35,6 +35,8 @@ PARTITIVE_EQUIPPED_RE = re.compile(r"^\s*d'entre (?:elles|eux)\s+(?:[^\W\d_]+\s+
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
 # "entre 20 % et 50 %"; "trois, voire quatre caméras", "cinq ou six amendes": a range in other words
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?|%)?\s*(?:à|et|-|–|ou|,?\s*voire|,\s*sinon|,\s*peut-être)\s*$")
+# the words of an alternative: a range only between close bounds ("cinq ou six", not "25 % ou 100 %")
+ALTERNATIVE_RE = re.compile(r"\b(?:ou|voire|sinon|peut-être)\b")
 RANGE_ANCHOR_RE = re.compile(r"(?:\bentre|\bde|\bd')\s*$", re.IGNORECASE)
 DAY_RE = re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 BEARS_ON_RE = re.compile(r"\bport(?:e|ent|ait|aient|ant|era|eront)\s+sur\s*$")

@@ -28,6 +28,7 @@ from extractors.cues import (
 )
 from extractors.dates import YEAR_RE, figure_date, period_start
 from extractors.figure import Figure, Metric
+from extractors.lexicon_fr import MONTH_PATTERN
 from extractors.readings import CAMERAS, MONEY, PERCENT, norm
 from extractors.segments import Sentence, Span, clause_at
 from extractors.tense import FUTURE_RE
@@ -192,11 +193,10 @@ def date_of(x: Extractor, sentence: Sentence, c: Candidate, context: SentenceCon
 
 # a clause that is nothing but a deadline or a time: ", d'ici 2020.", ", à l'horizon 2025", ", au second
 # semestre 2015", ", en mars 2016"
-MONTHS = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 DEADLINE_ONLY_RE = re.compile(r"\s*,\s*(?:d'ici|à l'horizon|à (?:l')?échéance|avant|en|fin|début|courant|au cours de"
                               r"|au (?:premier|second|deuxième|troisième|quatrième|\d(?:er|e|nd))"
                               r"\s+(?:semestre|trimestre))"
-                              rf"\s+(?:à\s+)?(?:la fin\s+(?:de\s+)?)?(?:l'année\s+)?(?:(?:{MONTHS})\s+)?"
+                              rf"\s+(?:à\s+)?(?:la fin\s+(?:de\s+)?)?(?:l'année\s+)?(?:(?:{MONTH_PATTERN})\s+)?"
                               r"(?:19|20)\d\d\s*[.;]?\s*$")
 
 

@@ -9,6 +9,7 @@ from extractors.bare_counts import bare_count, sub_count
 from extractors.bare_rules import link_bare
 from extractors.candidates import Candidate, read_label, words_before
 from extractors.cues import (
+    ALTERNATIVE_RE,
     BEARS_ON_RE,
     CAMERA_WORDS_RE,
     CAMERAS_NEXT_RE,
@@ -224,7 +225,7 @@ class SentenceReader:
                 continue
             if not RANGE_BETWEEN_RE.match(between) or low.value >= high.value * (1 if not high.scaled else 1e9):
                 continue
-            if re.search(r"\b(?:ou|voire|sinon|peut-être)\b", between) and high.value > 2 * low.value:
+            if ALTERNATIVE_RE.search(between) and high.value > 2 * low.value:
                 continue  # "selon que l'on équipe 25 % ou 100 % des gares": two cases, not a range
             if EVOLUTION_RE.search(words_before(self.text, sentence, low.start, 40)):
                 continue  # "passer de 100 à 150 caméras": where a count starts and where it goes

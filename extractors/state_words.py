@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon_fr import PAST_PARTICIPLE
+
 # "116 caméras sont en place", "15 215 caméras qui sont autorisées": the count's own verb, a state now
 TO_COME_AFTER = r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt))"
 STATE_NOW_AFTER_RE = re.compile(
@@ -51,7 +53,7 @@ PLANNED_AFTER_RE = re.compile(
 # "les 29 caméras de la Part-Dieu qui seront disposées dans ce quartier": the count's own relative clause, to come
 OWN_FUTURE_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:seront|vont être|devraient être"
-    r"|doivent être|pourraient être|seraient)\s+(?:\w+\s+)?[a-zéèêû]+(?:é|ée|és|ées)\b")
+    rf"|doivent être|pourraient être|seraient)\s+(?:\w+\s+)?{PAST_PARTICIPLE}")
 # "plus de 600 caméras d'ici la fin de l'année", "300 caméras à l'horizon 2030": the count's own time, ahead
 TIME_AHEAD_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?"

@@ -133,7 +133,7 @@ DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|
                         r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident|vote|votent|voter)\b")
 REGIONAL_KINDS = ("region", "departement")
 # "bientôt" or "prochainement" right before the number, after another count: this count's own future
-SOON_BEFORE_RE = re.compile(r"(?:\bet|,|\bpuis)\s+(?:bientôt|prochainement|à terme)\s+(?:(?:par|à|de|d')\s*)?$")
+SOON_OF_ITS_OWN_RE = re.compile(r"(?:\bet|,|\bpuis)\s+(?:bientôt|prochainement|à terme)\s+(?:(?:par|à|de|d')\s*)?$")
 
 
 def norm(text: str) -> str:
@@ -288,7 +288,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before), STOCK),
     TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),
     TenseRule("soon_own", "'Il y en a quatre pour le moment et bientôt six': the six are to come",
-              lambda q: SOON_BEFORE_RE.search(q.before), PLANNED),
+              lambda q: SOON_OF_ITS_OWN_RE.search(q.before), PLANNED),
     TenseRule("will_be_too", "'30 sont déjà en service et 15 le seront d'ici juin': to come",
               lambda q: WILL_BE_TOO_RE.match(q.after), PLANNED),
     TenseRule("planned_own_verb", "'Près de 170 caméras sont prévues à ce jour': planned, whenever said",
