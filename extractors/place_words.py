@@ -206,9 +206,15 @@ def display_name(place: Place) -> str:
     # "Le Mans Métropole", "La Roche-sur-Yon Agglomération": the article of a commune's name stays
     short = re.sub(r"^(?:Communauté (?:d'agglomération|de communes|urbaine)|Métropole)\s+"
                    r"(?:de |du |des |d'|(?:Le|La) (?=Grand))?", "", name)
-    if short != name and re.search(r"Métropole|Agglo|Communauté|Pays|Territoire|^Grand ", short):
+    if short != name and BODY_WORD_RE.search(short):
         return short
     return name
+
+
+# A usual name that says it is a body ("Chartres Métropole", "Grand Avignon") stands alone; one that only
+# names a territory ("Val Parisis", "Roissy Pays de France") keeps its body's words.
+BODY_WORD_RE = re.compile(r"Métropole|Agglo|Communauté|Territoire|^Grand ")
+OFFICIAL_BODY_RE = re.compile(r"Communauté|Métropole")  # "Plaine Commune" is its official name too
 
 
 def to_figure_place(place: Place) -> FigurePlace:
@@ -234,4 +240,6 @@ def as_named(named: tuple[int, int, Place], sentence: str) -> FigurePlace:
     # "la communauté urbaine Caen la Mer": a name of its own, in apposition
     if of_place := BODY_OF_PLACE_RE.search(sentence[:start]):
         said = of_place.group(1)[:1].upper() + of_place.group(1)[1:] + said
+    elif not BODY_WORD_RE.search(said) and OFFICIAL_BODY_RE.match(place.name):
+        return to_figure_place(place)  # "Val Parisis" alone is the territory: the body's full name
     return FigurePlace(said, place.kind, place.code)

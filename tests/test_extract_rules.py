@@ -1017,6 +1017,9 @@ def test_relative_clauses_and_openings_about_people(text, published, expected):
     assert [(f.metric, f.value, f.date) for f in extract_text(text, published=published)] == expected
 
 
+CŒUR_DE_SAVOIE = "Communauté de communes Cœur de Savoie"  # a territory's name keeps its body's words
+
+
 @pytest.mark.parametrize(("text", "hint", "expected"), [
     # where there were none is no count; a merger's communes are no network's
     ("« On est passé de zéro à 80 caméras en six ans », dit le maire. Leur nombre a quadruplé depuis la fusion des "
@@ -1027,13 +1030,26 @@ def test_relative_clauses_and_openings_about_people(text, published, expected):
     # who pays, after "par la", is not where
     ("Vidéoprotection. Coût : 90 000 €, dont 50 % pris en charge par la Métropole Aix-Marseille-Provence.", "Miramas",
      [("money_eur", 90000, "Miramas"), ("percent", 50, "Miramas")]),
-    # communes named together count together for their intercommunalité, by the name the page gives it
+    # communes named together count together for their intercommunalité, by its full name
     ("Montmélian, Saint-Pierre-d'Albigny et La Rochette totalisent 45 caméras. La communauté de communes Cœur de "
      "Savoie a financé 40 % des 310 000 euros d'investissement.", "Cœur de Savoie",
-     [("cameras", 45, "Cœur de Savoie"), ("percent", 40, "Cœur de Savoie"), ("money_eur", 310000, "Cœur de Savoie")]),
+     [("cameras", 45, CŒUR_DE_SAVOIE), ("percent", 40, CŒUR_DE_SAVOIE), ("money_eur", 310000, CŒUR_DE_SAVOIE)]),
 ])
 def test_from_nothing_mergers_funders_and_communes_together(text, hint, expected):
     assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint=hint)] == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a usual name that only names a territory is the body's full name (GUIDELINES 2.4: "their full name")
+    ("Les images de 250 caméras de Val Parisis arrivent au centre.",
+     "Communauté d'agglomération Val Parisis"),
+    ("Le réseau de Roissy Pays de France est au complet avec 169 caméras.",
+     "Communauté d'agglomération Roissy Pays de France"),
+    # one that says it is a body goes by itself
+    ("Les 1 300 caméras de Nîmes Métropole sont reliées au centre.", "Nîmes Métropole"),
+])
+def test_an_intercommunalite_by_its_full_name(text, place):
+    assert [f.place for f in extract_text(text) if f.metric == "cameras"] == [place]
 
 
 def test_a_period_since_an_installation_started():
