@@ -19,7 +19,7 @@ from extractors.figure import Metric
 from extractors.places import FigurePlace
 from extractors.readings import norm
 from extractors.segments import Sentence
-from extractors.tense import DECIDED_RE, FUTURE_RE, INCREMENT_RE, LINKED_TO_COME_RE, PHASE_RE, REPLACED_RE
+from extractors.tense_words import DECIDED_RE, FUTURE_RE, INCREMENT_RE, LINKED_TO_COME_RE, PHASE_RE, REPLACED_RE
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor

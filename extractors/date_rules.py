@@ -31,7 +31,7 @@ from extractors.figure import Figure, Metric
 from extractors.lexicon_fr import MONTH_PATTERN
 from extractors.readings import CAMERAS, MONEY, PERCENT, norm
 from extractors.segments import Sentence, Span, clause_at
-from extractors.tense import FUTURE_RE
+from extractors.tense_words import FUTURE_RE
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor

@@ -12,7 +12,7 @@ from extractors.numbers import Mention
 from extractors.qualifiers import qualifier_from_header
 from extractors.readings import Reading, norm, read_unit
 from extractors.segments import BULLET_ITEM_RE, Sentence
-from extractors.tense import FUTURE_RE, NOW_RE, PAST_RE
+from extractors.tense_words import FUTURE_RE, NOW_RE, PAST_RE
 
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)

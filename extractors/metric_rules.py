@@ -36,7 +36,8 @@ from extractors.places import FigurePlace
 from extractors.readings import CAMERAS, DENSITY, MONEY, OFFENCES, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Sentence, clause_at, list_intro
 from extractors.state_words import DEFINITE_BEFORE_RE
-from extractors.tense import (
+from extractors.tense import camera_metric
+from extractors.tense_words import (
     COMPOUND_PAST_RE,
     DECIDED_RE,
     FUTURE_RE,
@@ -44,7 +45,6 @@ from extractors.tense import (
     NOW_RE,
     PAST_RE,
     PRESENT_HAVE_RE,
-    camera_metric,
 )
 
 if TYPE_CHECKING:

@@ -1,0 +1,107 @@
+"""Words of time and of change that the tense rules (`extractors.tense`) read around a camera count: futures and
+plans, pasts and installations, increments, bounded periods, damage and replacement, decisions and phases."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon_fr import (
+    BOUNDED_PERIOD,
+    DAMAGED,
+    FUTURE_PASSIVE,
+    FUTURE_TERMS,
+    FUTURE_VERB_RE,
+    INCREMENT_TERMS,
+    INSTALL,
+    OPENING_PERIOD,
+    PAST_INSTALL,
+    RELATIVE_HAVE,
+    REPLACED,
+    SINCE_MONTH,
+    STOCK_NOW,
+    SUPPORTED_INSTALL,
+)
+
+FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
+                       rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
+                       r"|(?<=\bl')objectif\b")  # "L'objectif est de 200 caméras en 2026"
+PAST_RE = re.compile(PAST_INSTALL)
+INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")
+BOUNDED_RE = re.compile(BOUNDED_PERIOD)
+OPENING_PERIOD_RE = re.compile(OPENING_PERIOD)
+SINCE_MONTH_RE = re.compile(SINCE_MONTH)
+NOMINAL_INSTALL_RE = re.compile(r"\b(?:l'installation|la pose|la mise en service|la mise en place|le déploiement)\b")
+PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end) (?:dernier|dernière|passé|passée)\b"
+                            r"|\bhier\b")
+NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
+DAMAGED_RE = re.compile(DAMAGED)
+REPLACED_RE = re.compile(REPLACED)
+REPLACER_AFTER_RE = re.compile(r"^[^.;,]{0,40}?(?<!\bne )\bremplac(?:eront|era|ent|e)\b")  # the count is the subject
+# "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
+MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
+                          r"|de plus|en plus|additionnel\w*)\b")
+# Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
+COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
+                              r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
+FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
+ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
+           r"|opérationnel\w*)|existant\w*")
+# "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
+ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
+# "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
+OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
+                          r"en état de fonctionnement|fonctionnelles?)\b"
+                          r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
+WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
+                              r"(?:des|de ses|sur les|sur ses)\s*$")
+SINCE_RE = re.compile(r"\bdepuis\b")
+# "Nous avons installé 12 caméras et nous en installerons 8 l'an prochain": a pace, not the whole network
+MORE_TO_COME_RE = re.compile(r"\ben\s+(?:install|pos|ajout|déploi|implant)\w*(?:rons|ra|ront)\b")
+NEW_SUM_BEFORE_RE = re.compile(r"\b(?:nouveaux|nouvelles|supplémentaires)\b[^.;]{0,60}\bau total de\s*$")
+AID_RE = re.compile(r"\baides?\b|\bsubvention|\bfinanc|\bsoutien|\bsoutenu")
+PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
+                             r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
+                             r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
+                             r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a|en a|"
+                             r"conserve|conservent)\b")
+SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
+# "27 caméras au total, installées pendant l'été": installed within a period, however many they are
+DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:{INSTALL})\w*\s+"
+                                 rf"(?:{BOUNDED_PERIOD})")  # not "Dix-huit, dont six installées l'an dernier"
+FUNDED_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:financ|subventionn|cofinanc|aidé)\w*")
+# Words of "now" that do not date the count: "il en promettait déjà 50", "13 de plus qu'aujourd'hui".
+PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|envisag\w*)\s+déjà\b"
+                                 r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b"
+                                 r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
+                                 r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
+# what will be done with cameras there already: watched, linked, run from elsewhere
+LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
+                               r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé"
+                               r"|complét|renforc|rejoint|étoff)\w*")  # "les 35 caméras seront complétées par …"
+MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
+PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
+DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
+IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
+# "une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés": damaged, said in apposition
+DAMAGED_APPOSITION_RE = re.compile(rf"^\s*(?:(?:de|d')\s*)?[\w-]+\s*,\s*(?:{DAMAGED})")
+# "aucune caméra supplémentaire n'est prévue": a plan denied
+NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
+                        r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")
+# the conditional of a figure reported from a source, not of a plan
+SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
+REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|posséderai(?:t|ent)|y aurait|"
+                         r"totaliserai(?:t|ent))\b")
+YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")  # a span of years bounds an installation
+# "60 000 euros pour 14 caméras": money for cameras, which on a page of aid granted pays for cameras to come
+MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
+# "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
+NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
+NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
+# decided, or granted: an aid granted for cameras pays for cameras to be installed
+DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
+                        r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
+                        # "le conseil approuve …", "a fait voter un plan": a decision in the present or the infinitive
+                        r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident|vote|votent|voter)\b")
+REGIONAL_KINDS = ("region", "departement")
+# "bientôt" or "prochainement" right before the number, after another count: this count's own future
+SOON_OF_ITS_OWN_RE = re.compile(r"(?:\bet|,|\bpuis)\s+(?:bientôt|prochainement|à terme)\s+(?:(?:par|à|de|d')\s*)?$")
