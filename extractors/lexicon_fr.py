@@ -260,8 +260,8 @@ PAST_INSTALL = (
     # "s'est dotée de six nouvelles caméras", "vient tout juste de poser huit nouveaux appareils": done, lately
     r"|(?:s'est|se sont) (?:dotée?s?|équipée?s?|offerte?s?|munie?s?) d(?:e |')(?:[\w-]+ ){0,4}?"
     r"(?:nouvelles|nouveaux|supplémentaires|neuves|flambant)"  # not "s'est dotée de 48 caméras": the system
-    r"|\bvien(?:t|nent) (?:tout juste |juste |enfin |aussi )?d(?:e |')(?:être )?(?:install|pos|déploy|implant|plac|mis"
-    r"|équip|acqu|achet|raccord)\w*"
+    r"|\bvien(?:t|nent) (?:tout juste |juste |enfin |aussi )?d(?:e |')(?:être |faire )?"
+    r"(?:install|pos|déploy|implant|plac|mis|équip|acqu|achet|raccord)\w*"
     rf"|{SUPPORTED_INSTALL}"
     # a participle dated in the past: "60 caméras installées en 2019 et 2020", "8 nouvelles implantées en juillet"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:(?:19|20)\d\d|{MONTH_NAMES})"

@@ -105,3 +105,16 @@ DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|
 REGIONAL_KINDS = ("region", "departement")
 # "bientôt" or "prochainement" right before the number, after another count: this count's own future
 SOON_OF_ITS_OWN_RE = re.compile(r"(?:\bet|,|\bpuis)\s+(?:bientôt|prochainement|à terme)\s+(?:(?:par|à|de|d')\s*)?$")
+# "le choix d'installer une batterie de six caméras", "Le chantier consiste à installer trois caméras", "a proposé de
+# poser 2 200 caméras": a count an infinitive of putting up governs is not up yet
+INSTALL_INFINITIVE_BEFORE_RE = re.compile(
+    r"\b(?:(?:install|pos|déploy|implant|ajout|rajout|achet|financ|lou)er|acquérir|mettre en (?:place|service))\s+"
+    r"(?:(?:au moins|près de|plus de|environ|quelque|jusqu'à|pas moins de|une batterie de|un total de|un parc de"
+    r"|un réseau de|un dispositif de)\s+)?(?:les\s+|des\s+|ses\s+|leurs\s+|de\s+)?$")
+# "la commune a investi 3 millions d'euros pour installer 130 caméras", "ce qui a permis d'installer", "auxquels il
+# faut ajouter six caméras": the infinitive told of what was done, or of what is there
+DONE_GOVERNOR_BEFORE_RE = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient|avons|eu|été)\s+(?:\w+\s+){0,2}?(?:pu|permis|réussi|servi|aidée?s?|investi|dépensé"
+    r"|consacré|mobilisé|financé)\b[^.;:]{0,80}|\bil (?:faut|fallait)\s+)"
+    r"(?:(?:de|d'|à|pour)\s*)?(?:en\s+)?\S+\s+(?:\S+\s+){0,4}$"
+    r"|\b(?:fait|font)\s+\S+\s+(?:\S+\s+){0,4}$")  # "le maire fait poser 17 caméras", "a fait installer": done

@@ -198,3 +198,19 @@ def test_where_a_count_goes_after_its_noun_is_a_count_of_the_same_noun():
     text = "Bagnols va donc passer de 20 caméras de vidéosurveillance à 40."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Bagnols-sur-Cèze")] == [
         ("cameras", 20), ("cameras_planned", 40)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an infinitive of putting up governs the count: not up yet
+    ("Le chantier consiste à installer trois caméras autour du collège.", [("cameras_planned", 3)]),
+    ("Le commercial conseille de louer les 18 caméras sur cinq ans plutôt que de les acheter.",
+     [("cameras_planned", 18)]),
+    ("Les habitants se divisent sur le choix de l'équipe municipale d'installer une batterie de six caméras.",
+     [("cameras_planned", 6)]),
+    # unless what governs it was done: money spent, a causative "fait poser"
+    ("La commune a investi 3 millions d'euros pour installer 130 caméras.",
+     [("money_eur", 3_000_000), ("cameras", 130)]),
+    ("Le maire fait poser 17 caméras dans le village.", [("cameras", 17)]),
+])
+def test_an_infinitive_of_putting_up_tells_cameras_to_come(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Cluny")] == expected
