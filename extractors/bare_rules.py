@@ -39,6 +39,7 @@ from extractors.numbers import Mention
 from extractors.qualifiers import qualifier_before
 from extractors.readings import CAMERAS, DENSITY, OTHER, Reading, norm
 from extractors.segments import BULLET, Sentence
+from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor
@@ -53,6 +54,8 @@ PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+
 # "11 caméras (bientôt 14)", "équipée de 20 caméras, et bientôt 24": the count to come of what was counted,
 # when no noun of its own follows ("les cinq et bientôt six agents" counts agents)
 SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
+# "le nombre de caméras (1 360 actuellement)", "des caméras – environ 350 actuellement –": an aside on cameras
+ASIDE_BEFORE_RE = re.compile(r"cam[ée]ras?(?:\s+(?:de\s+|d')?[\w-]+){0,2}\s*(?:[(–—]|\s-)\s*$")
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 
 
@@ -292,7 +295,8 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     """ "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"."""
     x, m, after, own_right = q.x, q.m, q.after, len(q.right)
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
-    soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right)
+    soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
+        ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))
     if not ((after or soon or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)) and (
             names_cameras or x.camera_context(q.sentence.index))):
         return False
@@ -355,7 +359,8 @@ BARE_RULES: tuple[BareRule, ...] = (
              _bare_subject),
     BareRule("others_too", "'et 12 autres le seront': the others of the count whose predicate is repeated",
              _others_too),
-    BareRule("cameras_anaphora", "'Neuf autres seront installées', 'On en dénombre 878': cameras, the topic",
+    BareRule("cameras_anaphora", "'Neuf autres seront installées', 'On en dénombre 878', '(1 360 actuellement)': "
+             "cameras, the topic",
              _cameras_anaphora),
     BareRule("pronoun_of_a_figure", "'Ils seront bientôt 19': what the figure before counts", _pronoun_of_a_figure),
     BareRule("pronoun_of_cameras", "'… ses premières caméras, elles n'étaient que 35'", _pronoun_of_cameras),

@@ -59,6 +59,7 @@ from extractors.tense_words import (
     NEWLY_RE,
     NO_PLAN_RE,
     NOMINAL_INSTALL_RE,
+    NOW_ASIDE_AFTER_RE,
     NOW_RE,
     OPENING_PERIOD_RE,
     OPERATING_RE,
@@ -229,6 +230,8 @@ STOCK, ADDED, PLANNED = Metric.CAMERAS, Metric.CAMERAS_ADDED, Metric.CAMERAS_PLA
 TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64", _damaged),
     TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", _plus_sign),
+    TenseRule("now_aside", "'50 caméras de plus (350 actuellement, installées depuis 2014)': the 350 are there",
+              lambda q: NOW_ASIDE_AFTER_RE.match(q.after), STOCK),
     TenseRule("joined_existing", "'6 caméras nomades viendront renforcer les 35 caméras fixes': those there",
               lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before), STOCK),
     TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),

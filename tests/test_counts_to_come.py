@@ -214,3 +214,17 @@ def test_where_a_count_goes_after_its_noun_is_a_count_of_the_same_noun():
 ])
 def test_an_infinitive_of_putting_up_tells_cameras_to_come(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Cluny")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare number told aside of cameras, with a word of now: the count there now, whatever the sentence's tense
+    ("La candidate prévoit de faire passer à 4 000 le nombre de caméras de vidéosurveillance (1 360 actuellement).",
+     [("cameras_planned", 4000), ("cameras", 1360)]),
+    ("La ville ne peut installer des caméras – environ 350 actuellement – que sur ses bâtiments.", [("cameras", 350)]),
+    ("S'y ajoutent l'installation de 50 caméras de plus (350 actuellement, installées depuis 2014).",
+     [("cameras_planned", 50), ("cameras", 350)]),
+    # an aside on another noun is not a camera count
+    ("La police compte des agents (12 actuellement) et des caméras.", []),
+])
+def test_a_count_told_aside_with_a_word_of_now_is_there_now(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Toulouse")] == expected
