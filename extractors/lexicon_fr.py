@@ -241,9 +241,12 @@ FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient êtr
 PAST_PARTICIPLE = r"[a-zéèêû]+(?:é|ée|és|ées)\b"
 # "… 8,7 millions d'euros ont été engagés, permettant l'installation de 2 300 caméras": done too
 SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
-                     r"achevé|terminé|finalisé|réalisé|effectué)|permettant|ayant permis)"
-                     r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à)\s+)?(?:l'installation|la pose|la mise en place"
-                     r"|le déploiement) d")  # "a financé la pose de quarante-deux caméras"
+                     r"achevé|terminé|finalisé|réalisé|effectué|consisté)|permettant|ayant permis"
+                     # "le plan s'est traduit par l'installation de 1 510 caméras", "une étape marquée par la mise en
+                     # service de quatre caméras": an installation told as done
+                     r"|(?:s'est|se sont|s'était) (?:traduite?s?|concrétisée?s?|matérialisée?s?)|marquée?s? par)"
+                     r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à|en|par)\s+)?(?:l'installation|la pose|la mise en place"
+                     r"|la mise en service|le déploiement|l'implantation) d")  # "a financé la pose de 42 caméras"
 PAST_INSTALL = (
     # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras"
     r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"

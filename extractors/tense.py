@@ -45,6 +45,7 @@ from extractors.tense_words import (
     DONE_GOVERNOR_BEFORE_RE,
     DONE_RE,
     FIRST_ONES_RE,
+    FIRST_PHASE_RE,
     FUNDED_NEXT_RE,
     FUTURE_RE,
     IN_PROGRESS_RE,
@@ -202,9 +203,10 @@ def _part_of(q: TenseQuestion) -> Metric | None:
 
 def _incremental(q: TenseQuestion) -> bool:
     """Whether what was done is what was added then, not the network: "a investi entre 2015 et 2020 pour
-    installer 74 caméras" (not "les 26 caméras de la ville, installées entre 2015 et 2018"); "une première
+    installer 74 caméras" (not "les 26 caméras de la ville, installées entre 2015 et 2018"); "une deuxième
     phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"."""
-    clause, sentence, after = q.clause, q.sentence, q.after
+    # "Au cours de cette première phase, sept caméras ont été installées": the first is no addition to anything
+    clause, sentence, after = FIRST_PHASE_RE.sub(" ", q.clause), FIRST_PHASE_RE.sub(" ", q.sentence), q.after
     between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", q.before)
     return bool(between_years or INCREMENT_RE.search(clause) or q.new_sum or q.operation_done or BOUNDED_RE.search(
         clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(sentence) or SINCE_MONTH_RE.search(

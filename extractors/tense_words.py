@@ -121,3 +121,4 @@ DONE_GOVERNOR_BEFORE_RE = re.compile(
 # "(350 actuellement, installées depuis 2014)", "– environ 350 actuellement –": the count there now, told aside
 NOW_ASIDE_AFTER_RE = re.compile(r"\s*(?:cam[ée]ras?\s+)?(?:actuellement|aujourd'hui|à ce jour|pour l'instant"
                                 r"|pour le moment|à l'heure actuelle)\s*(?:[)–—,]|-\s|$)")
+FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")

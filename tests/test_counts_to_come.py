@@ -228,3 +228,17 @@ def test_an_infinitive_of_putting_up_tells_cameras_to_come(text, expected):
 ])
 def test_a_count_told_aside_with_a_word_of_now_is_there_now(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Toulouse")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the first phase of a network is no addition to anything: what it put up is the network then
+    ("Au cours de cette première phase, sept caméras de surveillance ont été installées.", [("cameras", 7)]),
+    ("Lors de sa première phase, il a été installé 29 caméras.", [("cameras", 29)]),
+    # a later phase adds
+    ("Une deuxième phase a permis de raccorder 65 caméras.", [("cameras_added", 65)]),
+    # an installation a past verb tells of was done, not planned
+    ("La sécurisation de la ville s'est traduite par l'installation de 12 caméras dans le centre.",
+     [("cameras_added", 12)]),
+])
+def test_a_first_phase_and_an_installation_told_as_done(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Roanne")] == expected
