@@ -37,7 +37,7 @@ from extractors.cues import (
 from extractors.lexicon_fr import PAST_PARTICIPLE
 from extractors.numbers import Mention
 from extractors.qualifiers import qualifier_before
-from extractors.readings import CAMERAS, DENSITY, OTHER, Reading, norm
+from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
@@ -145,7 +145,7 @@ def _continuation(q: BareQuestion) -> bool:
     item = SEMICOLON_ITEM_RE.search(text[max(sentence.start, m.start - 60) : m.start])  # a list parted by ";"
     named_next = named_next or item
     then = bool(re.search(r"\(\s*$", left)) and bool(EARLIER_THEN_RE.match(right))  # another time, in brackets
-    if not (q.previous and (CONTINUATION_RE.search(left) or named_next or then) and (
+    if not (q.previous and (CONTINUATION_RE.search(left) or named_next or then or _opens_a_bracketed_list(q)) and (
             BARE_AFTER_RE.match(right) or then)):
         return False
     share = bool(re.search(r"\bdont\s*$", left))
@@ -164,6 +164,17 @@ def _continuation(q: BareQuestion) -> bool:
         reading = Reading(DENSITY, own.end(), head.reading.noun, base)
         q.consumed.update(k for k, other in enumerate(q.mentions) if own.start(1) <= other.start < own.end())
     return q.read(Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share))
+
+
+def _opens_a_bracketed_list(q: BareQuestion) -> bool:
+    """ "24 caméras (10 à Bregille, 4 à Battant, …)": the first of the parts listed in brackets after a count,
+    when another number follows it inside them (one number alone in brackets may be anything)."""
+    head = q.previous[-1]
+    if not re.search(r"\(\s*$", q.left) or q.m.value >= head.mention.value or head.reading.family in (
+            DENSITY, POPULATION):  # "1 policier pour 1 095 habitants (1 pour 3 143)": a rate's terms, no parts
+        return False
+    close = q.x.text.find(")", q.m.end, q.sentence.end)
+    return close > 0 and any(q.m.end < o.start < close for o in q.mentions)
 
 
 BRACKET_OPEN_RE = re.compile(r"\(\s*(?:×\s*)?$")

@@ -75,3 +75,16 @@ def test_note_marks_in_brackets_are_no_counts():
     text = ("Nous dénombrons une dizaine de caméras, selon le maire au conseil du 26/06/24 (2) et une vidéo du "
             "29/06/2024 (3).")
     assert [v for _, v, _ in cameras(text, "Breil-sur-Roya")] == [10]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the first part listed in brackets after a count is a part like the others
+    ("Le maire a présenté le projet d'installation de 24 caméras (10 à Bregille, 4 à Battant, 5 à La Grette et 5 à "
+     "Planoise).", [24, 10, 4, 5, 5]),
+    ("Ce seront ainsi 63 caméras (56 sur la voie publique, 7 au stade des Bruyères) qui seront raccordées.",
+     [63, 56, 7]),
+    # one number alone in brackets, or a rate's terms, lists no parts
+    ("La ville compte 41 caméras (12 agents).", [41]),
+])
+def test_the_first_part_in_brackets_after_a_count(text, expected):
+    assert [f.value for f in extract_text(text, place_hint="Besançon") if f.metric.startswith("cameras")] == expected
