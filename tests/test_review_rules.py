@@ -16,7 +16,8 @@ def test_rule_example(rule: str, sentence: str, number: str, metric: str) -> Non
 
 
 def test_the_deciding_rule_is_named() -> None:
-    figure, = extract_text("La ville s'apprête à installer 25 caméras.", place_hint="Lens")
+    # the word rules see an infinitive right before a count ('tense.to_install'); one further off, the parse
+    figure, = extract_text("La ville s'apprête à installer dans le centre 25 caméras.", place_hint="Lens")
     assert figure.why["metric"] == "intention_over_infinitive"
 
 
@@ -39,7 +40,7 @@ def test_explain_names_each_attributes_rule(tmp_path) -> None:
     from vigicam.cli import cli
 
     page = tmp_path / "page.txt"
-    page.write_text("La ville s'apprête à installer 25 caméras.", encoding="utf-8")
+    page.write_text("La ville s'apprête à installer dans le centre 25 caméras.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(page), "--place", "Lens", "--explain"])
     assert result.exit_code == 0, result.output
     assert "metric by intention_over_infinitive; qualifier by no_hedge" in result.output
@@ -49,7 +50,8 @@ def test_eval_errors_name_the_rule(tmp_path) -> None:
     from extractors.evaluate import evaluate
 
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text('{"id": "x", "text": "La ville s\'apprête à installer 25 caméras.", "place_hint": "Lens", '
+    corpus.write_text('{"id": "x", "text": "La ville s\'apprête à installer dans le centre 25 caméras.", '
+                      '"place_hint": "Lens", '
                       '"figures": [{"metric": "cameras", "value": 25, "qualifier": "exact", "place": "Lens", '
                       '"place_kind": "commune", "date": null, "evidence": "25 caméras"}]}\n', encoding="utf-8")
     _, errors = evaluate(corpus)
