@@ -29,6 +29,7 @@ from extractors.cues import (
     LEVEL_BEFORE_RE,
     MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
+    NUMBER_IS_BEFORE_RE,
     PARTITIVE_EQUIPPED_RE,
     PARTITIVE_RE,
     PRONOUN_RE,
@@ -242,10 +243,12 @@ def _question_asked(q: BareQuestion) -> bool:
 
 
 def _amounting_to(q: BareQuestion) -> bool:
-    """ "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before."""
+    """ "Les agents du centre de supervision, au nombre de 12, …": what the sentence named before; "le nombre de
+    caméras … est de 25": what "le nombre de" names."""
     x, m, left = q.x, q.m, q.left
-    if not ((AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left) or LEVEL_BEFORE_RE.search(left)) and (
-            reading := x.number_of(q.sentence, m) or x.named_before(q.sentence, m))):
+    level = AMOUNTING_RE.search(left) or CHANGE_TO_RE.search(left) or LEVEL_BEFORE_RE.search(left)
+    if not (level and (reading := x.number_of(q.sentence, m) or x.named_before(q.sentence, m)) or (
+            NUMBER_IS_BEFORE_RE.search(left) and (reading := x.number_of(q.sentence, m)))):
         return False
     amounting = AMOUNTING_RE.search(left)
     return q.read(Candidate(m, reading, m.start - (len("au nombre de ") if amounting else 0), m.end))

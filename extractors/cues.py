@@ -111,7 +111,7 @@ COUNTED_NOUN_RE = re.compile(r"\b(?:caméras?|opérateurs?|agents|policiers|vid�
                              + "|".join(re.escape(noun) for noun in OFFENCE_NOUNS) + r")\b", re.IGNORECASE)
 # "Les réquisitions se sont élevées à 176": the level a subject named before reached
 LEVEL_BEFORE_RE = re.compile(r"\b(?:s'élèvent|s'élève|se sont élevée?s|s'est élevée?|s'élevaient|atteignent|atteint|"
-                             r"ont atteint|a atteint)\s+(?:à\s+)?$")
+                             r"ont atteint|a atteint|atteignait|atteignaient|avoisine|avoisinait)\s+(?:à\s+)?$")
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
 # a list's line that gives a label and a bare number: "2018 : 19", "Séné : 14", "• Séné (14)", "Séné⇥14"
 LIST_LINE_LABEL = rf"(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d()\t]{{1,60}}?"
@@ -175,7 +175,10 @@ PAGE_FURNITURE_RE = re.compile(r"\s*(?:(?:à\s+)?lire (?:aussi|également)|voir 
 RESTATES_RE = re.compile(r"^\s*(?:cela|ceci|ce qui|ça)\s+(?:représente|fait|correspond)")
 WHOLE_OF_VIDEO_RE = re.compile(r"^[^.;]{0,20}?,?\s*dont\s+[\d  .,]+\s*(?:€|euros?|millions?|m€|k€)[^.;]{0,40}?"
                                r"\b(?:vidéo|caméra)")
-NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:total\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
+NUMBER_OF_RE = re.compile(r"\ble nombre\s+(?:(?:total|moyen|global)\s+)?(?:de|d['’])\s*([\w-]+)", re.IGNORECASE)
+# "le nombre moyen de caméras installées dans la ville est de 25": what "le nombre de" names comes to
+NUMBER_IS_BEFORE_RE = re.compile(r"\b(?:est|était|sera|serait|reste|restait|demeure)\s+(?:aujourd'hui\s+|désormais\s+"
+                                 r"|actuellement\s+|donc\s+)?(?:de|d['’])\s*$")
 PER_YEAR_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:par an|par année|chaque année|tous les ans)\b")
 # a council's deliberation or a prefect's authorisation: its tenseless counts are of what it decides
 # a decision, whose tenseless counts are of what it decides; a budget decides what it will pay for

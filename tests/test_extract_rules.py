@@ -2498,3 +2498,16 @@ def test_one_sentence_listing_the_same_value_twice_tells_of_two_facts() -> None:
 def test_a_heading_that_restates_its_paragraphs_count_is_one_fact() -> None:
     text = "27 caméras dans la ville\n\nActuellement, le système de la ville compte 27 caméras."
     assert [f.value for f in extract_text(text, place_hint="Saint-Malo")] == [27]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what "le nombre de" names comes to, told by "est de" or a verb of reaching
+    ("Parmi les villes interrogées, le nombre moyen de caméras installées dans la ville est de 25.",
+     [("cameras", 25)]),
+    ("Le ministère indique que le nombre de caméras autorisées atteignait 396.000 à la fin de l'année 2007.",
+     [("cameras", 396_000)]),
+    # "est de" with no "nombre de" before it names nothing
+    ("La subvention accordée est de 30.", []),
+])
+def test_the_number_of_cameras_is_of(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == expected
