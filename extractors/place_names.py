@@ -76,9 +76,29 @@ def _ranking_frame(text: str, chunk: str, start: int, place: Place) -> bool:
     return place.code == "FR" and bool(RANKING_BEFORE_RE.search(text[max(0, start - 90) : start]))
 
 
+# "une commune de 350 habitants voisine de Pacy-sur-Eure", "au nord-ouest de Toulouse", "de la périphérie de
+# Besançon", "à 80 kilomètres de là": a place named to situate another, not what a figure is about
+REFERENCE_BEFORE_RE = re.compile(
+    r"\b(?:voisine?s?|proches?|limitrophes?|non loin|à deux pas|aux portes|aux environs|en périphérie|(?:de )?la "
+    r"périphérie|dans la banlieue(?: (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?|(?:au|à l')\s*(?:nord|sud|est|ouest)"
+    r"(?:-(?:est|ouest))?|à \d+ (?:km|kilomètres|minutes)|tout près|près)\s+(?:de |d['’]|du |des )\s*(?:la |l['’])?$",
+    re.IGNORECASE)
+
+
+# "Prenons la ville voisine de Carbonne": the neighbour named is the town meant
+NEIGHBOUR_NAMED_RE = re.compile(r"\b(?:ville|commune|cité|localité)s?\s+voisines?\s+(?:de |d['’])\s*$", re.IGNORECASE)
+
+
+def _reference(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "voisine de Pacy-sur-Eure", "au sud d'Arras": a place that situates another."""
+    before = text[max(0, start - 45) : start]
+    return place.kind == "commune" and bool(REFERENCE_BEFORE_RE.search(before)) and not (
+        NEIGHBOUR_NAMED_RE.search(before))
+
+
 AT_BEFORE_RE = re.compile(r"\bà\s+$")  # French says "à" before a town, "en" or "dans" before a département
 # words that name a place but do not mean it
-NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame)
+NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference)
 
 
 HYPHENS = {0x2010: "-", 0x2011: "-"}  # the hyphen and the non-breaking hyphen of typeset text

@@ -249,3 +249,18 @@ def test_a_total_is_the_whole_territorys_not_the_town_the_paragraph_named_last()
 def test_the_subject_after_an_opening_phrase_may_be_named_as_the_commune_of(text, place):
     figure = next(f for f in extract_text(text, place_hint="Aude") if f.value in (11, 12))
     assert figure.place == place
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # a place named to situate another is not what the figure is about
+    ("Depuis 2021, cette commune de la périphérie de Besançon a installé 27 caméras.", "Pirey", "Pirey"),
+    ("Ce chef-lieu de canton de 3 977 habitants situé au sud d'Arras a choisi d'y installer 25 caméras.", "Bapaume",
+     "Bapaume"),
+    ("Cette commune de 4 000 habitants, voisine de Quimper, installe 12 caméras.", "Ergué-Gabéric", "Ergué-Gabéric"),
+    # the neighbouring town named is the town meant
+    ("Prenons la ville voisine de Carbonne, qui possède 11 caméras.", "Montesquieu-Volvestre", "Carbonne"),
+])
+def test_a_place_that_situates_another_is_not_the_figures(text, hint, place):
+    from extractors import extract_text
+
+    assert [f.place for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")][:1] == [place]
