@@ -222,7 +222,7 @@ class Extractor(SentenceReader, BareLinker, ListReader):
         if metric is None or restates(self, c):
             return None
         metric, metric_rule = review_metric(metric, norm(self.text[sentence.start : sentence.end]),
-                                            lambda: self.syntax_at(sentence, c.mention))
+                                            lambda: self.syntax_at(sentence, c.mention), c.metric_why)
         value = c.mention.value
         if metric is Metric.CAMERAS_PER_100K:
             value = round(value * 100_000 / c.reading.density_per, 2)

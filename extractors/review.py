@@ -233,11 +233,18 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
 )
 
 
-def review_metric(metric: Metric, sentence: str,
-                  syntax: Callable[[], NumberSyntax | None]) -> tuple[Metric, str | None]:
+# word rules that read the count's own words ("fort de 884 caméras", "(350 actuellement)"): a verb the parse
+# hangs the number on elsewhere in the sentence does not override them
+FIRM_WORD_RULES = frozenset({"tense.strong_of", "tense.now_aside"})
+
+
+def review_metric(metric: Metric, sentence: str, syntax: Callable[[], NumberSyntax | None],
+                  word_rule: str | None = None) -> tuple[Metric, str | None]:
     """The metric after the review, and the name of the rule that changed it (None when no rule applies
-    and the word rules' answer stands). `sentence` is lower-cased; `syntax` parses it, and is called
-    only when a rule's cue is in the sentence."""
+    and the word rules' answer stands, or when `word_rule`, the word rule that decided, is a firm one).
+    `sentence` is lower-cased; `syntax` parses it, and is called only when a rule's cue is in the sentence."""
+    if word_rule in FIRM_WORD_RULES:
+        return metric, None
     rules = [r for r in REVIEW_RULES if metric in r.overrides and r.cue.search(sentence)]
     parsed = syntax() if rules else None
     for rule in rules if parsed is not None else ():

@@ -122,3 +122,6 @@ DONE_GOVERNOR_BEFORE_RE = re.compile(
 NOW_ASIDE_AFTER_RE = re.compile(r"\s*(?:cam[ée]ras?\s+)?(?:actuellement|aujourd'hui|à ce jour|pour l'instant"
                                 r"|pour le moment|à l'heure actuelle)\s*(?:[)–—,]|-\s|$)")
 FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")
+# "le réseau de vidéoprotection le plus dense de France, fort de 884 caméras": what it has now
+STRONG_OF_BEFORE_RE = re.compile(r"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*(?:(?:plus de|près de"
+                                 r"|quelque|pas moins de|environ)\s+)?$")

@@ -242,3 +242,14 @@ def test_a_count_told_aside_with_a_word_of_now_is_there_now(text, expected):
 ])
 def test_a_first_phase_and_an_installation_told_as_done(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Roanne")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "fort de N": what the network has now, whatever comes to join it
+    ("Ils viendront s'ajouter au réseau de vidéoprotection le plus dense de France, fort de 884 caméras.",
+     [("cameras", 884)]),
+    ("Le centre, riche de plus de 300 caméras, accueillera bientôt deux opérateurs.", [("cameras", 300)]),
+])
+def test_a_network_strong_of_its_cameras_has_them_now(text, expected):
+    figures = extract_text(text, place_hint="Cannes")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
