@@ -19,11 +19,13 @@ WATCHERS_AFTER_RE = re.compile(r"\s*(?:[\w']+\s+){0,3}?(?:se relaient|(?:sont\s+
 CAPACITY_BEFORE_RE = re.compile(r"\b(?:parking|parc de stationnement|aire|capacité)\s+(?:de|d')\s*$"
                                 r"|\b(?:accueillir|recevoir|contenir|stationner)\s+(?:jusqu'à\s+)?$")
 # "un centre d'une capacité de 167 caméras", "dimensionné pour accueillir 2 000 caméras", "peut traiter jusqu'à
-# 600 caméras": what a centre can take, not cameras there or to come
+# 600 caméras", "pourra recevoir les images de deux cents caméras": what a centre can take, not cameras there or
+# to come
 CAMERA_CAPACITY_BEFORE_RE = re.compile(
     r"\b(?:capacité|dimensionnée?s?\s+pour(?:\s+(?:accueillir|recevoir|gérer|traiter))?"
     r"|(?:peut|peuvent|pourra|pourront|pouvant|capable de)\s+(?:traiter|accueillir|gérer|recevoir|piloter|supporter"
-    r"|afficher|visionner|intégrer))\s+(?:de\s+|d'\s*|jusqu'à\s+|plus de\s+|près de\s+)?$")
+    r"|afficher|visionner|intégrer))\s+(?:(?:les images|le flux|les flux)\s+(?:de|des|d')\s*)?"
+    r"(?:de\s+|d'\s*|jusqu'à\s+|plus de\s+|près de\s+)?$")
 
 
 def caught_or_watching(said: str, after_noun: str, topic: str) -> bool:

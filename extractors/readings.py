@@ -77,7 +77,10 @@ OTHER_RE = re.compile(
 )
 NEW_LINE_RE = re.compile(rf"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|{BULLET}\s|\n))")  # a line that starts anew, a blank one
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
-STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(STAND_IN_NOUNS)})(?![\w])")
+# "2 unités de stockage", "3 appareils photo": a stand-in noun whose complement names something else
+STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(STAND_IN_NOUNS)})(?![\w])"
+                         r"(?!\s+(?:de\s+|d')?(?:stockage|enregistrement|photo|mesure|valeur|production|chauffage|"
+                         r"climatisation|traitement|calcul)\b)")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
 NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,60}?\bqui ne (?:filment|surveillent|couvrent|"
