@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from storage import open_database
-from vigicam.cli import db_path, open_db, user_errors
+from vigicam.cli_shared import db_path, open_db, user_errors
 from vigicam.config import format_duration
 from vigicam.discovery import Discovery, Outcome, Selection, discover
 from vigicam.params import DURATION

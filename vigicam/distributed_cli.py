@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from vigicam.cli import NetworkType, db_path, existing_db, user_errors
+from vigicam.cli_shared import NetworkType, db_path, existing_db, user_errors
 from vigicam.params import DURATION
 
 REDIS_HELP = ("The shared Redis, redis://[:PASSWORD@]HOST:PORT/DB (or VIGICAM_REDIS); keep the password out of "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from vigicam.cli import existing_db, user_errors
+from vigicam.cli_shared import existing_db, user_errors
 from vigicam.observatory import EXPORTERS
 
 
