@@ -274,6 +274,22 @@ def _of_them_counted(q: BareQuestion) -> bool:
                             same_place=True))
 
 
+# "dix palettes de boissons quittent un entrepôt ; cinq d'entre elles …": the number and plural noun a partitive
+# pronoun points back to, when it is the nearest before it in the sentence
+COUNTED_PLURAL_BEFORE_RE = re.compile(r"\b(?:\d[\d  .]*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                                      r"quinze|vingt|trente|quarante|cinquante|cent)\s+([a-zà-ÿ-]{3,}s)\b")
+
+
+def _of_them_uncounted(q: BareQuestion) -> bool:
+    """ "dix palettes quittent l'entrepôt ; cinq d'entre elles …": some of a thing vigicam does not count, named
+    right before in the sentence, are not cameras whatever the page is about: the number is left out."""
+    if not (q.after and PARTITIVE_RE.match(q.right_on)):
+        return False
+    nouns = list(COUNTED_PLURAL_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
+    return bool(nouns) and not CAMERA_WORDS_RE.search(nouns[-1].group(0)) and not any(
+        c.mention.start > q.sentence.start for c in q.previous)
+
+
 def _of_them_equipped(q: BareQuestion) -> bool:
     if not (q.after and (equipped := PARTITIVE_EQUIPPED_RE.match(q.right_on)) and equipped.end() <= len(q.right)):
         return False
@@ -368,6 +384,8 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("number_of_announced", "'le nombre de vols … : 150 en 2020'", _number_of_announced),
     BareRule("length_of_time", "'doublé son parc en six ans': a length of time, no count", _length_of_time),
     BareRule("of_them_counted", "'Sept d'entre elles': of what was counted last", _of_them_counted),
+    BareRule("of_them_uncounted", "'dix palettes … ; cinq d'entre elles': some of a thing not counted, left out",
+             _of_them_uncounted),
     BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", _of_them_equipped),
     BareRule("bare_subject", "'Quatre-vingt-quatre ont déjà reçu leur aide': of what the sentence before counted",
              _bare_subject),
