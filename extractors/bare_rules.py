@@ -280,14 +280,31 @@ COUNTED_PLURAL_BEFORE_RE = re.compile(r"\b(?:\d[\d  .]*|deux|trois|quatre|cinq|s
                                       r"quinze|vingt|trente|quarante|cinquante|cent)\s+([a-zà-ÿ-]{3,}s)\b")
 
 
+# "92 sont contre, 7 sont pour et 6 ne se sont pas exprimées", "par 20 voix pour et 3 contre": votes cast
+VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcée?s?)\s+)?(?:contre|pour)"
+                           r"(?=\s*(?:[,.;:)]|et\b|$))|^\s*(?:ne se sont pas exprimée?s|se sont abstenue?s"
+                           r"|abstentions?|votes? blancs?|bulletins)\b")
+
+
+def _vote(q: BareQuestion) -> bool:
+    """ "92 sont contre, 7 sont pour": a vote's count, no camera's, whatever the question voted on."""
+    if not VOTE_AFTER_RE.match(q.right):
+        return False
+    q.consumed.add(q.i)  # nor the start of a series
+    return True
+
+
 def _of_them_uncounted(q: BareQuestion) -> bool:
     """ "dix palettes quittent l'entrepôt ; cinq d'entre elles …": some of a thing vigicam does not count, named
     right before in the sentence, are not cameras whatever the page is about: the number is left out."""
     if not (q.after and PARTITIVE_RE.match(q.right_on)):
         return False
     nouns = list(COUNTED_PLURAL_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
-    return bool(nouns) and not CAMERA_WORDS_RE.search(nouns[-1].group(0)) and not any(
-        c.mention.start > q.sentence.start for c in q.previous)
+    if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)) or any(
+            c.mention.start > q.sentence.start for c in q.previous):
+        return False
+    q.consumed.add(q.i)
+    return True
 
 
 def _of_them_equipped(q: BareQuestion) -> bool:
@@ -369,6 +386,7 @@ class BareRule:
 BARE_RULES: tuple[BareRule, ...] = (
     BareRule("whole_counted_against", "'80 des 270 lycées': the whole a count is counted against",
              _whole_counted_against),
+    BareRule("vote", "'92 sont contre, 7 sont pour': votes cast, left out", _vote),
     BareRule("breakdown", "'17 caméras … : cinq à la Halte, trois parking Gabriel-Péri, …': the items of a count",
              _breakdown),
     BareRule("bracketed_item", "'le centre-ville (27 caméras), le quartier de Perseigne (14)': cameras there",

@@ -21,3 +21,15 @@ def test_those_that_have_been_were_added() -> None:
 ])
 def test_a_partitive_points_back_to_the_nearest_count(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Aulnay-sous-Bois")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # votes cast on cameras are no cameras
+    ("Sur les 109 personnes sollicitées pour ou contre l'installation de dix caméras, 92 sont contre, 7 sont pour et 6 "
+     "ne se sont pas exprimées.", [("cameras_planned", 10)]),
+    ("Le conseil a voté l'installation de 12 caméras par 20 voix pour et 3 contre.", [("cameras_planned", 12)]),
+    # "pour" before what the count is for is no vote
+    ("La ville compte 40 caméras, dont 12 pour le centre-ville.", [("cameras", 40), ("cameras", 12)]),
+])
+def test_votes_cast_on_cameras_are_no_cameras(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Saint-Pons")] == expected
