@@ -63,7 +63,9 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
                              r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a|en a|"
-                             r"conserve|conservent)\b")
+                             r"conserve|conservent"
+                             # a verb of reaching, in the present: "le bilan au 1er décembre atteint 16 400 caméras"
+                             r"|atteint|atteignent|s'élève|s'élèvent|recense|recensent|dénombre|dénombrent)\b")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
 # "27 caméras au total, installées pendant l'été": installed within a period, however many they are
 DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:{INSTALL})\w*\s+"

@@ -253,3 +253,9 @@ def test_a_first_phase_and_an_installation_told_as_done(text, expected):
 def test_a_network_strong_of_its_cameras_has_them_now(text, expected):
     figures = extract_text(text, place_hint="Cannes")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_a_verb_of_reaching_in_the_present_tells_the_count_now():
+    text = ("La SNCF veut passer à 25 000 caméras en 2013. D'après l'opérateur, le bilan au 1er décembre 2010 atteint "
+            "16 400 caméras.")
+    assert [(f.metric, f.value) for f in extract_text(text)] == [("cameras_planned", 25_000), ("cameras", 16_400)]
