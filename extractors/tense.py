@@ -64,6 +64,7 @@ from extractors.tense_words import (
     NOW_RE,
     OPENING_PERIOD_RE,
     OPERATING_RE,
+    PART_DATED_AFTER_RE,
     PAST_MARKER_RE,
     PAST_RE,
     PHASE_RE,
@@ -197,7 +198,8 @@ def _part_of(q: TenseQuestion) -> Metric | None:
     _, past, now = q.said_tense
     if q.head is Metric.CAMERAS_PLANNED and (past or now):
         return Metric.CAMERAS_ADDED
-    if q.head is Metric.CAMERAS and BOUNDED_RE.search(q.clause) and PAST_RE.search(q.sentence):
+    if q.head is Metric.CAMERAS and (BOUNDED_RE.search(q.clause) and PAST_RE.search(q.sentence)
+                                     or PART_DATED_AFTER_RE.match(q.after)):
         return Metric.CAMERAS_ADDED  # "45 caméras ont été installées depuis 2014, dont 11 l'an dernier"
     return q.head
 

@@ -127,3 +127,5 @@ FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")
 # "le réseau de vidéoprotection le plus dense de France, fort de 884 caméras": what it has now
 STRONG_OF_BEFORE_RE = re.compile(r"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*(?:(?:plus de|près de"
                                  r"|quelque|pas moins de|environ)\s+)?$")
+# "25 caméras, dont 14 cette année", "dont 6 en 2023": a part dated by its own words, put up then
+PART_DATED_AFTER_RE = re.compile(rf"^\s*(?:cam[ée]ras?\s+)?(?:{BOUNDED_PERIOD})")

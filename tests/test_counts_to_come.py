@@ -259,3 +259,17 @@ def test_a_verb_of_reaching_in_the_present_tells_the_count_now():
     text = ("La SNCF veut passer à 25 000 caméras en 2013. D'après l'opérateur, le bilan au 1er décembre 2010 atteint "
             "16 400 caméras.")
     assert [(f.metric, f.value) for f in extract_text(text)] == [("cameras_planned", 25_000), ("cameras", 16_400)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # put up over a span of years, or a part dated by its own words: what was added then
+    ("Le président voulait accélérer, et c'est ce que nous avons fait avec 150 caméras installées en quatre ans.",
+     [("cameras_added", 150)]),
+    ("Un investissement régulier : 15 175 caméras installées depuis 10 ans dans le Doubs.",
+     [("cameras_added", 15_175)]),
+    ("Depuis 2016, elle s'est équipée de 25 caméras, dont 14 cette année.", [("cameras", 25), ("cameras_added", 14)]),
+    # a network there for ten years is a stock
+    ("La ville dispose depuis dix ans de 30 caméras.", [("cameras", 30)]),
+])
+def test_put_up_over_years_or_in_a_dated_part(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Cahors")] == expected
