@@ -71,6 +71,7 @@ from extractors.tense_words import (
     PRESENT_HAVE_RE,
     PROMISED_ALREADY_RE,
     REGIONAL_KINDS,
+    RENEWING_BEFORE_RE,
     REPLACED_RE,
     REPLACER_AFTER_RE,
     REPORTED_RE,
@@ -204,6 +205,12 @@ def _part_of(q: TenseQuestion) -> Metric | None:
     return q.head
 
 
+def _renewed(q: TenseQuestion) -> bool:
+    """ "remplacer 10 caméras", not "remplacer la cinquantaine de caméras" (a set told, by its article)."""
+    return bool(RENEWING_BEFORE_RE.search(q.before)) and not re.match(
+        r"(?:la|sa|leur|cette)\s", q.sentence[len(q.before) :] if q.sentence.startswith(q.before) else "")
+
+
 def _incremental(q: TenseQuestion) -> bool:
     """Whether what was done is what was added then, not the network: "a investi entre 2015 et 2020 pour
     installer 74 caméras" (not "les 26 caméras de la ville, installées entre 2015 et 2018"); "une deuxième
@@ -255,8 +262,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("already_there", "'caméras déjà en place', 'opérationnelles': there now",
               lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)) and not q.linked_by_dont,
               STOCK),
-    TenseRule("replaced", "cameras replaced or upgraded are there already",
-              lambda q: _replaced(q.clause, q.before_number, q.after), STOCK),
+    TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "
+              "'les 21 caméras seront remplacées': the set told is there already",
+              lambda q: _replaced(q.clause, q.before_number, q.after) and (Metric.OTHER if _renewed(q) else STOCK)),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
               lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
               STOCK),

@@ -129,3 +129,7 @@ STRONG_OF_BEFORE_RE = re.compile(r"\b(?:fort|forte|forts|fortes|riche|riches)\s+
                                  r"|quelque|pas moins de|environ)\s+)?$")
 # "25 caméras, dont 14 cette année", "dont 6 en 2023": a part dated by its own words, put up then
 PART_DATED_AFTER_RE = re.compile(rf"^\s*(?:cam[ée]ras?\s+)?(?:{BOUNDED_PERIOD})")
+# "le remplacement de 26 anciennes caméras", "remplacer 10 caméras", "la modernisation de 12 autres": cameras
+# renewed, the object of the renewing, not told as a set ("remplacer les 50 caméras", "la cinquantaine de caméras")
+RENEWING_BEFORE_RE = re.compile(r"\b(?:remplac\w*|renouvel\w*|moderni\w*|rénov\w*|mise à niveau)\s+"
+                                r"(?:immédiate?s?\s+|progressive?s?\s+)?(?:(?:de|d')\s*)?(?:au rythme de\s+)?$")

@@ -1128,9 +1128,10 @@ def test_conditionals_summers_and_participles(text, hint, published, expected):
      None, None, [("other", 18, None, None), ("other", 5, None, None)]),
     ("La ville compte 64 caméras. Huit d'entre elles filment les abords des écoles.", "Apt", None,
      [("cameras", 64, None, "Apt"), ("cameras", 8, None, "Apt")]),
-    # the word nearest before the count decides: cameras replaced are there, cameras added are to come
+    # the word nearest before the count decides: cameras renewed are other (the real corpus's gold reads "le
+    # remplacement de N caméras" so), cameras added are to come
     ("Le budget voté financera le remplacement de 12 caméras usées et l'ajout de 4 caméras.", "Apt", None,
-     [("cameras", 12, None, "Apt"), ("cameras_planned", 4, None, "Apt")]),
+     [("other", 12, None, "Apt"), ("cameras_planned", 4, None, "Apt")]),
     # "depuis le début de l'année" counts from January of the page's year
     ("Depuis le début de l'année, les images des caméras ont servi à 41 interpellations.", "Apt", "2023-06-02",
      [("other", 41, "2023", "Apt")]),
@@ -2259,10 +2260,10 @@ def test_a_ranking_of_densities_each_with_its_own_base_and_a_rate_per_site():
 @pytest.mark.parametrize(("text", "expected"), [
     ("La moitié des 48 caméras de la ville ont plus de dix ans. Une petite dizaine tombent régulièrement en panne. "
      "La ville a inscrit 240 000 euros au budget 2024 pour en remplacer 24.",
-     [("cameras", 48, None), ("other", 10, None), ("money_eur", 240000, "2024"), ("cameras", 24, None)]),
+     [("cameras", 48, None), ("other", 10, None), ("money_eur", 240000, "2024"), ("other", 24, "2024")]),
     # a replacement done in a past year keeps its year
     ("La commune a investi 350 000 € en 2022 pour remplacer 40 caméras analogiques.",
-     [("money_eur", 350000, "2022"), ("cameras", 40, "2022")]),
+     [("money_eur", 350000, "2022"), ("other", 40, "2022")]),
     # private cameras that do not film the street are not counted, however long their description
     ("Les 3 caméras du parking souterrain de la résidence Barbusse, qui ne filment pas la rue, appartiennent à un "
      "bailleur privé.", []),

@@ -77,3 +77,18 @@ def test_people_who_neither_watch_nor_were_caught_are_not_counted():
 ])
 def test_a_body_s_members_and_the_towns_just_named_are_no_count(text):
     assert [f for f in extract_text(text, place_hint="Franconville") if f.metric == "other"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cameras renewed, the object of the renewing, are no count of the network (GUIDELINES: not area surveillance
+    # added or held, like damaged ones)
+    ("Il est prévu d'étendre le dispositif à 20 caméras supplémentaires et de remplacer 10 caméras de nouvelle "
+     "technologie.", [("cameras_planned", 20), ("other", 10)]),
+    ("Le budget couvre le remplacement de 4 caméras et l'installation de 7 nouvelles caméras.",
+     [("other", 4), ("cameras_planned", 7)]),
+    # a set told by its article is the network's
+    ("La commune a lancé un appel d'offres pour remplacer la cinquantaine de caméras obsolètes.", [("cameras", 50)]),
+    ("Les 21 caméras seront remplacées l'an prochain.", [("cameras", 21)]),
+])
+def test_cameras_renewed_are_other(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")] == expected
