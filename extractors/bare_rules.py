@@ -35,7 +35,7 @@ from extractors.cues import (
     PRONOUN_RE,
     SEMICOLON_ITEM_RE,
 )
-from extractors.lexicon_fr import PAST_PARTICIPLE
+from extractors.lexicon_fr import COUNT_IN_WORDS, PAST_PARTICIPLE
 from extractors.numbers import Mention
 from extractors.qualifiers import qualifier_before
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, norm
@@ -276,8 +276,7 @@ def _of_them_counted(q: BareQuestion) -> bool:
 
 # "dix palettes de boissons quittent un entrepôt ; cinq d'entre elles …": the number and plural noun a partitive
 # pronoun points back to, when it is the nearest before it in the sentence
-COUNTED_PLURAL_BEFORE_RE = re.compile(r"\b(?:\d[\d  .]*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
-                                      r"quinze|vingt|trente|quarante|cinquante|cent)\s+([a-zà-ÿ-]{3,}s)\b")
+COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{3,}}s)\b")
 
 
 # "92 sont contre, 7 sont pour et 6 ne se sont pas exprimées", "par 20 voix pour et 3 contre": votes cast

@@ -239,8 +239,9 @@ FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient êtr
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
 # a past participle, any verb's: "examinés", "équipées"
 PAST_PARTICIPLE = r"[a-zéèêû]+(?:é|ée|és|ées)\b"
+# a count in words, for patterns ("en quatre ans", "dix palettes"); longest first ("dix" must not stop "dix-huit")
+COUNT_IN_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("zéro", "un", "une")), key=len, reverse=True))
 # "… 8,7 millions d'euros ont été engagés, permettant l'installation de 2 300 caméras": done too
-YEARS_IN_WORDS = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt"  # "en quatre ans"
 SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|subventionné|accompagné|aidé|permis|"
                      r"achevé|terminé|finalisé|réalisé|effectué|consisté)|permettant|ayant permis"
                      # "le plan s'est traduit par l'installation de 1 510 caméras", "une étape marquée par la mise en
@@ -270,7 +271,7 @@ PAST_INSTALL = (
     # a participle dated in the past: "60 caméras installées en 2019 et 2020", "8 nouvelles implantées en juillet"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|entre|au cours de|courant)\s+(?:(?:19|20)\d\d|{MONTH_NAMES})"
     # "150 caméras installées en quatre ans", "15 175 caméras installées depuis 10 ans": put up over those years
-    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|depuis)\s+(?:\d+|{YEARS_IN_WORDS})\s+ans\b"
+    rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:en|depuis)\s+(?:\d+|{COUNT_IN_WORDS})\s+ans\b"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:ce printemps|cet (?:été|automne|hiver)|l'an dernier|l'année dernière"
     r"|le mois dernier)"  # "dont 12 posées ce printemps"
     rf"|(?:{INSTALL})(?:é|ée|és|ées)\s+(?:l'an dernier|l'année dernière|l'an passé|le mois dernier"
@@ -286,7 +287,7 @@ INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plu
                    r"|dans le cadre d(?:u|e|es|')"  # "dans le cadre du plan …": a programme adds
                    r"|vien(?:t|nent) d(?:e |')\w+")  # "la ville vient d'acquérir 4 caméras": just added
 BOUNDED_PERIOD = (
-    rf"\b(?:en|depuis) (?:\d+|{YEARS_IN_WORDS}) ans\b|"  # "installées en quatre ans"
+    rf"\b(?:en|depuis) (?:\d+|{COUNT_IN_WORDS}) ans\b|"  # "installées en quatre ans"
     rf"\ben (?:{MONTH_NAMES}|"
     r"(?:19|20)\d\d)\b|\bcet (?:automne|été|hiver)|\bce printemps|semestre|trimestre|cette année|"
     r"l'an dernier|l'année dernière|ces derniers mois|\bmi-(?:19|20)\d\d|la semaine (?:dernière|passée)|"
