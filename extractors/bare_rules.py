@@ -11,14 +11,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
+from extractors.bare_question import BareQuestion
+from extractors.bare_words import (
+    ASIDE_BEFORE_RE,
+    BARE_SUBJECT_VERB_RE,
+    BRACKET_CLOSE_RE,
+    BRACKET_OPEN_RE,
+    COUNTED_PLURAL_BEFORE_RE,
+    EARLIER_THEN_RE,
+    OTHERS_TOO_RE,
+    OWN_BASE_RE,
+    PASSIVE_AFTER_RE,
+    SOON_BEFORE_RE,
+    VOTE_AFTER_RE,
+)
 from extractors.breakdown import bracketed_site, breakdown_head, item_site
-from extractors.candidates import Candidate, word_end, words_after, words_before
+from extractors.candidates import Candidate, word_end, words_before
 from extractors.cues import (
     AMOUNTING_RE,
-    ANAPHORA_AFTER_RE,
     ANAPHORA_BEFORE_RE,
     BARE_AFTER_RE,
     CAMERA_TYPE_RE,
@@ -35,90 +47,13 @@ from extractors.cues import (
     PRONOUN_RE,
     SEMICOLON_ITEM_RE,
 )
-from extractors.lexicon_fr import COUNT_IN_WORDS, PAST_PARTICIPLE
 from extractors.numbers import Mention
-from extractors.qualifiers import qualifier_before
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor
-
-EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
-                             r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
-BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auront)\s+(?:déjà\s+|aussi\s+|également\s+)?"
-                                  r"(?:reçu|bénéficié|obtenu|été|signé|rejoint|déposé)")
-OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
-                           r"(?:seront|sera|sont|ont été)\b")
-PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?{PAST_PARTICIPLE}")
-# "11 caméras (bientôt 14)", "équipée de 20 caméras, et bientôt 24": the count to come of what was counted,
-# when no noun of its own follows ("les cinq et bientôt six agents" counts agents)
-SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
-# "le nombre de caméras (1 360 actuellement)", "des caméras – environ 350 actuellement –": an aside on cameras
-ASIDE_BEFORE_RE = re.compile(r"cam[ée]ras?(?:\s+(?:de\s+|d')?[\w-]+){0,2}\s*(?:[(–—]|\s-)\s*$")
-OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
-
-
-@dataclass
-class BareQuestion:
-    """One bare number asked of the rules, with the words around it, each part computed once, when asked."""
-
-    x: Extractor
-    sentence: Sentence
-    mentions: list[Mention]
-    found: dict[int, Candidate]
-    consumed: set[int]
-    i: int
-
-    @property
-    def m(self) -> Mention:
-        return self.mentions[self.i]
-
-    @cached_property
-    def hedged_left(self) -> str:
-        """The words before the number, a hedge included ("a franchi le cap des 50": it may tell a count)."""
-        return words_before(self.x.text, self.sentence, self.m.start)
-
-    @cached_property
-    def left(self) -> str:
-        """The words before the number, less a hedge ("près d'une centaine": "d'" is the number's)."""
-        m, left = self.m, self.hedged_left
-        elided = m.approx and m.raw.lower().startswith(("d'", "d’"))
-        _, hedge = qualifier_before(left + "d'" if elided else left)
-        return left[: len(left) - hedge + (2 if elided else 0)] if hedge else left
-
-    @cached_property
-    def right(self) -> str:
-        return words_after(self.x.text, self.sentence, self.m.end)
-
-    @cached_property
-    def following(self) -> Sentence | None:
-        """The next sentence, when nothing follows the number in its own ("458 — C'est le nombre de …")."""
-        x, index = self.x, self.sentence.index
-        return x.sentences[index + 1] if not self.right.strip() and index + 1 < len(x.sentences) else None
-
-    @cached_property
-    def right_on(self) -> str:
-        """What follows the number, on into the next sentence when its own ends there."""
-        if self.following is None:
-            return self.right
-        return self.right + "\n" + norm(self.x.text[self.following.start : self.following.start + 80])
-
-    @cached_property
-    def after(self) -> re.Match[str] | None:
-        return ANAPHORA_AFTER_RE.match(self.right_on)
-
-    @cached_property
-    def previous(self) -> list[Candidate]:
-        return [self.found[k] for k in sorted(self.found) if k < self.i]
-
-    def read(self, c: Candidate) -> bool:
-        self.found[self.i] = c
-        return True
-
-    def last_counted(self) -> Candidate | None:
-        return self.x.last_counted(self.sentence, self.previous)
 
 
 def _whole_counted_against(q: BareQuestion) -> bool:
@@ -176,10 +111,6 @@ def _opens_a_bracketed_list(q: BareQuestion) -> bool:
         return False
     close = q.x.text.find(")", q.m.end, q.sentence.end)
     return close > 0 and any(q.m.end < o.start < close for o in q.mentions)
-
-
-BRACKET_OPEN_RE = re.compile(r"\(\s*(?:×\s*)?$")
-BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 
 
 def _bracketed_item(q: BareQuestion) -> bool:
@@ -272,17 +203,6 @@ def _of_them_counted(q: BareQuestion) -> bool:
     end = word_end(q.x.text, q.m.end + min(q.after.end(), len(q.right)))
     return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
                             same_place=True))
-
-
-# "dix palettes de boissons quittent un entrepôt ; cinq d'entre elles …": the number and plural noun a partitive
-# pronoun points back to, when it is the nearest before it in the sentence
-COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{3,}}s)\b")
-
-
-# "92 sont contre, 7 sont pour et 6 ne se sont pas exprimées", "par 20 voix pour et 3 contre": votes cast
-VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcée?s?)\s+)?(?:contre|pour)"
-                           r"(?=\s*(?:[,.;:)]|et\b|$))|^\s*(?:ne se sont pas exprimée?s|se sont abstenue?s"
-                           r"|abstentions?|votes? blancs?|bulletins)\b")
 
 
 def _vote(q: BareQuestion) -> bool:

@@ -1,0 +1,79 @@
+"""One bare number asked of the rules of `extractors.bare_rules`: the words around it, each computed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from extractors.candidates import Candidate, words_after, words_before
+from extractors.cues import ANAPHORA_AFTER_RE
+from extractors.numbers import Mention
+from extractors.qualifiers import qualifier_before
+from extractors.readings import norm
+from extractors.segments import Sentence
+
+if TYPE_CHECKING:
+    from extractors.pipeline import Extractor
+
+
+@dataclass
+class BareQuestion:
+    """One bare number asked of the rules, with the words around it, each part computed once, when asked."""
+
+    x: Extractor
+    sentence: Sentence
+    mentions: list[Mention]
+    found: dict[int, Candidate]
+    consumed: set[int]
+    i: int
+
+    @property
+    def m(self) -> Mention:
+        return self.mentions[self.i]
+
+    @cached_property
+    def hedged_left(self) -> str:
+        """The words before the number, a hedge included ("a franchi le cap des 50": it may tell a count)."""
+        return words_before(self.x.text, self.sentence, self.m.start)
+
+    @cached_property
+    def left(self) -> str:
+        """The words before the number, less a hedge ("près d'une centaine": "d'" is the number's)."""
+        m, left = self.m, self.hedged_left
+        elided = m.approx and m.raw.lower().startswith(("d'", "d’"))
+        _, hedge = qualifier_before(left + "d'" if elided else left)
+        return left[: len(left) - hedge + (2 if elided else 0)] if hedge else left
+
+    @cached_property
+    def right(self) -> str:
+        return words_after(self.x.text, self.sentence, self.m.end)
+
+    @cached_property
+    def following(self) -> Sentence | None:
+        """The next sentence, when nothing follows the number in its own ("458 — C'est le nombre de …")."""
+        x, index = self.x, self.sentence.index
+        return x.sentences[index + 1] if not self.right.strip() and index + 1 < len(x.sentences) else None
+
+    @cached_property
+    def right_on(self) -> str:
+        """What follows the number, on into the next sentence when its own ends there."""
+        if self.following is None:
+            return self.right
+        return self.right + "\n" + norm(self.x.text[self.following.start : self.following.start + 80])
+
+    @cached_property
+    def after(self) -> re.Match[str] | None:
+        return ANAPHORA_AFTER_RE.match(self.right_on)
+
+    @cached_property
+    def previous(self) -> list[Candidate]:
+        return [self.found[k] for k in sorted(self.found) if k < self.i]
+
+    def read(self, c: Candidate) -> bool:
+        self.found[self.i] = c
+        return True
+
+    def last_counted(self) -> Candidate | None:
+        return self.x.last_counted(self.sentence, self.previous)

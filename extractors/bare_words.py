@@ -1,0 +1,32 @@
+"""Words the bare-number rules (`extractors.bare_rules`) look for around a number with no noun of its own: another
+time in brackets, a verb of its own, "bientôt", an aside on cameras, a rate's base, brackets, a partitive's
+antecedent, votes cast."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon_fr import COUNT_IN_WORDS, PAST_PARTICIPLE
+
+EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
+                             r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
+BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auront)\s+(?:déjà\s+|aussi\s+|également\s+)?"
+                                  r"(?:reçu|bénéficié|obtenu|été|signé|rejoint|déposé)")
+OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
+                           r"(?:seront|sera|sont|ont été)\b")
+PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?{PAST_PARTICIPLE}")
+# "11 caméras (bientôt 14)", "équipée de 20 caméras, et bientôt 24": the count to come of what was counted,
+# when no noun of its own follows ("les cinq et bientôt six agents" counts agents)
+SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
+# "le nombre de caméras (1 360 actuellement)", "des caméras – environ 350 actuellement –": an aside on cameras
+ASIDE_BEFORE_RE = re.compile(r"cam[ée]ras?(?:\s+(?:de\s+|d')?[\w-]+){0,2}\s*(?:[(–—]|\s-)\s*$")
+OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
+BRACKET_OPEN_RE = re.compile(r"\(\s*(?:×\s*)?$")
+BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+# "dix palettes de boissons quittent un entrepôt ; cinq d'entre elles …": the number and plural noun a partitive
+# pronoun points back to, when it is the nearest before it in the sentence
+COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{3,}}s)\b")
+# "92 sont contre, 7 sont pour et 6 ne se sont pas exprimées", "par 20 voix pour et 3 contre": votes cast
+VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcée?s?)\s+)?(?:contre|pour)"
+                           r"(?=\s*(?:[,.;:)]|et\b|$))|^\s*(?:ne se sont pas exprimée?s|se sont abstenue?s"
+                           r"|abstentions?|votes? blancs?|bulletins)\b")
