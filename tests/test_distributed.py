@@ -455,11 +455,19 @@ class Watched:
     def err(self) -> str:
         return "\n".join(self.lines)
 
-    def finish(self, signal: int | None) -> int:
+    def finish(self, signal: int | None, seconds: float = 120) -> int:
+        """The process's exit code once it stops (told to by `signal`, or by itself): bounded, so that a process
+        that never stops fails the test with what it said instead of hanging the suite."""
         if signal is not None:
             self.process.send_signal(signal)
+        try:
+            code = self.process.wait(seconds)
+        except subprocess.TimeoutExpired as late:
+            self.process.kill()
+            self.process.wait(10)
+            raise AssertionError(f"still running {seconds:.0f} s after it should have stopped: {self.err()[-3000:]}"
+                                 ) from late
         self.process.stdout.read()  # type: ignore[union-attr]
-        code = self.process.wait(120)
         self.reader.join(10)
         return code
 
