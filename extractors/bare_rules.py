@@ -106,7 +106,7 @@ def _opens_a_bracketed_list(q: BareQuestion) -> bool:
     """ "24 caméras (10 à Bregille, 4 à Battant, …)": the first of the parts listed in brackets after a count,
     when another number follows it inside them (one number alone in brackets may be anything)."""
     head = q.previous[-1]
-    if not re.search(r"\(\s*$", q.left) or q.m.value >= head.mention.value or head.reading.family in (
+    if not BRACKET_OPEN_RE.search(q.left) or q.m.value >= head.mention.value or head.reading.family in (
             DENSITY, POPULATION):  # "1 policier pour 1 095 habitants (1 pour 3 143)": a rate's terms, no parts
         return False
     close = q.x.text.find(")", q.m.end, q.sentence.end)
@@ -219,9 +219,8 @@ def _of_them_uncounted(q: BareQuestion) -> bool:
     if not (q.after and PARTITIVE_RE.match(q.right_on)):
         return False
     nouns = list(COUNTED_PLURAL_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
-    if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)) or any(
-            c.mention.start > q.sentence.start for c in q.previous):
-        return False
+    if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)) or q.previous:
+        return False  # a count read before it in the sentence is the nearer antecedent
     q.consumed.add(q.i)
     return True
 
