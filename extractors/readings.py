@@ -77,10 +77,11 @@ OTHER_RE = re.compile(
 )
 NEW_LINE_RE = re.compile(rf"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|{BULLET}\s|\n))")  # a line that starts anew, a blank one
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
-# "2 unités de stockage", "3 appareils photo": a stand-in noun whose complement names something else
+# "2 unités de stockage", "3 unités de gendarmerie", "3 appareils photo": a stand-in noun whose complement names
+# something else than video ("4 appareils de vidéoprotection", "de nouvelle génération", "d'ici 2025" keep it)
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(STAND_IN_NOUNS)})(?![\w])"
-                         r"(?!\s+(?:de\s+|d')?(?:stockage|enregistrement|photo|mesure|valeur|production|chauffage|"
-                         r"climatisation|traitement|calcul)\b)")
+                         r"(?!\s+(?:de\s+|d')(?!vid[ée]o|surveillance|protection|nouvelle|dernière|haute|ici\b|la\b"
+                         r"|l')[a-zà-ÿ])(?!\s+photo\b)")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
 NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,60}?\bqui ne (?:filment|surveillent|couvrent|"

@@ -33,8 +33,9 @@ def test_sites_and_staff_are_other(text: str, value: int) -> None:
     "Le centre est dimensionné pour accueillir 2 000 caméras du territoire.",
     "Le nouveau centre peut traiter jusqu'à 600 caméras.",
     "Le CSU a été conçu pour évoluer et pourra recevoir les images de deux cents caméras.",
-    # a stand-in noun whose complement names something else
+    # a stand-in noun whose complement names something else than video
     "Le mur d'images des caméras tourne sur 7 ordinateurs et 2 unités de stockage.",
+    "Côté matériel, les caméras se sont généralisées, et 11 unités de police sont dédiées au transport.",
 ])
 def test_what_a_centre_can_take_is_no_count_of_cameras(text):
     assert [f for f in extract_text(text, place_hint="Sens") if f.metric.startswith("cameras")] == []
