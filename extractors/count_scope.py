@@ -21,6 +21,21 @@ def before_soon_another(text: str, after_number: str) -> str:
 
 
 CLAUSE_BREAK_RE = re.compile(r",\s*(?:et|mais|puis|alors que|tandis que)\b|;")
+# where a count's own clause may begin after another count: "… que 18 caméras sont déjà en service et qu'en tout
+# 33 caméras devraient être posées" (a new subordinate clause, with or without a comma)
+CLAUSE_START_RE = re.compile(r"(?:,\s*|\s)(?:et|mais|puis)\s+(?:qu[e'’]|que\b)|,\s*(?:et|mais|puis)\b|;"
+                             r"|\b(?:alors|tandis)\s+qu[e'’]")
+
+
+def from_previous_count(before_number: str) -> int:
+    """Where a count's own words begin in its sentence: after the clause break that follows the count before it,
+    if any ("18 caméras sont déjà en service et qu'en tout 33 caméras devraient être posées": the "déjà" is the
+    18's). Returns an offset into `before_number`; 0 when no other count precedes it in a clause of its own."""
+    mentions = [m for m in find_mentions(before_number) if not m.year_like]
+    if not mentions:
+        return 0
+    breaks = [b.end() for b in CLAUSE_START_RE.finditer(before_number, mentions[-1].end)]
+    return breaks[-1] if breaks else 0
 
 
 def up_to_next_count(sentence: str, before_number: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from extractors.count_scope import before_soon_another, up_to_next_count
+from extractors.count_scope import before_soon_another, from_previous_count, up_to_next_count
 from extractors.figure import Metric
 from extractors.state_words import (
     DEFINITE_BEFORE_RE,
@@ -147,7 +147,9 @@ class TenseQuestion:
         installées", the "déjà" is the 59's, not the 7's."""
         at = self.sentence.find(self.clause)
         own = up_to_next_count(self.sentence, self.before)
-        return self.clause[: max(0, len(own) - at)] if at >= 0 and len(own) < at + len(self.clause) else self.clause
+        clause = self.clause[: max(0, len(own) - at)] if at >= 0 and len(own) < at + len(self.clause) else self.clause
+        start = from_previous_count(self.before) - at if at >= 0 else 0  # and from the clause after the count before
+        return clause[start:] if 0 < start < len(clause) else clause
 
     @cached_property
     def tenseless(self) -> bool:

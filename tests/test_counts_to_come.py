@@ -133,6 +133,11 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
      [("cameras_planned", 7), ("cameras", 59)]),
     ("Sept caméras vont prochainement compléter les trois déjà existantes.",
      [("cameras_planned", 7), ("cameras", 3)]),
+    # nor does the "déjà" of the count before it, in a clause of its own
+    ("On sait que 18 caméras sont déjà en service et qu'en tout 33 caméras devraient être posées.",
+     [("cameras", 18), ("cameras_planned", 33)]),
+    ("Six caméras sont déjà en service alors que vingt caméras seront posées en 2027.",
+     [("cameras", 6), ("cameras_planned", 20)]),
     # an agreement to install, a budget line, a past plan
     ("La préfecture a donné son accord pour la pose de 45 caméras sur la commune.", [("cameras_planned", 45)]),
     ("Seul l'achat de 3 caméras a été inscrit au budget 2017.", [("cameras_planned", 3)]),
