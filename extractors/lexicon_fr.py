@@ -189,7 +189,9 @@ FUTURE_TERMS = (
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
     r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
-    r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )l'installation d(?:e|')|"
+    # an installing or a purchase, not yet done: "avec notamment l'achat de 550 caméras" (not "a fait l'acquisition de")
+    r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )(?<!fait )(?<!procédé à )"
+    r"l'(?:installation|achat|acquisition) d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"
     # a plan, a readiness, a deadline, an aim to reach: "un premier plan de 31 caméras", "prêtes à être déployées",
     # "avant la fin de l'année", "ambitionne de faire installer"

@@ -138,6 +138,10 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
      [("cameras", 18), ("cameras_planned", 33)]),
     ("Six caméras sont déjà en service alors que vingt caméras seront posées en 2027.",
      [("cameras", 6), ("cameras_planned", 20)]),
+    # a purchase told as a noun, not yet made; one made ("a fait l'acquisition de") is no plan
+    ("Une enveloppe de 4 millions d'euros y est consacrée, avec notamment l'achat de 550 caméras.",
+     [("cameras_planned", 550)]),
+    ("La ville a fait l'acquisition de douze caméras pour ses agents.", [("cameras_added", 12)]),
     # an agreement to install, a budget line, a past plan
     ("La préfecture a donné son accord pour la pose de 45 caméras sur la commune.", [("cameras_planned", 45)]),
     ("Seul l'achat de 3 caméras a été inscrit au budget 2017.", [("cameras_planned", 3)]),
