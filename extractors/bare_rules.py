@@ -21,6 +21,7 @@ from extractors.bare_words import (
     BRACKET_OPEN_RE,
     COUNTED_PLURAL_BEFORE_RE,
     EARLIER_THEN_RE,
+    KINDS_AFTER_RE,
     OTHERS_TOO_RE,
     OWN_BASE_RE,
     PASSIVE_AFTER_RE,
@@ -195,6 +196,10 @@ def _length_of_time(q: BareQuestion) -> bool:
     return bool(MEASURE_AFTER_RE.match(q.right))
 
 
+def _kinds(q: BareQuestion) -> bool:
+    return bool(KINDS_AFTER_RE.match(q.right))
+
+
 def _of_them_counted(q: BareQuestion) -> bool:
     """ "Les 43 communes pourront se raccorder. Sept d'entre elles ont signé": of what was counted last."""
     if not (q.after and PARTITIVE_RE.match(q.right_on) and (counted := q.last_counted()) and (
@@ -319,6 +324,7 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("amounting_to", "'au nombre de 12': what the sentence named before", _amounting_to),
     BareRule("number_of_announced", "'le nombre de vols … : 150 en 2020'", _number_of_announced),
     BareRule("length_of_time", "'doublé son parc en six ans': a length of time, no count", _length_of_time),
+    BareRule("kinds", "'il en existe deux sortes': a number of kinds, no count", _kinds),
     BareRule("of_them_counted", "'Sept d'entre elles': of what was counted last", _of_them_counted),
     BareRule("of_them_uncounted", "'dix palettes … ; cinq d'entre elles': some of a thing not counted, left out",
              _of_them_uncounted),

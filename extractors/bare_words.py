@@ -30,3 +30,5 @@ COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a
 VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcée?s?)\s+)?(?:contre|pour)"
                            r"(?=\s*(?:[,.;:)]|et\b|$))|^\s*(?:ne se sont pas exprimée?s|se sont abstenue?s"
                            r"|abstentions?|votes? blancs?|bulletins)\b")
+# "il en existe deux sortes", "trois modèles de caméras": a number of kinds, no number of things
+KINDS_AFTER_RE = re.compile(r"\s*(?:sortes|types|catégories|genres|familles|modèles|générations|formes|gammes)\b")

@@ -33,3 +33,17 @@ def test_a_partitive_points_back_to_the_nearest_count(text, expected):
 ])
 def test_votes_cast_on_cameras_are_no_cameras(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Saint-Pons")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "en" stands for the cameras after verbs of being there and of buying too
+    ("La ville a renoncé à de nouvelles caméras. Il en existe déjà 13 : 8 sur la digue et 5 dans la rue Carnot.",
+     [("cameras", 13), ("cameras", 8), ("cameras", 5)]),
+    ("La commune mise sur les caméras : elle en utilise aujourd'hui 40 sur la voie publique.", [("cameras", 40)]),
+    # a number of kinds is no count
+    ("Les caméras sont arrivées. Il en existe deux sortes : les unes lisent les plaques.", []),
+    ("La ville a des caméras. Elle en a installé trois modèles.", []),
+])
+def test_en_stands_for_the_cameras_it_counts_not_for_their_kinds(text, expected):
+    figures = extract_text(text, place_hint="Wimereux")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
