@@ -31,6 +31,7 @@ from extractors.bare_words import (
 from extractors.breakdown import bracketed_site, breakdown_head, item_site
 from extractors.candidates import Candidate, word_end, words_before
 from extractors.cues import (
+    ADDED_CONTINUATION_RE,
     AMOUNTING_RE,
     ANAPHORA_BEFORE_RE,
     BARE_AFTER_RE,
@@ -90,7 +91,8 @@ def _continuation(q: BareQuestion) -> bool:
     if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à Amboise"
         head = next((p for p in reversed(q.previous) if p.mention.value >= m.value), head)
     between = norm(text[head.end : m.start])
-    if len(between) >= (160 if share else 80) or re.search(r"[.;]" if not item else r"\.", between):
+    if len(between) >= (160 if share or ADDED_CONTINUATION_RE.search(left) else 80) or re.search(
+            r"[.;]" if not item else r"\.", between):
         return False
     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
     end = m.end + (typed.end() if typed else 0)

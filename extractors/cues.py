@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon_fr import (
+    ADDED_CONTINUATION,
     CAMERA_ANAPHORA_AFTER,
     CAMERA_ANAPHORA_BEFORE,
     CAMERA_WORDS,
@@ -33,6 +34,7 @@ PARTITIVE_RE = re.compile(r"^\s*d'entre (?:elles|eux)\b")  # "Sept d'entre elles
 # "Trente-huit d'entre eux sont désormais équipés": cameras are installed, not equipped; what is equipped is a site
 PARTITIVE_EQUIPPED_RE = re.compile(r"^\s*d'entre (?:elles|eux)\s+(?:[^\W\d_]+\s+){0,3}?équipé")
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)
+ADDED_CONTINUATION_RE = re.compile(rf"(?:{ADDED_CONTINUATION})\s*$")
 # "entre 20 % et 50 %"; "trois, voire quatre caméras", "cinq ou six amendes": a range in other words
 RANGE_BETWEEN_RE = re.compile(r"^\s*(?:€|euros?|%)?\s*(?:à|et|-|–|ou|,?\s*voire|,\s*sinon|,\s*peut-être)\s*$")
 # the words of an alternative: a range only between close bounds ("cinq ou six", not "25 % ou 100 %")

@@ -377,7 +377,10 @@ CAMERA_ANAPHORA_BEFORE = (
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:[\w']+\s+){0,2}$"
 # Words that continue an enumeration of the same kind of count in one sentence.
-CONTINUATION_BEFORE = (r"(?:\bpuis|\bet(?:\s+(?:les|ses|leurs))?|\bcontre|\bdont|\bou|,|\bmais"
+# "… en centre-ville pour épauler la police, ainsi que quatre au stade", "mais aussi onze à La Chapelaude": an
+# addition said outright, that may come after a long clause
+ADDED_CONTINUATION = r"\bainsi que|\bde même que|\b(?:mais|et) (?:aussi|également)|\bsans oublier"
+CONTINUATION_BEFORE = (rf"(?:{ADDED_CONTINUATION}|\bpuis|\bet(?:\s+(?:les|ses|leurs))?|\bcontre|\bdont|\bou|,|\bmais"
                        r"|\bseul(?:e|s|es)?|\bsoit"  # "mais seules 14"
                        r"|\bpuis\s+à|\bun total de|\bà un total de"
                        r"|\bcam[ée]ras\s*:\s*(?:les|dont)?)\s*$")  # "140 caméras : les 95 de Montélimar et 45 …"

@@ -88,3 +88,15 @@ def test_note_marks_in_brackets_are_no_counts():
 ])
 def test_the_first_part_in_brackets_after_a_count(text, expected):
     assert [f.value for f in extract_text(text, place_hint="Besançon") if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an addition said outright carries the count's kind across a long clause
+    ("Quinze caméras vont être installées en centre-ville pour épauler le travail de la police nationale et "
+     "municipale, ainsi que quatre au stade Delaune.", [("cameras_planned", 15), ("cameras_planned", 4)]),
+    ("La préfecture a donné son feu vert : six caméras à Braize, mais aussi onze à La Chapelaude.",
+     [("cameras_planned", 6), ("cameras_planned", 11)]),
+])
+def test_ainsi_que_and_mais_aussi_go_on_with_the_count_before(text, expected):
+    figures = extract_text(text, place_hint="Reims")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
