@@ -41,6 +41,7 @@ from extractors.cues import (
     CONTINUATION_RE,
     EVOLUTION_RE,
     LEVEL_BEFORE_RE,
+    MASCULINE_PARTITIVE_RE,
     MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
     NUMBER_IS_BEFORE_RE,
@@ -266,6 +267,8 @@ def _others_too(q: BareQuestion) -> bool:
 def _cameras_anaphora(q: BareQuestion) -> bool:
     """ "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"."""
     x, m, after, own_right = q.x, q.m, q.after, len(q.right)
+    if MASCULINE_PARTITIVE_RE.match(q.right):  # "quatre d'entre eux": some of a masculine plural, not of cameras
+        return False
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
     soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
         ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))

@@ -31,6 +31,8 @@ PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
 # "doublé son parc en six ans", "pendant 15 jours": a length of time or space, not a count
 MEASURE_AFTER_RE = re.compile(r"^\s*(?:ans|années|mois|semaines|jours|heures|minutes|mètres|kilomètres|km)\b")
 PARTITIVE_RE = re.compile(r"^\s*d'entre (?:elles|eux)\b")  # "Sept d'entre elles": some of what was counted
+# "un groupe de 7 individus … permet d'identifier quatre d'entre eux": a masculine plural, so not of "caméras"
+MASCULINE_PARTITIVE_RE = re.compile(r"^\s*d'entre eux\b")
 # "Trente-huit d'entre eux sont désormais équipés": cameras are installed, not equipped; what is equipped is a site
 PARTITIVE_EQUIPPED_RE = re.compile(r"^\s*d'entre (?:elles|eux)\s+(?:[^\W\d_]+\s+){0,3}?équipé")
 CONTINUATION_RE = re.compile(CONTINUATION_BEFORE)

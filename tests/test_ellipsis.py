@@ -16,6 +16,8 @@ def test_those_that_have_been_were_added() -> None:
     # some of a thing vigicam does not count, named right before, are not cameras whatever the page is about
     ("La ville compte 30 caméras. Le 31 août, dix palettes de boissons quittent un entrepôt ; cinq d'entre elles ont "
      "été chargées en douce.", [("cameras", 30)]),
+    # "d'entre eux" is of a masculine plural, never of "caméras", in a page about cameras as anywhere
+    ("La police encercle un groupe de 7 individus. La vidéosurveillance permet d'identifier quatre d'entre eux.", []),
     # some of the cameras just counted are cameras
     ("La ville compte 30 caméras. Sept d'entre elles sont mobiles.", [("cameras", 30), ("cameras", 7)]),
 ])
