@@ -54,6 +54,10 @@ PLANNED_AFTER_RE = re.compile(
 OWN_FUTURE_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:seront|vont être|devraient être"
     rf"|doivent être|pourraient être|seraient)\s+(?:\w+\s+)?{PAST_PARTICIPLE}")
+# "plus de 2 500 caméras à ajouter aux 1 200 installées", "il y a encore 12 caméras à poser": still to put up
+LEFT_TO_INSTALL_AFTER_RE = re.compile(
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,2}}?(?:de plus\s+|encore\s+)?à\s+"
+    r"(?:(?:install|pos|ajout|déploy|implant|achet|raccord)er|acquérir|mettre en (?:place|service))\b")
 # "plus de 600 caméras d'ici la fin de l'année", "300 caméras à l'horizon 2030": the count's own time, ahead
 TIME_AHEAD_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?"
@@ -79,6 +83,7 @@ TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$"
                               r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
+                              r"|\b(?:ajouter|ajoutée?s?|ajoutés)\s+aux\s*$"  # "2 500 caméras à ajouter aux 1 200"
                               # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there
                               r"|\b(?:surveiller|visionner|gérer|piloter|exploiter|superviser|regarder) les\s*$")
 # "compléter son dispositif, composé de 17 caméras, par 8 caméras": the system as it stands

@@ -138,6 +138,10 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
      [("cameras", 18), ("cameras_planned", 33)]),
     ("Six caméras sont déjà en service alors que vingt caméras seront posées en 2027.",
      [("cameras", 6), ("cameras_planned", 20)]),
+    # a count still to put up ("à ajouter", "à poser"), whatever "encore" or "il y a" say; those it joins are there
+    ("Soit plus de 2 500 caméras à ajouter aux 1 200 installées depuis 2002.",
+     [("cameras_planned", 2500), ("cameras", 1200)]),
+    ("La ville compte 20 caméras. Il y a encore 12 caméras à poser.", [("cameras", 20), ("cameras_planned", 12)]),
     # a purchase told as a noun, not yet made; one made ("a fait l'acquisition de") is no plan
     ("Une enveloppe de 4 millions d'euros y est consacrée, avec notamment l'achat de 550 caméras.",
      [("cameras_planned", 550)]),
