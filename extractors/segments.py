@@ -14,9 +14,9 @@ from dataclasses import dataclass
 BULLET = r"[•▪◦·*–-]"  # the marks a list item opens with
 BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END_RE = re.compile(
-    r"[.!?](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?<!\benv\.)(?:[»\"”’)]*)(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
+    r"[.!?](?<!\b[A-Z]\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bTél\.)(?<!\bav\.)(?<!\bn°\.)(?<!\benv\.)(?:[\s\u00a0\u202f]?[»\"”’)])*(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ0-9])"
     # "ont baissé de… 2 %": a suspension before a number goes on with its sentence
-    r"|…(?:[»\"”’)]*)(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ])"
+    r"|…(?:[\s\u00a0\u202f]?[»\"”’)])*(?=\s+[«\"“(]*[\s\u00a0\u202f]*[A-ZÉÈÊÀÂÎÔÛÇ])"
     rf"|\n(?=\s*{BULLET}\s)|\n(?<=[.!?:;»]\n)"
     r"|(?P<figure_line>\n(?<=[\d%€)]\n)(?=[ \t]*[A-ZÉÈÊÀÂÎÔÛÇ]))"  # "Caméras : 312⏎Opérateurs : 16"
     r"|\n(?=[ \t]*[A-ZÀ-Ý][^:\n\d()]{1,60}?\s*:\s*\d)"  # "… 6 497 euros⏎Blessy : 3 caméras": a list's next line

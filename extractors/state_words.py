@@ -49,7 +49,9 @@ PLANNED_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?(?:qui\s+)?"
     r"(?:sont|est|restent|reste|demeurent|seront|sera)\s+"
     r"(?:(?:aussi|également|encore|déjà|désormais|d'ores et déjà|actuellement|aujourd'hui)\s+)?"
-    r"(?:prévue?s?|programmée?s?|envisagée?s?|projetée?s?|budgétée?s?|commandée?s?|à l'étude|en projet)\b")
+    r"(?:prévue?s?|programmée?s?|envisagée?s?|projetée?s?|budgétée?s?|commandée?s?|à l'étude|en projet)\b"
+    # "On en a une ou deux en projet", "trois caméras à l'étude": the state told right after the count
+    r"|^\s*(?:cam[ée]ras?\s+)?(?:en projet|à l'étude|en commande|en cours de commande)\b")
 # "les 29 caméras de la Part-Dieu qui seront disposées dans ce quartier": the count's own relative clause, to come
 OWN_FUTURE_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:seront|vont être|devraient être"

@@ -138,6 +138,8 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
      [("cameras", 18), ("cameras_planned", 33)]),
     ("Six caméras sont déjà en service alors que vingt caméras seront posées en 2027.",
      [("cameras", 6), ("cameras_planned", 20)]),
+    # a state told right after the count: "en projet", "à l'étude"
+    ("La commune compte vingt caméras. On en a une ou deux en projet.", [("cameras", 20), ("cameras_planned", 2)]),
     # a count still to put up ("à ajouter", "à poser"), whatever "encore" or "il y a" say; those it joins are there
     ("Soit plus de 2 500 caméras à ajouter aux 1 200 installées depuis 2002.",
      [("cameras_planned", 2500), ("cameras", 1200)]),
