@@ -52,9 +52,11 @@ class BareQuestion:
 
     @cached_property
     def following(self) -> Sentence | None:
-        """The next sentence, when nothing follows the number in its own ("458 — C'est le nombre de …")."""
+        """The next sentence, when nothing but a stop follows the number in its own ("458 — C'est le nombre de …",
+        "311. C'est le nombre de caméras qui …")."""
         x, index = self.x, self.sentence.index
-        return x.sentences[index + 1] if not self.right.strip() and index + 1 < len(x.sentences) else None
+        alone = not self.right.strip(" \t\n.!…—–:-")
+        return x.sentences[index + 1] if alone and index + 1 < len(x.sentences) else None
 
     @cached_property
     def right_on(self) -> str:

@@ -25,7 +25,7 @@ from extractors.segments import BULLET
 
 CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
-    rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
+    rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:.-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
 PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
 # "doublé son parc en six ans", "pendant 15 jours": a length of time or space, not a count

@@ -179,6 +179,7 @@ def triples(text, **kwargs):
          [("cameras_planned", 5, "exact")]),
         ("La vidéoprotection progresse. On en dénombre aujourd'hui 64.", [("cameras", 64, "exact")]),
         ("312\nC'est le nombre de caméras installées dans la ville.", [("cameras", 312, "exact")]),
+        ("La ville s'équipe. 60. C'est le nombre de caméras de la commune.", [("cameras", 60, "exact")]),
         ("Le centre de supervision emploie 8 opérateurs. Ils seront bientôt 12.",
          [("other", 8, "exact"), ("other", 12, "exact")]),
         ("La ville compte 40 caméras. Le maire a annoncé qu'une vingtaine d'autres viendraient s'y ajouter.",
