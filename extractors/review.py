@@ -167,10 +167,11 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
     ),
     ReviewRule(
         "past_operation",
-        "an installation told in a past tense added its cameras to what was there",
+        "an installation told in a past tense, that a programme or an aid made possible or that is said new, "
+        "added its cameras to what was there (one that set up the whole network told of is its stock)",
         (Metric.CAMERAS,),
         lambda s: s.operation is not None and s.time is Time.PAST and not s.definite
-        and s.finite not in verb_meanings()["decide"],
+        and (s.new or s.finite in verb_meanings()["enable"] or s.verb in verb_meanings()["enable"]),
         Metric.CAMERAS_ADDED,
         OPERATION_CUE,
         (("Le fonds a permis l'installation de 49 353 caméras sur le territoire.", "49 353", "cameras_added"),

@@ -78,3 +78,20 @@ def test_place_and_date_name_their_rules() -> None:
     assert (figure.place, figure.why["place"]) == ("Jaleyrac", "sentence_words")
     figure, = extract_text("Le réseau compte 40 caméras.", place_hint="Lens")
     assert (figure.place, figure.why["place"]) == ("Lens", "page_place")
+
+
+def test_a_past_installation_is_an_addition_only_when_a_programme_enabled_it_or_it_is_new() -> None:
+    """GUIDELINES: an installation that set up the whole network told of is its stock ("l'installation de 12
+    caméras dans le village a coûté 60 000 euros"); one a fund or an aid made possible, or of new cameras, added."""
+    from extractors.syntax import NumberSyntax, Time
+
+    rule = next(r for r in REVIEW_RULES if r.name == "past_operation")
+
+    def told(verb: str, new: bool = False) -> NumberSyntax:
+        return NumberSyntax(noun="caméra", verb=verb, time=Time.PAST, intention=None, definite=False, finite=verb,
+                            operation="installation", new=new)
+
+    assert not rule.applies(told("coûter"))
+    assert rule.applies(told("permettre"))
+    assert rule.applies(told("financer"))
+    assert rule.applies(told("coûter", new=True))
