@@ -65,6 +65,7 @@ from extractors.tense_words import (
     NOW_RE,
     OPENING_PERIOD_RE,
     OPERATING_RE,
+    OTHERS_OF_SPLIT_RE,
     PART_DATED_AFTER_RE,
     PAST_MARKER_RE,
     PAST_RE,
@@ -287,8 +288,10 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: q.tenseless and REPLACED_RE.search(q.after) and not INCREMENT_RE.search(q.after), STOCK),
     TenseRule("tenseless_have", "'nous en avons 52 et la ville en prévoit dix': its own tense",
               lambda q: q.tenseless and PRESENT_HAVE_RE.search(q.clause), STOCK),
-    TenseRule("tenseless_more", "'La ville compte 27 caméras, soit 3 de plus qu'en 2021': added since",
-              lambda q: q.tenseless and q.head is Metric.CAMERAS and MORE_NEXT_RE.match(q.after), ADDED),
+    TenseRule("tenseless_more", "'La ville compte 27 caméras, soit 3 de plus qu'en 2021': added since (not "
+              "'trois caméras sont fixes, huit autres de type dôme': the others of a split)",
+              lambda q: q.tenseless and q.head is Metric.CAMERAS and MORE_NEXT_RE.match(q.after)
+              and not OTHERS_OF_SPLIT_RE.match(q.after), ADDED),
     TenseRule("tenseless_head", "a count of no tense continues the figure it hangs on",
               lambda q: q.head if q.tenseless else None),
     TenseRule("state_now", "'116 caméras sont en place et 43 devraient être installées': the 116 are there",

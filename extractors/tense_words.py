@@ -40,6 +40,8 @@ REPLACER_AFTER_RE = re.compile(r"^[^.;,]{0,40}?(?<!\bne )\bremplac(?:eront|era|e
 # "70 caméras de plus", "12 nouvelles caméras": more cameras, not how many there are
 MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
                           r"|de plus|en plus|additionnel\w*)\b")
+# "six caméras tournées vers les commerces et trois autres installées dans la zone": the rest of a split, no more
+OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
 # Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
 COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
                               r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")

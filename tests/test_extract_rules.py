@@ -1394,6 +1394,10 @@ def test_interventions_shares_of_them_and_shares_by_owner(text, expected):
     ("À Vernouillet, la ville compte désormais 27 caméras, soit 3 de plus qu'en 2021.",
      [("cameras", 27, "exact", "Vernouillet (Eure-et-Loir)"),
       ("cameras_added", 3, "exact", "Vernouillet (Eure-et-Loir)")]),
+    # "huit autres": the rest of a split of the cameras there, no more than before
+    ("À Vernouillet, onze caméras surveillent le centre : trois sont fixes, huit autres de type dôme.",
+     [("cameras", 11, "exact", "Vernouillet (Eure-et-Loir)"), ("cameras", 3, "exact", "Vernouillet (Eure-et-Loir)"),
+      ("cameras", 8, "exact", "Vernouillet (Eure-et-Loir)")]),
 ])
 def test_respectively_and_more_than_before(text, expected):
     assert [(f.metric, f.value, f.qualifier, f.place) for f in extract_text(text)] == expected
