@@ -332,13 +332,16 @@ RELATIVE_HAVE = (r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|
                  r"|dont (?:nous )?(?:dispose|disposent|disposons|disposait|disposaient)\b")
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
-    r"(?:autres\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
+    r"(?:autres\s+)?(?:qui\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
-    r"mis\w* en|raccord|s'ajouter)"
+    r"mis\w* en|raccord|s'ajouter|en service|en fonctionnement|recensée?s?\b)"
+    # "Onze fonctionnent désormais", "six filment la place": what only cameras do
+    r"|(?:fonctionnent|fonctionnaient|filment|filmaient|surveillent|surveillaient)\b"
     r"|d'entre (?:elles|eux)\b"  # "Huit d'entre elles servent à la vidéo-verbalisation"
     rf"|{RELATIVE_HAVE}"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
-    r"|déjà (?:existant|présent|posé|déployé|implanté|actif|active)"  # "s'ajouter aux 43 déjà existantes"
+    # "s'ajouter aux 43 déjà existantes", "aux 52 déjà mis en place"
+    r"|déjà (?:existant|présent|posé|déployé|implanté|actif|active|mise?s? en (?:place|service))"
     r"|existant\w*|au total"
     r"|plus (?:anciennes|récentes|vieilles)\b"  # "le remplacement des 12 plus anciennes"
     r"|restant(?:e|es|s)?\b|manquant(?:e|es|s)?\b"  # "Les 8 restantes attendront le prochain budget"
@@ -356,7 +359,7 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|revendiqu\w*|comptabilis\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*|remplac\w*|"
-    r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*)"  # "il en faudrait 15",
+    r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*|mobilis\w*)"  # "il en faudrait 15",
     # "la commune en espère 250", "elle en vise 40"
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?(?:\s+\w+'?\w*){0,2}\s*$"  # "Auch en compte à elle seule 48"
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"

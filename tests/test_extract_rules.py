@@ -180,6 +180,14 @@ def triples(text, **kwargs):
         ("La vidéoprotection progresse. On en dénombre aujourd'hui 64.", [("cameras", 64, "exact")]),
         ("312\nC'est le nombre de caméras installées dans la ville.", [("cameras", 312, "exact")]),
         ("La ville s'équipe. 60. C'est le nombre de caméras de la commune.", [("cameras", 60, "exact")]),
+        # a bare count whose verb tells what only cameras are or do: in service, working, filming
+        ("La commune a posé des caméras. Une dizaine sont en service depuis trois semaines.",
+         [("cameras", 10, "approx")]),
+        ("Le réseau de caméras s'est étendu. Onze fonctionnent désormais.", [("cameras", 11, "exact")]),
+        ("Rouen a déployé 21 nouvelles caméras en plus des 41 qui sont déjà installées.",
+         [("cameras_added", 21, "exact"), ("cameras", 41, "exact")]),
+        # a road in service is no count ("la RN 88 est en service")
+        ("Depuis que la RN 88 est en service, la commune a installé des caméras.", []),
         ("Le centre de supervision emploie 8 opérateurs. Ils seront bientôt 12.",
          [("other", 8, "exact"), ("other", 12, "exact")]),
         ("La ville compte 40 caméras. Le maire a annoncé qu'une vingtaine d'autres viendraient s'y ajouter.",
