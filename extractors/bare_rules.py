@@ -25,6 +25,7 @@ from extractors.bare_words import (
     OTHERS_TOO_RE,
     OWN_BASE_RE,
     PASSIVE_AFTER_RE,
+    PLACED_CAMERAS_RE,
     SOON_BEFORE_RE,
     VOTE_AFTER_RE,
 )
@@ -125,15 +126,20 @@ def _bracketed_item(q: BareQuestion) -> bool:
     if not (BRACKET_OPEN_RE.search(text, start, q.m.start) and BRACKET_CLOSE_RE.match(text, q.m.end)):
         return False
     heads = [c for c in q.previous if c.reading.family == CAMERAS]
-    if not heads or re.search(r"[.;]", text[heads[-1].end : q.m.start]) or q.m.start - heads[-1].end > 300:
+    if heads and (re.search(r"[.;]", text[heads[-1].end : q.m.start]) or q.m.start - heads[-1].end > 300):
+        return False
+    # with no count before them, the sentence's cameras are what the series counts: "Les caméras seront placées
+    # dans le village (5), près de la gare (2), autour des écoles (3)"
+    if not heads and not (PLACED_CAMERAS_RE.search(text, start, opening) and q.m.value.is_integer()):
         return False
     bracketed = [o for o in q.mentions if o is not q.m and BRACKET_OPEN_RE.search(text, start, o.start)]
     if not bracketed:
         return False  # one number in brackets may be anything; a series of them lists what the first one counts
     if (site := bracketed_site(text, start, opening)) is None:
         return False
-    head = heads[-1]
-    return q.read(Candidate(q.m, head.reading.continued(q.m.end), q.m.start, q.m.end, head=head, site=site))
+    head = heads[-1] if heads else None
+    reading = head.reading.continued(q.m.end) if head else Reading(CAMERAS, q.m.end, "caméras")
+    return q.read(Candidate(q.m, reading, q.m.start, q.m.end, head=head, site=site))
 
 
 def _series_start(q: BareQuestion) -> bool:

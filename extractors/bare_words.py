@@ -32,3 +32,7 @@ VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcé
                            r"|abstentions?|votes? blancs?|bulletins)\b")
 # "il en existe deux sortes", "trois modèles de caméras": a number of kinds, no number of things
 KINDS_AFTER_RE = re.compile(r"\s*(?:sortes|types|catégories|genres|familles|modèles|générations|formes|gammes)\b")
+# "Les caméras seront placées dans le village (5), près de la gare (2)": cameras said where they stand, before a
+# series of bracketed numbers
+PLACED_CAMERAS_RE = re.compile(r"\bcam[ée]ras?\b[^.;()]{0,60}?\b(?:placée?s|installée?s|réparties|implantée?s|"
+                               r"posée?s|déployée?s|situées|positionnée?s|se trouv\w+)\b")

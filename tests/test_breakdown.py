@@ -66,6 +66,16 @@ def test_numbers_alone_in_brackets_after_sites_count_the_cameras_of_each_site():
         ("cameras", 1, "Alençon / gare"), ("cameras", 11, "Alençon / axes de circulation")]
 
 
+
+def test_numbers_in_brackets_after_sites_count_the_cameras_said_placed_there_without_a_count_before():
+    text = "Les caméras seront placées dans le village (5), près de la gare (2), autour des écoles (3)."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Breil-sur-Roya")] == [
+        ("cameras_planned", 5), ("cameras_planned", 2), ("cameras_planned", 3)]
+    # numbers in brackets after a word of cameras that places nothing are not counted so
+    text = "Il n'y a pas que des caméras : les atteintes aux biens (262 cas) et aux personnes (172) baissent."
+    assert [f for f in extract_text(text, place_hint="Nantes") if f.metric.startswith("cameras")] == []
+
+
 def test_a_bracketed_site_that_is_a_commune_is_that_commune():
     text = "Les caméras sont réparties ainsi : Athis-Mons (17 caméras), Juvisy‑sur‑Orge (15) et Savigny-sur-Orge (4)."
     assert cameras(text, "Les Portes de l'Essonne")[1] == ("cameras", 15, "Juvisy-sur-Orge")
