@@ -326,7 +326,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: INCREMENT_RE.search(q.clause) and not q.tense.now and FUTURE_RE.search(q.sentence),
               PLANNED),
     TenseRule("more_of_no_past", "'« Soixante-dix caméras de plus, c'est trop »': more, said of no past",
-              lambda q: MORE_NEXT_RE.match(q.after) and not (q.tense.now or q.tense.past), PLANNED),
+              lambda q: MORE_NEXT_RE.match(q.after) and not (q.tense.now or q.tense.past)
+              and not OTHERS_OF_SPLIT_RE.match(q.after), PLANNED),
 )
 
 

@@ -1402,6 +1402,9 @@ def test_interventions_shares_of_them_and_shares_by_owner(text, expected):
     ("À Vernouillet, la ville compte désormais 27 caméras, soit 3 de plus qu'en 2021.",
      [("cameras", 27, "exact", "Vernouillet (Eure-et-Loir)"),
       ("cameras_added", 3, "exact", "Vernouillet (Eure-et-Loir)")]),
+    # "Trois autres caméras" of no time: others of the cameras there, no plan
+    ("À Vernouillet, la ville est équipée de 13 caméras. Trois autres caméras, des dômes, balaient la place.",
+     [("cameras", 13, "exact", "Vernouillet (Eure-et-Loir)"), ("cameras", 3, "exact", "Vernouillet (Eure-et-Loir)")]),
     # "huit autres": the rest of a split of the cameras there, no more than before
     ("À Vernouillet, onze caméras surveillent le centre : trois sont fixes, huit autres de type dôme.",
      [("cameras", 11, "exact", "Vernouillet (Eure-et-Loir)"), ("cameras", 3, "exact", "Vernouillet (Eure-et-Loir)"),
