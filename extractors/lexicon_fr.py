@@ -287,7 +287,9 @@ INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plu
                    r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
                    r"|l'ajout(?=\s+d)"  # "le remplacement de 20 caméras et l'ajout de 6"
                    r"|dans le cadre d(?:u|e|es|')"  # "dans le cadre du plan …": a programme adds
-                   r"|vien(?:t|nent) d(?:e |')\w+")  # "la ville vient d'acquérir 4 caméras": just added
+                   # "la ville vient d'acquérir 4 caméras": just added; not "6 caméras viennent d'être posées",
+                   # the passive that tells a whole new network as often as an addition
+                   r"|vien(?:t|nent) d(?:e |')(?!être\b)\w+")
 BOUNDED_PERIOD = (
     rf"\b(?:en|depuis) (?:\d+|{COUNT_IN_WORDS}) ans\b|"  # "installées en quatre ans"
     rf"\ben (?:{MONTH_NAMES}|"

@@ -80,8 +80,9 @@ TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'él�
                              # "portant à 31 le nombre de caméras"
                              r"|\b(?:portant|porte|portera|porteront|porter) à\s*$")
 # "8 caméras, portant le nombre total à 57": what was added to reach a total
-TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?(?:le|un|à un)\s+"
-                            r"(?:total|nombre|parc)\b")
+# "… installées au marché, portant à 31 le nombre de caméras", "soit un total de 57": the count brings a total
+TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,90}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?"
+                            r"(?:à\s+\d[\d\s\u202f]*\s+)?(?:le|un|à un)\s+(?:total|nombre|parc)\b")
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$"
                               r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"

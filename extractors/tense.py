@@ -224,7 +224,8 @@ def _incremental(q: TenseQuestion) -> bool:
     between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", q.before)
     return bool(between_years or INCREMENT_RE.search(clause) or q.new_sum or q.operation_done or BOUNDED_RE.search(
         clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(sentence) or SINCE_MONTH_RE.search(
-        sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(after) or DATED_PARTICIPLE_RE.match(after))
+        sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(q.sentence[len(q.before):])
+        or DATED_PARTICIPLE_RE.match(after))
 
 
 def _regional(q: TenseQuestion) -> bool:

@@ -1256,9 +1256,13 @@ def test_authorised_cameras_and_networks_named_in_passing(text, published, expec
      [("cameras", 130, "Communauté d'agglomération Ventoux-Comtat-Venaissin"), ("cameras", 90, "Carpentras"),
       ("cameras", 40, "Communauté d'agglomération Ventoux-Comtat-Venaissin"),
       ("other", 6, "Communauté d'agglomération Ventoux-Comtat-Venaissin")]),
-    # "viennent d'être installées": just added; "portant à 31 le nombre de caméras": the stock reached
+    # "viennent d'être installées … portant à 31 le nombre de caméras": added to reach the stock
     ("Quatre caméras viennent d'être installées au marché, portant à 31 le nombre de caméras de la ville.", "Apt",
      [("cameras_added", 4, "Apt"), ("cameras", 31, "Apt")]),
+    # the passive alone tells a first network as often as an addition: the cameras there; "vient d'acquérir" adds
+    ("La police les réclamait : 6 caméras de vidéosurveillance viennent d'être posées en centre-ville.", "Apt",
+     [("cameras", 6, "Apt")]),
+    ("La ville vient d'acquérir 4 caméras nomades.", "Apt", [("cameras_added", 4, "Apt")]),
     # "y seront affectés": staff of the centre the sentence before names
     ("Le centre de supervision ouvrira en 2025. Six agents y seront affectés.", "Apt",
      [("other", 6, "Apt")]),
