@@ -271,7 +271,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               STOCK),
     TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "
               "'les 21 caméras seront remplacées': the set told is there already",
-              lambda q: _replaced(q.clause, q.before_number, q.after) and (Metric.OTHER if _renewed(q) else STOCK)),
+              lambda q: _replaced(q.own_clause, q.before_number, q.after) and (Metric.OTHER if _renewed(q) else STOCK)),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
               lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
               STOCK),
@@ -372,7 +372,8 @@ def _replaced(clause: str, before_number: str, after: str = "") -> bool:
     """Whether the count is of cameras replaced or upgraded, there already. The word nearest before the
     number decides ("financera le remplacement de 20 caméras … et l'ajout de 6 caméras": the 20 are
     there, the 6 are new); without one in its clause, the clause ("les 21 caméras seront remplacées")."""
-    before = re.split(r"[,;:]", norm(before_number)[-80:])[-1]  # within the count's own clause
+    before = norm(before_number)
+    before = re.split(r"[,;:]", before[from_previous_count(before):][-80:])[-1]  # within the count's own clause
     replaced = max((m.end() for m in REPLACED_RE.finditer(before)), default=-1)
     added = max((m.end() for m in INCREMENT_RE.finditer(before)), default=-1)
     if replaced >= 0 or added >= 0:

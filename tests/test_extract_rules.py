@@ -92,6 +92,9 @@ def triples(text, **kwargs):
         # a yearly rate takes its tense; replaced cameras are the ones there; a study plans
         ("La commune pose des caméras au rythme d'une quinzaine par an.", [("cameras_added", 15, "approx")]),
         ("Les 40 caméras du centre seront remplacées l'an prochain.", [("cameras", 40, "exact")]),
+        # the renewal said of the count after this one is that one's
+        ("19 caméras devraient être déployées en 2018 et les cinq existantes seront modernisées.",
+         [("cameras_planned", 19, "exact"), ("cameras", 5, "exact")]),
         ("La ville étudie l'installation d'une vingtaine de caméras.", [("cameras_planned", 20, "approx")]),
         ("Le bailleur a fait poser 14 caméras cette année.", [("cameras_added", 14, "exact")]),
         ("La ville a reçu 12 caméras dans le cadre du plan national.", [("cameras_added", 12, "exact")]),
