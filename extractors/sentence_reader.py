@@ -46,6 +46,7 @@ SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carr
 SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
 FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
 OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
+PLAIN_BEFORE_BASE_RE = re.compile(r"(?<=pour)(?:\s*…|\s+(?:à peine|seulement|tout juste|uniquement))\s*$")
 
 
 class SentenceReader:
@@ -115,6 +116,9 @@ class SentenceReader:
         caméra"), read as a density, or who answered a poll: True when the number is done with."""
         text, m = self.text, mentions[i]
         hedge, hedge_length = base_hedge(left)
+        # "une caméra pour à peine 85 habitants", "pour… 314 habitants": words that hedge nothing (GUIDELINES: exact)
+        plain = PLAIN_BEFORE_BASE_RE.search(left[: len(left) - hedge_length]) if not hedge_length else None
+        hedge_length += len(plain.group(0)) if plain else 0
         left = left[: len(left) - hedge_length]
         # "Deauville en compte 1 pour 95 habitants": a rate of the cameras the text is about
         one_per = ONE_CAMERA_PER_RE.search(left) and (CAMERA_WORDS_RE.search(stext)

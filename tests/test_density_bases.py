@@ -27,6 +27,13 @@ def test_a_hedge_on_the_base_bounds_the_density_the_other_way():
         assert [(f.metric, f.value, f.qualifier) for f in figures] == [("cameras_per_100k", value, qualifier)], text
 
 
+@pytest.mark.parametrize("text", ["La commune compte une caméra pour à peine 85 habitants.",
+                                  "La commune compte une caméra pour… 85 habitants."])
+def test_a_word_that_hedges_nothing_before_the_base_keeps_the_density_exact(text):
+    figures = extract_text(text, place_hint="Bapaume")
+    assert [(f.metric, f.value, f.qualifier) for f in figures] == [("cameras_per_100k", 1176.47, "exact")]
+
+
 def test_a_slash_before_the_base_is_a_rate():
     text = "À Londres, on compte 68,4 caméras/1.000 habitants."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Bapaume")] == [("cameras_per_100k", 6840)]
