@@ -57,7 +57,8 @@ CENTRE_SUBJECT_RE = re.compile(r"\s*(?:(?:le parking|le parvis|les abords|le qua
                                r"|cœur de ville|vieille ville|cité médiévale|gare)\b", re.IGNORECASE)
 CAMERA_RE = re.compile(r"cam[ée]ra", re.IGNORECASE)
 PER_SITE_RE = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:par|dans chaque|devant chaque|pour chaque|à chaque|sur chaque)\s+"
-                         r"(quartier|école|groupe scolaire|collège|lycée|site|carrefour|entrée de ville|parking|"
+                         r"(quartier|secteur|arrondissement|hameau|zone|station|déchèterie|déchetterie|école|"
+                         r"groupe scolaire|collège|lycée|site|carrefour|entrée de ville|parking|"
                          r"établissement|bâtiment|gare|rond-point)\b", re.IGNORECASE)
 CENTRE_BEFORE_WHERE_RE = re.compile(CENTRE_RE.pattern + r"\s*,\s*où\b[^.;,:]*$", re.IGNORECASE)
 # "une trentaine de caméras, principalement en centre-ville": where most are, not a district's count.

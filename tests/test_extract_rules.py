@@ -2535,3 +2535,11 @@ def test_a_heading_that_restates_its_paragraphs_count_is_one_fact() -> None:
 ])
 def test_the_number_of_cameras_is_of(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Sens")] == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Le plan prévoit entre 50 et 70 caméras supplémentaires par arrondissement.", "Paris / chaque arrondissement"),
+    ("La ville installera quatre caméras par déchèterie.", "Paris / chaque déchèterie"),
+])
+def test_a_rate_per_unit_of_the_commune_is_about_each_unit(text, place):
+    assert {f.place for f in extract_text(text, place_hint="Paris")} == {place}
