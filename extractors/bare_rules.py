@@ -275,6 +275,9 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     x, m, after, own_right = q.x, q.m, q.after, len(q.right)
     if MASCULINE_PARTITIVE_RE.match(q.right):  # "quatre d'entre eux": some of a masculine plural, not of cameras
         return False
+    if (pronoun := PRONOUN_RE.search(q.left)) and masculine_of_cameras(
+            pronoun.group(0), _named(x, x.last_candidate(q.sentence.index, CAMERAS))):
+        return False  # "les effectifs de la police, ils sont actuellement sept"
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
     soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
         ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))
@@ -291,9 +294,22 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
                             anaphoric=True, same_place=bool(re.match(r"\s*autres\b", q.right_on))))
 
 
+def masculine_of_cameras(pronoun: str, noun: str) -> bool:
+    """ "ils" cannot stand for "caméras", a feminine noun ("les effectifs de la police, ils sont sept"); it can for
+    "appareils" or "dispositifs". `noun`: the words after the count it would stand for ("14 appareils …")."""
+    return pronoun.lower().startswith("ils") and bool(re.match(r"\W*(?:[\w-]+\s+){0,2}?cam[ée]ras?\b", noun.lower()))
+
+
+def _named(x: Extractor, c: Candidate | None) -> str:
+    """The words a camera count was said with ("caméras", "appareils"); "caméras" when no count was read."""
+    return x.text[c.mention.end : c.end] if c is not None else "caméras"
+
+
 def _pronoun_of_a_figure(q: BareQuestion) -> bool:
     """ "Ils seront bientôt 19", "elles n'étaient que 20"."""
     if not ((pronoun := PRONOUN_RE.search(q.left)) and (head := q.x.last_candidate(q.sentence.index, counted=True))):
+        return False
+    if head.reading.family == CAMERAS and masculine_of_cameras(pronoun.group(0), _named(q.x, head)):
         return False
     start = q.m.start - (len(q.left) - pronoun.start())
     return q.read(Candidate(q.m, head.reading.continued(q.m.end), start, q.m.end, head=head, anaphoric=True,
@@ -303,8 +319,10 @@ def _pronoun_of_a_figure(q: BareQuestion) -> bool:
 def _pronoun_of_cameras(q: BareQuestion) -> bool:
     """ "Lorsque la ville a installé ses premières caméras, elles n'étaient que 35": of no count before."""
     x, m, left = q.x, q.m, q.left
-    if not ((pronoun := PRONOUN_RE.search(left)) and CAMERA_WORDS_RE.search(
-            x.text[q.sentence.start : m.start - len(left) + pronoun.start()])):
+    if not ((pronoun := PRONOUN_RE.search(left)) and (named := CAMERA_WORDS_RE.search(
+            x.text[q.sentence.start : m.start - len(left) + pronoun.start()]))):
+        return False
+    if masculine_of_cameras(pronoun.group(0), named.group(0)):
         return False
     start = m.start - (len(left) - pronoun.start())
     return q.read(Candidate(m, Reading(CAMERAS, m.end, "caméras"), start, m.end, anaphoric=True))

@@ -49,3 +49,18 @@ def test_votes_cast_on_cameras_are_no_cameras(text, expected):
 def test_en_stands_for_the_cameras_it_counts_not_for_their_kinds(text, expected):
     figures = extract_text(text, place_hint="Wimereux")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "ils" is masculine: it stands for the agents, never for "caméras"
+    ("Le CSU centralise les images des 53 caméras. Des agents les visionnent. Ils sont dix à se relayer.",
+     [("cameras", 53)]),
+    ("Les 19 nouvelles caméras s'ajoutent. L'ensemble des policiers, ils sont actuellement sept, a été formé.",
+     [("cameras_added", 19)]),
+    # "elles" for "caméras", "ils" for "appareils"
+    ("La ville a 14 caméras. Elles seront bientôt 19.", [("cameras", 14), ("cameras_planned", 19)]),
+    ("La ville a 14 appareils de vidéoprotection. Ils seront bientôt 19.", [("cameras", 14), ("cameras_planned", 19)]),
+])
+def test_a_subject_pronoun_stands_for_a_noun_of_its_gender(text, expected):
+    figures = extract_text(text, place_hint="Rouen")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
