@@ -23,8 +23,8 @@ def before_soon_another(text: str, after_number: str) -> str:
 CLAUSE_BREAK_RE = re.compile(r",\s*(?:et|mais|puis|alors que|tandis que)\b|;")
 # where a count's own clause may begin after another count: "… que 18 caméras sont déjà en service et qu'en tout
 # 33 caméras devraient être posées" (a new subordinate clause, with or without a comma)
-CLAUSE_START_RE = re.compile(r"(?:,\s*|\s)(?:et|mais|puis)\s+(?:qu[e'’]|que\b)|,\s*(?:et|mais|puis)\b|;"
-                             r"|\b(?:alors|tandis)\s+qu[e'’]")
+CLAUSE_START_RE = re.compile(r"(?:,\s*|\s)(?:et|mais|puis)\s+qu(?:e\b|['’])|,\s*(?:et|mais|puis)\b|;"
+                             r"|\b(?:alors|tandis)\s+qu(?:e\b|['’])")
 
 
 def from_previous_count(before_number: str) -> int:

@@ -288,3 +288,10 @@ def test_a_verb_of_reaching_in_the_present_tells_the_count_now():
 ])
 def test_put_up_over_years_or_in_a_dated_part(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Cahors")] == expected
+
+
+def test_a_count_s_own_words_begin_at_a_new_clause_not_at_a_word_that_starts_like_que():
+    from extractors.count_scope import from_previous_count
+
+    assert from_previous_count("18 caméras sont en service et qu'en tout ") == len("18 caméras sont en service et qu'")
+    assert from_previous_count("la ville a 18 caméras et quelques ") == 0  # "quelques" opens no clause
