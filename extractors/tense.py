@@ -150,8 +150,18 @@ class TenseQuestion:
         at = self.sentence.find(self.clause)
         own = up_to_next_count(self.sentence, self.before)
         clause = self.clause[: max(0, len(own) - at)] if at >= 0 and len(own) < at + len(self.clause) else self.clause
-        start = from_previous_count(self.before) - at if at >= 0 else 0  # and from the clause after the count before
+        start = self.own_start - at if at >= 0 else 0  # and from the clause after the count before
         return clause[start:] if 0 < start < len(clause) else clause
+
+    @cached_property
+    def own_start(self) -> int:
+        """Where the count's own words begin in `before`: after the clause that follows the count before it."""
+        return from_previous_count(self.before)
+
+    @cached_property
+    def rest(self) -> str:
+        """The rest of the sentence after the number (its 60 characters when the sentence is a table's cell)."""
+        return self.sentence[len(self.before):] if self.sentence.startswith(self.before) else self.after
 
     @cached_property
     def tenseless(self) -> bool:
@@ -224,8 +234,7 @@ def _incremental(q: TenseQuestion) -> bool:
     between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", q.before)
     return bool(between_years or INCREMENT_RE.search(clause) or q.new_sum or q.operation_done or BOUNDED_RE.search(
         clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(sentence) or SINCE_MONTH_RE.search(
-        sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(q.sentence[len(q.before):])
-        or DATED_PARTICIPLE_RE.match(after))
+        sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(q.rest) or DATED_PARTICIPLE_RE.match(after))
 
 
 def _regional(q: TenseQuestion) -> bool:
@@ -271,7 +280,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               STOCK),
     TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "
               "'les 21 caméras seront remplacées': the set told is there already",
-              lambda q: _replaced(q.own_clause, q.before_number, q.after) and (Metric.OTHER if _renewed(q) else STOCK)),
+              lambda q: _replaced(q.own_clause, q.before[q.own_start :], q.after)
+              and (Metric.OTHER if _renewed(q) else STOCK)),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
               lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
               STOCK),
@@ -368,12 +378,11 @@ def _says_future(text: str) -> bool:
     return bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", text) if SUPPORTED_INSTALL_RE.search(text) else text))
 
 
-def _replaced(clause: str, before_number: str, after: str = "") -> bool:
+def _replaced(clause: str, own_before: str, after: str = "") -> bool:
     """Whether the count is of cameras replaced or upgraded, there already. The word nearest before the
     number decides ("financera le remplacement de 20 caméras … et l'ajout de 6 caméras": the 20 are
     there, the 6 are new); without one in its clause, the clause ("les 21 caméras seront remplacées")."""
-    before = norm(before_number)
-    before = re.split(r"[,;:]", before[from_previous_count(before):][-80:])[-1]  # within the count's own clause
+    before = re.split(r"[,;:]", own_before[-80:])[-1]  # within the count's own clause (`own_before`: normalized)
     replaced = max((m.end() for m in REPLACED_RE.finditer(before)), default=-1)
     added = max((m.end() for m in INCREMENT_RE.finditer(before)), default=-1)
     if replaced >= 0 or added >= 0:
