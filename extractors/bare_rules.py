@@ -19,6 +19,7 @@ from extractors.bare_words import (
     BARE_SUBJECT_VERB_RE,
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
+    CAMERA_NOUN_FIRST_RE,
     COUNTED_PLURAL_BEFORE_RE,
     EARLIER_THEN_RE,
     KINDS_AFTER_RE,
@@ -275,9 +276,8 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     x, m, after, own_right = q.x, q.m, q.after, len(q.right)
     if MASCULINE_PARTITIVE_RE.match(q.right):  # "quatre d'entre eux": some of a masculine plural, not of cameras
         return False
-    if (pronoun := PRONOUN_RE.search(q.left)) and masculine_of_cameras(
-            pronoun.group(0), _named(x, x.last_candidate(q.sentence.index, CAMERAS))):
-        return False  # "les effectifs de la police, ils sont actuellement sept"
+    if masculine_pronoun_before(x, q.sentence.index, q.left):
+        return False
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
     soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
         ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))
@@ -297,7 +297,15 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
 def masculine_of_cameras(pronoun: str, noun: str) -> bool:
     """ "ils" cannot stand for "caméras", a feminine noun ("les effectifs de la police, ils sont sept"); it can for
     "appareils" or "dispositifs". `noun`: the words after the count it would stand for ("14 appareils …")."""
-    return pronoun.lower().startswith("ils") and bool(re.match(r"\W*(?:[\w-]+\s+){0,2}?cam[ée]ras?\b", noun.lower()))
+    return pronoun.lower().startswith("ils") and bool(CAMERA_NOUN_FIRST_RE.match(noun.lower()))
+
+
+def masculine_pronoun_before(x: Extractor, sentence_index: int, left: str) -> bool:
+    """Whether `left` (normalized) ends with "ils sont …" while the cameras were last counted as "caméras": "les
+    effectifs de la police, ils sont actuellement sept" counts agents. Used by the bare rules and the parse."""
+    pronoun = PRONOUN_RE.search(left)
+    return bool(pronoun) and masculine_of_cameras(pronoun.group(0), _named(x, x.last_candidate(sentence_index,
+                                                                                                CAMERAS)))
 
 
 def _named(x: Extractor, c: Candidate | None) -> str:

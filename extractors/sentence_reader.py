@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.bare_counts import bare_count, sub_count
-from extractors.bare_rules import link_bare, masculine_of_cameras
+from extractors.bare_rules import link_bare, masculine_pronoun_before
 from extractors.candidates import Candidate, read_label, words_before
 from extractors.cues import (
     ALTERNATIVE_RE,
@@ -23,7 +23,6 @@ from extractors.cues import (
     PER_CAMERA_DENSITY_RE,
     POLLED_AFTER_RE,
     POLLED_BEFORE_RE,
-    PRONOUN_RE,
     RANGE_ANCHOR_RE,
     RANGE_BETWEEN_RE,
     RATE_RE,
@@ -158,20 +157,13 @@ class SentenceReader:
         doc = self.parsed(sentence)
         for i in unread if doc is not None else ():
             m, at = mentions[i], mentions[i].start - sentence.start
-            if self._masculine_subject(sentence, m):
-                continue
+            if masculine_pronoun_before(self, sentence.index, norm(self.text[sentence.start : m.start])):
+                continue  # "les effectifs de la police, ils sont actuellement sept"
             if cued and bare_count(doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end, anaphoric=True)
             elif (total := totals[i]) is not None and sub_count(doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, total.reading.continued(m.end), m.start, m.end, head=total,
                                      linked_by_dont=True)
-
-    def _masculine_subject(self, sentence: Sentence, m: Mention) -> bool:
-        """ "Les effectifs de la police, ils sont actuellement sept": "ils" stands for no "caméras"."""
-        pronoun = PRONOUN_RE.search(norm(self.text[sentence.start : m.start]))
-        last = self.last_candidate(sentence.index, CAMERAS)
-        return bool(pronoun) and masculine_of_cameras(pronoun.group(0), self.text[last.mention.end : last.end]
-                                                      if last is not None else "caméras")
 
     def _link_named_brackets(self, sentence: Sentence, mentions: list[Mention], found: dict[int, Candidate],
                              consumed: set[int]) -> None:
