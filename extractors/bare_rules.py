@@ -19,10 +19,10 @@ from extractors.bare_words import (
     BARE_SUBJECT_VERB_RE,
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
-    CAMERA_NOUN_FIRST_RE,
     COUNTED_PLURAL_BEFORE_RE,
     EARLIER_THEN_RE,
     KINDS_AFTER_RE,
+    MASCULINE_CAMERA_NOUN_RE,
     OTHERS_TOO_RE,
     OWN_BASE_RE,
     PASSIVE_AFTER_RE,
@@ -296,8 +296,9 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
 
 def masculine_of_cameras(pronoun: str, noun: str) -> bool:
     """ "ils" cannot stand for "caméras", a feminine noun ("les effectifs de la police, ils sont sept"); it can for
-    "appareils" or "dispositifs". `noun`: the words after the count it would stand for ("14 appareils …")."""
-    return pronoun.lower().startswith("ils") and bool(CAMERA_NOUN_FIRST_RE.match(noun.lower()))
+    "appareils" or "dispositifs". `noun`: the words after the count it would stand for ("14 appareils …"; nothing
+    after a bare count, which stands for "caméras")."""
+    return pronoun.lower().startswith("ils") and not MASCULINE_CAMERA_NOUN_RE.match(noun.lower())
 
 
 def masculine_pronoun_before(x: Extractor, sentence_index: int, left: str) -> bool:

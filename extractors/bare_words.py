@@ -36,5 +36,7 @@ KINDS_AFTER_RE = re.compile(r"\s*(?:sortes|types|catégories|genres|familles|mod
 # series of bracketed numbers
 PLACED_CAMERAS_RE = re.compile(r"\bcam[ée]ras?\b[^.;()]{0,60}?\b(?:placée?s|installée?s|réparties|implantée?s|"
                                r"posée?s|déployée?s|situées|positionnée?s|se trouv\w+)\b")
-# "14 caméras", "19 nouvelles caméras": a count said with "caméras" (feminine), which "ils" cannot stand for
-CAMERA_NOUN_FIRST_RE = re.compile(r"\W*(?:[\w-]+\s+){0,2}?cam[ée]ras?\b")
+# "14 appareils", "19 nouveaux dispositifs": cameras said with a masculine noun, which "ils" may stand for (not
+# "caméras", nor a bare count of them: "aux 6 en service")
+MASCULINE_CAMERA_NOUN_RE = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:appareils|dispositifs|équipements|dômes|systèmes|"
+                                      r"objectifs|capteurs|modules|exemplaires|matériels)\b")

@@ -57,6 +57,9 @@ def test_en_stands_for_the_cameras_it_counts_not_for_their_kinds(text, expected)
      [("cameras", 53)]),
     ("Les 19 nouvelles caméras s'ajoutent. L'ensemble des policiers, ils sont actuellement sept, a été formé.",
      [("cameras_added", 19)]),
+    # nor for a bare count of cameras ("aux 6 en service")
+    ("La ville prévoit plus de 20 caméras à ajouter aux 6 en service. Les agents, ils sont actuellement sept, "
+     "se relaient.", [("cameras_planned", 20), ("cameras", 6)]),
     # "elles" for "caméras", "ils" for "appareils"
     ("La ville a 14 caméras. Elles seront bientôt 19.", [("cameras", 14), ("cameras_planned", 19)]),
     ("La ville a 14 appareils de vidéoprotection. Ils seront bientôt 19.", [("cameras", 14), ("cameras_planned", 19)]),
