@@ -131,12 +131,14 @@ def _bracketed_item(q: BareQuestion) -> bool:
         return False
     # with no count before them, the sentence's cameras are what the series counts: "Les caméras seront placées
     # dans le village (5), près de la gare (2), autour des écoles (3)"
-    if not heads and not (PLACED_CAMERAS_RE.search(text, start, opening) and q.m.value.is_integer()):
+    placed = PLACED_CAMERAS_RE.search(text, start, opening) if not heads else None
+    if not heads and not (placed and q.m.value.is_integer()):
         return False
     bracketed = [o for o in q.mentions if o is not q.m and BRACKET_OPEN_RE.search(text, start, o.start)]
     if not bracketed:
         return False  # one number in brackets may be anything; a series of them lists what the first one counts
-    if (site := bracketed_site(text, start, opening)) is None:
+    # the first site begins after the verb that places the cameras ("placées | près de la gare (2)")
+    if (site := bracketed_site(text, placed.end() if placed else start, opening)) is None:
         return False
     head = heads[-1] if heads else None
     reading = head.reading.continued(q.m.end) if head else Reading(CAMERAS, q.m.end, "caméras")

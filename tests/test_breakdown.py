@@ -69,8 +69,13 @@ def test_numbers_alone_in_brackets_after_sites_count_the_cameras_of_each_site():
 
 def test_numbers_in_brackets_after_sites_count_the_cameras_said_placed_there_without_a_count_before():
     text = "Les caméras seront placées dans le village (5), près de la gare (2), autour des écoles (3)."
-    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Breil-sur-Roya")] == [
-        ("cameras_planned", 5), ("cameras_planned", 2), ("cameras_planned", 3)]
+    assert [(f.metric, f.value, f.place) for f in extract_text(text, place_hint="Breil-sur-Roya")] == [
+        ("cameras_planned", 5, "Breil-sur-Roya / village"), ("cameras_planned", 2, "Breil-sur-Roya / gare"),
+        ("cameras_planned", 3, "Breil-sur-Roya / écoles")]
+    # the first site begins after the verb that places the cameras, whatever word leads it
+    text = "Les caméras seront placées près de la gare (2) et au port (1)."
+    assert [(f.value, f.place) for f in extract_text(text, place_hint="Breil-sur-Roya")] == [
+        (2, "Breil-sur-Roya / gare"), (1, "Breil-sur-Roya / port")]
     # numbers in brackets after a word of cameras that places nothing are not counted so
     text = "Il n'y a pas que des caméras : les atteintes aux biens (262 cas) et aux personnes (172) baissent."
     assert [f for f in extract_text(text, place_hint="Nantes") if f.metric.startswith("cameras")] == []
