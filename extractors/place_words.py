@@ -70,6 +70,24 @@ LANDMARK_RE = re.compile(r"^\s*(?:à|au|autour d[ue]|aux abords d[ue]|près d[ue
                          r"(?:la |le |l['’])?"
                          r"(?:quartier (?:de la |du |de l['’]))?"  # "six dans le quartier de la gare"
                          r"(gare|plage|front de mer|zone commerciale)\b")  # not a port: a place of its own
+# A site of the commune named after the count's own verb: "Cinq caméras ont été installées autour de la gare",
+# "seront posées dans la rue Carnot", "installées sur le parking du Champ-de-Foire". A street, a square or a
+# building needs its name ("rue Carnot"); a landmark a commune has one of stands alone ("la gare", "le cimetière").
+NAMED_SITES = (r"rue|avenue|boulevard|place|parc|square|allée|impasse|quai|esplanade|rond-point|giratoire|"
+               r"carrefour|stade|parking|école|collège|lycée|gymnase|résidence|cité|halle|complexe sportif|pont")
+LONE_SITES = (r"gare|plage|front de mer|cimetière|marché couvert|aéroport|médiathèque|déchetterie|"
+              r"déchèterie|zone commerciale")
+SITE_AFTER_VERB_RE = re.compile(
+    # up to four words before the site, none of them a preposition: the first place said after the count
+    r"^\s*(?:(?!(?:à|au|aux|dans|sur|de|du|des|d|devant|près|autour|et|ou|pour|avec|en|par|dont|qui|que)\b)"
+    r"[\w’-]+\s+){0,4}?(?:dans|sur|à|au|aux|autour d[eu]|aux abords d[eu]|près d[eu]|devant|le long d[eu]"
+    r"|en face d[eu])\s+(?:la |le |les |l['’])?"
+    rf"((?:{NAMED_SITES})(?:\s+(?:de la |du |des |de l['’]|d['’]|de )?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*"
+    rf"[A-ZÀ-Ý][\w'’-]*)*)|(?:{LONE_SITES})\b(?:\s+(?:de la |du |des |de l['’]|d['’]|de )?[A-ZÀ-Ý][\w'’-]*"
+    r"|\s+(?:communale?|municipale?|intercommunale?|principale?|routière|SNCF)\b)?)")
+# "au rond-point d'Azé et route de Chemazé", "sur la place X, rue Y": a count spread over several sites is the commune's
+OTHER_SITE_NEXT_RE = re.compile(rf"\s*(?:,|\bet\b)\s*(?:(?:à|au|aux|dans|sur|près|autour|devant|le long)\b\s*)?"
+                                rf"(?:la |le |les |l['’])?(?:{NAMED_SITES}|{LONE_SITES}|route|chemin)\b", re.IGNORECASE)
 # "le port sera équipé de caméras. Sept caméras y seront installées": a landmark the sentence is about
 LANDMARKS = r"gare|port|plage|front de mer"  # places in a commune that name a district of their own
 LANDMARK_NAMED_RE = re.compile(rf"\b(?:le|la|l['’]|du|au|de la|à la)\s*({LANDMARKS})\b", re.IGNORECASE)

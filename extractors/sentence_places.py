@@ -43,10 +43,12 @@ from extractors.place_words import (
     ONE_ARRONDISSEMENT_RE,
     OPENING_END_RE,
     ORDINAL_LISTS,
+    OTHER_SITE_NEXT_RE,
     PER_SITE_RE,
     RELATIVE_WORDS,
     REQUESTED_RE,
     SEVERAL_COMMUNES_RE,
+    SITE_AFTER_VERB_RE,
     SPREAD_RE,
     THEIR_COMMUNES_RE,
     FigurePlace,
@@ -163,6 +165,15 @@ def _landmark_after(q: WhereQuestion) -> FigurePlace | None:
     return q.f.district(m.group(1)) if q.f.commune and (m := LANDMARK_RE.match(q.after_evidence)) else None
 
 
+def _site_after_verb(q: WhereQuestion) -> FigurePlace | None:
+    if not q.f.commune or not (m := SITE_AFTER_VERB_RE.match(q.after_evidence)):
+        return None
+    if OTHER_SITE_NEXT_RE.match(q.after_evidence, m.end()):
+        return q.f.relative("commune")
+    commune = q.f.own_place(q.f.commune).name  # "autour de la gare de Bondy", in Bondy: the gare
+    return q.f.district(re.sub(rf"\s+(?:de|d['’])\s*{re.escape(commune)}$", "", m.group(1)))
+
+
 def _landmark_colon(q: WhereQuestion) -> FigurePlace | None:
     if q.f.commune and (m := LANDMARK_COLON_RE.search(q.clause_before)):
         return q.f.district(m.group(1).lower())
@@ -240,6 +251,8 @@ WHERE_RULES: tuple[WhereRule, ...] = (
     WhereRule("centre_subject", "'La cité médiévale, classée par l'UNESCO, en concentre 11'", _centre_subject),
     WhereRule("district_after", "'Huit caméras ont été installées dans le quartier de la Source'", _district_after),
     WhereRule("landmark_after", "'dont 6 autour de la gare'", _landmark_after),
+    WhereRule("site_after_verb", "'Cinq caméras ont été installées autour de la gare', 'posées rue Carnot'",
+              _site_after_verb),
     WhereRule("landmark_colon", "'l'équipement de la gare : 42 caméras'", _landmark_colon),
     WhereRule("district_before", "a district named before, not another number's ('dont 9 dans le quartier des "
               "Lozaits et 6 …')", _district_before),

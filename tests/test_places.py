@@ -202,7 +202,8 @@ def test_a_town_of_new_caledonia_is_its_figures_place_on_the_collectivitys_page(
     "Trois caméras surveillent les abords de l'Hôtel de Ville.",
 ])
 def test_a_site_named_after_a_place_is_not_that_place(text):
-    assert {f.place for f in extract_text(text, place_hint="Château-Gontier-sur-Mayenne")} == {
+    # the site may be the figure's district ("… / rond-point d'Azé"), never the commune Azé
+    assert {f.place.split(" / ")[0] for f in extract_text(text, place_hint="Château-Gontier-sur-Mayenne")} == {
         "Château-Gontier-sur-Mayenne"}
 
 

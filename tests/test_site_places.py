@@ -1,0 +1,28 @@
+"""A site of the commune named after the count's own verb is the count's place (sentence_places.site_after_verb)."""
+
+import pytest
+
+from extractors import extract_text
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # a landmark a commune has one of, after the verb that puts the cameras up
+    ("Cinq caméras ont été installées autour de la gare.", "Bondy", "Bondy / gare"),
+    # named after the commune itself: still the gare
+    ("Cinq caméras ont été installées autour de la gare de Bondy.", "Bondy", "Bondy / gare"),
+    # a street, a car park, a square: with their names
+    ("La ville a installé 5 caméras dans la rue Carnot.", "Le Creusot", "Le Creusot / rue Carnot"),
+    ("Deux caméras seront posées sur le parking du Champ-de-Foire.", "Le Creusot",
+     "Le Creusot / parking du Champ-de-Foire"),
+    ("Trois caméras ont été installées au cimetière communal.", "Le Creusot", "Le Creusot / cimetière communal"),
+    # spread over two sites: the commune's, as the guidelines have it
+    ("Dernièrement, 5 caméras ont été installées au rond-point d'Azé et route de Chemazé.",
+     "Château-Gontier-sur-Mayenne", "Château-Gontier-sur-Mayenne"),
+    # a street with no name is no site; the first place said after the count is its own, not a later one
+    ("Six caméras ont été installées dans la rue.", "Le Creusot", "Le Creusot"),
+    ("Quatre caméras seront posées devant la préfecture, puis d'autres sur le giratoire Bernard-Sautot.",
+     "Le Creusot", "Le Creusot"),
+])
+def test_a_site_named_after_the_verb(text: str, hint: str, place: str) -> None:
+    figure, = [f for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")]
+    assert figure.place == place
