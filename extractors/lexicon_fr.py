@@ -363,7 +363,10 @@ CAMERA_ANAPHORA_BEFORE = (
     r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*|remplac\w*|"
     r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*|mobilis\w*)"  # "il en faudrait 15",
     # "la commune en espère 250", "elle en vise 40"
-    r"(?:\s+à\s+(?:elle|lui)\s+seule?)?(?:\s+\w+'?\w*){0,2}\s*$"  # "Auch en compte à elle seule 48"
+    r"(?:\s+à\s+(?:elle|lui)\s+seule?)?"  # "Auch en compte à elle seule 48"
+    # "on en compte à ce jour 80", "elle en possède à l'heure actuelle 80": a time said in several words
+    r"(?:\s+(?:à ce jour|à l'heure actuelle|à présent|pour l'instant|pour le moment|au total|en tout))?"
+    r"(?:\s+\w+'?\w*){0,2}\s*$"
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     r"|\ble cap des?\s*$"  # "a franchi le cap des 50"

@@ -1,0 +1,27 @@
+"""Counts French writes with a definite article on an approximation ("le millier de caméras", "la bonne
+cinquantaine de caméras") or with a time said in several words between "en" + verb and the number ("on en
+compte à ce jour 80")."""
+
+import pytest
+
+from extractors import extract_text
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Nous approchons le millier de caméras réparties dans tous les arrondissements.", 1000, "approx"),
+    ("Les opérateurs épluchent les images que renvoie la bonne cinquantaine de caméras.", 50, "approx"),
+    ("La ville a investi dans les caméras. On en compte à ce jour 80.", 80, "exact"),
+    ("La ville a investi dans les caméras. Elle en possède à l'heure actuelle 80.", 80, "exact"),
+    ("La ville a investi dans les caméras. Elle en exploite pour l'instant 35.", 35, "exact"),
+])
+def test_the_count_is_read(text: str, value: float, qualifier: str) -> None:
+    cameras = [(f.value, f.qualifier) for f in extract_text(text, place_hint="Arras") if f.metric == "cameras"]
+    assert cameras == [(value, qualifier)]
+
+
+@pytest.mark.parametrize("text", [
+    "Le maire en avait fait l'un des douze engagements de sa campagne pour les caméras.",
+    "Des caméras ? On en a assez de payer deux fois.",
+])
+def test_words_after_en_that_are_no_count_of_cameras(text: str) -> None:
+    assert [f for f in extract_text(text, place_hint="Arras") if f.metric.startswith("cameras")] == []
