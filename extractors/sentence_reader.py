@@ -37,6 +37,9 @@ from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is
 from extractors.segments import Sentence
 
 MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
+# "multiplier par quatre le nombre de caméras", "a été multiplié par 3,5", "divisé par deux": a factor
+MULTIPLIER_BEFORE_RE = re.compile(r"\b(?:multipli|divis)\w*\s+(?:(?:presque|près de|environ|plus de)\s+)?par\s*$",
+                                  re.IGNORECASE)
 YEAR_LEAD_RE = re.compile(rf"\b(?:en|d'ici|dès|depuis|fin|début|courant|horizon|{MONTH_NAMES})\s*$")
 BARE_BRACKET_RE = re.compile(r"\s*\)")
 OPEN_BRACKET_BEFORE_RE = re.compile(r"\(\s*$")  # "Montsalvy (5)": nothing but the count in the brackets
@@ -58,7 +61,8 @@ class SentenceReader:
         text = self.text
         found: dict[int, Candidate] = {}
         # "près de quatre fois plus", "deux fois moins": a multiplier, never a count (guidelines 2.2)
-        consumed: set[int] = {i for i, m in enumerate(mentions) if MULTIPLIER_AFTER_RE.match(text, m.end)}
+        consumed: set[int] = {i for i, m in enumerate(mentions) if MULTIPLIER_AFTER_RE.match(text, m.end)
+                              or MULTIPLIER_BEFORE_RE.search(text, max(0, m.start - 40), m.start)}
         stext = text[sentence.start : sentence.end]
         context = text[self.sentences[max(0, sentence.index - 2)].start : sentence.end]
         for i in range(len(mentions)):

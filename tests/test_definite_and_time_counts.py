@@ -25,3 +25,13 @@ def test_the_count_is_read(text: str, value: float, qualifier: str) -> None:
 ])
 def test_words_after_en_that_are_no_count_of_cameras(text: str) -> None:
     assert [f for f in extract_text(text, place_hint="Arras") if f.metric.startswith("cameras")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le maire veut multiplier par quatre le nombre de caméras.",
+    "Le candidat entend aussi multiplier par 3,5 le nombre de caméras de vidéosurveillance.",
+    "Le nombre de caméras sera divisé par deux.",
+])
+def test_a_factor_is_no_count(text: str) -> None:
+    """Guidelines 2.2: multipliers are not annotated ("multiplié par trois")."""
+    assert [f for f in extract_text(text, place_hint="Arras") if f.metric.startswith("cameras")] == []
