@@ -65,7 +65,8 @@ RELATIVE = [
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
 IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
-FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|devra\w*|doi\w+|prévue?s?|{FUTURE_VERB_RE})"
+FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|aura|auront|devra\w*|doi\w+|prévue?s?|"
+                                rf"{FUTURE_VERB_RE})"
                                 r"(?![\w])")
 NEXT_YEAR_RE = re.compile(r"\bl'(?:année|an) (?:suivante?|d'après)\b")
 
@@ -208,6 +209,33 @@ def _seasons(d: DateScan) -> None:
         d.add(m.start(), m.end(), str(season_year))
 
 
+def _month_only_year(d: DateScan, m: re.Match[str]) -> int:
+    """ "D'ici novembre, la ville comptera 78 caméras", "Elles devraient être 180 à la fin de l'été, 240 en
+    novembre", said in April: the November to come, not the last one."""
+    month, year = _month_of(m, 1), d.near(_month_of(m, 1))
+    if (year, month) < (d.year, d.month) and "dernier" not in d.text[m.end() : m.end() + 10] and (
+            m[0].startswith("d'ici") or _clause_to_come(d.text, m.start(), m.end())):
+        return d.year if month >= d.month else d.year + 1
+    return year
+
+
+CLAUSE_MARKS = ",;:"
+OWN_VERB_RE = re.compile(r"\b(?:a|ont|avons|avait|avaient|est|sont|était|étaient|été|eu)\b")
+
+
+def _clause_to_come(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a date says the future, or, having no verb of its own, the clause before it does."""
+    opened = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS)
+    closed = min((at for at in (text.find(mark, end) for mark in CLAUSE_MARKS) if at >= 0), default=len(text))
+    clause = text[opened + 1 : closed]
+    if FUTURE_SENTENCE_RE.search(clause):
+        return True
+    if opened < 0 or OWN_VERB_RE.search(clause):
+        return False
+    before = text[max(text.rfind(mark, 0, opened) for mark in CLAUSE_MARKS) + 1 : opened]
+    return bool(FUTURE_SENTENCE_RE.search(before))
+
+
 def _in_years(d: DateScan) -> None:
     for m in IN_YEARS_RE.finditer(d.text) if d.year is not None else ():
         if (years := number_of_years(m[2])) and 1 < years < 50:
@@ -263,8 +291,8 @@ DATE_STEPS: tuple[DateStep, ...] = (
              _each(NEXT_MONTH_RE, lambda d, m: f"{d.year + (d.month == 12)}-{d.month % 12 + 1:02d}", _dated)),
     DateStep("month_pair", "'en mai et juin': the nearest year's",
              _each(MONTH_PAIR_RE, lambda d, m: f"{d.near(_month_of(m, 2))}-{_month_of(m, 2):02d}", _dated)),
-    DateStep("month_only", "'en mars', 'fin juin': the nearest year's",
-             _each(MONTH_ONLY_RE, lambda d, m: f"{d.near(_month_of(m, 1))}-{_month_of(m, 1):02d}", _dated)),
+    DateStep("month_only", "'en mars', 'fin juin': the nearest year's; in a sentence of the future, the next one",
+             _each(MONTH_ONLY_RE, lambda d, m: f"{_month_only_year(d, m)}-{_month_of(m, 1):02d}", _dated)),
     DateStep("day_month", "'le 14 décembre': the nearest year's",
              _each(DAY_MONTH_RE, lambda d, m: f"{d.near(_month_of(m, 2))}-{_month_of(m, 2):02d}-{int(m[1]):02d}",
                    _dated)),

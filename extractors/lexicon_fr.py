@@ -383,7 +383,10 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
-PRONOUN_COUNT_BEFORE = r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent)\s+(?:[\w']+\s+){0,2}$"
+PRONOUN_COUNT_BEFORE = (r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent"
+                        # "Elles devraient être 180 à la fin de l'été", "elles vont être 40"
+                        r"|(?:devraient|devaient|devront|doivent|vont|allaient|pourraient|pourront)\s+être)"
+                        r"\s+(?:[\w']+\s+){0,2}$")
 # Words that continue an enumeration of the same kind of count in one sentence.
 # "… en centre-ville pour épauler la police, ainsi que quatre au stade", "mais aussi onze à La Chapelaude": an
 # addition said outright, that may come after a long clause

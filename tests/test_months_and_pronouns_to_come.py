@@ -1,0 +1,26 @@
+"""A count told ahead with a pronoun and a modal ("Elles devraient être 180"), and a month with no year in a
+clause of the future, which is the month to come, not the nearest one (extractors.date_mentions)."""
+
+import pytest
+
+from extractors import extract_text
+
+
+def test_a_pronoun_with_a_modal_restates_the_cameras_ahead() -> None:
+    text = ("À ce jour 53 caméras sont opérationnelles sur les 108 caméras déjà installées. Elles devraient être "
+            "180 à la fin de l'été, 240 en novembre et 360 début 2013.")
+    figures = extract_text(text, place_hint="Marseille", published="2012-04-12")
+    assert [(f.metric, f.value, f.date) for f in figures if f.metric == "cameras_planned"] == [
+        ("cameras_planned", 180, None), ("cameras_planned", 240, "2012-11"), ("cameras_planned", 360, "2013")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("D'ici novembre, la ville comptera au total 78 caméras.", "2017-11"),
+    ("La ville compte 50 caméras ; elle en aura 78 en novembre.", "2017-11"),
+    # said of the past, or of the last one: the nearest November
+    ("La ville a installé 78 caméras en novembre.", "2016-11"),
+    ("La convention signée en novembre dernier couvre 78 caméras.", "2016-11"),
+])
+def test_a_month_with_no_year(text: str, date: str) -> None:
+    figure, = [f for f in extract_text(text, place_hint="Nouméa", published="2017-03-29") if f.value == 78]
+    assert figure.date == date
