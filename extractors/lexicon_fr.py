@@ -187,6 +187,7 @@ FUTURE_TERMS = (
     r"(?:son|leur) accord pour|inscrite?s? au budget|"  # "a donné son accord pour la pose de 45 caméras"; budgeted
     r"(?:devait|devaient) (?:être )?(?:install|pos|implant|déploy|mis)\w*|"  # a past plan: "devaient être posées"
     r"en cours d'installation|en cours de commande|en cours de déploiement|projet de|projette|"
+    r"s'équip(?:e|ent)(?=\s+(?:\w+\s+){0,2}?d(?:e\s|'))|"  # "le village s'équipe de neuf caméras": under way
     r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
     # an installing or a purchase, not yet done: "avec notamment l'achat de 550 caméras" (not "a fait l'acquisition de")

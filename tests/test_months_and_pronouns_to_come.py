@@ -24,3 +24,15 @@ def test_a_pronoun_with_a_modal_restates_the_cameras_ahead() -> None:
 def test_a_month_with_no_year(text: str, date: str) -> None:
     figure, = [f for f in extract_text(text, place_hint="Nouméa", published="2017-03-29") if f.value == 78]
     assert figure.date == date
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # "s'équiper" in the present: the equipping is under way, the cameras are to come
+    ("Le village s'équipe de neuf caméras placées à des endroits stratégiques.", "cameras_planned"),
+    ("La commune s'équipe cette année de huit caméras de vidéoprotection.", "cameras_planned"),
+    # done: the network there
+    ("En 2019, la commune s'est équipée de huit caméras de vidéoprotection.", "cameras"),
+])
+def test_a_town_equipping_itself(text: str, metric: str) -> None:
+    figure, = [f for f in extract_text(text, place_hint="Aubord") if f.metric.startswith("cameras")]
+    assert figure.metric == metric
