@@ -95,6 +95,9 @@ def figure_date(
     count when another number stands between them ("180 d'ici l'été et 360 début 2013").
     """
     text = sentence.replace("’", "'").lower()
+    if (bracket := bracket_around(text, position)) and (
+            PRESENT_RE.search(text[bracket[0] : bracket[1]]) or BRACKET_YEAR_RE.search(text[bracket[0] : bracket[1]])):
+        clause = bracket  # the brackets tell their own time; when they tell none, the sentence's does
     clause_text = text[clause[0] : clause[1]]
     if PRESENT_RE.search(clause_text):
         return None
@@ -125,6 +128,19 @@ def figure_date(
     before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)
               and not in_closed_brackets(text, d, start)]
     return before[-1].value if before else None
+
+
+BRACKET_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def bracket_around(text: str, position: tuple[int, int]) -> tuple[int, int] | None:
+    """The brackets a number stands in, as a clause of their own: in "980 caméras aujourd'hui (elles étaient 150
+    en 2008)" the 150 is of 2008, whatever "aujourd'hui" says outside."""
+    opened = text.rfind("(", 0, position[0])
+    closed = text.find(")", position[1])
+    if opened < 0 or closed < 0 or text.rfind(")", 0, position[0]) > opened or "(" in text[position[1] : closed]:
+        return None
+    return opened + 1, closed
 
 
 def in_closed_brackets(text: str, date: DateMention, position: int) -> bool:

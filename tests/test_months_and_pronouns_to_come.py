@@ -36,3 +36,16 @@ def test_a_month_with_no_year(text: str, date: str) -> None:
 def test_a_town_equipping_itself(text: str, metric: str) -> None:
     figure, = [f for f in extract_text(text, place_hint="Aubord") if f.metric.startswith("cameras")]
     assert figure.metric == metric
+
+
+@pytest.mark.parametrize(("text", "value", "date"), [
+    # brackets are a clause of their own: "aujourd'hui" outside does not make their count undated
+    ("Au nombre de 980 aujourd'hui (elles étaient 150 en 2008), les caméras auraient permis 1 900 "
+     "interpellations.", 150, "2008"),
+    ("Selon l'étude, 81 % des villes sont désormais équipées de caméras (contre 73 % en 2015).", 73, "2015"),
+    # brackets that tell no time take the sentence's
+    ("Marseille va recevoir 330 caméras (1 M€) en 2022.", 1000000, "2022"),
+])
+def test_a_count_in_brackets_takes_their_time(text: str, value: float, date: str) -> None:
+    figure, = [f for f in extract_text(text, place_hint="Nice", published="2014-03-17") if f.value == value]
+    assert figure.date == date
