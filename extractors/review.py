@@ -214,6 +214,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
          ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras"),
          ("Le système s'appuiera sur le réseau des 76 caméras de la ville.", "76", "cameras"),
+         # the modal the small model hangs the subject on stands for the verb it helps
+         ("Si besoin, les 117 caméras de la ville pourront dorénavant être suivies en direct.", "117", "cameras"),
          ("Les nouveaux locaux continueront de centraliser les images des 173 caméras de la voie publique et des "
           "160 appareils des parkings.", "160", "cameras")),
     ),

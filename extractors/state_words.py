@@ -31,10 +31,12 @@ DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:q
 # "la ville a décidé de redéployer ses 32 caméras", "le CSU épaulera la commune pour ses 18 caméras": a
 # possessive presupposes the cameras, there now whatever the sentence's tense; not when the verb before it
 # puts them up or has them to come ("est en train de déployer ses 41 caméras", "aura bien ses 25 caméras")
-POSSESSED_BEFORE_RE = re.compile(r"\b(?:ses|leurs|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
+# "ses 32 caméras", and the whole of a set: "la totalité des 454 caméras", "l'ensemble des 130 caméras"
+OWNED_SET = r"(?:ses|leurs|nos|vos|la totalité des|l'ensemble des)"
+POSSESSED_BEFORE_RE = re.compile(rf"\b{OWNED_SET}\s+(?:quelque\s+)?$", re.IGNORECASE)
 GETTING_BEFORE_RE = re.compile(r"\b(?:install|pos|déploy|implant|équip|aur|disposer|obtiendr|recevr|verr|finan|"
                                r"subventionn|achet|acqu[ié]r|command|installation|pose|déploiement|acquisition)\w*"
-                               r"\s+(?:\w+\s+)?(?:ses|leurs|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
+                               rf"\s+(?:\w+\s+)?{OWNED_SET}\s+(?:quelque\s+)?$", re.IGNORECASE)
 # "116 caméras sont en place et 43 petites nouvelles devraient…": more, not a part of the count before
 NEW_PART_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux|supplémentaires?)\b")
 # "huit ont été installées : trois au carrefour…", "10 caméras ont été installées dans l'établissement": the
@@ -89,6 +91,9 @@ JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléte
                               r"|\b(?:ajouter|ajoutée?s?|ajoutés)\s+aux\s*$"  # "2 500 caméras à ajouter aux 1 200"
                               # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there
                               r"|\b(?:surveiller|visionner|gérer|piloter|exploiter|superviser|regarder) les\s*$")
+# "Aux 42 caméras qui parsèment les quartiers, la municipalité a choisi d'ajouter …": what is added to, put first
+JOINED_FRONTED_BEFORE_RE = re.compile(r"^\W*(?:et\s+)?aux\s*$")
+JOINED_FRONTED_AFTER_RE = re.compile(r"\b(?:ajout\w*|s'ajout\w*|compl[eéè]t\w*|renforc\w*|viendront s'ajouter)\b")
 # "compléter son dispositif, composé de 17 caméras, par 8 caméras": the system as it stands
 EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispositif|réseau|parc|système)"
                                        r"(?: actuel| existant)?,?\s+(?:composé|constitué|fort|riche)\s+(?:de|d')\s*$"

@@ -239,12 +239,27 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     time, _ = finite_time(carrier)
     if intention is not None:
         time = Time.PROSPECTIVE
-    return NumberSyntax(noun_lemma, verb_lemma(verb), time, intention.lemma_ if intention is not None else None,
+    return NumberSyntax(noun_lemma, verb_lemma(_modals_verb(verb)), time,
+                        intention.lemma_ if intention is not None else None,
                         _definite(number), verb_lemma(carrier), compared, _operation(verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun), _operation_to_come(number), _joined(number),
                         carrier is verb and _active(verb), _per_period(number), _past_told(number.doc),
                         _stated_aim(number), _already_there(phrase))
+
+
+MODALS = frozenset({"pouvoir"})
+
+
+def _modals_verb(verb: Any) -> Any:
+    """ "les 117 caméras pourront dorénavant être suivies en direct": the small model hangs the subject on the
+    modal and the modal on the verb it helps; what the count undergoes is that verb's meaning (its time stays
+    the modal's)."""
+    head = verb.head
+    if verb.lemma_ in MODALS and head is not verb and head.pos_ == "VERB" and head.i > verb.i and not any(
+            t.pos_ == "VERB" for t in verb.doc[verb.i + 1 : head.i]):
+        return head
+    return verb
 
 
 def _starting_point(number: Any) -> bool:

@@ -22,6 +22,8 @@ from extractors.state_words import (
     HAVE_BEEN_TOO_RE,
     INSTALLED_SET_AFTER_RE,
     JOINED_BEFORE_RE,
+    JOINED_FRONTED_AFTER_RE,
+    JOINED_FRONTED_BEFORE_RE,
     JOINING_NOW_RE,
     LEFT_TO_INSTALL_AFTER_RE,
     NEW_PART_RE,
@@ -261,7 +263,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras': the network's, now",
               lambda q: STRONG_OF_BEFORE_RE.search(q.before), STOCK),
     TenseRule("joined_existing", "'6 caméras nomades viendront renforcer les 35 caméras fixes': those there",
-              lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before), STOCK),
+              lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before)
+              or JOINED_FRONTED_BEFORE_RE.search(q.before) and JOINED_FRONTED_AFTER_RE.search(q.rest), STOCK),
     TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),
     TenseRule("soon_own", "'Il y en a quatre pour le moment et bientôt six': the six are to come",
               lambda q: SOON_OF_ITS_OWN_RE.search(q.before), PLANNED),

@@ -1,0 +1,23 @@
+"""Cameras told as a set already there, in a sentence about the future: the whole of a set ("la totalité des 454
+caméras"), and a set named first as what others join ("Aux 42 caméras …, la municipalité a choisi d'ajouter …")."""
+
+import pytest
+
+from extractors import extract_text
+
+
+@pytest.mark.parametrize(("text", "number", "metric"), [
+    ("La vidéoverbalisation passera par la totalité des 454 caméras du territoire communal.", "454", "cameras"),
+    ("Les images de l'ensemble des 130 caméras seront transmises au commissariat.", "130", "cameras"),
+    # what is still to be put up, though said of a whole
+    ("La ville financera l'installation de l'ensemble des 20 caméras.", "20", "cameras_planned"),
+    ("Aux 42 caméras qui parsèment les quartiers, la municipalité a choisi d'ajouter six caméras.", "42",
+     "cameras"),
+    ("Aux 160 caméras fixes viendront s'ajouter 6 caméras nomades.", "160", "cameras"),
+    # a count first in the sentence with no joining verb after it keeps its own reading
+    ("Aux 20 caméras prévues, il faudra un centre de supervision.", "20", "cameras_planned"),
+])
+def test_a_known_set(text: str, number: str, metric: str) -> None:
+    at = text.index(number)
+    figure, = [f for f in extract_text(text, place_hint="Vichy") if f.start <= at < f.end]
+    assert figure.metric == metric
