@@ -58,6 +58,7 @@ from extractors.tense_words import (
     MORE_NEXT_RE,
     MORE_TO_COME_RE,
     MOVED_RE,
+    NEW_COUNT_AFTER_RE,
     NEW_ONES_RE,
     NEW_SUM_BEFORE_RE,
     NEWLY_RE,
@@ -300,6 +301,10 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("part_of", "a part ('dont …') takes the kind of the count it is part of", _part_of),
     TenseRule("tenseless_replaced", "'La moitié des 16 caméras, installées en 2010, seront remplacées'",
               lambda q: q.tenseless and REPLACED_RE.search(q.after) and not INCREMENT_RE.search(q.after), STOCK),
+    TenseRule("new_ones_had", "'Nogent compte depuis aujourd'hui dix nouvelles caméras', 'il y a eu 400 nouvelles "
+              "caméras en quelques semaines': what was added",
+              lambda q: q.tenseless and PRESENT_HAVE_RE.search(q.clause) and NEW_COUNT_AFTER_RE.match(q.after)
+              and not q.linked_by_dont, ADDED),
     TenseRule("tenseless_have", "'nous en avons 52 et la ville en prévoit dix': its own tense",
               lambda q: q.tenseless and PRESENT_HAVE_RE.search(q.clause), STOCK),
     TenseRule("tenseless_more", "'La ville compte 27 caméras, soit 3 de plus qu'en 2021': added since (not "

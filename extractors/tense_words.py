@@ -101,6 +101,9 @@ MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
 # "huit caméras supplémentaires surveillent désormais le parc": new ones, now at work
 NEWLY_RE = re.compile(r"\bdésormais\b|\bdepuis peu\b")
 NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnelles)\b")
+# the count's own words say it is new: "dix nouvelles caméras", "deux caméras en plus" (not "supplémentaires",
+# said of a stock as well: "sur les parkings, nous disposons de 40 caméras supplémentaires")
+NEW_COUNT_AFTER_RE = re.compile(r"^\s*(?:petites\s+)?(?:nouvelles|nouveaux)\b|^\s*[\w-]+\s+en plus\b")
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
                         r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"

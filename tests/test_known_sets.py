@@ -21,3 +21,17 @@ def test_a_known_set(text: str, number: str, metric: str) -> None:
     at = text.index(number)
     figure, = [f for f in extract_text(text, place_hint="Vichy") if f.start <= at < f.end]
     assert figure.metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a count whose own words say it is new, with a verb of having and no tense of installing: what was added
+    ("Depuis aujourd'hui, la commune compte dix nouvelles caméras de vidéo-surveillance en service.",
+     "cameras_added"),
+    ("Si on prend 2020, il y a eu 400 nouvelles caméras en quelques semaines.", "cameras_added"),
+    ("Ici, il y a deux caméras en plus, rajoutées exprès pour l'événement.", "cameras_added"),
+    # "supplémentaires" is said of a stock as well
+    ("Sur les parkings, nous disposons de 40 caméras supplémentaires.", "cameras"),
+])
+def test_new_ones_had(text: str, metric: str) -> None:
+    figure, = [f for f in extract_text(text, place_hint="Vichy") if f.metric.startswith("cameras")]
+    assert figure.metric == metric
