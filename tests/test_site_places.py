@@ -26,3 +26,10 @@ from extractors import extract_text
 def test_a_site_named_after_the_verb(text: str, hint: str, place: str) -> None:
     figure, = [f for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")]
     assert figure.place == place
+
+
+def test_a_commune_named_with_au_is_one_name() -> None:
+    """86 communes are named with "-au-" ("Boisleux-au-Mont"): one name, not "Boisleux" and "Mont"."""
+    text = "Sachin : une caméra pour 600 euros.\nBoisleux-au-Mont : 7 caméras pour un montant de 8 455 euros"
+    assert {f.place for f in extract_text(text, place_hint="Pas-de-Calais") if f.value in (7, 8455)} == {
+        "Boisleux-au-Mont"}
