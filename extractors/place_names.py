@@ -98,7 +98,19 @@ def _reference(text: str, chunk: str, start: int, place: Place) -> bool:
 
 AT_BEFORE_RE = re.compile(r"\bà\s+$")  # French says "à" before a town, "en" or "dans" before a département
 # words that name a place but do not mean it
-NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference)
+# communes that share their name with a company the pages speak of: the company, where its trade is near
+COMPANY_NAMES = frozenset({"Orange"})
+TRADE_NEAR_RE = re.compile(r"\b(?:opérateurs?|fibre|réseaux?|télécoms?|Business|sociétés?|entreprises?|groupe|"
+                           r"contrats?|marchés?|Wi-?Fi|Transdev|Keolis|SFR|Bouygues|Free|confi\w+|facturé\w*|"
+                           r"prestataires?)\b", re.IGNORECASE)
+
+
+def _company(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "la ville confie à Orange la création d'un système", "le réseau qu'a déployé Orange": the operator."""
+    return chunk in COMPANY_NAMES and bool(TRADE_NEAR_RE.search(text[max(0, start - 120) : start + 120]))
+
+
+NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference, _company)
 
 
 HYPHENS = {0x2010: "-", 0x2011: "-"}  # the hyphen and the non-breaking hyphen of typeset text

@@ -33,3 +33,15 @@ def test_a_commune_named_with_au_is_one_name() -> None:
     text = "Sachin : une caméra pour 600 euros.\nBoisleux-au-Mont : 7 caméras pour un montant de 8 455 euros"
     assert {f.place for f in extract_text(text, place_hint="Pas-de-Calais") if f.value in (7, 8455)} == {
         "Boisleux-au-Mont"}
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # the operator, where its trade is near: not the commune of Vaucluse
+    ("En 2010, la ville confie à Orange la création d'un système de 34 caméras.", "Rodez", "Rodez"),
+    ("Les caméras sont branchées sur la fibre de la ville plutôt que sur le réseau qu'a déployé Orange, "
+     "facturé 200 € par mois et par caméra.", "Rodez", "Rodez"),
+    # the commune, where nothing of the trade is said
+    ("À Orange, trois caméras seront postées en entrées de ville.", "Vaison-la-Romaine", "Orange"),
+])
+def test_a_company_that_shares_a_communes_name(text: str, hint: str, place: str) -> None:
+    assert {f.place.split(" / ")[0] for f in extract_text(text, place_hint=hint)} == {place}
