@@ -47,8 +47,10 @@ from extractors.cues import (
     MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
     NUMBER_IS_BEFORE_RE,
+    OTHER_COUNTED_BEFORE_RE,
     PARTITIVE_EQUIPPED_RE,
     PARTITIVE_RE,
+    PASS_TO_BEFORE_RE,
     PRONOUN_RE,
     SEMICOLON_ITEM_RE,
 )
@@ -283,7 +285,8 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
     soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
         ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))
-    if not ((after or soon or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)) and (
+    if not ((after or soon or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)
+             or _passing_to(q)) and (
             names_cameras or x.camera_context(q.sentence.index))):
         return False
     end = m.end + (min(after.end(), own_right, 60) if after else 0)
@@ -294,6 +297,16 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     end = word_end(x.text, end)
     return q.read(Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head,
                             anaphoric=True, same_place=bool(re.match(r"\s*autres\b", q.right_on))))
+
+
+def _passing_to(q: BareQuestion) -> bool:
+    """ "On passe de 30 à 70", "passera … de 275 caméras actuellement à 315": where the network goes, unless
+    what goes there is something else counted ("les agents passeront de six à sept")."""
+    if not PASS_TO_BEFORE_RE.search(q.hedged_left):
+        return False
+    wider = words_before(q.x.text, q.sentence, q.m.start, 200)  # the subject may stand far before the verb
+    m = PASS_TO_BEFORE_RE.search(wider)
+    return bool(m) and not OTHER_COUNTED_BEFORE_RE.search(wider[max(0, m.start() - 100) :] + " " + q.right[:20])
 
 
 def masculine_of_cameras(pronoun: str, noun: str) -> bool:

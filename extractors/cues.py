@@ -17,6 +17,8 @@ from extractors.lexicon_fr import (
     INSTALL,
     MONTH_PATTERN,
     OFFENCE_NOUNS,
+    OTHER_COUNTED_BEFORE,
+    PASS_TO_BEFORE,
     PRONOUN_COUNT_BEFORE,
     THERE_PRONOUN,
 )
@@ -27,6 +29,8 @@ CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
     rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:.-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
+PASS_TO_BEFORE_RE = re.compile(PASS_TO_BEFORE)
+OTHER_COUNTED_BEFORE_RE = re.compile(OTHER_COUNTED_BEFORE)
 PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
 # "doublé son parc en six ans", "pendant 15 jours": a length of time or space, not a count
 MEASURE_AFTER_RE = re.compile(r"^\s*(?:ans|années|mois|semaines|jours|heures|minutes|mètres|kilomètres|km)\b")

@@ -378,11 +378,20 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
-    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|le nombre (?:total )?de caméras?|le total|le parc"
-    r"|le réseau)\b"
+    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|son nombre|le nombre (?:total )?de caméras?|le total"
+    r"|le parc|le réseau)\b"
     r"[^.;]{0,50}?"
     r"\b(?:à|atteindre|atteindra|atteint)\s*$"
 )
+# "On passe de 30 à 70", "l'objectif était de passer à 20", "passera … de 275 caméras actuellement à 315": where
+# the network goes, from where it is (`OTHER_COUNTED_BEFORE` says when something else is what goes there)
+PASS_TO_BEFORE = (r"\bpass(?:er|e|ons|ent|era|eront|erait|eraient|ait|é)\s+(?:[^\W\d]+(?:'[^\W\d]+)?\s+){0,8}?"
+                  r"(?:de\s+(?:\d[\d  .]*|[^\W\d]+)(?:\s+caméras)?(?:\s+[^\W\d]+){0,2}\s+)?à\s*$")
+# "les agents passeront de six à sept", "le nombre d'infractions passe de quatre à onze", "un mur d'images passé
+# de 50 à 130 m3": what else may be said to go from one number to another
+OTHER_COUNTED_BEFORE = (r"\b(?:agents?|policiers?|effectifs?|police municipale|infractions?|délits?|faits|"
+                        r"écrans?|opérateurs?|mur d'images|équipe|habitants|amendes?|verbalisations?|euros?|€|"
+                        r"membres|flux)\b")
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = (r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent"
                         # "Elles devraient être 180 à la fin de l'été", "elles vont être 40"

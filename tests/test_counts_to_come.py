@@ -199,7 +199,8 @@ def test_a_choice_a_project_or_a_leave_to_install_tells_cameras_to_come(text, ex
     ("Nous sommes partis avec 11 caméras ; aujourd'hui on en compte 30 et bientôt 33.",
      [("cameras", 11), ("cameras", 30), ("cameras_planned", 33)]),
     # words of now that tell a count there now, against the one to come
-    ("Un dispositif pour le moment doté de 160 caméras et qui passera à 200 à terme.", [("cameras", 160)]),
+    ("Un dispositif pour le moment doté de 160 caméras et qui passera à 200 à terme.",
+     [("cameras", 160), ("cameras_planned", 200)]),
     ("Les 7 caméras dont dispose actuellement la commune viendront s'ajouter à celles de la ville voisine.",
      [("cameras", 7)]),
 ])

@@ -1,0 +1,24 @@
+"""Where the network goes, from where it is: "On passe de 30 à 70", "l'objectif était de passer à 20",
+"portant ainsi son nombre à plus de 160" (extractors.bare_rules._passing_to); not when something else goes there."""
+
+import pytest
+
+from extractors import extract_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("« Nous voulons augmenter le nombre de caméras. On passe de 30 à 70 », annonce le maire.",
+     [("cameras", 30), ("cameras_planned", 70)]),
+    ("La Ville passera d'ici la fin de l'année prochaine de 275 caméras actuellement à 315 fin 2025.",
+     [("cameras", 275), ("cameras_planned", 315)]),
+    ("Une troisième phase est prévue, avec 50 caméras de plus, portant ainsi son nombre à plus de 160.",
+     [("cameras_planned", 50), ("cameras_planned", 160)]),
+    # something else counted goes from one number to another
+    ("Les caméras arrivent et les agents passeront de six à sept.", []),
+    ("Le nombre d'infractions que peuvent constater des caméras passe ainsi de quatre à onze.", []),
+    ("Pour la vidéosurveillance, le comité d'éthique passe de quinze à dix-huit membres.", []),
+    ("Avec les caméras, le maire veut faire passer son équipe de policiers municipaux de 12 à 20 agents.", []),
+])
+def test_passing_to(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Ouistreham")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
