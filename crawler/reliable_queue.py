@@ -71,6 +71,13 @@ class ReliableQueue(PriorityQueue):
         self.held.add(data)
         return request
 
+    def release(self, token: bytes | None) -> None:
+        """This worker is done with the request (its result sent, or nothing to send): never hold it again. A
+        Redis restarted from its append-only file may bring the token back to the in-flight set (the last
+        second of writes is lost): refreshing it there would keep it, and this worker, busy forever; let go,
+        its deadline passes and it is taken back like any other."""
+        self.held.discard(token)
+
     def refresh(self) -> None:
         """Push the deadlines of the requests this worker holds ahead; forget those it has finished."""
         held = list(self.held)

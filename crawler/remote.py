@@ -157,6 +157,11 @@ class RemotePagesSpider(PagesSpider):
         """A request that sends no result (a sitemap) is done once read: no longer held in flight."""
         if (token := meta.pop(INFLIGHT_META, None)) is not None:
             self.redis.zrem(INFLIGHT_KEY, token)
+            self.release(token)
+
+    def release(self, token: bytes | None) -> None:
+        if self.frontier_queue is not None:
+            self.frontier_queue.release(token)
 
     def fetch_item(self, response: Response) -> FetchItem:
         return RemoteFetch.of(super().fetch_item(response), response.meta)
@@ -199,15 +204,16 @@ class RoundDupeFilter(RFPDupeFilter):
 class ResultPipeline:
     """Reads each fetched page here (the CPU-heavy part, on the worker) and pushes the result to Redis."""
 
-    def __init__(self, redis_url: str, stats: Any, workers: int) -> None:
+    def __init__(self, redis_url: str, stats: Any, workers: int, crawler: Crawler | None = None) -> None:
         self.redis = lasting_client(redis_url)
         self.stats = stats
         self.reader = Reader(workers)
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler.settings.get("REDIS_URL"), crawler.stats,
-                   crawler.settings.getint("VIGICAM_READ_WORKERS"))
+                   crawler.settings.getint("VIGICAM_READ_WORKERS"), crawler)
 
     def open_spider(self, spider: Any = None) -> None:
         self.reader.open()
@@ -226,5 +232,7 @@ class ResultPipeline:
             if item.inflight is not None:
                 pipe.zrem(INFLIGHT_KEY, item.inflight)
             pipe.execute()
+        if self.crawler is not None and isinstance(self.crawler.spider, RemotePagesSpider):
+            self.crawler.spider.release(item.inflight)  # sent: this worker no longer holds it
         self.stats.inc_value("vigicam/results_sent")
         return item

@@ -647,3 +647,31 @@ def test_a_worker_serves_its_hosts_at_once_one_request_each(tmp_path: Path, redi
     spans = sorted((start, end) for site in sites for _path, start, end in site.log)
     assert any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:], strict=False)), \
         "the hosts were served one after the other"
+
+
+def test_a_request_let_go_is_not_held_again_when_redis_brings_it_back(redis_url: str) -> None:
+    """A Redis restarted from its append-only file may hold a finished request in flight again (the last
+    writes before a SIGKILL are lost). A worker that kept refreshing it would keep the frontier busy, and
+    itself up past `--idle-exit`, for ever; a request let go is never refreshed, so its deadline passes and
+    it goes back to the queue like any other."""
+    import redis
+    from scrapy import Request, Spider
+    from scrapy.settings import Settings
+
+    from crawler.frontier import INFLIGHT_KEY
+    from crawler.reliable_queue import INFLIGHT_META, ReliableQueue
+
+    client = redis.Redis.from_url(redis_url)
+    spider = Spider(name="letgo")
+    spider.settings = Settings({"VIGICAM_INFLIGHT_TIMEOUT": 1})
+    queue = ReliableQueue(client, spider, "letgo:requests", serializer=redis_json)
+    queue.push(Request("http://127.0.0.1/a"))
+    token = queue.pop().meta[INFLIGHT_META]
+    client.zrem(INFLIGHT_KEY, token)  # the result sent, the hold removed …
+    queue.release(token)
+    client.zadd(INFLIGHT_KEY, {token: time.time() + 1})  # … and brought back by the restarted Redis
+    time.sleep(1.2)
+    queue.refresh()
+    assert client.zscore(INFLIGHT_KEY, token) < time.time()  # not held again
+    assert queue.reap() == 1
+    assert client.zcard(INFLIGHT_KEY) == 0 and client.zcard("letgo:requests") == 1
