@@ -20,6 +20,7 @@ from extractors.cues import (
     FROM_RE,
     OF_TOTAL_RE,
     ONE_CAMERA_PER_RE,
+    OTHER_COUNTED_BEFORE_RE,
     PER_CAMERA_DENSITY_RE,
     POLLED_AFTER_RE,
     POLLED_BEFORE_RE,
@@ -161,8 +162,11 @@ class SentenceReader:
         doc = self.parsed(sentence)
         for i in unread if doc is not None else ():
             m, at = mentions[i], mentions[i].start - sentence.start
-            if masculine_pronoun_before(self, sentence.index, norm(self.text[sentence.start : m.start])):
+            before = norm(self.text[sentence.start : m.start])
+            if masculine_pronoun_before(self, sentence.index, before):
                 continue  # "les effectifs de la police, ils sont actuellement sept"
+            if OTHER_COUNTED_BEFORE_RE.search(before[-80:]) and not CAMERA_WORDS_RE.search(before[-80:]):
+                continue  # "… 225 caméras. Les agents passeront de six à huit": the agents' count
             if cued and bare_count(doc, at, m.end - sentence.start):
                 found[i] = Candidate(m, Reading(CAMERAS, m.end, "caméras"), m.start, m.end, anaphoric=True)
             elif (total := totals[i]) is not None and sub_count(doc, at, m.end - sentence.start):

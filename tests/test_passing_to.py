@@ -22,3 +22,10 @@ from extractors import extract_text
 def test_passing_to(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Ouistreham")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_the_next_sentences_count_of_agents_is_no_part_of_the_cameras() -> None:
+    """ "… 225 caméras. Les agents passeront de six à huit.": the parse's sub-count of the total before is
+    no part of it when the words before the number name something else counted."""
+    figures = extract_text("La ville compte 225 caméras. Les agents passeront de six à huit.", place_hint="Vichy")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 225)]
