@@ -84,7 +84,7 @@ RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 # "un appareil pour 274 habitants", "sa caméra pour 209 habitants": the same rate
 ONE_CAMERA_PER_RE = re.compile(r"\b(?:(?:une|1)\s+(?:caméra\s+(?:(?:de|d')\s*)?(?:[a-zéèê-]+\s+)?)?pour"
                                r"|(?:sa|chaque)\s+caméra\s+(?:[a-zéèê-]+\s+)?pour"
-                               r"|un\s+(?:appareil|objectif|dôme)\s+(?:[a-zéèê-]+\s+)?pour)\s*$")
+                               r"|(?:un|1)\s+(?:appareil|objectif|dôme)\s+(?:[a-zéèê-]+\s+)?pour)\s*$")
 # "450 habitants par caméra", "25 850 habitants surveillés par caméra": a density told the other way round
 PER_CAMERA_DENSITY_RE = re.compile(r"\s*(?:[a-zéèê]+\s+)?(?:par|pour une|pour chaque) caméra\b")
 RATE_RE = re.compile(r"\bpour\s*$")

@@ -35,3 +35,10 @@ def test_words_after_en_that_are_no_count_of_cameras(text: str) -> None:
 def test_a_factor_is_no_count(text: str) -> None:
     """Guidelines 2.2: multipliers are not annotated ("multiplié par trois")."""
     assert [f for f in extract_text(text, place_hint="Arras") if f.metric.startswith("cameras")] == []
+
+
+def test_one_device_per_so_many_inhabitants_is_a_density() -> None:
+    """ "soit 1 appareil pour 112 habitants", as "un appareil pour": a density, not a population of 112."""
+    figures = extract_text("Le maire compte installer 25 caméras, soit 1 appareil pour 112 habitants.",
+                           place_hint="Saint-Martin-de-Londres")
+    assert [(f.metric, f.value) for f in figures] == [("cameras_planned", 25), ("cameras_per_100k", 892.86)]
