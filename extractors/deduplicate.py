@@ -142,5 +142,19 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
             continue
         best[key] = (score, figure)
         order.append(key)
-    kept_figures = [best[k][1] for k in order]
+    kept_figures = rounded_restatements_dropped([best[k][1] for k in order])
     return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
+
+
+ROUNDED_WITHIN = 0.03  # "Près de 25 000 euros" and "24 439 €": one amount, said twice (not 50 and 48 caméras)
+ROUNDED_METRICS = (*COUNTED_CAMERAS, Metric.MONEY_EUR)  # counts and amounts; not shares or sites
+
+
+def rounded_restatements_dropped(figures: list[Figure]) -> list[Figure]:
+    """An approximate figure that rounds an exact one of the same metric and place, stated on the page
+    ("près de 150 caméras" and "143 caméras"; a heading's "Près de 25 000 euros" and the text's "24 439 €") is
+    the same fact told less precisely: the guidelines keep the most precise."""
+    exact = [f for f in figures if f.qualifier == "exact"]
+    return [f for f in figures if not (f.qualifier == "approx" and f.metric in ROUNDED_METRICS and any(
+        e.metric == f.metric and e.place == f.place and e.value != f.value
+        and abs(e.value - f.value) <= ROUNDED_WITHIN * f.value for e in exact))]

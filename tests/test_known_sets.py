@@ -35,3 +35,17 @@ def test_a_known_set(text: str, number: str, metric: str) -> None:
 def test_new_ones_had(text: str, metric: str) -> None:
     figure, = [f for f in extract_text(text, place_hint="Vichy") if f.metric.startswith("cameras")]
     assert figure.metric == metric
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rounded restatement of an exact figure: the most precise is kept (guidelines 2.7)
+    ("Près de 25 000 euros pour la vidéoprotection\nLa Région a voté une aide de 24 439 € pour les caméras.",
+     [("money_eur", 24439)]),
+    ("La ville compte près de 400 caméras. Le dernier bilan en recense 394.", [("cameras", 394)]),
+    # two statements that differ more than a rounding: both
+    ("La ville compte désormais une cinquantaine de caméras. Le maire a parlé de « 48 caméras opérationnelles ».",
+     [("cameras", 50), ("cameras", 48)]),
+])
+def test_a_rounded_restatement(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Vichy")
+    assert [(f.metric, f.value) for f in figures] == expected
