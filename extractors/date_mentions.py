@@ -116,14 +116,23 @@ def _nearest_year(year: int, published_month: int, month: int) -> int:
     return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + month - published_month))
 
 
+CLAUSE_MARKS = ",;:"
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The mark that opens the clause around [start, end) (-1 at the sentence's start) and the one that closes it."""
+    opened = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS)
+    closed = min((at for at in (text.find(mark, end) for mark in CLAUSE_MARKS) if at >= 0), default=len(text))
+    return opened, closed
+
+
 def _told(text: str, season: re.Match[str]) -> str:
     """What tells the tense of a season: its own clause for "cet automne"; for "au printemps", with no
     "cet" to tie it to its clause, the sentence ("puis huit autres à l'automne")."""
     if not (season[1] or season[2]):
         return text
-    clause_start = max(text.rfind(mark, 0, season.start()) for mark in ",;:")
-    clause_end = min((at for at in (text.find(mark, season.end()) for mark in ",;:") if at >= 0), default=len(text))
-    return text[clause_start + 1 : clause_end]
+    opened, closed = _clause_bounds(text, season.start(), season.end())
+    return text[opened + 1 : closed]
 
 
 def number_of_years(word: str) -> int | None:
@@ -212,28 +221,27 @@ def _seasons(d: DateScan) -> None:
 def _month_only_year(d: DateScan, m: re.Match[str]) -> int:
     """ "D'ici novembre, la ville comptera 78 caméras", "Elles devraient être 180 à la fin de l'été, 240 en
     novembre", said in April: the November to come, not the last one."""
-    month, year = _month_of(m, 1), d.near(_month_of(m, 1))
+    month = _month_of(m, 1)
+    year = d.near(month)
     if (year, month) < (d.year, d.month) and "dernier" not in d.text[m.end() : m.end() + 10] and (
             m[0].startswith("d'ici") or _clause_to_come(d.text, m.start(), m.end())):
         return d.year if month >= d.month else d.year + 1
     return year
 
 
-CLAUSE_MARKS = ",;:"
 OWN_VERB_RE = re.compile(r"\b(?:a|ont|avons|avait|avaient|est|sont|était|étaient|été|eu)\b")
 
 
 def _clause_to_come(text: str, start: int, end: int) -> bool:
     """Whether the clause of a date says the future, or, having no verb of its own, the clause before it does."""
-    opened = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS)
-    closed = min((at for at in (text.find(mark, end) for mark in CLAUSE_MARKS) if at >= 0), default=len(text))
+    opened, closed = _clause_bounds(text, start, end)
     clause = text[opened + 1 : closed]
     if FUTURE_SENTENCE_RE.search(clause):
         return True
     if opened < 0 or OWN_VERB_RE.search(clause):
         return False
-    before = text[max(text.rfind(mark, 0, opened) for mark in CLAUSE_MARKS) + 1 : opened]
-    return bool(FUTURE_SENTENCE_RE.search(before))
+    before_opened, _ = _clause_bounds(text, opened, opened)
+    return bool(FUTURE_SENTENCE_RE.search(text[before_opened + 1 : opened]))
 
 
 def _in_years(d: DateScan) -> None:
