@@ -390,7 +390,7 @@ PASS_TO_BEFORE = (r"\bpass(?:er|e|ons|ent|era|eront|erait|eraient|ait|é)\s+(?:[
 # "les agents passeront de six à sept", "le nombre d'infractions passe de quatre à onze", "un mur d'images passé
 # de 50 à 130 m3": what else may be said to go from one number to another
 OTHER_COUNTED_BEFORE = (r"\b(?:agents?|policiers?|effectifs?|police municipale|infractions?|délits?|faits|"
-                        r"écrans?|opérateurs?|mur d'images|équipe|habitants|amendes?|verbalisations?|euros?|€|"
+                        r"écrans?|opérateurs?|mur d'images|équipe|habitants|amendes?|verbalisations?|euros?|"
                         r"membres|flux)\b")
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = (r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent"
