@@ -54,6 +54,20 @@ PLANNED_AFTER_RE = re.compile(
     r"(?:prévue?s?|programmée?s?|envisagée?s?|projetée?s?|budgétée?s?|commandée?s?|à l'étude|en projet)\b"
     # "On en a une ou deux en projet", "trois caméras à l'étude": the state told right after the count
     r"|^\s*(?:cam[ée]ras?\s+)?(?:en projet|à l'étude|en commande|en cours de commande)\b")
+# "Les vingt-cinq caméras prévues sont pour la plupart déjà en place", "des 24 caméras annoncées en 2012": a
+# participle of intent right on the counted noun tells the plan, whatever state the sentence then gives part of
+# it (not "28 caméras prévues pour fonctionner dès mai", made for a purpose; not "… prévues ont été installées")
+PLANNED_PARTICIPLE_AFTER_RE = re.compile(
+    r"^\s*(?:(?:nouvelles|autres)\s+)?cam[ée]ras?(?:\s+(?:de\s+)?(?:vidéo[\w-]*|surveillance|supplémentaires|fixes"
+    r"|mobiles|nomades|nouvelles))*\s+(?:(?:initialement|déjà|officiellement)\s+)?"
+    r"(?:prévue?s|programmée?s|envisagée?s|projetée?s|annoncée?s|promises)\b"
+    r"(?!\s+pour\s+(?:\w+\s+)?[\w']+(?:er|ir|re)\b)")
+# "Les 30 caméras prévues ont été installées", "Les vingt-six caméras annoncées par le maire sont en service":
+# the clause goes on to tell the plan done
+PLAN_DONE_LATER_RE = re.compile(
+    r"^[^.;]{0,100}?\b(?:(?:ont|a|avaient)\s+(?:déjà\s+)?été\s+(?:install|pos|mis)"
+    r"|(?:sont|est)\s+(?:(?:désormais|maintenant|enfin|bien|toutes)\s+)?"
+    r"(?:en service|en place|opérationnelles?|installées?|en fonction))")
 # "les 29 caméras de la Part-Dieu qui seront disposées dans ce quartier": the count's own relative clause, to come
 OWN_FUTURE_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:seront|vont être|devraient être"
