@@ -19,10 +19,12 @@ from extractors.bare_words import (
     BARE_SUBJECT_VERB_RE,
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
+    BRING_TO_BEFORE_RE,
     COUNTED_PLURAL_BEFORE_RE,
     EARLIER_THEN_RE,
     KINDS_AFTER_RE,
     MASCULINE_CAMERA_NOUN_RE,
+    NETWORK_AFTER_RE,
     OTHERS_TOO_RE,
     OWN_BASE_RE,
     PASSIVE_AFTER_RE,
@@ -286,7 +288,7 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
         ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))
     if not ((after or soon or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)
-             or _passing_to(q)) and (
+             or _passing_to(q) or _brought_to(q)) and (
             names_cameras or x.camera_context(q.sentence.index))):
         return False
     end = m.end + (min(after.end(), own_right, 60) if after else 0)
@@ -297,6 +299,11 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     end = word_end(x.text, end)
     return q.read(Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head,
                             anaphoric=True, same_place=bool(re.match(r"\s*autres\b", q.right_on))))
+
+
+def _brought_to(q: BareQuestion) -> bool:
+    """ "pour porter à 28 le dispositif", "porte à 316 le nombre d'appareils": the total the network comes to."""
+    return bool(BRING_TO_BEFORE_RE.search(q.left) and NETWORK_AFTER_RE.match(q.right))
 
 
 def _passing_to(q: BareQuestion) -> bool:

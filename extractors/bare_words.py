@@ -18,6 +18,11 @@ PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+
 # "11 caméras (bientôt 14)", "équipée de 20 caméras, et bientôt 24": the count to come of what was counted,
 # when no noun of its own follows ("les cinq et bientôt six agents" counts agents)
 SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
+# "pour porter à 28 le dispositif", "cela porte à 316 le nombre d'appareils en place": the total a network is
+# brought to, its noun after the number (the order of "porter le dispositif à 28" turned round)
+BRING_TO_BEFORE_RE = re.compile(r"\bport(?:er|e|ent|ant|era|eront|erait|eraient|ait|é|ée)\s+à\s*$")
+NETWORK_AFTER_RE = re.compile(r"\s*(?:le|son|notre|leur)\s+(?:dispositif|parc|réseau|système)\b"
+                              r"|\s*le nombre (?:total )?(?:d'appareils|de dômes|de caméras|de cameras)\b")
 # "le nombre de caméras (1 360 actuellement)", "des caméras – environ 350 actuellement –": an aside on cameras
 ASIDE_BEFORE_RE = re.compile(r"cam[ée]ras?(?:\s+(?:de\s+|d')?[\w-]+){0,2}\s*(?:[(–—]|\s-)\s*$")
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")

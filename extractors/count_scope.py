@@ -20,6 +20,9 @@ def before_soon_another(text: str, after_number: str) -> str:
     return text[: at + soon.start()] if at >= 0 else text
 
 
+# "Une cinquantaine de caméras, chacune à quatre têtes, entreront en service": a number in an aside that
+# distributes over the count is no count of its own, and the verb after it is still the count's
+DISTRIBUTIVE_BEFORE_RE = re.compile(r",\s*(?:chacune?|chacun)\s+(?:[^\W\d]+\s+){0,2}?(?:à|de|d'|avec)\s*$")
 CLAUSE_BREAK_RE = re.compile(r",\s*(?:et|mais|puis|alors que|tandis que)\b|;")
 # where a count's own clause may begin after another count: "… que 18 caméras sont déjà en service et qu'en tout
 # 33 caméras devraient être posées" (a new subordinate clause, with or without a comma)
@@ -47,7 +50,8 @@ def up_to_next_count(sentence: str, before_number: str) -> str:
     # the next count, digits or words ("sont opérationnelles et il y en aura une centaine d'ici la fin de l'année")
     mentions = find_mentions(sentence[at:])
     own_end = mentions[0].end if mentions and mentions[0].start == 0 else 0
-    following = next((m for m in mentions if m.start >= max(own_end, 1) and not m.year_like), None)
+    following = next((m for m in mentions if m.start >= max(own_end, 1) and not m.year_like
+                      and not DISTRIBUTIVE_BEFORE_RE.search(sentence, max(0, at + m.start - 40), at + m.start)), None)
     own = sentence[: at + following.start] if following else sentence
     # and up to the clause that leads to it: "est passé de 42 à 64, et le maire souhaite installer près de 100"
     lead = [b.start() for b in CLAUSE_BREAK_RE.finditer(own, at + own_end)] if following else []

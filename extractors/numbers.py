@@ -82,6 +82,9 @@ IDENTIFIER_WORDS = frozenset({"n°", "no.", "numéro", "article", "art.", "alin�
                               # a budget's or a plan's parts: "programme 216", "action 11", "lot 2", "axe 3"
                               "programme", "action", "lot", "axe", "chapitre", "annexe", "fiche", "tome"})
 IDENTIFIER_RE = re.compile(r"\d[\d\-.]*")
+# "portera à 2000 le nombre de caméras": a total, not a year, between "à" and "le nombre de"
+TOTAL_TO_BEFORE_RE = re.compile(r"\b(?:port|élev|amen|fix)\w*\s+à\s$")  # not "d'ici à 2009 le nombre…"
+NUMBER_OF_AFTER_RE = re.compile(r"\s+le nombre (?:total )?d[e']")
 NUMBER_START_RE = re.compile(r"(?<!\d)\d")
 
 
@@ -203,7 +206,9 @@ def _digit_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if _inside(masks, position, m.end()) or _inside(taken, position, m.end()):
             continue
-        year_like = len(m.group(0)) == 4 and m.group(0)[:2] in ("19", "20")
+        year_like = len(m.group(0)) == 4 and m.group(0)[:2] in ("19", "20") and not (
+            TOTAL_TO_BEFORE_RE.search(text, max(0, position - 30), position)
+            and NUMBER_OF_AFTER_RE.match(text, m.end()))
         mentions.append(Mention(position, m.end(), parse_digits(m.group(1), m.group(2)), m.group(0),
                                 year_like=year_like))
     return mentions

@@ -29,3 +29,24 @@ def test_the_next_sentences_count_of_agents_is_no_part_of_the_cameras() -> None:
     no part of it when the words before the number name something else counted."""
     figures = extract_text("La ville compte 225 caméras. Les agents passeront de six à huit.", place_hint="Vichy")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 225)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the total a network is brought to, its noun after the number ("porter le dispositif à 28" turned round)
+    ("Fin 2016, cinq autres nouvelles caméras seront installées, pour porter à 28 le dispositif.",
+     [("cameras_planned", 5), ("cameras_planned", 28)]),
+    # a total between "porter à" and "le nombre de" is no year
+    ("Une troisième phase portera à 2000 le nombre de caméras en fonctionnement.", [("cameras_planned", 2000)]),
+    ("Tripler d'ici à 2009 le nombre de caméras installées sur la voie publique.", []),
+    ("La ville a décidé de porter à 12 le nombre de policiers municipaux, près des caméras.", []),
+])
+def test_brought_to(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Ouistreham")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_a_distributive_aside_is_no_count_of_its_own() -> None:
+    """ "…, chacune à quatre têtes, entreront en service": the verb after the aside is still the count's."""
+    text = "Une cinquantaine de caméras, chacune à quatre têtes, entreront en service d'ici le milieu de l'année."
+    figures = extract_text(text, place_hint="Calais")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == [("cameras_planned", 50)]
