@@ -20,8 +20,10 @@ from extractors.bare_words import (
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
     BRING_TO_BEFORE_RE,
+    COUNTED_NOUN_BEFORE_RE,
     COUNTED_PLURAL_BEFORE_RE,
     EARLIER_THEN_RE,
+    INVERTED_HAVE_AFTER_RE,
     KINDS_AFTER_RE,
     MASCULINE_CAMERA_NOUN_RE,
     NETWORK_AFTER_RE,
@@ -246,6 +248,22 @@ def _of_them_uncounted(q: BareQuestion) -> bool:
     return True
 
 
+def _whole_of_another(q: BareQuestion) -> bool:
+    """ "73 communes sur les 433 que compte le département": the whole of a thing named before, not cameras (not
+    "dix caméras, sur les quarante-sept que compte Bordeaux"): the number is left out."""
+    if not INVERTED_HAVE_AFTER_RE.match(q.right):
+        return False
+    if q.previous:  # the count read last before it in the sentence ("une dizaine de caméras sur les 89 …")
+        if q.previous[-1].reading.family == CAMERAS:
+            return False
+    else:
+        nouns = list(COUNTED_NOUN_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
+        if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)):
+            return False
+    q.consumed.add(q.i)
+    return True
+
+
 def _of_them_equipped(q: BareQuestion) -> bool:
     if not (q.after and (equipped := PARTITIVE_EQUIPPED_RE.match(q.right_on)) and equipped.end() <= len(q.right)):
         return False
@@ -388,6 +406,8 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("of_them_counted", "'Sept d'entre elles': of what was counted last", _of_them_counted),
     BareRule("of_them_uncounted", "'dix palettes … ; cinq d'entre elles': some of a thing not counted, left out",
              _of_them_uncounted),
+    BareRule("whole_of_another", "'73 communes sur les 433 que compte le département': the whole of another thing",
+             _whole_of_another),
     BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", _of_them_equipped),
     BareRule("bare_subject", "'Quatre-vingt-quatre ont déjà reçu leur aide': of what the sentence before counted",
              _bare_subject),

@@ -31,6 +31,10 @@ BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 # "dix palettes de boissons quittent un entrepôt ; cinq d'entre elles …": the number and plural noun a partitive
 # pronoun points back to, when it is the nearest before it in the sentence
 COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{3,}}s)\b")
+# "73 communes sur les 433 que compte le département", "trois bus parmi les trente-trois que compte l'agglomération":
+# the whole a count is taken from, with its owner after the verb
+INVERTED_HAVE_AFTER_RE = re.compile(r"\s*que (?:compte|comptent|possède|possèdent|totalise)\b")
+COUNTED_NOUN_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{2,}}[sx])\b")  # "trois bus"
 # "92 sont contre, 7 sont pour et 6 ne se sont pas exprimées", "par 20 voix pour et 3 contre": votes cast
 VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcée?s?)\s+)?(?:contre|pour)"
                            r"(?=\s*(?:[,.;:)]|et\b|$))|^\s*(?:ne se sont pas exprimée?s|se sont abstenue?s"

@@ -79,7 +79,7 @@ HEADER_AT_LEAST = ("minimal", "minimale", "minimum", "au moins")
 NOUN_ADJECTIVES = (
     "nouvelles nouveaux nouvelle nouveau autres supplémentaires supplémentaire premières premiers "
     "dernières derniers fixes mobiles nomades blindées numériques modernes petites grandes "
-    "additionnelles additionnels"
+    "additionnelles additionnels prochaines prochains futures futurs"  # "les 407 prochaines caméras prévues"
 ).split()
 CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection", "visiocaméras",
                 "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance",
@@ -175,6 +175,8 @@ FUTURE_TERMS = (
     r"permettre d'install)\w*|pourra|pourront|comptera|"
     r"compteront|disposera|disposeront|aura|auront|aurons|aurai|aurez|serons|serai|serez|apportera|apporteront|"
     r"viendront|viendra|"
+    # "55 nouvelles allaient être installées": what was then to come
+    r"(?:allait|allaient)\s+(?:bientôt\s+|prochainement\s+)?(?:être|install|pos|déploy|implant|ajout|équip)\w*|"
     r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visons|visait|veut|veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
@@ -331,11 +333,15 @@ DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en
            r"(?:vidéo-?)?verbalis\w*")
 # "aux 44 que nous avons déjà": a relative clause that says the count is there.
 RELATIVE_HAVE = (r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|possédons|possède|comptons|compte)\b"
+                 # "les 47 que compte Bordeaux": its owner after the verb
+                 r"|que (?:compte|comptent|possède|possèdent|totalise)\s+(?!faire\b|mettre\b)"
                  # "les 7 caméras dont dispose actuellement Bezannes": the ones it has
                  r"|dont (?:nous )?(?:dispose|disposent|disposons|disposait|disposaient)\b")
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
-    r"(?:autres\s+)?(?:qui\s+)?(?:seront|sont|ont été|étaient|viendront|vont être|devraient être|seraient)\s+"
+    # "Dix de plus doivent être installées", "55 nouvelles allaient être installées"
+    r"(?:(?:autres|de plus|nouvelles|supplémentaires)\s+)?(?:qui\s+)?(?:seront|sont|ont été|étaient|viendront"
+    r"|vont être|devraient être|seraient|doivent être|devront être|devaient être|allaient être|pourraient être)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter|en service|en fonctionnement|recensée?s?\b)"
     # "Onze fonctionnent désormais", "six filment la place": what only cameras do
@@ -353,13 +359,14 @@ CAMERA_ANAPHORA_AFTER = (
     r"|en centre-ville"
     r"|le nombre (?:total )?de cam[ée]ras?"  # "portant à 31 le nombre de caméras"
     r"|en service"
+    r"|en cours d['’](?:achat|acquisition)|en commande\b"  # "le nombre de caméras (350 en cours d'achat)"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 # "Le nombre de caméras aura doublé. Il était de 180 en 2018 ; il devrait atteindre 360": the count as subject
 COUNT_SUBJECT_BEFORE = (r"\bil\s+(?:était|est|sera|serait|passera|passait)\s+(?:de|d'|à)\s*$"
                         r"|\bil\s+(?:devrait|doit|va|pourrait|devait)\s+(?:atteindre|passer à|dépasser|être de)\s*$")
 CAMERA_ANAPHORA_BEFORE = (
-    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|revendiqu\w*|comptabilis\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
+    r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|rajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|revendiqu\w*|comptabilis\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*|remplac\w*|"
     r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*|mobilis\w*)"  # "il en faudrait 15",

@@ -32,6 +32,8 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|\s+(?=et\s+en\s+(?:ajout|install|pos|implant|déploi|déploy|command|achèt|achet)\w*\b)"  # "et en ajoutera 10"
     # "Vingt caméras ont été installées en 2022 et dix autres le seront en 2023": the others, a clause of their own
     r"|\s+(?=et\s+(?:\d[\d\s\u00a0]*|[a-zé-]+)\s+autres\b)"
+    # "qu'il y en avait actuellement 22 et que 55 nouvelles allaient être installées": a second "que" clause
+    r"|\s+(?=et\s+qu(?:e\b|['’]))"
 )
 
 

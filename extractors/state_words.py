@@ -53,12 +53,13 @@ PLANNED_AFTER_RE = re.compile(
     r"(?:(?:aussi|également|encore|déjà|désormais|d'ores et déjà|actuellement|aujourd'hui)\s+)?"
     r"(?:prévue?s?|programmée?s?|envisagée?s?|projetée?s?|budgétée?s?|commandée?s?|à l'étude|en projet)\b"
     # "On en a une ou deux en projet", "trois caméras à l'étude": the state told right after the count
-    r"|^\s*(?:cam[ée]ras?\s+)?(?:en projet|à l'étude|en commande|en cours de commande)\b")
+    r"|^\s*(?:cam[ée]ras?\s+)?(?:en projet|à l'étude|en commande|en cours de commande|en cours d'achat"
+    r"|en cours d'acquisition)\b")
 # "Les vingt-cinq caméras prévues sont pour la plupart déjà en place", "des 24 caméras annoncées en 2012": a
 # participle of intent right on the counted noun tells the plan, whatever state the sentence then gives part of
 # it (not "28 caméras prévues pour fonctionner dès mai", made for a purpose; not "… prévues ont été installées")
 PLANNED_PARTICIPLE_AFTER_RE = re.compile(
-    r"^\s*(?:(?:nouvelles|autres)\s+)?cam[ée]ras?(?:\s+(?:de\s+)?(?:vidéo[\w-]*|surveillance|supplémentaires|fixes"
+    r"^\s*(?:(?:nouvelles|autres|prochaines|futures)\s+)?cam[ée]ras?(?:\s+(?:de\s+)?(?:vidéo[\w-]*|surveillance|supplémentaires|fixes"
     r"|mobiles|nomades|nouvelles))*\s+(?:(?:initialement|déjà|officiellement)\s+)?"
     r"(?:prévue?s|programmée?s|envisagée?s|projetée?s|annoncée?s|promises)\b"
     r"(?!\s+pour\s+(?:\w+\s+)?[\w']+(?:er|ir|re)\b)")

@@ -1,0 +1,27 @@
+"""Counts whose noun stands elsewhere or is left out, as French says them: an inverted relative ("les 47 que compte
+Bordeaux"), a modal after "de plus" ("Dix de plus doivent être installées"), "en" with "rajouter", a state of
+purchase ("350 en cours d'achat"), an adjective of time between number and noun ("407 prochaines caméras"), and a
+future in the past ("allaient être installées")."""
+
+import pytest
+
+from extractors import extract_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dix caméras ont été posées dans le quartier, sur les quarante-sept que compte Bordeaux.",
+     [("cameras", 10), ("cameras", 47)]),
+    ("La police de l'environnement dispose de sept caméras mobiles. Dix de plus doivent être installées cette année.",
+     [("cameras", 7), ("cameras_planned", 10)]),
+    ("La commune compte 12 caméras ; il faudrait en rajouter cinq.", [("cameras", 12), ("cameras_planned", 5)]),
+    ("Vous voulez augmenter le nombre de caméras (350 en cours d'achat) à Toulouse.", [("cameras_planned", 350)]),
+    ("La ville va lancer l'appel d'offres pour les 407 prochaines caméras prévues.", [("cameras_planned", 407)]),
+    ("Le maire a déclaré qu'il y en avait actuellement 22 caméras et que 55 nouvelles allaient être installées.",
+     [("cameras", 22), ("cameras_planned", 55)]),
+    # the whole of another thing named before: no camera count
+    ("Entre 450 et 650 caméras sont présentes dans 73 communes sur les 433 que compte le département.",
+     [("cameras", 450), ("cameras", 650)]),
+])
+def test_a_count_said_without_its_noun(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Vichy")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
