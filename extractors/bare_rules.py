@@ -183,7 +183,10 @@ def _list_line(q: BareQuestion) -> bool:
     if (reading := q.x.read_list_line(q.sentence, q.m)) is None:
         return False
     bullet = re.match(rf"\s*(?:{BULLET}\s*)?", q.x.text[q.sentence.start : q.m.start])
-    return q.read(Candidate(q.m, reading, q.sentence.start + bullet.end(), q.m.end))
+    start, opening = q.sentence.start + bullet.end(), q.x.text.rfind("(", q.sentence.start, q.m.start)
+    # "– Les entrées et sorties de ville (8).": the site the bracket counts at
+    site = bracketed_site(q.x.text, start, opening) if opening >= 0 else None
+    return q.read(Candidate(q.m, reading, start, q.m.end, site=site))
 
 
 def _question_asked(q: BareQuestion) -> bool:
@@ -253,13 +256,16 @@ def _whole_of_another(q: BareQuestion) -> bool:
     "dix caméras, sur les quarante-sept que compte Bordeaux"): the number is left out."""
     if not INVERTED_HAVE_AFTER_RE.match(q.right):
         return False
-    if q.previous:  # the count read last before it in the sentence ("une dizaine de caméras sur les 89 …")
-        if q.previous[-1].reading.family == CAMERAS:
+    # the nearest thing counted before it: a count read ("une dizaine de caméras sur les 89 …") or a number and
+    # its plural noun ("… de neuf centres de secours, sur les 41 que compte le département")
+    before = q.x.text[q.sentence.start : q.m.start]
+    nouns = list(COUNTED_NOUN_BEFORE_RE.finditer(norm(before)))
+    read = q.previous[-1] if q.previous else None
+    if nouns and (read is None or q.sentence.start + nouns[-1].start() > read.start):
+        if CAMERA_WORDS_RE.search(nouns[-1].group(0)):
             return False
-    else:
-        nouns = list(COUNTED_NOUN_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
-        if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)):
-            return False
+    elif read is None or read.reading.family == CAMERAS:
+        return False
     q.consumed.add(q.i)
     return True
 

@@ -123,8 +123,10 @@ LEVEL_BEFORE_RE = re.compile(r"\b(?:s'élèvent|s'élève|se sont élevée?s|s'e
 YEAR_LINE_RE = re.compile(rf"(?:{BULLET}\s*)?(?:en\s+|fin\s+)?(?:19|20)\d\d\s*[:–-]\s*\d[\d\s\u00a0]*")  # "2018 : 19"
 # a list's line that gives a label and a bare number: "2018 : 19", "Séné : 14", "• Séné (14)", "Séné⇥14"
 LIST_LINE_LABEL = rf"(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d()\t]{{1,60}}?"
+# "– Les entrées et sorties de ville (8).": a site and its count in brackets, the line ended by a stop
+BRACKET_LINE_LABEL = rf"(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d()\t]{{1,120}}?"
 LIST_LINE_RE = re.compile(rf"{YEAR_LINE_RE.pattern}|{LIST_LINE_LABEL}(?:\s*:\s*|\t+)\d[\d \u00a0]*"
-                          rf"|{LIST_LINE_LABEL}\s*\(\s*\d[\d \u00a0]*\)")
+                          rf"|{BRACKET_LINE_LABEL}\s*\(\s*\d[\d \u00a0]*\)\s*[.;,]?")
 # "voirie (650 000 €)", "vidéoprotection (95 000 € pour 6 caméras)": an item of a list and its price
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)[^()]*\)")
 INSTALLING_RE = re.compile(rf"\bpour (?:en )?(?:{INSTALL}|acqu)\w*")

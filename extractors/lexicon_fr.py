@@ -88,7 +88,7 @@ CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs
 # "soixante boîtiers", "1 200 exemplaires".
 STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires")
 # Cameras that are not area surveillance: counted as "other".
-CAMERA_OTHER_RE = (r"cam[ée]ras?[- ](?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?"
+CAMERA_OTHER_RE = (r"cam[ée]ras?[- ](?:dites\s+)?(?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?"
                    r"|de poitrine)")  # worn on the chest: "quatre caméras de poitrine"
 # Cameras that watch no public space at all: not counted ("une quinzaine de caméras de chasse").
 CAMERA_NOT_SURVEILLANCE_RE = (r"(?:cam[ée]ras?|appareils)\s+(?:de chasse|de recul|animali[èe]res?|de la faune)"

@@ -21,7 +21,21 @@ from extractors import extract_text
     # the whole of another thing named before: no camera count
     ("Entre 450 et 650 caméras sont présentes dans 73 communes sur les 433 que compte le département.",
      [("cameras", 450), ("cameras", 650)]),
+    ("Vingt-six caméras dites piétons équipent les pompiers de neuf centres de secours, sur les 41 que compte le "
+     "département.", []),
 ])
 def test_a_count_said_without_its_noun(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Vichy")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_a_bracketed_line_of_a_list_counts_at_its_site() -> None:
+    """ "– Les entrées et sorties de ville (8)." under an intro that names cameras and what is to come: the count of
+    cameras planned there, though each line ends with a stop."""
+    text = ("La ville veut développer son dispositif de vidéoprotection, qui compte 32 caméras, et le prolonger vers"
+            " des secteurs encore sans contrôle :\n– Les entrées et sorties de ville (8).\n– Le parking du marché (1)."
+            "\n– Le port de plaisance (4).")
+    figures = extract_text(text, place_hint="Agde")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == [
+        ("cameras", 32), ("cameras_planned", 8), ("cameras_planned", 1), ("cameras_planned", 4)]
+    assert [f.place for f in figures][-1] == "Agde / port de plaisance"
