@@ -340,7 +340,8 @@ RELATIVE_HAVE = (r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
     # "Dix de plus doivent être installées", "55 nouvelles allaient être installées"
-    r"(?:(?:autres|de plus|nouvelles|supplémentaires)\s+)?(?:qui\s+)?(?:seront|sont|ont été|étaient|viendront"
+    r"(?:(?:autres|de plus|nouvelles|supplémentaires|dernières|premières)\s+)?(?:qui\s+)?"
+    r"(?:seront|sont|ont été|étaient|viendront"
     r"|vont être|devraient être|seraient|doivent être|devront être|devaient être|allaient être|pourraient être)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter|en service|en fonctionnement|recensée?s?\b)"

@@ -82,6 +82,13 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
 LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
                                r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé"
                                r"|complét|renforc|rejoint|étoff)\w*")  # "les 35 caméras seront complétées par …"
+# "la proposition de raccordement des 19 caméras de Rocquencourt au CSU", "raccorder ses 40 caméras au centre":
+# a set linked to a centre is there already, whatever the decision to link it says of time
+LINKING_SET_BEFORE_RE = re.compile(r"\b(?:raccord|connect|rattach|reli)\w*\s+(?:de\s+|à\s+)?"
+                                   r"(?:des|ses|leurs|les|aux)\s*$")
+# "Les six dernières ont été posées il y a trois mois": the latest of a network, what was added last
+LAST_ONES_AFTER_RE = re.compile(r"^\s*(?:derni[eè]res|derniers)\b(?:\s+cam[ée]ras)?\s+(?:\w+\s+)?"
+                                r"(?:ont|sont)\s+(?:été\s+)?(?:install|pos|mis\w* en|implant|déploy|ajout|raccord)")
 MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")

@@ -49,3 +49,15 @@ def test_new_ones_had(text: str, metric: str) -> None:
 def test_a_rounded_restatement(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Vichy")
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a set linked to a centre is there already, whatever the decision to link it says of time
+    ("Le conseil a voté le raccordement des 19 caméras de Rocquencourt au centre de supervision.", [("cameras", 19)]),
+    # the latest of a network, told without their noun: what was added last
+    ("Le Puy compte 97 caméras. S'y ajoutent les caméras des parkings. « Les six dernières ont été posées il y a "
+     "trois mois », indique le maire.", [("cameras", 97), ("cameras_added", 6)]),
+])
+def test_a_set_linked_or_the_last_ones(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Vichy")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
