@@ -32,6 +32,9 @@ from extractors.place_words import (  # noqa: F401  (AID_WORDS_RE, as_named: re-
 )
 from extractors.sentence_places import place_in_sentence
 
+# words that name no district on their own: an article, a preposition, a pronoun
+NO_NAME_RE = re.compile(r"(?i)(?:le|la|les|l'|un|une|des|du|de|d'|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs)?")
+
 
 class PlaceFinder(NameFinder):
     """Resolves the places of one document, knowing its source's place (the hint)."""
@@ -165,6 +168,10 @@ class PlaceFinder(NameFinder):
         return to_figure_place(epci) if epci else place
 
     def district(self, name: str) -> FigurePlace:
+        """A district of the page's commune; a name of no word of its own ("Le" at a line's start, a PDF's break
+        before "Le programme …") names none, and the commune is kept."""
+        if NO_NAME_RE.fullmatch(name.strip()) and self.commune:
+            return self.own_place(self.commune)
         base = self.own_place(self.commune).name if self.commune else self.hint_name
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
         return FigurePlace(f"{base} / {name}" if base else name, "district")

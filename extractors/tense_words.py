@@ -118,7 +118,9 @@ DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|
                         r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident|vote|votent|voter)\b")
 REGIONAL_KINDS = ("region", "departement")
 # "bientôt" or "prochainement" right before the number, after another count: this count's own future
-SOON_OF_ITS_OWN_RE = re.compile(r"(?:\bet|,|\bpuis)\s+(?:bientôt|prochainement|à terme)\s+(?:(?:par|à|de|d')\s*)?$")
+# … or open the sentence ("Bientôt 80 caméras⏎pour encore plus d'efficacité⏎Le programme … est déjà dépassé")
+SOON_OF_ITS_OWN_RE = re.compile(r"(?:(?:\bet|,|\bpuis)\s+|(?:^|\n)[ \t]*)(?:bientôt|prochainement|à terme)\s+"
+                                r"(?:(?:par|à|de|d')\s*)?$")
 # "le choix d'installer une batterie de six caméras", "Le chantier consiste à installer trois caméras", "a proposé de
 # poser 2 200 caméras": a count an infinitive of putting up governs is not up yet
 INSTALL_INFINITIVE_BEFORE_RE = re.compile(

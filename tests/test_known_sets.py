@@ -61,3 +61,12 @@ def test_a_rounded_restatement(text: str, expected: list[tuple[str, float]]) -> 
 def test_a_set_linked_or_the_last_ones(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Vichy")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_soon_opening_a_heading_is_the_counts_own_time() -> None:
+    """ "Bientôt 80 caméras" at a line's start is to come, whatever "déjà" the run-on line after it says; and the
+    capital "Le" of that next line names no district."""
+    text = ("VIDÉOSURVEILLANCE\nBientôt 80 caméras\npour encore plus d'efficacité\nLe programme pluriannuel est déjà "
+            "dépassé en nombre de caméras.")
+    figure, = extract_text(text, place_hint="Montpellier")
+    assert (figure.metric, figure.value, figure.place) == ("cameras_planned", 80, "Montpellier")
