@@ -361,6 +361,8 @@ CAMERA_ANAPHORA_AFTER = (
     r"|le nombre (?:total )?de cam[ée]ras?"  # "portant à 31 le nombre de caméras"
     r"|en service"
     r"|en cours d['’](?:achat|acquisition)|en commande\b"  # "le nombre de caméras (350 en cours d'achat)"
+    # "Vingt mille caméras en France actuellement, soixante mille prévues d'ici…": a feminine participle of intent
+    r"|(?:prévues|programmées|envisagées)\b"
 )
 # …or precede it ("On en dénombre aujourd'hui 878", "elle devrait en compter un millier").
 # "Le nombre de caméras aura doublé. Il était de 180 en 2018 ; il devrait atteindre 360": the count as subject

@@ -59,8 +59,8 @@ PLANNED_AFTER_RE = re.compile(
 # participle of intent right on the counted noun tells the plan, whatever state the sentence then gives part of
 # it (not "28 caméras prévues pour fonctionner dès mai", made for a purpose; not "… prévues ont été installées")
 PLANNED_PARTICIPLE_AFTER_RE = re.compile(
-    r"^\s*(?:(?:nouvelles|autres|prochaines|futures)\s+)?cam[ée]ras?(?:\s+(?:de\s+)?(?:vidéo[\w-]*|surveillance|supplémentaires|fixes"
-    r"|mobiles|nomades|nouvelles))*\s+(?:(?:initialement|déjà|officiellement)\s+)?"
+    r"^\s*(?:(?:nouvelles|autres|prochaines|futures)\s+)?(?:cam[ée]ras?(?:\s+(?:de\s+)?(?:vidéo[\w-]*|surveillance"
+    r"|supplémentaires|fixes|mobiles|nomades|nouvelles))*\s+)?(?:(?:initialement|déjà|officiellement)\s+)?"
     r"(?:prévue?s|programmée?s|envisagée?s|projetée?s|annoncée?s|promises)\b"
     r"(?!\s+pour\s+(?:\w+\s+)?[\w']+(?:er|ir|re)\b)")
 # "Les 30 caméras prévues ont été installées", "Les vingt-six caméras annoncées par le maire sont en service":

@@ -267,6 +267,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: NOW_ASIDE_AFTER_RE.match(q.after), STOCK),
     TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras': the network's, now",
               lambda q: STRONG_OF_BEFORE_RE.search(q.before), STOCK),
+    TenseRule("planned_participle", "'Les vingt-cinq caméras prévues sont pour la plupart déjà en place', 'en plus "
+              "des 43 prévues': the plan",
+              lambda q: PLANNED_PARTICIPLE_AFTER_RE.match(q.after) and not PLAN_DONE_LATER_RE.match(q.rest), PLANNED),
     TenseRule("joined_existing", "'6 caméras nomades viendront renforcer les 35 caméras fixes': those there",
               lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before)
               or JOINED_FRONTED_BEFORE_RE.search(q.before) and JOINED_FRONTED_AFTER_RE.search(q.rest), STOCK),
@@ -277,8 +280,6 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: WILL_BE_TOO_RE.match(q.after), PLANNED),
     TenseRule("planned_own_verb", "'Près de 170 caméras sont prévues à ce jour': planned, whenever said",
               lambda q: PLANNED_AFTER_RE.match(q.after) or OWN_FUTURE_AFTER_RE.match(q.after), PLANNED),
-    TenseRule("planned_participle", "'Les vingt-cinq caméras prévues sont pour la plupart déjà en place': the plan",
-              lambda q: PLANNED_PARTICIPLE_AFTER_RE.match(q.after) and not PLAN_DONE_LATER_RE.match(q.rest), PLANNED),
     TenseRule("left_to_install", "'plus de 2 500 caméras à ajouter', 'encore 12 caméras à poser': still to put up",
               lambda q: LEFT_TO_INSTALL_AFTER_RE.match(q.after), PLANNED),
     TenseRule("own_time_ahead", "'piloter 250 caméras et plus de 600 caméras d'ici la fin de l'année': to come",
