@@ -73,6 +73,7 @@ from extractors.tense_words import (
     OPENING_PERIOD_RE,
     OPERATING_RE,
     OTHERS_OF_SPLIT_RE,
+    OWN_WATCHING_AFTER_RE,
     PART_DATED_AFTER_RE,
     PAST_MARKER_RE,
     PAST_RE,
@@ -88,6 +89,7 @@ from extractors.tense_words import (
     SINCE_RE,
     SOON_OF_ITS_OWN_RE,
     SOURCE_RE,
+    STARTED_WITH_BEFORE_RE,
     STRONG_OF_BEFORE_RE,
     SUPPORTED_INSTALL_RE,
     WHOLE_OF_PART_RE,
@@ -286,9 +288,11 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: TIME_AHEAD_AFTER_RE.match(q.after), PLANNED),
     TenseRule("have_been_too", "'71 caméras, dont 17 l'ont été durant l'année 2023': put up then",
               lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED),
-    TenseRule("already_there", "'caméras déjà en place', 'opérationnelles': there now",
-              lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)) and not q.linked_by_dont,
-              STOCK),
+    TenseRule("already_there", "'caméras déjà en place', 'opérationnelles', 'treize caméras filment les rues': there "
+              "now", lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)
+                                or OWN_WATCHING_AFTER_RE.match(q.after)) and not q.linked_by_dont, STOCK),
+    TenseRule("started_with", "'le réseau, lancé en 2004 avec 15 caméras': what it started with, there then",
+              lambda q: STARTED_WITH_BEFORE_RE.search(q.before), STOCK),
     TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "
               "'les 21 caméras seront remplacées': the set told is there already",
               lambda q: _replaced(q.own_clause, q.before[q.own_start :], q.after)

@@ -54,6 +54,15 @@ ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
+# "treize caméras filment les rues du centre-ville depuis juillet": the count's own present verb of watching
+OWN_WATCHING_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)"
+                                   r"(?:\s+(?!supplémentaires|nouvelles)[\w'-]+){0,2}?"
+                                   r"\s+(?:filment|surveillent|couvrent|quadrillent|scrutent|fonctionnent|veillent)\b"
+                                   r"(?!\s+(?:désormais|maintenant|dorénavant)\b)")
+# "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
+STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?"
+                                    r"|mise?s? en (?:place|service))\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
+                                    r"avec\s*$")
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")

@@ -62,3 +62,17 @@ def test_a_count_said_to_be_there_now_is_the_stock(text: str, expected: list[tup
     figures = extract_text(text, place_hint="Bapaume")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count's own present verb of watching: there now, whatever the rest of the sentence supposes
+    ("Alors que treize caméras filment les rues depuis le 8 juillet, les images seraient inutilisables.",
+     [("cameras", 13)]),
+    # what a system started with: there then, whatever is to come of it
+    ("Le réseau, lancé en 2004 avec 15 caméras, sera étendu aux abords des écoles.", [("cameras", 15)]),
+    # new ones that watch now are what was added
+    ("Huit caméras supplémentaires surveillent désormais le parc.", [("cameras_added", 8)]),
+])
+def test_watching_now_or_started_with(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Vichy")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
