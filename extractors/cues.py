@@ -144,8 +144,9 @@ FROM_RE = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 EVOLUTION_OBJECT = (r"(?:(?:ainsi|donc|désormais|alors)\s+)?"  # "Le parc passe ainsi de 35 à 55 caméras"
                     r"(?:(?:le|la|les|son|sa|ses|leur|notre|nos)\s+\w+(?:\s+(?:de|d')\s*\w+)?\s+)?")
 EVOLUTION_RE = re.compile(  # "passer de 100 à 150", "porter le parc de 180 à 250", "augmenter le nombre de caméras de"
-    r"\b(?:(?:pass|mont)(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient)|passant"  # not "des montants de"
-    rf"|port(?:er|é|ée|és|ées|era|eront|e|ent|ait|aient|ant))\s+{EVOLUTION_OBJECT}de\s*$"
+    # "qui passerait de 32 caméras à 40": the conditional too
+    r"\b(?:(?:pass|mont)(?:er|é|ée|és|ées|era|eront|erait|eraient|e|ent|ait|aient)|passant"  # not "des montants de"
+    rf"|port(?:er|é|ée|és|ées|era|eront|erait|eraient|e|ent|ait|aient|ant))\s+{EVOLUTION_OBJECT}de\s*$"
     rf"|\b(?:grimp|augment|évolu|progress)\w*\s+{EVOLUTION_OBJECT}de\s*$")
 
 THERE_PRONOUN_RE = re.compile(THERE_PRONOUN)

@@ -50,3 +50,10 @@ def test_a_distributive_aside_is_no_count_of_its_own() -> None:
     text = "Une cinquantaine de caméras, chacune à quatre têtes, entreront en service d'ici le milieu de l'année."
     figures = extract_text(text, place_hint="Calais")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == [("cameras_planned", 50)]
+
+
+def test_where_a_network_would_go_from_is_there_now() -> None:
+    """ "qui passerait de 32 caméras à 40": the conditional says where it would go, not where it is."""
+    figures = extract_text("Le débat porte sur le réseau de la ville, qui passerait de 32 caméras à 40 fixes.",
+                           place_hint="Rennes")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 32), ("cameras_planned", 40)]
