@@ -325,6 +325,7 @@ OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{
 REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
 DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
            r"|arraché\w*|volée?s\b"  # "trois caméras ont été arrachées et volées"
+           r"|brûlée?s\b|incendiée?s\b|sabotée?s\b|saccagée?s\b|détériorée?s\b|abîmée?s\b"  # "50 caméras, brûlées"
            r"|démont\w*|désinstall\w*|supprim\w*"  # cameras taken down
            # not area surveillance either: cameras only tried for fining drivers (those that watch and fine count)
            r"|(?:testée?s|à l'essai|en test)\b[^.;]{0,30}verbalis\w*"

@@ -103,7 +103,9 @@ PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
 # "une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés": damaged, said in apposition
-DAMAGED_APPOSITION_RE = re.compile(rf"^\s*(?:(?:de|d')\s*)?[\w-]+\s*,\s*(?:{DAMAGED})")
+# "huit caméras, endommagées", "50 caméras de vidéoprotection, brûlées": the state in apposition, its noun's
+# complement ("de vidéoprotection") between
+DAMAGED_APPOSITION_RE = re.compile(rf"^\s*(?:(?:de|d')\s*)?[\w-]+(?:\s+(?:de|d')\s*[\w-]+)?\s*,\s*(?:{DAMAGED})")
 # "aucune caméra supplémentaire n'est prévue": a plan denied
 NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
                         r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")

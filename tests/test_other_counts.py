@@ -93,3 +93,13 @@ def test_a_body_s_members_and_the_towns_just_named_are_no_count(text):
 ])
 def test_cameras_renewed_are_other(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cameras burnt, set on fire or sabotaged are damaged ones, no count of the network
+    ("Dans la nuit, deux caméras ont été incendiées dans la cité du Nord.", [("other", 2)]),
+    ("La cuisine centrale, brûlée. 50 caméras de vidéoprotection, brûlées.", [("other", 50)]),
+])
+def test_burnt_cameras_are_damaged(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Aulnay-sous-Bois")
+    assert [(f.metric, f.value) for f in figures] == expected
