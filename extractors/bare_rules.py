@@ -59,7 +59,7 @@ from extractors.cues import (
     SEMICOLON_ITEM_RE,
 )
 from extractors.numbers import Mention
-from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, norm
+from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
@@ -111,6 +111,13 @@ def _continuation(q: BareQuestion) -> bool:
         base = float(re.sub(r"[\s.\u202f]", "", own[1]))
         reading = Reading(DENSITY, own.end(), head.reading.noun, base)
         q.consumed.update(k for k, other in enumerate(q.mentions) if own.start(1) <= other.start < own.end())
+    elif head.reading.family == DENSITY and head.mention.value == 1 and not is_rate_base(head.reading.density_per):
+        # "Paris en a une pour 1 100, Lyon 1 700": after one camera per so many, the next base (not "1 caméra
+        # pour 1 000 habitants, plus de onze dans le 1er": so many per the same round base)
+        if re.search(r"\bsoit\s*$", left):  # "1 caméra pour 109 habitants – soit 690 sur le territoire"
+            return q.read(Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end))
+        reading = Reading(DENSITY, end, head.reading.noun, m.value)
+        return q.read(Candidate(Mention(m.start, m.end, 1.0, m.raw), reading, m.start, end, head=head))
     return q.read(Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share))
 
 

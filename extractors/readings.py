@@ -250,17 +250,27 @@ def _bare_density(q: UnitQuestion) -> Reading | None:
 
 ONE_FOR_BEFORE_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+(?:[a-zéèê-]+\s+)?)?pour\s*$")
 PEOPLE_RE = re.compile(r"^\s*(?:personnes|citadins|individus)\b")
+# a base whose noun is left out: nothing after it but a stop, a bracket, a place or the next item
+ELIDED_BASE_AFTER_RE = re.compile(r"^\s*(?:$|[,.;:)]|à\s+\w|en\s+\w|contre\b|et\b|dans\b)")
+RATE_SAID_RE = re.compile(r"\b(?:une|1)\s+(?:caméra\s+)?pour\s+[\d  .]+\s*(?:habitants|hab\b)|\bpar habitant|"
+                          r"\bhabitants? par caméra")
 # "une caméra pour 272 Niçois": the inhabitants of a place, named by their demonym (read in the raw text)
 DEMONYM_RE = re.compile(r"\s*[A-ZÉ][a-zéèêëîïôûç-]+(?:ois|ais|ains|iens|ens|ins)\b")
 
 
 def _people_as_base(q: UnitQuestion) -> Reading | None:
-    """ "une caméra pour 40 personnes": people counted as a rate's base are its inhabitants."""
+    """ "une caméra pour 40 personnes": people counted as a rate's base are its inhabitants; so is a base whose
+    noun a rate said just before leaves out ("une caméra pour 330 habitants, contre une pour 4 212 à Bordeaux",
+    "Aspremont (une pour 48)")."""
     if not ONE_FOR_BEFORE_RE.search(q.before(40)):
         return None
     if m := PEOPLE_RE.match(q.right):
         return Reading(POPULATION, q.end + m.end(), "habitants")
-    return Reading(POPULATION, m.end(), "habitants") if (m := DEMONYM_RE.match(q.text, q.end)) else None
+    if m := DEMONYM_RE.match(q.text, q.end):
+        return Reading(POPULATION, m.end(), "habitants")
+    if ELIDED_BASE_AFTER_RE.match(q.right) and RATE_SAID_RE.search(q.topic):
+        return Reading(POPULATION, q.end, "habitants")
+    return None
 
 
 def _population(q: UnitQuestion) -> Reading | None:

@@ -54,3 +54,24 @@ def test_one_stand_in_or_each_ones_camera_per_so_many_inhabitants_is_a_density(t
     figures = extract_text(text, place_hint="Lognes")
     assert [(f.metric, f.value) for f in figures if f.metric == "cameras_per_100k"] == [("cameras_per_100k", value)]
     assert not [f for f in figures if f.metric == "population"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a base whose noun a rate said just before leaves out
+    ("Nice compte une caméra pour 330 habitants, contre une caméra pour 4 212 à Bordeaux.",
+     [("cameras_per_100k", 303.03), ("cameras_per_100k", 23.74)]),
+    ("Avec une caméra pour 20 habitants, les villages sont les mieux équipés : Aspremont (une pour 48).",
+     [("cameras_per_100k", 5000.0), ("cameras_per_100k", 2083.33)]),
+    # after one camera per so many, the next number is the next place's base …
+    ("La ville a une caméra pour 340 habitants, là où Paris en a une pour 1 100, Lyon 1 700.",
+     [("cameras_per_100k", 294.12), ("cameras_per_100k", 90.91), ("cameras_per_100k", 58.82)]),
+    # … unless it restates the count
+    ("Le réseau, avec 1 caméra pour 109 habitants – soit 690 sur le territoire –, est le plus dense.",
+     [("cameras_per_100k", 917.43), ("cameras", 690)]),
+    # a price is no base
+    ("Avec une caméra pour 90 habitants, la commune a installé une caméra pour 3 000 euros.",
+     [("cameras_per_100k", 1111.11), ("money_eur", 3000)]),
+])
+def test_a_base_left_unsaid(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Cannes")
+    assert [(f.metric, round(f.value, 2)) for f in figures] == expected
