@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extractors.bare_partitives import of_them_counted, of_them_equipped, of_them_uncounted, whole_of_another
 from extractors.bare_question import BareQuestion
 from extractors.bare_words import (
     ASIDE_BEFORE_RE,
@@ -20,10 +21,7 @@ from extractors.bare_words import (
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
     BRING_TO_BEFORE_RE,
-    COUNTED_NOUN_BEFORE_RE,
-    COUNTED_PLURAL_BEFORE_RE,
     EARLIER_THEN_RE,
-    INVERTED_HAVE_AFTER_RE,
     KINDS_AFTER_RE,
     MASCULINE_CAMERA_NOUN_RE,
     NETWORK_AFTER_RE,
@@ -52,8 +50,6 @@ from extractors.cues import (
     NAMED_CONTINUATION_RE,
     NUMBER_IS_BEFORE_RE,
     OTHER_COUNTED_BEFORE_RE,
-    PARTITIVE_EQUIPPED_RE,
-    PARTITIVE_RE,
     PASS_TO_BEFORE_RE,
     PRONOUN_RE,
     SEMICOLON_ITEM_RE,
@@ -228,60 +224,12 @@ def _kinds(q: BareQuestion) -> bool:
     return bool(KINDS_AFTER_RE.match(q.right))
 
 
-def _of_them_counted(q: BareQuestion) -> bool:
-    """ "Les 43 communes pourront se raccorder. Sept d'entre elles ont signé": of what was counted last."""
-    if not (q.after and PARTITIVE_RE.match(q.right_on) and (counted := q.last_counted()) and (
-            counted.reading.family != CAMERAS)):
-        return False
-    end = word_end(q.x.text, q.m.end + min(q.after.end(), len(q.right)))
-    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
-                            same_place=True))
-
-
 def _vote(q: BareQuestion) -> bool:
     """ "92 sont contre, 7 sont pour": a vote's count, no camera's, whatever the question voted on."""
     if not VOTE_AFTER_RE.match(q.right):
         return False
     q.consumed.add(q.i)  # nor the start of a series
     return True
-
-
-def _of_them_uncounted(q: BareQuestion) -> bool:
-    """ "dix palettes quittent l'entrepôt ; cinq d'entre elles …": some of a thing vigicam does not count, named
-    right before in the sentence, are not cameras whatever the page is about: the number is left out."""
-    if not (q.after and PARTITIVE_RE.match(q.right_on)):
-        return False
-    nouns = list(COUNTED_PLURAL_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
-    if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)) or q.previous:
-        return False  # a count read before it in the sentence is the nearer antecedent
-    q.consumed.add(q.i)
-    return True
-
-
-def _whole_of_another(q: BareQuestion) -> bool:
-    """ "73 communes sur les 433 que compte le département": the whole of a thing named before, not cameras (not
-    "dix caméras, sur les quarante-sept que compte Bordeaux"): the number is left out."""
-    if not INVERTED_HAVE_AFTER_RE.match(q.right):
-        return False
-    # the nearest thing counted before it: a count read ("une dizaine de caméras sur les 89 …") or a number and
-    # its plural noun ("… de neuf centres de secours, sur les 41 que compte le département")
-    before = q.x.text[q.sentence.start : q.m.start]
-    nouns = list(COUNTED_NOUN_BEFORE_RE.finditer(norm(before)))
-    read = q.previous[-1] if q.previous else None
-    if nouns and (read is None or q.sentence.start + nouns[-1].start() > read.start):
-        if CAMERA_WORDS_RE.search(nouns[-1].group(0)):
-            return False
-    elif read is None or read.reading.family == CAMERAS:
-        return False
-    q.consumed.add(q.i)
-    return True
-
-
-def _of_them_equipped(q: BareQuestion) -> bool:
-    if not (q.after and (equipped := PARTITIVE_EQUIPPED_RE.match(q.right_on)) and equipped.end() <= len(q.right)):
-        return False
-    end = word_end(q.x.text, q.m.end + q.after.end())
-    return q.read(Candidate(q.m, Reading(OTHER, end, "sites"), q.m.start, end))
 
 
 def _bare_subject(q: BareQuestion) -> bool:
@@ -416,12 +364,12 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("number_of_announced", "'le nombre de vols … : 150 en 2020'", _number_of_announced),
     BareRule("length_of_time", "'doublé son parc en six ans': a length of time, no count", _length_of_time),
     BareRule("kinds", "'il en existe deux sortes': a number of kinds, no count", _kinds),
-    BareRule("of_them_counted", "'Sept d'entre elles': of what was counted last", _of_them_counted),
+    BareRule("of_them_counted", "'Sept d'entre elles': of what was counted last", of_them_counted),
     BareRule("of_them_uncounted", "'dix palettes … ; cinq d'entre elles': some of a thing not counted, left out",
-             _of_them_uncounted),
+             of_them_uncounted),
     BareRule("whole_of_another", "'73 communes sur les 433 que compte le département': the whole of another thing",
-             _whole_of_another),
-    BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", _of_them_equipped),
+             whole_of_another),
+    BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", of_them_equipped),
     BareRule("bare_subject", "'Quatre-vingt-quatre ont déjà reçu leur aide': of what the sentence before counted",
              _bare_subject),
     BareRule("others_too", "'et 12 autres le seront': the others of the count whose predicate is repeated",

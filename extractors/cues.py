@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon_fr import (
+from extractors.anaphora_fr import (
     ADDED_CONTINUATION,
     CAMERA_ANAPHORA_AFTER,
     CAMERA_ANAPHORA_BEFORE,
-    CAMERA_WORDS,
     CONTINUATION_BEFORE,
+    OTHER_COUNTED_BEFORE,
+    PASS_TO_BEFORE,
+    PRONOUN_COUNT_BEFORE,
+)
+from extractors.lexicon_fr import (
+    CAMERA_WORDS,
     FUTURE_PASSIVE,
     INSTALL,
     MONTH_PATTERN,
     OFFENCE_NOUNS,
-    OTHER_COUNTED_BEFORE,
-    PASS_TO_BEFORE,
-    PRONOUN_COUNT_BEFORE,
     THERE_PRONOUN,
 )
 from extractors.readings import OF_TOTAL

@@ -39,6 +39,7 @@ from extractors.state_words import (
     TOTAL_BEFORE_RE,
     WILL_BE_TOO_RE,
 )
+from extractors.tense_checks import replaced, says_future
 from extractors.tense_words import (
     AID_RE,
     ALREADY_THERE_RE,
@@ -83,7 +84,6 @@ from extractors.tense_words import (
     REGIONAL_KINDS,
     RENEWING_BEFORE_RE,
     REPLACED_RE,
-    REPLACER_AFTER_RE,
     REPORTED_RE,
     SINCE_MONTH_RE,
     SINCE_RE,
@@ -141,7 +141,7 @@ class TenseQuestion:
     def said_tense(self) -> Tense:
         """What the clause's words say of time."""
         clause = self.clause
-        future, past = _says_future(clause), bool(PAST_RE.search(clause)) or self.done
+        future, past = says_future(clause), bool(PAST_RE.search(clause)) or self.done
         if (PAST_MARKER_RE.search(clause) and future or self.operation_done) and not FUTURE_RE.search(
                 NOMINAL_INSTALL_RE.sub(" ", clause)):
             future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
@@ -183,7 +183,7 @@ class TenseQuestion:
             return self.said_tense
         own = up_to_next_count(self.sentence, self.before)
         # "Phase 1 (2020) : 14 caméras, réalisée." / "Phase 2 : 10 caméras, en cours.": a programme's line
-        future = _says_future(own) or bool(IN_PROGRESS_RE.search(own))
+        future = says_future(own) or bool(IN_PROGRESS_RE.search(own))
         past = bool(PAST_RE.search(own) or DONE_RE.search(own))
         now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not self.rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
@@ -205,7 +205,7 @@ def _plus_sign(q: TenseQuestion) -> Metric | None:
 
 def _total(q: TenseQuestion) -> Metric | None:
     if TOTAL_BEFORE_RE.search(q.before) and not q.new_sum:
-        return Metric.CAMERAS_PLANNED if _says_future(q.sentence) else Metric.CAMERAS
+        return Metric.CAMERAS_PLANNED if says_future(q.sentence) else Metric.CAMERAS
     return None
 
 
@@ -295,7 +295,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: STARTED_WITH_BEFORE_RE.search(q.before), STOCK),
     TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "
               "'les 21 caméras seront remplacées': the set told is there already",
-              lambda q: _replaced(q.own_clause, q.before[q.own_start :], q.after)
+              lambda q: replaced(q.own_clause, q.before[q.own_start :], q.after)
               and (Metric.OTHER if _renewed(q) else STOCK)),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
               lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
@@ -394,21 +394,3 @@ def camera_metric(
             return rule.metric or said, rule.name
     return Metric.CAMERAS, "no_tense_rule"
 
-
-def _says_future(text: str) -> bool:
-    """Whether `text` speaks of what is to come; "l'installation de" is no plan once paid for or done ("la
-    Région a financé l'installation de", "a achevé l'installation de")."""
-    return bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", text) if SUPPORTED_INSTALL_RE.search(text) else text))
-
-
-def _replaced(clause: str, own_before: str, after: str = "") -> bool:
-    """Whether the count is of cameras replaced or upgraded, there already. The word nearest before the
-    number decides ("financera le remplacement de 20 caméras … et l'ajout de 6 caméras": the 20 are
-    there, the 6 are new); without one in its clause, the clause ("les 21 caméras seront remplacées")."""
-    before = re.split(r"[,;:]", own_before[-80:])[-1]  # within the count's own clause (`own_before`: normalized)
-    replaced = max((m.end() for m in REPLACED_RE.finditer(before)), default=-1)
-    added = max((m.end() for m in INCREMENT_RE.finditer(before)), default=-1)
-    if replaced >= 0 or added >= 0:
-        return replaced > added
-    # "Ces vingt-deux caméras remplaceront le dispositif actuel": the count replaces, it is not replaced
-    return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause) and not REPLACER_AFTER_RE.match(after))

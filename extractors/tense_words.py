@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.anaphora_fr import (
+    RELATIVE_HAVE,
+)
 from extractors.lexicon_fr import (
     BOUNDED_PERIOD,
     DAMAGED,
@@ -15,7 +18,6 @@ from extractors.lexicon_fr import (
     INSTALL,
     OPENING_PERIOD,
     PAST_INSTALL,
-    RELATIVE_HAVE,
     REPLACED,
     SINCE_MONTH,
     STOCK_NOW,

@@ -1,0 +1,60 @@
+"""Bare numbers that count a part or the whole of something named before them: "Sept d'entre elles" (of the
+communes counted last), "cinq d'entre elles" (of palettes: left out), "73 communes sur les 433 que compte le
+département" (the whole of another thing: left out), "dont 12 d'entre eux équipés" (sites). Rules of
+`extractors.bare_rules.BARE_RULES`, kept apart so that each module reads in one sitting."""
+
+from __future__ import annotations
+
+from extractors.bare_question import BareQuestion
+from extractors.bare_words import COUNTED_NOUN_BEFORE_RE, COUNTED_PLURAL_BEFORE_RE, INVERTED_HAVE_AFTER_RE
+from extractors.candidates import Candidate, word_end
+from extractors.cues import CAMERA_WORDS_RE, PARTITIVE_EQUIPPED_RE, PARTITIVE_RE
+from extractors.readings import CAMERAS, OTHER, Reading, norm
+
+
+def of_them_counted(q: BareQuestion) -> bool:
+    """ "Les 43 communes pourront se raccorder. Sept d'entre elles ont signé": of what was counted last."""
+    if not (q.after and PARTITIVE_RE.match(q.right_on) and (counted := q.last_counted()) and (
+            counted.reading.family != CAMERAS)):
+        return False
+    end = word_end(q.x.text, q.m.end + min(q.after.end(), len(q.right)))
+    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
+                            same_place=True))
+
+
+def of_them_uncounted(q: BareQuestion) -> bool:
+    """ "dix palettes quittent l'entrepôt ; cinq d'entre elles …": some of a thing vigicam does not count, named
+    right before in the sentence, are not cameras whatever the page is about: the number is left out."""
+    if not (q.after and PARTITIVE_RE.match(q.right_on)):
+        return False
+    nouns = list(COUNTED_PLURAL_BEFORE_RE.finditer(norm(q.x.text[q.sentence.start : q.m.start])))
+    if not nouns or CAMERA_WORDS_RE.search(nouns[-1].group(0)) or q.previous:
+        return False  # a count read before it in the sentence is the nearer antecedent
+    q.consumed.add(q.i)
+    return True
+
+
+def whole_of_another(q: BareQuestion) -> bool:
+    """ "73 communes sur les 433 que compte le département": the whole of a thing named before, not cameras (not
+    "dix caméras, sur les quarante-sept que compte Bordeaux"): the number is left out."""
+    if not INVERTED_HAVE_AFTER_RE.match(q.right):
+        return False
+    # the nearest thing counted before it: a count read ("une dizaine de caméras sur les 89 …") or a number and
+    # its plural noun ("… de neuf centres de secours, sur les 41 que compte le département")
+    before = q.x.text[q.sentence.start : q.m.start]
+    nouns = list(COUNTED_NOUN_BEFORE_RE.finditer(norm(before)))
+    read = q.previous[-1] if q.previous else None
+    if nouns and (read is None or q.sentence.start + nouns[-1].start() > read.start):
+        if CAMERA_WORDS_RE.search(nouns[-1].group(0)):
+            return False
+    elif read is None or read.reading.family == CAMERAS:
+        return False
+    q.consumed.add(q.i)
+    return True
+
+
+def of_them_equipped(q: BareQuestion) -> bool:
+    if not (q.after and (equipped := PARTITIVE_EQUIPPED_RE.match(q.right_on)) and equipped.end() <= len(q.right)):
+        return False
+    end = word_end(q.x.text, q.m.end + q.after.end())
+    return q.read(Candidate(q.m, Reading(OTHER, end, "sites"), q.m.start, end))

@@ -1,0 +1,27 @@
+"""Two questions the tense rules ask of a count's words, apart from the rule table (extractors.tense): whether a
+text speaks of what is to come, and whether a count is of cameras replaced, there already."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.tense_words import FUTURE_RE, INCREMENT_RE, REPLACED_RE, REPLACER_AFTER_RE, SUPPORTED_INSTALL_RE
+
+
+def says_future(text: str) -> bool:
+    """Whether `text` speaks of what is to come; "l'installation de" is no plan once paid for or done ("la
+    Région a financé l'installation de", "a achevé l'installation de")."""
+    return bool(FUTURE_RE.search(SUPPORTED_INSTALL_RE.sub(" ", text) if SUPPORTED_INSTALL_RE.search(text) else text))
+
+
+def replaced(clause: str, own_before: str, after: str = "") -> bool:
+    """Whether the count is of cameras replaced or upgraded, there already. The word nearest before the
+    number decides ("financera le remplacement de 20 caméras … et l'ajout de 6 caméras": the 20 are
+    there, the 6 are new); without one in its clause, the clause ("les 21 caméras seront remplacées")."""
+    before = re.split(r"[,;:]", own_before[-80:])[-1]  # within the count's own clause (`own_before`: normalized)
+    replaced = max((m.end() for m in REPLACED_RE.finditer(before)), default=-1)
+    added = max((m.end() for m in INCREMENT_RE.finditer(before)), default=-1)
+    if replaced >= 0 or added >= 0:
+        return replaced > added
+    # "Ces vingt-deux caméras remplaceront le dispositif actuel": the count replaces, it is not replaced
+    return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause) and not REPLACER_AFTER_RE.match(after))
