@@ -26,6 +26,8 @@ CAMERA_ANAPHORA_AFTER = (
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     # "s'ajouter aux 43 déjà existantes", "aux 52 déjà mis en place"
     r"|déjà (?:existant|présent|posé|déployé|implanté|actif|active|mise?s? en (?:place|service))"
+    # "sur les 1037 actuellement déployées": a feminine participle of being up, now
+    r"|(?:actuellement|aujourd'hui)\s+(?:installées|déployées|posées|implantées|en place|en service|opérationnelles)"
     r"|existant\w*|au total"
     r"|plus (?:anciennes|récentes|vieilles)\b"  # "le remplacement des 12 plus anciennes"
     r"|restant(?:e|es|s)?\b|manquant(?:e|es|s)?\b"  # "Les 8 restantes attendront le prochain budget"

@@ -39,3 +39,10 @@ def test_a_bracketed_line_of_a_list_counts_at_its_site() -> None:
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == [
         ("cameras", 32), ("cameras_planned", 8), ("cameras_planned", 1), ("cameras_planned", 4)]
     assert [f.place for f in figures][-1] == "Agde / port de plaisance"
+
+
+def test_a_bare_count_up_now_by_its_feminine_participle() -> None:
+    """ "sur les 1037 actuellement déployées": a feminine participle of being up, now, makes the count cameras."""
+    text = "Le dispositif s'appuiera sur 50 caméras sur les 1037 actuellement déployées dans Paris."
+    figures = extract_text(text, place_hint="Paris")
+    assert [(f.metric, f.value) for f in figures] == [("cameras_planned", 50), ("cameras", 1037)]
