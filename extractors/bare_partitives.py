@@ -1,12 +1,20 @@
 """Bare numbers that count a part or the whole of something named before them: "Sept d'entre elles" (of the
 communes counted last), "cinq d'entre elles" (of palettes: left out), "73 communes sur les 433 que compte le
-département" (the whole of another thing: left out), "dont 12 d'entre eux équipés" (sites). Rules of
-`extractors.bare_rules.BARE_RULES`, kept apart so that each module reads in one sitting."""
+département" (the whole of another thing: left out), "dont 12 d'entre eux équipés" (sites); and bare numbers that
+open a sentence and go on with the count of the sentence before ("Quatre-vingt-quatre ont déjà reçu leur aide",
+"Quatre aux abords de la mairie, huit vers la MJC"). Rules of `extractors.bare_rules.BARE_RULES`, kept apart so
+that each module reads in one sitting."""
 
 from __future__ import annotations
 
 from extractors.bare_question import BareQuestion
-from extractors.bare_words import COUNTED_NOUN_BEFORE_RE, COUNTED_PLURAL_BEFORE_RE, INVERTED_HAVE_AFTER_RE
+from extractors.bare_words import (
+    BARE_SUBJECT_VERB_RE,
+    COUNTED_NOUN_BEFORE_RE,
+    COUNTED_PLURAL_BEFORE_RE,
+    INVERTED_HAVE_AFTER_RE,
+    SITE_ITEM_AFTER_RE,
+)
 from extractors.candidates import Candidate, word_end
 from extractors.cues import CAMERA_WORDS_RE, PARTITIVE_EQUIPPED_RE, PARTITIVE_RE
 from extractors.readings import CAMERAS, OTHER, Reading, norm
@@ -58,3 +66,26 @@ def of_them_equipped(q: BareQuestion) -> bool:
         return False
     end = word_end(q.x.text, q.m.end + q.after.end())
     return q.read(Candidate(q.m, Reading(OTHER, end, "sites"), q.m.start, end))
+
+
+def bare_subject(q: BareQuestion) -> bool:
+    """ "180 communes en bénéficieront. Quatre-vingt-quatre ont déjà reçu leur aide": a bare count opening
+    its sentence, of what the sentence before counted."""
+    if not (not q.left.strip(" «\"—–-") and BARE_SUBJECT_VERB_RE.match(q.right_on) and (
+            counted := q.last_counted()) and counted.reading.family == OTHER):
+        return False
+    end = word_end(q.x.text, q.m.end)
+    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
+                            same_place=True))
+
+
+def opening_item(q: BareQuestion) -> bool:
+    """ "… une trentaine de caméras qui filment. Quatre aux abords de la Maison commune, huit vers la MJC": a bare
+    number and a site opening a sentence that lists more breaks down the cameras the sentence before counted."""
+    if q.left.strip(" «\"—–-") or not SITE_ITEM_AFTER_RE.match(q.right) or len(q.mentions) < 2 or q.previous:
+        return False
+    head = q.x.last_candidate(q.sentence.index, CAMERAS)
+    if head is None or q.x.sentences[q.sentence.index - 1].end < head.start:
+        return False  # of the sentence right before, or nothing
+    end = word_end(q.x.text, q.m.end)
+    return q.read(Candidate(q.m, head.reading.continued(end), q.m.start, end, head=head, anaphoric=True))

@@ -13,11 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extractors.bare_partitives import of_them_counted, of_them_equipped, of_them_uncounted, whole_of_another
+from extractors.bare_partitives import (
+    bare_subject,
+    of_them_counted,
+    of_them_equipped,
+    of_them_uncounted,
+    opening_item,
+    whole_of_another,
+)
 from extractors.bare_question import BareQuestion
 from extractors.bare_words import (
     ASIDE_BEFORE_RE,
-    BARE_SUBJECT_VERB_RE,
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
     BRING_TO_BEFORE_RE,
@@ -55,7 +61,7 @@ from extractors.cues import (
     SEMICOLON_ITEM_RE,
 )
 from extractors.numbers import Mention
-from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm
+from extractors.readings import CAMERAS, DENSITY, POPULATION, Reading, is_rate_base, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
@@ -232,17 +238,6 @@ def _vote(q: BareQuestion) -> bool:
     return True
 
 
-def _bare_subject(q: BareQuestion) -> bool:
-    """ "180 communes en bénéficieront. Quatre-vingt-quatre ont déjà reçu leur aide": a bare count opening
-    its sentence, of what the sentence before counted."""
-    if not (not q.left.strip(" «\"—–-") and BARE_SUBJECT_VERB_RE.match(q.right_on) and (
-            counted := q.last_counted()) and counted.reading.family == OTHER):
-        return False
-    end = word_end(q.x.text, q.m.end)
-    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
-                            same_place=True))
-
-
 def _others_too(q: BareQuestion) -> bool:
     """ "38 sites ont déjà été équipés, soit 290 caméras, et 12 autres le seront": the others of the count
     whose predicate the ellipsis repeats."""
@@ -371,7 +366,9 @@ BARE_RULES: tuple[BareRule, ...] = (
              whole_of_another),
     BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", of_them_equipped),
     BareRule("bare_subject", "'Quatre-vingt-quatre ont déjà reçu leur aide': of what the sentence before counted",
-             _bare_subject),
+             bare_subject),
+    BareRule("opening_item", "'… une trentaine de caméras. Quatre aux abords de la mairie, huit vers la MJC'",
+             opening_item),
     BareRule("others_too", "'et 12 autres le seront': the others of the count whose predicate is repeated",
              _others_too),
     BareRule("cameras_anaphora", "'Neuf autres seront installées', 'On en dénombre 878', '(1 360 actuellement)': "

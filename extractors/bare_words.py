@@ -35,6 +35,10 @@ COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a
 # the whole a count is taken from, with its owner after the verb
 INVERTED_HAVE_AFTER_RE = re.compile(r"\s*que (?:compte|comptent|possède|possèdent|totalise)\b")
 COUNTED_NOUN_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{2,}}[sx])\b")  # "trois bus"
+# "… une trentaine de caméras. Quatre aux abords de la Maison commune, huit vers la MJC": a sentence that opens on
+# a bare number and a site, then lists more, breaks down the count of the sentence before
+SITE_ITEM_AFTER_RE = re.compile(r"\s*(?:aux abords d|autour d|à proximité d|près d|en face d|à l'entrée d|à|au|aux|"
+                                r"sur|dans|devant|derrière|vers|place|rue|avenue|boulevard)\b")
 # "92 sont contre, 7 sont pour et 6 ne se sont pas exprimées", "par 20 voix pour et 3 contre": votes cast
 VOTE_AFTER_RE = re.compile(r"^\s*(?:(?:sont|étaient|ont voté|se sont prononcée?s?)\s+)?(?:contre|pour)"
                            r"(?=\s*(?:[,.;:)]|et\b|$))|^\s*(?:ne se sont pas exprimée?s|se sont abstenue?s"

@@ -115,3 +115,12 @@ def test_the_first_part_in_brackets_after_a_count(text, expected):
 def test_ainsi_que_and_mais_aussi_go_on_with_the_count_before(text, expected):
     figures = extract_text(text, place_hint="Reims")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_a_sentence_of_sites_breaks_down_the_count_before() -> None:
+    """ "… une trentaine de caméras. Quatre aux abords de la Maison commune, huit vers la MJC": a sentence that opens
+    on a bare number and a site, and lists more, breaks down the cameras of the sentence before."""
+    text = ("Les parkings se sont équipés d'une trentaine de caméras qui filment sans interruption. Quatre aux abords "
+            "de la Maison commune, huit vers la MJC, neuf devant la gare.")
+    figures = extract_text(text, place_hint="Lons-le-Saunier")
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 30), ("cameras", 4), ("cameras", 8), ("cameras", 9)]
