@@ -64,6 +64,7 @@ from extractors.tense_words import (
     MORE_TO_COME_RE,
     MOVED_RE,
     NEW_COUNT_AFTER_RE,
+    NEW_INSTALLED_AFTER_RE,
     NEW_ONES_RE,
     NEW_SUM_BEFORE_RE,
     NEWLY_RE,
@@ -341,6 +342,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("done_own_verb", "'En 2015, huit ont été installées ; une vingtaine devraient suivre': done",
               lambda q: DONE_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
               and (ADDED if _incremental(q) or _regional(q) else STOCK)),
+    TenseRule("new_installed", "'15 nouvelles caméras installées autour de la gare': new ones, put up: added",
+              lambda q: NEW_INSTALLED_AFTER_RE.match(q.after) and not FUTURE_RE.search(q.rest), ADDED),
     TenseRule("future", "what is to come, unless said of what is there now",
               lambda q: q.tense.future and not (q.tense.now and not INCREMENT_RE.search(q.clause)), PLANNED),
     TenseRule("to_install", "'le chantier consiste à installer trois caméras': an infinitive's object, not up yet",

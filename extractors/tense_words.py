@@ -61,6 +61,13 @@ OWN_WATCHING_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)"
                                    r"(?:\s+(?!supplémentaires|nouvelles)[\w'-]+){0,2}?"
                                    r"\s+(?:filment|surveillent|couvrent|quadrillent|scrutent|fonctionnent|veillent)\b"
                                    r"(?!\s+(?:désormais|maintenant|dorénavant)\b)")
+# "15 nouvelles caméras installées autour de la gare", "10 caméras nouvelles installées": new ones and a bare past
+# participle of putting up, no auxiliary and no time ahead: what was added
+NEW_INSTALLED_AFTER_RE = re.compile(
+    r"^\s*(?:(?:nouvelles|supplémentaires)\s+cam[ée]ras?|cam[ée]ras?\s+(?:nouvelles|supplémentaires))"
+    r"(?:\s+(?:de\s+)?(?:vidéo[\w-]*|surveillance|fixes|mobiles|nomades))*\s+(?:récemment\s+)?"
+    r"(?:installées|posées|mises en (?:service|place)|déployées|implantées|ajoutées)\b"
+    r"(?![^.;]{0,40}\b(?:d'ici|prochaine?s?|bientôt|à venir|dès)\b)")
 # "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
 STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?"
                                     r"|mise?s? en (?:place|service))\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"

@@ -76,3 +76,17 @@ def test_a_count_said_to_be_there_now_is_the_stock(text: str, expected: list[tup
 def test_watching_now_or_started_with(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Vichy")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # new ones and a bare past participle of putting up, no auxiliary, no time ahead: what was added
+    ("Toulouse a rempli l'objectif qu'elle s'était donné : 15 nouvelles caméras installées autour de la gare.",
+     [("cameras_added", 15)]),
+    ("Voici les 14 nouvelles caméras mises en service, par secteur.", [("cameras_added", 14)]),
+    # a time ahead in the sentence: still to come
+    ("Au total, 17 nouvelles caméras implantées autour du Palais viendront assister les agents.",
+     [("cameras_planned", 17)]),
+])
+def test_new_ones_put_up(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Toulouse")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
