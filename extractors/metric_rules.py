@@ -128,12 +128,18 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
     if metric is Metric.CAMERAS and x.intro_to_come(sentence):
         c.metric_why = "list_intro_to_come"  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
         return Metric.CAMERAS_PLANNED
-    if metric is Metric.CAMERAS and _goes_on_to_come(
+    if metric is Metric.CAMERAS and not OWN_STATE_AFTER_RE.match(norm(after)) and _goes_on_to_come(
             x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start]):
         c.metric_why = "sentence_goes_on_to_come"
         return Metric.CAMERAS_PLANNED
     c.metric_why = f"tense.{rule}"
     return metric
+
+
+# "Soixante caméras balayent 24 h/24", "689 caméras installées", "300 caméras actives": the count's own state, now
+OWN_STATE_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)(?:\s+(?!de plus|supplémentaires|nouvelles)"
+                                r"[\w'-]+){0,3}?\s+(?:installées|posées|actives|branchées|opérationnelles|en service"
+                                r"|balayent|filment|surveillent|scrutent|couvrent|fonctionnent)\b")
 
 
 def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: str) -> bool:

@@ -21,3 +21,14 @@ def test_counts_told_after_a_sentence_of_what_is_to_come_are_to_come():
 ])
 def test_a_sentence_with_its_own_time_or_a_known_set_keeps_it(second):
     assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")] == ["cameras"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count's own state, now, whatever the sentence before says of what is to come
+    ("La ville installera de nouvelles caméras. Soixante caméras balayent déjà 24 h/24 le centre.",
+     [("cameras", 60)]),
+    ("La ville déploiera bientôt un nouveau réseau. Sur le département, 689 caméras installées.", [("cameras", 689)]),
+])
+def test_a_count_with_a_state_of_its_own(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Sannois")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
