@@ -2,6 +2,9 @@
 events reported once, and a page found by following placed by its own text, title and host, never by
 the place of the source that found it. One real crawl of the sample site serves every assertion."""
 
+import os
+import time
+
 import sqlite_utils
 
 from tests.conftest import run_vigicam
@@ -43,6 +46,11 @@ def test_a_page_reached_twice_is_fetched_once_and_a_found_page_has_its_own_place
     police.write_text(police.read_text(encoding="utf-8").replace("12/03/2024", "02/09/2025"), encoding="utf-8")
     press = site_root / "presse/dreux-cameras.html"
     press.write_text(press.read_text(encoding="utf-8").replace("64 caméras", "71 caméras"), encoding="utf-8")
+    # the edits come later than the first fetch, as a city's do: a Last-Modified of the same second as that fetch
+    # would rightly answer 304 to its If-Modified-Since (HTTP dates count whole seconds)
+    later = time.time() + 5
+    for edited in (police, press):
+        os.utime(edited, (later, later))
     seen = db.execute("select max(id) from changes").fetchone()[0]
     assert run_vigicam(db_path, "crawl", "--delay", "0").returncode == 0
     events = [(r["kind"], r["metric"], r["old_value"], r["new_value"], r["source_url"].removeprefix(site.url))
