@@ -90,3 +90,18 @@ def test_watching_now_or_started_with(text: str, expected: list[tuple[str, float
 def test_new_ones_put_up(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Toulouse")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count's own relative clause in the present: there now, whatever plan the sentence tells
+    ("Le maire promet cent caméras à la fin de son mandat, contre 180 caméras qui occupent des points stratégiques.",
+     [("cameras_planned", 100), ("cameras", 180)]),
+    # not a relative of another noun, nor one that joins or completes
+    ("Le plan prévoit d'installer d'ici 2026 320 caméras sur 64 sites qui en étaient jusqu'ici dépourvus.",
+     [("cameras_planned", 320)]),
+    ("Le réseau compte 40 caméras. Il y aura aussi 26 caméras qui s'ajoutent au dispositif d'ici l'été.",
+     [("cameras", 40), ("cameras_planned", 26)]),
+])
+def test_a_count_told_by_its_own_present_relative(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Antibes")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
