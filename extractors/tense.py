@@ -75,8 +75,7 @@ from extractors.tense_words import (
     OPENING_PERIOD_RE,
     OPERATING_RE,
     OTHERS_OF_SPLIT_RE,
-    OWN_RELATIVE_NOW_AFTER_RE,
-    OWN_WATCHING_AFTER_RE,
+    OWN_NOW_AFTER_RE,
     PART_DATED_AFTER_RE,
     PAST_MARKER_RE,
     PAST_RE,
@@ -292,8 +291,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED),
     TenseRule("already_there", "'caméras déjà en place', 'opérationnelles', 'treize caméras filment les rues': there "
               "now", lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)
-                                or OWN_WATCHING_AFTER_RE.match(q.after) or OWN_RELATIVE_NOW_AFTER_RE.match(q.after))
-              and not q.linked_by_dont, STOCK),
+                                or OWN_NOW_AFTER_RE.match(q.after)) and not q.linked_by_dont, STOCK),
     TenseRule("started_with", "'le réseau, lancé en 2004 avec 15 caméras': what it started with, there then",
               lambda q: STARTED_WITH_BEFORE_RE.search(q.before), STOCK),
     TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "

@@ -76,6 +76,8 @@ OWN_RELATIVE_NOW_AFTER_RE = re.compile(
     r"\s+qui\s+(?:(?:nous|vous|y|les|la|le|l'|en|se|s')\s*)?"
     r"(?!(?:doivent|peuvent|vont|viennent|devaient|pouvaient|allaient|venaient|ajoutent|complètent|renforcent"
     r"|rejoignent|étoffent|remplacent)\b)[a-zéèêàâîôû]+(?<!raient)(?:ent)\b")
+# either: the count's own verb says it is there now
+OWN_NOW_AFTER_RE = re.compile(f"{OWN_WATCHING_AFTER_RE.pattern}|{OWN_RELATIVE_NOW_AFTER_RE.pattern}")
 # "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
 STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?"
                                     r"|mise?s? en (?:place|service))\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
