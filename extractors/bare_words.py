@@ -22,7 +22,7 @@ SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
 # brought to, its noun after the number (the order of "porter le dispositif à 28" turned round)
 BRING_TO_BEFORE_RE = re.compile(r"\bport(?:er|e|ent|ant|era|eront|erait|eraient|ait|é|ée)\s+à\s*$")
 NETWORK_AFTER_RE = re.compile(r"\s*(?:le|son|notre|leur)\s+(?:dispositif|parc|réseau|système)\b"
-                              r"|\s*le nombre (?:total )?(?:d'appareils|de dômes|de caméras|de cameras)\b")
+                              r"|\s*le nombre (?:total )?(?:d'appareils|de dômes)\b")  # "de caméras": an anaphora's own
 # "le nombre de caméras (1 360 actuellement)", "des caméras – environ 350 actuellement –": an aside on cameras
 ASIDE_BEFORE_RE = re.compile(r"cam[ée]ras?(?:\s+(?:de\s+|d')?[\w-]+){0,2}\s*(?:[(–—]|\s-)\s*$")
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")

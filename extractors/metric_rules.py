@@ -43,6 +43,7 @@ from extractors.tense_words import (
     FUTURE_RE,
     MONEY_FOR_RE,
     NOW_RE,
+    OWN_STATE_AFTER_RE,
     PAST_RE,
     PRESENT_HAVE_RE,
 )
@@ -134,12 +135,6 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
         return Metric.CAMERAS_PLANNED
     c.metric_why = f"tense.{rule}"
     return metric
-
-
-# "Soixante caméras balayent 24 h/24", "689 caméras installées", "300 caméras actives": the count's own state, now
-OWN_STATE_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)(?:\s+(?!de plus|supplémentaires|nouvelles)"
-                                r"[\w'-]+){0,3}?\s+(?:installées|posées|actives|branchées|opérationnelles|en service"
-                                r"|balayent|filment|surveillent|scrutent|couvrent|fonctionnent)\b")
 
 
 def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: str) -> bool:

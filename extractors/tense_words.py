@@ -57,10 +57,16 @@ OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|
                           r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
 # "treize caméras filment les rues du centre-ville depuis juillet": the count's own present verb of watching
+WATCHING_VERBS = r"filment|surveillent|couvrent|quadrillent|scrutent|fonctionnent|veillent|balayent"
 OWN_WATCHING_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)"
                                    r"(?:\s+(?!supplémentaires|nouvelles)[\w'-]+){0,2}?"
-                                   r"\s+(?:filment|surveillent|couvrent|quadrillent|scrutent|fonctionnent|veillent)\b"
+                                   rf"\s+(?:{WATCHING_VERBS})\b"
                                    r"(?!\s+(?:désormais|maintenant|dorénavant)\b)")
+# "Soixante caméras balayent 24 h/24", "689 caméras installées", "300 caméras actives": the count's own state, now,
+# which a sentence before that tells of what is to come does not carry into its future
+OWN_STATE_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)(?:\s+(?!de plus|supplémentaires|nouvelles)"
+                                r"[\w'-]+){0,3}?\s+(?:installées|posées|actives|branchées|opérationnelles|en service"
+                                rf"|{WATCHING_VERBS})\b")
 # "15 nouvelles caméras installées autour de la gare", "10 caméras nouvelles installées": new ones and a bare past
 # participle of putting up, no auxiliary and no time ahead: what was added
 NEW_INSTALLED_AFTER_RE = re.compile(
