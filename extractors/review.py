@@ -56,7 +56,8 @@ class ReviewRule:
 REVIEW_RULES: tuple[ReviewRule, ...] = (
     ReviewRule(
         "intention_over_infinitive",
-        "an infinitive of installing under a verb of intention tells what is still to come",
+        "an infinitive of installing under a verb of intention or a mark of purpose ('pour se doter de 100 "
+        "caméras') tells what is still to come, unless a verb before it tells it in the past",
         (Metric.CAMERAS, Metric.CAMERAS_ADDED),
         lambda s: s.time is Time.PROSPECTIVE and _installs(s) and not s.compared and not s.joined,
         Metric.CAMERAS_PLANNED,
@@ -64,7 +65,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
                    r"souhait\w*|doi\w*|dev\w*|programm\w*|planifi\w*|engag\w*|propos\w*|esp[eè]r\w*|vis\w*|"
                    r"ambitionn\w*|décid\w*|prom\w*|annon\w*|prépar\w*|autoris\w*|entend\w*|point de|projets?|"
                    r"objectifs?|but|ambitions?|intentions?|volonté|souhaits?|idée|train|perspectives?|promesses?|propositions?|"
-                   r"décisions?|envie|espoirs?|cibles?)\b"),
+                   r"décisions?|envie|espoirs?|cibles?|pour|afin)\b"),
         (("La ville s'apprête à installer 25 caméras.", "25", "cameras_planned"),
          ("La commune est sur le point de déployer 30 caméras.", "30", "cameras_planned"),
          ("Le maire souhaite installer 12 caméras dans le centre.", "12", "cameras_planned"),
@@ -77,7 +78,10 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("La maire défend son projet d'installer 28 caméras.", "28", "cameras_planned"),
          ("Le but : installer 25 caméras pour s'attaquer à l'insécurité.", "25", "cameras_planned"),
          ("La municipalité faisait savoir qu'elle comptait installer 17 caméras.", "17", "cameras_planned"),
-         ("L'ancienne municipalité avait prévu d'ajouter 9 caméras aux 15 existantes.", "15", "cameras")),
+         ("L'ancienne municipalité avait prévu d'ajouter 9 caméras aux 15 existantes.", "15", "cameras"),
+         ("La ville investit et recrute pour se doter de 100 caméras.", "100", "cameras_planned"),
+         ("Trois villes unissent leurs efforts pour doter leur territoire de 71 caméras.", "71", "cameras_planned"),
+         ("La ville a dépensé 12 000 euros pour équiper la place de deux caméras.", "deux", "cameras")),
     ),
     ReviewRule(
         "stated_aim",

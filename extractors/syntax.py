@@ -13,24 +13,15 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from extractors.french_model import aim_nouns, operation_nouns, verb_lemma, verb_meanings
+from extractors.verb_time import Time, aim_over, finite_time, purpose_over
 
 logger = logging.getLogger(__name__)
 
 COUNTED_DEPS = frozenset({"nummod", "det", "fixed", "flat", "compound"})  # a number on its noun
 CLIMB = 5  # how many heads a number may climb to find its verb
-
-
-class Time(StrEnum):
-    FUTURE = "future"  # "seront installées", "disposera de"
-    CONDITIONAL = "conditional"  # "devraient être posées", "seraient installées"
-    PROSPECTIVE = "prospective"  # an infinitive under a verb of intention: "s'apprête à installer"
-    PAST = "past"  # "ont été implantées", "avait installé"
-    PRESENT = "present"  # "compte", "sont installées"
-    NONE = "none"  # no finite verb found (a title, a bullet, a participle alone)
 
 
 @dataclass(frozen=True)
@@ -58,23 +49,6 @@ class NumberSyntax:
     already: bool = False  # "sept caméras déjà en place", "existantes": said to be there now
 
 
-# what stands between a noun of aim and its infinitive: "projet d'installer", "but : installer", "objectif
-# est d'en installer", "objectif sera de porter"
-AIM_LINK_WORDS = frozenset({"de", "d'", "d", ":", "est", "sera", "serait", "était", "en", "y", "à"})
-
-
-def aim_over(verb: Any) -> Any | None:
-    """The noun of aim an infinitive completes, read from the words before it: the small model hangs
-    "son projet d'installer" on the verb before the noun, "en train d'installer" on the noun, and "Le but :
-    installer" as the noun's clause, but the words are the same."""
-    if "Inf" not in verb.morph.get("VerbForm"):
-        return None
-    i = verb.i - 1
-    while i >= 0 and verb.i - i <= 4 and verb.doc[i].lower_ in AIM_LINK_WORDS:
-        i -= 1
-    return verb.doc[i] if i >= 0 and i < verb.i - 1 and verb.doc[i].lemma_ in aim_nouns() else None
-
-
 def number_token(doc: Any, start: int, end: int) -> Any | None:
     """The token of the number written at [start, end) of the sentence: its last numeric token ("200" of
     "1 200"), or its last token ("vingtaine" of "une vingtaine")."""
@@ -83,29 +57,6 @@ def number_token(doc: Any, start: int, end: int) -> Any | None:
         return tokens[-1]
     numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
     return (numeric or tokens or [None])[-1]
-
-
-def finite_time(verb: Any) -> tuple[Time, Any]:
-    """The time a verb's finite form says, with its auxiliaries: "seront installées" future, "ont été
-    implantées" past, "sont installées" present, "devraient être posées" conditional."""
-    auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
-    finite = auxiliaries[0] if auxiliaries else verb
-    mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
-    if "Cnd" in mood:
-        return Time.CONDITIONAL, finite
-    if "Fut" in tense:
-        return Time.FUTURE, finite
-    if finite is verb and ("Past" in tense or "Imp" in tense) and _ambiguous_present(finite):
-        return Time.PRESENT, finite
-    if "Imp" in tense or "Past" in tense and (finite is not verb or "Fin" in finite.morph.get("VerbForm")):
-        return Time.PAST, finite
-    if any(a.dep_ == "aux:tense" for a in auxiliaries):
-        return Time.PAST, finite  # passé composé: "ont installé", "ont été implantées"
-    if "Pres" in tense:
-        return Time.PRESENT, finite
-    if _subject_of_bare_participle(verb, auxiliaries):
-        return Time.PRESENT, finite
-    return Time.NONE, finite
 
 
 def _finite_verb_right_before(number: Any, verb: Any | None) -> Any | None:
@@ -122,20 +73,6 @@ def _finite_verb_right_before(number: Any, verb: Any | None) -> Any | None:
             "VerbForm"):
         return before
     return verb
-
-
-def _subject_of_bare_participle(verb: Any, auxiliaries: list[Any]) -> bool:
-    """ "Le marché porte sur la fourniture de 50 caméras": the small model tags some present forms as past
-    participles; a participle with a subject of its own and no auxiliary is none, it is a present."""
-    return ("Part" in verb.morph.get("VerbForm") and not auxiliaries and verb.lower_.endswith("e")
-            and any(c.dep_ == "nsubj" for c in verb.children))
-
-
-def _ambiguous_present(verb: Any) -> bool:
-    """ "investit", "choisit", "établit" are a present or a passé simple, and the small model tags some of
-    them as past (even imparfait): in the prose of towns the present is far more often meant."""
-    word = verb.lower_
-    return word.endswith("it") and not word.endswith(("ait", "rait")) and "Fin" in verb.morph.get("VerbForm")
 
 
 def governing_verb(token: Any) -> tuple[Any | None, list[Any]]:
@@ -237,6 +174,8 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     intention, carrier = time_carrier(verb)
     intention = intention if intention is not None else aim_over(verb)
     time, _ = finite_time(carrier)
+    if intention is None and time is not Time.PAST and not _per_period(number):
+        intention = purpose_over(verb)
     if intention is not None:
         time = Time.PROSPECTIVE
     return NumberSyntax(noun_lemma, verb_lemma(_modals_verb(verb)), time,
