@@ -41,6 +41,15 @@ def from_previous_count(before_number: str) -> int:
     return breaks[-1] if breaks else 0
 
 
+def own_words_before(before_number: str) -> str:
+    """A count's own words before it, when they can be told apart: none when another count comes earlier in
+    the same clause ("Alors que l'appel d'offre avait été lancé pour 4 caméras, l'arrêté parle de 11")."""
+    start = from_previous_count(before_number)
+    if start or not any(not m.year_like for m in find_mentions(before_number)):
+        return before_number[start:]
+    return ""
+
+
 def up_to_next_count(sentence: str, before_number: str) -> str:
     """The sentence up to the count after this one, and before the clause that leads to it: in "Vertou : 35
     caméras, 10 de plus d'ici 2023", the "d'ici" is the 10's, not the 35's."""

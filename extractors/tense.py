@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from extractors.count_scope import before_soon_another, from_previous_count, up_to_next_count
+from extractors.count_scope import before_soon_another, from_previous_count, own_words_before, up_to_next_count
 from extractors.figure import Metric
 from extractors.state_words import (
     DEFINITE_BEFORE_RE,
@@ -39,11 +39,11 @@ from extractors.state_words import (
     TOTAL_BEFORE_RE,
     WILL_BE_TOO_RE,
 )
-from extractors.tense_checks import replaced, says_future
+from extractors.tense_checks import regional, replaced, says_future
 from extractors.tense_words import (
-    AID_RE,
     ALREADY_THERE_RE,
     BOUNDED_RE,
+    COMPOUND_PAST_RE,
     DAMAGED_APPOSITION_RE,
     DAMAGED_RE,
     DATED_PARTICIPLE_RE,
@@ -87,12 +87,10 @@ from extractors.tense_words import (
     REPLACED_RE,
     REPORTED_RE,
     SINCE_MONTH_RE,
-    SINCE_RE,
     SOON_OF_ITS_OWN_RE,
     SOURCE_RE,
     STARTED_WITH_BEFORE_RE,
     STRONG_OF_BEFORE_RE,
-    SUPPORTED_INSTALL_RE,
     WHOLE_OF_PART_RE,
     YEARS_SPAN_RE,
 )
@@ -187,8 +185,10 @@ class TenseQuestion:
         future = says_future(own) or bool(IN_PROGRESS_RE.search(own))
         past = bool(PAST_RE.search(own) or DONE_RE.search(own))
         now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not self.rate
-        # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out
-        future = future or not (past or now) and (self.decided or bool(DECIDED_RE.search(self.sentence)))
+        # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out;
+        # not a count whose own clause is told in the past ("s'est lancée … avec une première salve de 21 caméras")
+        decided = self.decided and not COMPOUND_PAST_RE.search(own_words_before(self.before))
+        future = future or not (past or now) and (decided or bool(DECIDED_RE.search(self.sentence)))
         return Tense(future, past, now)
 
 
@@ -245,13 +245,6 @@ def _incremental(q: TenseQuestion) -> bool:
     return bool(between_years or INCREMENT_RE.search(clause) or q.new_sum or q.operation_done or BOUNDED_RE.search(
         clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(sentence) or SINCE_MONTH_RE.search(
         sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(q.rest) or DATED_PARTICIPLE_RE.match(after))
-
-
-def _regional(q: TenseQuestion) -> bool:
-    """ "Depuis 2016, 6 000 caméras ont été déployées", "Ces aides ont permis l'installation de 2 600 caméras":
-    a région or département has no network of its own, only what its aid put up."""
-    return q.place_kind in REGIONAL_KINDS and bool(SINCE_RE.search(q.sentence) or AID_RE.search(q.sentence)
-                                                   or SUPPORTED_INSTALL_RE.search(q.sentence))
 
 
 @dataclass(frozen=True)
@@ -341,7 +334,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               and not MORE_NEXT_RE.match(q.after) and not DATED_PARTICIPLE_RE.match(q.after), STOCK),
     TenseRule("done_own_verb", "'En 2015, huit ont été installées ; une vingtaine devraient suivre': done",
               lambda q: DONE_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
-              and (ADDED if _incremental(q) or _regional(q) else STOCK)),
+              and (ADDED if _incremental(q) or regional(q.place_kind, q.sentence) else STOCK)),
     TenseRule("new_installed", "'15 nouvelles caméras installées autour de la gare': new ones, put up: added",
               lambda q: NEW_INSTALLED_AFTER_RE.match(q.after) and not FUTURE_RE.search(q.rest), ADDED),
     TenseRule("future", "what is to come, unless said of what is there now",
@@ -355,7 +348,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("joining_now", "'20 caméras nomades s'ajoutent aux 110 caméras fixes': the 20",
               lambda q: JOINING_NOW_RE.match(q.after), ADDED),
     TenseRule("past_increment", "done within a period, or by a région's aid: added",
-              lambda q: q.tense.past and (_incremental(q) or _regional(q)), ADDED),
+              lambda q: q.tense.past and (_incremental(q) or regional(q.place_kind, q.sentence)), ADDED),
     TenseRule("past_stock", "done, of the whole network: the stock", lambda q: q.tense.past, STOCK),
     TenseRule("head", "a count said of no present continues the figure it hangs on",
               lambda q: q.head if q.head is not None and not q.tense.now else None),

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-from extractors.tense_words import FUTURE_RE, INCREMENT_RE, REPLACED_RE, REPLACER_AFTER_RE, SUPPORTED_INSTALL_RE
+from extractors.tense_words import (
+    AID_RE,
+    FUTURE_RE,
+    INCREMENT_RE,
+    REGIONAL_KINDS,
+    REPLACED_RE,
+    REPLACER_AFTER_RE,
+    SINCE_RE,
+    SUPPORTED_INSTALL_RE,
+)
 
 
 def says_future(text: str) -> bool:
@@ -25,3 +34,10 @@ def replaced(clause: str, own_before: str, after: str = "") -> bool:
         return replaced > added
     # "Ces vingt-deux caméras remplaceront le dispositif actuel": the count replaces, it is not replaced
     return bool(REPLACED_RE.search(clause) and not INCREMENT_RE.search(clause) and not REPLACER_AFTER_RE.match(after))
+
+
+def regional(place_kind: str | None, sentence: str) -> bool:
+    """ "Depuis 2016, 6 000 caméras ont été déployées", "Ces aides ont permis l'installation de 2 600 caméras":
+    a région or département has no network of its own, only what its aid put up."""
+    return place_kind in REGIONAL_KINDS and bool(SINCE_RE.search(sentence) or AID_RE.search(sentence)
+                                                 or SUPPORTED_INSTALL_RE.search(sentence))

@@ -296,3 +296,16 @@ def test_a_count_s_own_words_begin_at_a_new_clause_not_at_a_word_that_starts_lik
 
     assert from_previous_count("18 caméras sont en service et qu'en tout ") == len("18 caméras sont en service et qu'")
     assert from_previous_count("la ville a 18 caméras et quelques ") == 0  # "quelques" opens no clause
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the page records a budget's decision, but this count's own clause is told in the past
+    ("La dépense ne figurait pas au budget primitif. C'est en 2010 que la ville s'est lancée dans la "
+     "vidéoprotection, avec une première salve de 21 caméras, posées en centre-ville.", [("cameras", 21)]),
+    # a count with no tense of its own on such a page is what the decision will pay for
+    ("La dépense figure au budget primitif. Programme : 21 caméras, posées en centre-ville.",
+     [("cameras_planned", 21)]),
+])
+def test_a_pages_decision_does_not_reach_a_count_told_in_the_past(text, expected):
+    figures = [(f.metric, f.value) for f in extract_text(text, place_hint="Vitré") if f.metric.startswith("cameras")]
+    assert figures == expected
