@@ -63,7 +63,10 @@ FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles
                            r"|fumées))\b")
 # "trois caméras chacun", "deux caméras chacune": each item's equipment, not a count of the network
 EACH_ONE_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])\s+(?:chacun|chacune)\b")
-DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:(?:pour|par)\s+|/\s*)(\d{1,3}(?:[  .\u202f]\d{3})+|\d+)\s+"
+# a rate's base in words: "deux caméras pour mille habitants"
+BASE_WORDS = {"mille": 1_000, "dix mille": 10_000, "cent mille": 100_000}
+DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:(?:pour|par)\s+|/\s*)(\d{1,3}(?:[  .\u202f]\d{3})+|\d+"
+                        r"|(?:dix |cent )?mille)\s+"
                         r"(?:habitants|hab\b|citoyens|résidents)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")
@@ -111,7 +114,7 @@ def is_rate_base(value: float) -> bool:
 
 def _density(right: str, after_noun: int, offset: int) -> tuple[float | None, tuple[int, int] | None]:
     if m := DENSITY_RE.match(right[after_noun:]):
-        per = float(re.sub(r"[  .\u202f]", "", m.group(1)))
+        per = BASE_WORDS.get(m.group(1)) or float(re.sub(r"[  .\u202f]", "", m.group(1)))
         span = (offset + after_noun + m.start(1), offset + after_noun + m.end(1))
         return (per, span) if is_rate_base(per) else (None, None)
     return None, None

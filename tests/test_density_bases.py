@@ -75,3 +75,13 @@ def test_one_stand_in_or_each_ones_camera_per_so_many_inhabitants_is_a_density(t
 def test_a_base_left_unsaid(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Cannes")
     assert [(f.metric, round(f.value, 2)) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Cinquante caméras d'ici la fin de l'année, soit un ratio de deux caméras pour mille habitants.", 200),
+    ("Le quartier compterait 370 caméras pour cent mille habitants.", 370),
+    ("La ville vise 12 caméras pour dix mille habitants.", 120),
+])
+def test_a_base_written_in_words_is_a_rate_base(text, value):
+    figures = extract_text(text, place_hint="Roissy-en-Brie")
+    assert ("cameras_per_100k", value) in [(f.metric, f.value) for f in figures]
