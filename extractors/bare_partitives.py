@@ -2,8 +2,8 @@
 communes counted last), "cinq d'entre elles" (of palettes: left out), "73 communes sur les 433 que compte le
 département" (the whole of another thing: left out), "dont 12 d'entre eux équipés" (sites); and bare numbers that
 open a sentence and go on with the count of the sentence before ("Quatre-vingt-quatre ont déjà reçu leur aide",
-"Quatre aux abords de la mairie, huit vers la MJC"). Rules of `extractors.bare_rules.BARE_RULES`, kept apart so
-that each module reads in one sitting."""
+"Quatre aux abords de la mairie, huit vers la MJC", "340 le seront avant la fin de l'année"). Rules of
+`extractors.bare_rules.BARE_RULES`, kept apart so that each module reads in one sitting."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from extractors.bare_words import (
     COUNTED_NOUN_BEFORE_RE,
     COUNTED_PLURAL_BEFORE_RE,
     INVERTED_HAVE_AFTER_RE,
+    REPEATED_PREDICATE_RE,
     SITE_ITEM_AFTER_RE,
 )
 from extractors.candidates import Candidate, word_end
@@ -77,6 +78,19 @@ def bare_subject(q: BareQuestion) -> bool:
     end = word_end(q.x.text, q.m.end)
     return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True,
                             same_place=True))
+
+
+def repeated_predicate(q: BareQuestion) -> bool:
+    """ "240 caméras sont déjà en service. 340 le seront avant la fin de l'année", "15 caméras sont installées ;
+    23 le seront dans quelques semaines": a bare count opening its clause whose verb repeats by "le" the
+    predicate of the clause before counts what that clause counted; its own verb tells its time."""
+    own_clause_left = q.left.rsplit(";", 1)[-1]
+    if own_clause_left.strip(" «\"—–-") or not REPEATED_PREDICATE_RE.match(q.right):
+        return False
+    if (counted := q.last_counted()) is None:
+        return False
+    end = word_end(q.x.text, q.m.end)
+    return q.read(Candidate(q.m, counted.reading.continued(end), q.m.start, end, head=counted, anaphoric=True))
 
 
 def opening_item(q: BareQuestion) -> bool:

@@ -19,6 +19,7 @@ from extractors.bare_partitives import (
     of_them_equipped,
     of_them_uncounted,
     opening_item,
+    repeated_predicate,
     whole_of_another,
 )
 from extractors.bare_question import BareQuestion
@@ -367,6 +368,8 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("of_them_equipped", "'… dont 12 d'entre eux équipés': sites", of_them_equipped),
     BareRule("bare_subject", "'Quatre-vingt-quatre ont déjà reçu leur aide': of what the sentence before counted",
              bare_subject),
+    BareRule("repeated_predicate", "'240 caméras sont en service. 340 le seront d'ici la fin de l'année': "
+             "what the clause before counted", repeated_predicate),
     BareRule("opening_item", "'… une trentaine de caméras. Quatre aux abords de la mairie, huit vers la MJC'",
              opening_item),
     BareRule("others_too", "'et 12 autres le seront': the others of the count whose predicate is repeated",

@@ -14,6 +14,8 @@ BARE_SUBJECT_VERB_RE = re.compile(r"\s*(?:ont|sont|avaient|étaient|seront|auron
                                   r"(?:reçu|bénéficié|obtenu|été|signé|rejoint|déposé)")
 OTHERS_TOO_RE = re.compile(r"\s*(?:autres|derni[eè]re?s|restant(?:e|es|s))\s+l(?:e|es|')\s*"
                            r"(?:seront|sera|sont|ont été)\b")
+# "340 le seront avant la fin de l'année": the verb repeats, by its pronoun "le", what the clause before said
+REPEATED_PREDICATE_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera|seraient|serait|sont|est|étaient|était|ont été)\b")
 PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+)?{PAST_PARTICIPLE}")
 # "11 caméras (bientôt 14)", "équipée de 20 caméras, et bientôt 24": the count to come of what was counted,
 # when no noun of its own follows ("les cinq et bientôt six agents" counts agents)
