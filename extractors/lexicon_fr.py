@@ -216,7 +216,8 @@ FUTURE_TERMS = (
     r"|étendre|doter|mettre)\w*|"
     # still to do: "il reste 7 caméras à installer", "12 caméras restent à poser"
     r"rest(?:e|ent|ait|aient)\b[^.;,]{0,40}?\bà (?:install|pos|implant|déploy|mettre en|raccord)\w*|"
-    r"devant être (?:install|pos|implant|déploy|raccord|mis)\w*|"
+    # "devant passer de 330 à plus de 1 200", "devant atteindre 50": the present participle of "devoir"
+    r"devant (?:être (?:install|pos|implant|déploy|raccord|mis)|passer|atteindre|porter)\w*|"
     r"projet d'(?:installation|implantation|extension|équipement|acquisition)|"
     # a prefect's leave to install is no installation: "une autorisation préfectorale pour 160 caméras",
     # "un arrêté autorisant la commune à en installer 23", "vient d'autoriser l'utilisation de 27 caméras"; not

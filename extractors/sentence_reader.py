@@ -33,7 +33,7 @@ from extractors.cues import (
 from extractors.figure import Qualifier
 from extractors.lexicon_fr import MONTH_NAMES
 from extractors.numbers import Mention, words_to_number
-from extractors.qualifiers import base_hedge
+from extractors.qualifiers import base_hedge, qualifier_before
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
 from extractors.segments import Sentence
 
@@ -264,13 +264,20 @@ class SentenceReader:
         series starts from, read as the count it goes to; a stock, whatever the tense of the change."""
         later = [(k, found[k]) for k in sorted(found) if k > i]
         up_to_later = norm(self.text[sentence.start : later[0][1].mention.start]) if later else ""
-        if not (later and FROM_RE.search(left) and re.search(r"\bà\s*$", up_to_later)):
+        if not (later and FROM_RE.search(left) and (re.search(r"\bà\s*$", up_to_later) or self._to_hedged(
+                mentions[i], later[0][1]))):
             return False
         m, head = mentions[i], later[0][1]
         if m.value == 0:
             return True  # "passé de zéro à 80 caméras": where there were none is no count of them
         found[i] = Candidate(m, head.reading.continued(m.end), m.start, m.end, head=head, starting_point=True)
         return True
+
+    def _to_hedged(self, start: Mention, to: Candidate) -> bool:
+        """ "passer de 330 à plus de 1 200": a hedge on where the series goes, right after where it starts."""
+        between = norm(self.text[start.end : to.mention.start])
+        _, hedge = qualifier_before(between)
+        return bool(hedge) and re.fullmatch(r"\s*à\s*", between[: len(between) - hedge]) is not None
 
     def is_fraction(self, m: Mention, reading: Reading) -> bool:
         """ "Deux caméras sur trois sont en centre-ville": a proportion (guidelines 2.5), not a count."""

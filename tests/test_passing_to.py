@@ -57,3 +57,22 @@ def test_where_a_network_would_go_from_is_there_now() -> None:
     figures = extract_text("Le débat porte sur le réseau de la ville, qui passerait de 32 caméras à 40 fixes.",
                            place_hint="Rennes")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 32), ("cameras_planned", 40)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hedge on where the series goes leaves where it starts a stock
+    ("Le projet va quadrupler le nombre de caméras, celles-ci devant passer de 330 à plus de 1 200.",
+     [("cameras", 330), ("cameras_planned", 1200)]),
+    ("Le parc est passé de 40 à près de 90 caméras.", [("cameras", 40), ("cameras", 90)]),
+    # a hedge far from where the series starts is another thing's
+    ("Il serait l'auteur de plus de 130 incendies, pour un préjudice estimé à près de 200 000 euros.", []),
+])
+def test_a_hedged_end_of_a_series(text: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_text(text, place_hint="Paris")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_an_amount_far_after_a_count_is_no_series_end() -> None:
+    text = ("Grâce à la vidéoprotection, la police a interpellé un homme. Il serait l'auteur de plus de 130 "
+            "incendies, pour un préjudice estimé à près de 200 000 euros.")
+    assert 130 not in [f.value for f in extract_text(text, place_hint="Marseille")]
