@@ -99,7 +99,10 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
                              r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
                              r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a|en a|"
-                             r"conserve|conservent"
+                             r"conserve|conservent|"
+                             # a state of having: "Toulouse est pourvue de 17 caméras", "la ville est équipée de"
+                             r"(?:est|sont) (?:aujourd'hui |déjà |actuellement )?(?:pourvue?s?|dotée?s?|équipée?s?"
+                             r"|munie?s?) d(?:e\b|')"
                              # a verb of reaching, in the present: "le bilan au 1er décembre atteint 16 400 caméras"
                              r"|atteint|atteignent|s'élève|s'élèvent|recense|recensent|dénombre|dénombrent)\b")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)

@@ -18,6 +18,8 @@ def test_counts_told_after_a_sentence_of_what_is_to_come_are_to_come():
     "Les 13 caméras du centre-ville sont toutes actives.",  # a known set
     "Le parc atteignait 77 appareils en février 2010.",  # a past of its own
     "La commune compte aujourd'hui 12 caméras.",  # now
+    "Toulouse est pourvue de 17 caméras.",  # a state of having
+    "La commune est équipée de 17 caméras.",
 ])
 def test_a_sentence_with_its_own_time_or_a_known_set_keeps_it(second):
     assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")] == ["cameras"]
