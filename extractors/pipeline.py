@@ -31,6 +31,7 @@ from extractors.department_codes import without_department_codes
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.french_model import MAX_PARSES_PER_PAGE, parse_sentence
 from extractors.gazetteer import Gazetteer, Place, load_gazetteer
+from extractors.kind_model import second_opinion as kind_second_opinion
 from extractors.lexicon_fr import MONTH_PATTERN, OTHER_NOUNS, VIDEO_TERMS
 from extractors.lists import ListReader
 from extractors.metric_rules import metric_of, restates
@@ -339,9 +340,10 @@ class Extractor(SentenceReader, BareLinker, ListReader):
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
                  place_hint: str | None = None, place_kind: str | None = None, source_url: str | None = None,
-                 gazetteer: Gazetteer | None | object = DEFAULT_GAZETTEER) -> list[Figure]:
+                 gazetteer: Gazetteer | None | object = DEFAULT_GAZETTEER, second_opinion: bool = True) -> list[Figure]:
     """Figures stated in a French text. `place_hint` is the place the page speaks for; `source_url`,
-    its address, tells homonyms apart by the town hall's domain."""
+    its address, tells homonyms apart by the town hall's domain; `second_opinion`, whether the learned model
+    may override the rules' kind of a camera count (off to train it)."""
     if gazetteer is DEFAULT_GAZETTEER:
         gazetteer = load_gazetteer()
     joined, origin = join_broken_words(text)
@@ -350,7 +352,7 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     for figure in figures if origin else []:  # offsets and evidence in the text as given
         figure.start, figure.end = origin[figure.start], origin[figure.end - 1] + 1
         figure.evidence = text[figure.start : figure.end].strip()
-    return figures
+    return kind_second_opinion(figures, text, published) if second_opinion else figures
 
 
 

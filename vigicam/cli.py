@@ -13,7 +13,7 @@ from vigicam import __version__
 from vigicam.cli_shared import user_errors
 from vigicam.crawl_cli import crawl, notify_command, schedule_command, status
 from vigicam.distributed_cli import add_redis_option, ingest_command, worker_command
-from vigicam.lookup_cli import eval_command, extract, places
+from vigicam.lookup_cli import eval_command, extract, places, train_kind
 from vigicam.observatory_cli import observatory_command
 from vigicam.query_cli import query, serve
 from vigicam.report_cli import history, reextract, report
@@ -47,7 +47,8 @@ def demo(ctx: click.Context, keep: bool) -> None:
 
 
 for command in (sources, crawl, extract, eval_command, schedule_command, notify_command, status, places, report,
-                history, reextract, query, serve, demo, observatory_command, worker_command, ingest_command):
+                history, reextract, query, serve, demo, observatory_command, worker_command, ingest_command,
+                train_kind):
     cli.add_command(command)
 add_redis_option(schedule_command)
 

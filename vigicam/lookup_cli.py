@@ -59,6 +59,28 @@ def eval_command(corpus: Path, errors: bool, as_json: bool) -> None:
             click.echo(line, err=as_json)
 
 
+@click.command("train-kind")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the one vigicam ships, extractors/data/kind_model.json).")
+@user_errors
+def train_kind(corpora: tuple[Path, ...], out: Path | None) -> None:
+    """Train the learned second opinion on camera counts' kind from annotated corpora (needs scikit-learn)."""
+    try:
+        from extractors.kind_training import train, write_model
+        model = train(sorted(corpora))
+    except ImportError as exc:
+        raise click.ClickException(f"train-kind needs scikit-learn ({exc.name}): pip install 'vigicam[dev]'") from exc
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    from extractors.kind_model import MODEL_PATH
+
+    target = out or MODEL_PATH
+    write_model(model, target)
+    click.echo(f"{model['examples']} camera counts from {len(corpora)} corpora: {len(model['weights'])} weights "
+               f"written to {target}")
+
+
 class PlacesGroup(click.Group):
     """`vigicam places NAME` looks a name up; `vigicam places load-populations FILE` is a subcommand."""
 
