@@ -13,8 +13,9 @@ RELATIVE_HAVE = (r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|
                  r"|dont (?:nous )?(?:dispose|disposent|disposons|disposait|disposaient)\b")
 # A bare number is a camera count when these follow it ("Neuf autres seront installées")…
 CAMERA_ANAPHORA_AFTER = (
-    # "Dix de plus doivent être installées", "55 nouvelles allaient être installées"
-    r"(?:(?:autres|de plus|nouvelles|supplémentaires|dernières|premières)\s+)?(?:qui\s+)?"
+    # "Dix de plus doivent être installées", "Une trentaine en plus seront posées",
+    # "55 nouvelles allaient être installées"
+    r"(?:(?:autres|de plus|en plus|nouvelles|supplémentaires|dernières|premières)\s+)?(?:qui\s+)?"
     r"(?:seront|sont|ont été|étaient|viendront"
     r"|vont être|devraient être|seraient|doivent être|devront être|devaient être|allaient être|pourraient être)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
@@ -48,12 +49,14 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|rajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|revendiqu\w*|comptabilis\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*|remplac\w*|"
-    r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*|mobilis\w*)"  # "il en faudrait 15",
+    # "il en faudrait 15"
+    r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*|mobilis\w*)"
     # "la commune en espère 250", "elle en vise 40"
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?"  # "Auch en compte à elle seule 48"
     # "on en compte à ce jour 80", "elle en possède à l'heure actuelle 80": a time said in several words
     r"(?:\s+(?:à ce jour|à l'heure actuelle|à présent|pour l'instant|pour le moment|au total|en tout))?"
     r"(?:\s+\w+'?\w*){0,2}\s*$"
+    r"|\by en avoir(?:\s+\w+'?\w*){0,2}\s*$"  # "il devrait y en avoir une trentaine": what there will be
     r"|\bparc\s*(?:de|d'|est monté à|atteint|-|–|compte)?\s*(?:\w+\s+){0,2}$"
     r"|c'est le nombre|(?:au rythme|à raison)\s*(?:de\s*|d')?$"
     r"|\ble cap des?\s*$"  # "a franchi le cap des 50"

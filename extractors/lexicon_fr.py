@@ -81,7 +81,8 @@ NOUN_ADJECTIVES = (
     "dernières derniers fixes mobiles nomades blindées numériques modernes petites grandes "
     "additionnelles additionnels prochaines prochains futures futurs"  # "les 407 prochaines caméras prévues"
 ).split()
-CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection", "visiocaméras",
+CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs de vidéoprotection",
+                "dispositifs de vidéosurveillance", "dispositifs de vidéo-protection", "visiocaméras",
                 "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance",
                 "capteurs d'images", "capteurs d’images", "capteurs vidéo")
 # Nouns that stand for cameras where cameras are the topic: "43 appareils", "sept dômes déjà en place",
