@@ -202,6 +202,7 @@ FUTURE_TERMS = (
     r"(?:un|le|son|leur|du|notre|ce) (?:premier |nouveau |vaste |grand )?plan (?:de |d'|«\s?|\")\d+|"
     r"prête?s? à (?:être )?(?:install|pos|déploy|implant|débours|invest)\w*|"
     r"avant la fin (?:de l'année|du mois|de l'été|du mandat|de l'an)|ambitionn\w*|"
+    r"avant (?:la )?fin (?:de |d')?(?:l'année )?(?:19|20)\d\d|"  # a deadline: "118 avant fin 2011"
     # "un total de 120 caméras dans deux ans": a time ahead
     r"dans (?:un|une|deux|trois|quatre|cinq|six|dix|quelques|\d+) (?:ans?|années|mois|semaines)|"
     # a call for tenders buys what is not there yet: "Lot 1 : fourniture et pose de 14 caméras"

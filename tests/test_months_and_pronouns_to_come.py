@@ -49,3 +49,14 @@ def test_a_town_equipping_itself(text: str, metric: str) -> None:
 def test_a_count_in_brackets_takes_their_time(text: str, value: float, date: str) -> None:
     figure, = [f for f in extract_text(text, place_hint="Nice", published="2014-03-17") if f.value == value]
     assert figure.date == date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a deadline with its year is a time to come
+    ("Chiffres :\n- 77 caméras aujourd'hui, 118 avant fin 2011", [("cameras", 77), ("cameras_planned", 118)]),
+    # "avant" after a compared count tells when that count was
+    ("Actuellement, on est autour de 380 caméras contre 310 avant notre mandat.", [("cameras", 380), ("cameras", 310)]),
+])
+def test_before_a_deadline_and_before_a_mandate(text: str, expected: list) -> None:
+    figures = extract_text(text, place_hint="Nîmes", published="2010-06-01")
+    assert [(f.metric, f.value) for f in figures] == expected
