@@ -29,7 +29,7 @@ from extractors.segments import BULLET
 
 CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
-    rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:.-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
+    rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:.,-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)
 PASS_TO_BEFORE_RE = re.compile(PASS_TO_BEFORE)
 OTHER_COUNTED_BEFORE_RE = re.compile(OTHER_COUNTED_BEFORE)

@@ -178,7 +178,7 @@ FUTURE_TERMS = (
     r"viendront|viendra|"
     # "55 nouvelles allaient être installées": what was then to come
     r"(?:allait|allaient)\s+(?:bientôt\s+|prochainement\s+)?(?:être|install|pos|déploy|implant|ajout|équip)\w*|"
-    r"prévoit|prévoient|prévoyait|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
+    r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visons|visait|veut|veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
@@ -320,7 +320,9 @@ STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
              # "un dispositif pour le moment doté de 160 caméras et qui passera à 200": now, as against later
              r"|pour le moment|pour l'instant|à l'heure actuelle|à présent"
              # a state told in the present: "les vingt-six caméras annoncées … sont en service"
-             r"|(?:sont|est) (?:en service|en fonctionnement|opérationnel\w*)|fonctionnent")
+             r"|(?:sont|est) (?:en service|en fonctionnement|opérationnel\w*)|fonctionnent"
+             # linked now to the supervision centre: "104 caméras sont reliées au CSU"
+             r"|(?:sont|est) (?:aujourd'hui |actuellement )?(?:reliée?s?|raccordée?s?|connectée?s?) (?:au|à)\b")
 # A sentence that opens on a bounded period ("Cet été, 16 caméras ont été installées"): what it tells
 # of was done within that period, an increment, unless it counts from a start ("Depuis 2013, …").
 OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"

@@ -21,6 +21,15 @@ from extractors import extract_text
     ("Sur les 64 sites retenus pour les caméras, l'objectif est d'en avoir 34 opérationnels avant les Jeux.", []),
     ("En 2026, Villeurbanne comptera 410 dispositifs de vidéosurveillance, contre 208 aujourd'hui.",
      [("cameras_planned", 410), ("cameras", 208)]),
+    ("La ville compte 553 caméras, et la mairie, qui a pour objectif d'en placer 600, passe à la vidéoverbalisation.",
+     [("cameras", 553), ("cameras_planned", 600)]),
+    ("« 325, c'est le nombre de caméras actuellement installées sur le territoire de la ville. »",
+     [("cameras", 325)]),
+    # "mis en place 18 ensembles": "en place" is no pronoun of cameras
+    ("La municipalité a mis en place 18 ensembles de caméras.", []),
+    # a count linked now to the supervision centre is there now, whatever the clause after plans
+    ("Dans notre ville, 104 caméras sont reliées au CSU et nous en prévoyons 22 nouvelles pour cette année.",
+     [("cameras", 104), ("cameras_planned", 22)]),
     ("La commune compte 12 caméras ; il faudrait en rajouter cinq.", [("cameras", 12), ("cameras_planned", 5)]),
     ("Vous voulez augmenter le nombre de caméras (350 en cours d'achat) à Toulouse.", [("cameras_planned", 350)]),
     ("La ville va lancer l'appel d'offres pour les 407 prochaines caméras prévues.", [("cameras_planned", 407)]),
