@@ -103,6 +103,8 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              # a state of having: "Toulouse est pourvue de 17 caméras", "la ville est équipée de"
                              r"(?:est|sont) (?:aujourd'hui |déjà |actuellement )?(?:pourvue?s?|dotée?s?|équipée?s?"
                              r"|munie?s?) d(?:e\b|')"
+                             # a pronoun's number now: "le conseil a révélé qu'elles sont finalement 18"
+                             r"|(?:elles|ils) (?:ne )?sont (?:\w+ )?(?=\d)"
                              # a verb of reaching, in the present: "le bilan au 1er décembre atteint 16 400 caméras"
                              r"|atteint|atteignent|s'élève|s'élèvent|recense|recensent|dénombre|dénombrent)\b")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)

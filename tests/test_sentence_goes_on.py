@@ -34,3 +34,9 @@ def test_a_sentence_with_its_own_time_or_a_known_set_keeps_it(second):
 def test_a_count_with_a_state_of_its_own(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Sannois")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_a_pronouns_number_told_in_the_present_is_there_now():
+    text = "Les caméras avaient été prévues au nombre de 11. Le conseil a révélé qu'elles sont finalement 18."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Grandchamp-des-Fontaines")] == [
+        ("cameras_planned", 11), ("cameras", 18)]
