@@ -257,6 +257,20 @@ SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|s
                      r"|(?:s'est|se sont|s'était) (?:traduite?s?|concrétisée?s?|matérialisée?s?)|marquée?s? par)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à|en|par)\s+)?(?:l'installation|la pose|la mise en place"
                      r"|la mise en service|le déploiement|l'implantation) d")  # "a financé la pose de 42 caméras"
+# Participles of deciding or planning: "a voté l'installation de 12 caméras" is no installation done.
+PLANNING_PARTICIPLES = (r"été|voté|approuvé|décidé|validé|adopté|autorisé|acté|programmé|annoncé|prévu|lancé|demandé"
+                        r"|sollicité|proposé|envisagé|promis|retenu|attribué|accordé|délibéré|confirmé|évoqué|présenté"
+                        r"|étudié|budgété|inscrit|engagé|souhaité|voulu|réclamé|choisi|commandé|signé|entériné|saisi"
+                        # a consent or a bet ("a donné son accord pour la pose de", "a misé sur l'installation de"),
+                        # and work begun, not done ("a débuté l'installation de 18 caméras")
+                        r"|donné|misé|débuté|commencé|entamé|"
+                        # adverbs that end like participles ("avait aussi promis")
+                        r"aussi|ainsi|ici|parmi")
+# An installation a verb in the compound past tells as done: "a suivi de près l'installation de dix caméras",
+# "La première phase a eu lieu avec l'installation de 14 caméras", "a dressé un bilan de l'installation de".
+DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIPLES})\b)[a-zéèêîôû]+(?:é|i|u|is|it)\b"
+                  r"(?:\s+[\w'-]+){0,5}?\s+(?:l'installation|la pose|la mise en place|la mise en service"
+                  r"|le déploiement|l'implantation) d")
 PAST_INSTALL = (
     # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras"
     r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"

@@ -11,6 +11,7 @@ from extractors.anaphora_fr import (
 from extractors.lexicon_fr import (
     BOUNDED_PERIOD,
     DAMAGED,
+    DONE_OPERATION,
     FUTURE_PASSIVE,
     FUTURE_TERMS,
     FUTURE_VERB_RE,
@@ -108,6 +109,7 @@ PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|d
                              # a verb of reaching, in the present: "le bilan au 1er décembre atteint 16 400 caméras"
                              r"|atteint|atteignent|s'élève|s'élèvent|recense|recensent|dénombre|dénombrent)\b")
 SUPPORTED_INSTALL_RE = re.compile(SUPPORTED_INSTALL)
+DONE_OPERATION_RE = re.compile(DONE_OPERATION)
 # "27 caméras au total, installées pendant l'été": installed within a period, however many they are
 DATED_PARTICIPLE_RE = re.compile(rf"^(?:(?!\bdont\b)[^.;]){{0,30}}?\b(?:{INSTALL})\w*\s+"
                                  rf"(?:{BOUNDED_PERIOD})")  # not "Dix-huit, dont six installées l'an dernier"

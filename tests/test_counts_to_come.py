@@ -309,3 +309,18 @@ def test_a_count_s_own_words_begin_at_a_new_clause_not_at_a_word_that_starts_lik
 def test_a_pages_decision_does_not_reach_a_count_told_in_the_past(text, expected):
     figures = [(f.metric, f.value) for f in extract_text(text, place_hint="Vitré") if f.metric.startswith("cameras")]
     assert figures == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an installation a verb in the compound past tells as done is no plan
+    ("En juillet dernier, le maire a suivi de près l'installation de dix caméras, posées aux entrées de la ville.",
+     "cameras"),
+    ("La mairie a dressé un premier bilan de l'installation de 13 caméras de vidéoprotection.", "cameras"),
+    # a decision, a consent, a bet or work begun is not an installation done
+    ("Le conseil a voté l'installation de 12 caméras.", "cameras_planned"),
+    ("La préfecture a donné son accord pour la pose de 45 caméras sur l'ensemble de la commune.", "cameras_planned"),
+    ("L'entreprise a débuté l'installation de 18 caméras.", "cameras_planned"),
+    ("Le maire avait aussi promis l'installation de 100 caméras.", "cameras_planned"),
+])
+def test_an_installation_told_as_done_or_as_decided(text, expected):
+    assert [f.metric for f in extract_text(text, place_hint="Coutances")] == [expected]
