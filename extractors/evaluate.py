@@ -45,16 +45,16 @@ def extract_record(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [f.to_dict() for f in figures]
 
 
-def _same_value(a: float, b: float) -> bool:
+def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.01, abs(b) * 0.005)
 
 
-def _span(text: str, evidence: str) -> tuple[int, int]:
+def evidence_span(text: str, evidence: str) -> tuple[int, int]:
     start = text.find(evidence)
     return (start, start + len(evidence)) if start >= 0 else (-1, -1)
 
 
-def _overlap(span: tuple[int, int], predicted: dict) -> int:
+def overlap(span: tuple[int, int], predicted: dict) -> int:
     return max(0, min(span[1], predicted.get("end", -1)) - max(span[0], predicted.get("start", -1)))
 
 
@@ -63,12 +63,12 @@ def match(text: str, gold: list[dict], predicted: list[dict]) -> list[tuple[dict
     pairs: list[tuple[dict | None, dict | None]] = []
     free = list(predicted)
     for g in gold:
-        candidates = [p for p in free if p["metric"] == g["metric"] and _same_value(p["value"], g["value"])]
+        candidates = [p for p in free if p["metric"] == g["metric"] and same_value(p["value"], g["value"])]
         if not candidates:
             pairs.append((g, None))
             continue
-        gold_span = _span(text, g["evidence"])
-        best = max(candidates, key=lambda p, span=gold_span: _overlap(span, p))
+        gold_span = evidence_span(text, g["evidence"])
+        best = max(candidates, key=lambda p, span=gold_span: overlap(span, p))
         free.remove(best)
         pairs.append((g, best))
     pairs.extend((None, p) for p in free)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,14 +31,8 @@ WORDS_NEAR = 8  # of which the nearest words, and their pairs
 EARLIER = 400  # characters before the count whose words stand for the sentences before it
 WORD_RE = re.compile(r"[a-zàâçéèêëîïôûùüÿœæ']+")
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
-DIGIT_RE = re.compile(r"\d")
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    last = None
-    for last in matches:  # noqa: B007 - the loop keeps the last one
-        pass
-    return last
+FIRST_DIGIT_RE = re.compile(r"\d")
+UP_TO_LAST_DIGIT_RE = re.compile(r".*\d", re.DOTALL)
 
 
 def _words(text: str) -> list[str]:
@@ -53,8 +46,8 @@ def kind_features(text: str, start: int, end: int, sentence: str, published: str
     features: dict[str, float] = {f"rule={rule}": 1.0, f"got={kind}": 1.0}
     # the count's own words: not past the next number ("35 caméras, 10 de plus d'ici 2023": the "d'ici" is the 10's)
     left_text, right_text = text[max(0, start - WINDOW) : start], text[end : end + WINDOW]
-    right_text = right_text[: m.start()] if (m := DIGIT_RE.search(right_text)) else right_text
-    left_text = left_text[m.end() :] if (m := _last(DIGIT_RE.finditer(left_text))) else left_text
+    right_text = right_text[: m.start()] if (m := FIRST_DIGIT_RE.search(right_text)) else right_text
+    left_text = left_text[m.end() :] if (m := UP_TO_LAST_DIGIT_RE.match(left_text)) else left_text
     left, right = _words(left_text)[-WORDS_NEAR:], _words(right_text)[:WORDS_NEAR]
     for side, words in (("L", left), ("R", right)):
         features.update({f"{side}:{w}": 1.0 for w in words})

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extractors.evaluate import _overlap, _same_value, _span, read_corpus
+from extractors.evaluate import evidence_span, overlap, read_corpus, same_value
 from extractors.figure import Figure
 from extractors.kind_model import KINDS, kind_features
 from extractors.pipeline import extract_text
 
-REGULARISATION = 1.0  # scikit-learn's C: measured best of 0.3 and 1.0 on five folds of whole batches
+REGULARISATION = 1.0  # scikit-learn's C: best of 0.1, 0.3, 1.0 and 3.0 (bench/kind_model_cv.py --regularisation)
 DIGITS = 4
 MIN_EXAMPLES = 2  # a cue seen once says nothing that generalises, and would swell the shipped file
 
@@ -33,14 +33,16 @@ def rules_reading(record: dict[str, Any]) -> list[Figure]:
 
 
 def record_examples(record: dict[str, Any], figures: list[Figure]) -> Iterator[Example]:
-    """(cues, gold kind) of each camera count the rules found that a gold camera count matches."""
+    """(cues, gold kind) of each camera count the rules found that a gold camera count matches: the same value,
+    any kind, and evidence that overlaps (unlike the evaluation's matching, a figure elsewhere in the passage is
+    left for the gold it does overlap)."""
     text, published = record["text"], record.get("published")
     found = [f for f in figures if f.metric in KINDS]
     for gold in (g for g in record.get("figures", []) if g["metric"] in KINDS):
-        same = [f for f in found if _same_value(f.value, gold["value"])]
-        span = _span(text, gold["evidence"])
-        best = max(same, key=lambda f, s=span: _overlap(s, {"start": f.start, "end": f.end}), default=None)
-        if best is None or _overlap(span, {"start": best.start, "end": best.end}) <= 0:
+        span = evidence_span(text, gold["evidence"])
+        same = [f for f in found if same_value(f.value, gold["value"])]
+        best = max(same, key=lambda f: overlap(span, {"start": f.start, "end": f.end}), default=None)
+        if best is None or overlap(span, {"start": best.start, "end": best.end}) <= 0:
             continue
         found.remove(best)
         yield kind_features(text, best.start, best.end, best.sentence, published, best.why.get("metric"),
