@@ -49,9 +49,8 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\ben\s+(?:\w+\s+){0,1}(?:dénombr\w*|compt\w*|install\w*|pos(?:er|e|ent|era|eront|erons|é|és)\b|plac(?:er|era|eront|erons|é|és|ées)\b|déploy\w*|déploi\w*|possède\w*|posséd\w*|ajout\w*|rajout\w*|avons|ont|a|av(?:ait|aient|ions)|totalis\w*|recens\w*|revendiqu\w*|comptabilis\w*|gère|gèrent|pilot\w*|surveill\w*|conserv\w*|promet\w*|apport\w*|align\w*|"
     r"aur\w*|recev\w*|reçoi\w*|accueill\w*|connect\w*|raccord\w*|exploit\w*|rest\w*|concentr\w*|prévoi\w*|prévoy\w*|envisag\w*|annonc\w*|command\w*|réclam\w*|"
     r"demand\w*|faudr\w*|faut|esp[èé]r\w*|vis\w*|souhait\w*|veu\w*|voudr\w*|remplac\w*|"
-    # "il en faudrait 15"
+    # "il en faudrait 15", "la commune en espère 250", "elle en vise 40"
     r"exist\w*|implant\w*|acqu[ié]\w*|achet\w*|achèt\w*|utilis\w*|mobilis\w*)"
-    # "la commune en espère 250", "elle en vise 40"
     r"(?:\s+à\s+(?:elle|lui)\s+seule?)?"  # "Auch en compte à elle seule 48"
     # "on en compte à ce jour 80", "elle en possède à l'heure actuelle 80": a time said in several words
     r"(?:\s+(?:à ce jour|à l'heure actuelle|à présent|pour l'instant|pour le moment|au total|en tout))?"

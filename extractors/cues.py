@@ -59,7 +59,7 @@ OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
 CAMERA_TYPE = r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|motorisée|thermique)s?\b"
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|il y a\b|"
-    r"vers\b|devant\b|près d|autour d|"  # "huit vers la MJC, neuf devant la gare": where each of a list stands
+    r"vers\b|"  # "huit vers la MJC, neuf devant la gare": where each of a list stands ("devant" below)
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
     r"|autour\b|près\b|aux abords|devant\b|le long\b"  # "dont 6 autour de la gare"

@@ -263,12 +263,13 @@ PLANNING_PARTICIPLES = (r"été|voté|approuvé|décidé|validé|adopté|autoris
                         r"|étudié|budgété|inscrit|engagé|souhaité|voulu|réclamé|choisi|commandé|signé|entériné|saisi"
                         # a consent or a bet ("a donné son accord pour la pose de", "a misé sur l'installation de"),
                         # and work begun, not done ("a débuté l'installation de 18 caméras")
-                        r"|donné|misé|débuté|commencé|entamé|"
-                        # adverbs that end like participles ("avait aussi promis")
-                        r"aussi|ainsi|ici|parmi")
+                        r"|donné|misé|débuté|commencé|entamé")
+# Adverbs that end like participles and may stand after the auxiliary: "avait aussi promis l'installation de"
+PARTICIPLE_LIKE_ADVERBS = r"aussi|ainsi|ici|parmi"
 # An installation a verb in the compound past tells as done: "a suivi de près l'installation de dix caméras",
 # "La première phase a eu lieu avec l'installation de 14 caméras", "a dressé un bilan de l'installation de".
-DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIPLES})\b)[a-zéèêîôû]+(?:é|i|u|is|it)\b"
+DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIPLES}|{PARTICIPLE_LIKE_ADVERBS})\b)"
+                  r"[a-zéèêîôû]+(?:é|i|u|is|it)\b"
                   r"(?:\s+[\w'-]+){0,5}?\s+(?:l'installation|la pose|la mise en place|la mise en service"
                   r"|le déploiement|l'implantation) d")
 PAST_INSTALL = (
