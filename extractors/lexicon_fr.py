@@ -271,7 +271,12 @@ PARTICIPLE_LIKE_ADVERBS = r"aussi|ainsi|ici|parmi"
 DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIPLES}|{PARTICIPLE_LIKE_ADVERBS})\b)"
                   r"[a-zéèêîôû]+(?:é|i|u|is|it)\b"
                   r"(?:\s+[\w'-]+){0,5}?\s+(?:l'installation|la pose|la mise en place|la mise en service"
-                  r"|le déploiement|l'implantation) d")
+                  r"|le déploiement|l'implantation) d"
+                  # the installation is the subject of a compound past: "L'installation de dix caméras dans les
+                  # écoles a coûté 36 000 euros" (not "a été votée": être and the participles of planning stay out)
+                  r"|\b(?:l'installation|la pose|la mise en place|la mise en service|le déploiement|l'implantation)"
+                  rf" d[e'][^.;:!?]{{0,100}}?\b(?:a|ont|avait|avaient) (?!(?:{PLANNING_PARTICIPLES})\b)"
+                  r"[a-zéèêîôû]+(?:é|i|u|is|it)\b")
 PAST_INSTALL = (
     # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras"
     r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"
