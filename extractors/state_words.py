@@ -84,9 +84,13 @@ TIME_AHEAD_AFTER_RE = re.compile(
 
 # A count's place among others: joined to those there, or added to reach a total
 # "20 caméras nomades s'ajoutent aux 110 caméras fixes", "7 nouvelles caméras de vidéoprotection complètent le
-# dispositif": the 20, the 7, joining now (not "25 caméras temporaires complètent les 80 permanentes": part of it)
+# dispositif": the 20, the 7, joining now (not "25 caméras temporaires complètent les 80 permanentes": part of it);
+# or joined just before: "160 caméras HD se sont ajoutées au réseau", "deux caméras mobiles sont venues compléter"
 JOINING_NOW_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:(?:[\w-]+\s+){0,2}?s'ajout(?:e|ent)"
-                            r"|(?:nouvelles?|nouveaux|supplémentaires?)\s+(?:[\w-]+\s+){0,3}?(?:complètent|renforcent))\b")
+                            r"|(?:nouvelles?|nouveaux|supplémentaires?)\s+(?:[\w-]+\s+){0,3}?(?:complètent|renforcent)"
+                            r"|(?:[\w«»-]+\s+){0,3}?(?:se sont|s'est)\s+(?:[\w']+\s+)?ajoutée?s?"
+                            r"|(?:[\w«»-]+\s+){0,3}?(?:sont|est)\s+(?:\w+\s+)?venue?s?\s+(?:compléter|renforcer"
+                            r"|s'ajouter|étoffer|enrichir|grossir))\b")
 HAVE_BEEN_TOO_RE = re.compile(r"\s*l'(?:ont|a)\s+(?:déjà\s+|aussi\s+|également\s+)?été\b")  # "dont 17 l'ont été"
 WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15 le seront d'ici juin"
 # "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was

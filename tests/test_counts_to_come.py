@@ -328,3 +328,15 @@ def test_a_pages_decision_does_not_reach_a_count_told_in_the_past(text, expected
 def test_an_installation_told_as_done_or_as_decided(text, expected):
     figures = extract_text(text, place_hint="Coutances")
     assert [f.metric for f in figures if f.metric.startswith("cameras")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cameras that joined the network just before are what was added, whatever the network holds
+    ("Deux caméras « mobiles » sont venues compléter l'équipement de la mairie.", ("cameras_added", 2)),
+    ("Douze caméras se sont ajoutées aux 40 du centre.", ("cameras_added", 12)),
+    # a coming, not a joining: no count of what was added
+    ("Deux caméras sont venues en 2019.", ("cameras", 2)),
+])
+def test_cameras_that_joined_the_network_were_added(text, expected):
+    figures = extract_text(text, place_hint="Carmaux", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures][0] == expected
