@@ -217,6 +217,7 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Les agents qui seront recrutés surveilleront les 85 caméras de la ville.", "85", "cameras"),
          ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
          ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras"),
+         ("Les 79 caméras de la ville serviront à verbaliser les automobilistes.", "79", "cameras"),
          ("Le système s'appuiera sur le réseau des 76 caméras de la ville.", "76", "cameras"),
          # the modal the small model hangs the subject on stands for the verb it helps
          ("Si besoin, les 117 caméras de la ville pourront dorénavant être suivies en direct.", "117", "cameras"),
