@@ -167,7 +167,12 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
         Metric.CAMERAS_PLANNED,
         DECISION_CUE,
         (("L'implantation des neuf caméras a été arrêtée en accord avec la gendarmerie.", "neuf", "cameras_planned"),
-         ("En juin, la mairie a voté l'achat de dix caméras mobiles.", "dix", "cameras_planned")),
+         ("En juin, la mairie a voté l'achat de dix caméras mobiles.", "dix", "cameras_planned"),
+         # what a network started with is no decision; the clause after a comma is another's
+         ("Lancé en 2004 avec l'installation de 14 caméras sur La Butte, le dispositif compte aujourd'hui 88 "
+          "caméras.", "14", "cameras"),
+         ("Lancé en 2004 avec l'installation de 14 caméras sur La Butte, le dispositif compte aujourd'hui 88 "
+          "caméras.", "88", "cameras")),
     ),
     ReviewRule(
         "past_operation",

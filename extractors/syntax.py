@@ -180,7 +180,7 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
         time = Time.PROSPECTIVE
     return NumberSyntax(noun_lemma, verb_lemma(_modals_verb(verb)), time,
                         intention.lemma_ if intention is not None else None,
-                        _definite(number), verb_lemma(carrier), compared, _operation(verb, carrier, path),
+                        _definite(number), verb_lemma(carrier), compared, _operation(number, verb, carrier, path),
                         any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children),
                         _existential(number), _new(noun), _operation_to_come(number), _joined(number),
                         carrier is verb and _active(verb), _per_period(number), _past_told(number.doc),
@@ -209,16 +209,25 @@ def _starting_point(number: Any) -> bool:
     return before in ("de", "d'") and any(t.lower_ == "à" for t in doc[number.i + 1 : number.i + 4])
 
 
-def _operation(verb: Any, carrier: Any, path: list[Any]) -> str | None:
+def _operation(number: Any, verb: Any, carrier: Any, path: list[Any]) -> str | None:
     """The operation that puts the counted cameras up, if the count is told as one: a noun between it
     and its verb ("l'installation de 40 caméras", not a time's "depuis le déploiement de 7 caméras"),
     or an infinitive of installing under another verb ("aidés pour installer 26 614 caméras")."""
     for token in path:
-        if token.lemma_ in operation_nouns() and token.dep_ != "obl:mod":
+        if token.lemma_ in operation_nouns() and token.dep_ != "obl:mod" and not _clause_apart(token, number) and not (
+                any(c.lower_ == "avec" for c in token.children)):  # "lancé en 2004 avec l'installation de"
             return token.lemma_
     if carrier is not verb and verb_lemma(verb) in verb_meanings()["install"]:
         return verb_lemma(verb)
     return None
+
+
+def _clause_apart(token: Any, number: Any) -> bool:
+    """Whether a single comma stands between them: the small model hangs a next clause on the noun before it
+    ("Lancé avec l'installation de 14 caméras sur La Butte, le dispositif compte aujourd'hui 88 caméras", where
+    it reads "compte" as a noun), so the operation is another clause's; a pair of commas is an aside."""
+    low, high = sorted((token.i, number.i))
+    return sum(t.text == "," for t in token.doc[low:high]) % 2 == 1
 
 
 def noun_word(number: Any) -> bool:

@@ -88,7 +88,9 @@ OWN_NOW_AFTER_RE = re.compile(f"{OWN_WATCHING_AFTER_RE.pattern}|{OWN_RELATIVE_NO
 # "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
 STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?"
                                     r"|mise?s? en (?:place|service))\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
-                                    r"avec\s*$")
+                                    # "lancé en 2004 avec l'installation de 14 caméras"
+                                    r"avec(?:\s+(?:l'installation|la pose|la mise en (?:place|service)|le déploiement"
+                                    r"|l'implantation)\s+d(?:e|'))?\s*$")
 WHOLE_OF_PART_RE = re.compile(r"\b(?!ensemble|totalité|plupart)(?:\d+|[a-zé-]+)\s+"
                               r"(?:des|de ses|sur les|sur ses)\s*$")
 SINCE_RE = re.compile(r"\bdepuis\b")
