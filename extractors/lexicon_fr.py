@@ -169,7 +169,7 @@ BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la périod
 
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (
-    r"seront|sera|devra|devront|devrait|devraient|va|vont|"
+    r"seront|sera|devra|devront|devrait|devraient|va(?! de pair)|vont(?! de pair)|"  # "aller de pair" goes with
     # "doivent être installées", "doit équiper"; not "les 42 caméras déployées doivent répondre à la demande"
     r"(?:doit|doivent)\s+(?:encore\s+|bientôt\s+|prochainement\s+|donc\s+)?(?:être|s'|augment|install|pos|implant|déploy|"
     r"équip|ajout|renforc|compl|étendre|passer|faire|atteindre|porter|accueillir|recevoir|aboutir|conduire|mener|"

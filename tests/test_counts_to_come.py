@@ -340,3 +340,11 @@ def test_an_installation_told_as_done_or_as_decided(text, expected):
 def test_cameras_that_joined_the_network_were_added(text, expected):
     figures = extract_text(text, place_hint="Carmaux", second_opinion=False)
     assert [(f.metric, f.value) for f in figures][0] == expected
+
+
+def test_going_hand_in_hand_is_no_future():
+    # "aller de pair" tells what goes with what, not what is to come
+    text = ("Cette montée en puissance va de pair avec des équipements modernes : 3 voitures de police et surtout "
+            "92 caméras déployées sur la commune.")
+    figures = extract_text(text, place_hint="Lourdes", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == [("cameras", 92)]
