@@ -63,11 +63,12 @@ QUALIFIERS_BEFORE = {
 }
 # Phrases right after the number and its unit: "80 % au maximum", "500 caméras environ".
 QUALIFIERS_AFTER = {
-    "at_most": ["au maximum", "maximum", "au plus", "au grand maximum", ", son plafond", ", soit le plafond",
-                ", le plafond", ", soit le maximum"],  # "sollicitée à hauteur de 30 000 €, son plafond"
+    # "sollicitée à hauteur de 30 000 €, son plafond"
+    "at_most": ["au maximum", "maximum", "au plus", "au grand maximum", "a maxima", "à maxima", ", son plafond",
+                ", soit le plafond", ", le plafond", ", soit le maximum"],
     # "en les portant à 600 voire plus": the least of what is said
-    "at_least": ["au moins", "au minimum", "et plus", "ou plus", "minimum", "voire plus", "sinon plus",
-                 "voire davantage", "ou davantage", "et davantage"],
+    "at_least": ["au moins", "au minimum", "et plus", "ou plus", "minimum", "a minima", "à minima", "voire plus",
+                 "sinon plus", "voire davantage", "ou davantage", "et davantage"],
     "approx": ["environ", "à peu près", "ou presque"],
 }
 # Words in a table header or the block before it that make bare cells bounds ("Taux maximal").
