@@ -87,7 +87,11 @@ OWN_RELATIVE_NOW_AFTER_RE = re.compile(
 OWN_NOW_AFTER_RE = re.compile(f"{OWN_WATCHING_AFTER_RE.pattern}|{OWN_RELATIVE_NOW_AFTER_RE.pattern}")
 # "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
 STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?"
-                                    r"|mise?s? en (?:place|service))\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
+                                    r"|mise?s? en (?:place|service)"
+                                    # "la ville s'est dotée d'un système de vidéosurveillance en 2010 avec"
+                                    r"|(?:s'est|se sont|s'était|s'étaient) (?:dotée?s?|équipée?s?) d'une?\s+[\w-]+"
+                                    r"(?:\s+d(?:e\s+|')[\w-]+)?)"
+                                    r"\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
                                     # "lancé en 2004 avec l'installation de 14 caméras"
                                     r"avec(?:\s+(?:l'installation|la pose|la mise en (?:place|service)|le déploiement"
                                     r"|l'implantation)\s+d(?:e|'))?\s*$")

@@ -70,6 +70,8 @@ def test_a_count_said_to_be_there_now_is_the_stock(text: str, expected: list[tup
      [("cameras", 13)]),
     # what a system started with: there then, whatever is to come of it
     ("Le réseau, lancé en 2004 avec 15 caméras, sera étendu aux abords des écoles.", [("cameras", 15)]),
+    ("Notre ville s'est dotée d'un système de vidéosurveillance en 2010 avec l'installation de 11 caméras.",
+     [("cameras", 11)]),
     # new ones that watch now are what was added
     ("Huit caméras supplémentaires surveillent désormais le parc.", [("cameras_added", 8)]),
 ])
