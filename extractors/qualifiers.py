@@ -34,14 +34,21 @@ AFTER = [(Qualifier(q), _phrase_re(p, before=False)) for q, p in QUALIFIERS_AFTE
 HEDGE_PREFIX_RE = re.compile(r"(?:un peu|légèrement|bien|nettement|très légèrement)\s+$")
 
 
+# An adverb between a verb of bounding and the count: "dépasse tout de même les 300 000 euros", "approche
+# désormais les 70 unités" read as "dépasse les", "approche les".
+INSERTED_ADVERB_RE = re.compile(r"\s(?:tout de même|désormais|aujourd'hui|déjà|largement|maintenant|actuellement"
+                                r"|même|encore|pourtant|ainsi)(?=\s+(?:les|la|le|l')?\s*$)")
+
+
 def qualifier_before(left: str) -> tuple[Qualifier | None, int]:
     """The qualifier ending `left`, and how many characters of `left` state it."""
-    left = _normalise(left[-60:])
+    said = _normalise(left[-60:])
+    left = INSERTED_ADVERB_RE.sub("", said)
     best: tuple[Qualifier | None, int] = (None, 0)
     for qualifier, pattern in BEFORE:
         if m := pattern.search(left):
             phrase_start = m.start() + (1 if left[m.start() : m.start() + 1] in " («\"',;:" else 0)
-            length = len(left) - phrase_start
+            length = len(said) - phrase_start  # an adverb taken out stood inside the phrase
             if hedge := HEDGE_PREFIX_RE.search(left[:phrase_start]):
                 length += phrase_start - hedge.start()
             if length > best[1]:  # the longest phrase wins: "pas moins de" over "moins de"
