@@ -131,7 +131,9 @@ LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
                                r"|complét|renforc|rejoint|étoff)\w*")  # "les 35 caméras seront complétées par …"
 # "la proposition de raccordement des 19 caméras de Rocquencourt au CSU", "raccorder ses 40 caméras au centre":
 # a set linked to a centre is there already, whatever the decision to link it says of time
-LINKING_SET_BEFORE_RE = re.compile(r"\b(?:raccord|connect|rattach|reli)\w*\s+(?:de\s+|à\s+)?"
+LINKING_SET_BEFORE_RE = re.compile(r"\b(?:(?:raccord|connect|rattach|reli)\w*\s+(?:de\s+|à\s+)?"
+                                   # the watching of a set: "le futur centre de supervision des 110 caméras"
+                                   r"|(?:supervision|visionnage|exploitation|images|enregistrements)\s+)"
                                    r"(?:des|ses|leurs|les|aux)\s*$")
 # "Les six dernières ont été posées il y a trois mois": the latest of a network, what was added last
 LAST_ONES_AFTER_RE = re.compile(r"^\s*(?:derni[eè]res|derniers)\b(?:\s+cam[ée]ras)?\s+(?:\w+\s+)?"

@@ -54,6 +54,9 @@ def test_a_rounded_restatement(text: str, expected: list[tuple[str, float]]) -> 
 @pytest.mark.parametrize(("text", "expected"), [
     # a set linked to a centre is there already, whatever the decision to link it says of time
     ("Le conseil a voté le raccordement des 19 caméras de Rocquencourt au centre de supervision.", [("cameras", 19)]),
+    # so is a set a centre to come will watch
+    ("Le futur centre de supervision des 110 caméras de vidéoprotection de la ville permettra aux policiers d'agir "
+     "plus vite.", [("cameras", 110)]),
     # the latest of a network, told without their noun: what was added last
     ("Le Puy compte 97 caméras. S'y ajoutent les caméras des parkings. « Les six dernières ont été posées il y a "
      "trois mois », indique le maire.", [("cameras", 97), ("cameras_added", 6)]),
