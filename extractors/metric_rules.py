@@ -151,6 +151,8 @@ def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: s
     if x.published and any(year < x.published[:4] for year in YEAR_RE.findall(own)):
         return False  # "1re phase (2021) : 10 caméras" on a page of 2023: dated before the page, done
     before = x.sentences[sentence.index - 1]
+    if "\n\n" in x.text[before.end : sentence.start] and said.rstrip().endswith(":"):
+        return False  # a heading opening a paragraph ("55 caméras dont 37 dans le centre ville :") heads what follows
     return bool(FUTURE_RE.search(norm(x.text[before.start : before.end])))
 
 

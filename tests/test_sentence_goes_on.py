@@ -36,6 +36,14 @@ def test_a_count_with_a_state_of_its_own(text: str, expected: list[tuple[str, fl
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
 
 
+def test_a_heading_opening_a_paragraph_heads_what_follows():
+    # the heading goes with the paragraph it opens, not with the one before it
+    text = ("À partir de lundi, les infractions pourront être sanctionnées grâce à ce dispositif.\n\n"
+            "55 caméras dont 37 dans le centre-ville :\nElles ont été installées avec l'accord du conseil municipal.")
+    figures = extract_text(text, place_hint="La Seyne-sur-Mer", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")][:1] == [("cameras", 55)]
+
+
 def test_a_pronouns_number_told_in_the_present_is_there_now():
     text = "Les caméras avaient été prévues au nombre de 11. Le conseil a révélé qu'elles sont finalement 18."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Grandchamp-des-Fontaines")] == [
