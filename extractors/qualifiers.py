@@ -20,7 +20,8 @@ def _phrase_re(phrases: list[str], *, before: bool) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if before:
         return re.compile(rf"(?:^|[\s(«\"',;:])(?:{alternatives})\s*$")
-    return re.compile(rf"^\s*(?:{alternatives})(?![\w])")
+    # after the unit's complement too: "2200 caméras de surveillance environ"
+    return re.compile(rf"^\s*(?:(?:de\s+|d')[^\W\d][\w-]*\s+)?(?:{alternatives})(?![\w])")
 
 
 BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()] + [

@@ -147,6 +147,9 @@ def triples(text, **kwargs):
         ("La ville veut augmenter le nombre de caméras, en les portant à 600 voire plus.",
          [("cameras_planned", 600, "at_least")]),
         ("Le groupe demande l'installation de 26 caméras a minima.", [("cameras_planned", 26, "at_least")]),
+        # a hedge after the unit's complement
+        ("Au total, 2200 caméras de surveillance environ sont réparties dans les stades.",
+         [("cameras", 2200, "approx")]),
         # an adverb between the verb of bounding and the count
         ("Le coût de la vidéoprotection dépasse tout de même les 300.000 euros.", [("money_eur", 300000, "at_least")]),
         ("Le parc de caméras approche désormais les 70 unités.", [("cameras", 70, "approx")]),
