@@ -215,7 +215,8 @@ FUTURE_TERMS = (
     # a periphrastic future: "sont sur le point d'être installées", "devant être raccordées"
     r"sur le point d(?:e\b|'\w+)|"
     # an intention: "Christian Estrosi compte installer 500 caméras" (not "la ville compte 500 caméras")
-    r"compt(?:e|ent|ait|aient|ons)\s+(?:bien\s+|encore\s+|aussi\s+)?(?:install|déploy|pos|implant|équip|ajout|porter"
+    # "la municipalité compte en installer 18 autres"
+    r"compt(?:e|ent|ait|aient|ons)\s+(?:bien\s+|encore\s+|aussi\s+)?(?:en\s+)?(?:install|déploy|pos|implant|équip|ajout|porter"
     r"|étendre|doter|mettre)\w*|"
     # still to do: "il reste 7 caméras à installer", "12 caméras restent à poser"
     r"rest(?:e|ent|ait|aient)\b[^.;,]{0,40}?\bà (?:install|pos|implant|déploy|mettre en|raccord)\w*|"

@@ -348,3 +348,10 @@ def test_going_hand_in_hand_is_no_future():
             "92 caméras déployées sur la commune.")
     figures = extract_text(text, place_hint="Lourdes", second_opinion=False)
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == [("cameras", 92)]
+
+
+def test_counting_on_installing_some_is_an_intention():
+    # "compter en installer": an intention with "en" standing for the cameras, not a verb of having
+    text = "En 2014, la ville comptait 50 caméras ; en 2018, la municipalité compte en installer 18 autres."
+    figures = extract_text(text, place_hint="Tours", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 50), ("cameras_planned", 18)]
