@@ -128,6 +128,9 @@ ARRONDISSEMENT_BEFORE_RE = re.compile(r"\b(?:dans le|le|du|au)\s+(\d{1,2})(?:e|�
 ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}
 NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collège|lycée|gare|centre|boulevard)\s*$",
                            re.IGNORECASE)
+# Capitalised words that name a text or an institution, never a district: "au Code de la route", "au Conseil d'État"
+INSTITUTION_WORDS = frozenset({"Code", "Conseil", "Journal", "Parlement", "Sénat", "Assemblée", "Gouvernement",
+                               "Préfet", "Procureur", "Tribunal", "Ministère", "Ministre", "État", "Etat"})
 RELATIVE_WORDS = [
     (re.compile(r"\b(?:agglomération|métropole|intercommunalité|communauté (?:d'agglomération|de communes|urbaine)"
                 r"|agglo|territoire intercommunal|intercommuna(?:l\w*|ux)|(?:supervision|csu) communautaire)\b",

@@ -31,6 +31,7 @@ from extractors.place_words import (
     FUNDS_BEFORE_RE,
     GENITIVE_RE,
     HAVING_COMMUNE_RE,
+    INSTITUTION_WORDS,
     LANDMARK_COLON_RE,
     LANDMARK_RE,
     LOCATED_AT_RE,
@@ -302,8 +303,9 @@ def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: in
             if named[0] == at:
                 return as_named(named, sentence)
         name = NAME_RE.match(sentence, at)
-        if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).split()[0].isupper():
-            continue  # "au CSU de Redon": an acronym names a body, not a district
+        if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).split()[0].isupper() or (
+                name.group(0).split()[0] in INSTITUTION_WORDS):
+            continue  # "au CSU de Redon": an acronym names a body, not a district; "au Code de la route" a text
         if f.commune and f.is_short_for_commune(name.group(0)):
             return to_figure_place(f.commune)
         following = NEXT_COUNT_RE.split(sentence[name.end() : clause_end], maxsplit=1)[0]

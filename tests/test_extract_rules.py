@@ -535,6 +535,12 @@ def test_a_bulleted_line_ends_its_sentence_and_names_a_member_commune():
         (24, "Redon"), (6, "Allaire"), (30, "Redon")]
 
 
+def test_a_text_or_an_institution_after_au_is_no_district():
+    text = ("Plus de 1 000 procès-verbaux ont été dressés, dont 75% pour stationnement gênant et 25% pour "
+            "infractions diverses au Code de la route.")
+    assert {f.place for f in extract_text(text, place_hint="Valence (Drôme)")} == {"Valence (Drôme)"}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a labelled line with its part in brackets, then the next line
     ("Vendôme en chiffres\n\nNombre de caméras : 31 (dont 4 nomades)\nPart du budget consacrée à la "
