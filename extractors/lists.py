@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.candidates import Candidate
-from extractors.cues import COUNTED_NOUN_RE, DOT_LEADER_RE, LIST_LINE_RE
+from extractors.cues import COUNT_FIRST_LINE_RE, COUNTED_NOUN_RE, DOT_LEADER_RE, LIST_LINE_RE
 from extractors.figure import Qualifier
 from extractors.lexicon_fr import VIDEO_TERMS
 from extractors.numbers import Mention
@@ -39,19 +39,27 @@ class ListReader:
         return readings[0] if readings else None
 
     def read_list_line(self, sentence: Sentence, m: Mention) -> Reading | None:
-        """A number alone after a year or a label on its line ("2018 : 19", "Séné : 14"), in a list of such
-        lines whose intro ("Évolution du nombre de caméras :", "Les caméras par commune :") names what they
+        """A number alone after a year or a label on its line ("2018 : 19", "Séné : 14"), or opening a bulleted
+        line that says where ("• 27 dans le secteur du centre-ville"), in a list of such lines whose intro
+        ("Évolution du nombre de caméras :", "Les nouvelles caméras quartier par quartier :") names what they
         count."""
-        if not LIST_LINE_RE.fullmatch(self.text[sentence.start : sentence.end].strip()) or m.year_like:
+        line = self.text[sentence.start : sentence.end]
+        count_first = COUNT_FIRST_LINE_RE.fullmatch(line.strip())
+        if m.year_like or not (LIST_LINE_RE.fullmatch(line.strip()) or count_first and (
+                sentence.start + line.index(count_first.group("count")) == m.start)):
             return None
         intro = next((s for s in reversed(self.sentences[: sentence.index])
-                      if not LIST_LINE_RE.fullmatch(self.text[s.start : s.end].strip())), None)
+                      if not self._item_line(self.text[s.start : s.end].strip())), None)
         said = self.text[intro.start : intro.end].rstrip() if intro else ""
         if not (said.endswith(":") or intro and intro.heading) or not (noun := COUNTED_NOUN_RE.search(said)):
             return None
         phrase = f"{m.raw} {noun.group(0)}"
         reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), said)
         return Reading(reading.family, m.end, reading.noun) if reading else None
+
+    @staticmethod
+    def _item_line(line: str) -> bool:
+        return bool(LIST_LINE_RE.fullmatch(line) or COUNT_FIRST_LINE_RE.fullmatch(line))
 
     def intro_to_come(self, sentence: Sentence) -> bool:
         """Whether a tenseless line of a list ("Lillers : 15 caméras pour 6 497 euros", "• Séné (14)") is

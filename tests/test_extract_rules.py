@@ -2310,6 +2310,13 @@ def test_an_ageing_network_its_breakdowns_and_replacements(text, expected):
     assert [(f.metric, f.value, f.date) for f in figures] == expected
 
 
+def test_bulleted_lines_that_open_with_their_count_under_an_intro_that_names_it():
+    text = ("Les caméras de la ville, secteur par secteur :\n• 27 dans le secteur du centre-ville\n"
+            "• 10 sur l'île de Nantes\n• huit quartier Doulon-Bottière\n\nHoraires du CSU :\n• 8 h à 20 h\n")
+    figures = extract_text(text, place_hint="Nantes", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 27), ("cameras", 10), ("cameras", 8)]
+
+
 def test_a_list_of_labels_and_bare_counts_under_an_intro_that_names_them():
     text = ("Les caméras par commune :\nVannes : 92\nSéné : 14\nSaint-Avé : 11\nTotal : 125\n\nHoraires du CSU :\n"
             "Lundi : 8\n")
