@@ -38,6 +38,10 @@ YEAR_RE = re.compile(rf"(?<![\d.,])(?<!\d[\s\u00a0]){YEAR}(?![\d])")
 # A year inside an identifier is no date: "délibération n° 2021-045", "arrêté 2019/114".
 IDENTIFIER_YEAR_RE = re.compile(r"(?:\bn°|\bno\.?|\bnuméro)\s*$")  # not "mi-2023"
 IDENTIFIER_TAIL_RE = re.compile(r"^[-/_]\d")
+# A four-digit count is no year: "2047 caméras ont été installées", "1995 habitants", "2000 euros"
+COUNTED_AFTER_RE = re.compile(r"[\s\u00a0]*(?:nouvelles?\s+|nouveaux\s+|autres\s+)?(?:cam[ée]ras?|communes|habitants"
+                              r"|euros?|€|agents|policiers|personnes|sites|faits|infractions|appareils|dispositifs"
+                              r"|procès-verbaux|interventions|réquisitions|élèves|logements|véhicules)\b")
 SINCE_BEFORE_RE = re.compile(
     r"(?:depuis|à partir de|à compter de)\s+(?:le\s+|l'|(?:\d{1,2}\s+)?\w+\s+)?$"
     # "depuis son ouverture en 2017", "depuis la création du dispositif en 2021"
@@ -183,7 +187,7 @@ def _numeric_dates(d: DateScan) -> None:
 def _years(d: DateScan) -> None:
     for m in YEAR_RE.finditer(d.text):
         if not (IDENTIFIER_YEAR_RE.search(d.text[max(0, m.start() - 12) : m.start()]) or IDENTIFIER_TAIL_RE.match(
-                d.text[m.end() : m.end() + 2])):
+                d.text[m.end() : m.end() + 2]) or COUNTED_AFTER_RE.match(d.text, m.end())):
             d.add(m.start(), m.end(), m[1])
 
 

@@ -2564,3 +2564,10 @@ def test_the_number_of_cameras_is_of(text, expected):
 ])
 def test_a_rate_per_unit_of_the_commune_is_about_each_unit(text, place):
     assert {f.place for f in extract_text(text, place_hint="Paris")} == {place}
+
+
+def test_a_four_digit_count_is_no_year():
+    # "2047 caméras" counts cameras: it dates nothing else in its sentence
+    text = "Au total, 2047 caméras ont été installées dans 51 communes du Nord et 35 dans le Pas-de-Calais."
+    figures = extract_text(text, place_hint="Hauts-de-France", published="2024-03-01")
+    assert [(f.value, f.date) for f in figures] == [(2047, None), (51, None), (35, None)]
