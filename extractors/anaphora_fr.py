@@ -29,7 +29,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"|déjà (?:existant|présent|posé|déployé|implanté|actif|active|mise?s? en (?:place|service))"
     # "sur les 1037 actuellement déployées": a feminine participle of being up, now
     r"|(?:actuellement|aujourd'hui)\s+(?:installées|déployées|posées|implantées|en place|en service|opérationnelles)"
-    r"|existant\w*|au total"
+    r"|existant\w*|au total|présentes\b"  # "en plus des 56 présentes sur la commune" (feminine: cameras)
     r"|plus (?:anciennes|récentes|vieilles)\b"  # "le remplacement des 12 plus anciennes"
     r"|restant(?:e|es|s)?\b|manquant(?:e|es|s)?\b"  # "Les 8 restantes attendront le prochain budget"
     # "Une petite dizaine tombent régulièrement en panne"

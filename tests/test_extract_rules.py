@@ -54,6 +54,8 @@ def triples(text, **kwargs):
          "comptabilise que 455.", [("cameras", 500, "at_least"), ("cameras", 558, "exact"), ("cameras", 455, "exact")]),
         # a bare count the words after it say is there already
         ("Une nouvelle caméra viendra s'ajouter aux 43 déjà existantes.", [("cameras", 43, "exact")]),
+        ("Six nouvelles caméras seront installées en plus des 56 présentes sur la commune.",
+         [("cameras_planned", 6, "exact"), ("cameras", 56, "exact")]),
         # where a count starts and where it goes is not a range
         ("Le plan doit faire passer le parc de 60 à 95 caméras.", [("cameras", 60, "exact"),
                                                                    ("cameras_planned", 95, "exact")]),
