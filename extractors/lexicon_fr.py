@@ -340,7 +340,7 @@ SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
                r"(?!\s+(?:19|20)\d\d)")
 STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
              # "un dispositif pour le moment doté de 160 caméras et qui passera à 200": now, as against later
-             r"|pour le moment|pour l'instant|à l'heure actuelle|à présent"
+             r"|pour le moment|pour l'instant|pour l'heure|à l'heure actuelle|à présent"
              # a state told in the present: "les vingt-six caméras annoncées … sont en service"
              r"|(?:sont|est) (?:en service|en fonctionnement|opérationnel\w*)|fonctionnent"
              # linked now to the supervision centre: "104 caméras sont reliées au CSU"

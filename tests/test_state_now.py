@@ -107,3 +107,11 @@ def test_new_ones_put_up(text: str, expected: list[tuple[str, float]]) -> None:
 def test_a_count_told_by_its_own_present_relative(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Antibes")
     assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
+def test_for_the_time_being_is_now():
+    # "pour l'heure" says now, as "pour le moment" does, whatever "bientôt" says of the next count
+    text = ("C'est la police municipale qui sera chargée de la mission : elle dispose d'un opérateur dédié au système "
+            "de vidéosurveillance, composé pour l'heure de 22 caméras (et bientôt 24).")
+    figures = extract_text(text, place_hint="Vitry-le-François", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 22), ("cameras_planned", 24)]
