@@ -115,3 +115,10 @@ def test_for_the_time_being_is_now():
             "de vidéosurveillance, composé pour l'heure de 22 caméras (et bientôt 24).")
     figures = extract_text(text, place_hint="Vitry-le-François", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == [("cameras", 22), ("cameras_planned", 24)]
+
+
+def test_a_part_already_up_of_a_whole_planned():
+    # what is said of the 48 planned is not said of the five of them already up
+    text = "Cinq des 48 caméras prévues dans le dispositif sont déjà posées, dans le quartier de la gare."
+    figures = extract_text(text, place_hint="Caen", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 5), ("cameras_planned", 48)]
