@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from extractors.numbers import Mention
 
-ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\bet\b|\bpuis\b)\s*")
+# "…, 3 sur Voisinlieu et enfin 6 sur Notre-Dame-du-Thil"
+ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\bet\b|\bpuis\b)(?:\s+(?:enfin|encore|aussi|également)\b)?\s*")
 ONE_RE = re.compile(r"(?:un|une)\b", re.IGNORECASE)  # "une collège Ampère": the article is the count here
 ITEM_LEAD_RE = re.compile(r"[\s\-–•·*]*")  # a dash or bullet before an item
 MIN_ITEMS = 2
@@ -23,6 +24,8 @@ def item_starts(text: str, colon: int, end: int) -> list[int]:
     body_end = len(text[:end].rstrip(" .!\n"))
     starts, at = [], colon + 1
     for separator in ITEM_SEPARATOR_RE.finditer(text, colon + 1, body_end):
+        if text.count("(", at, separator.start()) > text.count(")", at, separator.start()):
+            continue  # "6 sur Notre-Dame-du-Thil (quartier des Fleurs et Aquaspace)": an aside's "et"
         starts.append(at)
         at = separator.end()
     starts.append(at)

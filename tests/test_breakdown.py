@@ -124,3 +124,11 @@ def test_a_sentence_of_sites_breaks_down_the_count_before() -> None:
             "de la Maison commune, huit vers la MJC, neuf devant la gare.")
     figures = extract_text(text, place_hint="Lons-le-Saunier")
     assert [(f.metric, f.value) for f in figures] == [("cameras", 30), ("cameras", 4), ("cameras", 8), ("cameras", 9)]
+
+
+def test_an_aside_in_brackets_and_a_last_item_after_et_enfin():
+    # an "et" inside an item's brackets separates nothing; "et enfin" opens the last item
+    text = ("Les 22 caméras seront réparties entre les quartiers : 2 caméras sur le quartier de Saint-Just-des-Marais, "
+            "3 sur Voisinlieu (maladrerie Saint-Lazare), 7 sur Marissel, 4 sur la ZUP Argentine et enfin 6 sur "
+            "Notre-Dame-du-Thil (quartier des Fleurs et Aquaspace).")
+    assert [v for _, v, _ in cameras(text, "Beauvais")] == [22, 2, 3, 7, 4, 6]
