@@ -132,10 +132,12 @@ BRACKET_LINE_LABEL = rf"(?:{BULLET}\s*)?[A-ZÀ-Ý][^:\n\d()\t]{{1,120}}?"
 LIST_LINE_RE = re.compile(rf"{YEAR_LINE_RE.pattern}|{LIST_LINE_LABEL}(?:\s*:\s*|\t+)\d[\d \u00a0]*"
                           rf"|{BRACKET_LINE_LABEL}\s*\(\s*\d[\d \u00a0]*\)\s*[.;,]?")
 # a bulleted line that opens with its count and says where: "• 27 dans le secteur du centre-ville", "• huit quartier
-# Doulon-Bottière", "• une nouvelle dans le secteur de la Beaujoire"
-COUNT_FIRST_LINE_RE = re.compile(rf"\s*{BULLET}\s*(?P<count>\d[\d \u00a0]*|[a-zà-ÿ-]+)\s+(?:nouvelles?\s+|autres\s+)?"
-                                 r"(?:dans|sur|à|au|aux|en|quartier|secteur|place|rue|avenue|boulevard|devant"
-                                 r"|près|autour|aux abords)\b[^\n\d]*")
+# Doulon-Bottière", "• une nouvelle dans le secteur de la Beaujoire"; a line of digits needs no bullet ("4 à
+# Sesquières", under "… dans les quartiers suivants")
+COUNT_FIRST_LINE_RE = re.compile(rf"\s*(?:{BULLET}\s*(?P<count>\d[\d \u00a0]*|[a-zà-ÿ-]+)"
+                                 r"|(?P<digits>\d[\d \u00a0]*))\s+(?:nouvelles?\s+|autres\s+)?"
+                                 r"(?:dans|sur|à|au|aux|en|devant|près|autour|aux abords"
+                                 r"|(?i:quartier|secteur|place|rue|avenue|boulevard|chemin|route))\b[^\n\d]*")
 # "voirie (650 000 €)", "vidéoprotection (95 000 € pour 6 caméras)": an item of a list and its price
 PRICED_ITEM_RE = re.compile(r"\(\s*[\d][\d\s.,\u00a0\u202f]*(?:M€|k€|€|euros?|millions? d'euros)[^()]*\)")
 INSTALLING_RE = re.compile(rf"\bpour (?:en )?(?:{INSTALL}|acqu)\w*")

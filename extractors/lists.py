@@ -14,6 +14,7 @@ from extractors.readings import Reading, norm, read_unit
 from extractors.segments import BULLET_ITEM_RE, Sentence
 from extractors.tense_words import FUTURE_RE, NOW_RE, PAST_RE
 
+LIST_FOLLOWS_RE = re.compile(r"\bsuivant(?:e|s|es)?\s*[.:]?$")
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 # a list's line: a label, a colon or a bracket, and a count ("Lillers : 15 caméras pour 6 497 euros")
@@ -39,23 +40,42 @@ class ListReader:
         return readings[0] if readings else None
 
     def read_list_line(self, sentence: Sentence, m: Mention) -> Reading | None:
-        """A number alone after a year or a label on its line ("2018 : 19", "Séné : 14"), or opening a bulleted
-        line that says where ("• 27 dans le secteur du centre-ville"), in a list of such lines whose intro
+        """A number alone after a year or a label on its line ("2018 : 19", "Séné : 14"), or opening a line
+        that says where ("• 27 dans le secteur du centre-ville"), in a list of such lines whose intro
         ("Évolution du nombre de caméras :", "Les nouvelles caméras quartier par quartier :") names what they
-        count."""
-        line = self.text[sentence.start : sentence.end]
-        count_first = COUNT_FIRST_LINE_RE.fullmatch(line.strip())
-        if m.year_like or not (LIST_LINE_RE.fullmatch(line.strip()) or count_first and (
-                sentence.start + line.index(count_first.group("count")) == m.start)):
+        count. Lines are read as lines, whether or not the page's sentences break at them."""
+        line_start = max(sentence.start, self.text.rfind("\n", 0, m.start) + 1)
+        line_end = self.text.find("\n", m.end, sentence.end)
+        line = self.text[line_start : sentence.end if line_end < 0 else line_end]
+        if m.year_like or not self._item_opened_by(line, line_start, m):
             return None
-        intro = next((s for s in reversed(self.sentences[: sentence.index])
-                      if not self._item_line(self.text[s.start : s.end].strip())), None)
-        said = self.text[intro.start : intro.end].rstrip() if intro else ""
-        if not (said.endswith(":") or intro and intro.heading) or not (noun := COUNTED_NOUN_RE.search(said)):
+        said, heading = self._intro_of(sentence, line_start)
+        # "… sont en cours de montage dans les quartiers suivants⏎4 à Sesquières": an intro may end on "suivants"
+        if not (said.endswith(":") or heading or LIST_FOLLOWS_RE.search(said)) or not (
+                noun := COUNTED_NOUN_RE.search(said)):
             return None
         phrase = f"{m.raw} {noun.group(0)}"
         reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), said)
         return Reading(reading.family, m.end, reading.noun) if reading else None
+
+    @staticmethod
+    def _item_opened_by(line: str, line_start: int, m: Mention) -> bool:
+        """Whether the line is a list's item that gives `m` as its count."""
+        if LIST_LINE_RE.fullmatch(line.strip()):
+            return True
+        count_first = COUNT_FIRST_LINE_RE.fullmatch(line.strip())
+        count = count_first and (count_first.group("count") or count_first.group("digits"))
+        return bool(count) and line_start + line.index(count) == m.start
+
+    def _intro_of(self, sentence: Sentence, line_start: int) -> tuple[str, bool]:
+        """The line that introduces a list's item at `line_start` (the nearest before it that is no item), and
+        whether it is a heading: within the item's own sentence first, then before it."""
+        for earlier in reversed(self.text[sentence.start : line_start].split("\n")):
+            if earlier.strip() and not self._item_line(earlier.strip()):
+                return earlier.rstrip(), False
+        intro = next((s for s in reversed(self.sentences[: sentence.index])
+                      if not self._item_line(self.text[s.start : s.end].strip())), None)
+        return (self.text[intro.start : intro.end].rstrip(), intro.heading) if intro else ("", False)
 
     @staticmethod
     def _item_line(line: str) -> bool:

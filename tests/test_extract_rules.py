@@ -2319,6 +2319,15 @@ def test_bulleted_lines_that_open_with_their_count_under_an_intro_that_names_it(
     assert [(f.metric, f.value) for f in figures] == [("cameras", 27), ("cameras", 10), ("cameras", 8)]
 
 
+def test_lines_that_open_with_their_count_are_read_as_lines_in_a_block_of_long_lines():
+    # one line over 60 characters: the block is no list for the sentence splitter, its lines are still lines
+    text = ("Les caméras de la ville sont installées dans les quartiers suivants\n\n1 aux Pradettes\n4 à Sesquières\n"
+            "7 dans le quartier Rangueil / Saint Exupéry / Saint-Agne / Empalot et ses abords\n\nLes images sont "
+            "visionnées au centre de supervision.")
+    figures = extract_text(text, place_hint="Toulouse", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 1), ("cameras", 4), ("cameras", 7)]
+
+
 def test_a_list_of_labels_and_bare_counts_under_an_intro_that_names_them():
     text = ("Les caméras par commune :\nVannes : 92\nSéné : 14\nSaint-Avé : 11\nTotal : 125\n\nHoraires du CSU :\n"
             "Lundi : 8\n")
