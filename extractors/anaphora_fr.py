@@ -18,7 +18,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"(?:(?:autres|de plus|en plus|nouvelles|supplémentaires|dernières|premières)\s+)?(?:qui\s+)?"
     r"(?:seront|sont|ont été|étaient|viendront"
     r"|vont être|devraient être|seraient|doivent être|devront être|devaient être|allaient être|pourraient être)\s+"
-    r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|en place|fonctionnel|opérationnel|"
+    r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|répart|en place|fonctionnel|opérationnel|"
     r"mis\w* en|raccord|s'ajouter|en service|en fonctionnement|recensée?s?\b)"
     # "Onze fonctionnent désormais", "six filment la place": what only cameras do
     r"|(?:fonctionnent|fonctionnaient|filment|filmaient|surveillent|surveillaient)\b"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.numbers import Mention
+from extractors.numbers import WORD_NUMBER_ANY_CASE_RE, Mention
 
 # "…, 3 sur Voisinlieu et enfin 6 sur Notre-Dame-du-Thil"
 ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\bet\b|\bpuis\b)(?:\s+(?:enfin|encore|aussi|également)\b)?\s*")
+NUMBER_OPENS_RE = re.compile(rf"\d|(?:{WORD_NUMBER_ANY_CASE_RE.pattern})|(?:un|une)\b", re.IGNORECASE)
 ONE_RE = re.compile(r"(?:un|une)\b", re.IGNORECASE)  # "une collège Ampère": the article is the count here
 ITEM_LEAD_RE = re.compile(r"[\s\-–•·*]*")  # a dash or bullet before an item
 MIN_ITEMS = 2
@@ -26,6 +27,8 @@ def item_starts(text: str, colon: int, end: int) -> list[int]:
     for separator in ITEM_SEPARATOR_RE.finditer(text, colon + 1, body_end):
         if text.count("(", at, separator.start()) > text.count(")", at, separator.start()):
             continue  # "6 sur Notre-Dame-du-Thil (quartier des Fleurs et Aquaspace)": an aside's "et"
+        if separator.group(0).strip().startswith("et") and not NUMBER_OPENS_RE.match(text, separator.end()):
+            continue  # "quatre rue de la Cordonnerie et du Petit Pain ; cinq …": an "et" inside a site's name
         starts.append(at)
         at = separator.end()
     starts.append(at)
@@ -89,7 +92,7 @@ SITE_LEAD_RE = re.compile(
     r"\s*(?:(?:supplémentaires?|nouvelles?|autres?|caméras?)\s+)*"
     r"(?:(?:aux abords|autour|près|à proximité|en face|le long|au niveau)\s+(?:de la|de l['’]|du|des|de|d['’])\s*"
     r"|(?:à la|à l['’]|au|aux|à|sur la|sur le|sur l['’]|sur les|sur|dans la|dans le|dans l['’]|dans les|dans"
-    r"|devant la|devant le|devant l['’]|devant|en)\s+)?"
+    r"|devant la|devant le|devant l['’]|devant|en)(?:\s+|(?<=['’])))?"  # "sur l'esplanade": no space after "l'"
     # "dans le quartier Croix-Rouge" is "Croix-Rouge", as districts are named
     r"(?:(?:quartier|secteur|zone commerciale|zone d'activités?)\s+(?-i:de la |de l['’]|du |des |de |d['’])?)?",
     re.IGNORECASE)

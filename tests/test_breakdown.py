@@ -132,3 +132,14 @@ def test_an_aside_in_brackets_and_a_last_item_after_et_enfin():
             "3 sur Voisinlieu (maladrerie Saint-Lazare), 7 sur Marissel, 4 sur la ZUP Argentine et enfin 6 sur "
             "Notre-Dame-du-Thil (quartier des Fleurs et Aquaspace).")
     assert [v for _, v, _ in cameras(text, "Beauvais")] == [22, 2, 3, 7, 4, 6]
+
+
+def test_an_et_inside_a_sites_name_and_a_site_after_l_apostrophe():
+    # "et du Petit Pain" goes on with the street's name: the next item opens on a number
+    text = ("Les caméras ont suscité le débat. 14 seront réparties sur trois sites : quatre rue de la Cordonnerie "
+            "et du Petit Pain ; cinq sur le parking de l'hôtel de Ville et cinq autres à la gare.")
+    assert [(v, p) for _, v, p in cameras(text, "Dinan")] == [
+        (14, "Dinan"), (4, "Dinan / rue de la Cordonnerie"), (5, "Dinan / parking de l'hôtel de Ville"),
+        (5, "Dinan / gare")]
+    text = "Les 5 caméras sont installées : 3 sur l'esplanade Saint-Vincent et 2 dans la rue Ville Pépin."
+    assert [p for _, _, p in cameras(text, "Saint-Malo")][1] == "Saint-Malo / esplanade Saint-Vincent"
