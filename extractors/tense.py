@@ -41,6 +41,7 @@ from extractors.state_words import (
 )
 from extractors.tense_checks import regional, replaced, says_future
 from extractors.tense_words import (
+    ADDS_SOME_BEFORE_RE,
     ALREADY_THERE_RE,
     BOUNDED_RE,
     COMPOUND_PAST_RE,
@@ -214,7 +215,7 @@ def _total(q: TenseQuestion) -> Metric | None:
 def _newly_added(q: TenseQuestion) -> bool:
     future, _, now = q.said_tense
     return now and not future and bool(NEWLY_RE.search(q.clause)) and bool(NEW_ONES_RE.search(
-        q.before[-20:] + " " + q.after[:30])) and not q.linked_by_dont
+        q.before[-20:] + " " + q.after[:30])) and not q.linked_by_dont or bool(ADDS_SOME_BEFORE_RE.search(q.before))
 
 
 def _part_of(q: TenseQuestion) -> Metric | None:
@@ -310,8 +311,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: MOVED_RE.search(q.clause) and not INCREMENT_RE.search(q.clause), STOCK),
     TenseRule("first_ones", "'la ville a posé ses douze premières caméras': the whole system then",
               lambda q: FIRST_ONES_RE.match(q.after) and not FUTURE_RE.search(q.clause), STOCK),
-    TenseRule("newly_added", "'huit caméras supplémentaires surveillent désormais le parc': just added",
-              _newly_added, ADDED),
+    TenseRule("newly_added", "'huit caméras supplémentaires surveillent désormais le parc', 'qui en ajoute 7': "
+              "just added", _newly_added, ADDED),
     TenseRule("last_ones", "'Les six dernières ont été posées il y a trois mois': the latest, added",
               lambda q: LAST_ONES_AFTER_RE.match(q.after), ADDED),
     TenseRule("part_of", "a part ('dont …') takes the kind of the count it is part of", _part_of),

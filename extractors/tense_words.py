@@ -53,6 +53,8 @@ ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|inst
            r"|opérationnel\w*)|existant\w*")
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
+# "Quimper, qui comptait 15 caméras et qui en ajoute 7": some more, added now (the present of adding)
+ADDS_SOME_BEFORE_RE = re.compile(r"\ben\s+r?ajout(?:e|ent|ons)\s*$")
 # "Cinq des 48 caméras prévues dans le dispositif sont déjà posées": the whole the count is part of, up to the
 # part's own verb (what is said of the 48 is not said of the five)
 WHOLE_AFTER_PART_RE = re.compile(r"^\s*(?:des|de ses|de leurs|sur les|d'entre les)\s+\d[\d\s\u00a0]*\s*cam[ée]ras?\b"

@@ -355,3 +355,10 @@ def test_counting_on_installing_some_is_an_intention():
     text = "En 2014, la ville comptait 50 caméras ; en 2018, la municipalité compte en installer 18 autres."
     figures = extract_text(text, place_hint="Tours", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == [("cameras", 50), ("cameras_planned", 18)]
+
+
+def test_adding_some_in_the_present_is_an_increment():
+    # "qui en ajoute 7": some more, added now, beside what the town had
+    text = "Quimper, qui comptait 15 caméras et qui en ajoute 7 autour de la mairie, étoffe son réseau."
+    figures = extract_text(text, place_hint="Quimper", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == [("cameras", 15), ("cameras_added", 7)]
