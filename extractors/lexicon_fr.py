@@ -37,6 +37,7 @@ QUALIFIERS_BEFORE = {
         "plafonnée à", "plafonné à", "plafonnées à", "plafonnés à", "plafond de", "plafond d'",
         "plafonne à", "plafonnent à", "plafonnera à", "plafonne aujourd'hui à", "plafonne actuellement à",
         "au maximum", "maximum de", "maximum", "pouvant atteindre", "pourra atteindre", "peut atteindre",
+        "maximale de", "maximal de", "maximale d'", "maximal d'",  # "une subvention maximale de 40 000 euros"
         "n'excédant pas", "pas au-delà de", "pas au-delà d'",
         "ne peut excéder", "ne peut dépasser", "ne pourra excéder", "ne pourra dépasser", "sans excéder",
         "ne peut être supérieur à", "ne peut être supérieure à",
@@ -51,6 +52,7 @@ QUALIFIERS_BEFORE = {
         "dépassera", "dépasseront", "dépassait", "dépassera les", "dépasseront les", "dépassait les",
         "a dépassé", "a dépassé les", "ont dépassé les", "franchira le cap des", "franchit le cap des",
         "+ de", "+de", "+ d'",  # "+ de 100 caméras", a list's shorthand
+        "à partir de", "à partir d'",  # "à partir de 2 500 €" (a year after it is a date, no figure)
     ],
     "approx": [
         "près de", "près d'", "pas loin de", "pas loin d'",
@@ -58,6 +60,9 @@ QUALIFIERS_BEFORE = {
         "autour d'", "de l'ordre de", "de l'ordre d'", "presque", "quasiment", "aux alentours de",
         "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "avoisinent", "avoisinant les",
         "avoisine les", "avoisinent les", "frôle les", "frôlent les", "approche les", "~",
+        "avoisinerait les", "avoisinait les", "avoisinera les", "approchant les", "approchait les",
+        "approximatif de", "approximative de", "approximatif d'", "approximative d'",  # "un coût approximatif de"
+        "quelques",  # "quelques 160 caméras": the plural written for "quelque"
         "env.", "env", "≈",  # "env. 25 communes équipées"
     ],
 }

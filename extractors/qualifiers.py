@@ -38,7 +38,7 @@ HEDGE_PREFIX_RE = re.compile(r"(?:un peu|légèrement|bien|nettement|très lég�
 # An adverb between a verb of bounding and the count: "dépasse tout de même les 300 000 euros", "approche
 # désormais les 70 unités" read as "dépasse les", "approche les".
 INSERTED_ADVERB_RE = re.compile(r"\s(?:tout de même|désormais|aujourd'hui|déjà|largement|maintenant|actuellement"
-                                r"|même|encore|pourtant|ainsi)(?=\s+(?:les|la|le|l')?\s*$)")
+                                r"|même|encore|pourtant|ainsi|alors)(?=\s+(?:les|la|le|l')?\s*$)")
 
 
 def qualifier_before(left: str) -> tuple[Qualifier | None, int]:

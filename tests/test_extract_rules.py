@@ -149,6 +149,12 @@ def triples(text, **kwargs):
         ("La ville veut augmenter le nombre de caméras, en les portant à 600 voire plus.",
          [("cameras_planned", 600, "at_least")]),
         ("Le groupe demande l'installation de 26 caméras a minima.", [("cameras_planned", 26, "at_least")]),
+        # hedges written otherwise: the plural "quelques", a conditional, an adjective of bound or estimate
+        ("La ville a installé quelques 160 caméras.", [("cameras", 160, "approx")]),
+        ("Le coût des caméras avoisinerait les 110 000 euros.", [("money_eur", 110000, "approx")]),
+        ("Un coût approximatif de 1.175.000 euros pour la vidéoprotection.", [("money_eur", 1175000, "approx")]),
+        ("Une subvention maximale de 40 000 euros pour la vidéoprotection.", [("money_eur", 40000, "at_most")]),
+        ("Les caméras de vidéoprotection coûtent à partir de 2 500 €.", [("money_eur", 2500, "at_least")]),
         # a hedge after the unit's complement
         ("Au total, 2200 caméras de surveillance environ sont réparties dans les stades.",
          [("cameras", 2200, "approx")]),
