@@ -57,9 +57,10 @@ def _dateparser_date(text: str) -> str | None:
 
 # --- The date a sentence ties to a figure ---------------------------------------------------------
 
-DATE_LEAD_RE = re.compile(r"\s*(?:en|au|à|fin|début|mi-|d'ici(?: à)?|dès)?\s*")
-# "6 caméras supplémentaires en 2024": a word or two that describe the count come between it and its date.
-OWN_DATE_GAP_RE = re.compile(r"(?:\s+[^\W\d_]+){0,2}" + DATE_LEAD_RE.pattern)
+DATE_LEAD_RE = re.compile(r"\s*(?:en|au|à|fin|début|mi-|d'ici(?: à)?|dès|pour l'année|pour)?\s*")
+# "6 caméras supplémentaires en 2024": a word or two that describe the count come between it and its date
+# ("343 millions d'€ en 2020", "30 millions d'euros pour l'année 2011").
+OWN_DATE_GAP_RE = re.compile(r"(?:\s+(?:[^\W\d_][\w'-]*|d'€|€))?(?:\s+[^\W\d_]+)?" + DATE_LEAD_RE.pattern)
 # "En cinq ans, le nombre de caméras a triplé, passant de 12 à 36": the change began that many years ago
 SPAN_OF_YEARS_RE = re.compile(r"\b(?:en|en l'espace de|depuis) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b(?! plus tard)")
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")

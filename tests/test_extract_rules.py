@@ -2588,3 +2588,12 @@ def test_a_four_digit_count_is_no_year():
     text = "Au total, 2047 caméras ont été installées dans 51 communes du Nord et 35 dans le Pas-de-Calais."
     figures = extract_text(text, place_hint="Hauts-de-France", published="2024-03-01")
     assert [(f.value, f.date) for f in figures] == [(2047, None), (51, None), (35, None)]
+
+
+def test_a_date_right_after_an_amount_and_its_unit_is_its_own():
+    # "343 millions d'€ en 2020", "30 millions d'euros pour l'année 2011": not the year of the amount before
+    text = ("Le contrat de vidéoprotection a vu son coût passer de 225 millions d'€ en 2010 à 343 millions d'€ en "
+            "2020. Le Fonds a financé la vidéoprotection à hauteur de 13,1 millions d'euros pour l'année 2010 et de 30 "
+            "millions d'euros pour l'année 2011.")
+    assert [(f.value, f.date) for f in extract_text(text, place_hint="Paris")] == [
+        (225e6, "2010"), (343e6, "2020"), (13.1e6, "2010"), (30e6, "2011")]
