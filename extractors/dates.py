@@ -96,6 +96,8 @@ def figure_date(
     count when another number stands between them ("180 d'ici l'été et 360 début 2013").
     """
     text = sentence.replace("’", "'").lower()
+    if year_before := YEAR_BEFORE_BRACKET_RE.search(text[max(0, position[0] - 20) : position[0]]):
+        return year_before[1]  # "par rapport à 2008 (71 %)": the figure of that year
     if (bracket := bracket_around(text, position)) and (
             PRESENT_RE.search(text[bracket[0] : bracket[1]]) or BRACKET_YEAR_RE.search(text[bracket[0] : bracket[1]])):
         clause = bracket  # the brackets tell their own time; when they tell none, the sentence's does
@@ -132,6 +134,7 @@ def figure_date(
 
 
 BRACKET_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_BEFORE_BRACKET_RE = re.compile(r"(?<!depuis )(?<!début )\b((?:19|20)\d\d)\s*\(\s*$")  # not "depuis 2012 (17 …)"
 
 
 def bracket_around(text: str, position: tuple[int, int]) -> tuple[int, int] | None:

@@ -2597,3 +2597,10 @@ def test_a_date_right_after_an_amount_and_its_unit_is_its_own():
             "millions d'euros pour l'année 2011.")
     assert [(f.value, f.date) for f in extract_text(text, place_hint="Paris")] == [
         (225e6, "2010"), (343e6, "2020"), (13.1e6, "2010"), (30e6, "2011")]
+
+
+def test_a_figure_in_brackets_after_a_year_is_that_years():
+    text = ("En 2024, 88 % des Français se déclarent favorables à la vidéoprotection, un chiffre en forte progression "
+            "par rapport à 2008 (71 %). Saint-Joachim filme ses bâtiments depuis 2012 (17 caméras).")
+    figures = extract_text(text, place_hint="France")
+    assert [(f.value, f.date) for f in figures] == [(88, "2024"), (71, "2008"), (17, None)]
