@@ -120,6 +120,9 @@ def figure_date(
     own = [d for d in in_clause if d.start >= end and OWN_DATE_GAP_RE.fullmatch(text[end : d.start])]
     if own:
         return own[0].value
+    # "qu'une centaine de caméras seraient installées sur la voie publique d'ici 2020": a deadline after the count
+    if deadline := next((d for d in in_clause if d.start >= end and DEADLINE_BEFORE_RE.search(text, 0, d.start)), None):
+        return deadline.value
     if in_clause:
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
     if ALREADY_RE.search(clause_text) or own_clause_only:  # "les 33 déjà en place": as of now, unless dated in
@@ -134,6 +137,7 @@ def figure_date(
 
 
 BRACKET_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+DEADLINE_BEFORE_RE = re.compile(r"\b(?:d'ici(?: à)?|à l'horizon|à l'échéance)\s*(?:la fin (?:de l'année\s*|de\s*)?)?$")
 YEAR_BEFORE_BRACKET_RE = re.compile(r"(?<!depuis )(?<!début )\b((?:19|20)\d\d)\s*\(\s*$")  # not "depuis 2012 (17 …)"
 
 

@@ -2604,3 +2604,9 @@ def test_a_figure_in_brackets_after_a_year_is_that_years():
             "par rapport à 2008 (71 %). Saint-Joachim filme ses bâtiments depuis 2012 (17 caméras).")
     figures = extract_text(text, place_hint="France")
     assert [(f.value, f.date) for f in figures] == [(88, "2024"), (71, "2008"), (17, None)]
+
+
+def test_a_deadline_after_a_count_beats_the_date_of_its_announcement():
+    text = ("Le maire avait annoncé en 2015 qu'une centaine de caméras seraient installées sur la voie publique "
+            "d'ici 2020.")
+    assert [(f.value, f.date) for f in extract_text(text, place_hint="Joué-lès-Tours")] == [(100, "2020")]
