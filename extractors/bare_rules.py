@@ -192,7 +192,7 @@ def _list_line(q: BareQuestion) -> bool:
     """ "Évolution du nombre de caméras :⏎2015 : 8⏎2018 : 19", "Les caméras par commune :⏎Séné : 14"."""
     if (reading := q.x.read_list_line(q.sentence, q.m)) is None:
         return False
-    line_start = max(q.sentence.start, q.x.text.rfind("\n", 0, q.m.start) + 1)  # its line, in a sentence of lines
+    line_start = max(q.sentence.start, q.x.text.rfind("\n", q.sentence.start, q.m.start) + 1)  # its line
     bullet = re.match(rf"\s*(?:{BULLET}\s*)?", q.x.text[line_start : q.m.start])
     start, opening = line_start + bullet.end(), q.x.text.rfind("(", line_start, q.m.start)
     # "– Les entrées et sorties de ville (8).": the site the bracket counts at

@@ -121,7 +121,8 @@ def figure_date(
     if own:
         return own[0].value
     # "qu'une centaine de caméras seraient installées sur la voie publique d'ici 2020": a deadline after the count
-    if deadline := next((d for d in in_clause if d.start >= end and DEADLINE_BEFORE_RE.search(text, 0, d.start)), None):
+    if deadline := next((d for d in in_clause if d.start >= end and DEADLINE_BEFORE_RE.search(
+            text, max(0, d.start - 40), d.start)), None):
         return deadline.value
     if in_clause:
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value

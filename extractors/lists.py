@@ -44,7 +44,7 @@ class ListReader:
         that says where ("• 27 dans le secteur du centre-ville"), in a list of such lines whose intro
         ("Évolution du nombre de caméras :", "Les nouvelles caméras quartier par quartier :") names what they
         count. Lines are read as lines, whether or not the page's sentences break at them."""
-        line_start = max(sentence.start, self.text.rfind("\n", 0, m.start) + 1)
+        line_start = max(sentence.start, self.text.rfind("\n", sentence.start, m.start) + 1)
         line_end = self.text.find("\n", m.end, sentence.end)
         line = self.text[line_start : sentence.end if line_end < 0 else line_end]
         if m.year_like or not self._item_opened_by(line, line_start, m):
