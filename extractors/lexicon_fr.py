@@ -289,7 +289,8 @@ PAST_INSTALL = (
     r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"
     r"|notamment|encore|bien|d'abord|rapidement)\s+)?(?:été\s+)?"
     rf"(?:{INSTALL}|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint|équip"
-    r"|achet|acqui[st])\w*"  # "Nous en avons acheté quatre l'an dernier"
+    r"|achet|acqui[st]"  # "Nous en avons acheté quatre l'an dernier"
+    r"|étoff|renforc|complét|agrandi|élarg|enrichi)\w*"  # "a étoffé de 11 caméras supplémentaires le dispositif"
     r"|étaient\s+(?:déjà\s+)?(?:en place|install\w+|raccord\w+|pos\w+)|on a (?:posé|installé|déployé)"
     rf"|(?:a|ont) fait (?:{INSTALL})\w*|(?:a|ont) reçu"
     r"|\b(?:a|ont|avait|avaient)\s+(?:ainsi\s+|déjà\s+)?(?:financé|subventionné|cofinancé)\b"  # "a ainsi financé 450"
@@ -319,6 +320,8 @@ PAST_INSTALL = (
 INCREMENT_TERMS = (r"nouvelles?|nouveaux|supplémentaires?|autres|de plus|en plus|additionnel\w*|s'ajout\w*|rajout\w*"
                    r"|phase|tranche|vague"  # "une première phase, achevée en 2022, a permis de raccorder 65 caméras"
                    r"|l'ajout(?=\s+d)"  # "le remplacement de 20 caméras et l'ajout de 6"
+                   # what grows a network adds to it: "Le contingent a été complété en 2010 par 22 caméras"
+                   r"|(?:(?:complét|renforc|étoff)(?:é|ée|és|ées)|(?:agrandi|élargi|enrichi)(?:e|s|es)?)(?=\s)"
                    r"|dans le cadre d(?:u|e|es|')"  # "dans le cadre du plan …": a programme adds
                    # "la ville vient d'acquérir 4 caméras": just added; not "6 caméras viennent d'être posées",
                    # the passive that tells a whole new network as often as an addition

@@ -362,3 +362,15 @@ def test_adding_some_in_the_present_is_an_increment():
     text = "Quimper, qui comptait 15 caméras et qui en ajoute 7 autour de la mairie, étoffe son réseau."
     figures = extract_text(text, place_hint="Quimper", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == [("cameras", 15), ("cameras_added", 7)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a network grown in the past: what grew it was added
+    ("Elle a étoffé de 11 caméras supplémentaires le dispositif, le portant à 57 caméras en tout.",
+     [("cameras_added", 11), ("cameras", 57)]),
+    ("La ville a renforcé son dispositif de 8 caméras supplémentaires.", [("cameras_added", 8)]),
+    ("Le contingent a été complété à la fin de l'année 2010 par 22 caméras.", [("cameras_added", 22)]),
+])
+def test_a_network_grown_in_the_past(text, expected):
+    figures = extract_text(text, place_hint="Orange", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
