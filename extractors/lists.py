@@ -61,11 +61,13 @@ class ListReader:
     @staticmethod
     def _item_opened_by(line: str, line_start: int, m: Mention) -> bool:
         """Whether the line is a list's item that gives `m` as its count."""
-        if LIST_LINE_RE.fullmatch(line.strip()):
+        stripped = line.strip()
+        if LIST_LINE_RE.fullmatch(stripped):
             return True
-        count_first = COUNT_FIRST_LINE_RE.fullmatch(line.strip())
-        count = count_first and (count_first.group("count") or count_first.group("digits"))
-        return bool(count) and line_start + line.index(count) == m.start
+        if not (count_first := COUNT_FIRST_LINE_RE.fullmatch(stripped)):
+            return False
+        group = "count" if count_first.group("count") else "digits"
+        return line_start + line.index(stripped) + count_first.start(group) == m.start
 
     def _intro_of(self, sentence: Sentence, line_start: int) -> tuple[str, bool]:
         """The line that introduces a list's item at `line_start` (the nearest before it that is no item), and

@@ -214,8 +214,8 @@ def _total(q: TenseQuestion) -> Metric | None:
 
 def _newly_added(q: TenseQuestion) -> bool:
     future, _, now = q.said_tense
-    return now and not future and bool(NEWLY_RE.search(q.clause)) and bool(NEW_ONES_RE.search(
-        q.before[-20:] + " " + q.after[:30])) and not q.linked_by_dont or bool(ADDS_SOME_BEFORE_RE.search(q.before))
+    return (now and not future and bool(NEWLY_RE.search(q.clause)) and bool(NEW_ONES_RE.search(
+        q.before[-20:] + " " + q.after[:30])) and not q.linked_by_dont) or bool(ADDS_SOME_BEFORE_RE.search(q.before))
 
 
 def _part_of(q: TenseQuestion) -> Metric | None:
