@@ -119,7 +119,10 @@ EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispos
                                        # "la maintenance du parc existant (22 caméras)"
                                        r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant)\s*\(\s*$"
                                        # "remplaceront le dispositif actuel, limité à cinq caméras"
-                                       r"|\b(?:dispositif|réseau|parc|système) (?:actuel|existant),?\s+"
+                                       r"|\b(?:dispositif|réseau|parc|système|maillage) (?:actuel|existant),?\s+"
                                        r"(?:limité|réduit|composé|constitué)\s+(?:à|de|d')\s*$"
+                                       # "doubler le parc actuel de 710 caméras": the system as it stands, named so
+                                       r"|\b(?:dispositif|réseau|parc|système|maillage) (?:actuel|existant)\s+"
+                                       r"(?:de|d')\s*(?:(?:plus de|près de|quelque|environ)\s+)?$"
                                        # "Doté de 11 caméras, celui-ci sera bientôt élargi": the system as it stands
                                        r"|^\s*(?:doté|équipé|composé|constitué|fort)e?s?\s+(?:de|d')\s*$")

@@ -39,7 +39,7 @@ from extractors.state_words import (
     TOTAL_BEFORE_RE,
     WILL_BE_TOO_RE,
 )
-from extractors.tense_checks import regional, replaced, says_future
+from extractors.tense_checks import part_own_words, regional, replaced, says_future
 from extractors.tense_words import (
     ADDS_SOME_BEFORE_RE,
     ALREADY_THERE_RE,
@@ -92,7 +92,7 @@ from extractors.tense_words import (
     SOURCE_RE,
     STARTED_WITH_BEFORE_RE,
     STRONG_OF_BEFORE_RE,
-    WHOLE_AFTER_PART_RE,
+    UP_SINCE_AFTER_RE,
     WHOLE_OF_PART_RE,
     YEARS_SPAN_RE,
 )
@@ -249,11 +249,6 @@ def _incremental(q: TenseQuestion) -> bool:
         sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(q.rest) or DATED_PARTICIPLE_RE.match(after))
 
 
-def _past_whole(after: str) -> str:
-    """What follows a part's whole ("Cinq| des 48 caméras prévues sont déjà posées"): the part's own words."""
-    return after[m.end() :] if (m := WHOLE_AFTER_PART_RE.match(after)) else ""
-
-
 @dataclass(frozen=True)
 class TenseRule:
     name: str
@@ -291,7 +286,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               lambda q: HAVE_BEEN_TOO_RE.match(q.after), ADDED),
     TenseRule("already_there", "'caméras déjà en place', 'opérationnelles', 'treize caméras filment les rues': there "
               "now", lambda q: (ALREADY_THERE_RE.match(q.after) or OPERATING_RE.match(q.after)
-                                or OWN_NOW_AFTER_RE.match(q.after) or ALREADY_THERE_RE.match(_past_whole(q.after)))
+                                or OWN_NOW_AFTER_RE.match(q.after) or ALREADY_THERE_RE.match(part_own_words(q.after))
+                                or UP_SINCE_AFTER_RE.match(q.after))
               and not q.linked_by_dont, STOCK),
     TenseRule("started_with", "'le réseau, lancé en 2004 avec 15 caméras': what it started with, there then",
               lambda q: STARTED_WITH_BEFORE_RE.search(q.before), STOCK),

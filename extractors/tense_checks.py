@@ -1,5 +1,6 @@
-"""Two questions the tense rules ask of a count's words, apart from the rule table (extractors.tense): whether a
-text speaks of what is to come, and whether a count is of cameras replaced, there already."""
+"""Questions the tense rules ask of a count's words, apart from the rule table (extractors.tense): whether a
+text speaks of what is to come, whether a count is of cameras replaced, there already, and what a part says
+of itself."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from extractors.tense_words import (
     REPLACER_AFTER_RE,
     SINCE_RE,
     SUPPORTED_INSTALL_RE,
+    WHOLE_AFTER_PART_RE,
 )
 
 
@@ -42,3 +44,8 @@ def regional(place_kind: str | None, sentence: str) -> bool:
     a région or département has no network of its own, only what its aid put up."""
     return place_kind in REGIONAL_KINDS and bool(SINCE_RE.search(sentence) or AID_RE.search(sentence)
                                                  or SUPPORTED_INSTALL_RE.search(sentence))
+
+
+def part_own_words(after: str) -> str:
+    """What follows a part's whole ("Cinq| des 48 caméras prévues sont déjà posées"): the part's own words."""
+    return after[m.end() :] if (m := WHOLE_AFTER_PART_RE.match(after)) else ""

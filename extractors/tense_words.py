@@ -63,6 +63,11 @@ WHOLE_AFTER_PART_RE = re.compile(r"^\s*(?:des|de ses|de leurs|sur les|d'entre le
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
                           r"en état de fonctionnement|fonctionnelles?)\b"
                           r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
+# "454 caméras fixes, installées depuis 2014": up since a year gone and still there, whatever the sentence says is
+# to come (not "depuis janvier", nor "depuis 10 ans", a span: what was put up within it was added)
+UP_SINCE_AFTER_RE = re.compile(r"^\s*cam[ée]ras?(?:\s+(?!nouvelles|supplémentaires)[^\W\d][\w'-]*){0,3}?,?\s+"
+                               r"(?:install|pos|positionn|déploy|implant|plac)ées?\s+depuis\s+"
+                               r"(?:(?:19|20)\d\d\b|longtemps\b|des années\b)")
 # "treize caméras filment les rues du centre-ville depuis juillet": the count's own present verb of watching
 WATCHING_VERBS = r"filment|surveillent|couvrent|quadrillent|scrutent|fonctionnent|veillent|balayent"
 OWN_WATCHING_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?|appareils|dômes)"

@@ -374,3 +374,20 @@ def test_adding_some_in_the_present_is_an_increment():
 def test_a_network_grown_in_the_past(text, expected):
     figures = extract_text(text, place_hint="Orange", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the system named as it stands ("actuel", "existant") is there, whatever the sentence plans for it
+    ("Il promet une caméra par rue, ce qui supposerait de doubler le parc actuel de 710 caméras.",
+     [("cameras", 710)]),
+    ("Le projet doublera le réseau actuel de 120 caméras.", [("cameras", 120)]),
+    # up since a year or for years: there now, not to come
+    ("Le maillage de 454 caméras fixes, installées depuis 2014, va accueillir dix caméras mobiles.",
+     [("cameras", 454), ("cameras_planned", 10)]),
+    ("Le dispositif reposera sur 37 caméras positionnées depuis 2011.", [("cameras", 37)]),
+    # since a month: within a period, no claim on what stands
+    ("La ville installera 12 caméras, posées depuis janvier sur d'autres sites.", [("cameras_planned", 12)]),
+])
+def test_a_set_told_as_standing_is_no_plan(text, expected):
+    figures = extract_text(text, place_hint="Toulouse", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
