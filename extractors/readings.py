@@ -56,6 +56,16 @@ ON_BOARD_AFTER_RE = re.compile(
     r"(?:à bord (?:de|des|du|d')|dans|sur|équipant)\s+(?:les |des |ses |leurs |chaque |chacun des |chacune des "
     r"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:bus|autobus|cars?|autocars?|rames?|trains?|ter|trams?|tramways?"
     r"|véhicules?|voitures?|aéronefs?|drones?|hélicoptères?|navettes?|wagons?)\b")
+VEHICLES = (r"(?:véhicules?|voitures?|scan-?cars?|automobiles?|drones?|hélicoptères?|aéronefs?|motos?|bus|autobus"
+            r"|trams?|tramways?|rames?|trains?|navettes?)")
+# "une voiture électrique dotée de quatre petites caméras", "une Zoé électrique Lapi à quatre caméras": a vehicle's
+# own equipment, told before the count
+VEHICLE_EQUIPPED_BEFORE_RE = re.compile(rf"\b{VEHICLES}\b(?:\s+[\w'-]+){{0,3}}?,?\s+(?:(?:est|sont|désormais)\s+)*"
+                                        r"(?:(?:équipée?s?|dotée?s?|munie?s?|pourvue?s?)\s+(?:de\s+|d')|à\s+)$")
+# "Muni de deux caméras sur son toit, le véhicule …", "quatre caméras, placées sur le toit de la voiture"
+ROOF_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])[^.;]{{0,30}}?"
+                           rf"\bsur (?:(?:son|leur) toit\b|le toit (?:du|de la|de l'|des|de sa)\s*{VEHICLES}\b)")
+VEHICLE_RE = re.compile(rf"\b{VEHICLES}\b")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
 # "12 caméras sont placées sur les points hauts pour repérer les départs de feu": cameras that watch for fires
 FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles|espaces naturels)|départs? de feux?"
@@ -214,7 +224,12 @@ def _watch_apart(q: UnitQuestion) -> Reading | None:
 
 
 def _on_board(q: UnitQuestion) -> Reading | None:
-    return Reading(OTHER, q.end + m.end(), "caméras embarquées") if (m := ON_BOARD_AFTER_RE.match(q.right)) else None
+    if m := ON_BOARD_AFTER_RE.match(q.right):
+        return Reading(OTHER, q.end + m.end(), "caméras embarquées")
+    if q.camera and (VEHICLE_EQUIPPED_BEFORE_RE.search(q.before(80))
+                     or ROOF_AFTER_RE.match(q.right) and VEHICLE_RE.search(q.topic)):
+        return Reading(OTHER, q.end + q.camera.end(), "caméras embarquées")
+    return None
 
 
 def _per_km2(q: UnitQuestion) -> Reading | None:
@@ -318,7 +333,8 @@ READING_RULES: tuple[ReadingRule, ...] = (
     ReadingRule("camera_not_surveillance", "'caméras de chasse', 'caméras privées, qui ne filment pas la rue'",
                 _camera_not_surveillance),
     ReadingRule("body_camera", "'4 caméras-piétons' are the agents' equipment, not the network", _body_camera),
-    ReadingRule("on_board", "'1 500 caméras dans ses bus' watch a vehicle, not the town", _on_board),
+    ReadingRule("on_board", "'1 500 caméras dans ses bus', 'une voiture dotée de quatre caméras' watch from a "
+                "vehicle, not the town", _on_board),
     ReadingRule("watch_apart", "'12 caméras … pour repérer les départs de feu', 'trois caméras chacun'", _watch_apart),
     ReadingRule("per_km2", "'caméras au km²' is a surface rate", _per_km2),
     ReadingRule("camera_density", "'370 caméras pour 100 000 habitants' is a density", _camera_density),
