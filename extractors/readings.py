@@ -71,6 +71,14 @@ CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILL
 FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles|espaces naturels)|départs? de feux?"
                            r"|incendies? de (?:forêts?|végétation)|détection (?:précoce )?(?:des |d')?(?:incendies|feux"
                            r"|fumées))\b")
+# "Les contrôleurs sont équipés de caméras-piétons. Seize caméras pour le moment": the body cameras the sentences
+# before speak of, or that agents wear ("un seul policier porte la caméra"), in a sentence that names no network
+BODY_TOPIC_RE = re.compile(rf"{CAMERA_OTHER_RE}|\bport(?:er|ent|era|eront|ant|ée?s?)\s+"
+                           r"(?:la|les|ces|une|des|leur|leurs|sa)\s+(?:[\w-]+\s+)?cam[ée]ras?\b")
+WORN_BY_RE = re.compile(r"\b(?:confiée?s|distribuée?s|portée?s|dotée?s|équipée?s|agents?|policiers?|patrouilles?"
+                        r"|équipages?|contrôleurs?|gendarmes?|pompiers?)\b")
+NETWORK_WORDS_RE = re.compile(r"vidéo-?protection|vidéo-?surveillance|voie publique|supervision|\bcsu\b|\bréseau\b"
+                              r"|\bparc\b|\bdispositif\b|\brues?\b|\bquartiers?\b|\bsites?\b|\bespaces? publics?\b")
 # "trois caméras chacun", "deux caméras chacune": each item's equipment, not a count of the network
 EACH_ONE_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])\s+(?:chacun|chacune)\b")
 # a rate's base in words: "deux caméras pour mille habitants"
@@ -213,7 +221,13 @@ def _camera_not_surveillance(q: UnitQuestion) -> Reading | None:
 
 
 def _body_camera(q: UnitQuestion) -> Reading | None:
-    return Reading(OTHER, q.end + m.end(), "caméras piétons") if (m := CAMERA_OTHER_AFTER_RE.match(q.right)) else None
+    if m := CAMERA_OTHER_AFTER_RE.match(q.right):
+        return Reading(OTHER, q.end + m.end(), "caméras piétons")
+    told_before = q.topic.replace(q.said, " ")
+    if (q.camera and BODY_TOPIC_RE.search(told_before) and not BODY_TOPIC_RE.search(q.said)
+            and WORN_BY_RE.search(q.said) and not NETWORK_WORDS_RE.search(q.said)):
+        return Reading(OTHER, q.end + q.camera.end(), "caméras piétons")
+    return None
 
 
 def _watch_apart(q: UnitQuestion) -> Reading | None:

@@ -26,3 +26,23 @@ def test_cameras_on_board_vehicles_are_other(text, value):
 ])
 def test_cameras_near_vehicles_or_in_stations_still_watch_a_place(text):
     assert [f.metric for f in extract_text(text, place_hint="Beauvais")] in (["cameras"], ["cameras_planned"])
+
+
+@pytest.mark.parametrize("text", [
+    "Les contrôleurs sont désormais équipés de caméras-piétons. Seize caméras pour le moment, confiées aux chefs "
+    "d'équipe.",
+    "Un décret autorise les policiers municipaux à porter ces caméras. Depuis quinze jours, les patrouilles en sont "
+    "équipées : 80 petites caméras ont été achetées puis distribuées.",
+])
+def test_cameras_worn_by_agents_the_sentences_before_speak_of_are_other(text):
+    assert [f.metric for f in extract_text(text, place_hint="Montpellier")] == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    # a network named after the body cameras: the town's cameras
+    "Les policiers portent des caméras-piétons. Les agents du centre de supervision regardent 45 caméras.",
+    "Ces caméras individuelles sont un autre outil. Rien à voir avec les 70 caméras que nous avons dans l'espace "
+    "public, regardées par un policier.",
+])
+def test_a_network_told_after_body_cameras_stays_cameras(text):
+    assert [f.metric for f in extract_text(text, place_hint="Grenoble")] == ["cameras"]
