@@ -30,10 +30,10 @@ from extractors.bare_words import (
     BRING_TO_BEFORE_RE,
     EARLIER_THEN_RE,
     KINDS_AFTER_RE,
-    MASCULINE_CAMERA_NOUN_RE,
     NETWORK_AFTER_RE,
     OTHERS_TOO_RE,
     OWN_BASE_RE,
+    OWN_NOUN_AFTER_RE,
     PASSIVE_AFTER_RE,
     PLACED_CAMERAS_RE,
     SOON_BEFORE_RE,
@@ -62,6 +62,7 @@ from extractors.cues import (
     SEMICOLON_ITEM_RE,
 )
 from extractors.numbers import Mention
+from extractors.pronoun_gender import masculine_of_cameras, masculine_pronoun_before, named_by
 from extractors.readings import CAMERAS, DENSITY, POPULATION, Reading, is_rate_base, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
@@ -100,6 +101,8 @@ def _continuation(q: BareQuestion) -> bool:
         return False
     share = bool(re.search(r"\bdont\s*$", left))
     head = q.previous[-1]
+    if m.approx and head.reading.family == CAMERAS and OWN_NOUN_AFTER_RE.match(right):
+        return False  # "une dizaine de caméras et une quinzaine de panneaux": a noun of its own, unread
     if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à Amboise"
         head = next((p for p in reversed(q.previous) if p.mention.value >= m.value), head)
     between = norm(text[head.end : m.start])
@@ -292,31 +295,11 @@ def _passing_to(q: BareQuestion) -> bool:
     return bool(m) and not OTHER_COUNTED_BEFORE_RE.search(wider[max(0, m.start() - 100) :] + " " + q.right[:20])
 
 
-def masculine_of_cameras(pronoun: str, noun: str) -> bool:
-    """ "ils" cannot stand for "caméras", a feminine noun ("les effectifs de la police, ils sont sept"); it can for
-    "appareils" or "dispositifs". `noun`: the words after the count it would stand for ("14 appareils …"; nothing
-    after a bare count, which stands for "caméras")."""
-    return pronoun.lower().startswith("ils") and not MASCULINE_CAMERA_NOUN_RE.match(noun.lower())
-
-
-def masculine_pronoun_before(x: Extractor, sentence_index: int, left: str) -> bool:
-    """Whether `left` (normalized) ends with "ils sont …" while the cameras were last counted as "caméras": "les
-    effectifs de la police, ils sont actuellement sept" counts agents. Used by the bare rules and the parse."""
-    pronoun = PRONOUN_RE.search(left)
-    return bool(pronoun) and masculine_of_cameras(pronoun.group(0), _named(x, x.last_candidate(sentence_index,
-                                                                                                CAMERAS)))
-
-
-def _named(x: Extractor, c: Candidate | None) -> str:
-    """The words a camera count was said with ("caméras", "appareils"); "caméras" when no count was read."""
-    return x.text[c.mention.end : c.end] if c is not None else "caméras"
-
-
 def _pronoun_of_a_figure(q: BareQuestion) -> bool:
     """ "Ils seront bientôt 19", "elles n'étaient que 20"."""
     if not ((pronoun := PRONOUN_RE.search(q.left)) and (head := q.x.last_candidate(q.sentence.index, counted=True))):
         return False
-    if head.reading.family == CAMERAS and masculine_of_cameras(pronoun.group(0), _named(q.x, head)):
+    if head.reading.family == CAMERAS and masculine_of_cameras(pronoun.group(0), named_by(q.x, head)):
         return False
     start = q.m.start - (len(q.left) - pronoun.start())
     return q.read(Candidate(q.m, head.reading.continued(q.m.end), start, q.m.end, head=head, anaphoric=True,

@@ -55,3 +55,7 @@ PLACED_CAMERAS_RE = re.compile(r"\bcam[ée]ras?\b[^.;()]{0,60}?\b(?:placée?s|in
 # "caméras", nor a bare count of them: "aux 6 en service")
 MASCULINE_CAMERA_NOUN_RE = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:appareils|dispositifs|équipements|dômes|systèmes|"
                                       r"objectifs|capteurs|modules|exemplaires|matériels)\b")
+# "une quinzaine de panneaux": what a noun of approximation counts follows it (not "de la préfecture", an owner)
+# ("une quarantaine de nouvelles", "une dizaine d'ici à 2027", "une dizaine d'autres" have none)
+OWN_NOUN_AFTER_RE = re.compile(r"\s*(?:de\s+(?!la\b|l'|nouv|plus\b|moins\b|suppl)|d'(?!ici\b|autres?\b|entre\b|ores\b))"
+                               r"[a-zà-ÿ]")

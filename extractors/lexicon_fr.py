@@ -20,8 +20,8 @@ NUMBER_WORDS = (
 ).split()
 # "une vingtaine de caméras" → 20, approx. The plural ("des dizaines") is vague and carries no value.
 APPROX_NOUNS = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+    "demi-douzaine": 6, "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
 }
 # Scale words after a number: "2 millions", "1,5 million", "3 M€", "15 k€".
 SCALES = {

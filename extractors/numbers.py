@@ -46,8 +46,9 @@ APPROX_RE = re.compile(
     # "une vingtaine", "d'une bonne dizaine", and "la centaine de caméras", "sa cinquantaine de caméras",
     # "leur centaine de caméras" (not "dans la quinzaine")
     r"(?:(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?"
-    # "le millier de caméras", "la bonne cinquantaine de caméras"
-    r"|(?<![\w'’])(?:la|sa|leur|notre|votre|cette|le|son|ce)\s+(?:bonne\s+|petite\s+)?(?=\w+\s+d(?:e\s|['’])))"
+    # "le millier de caméras", "la bonne cinquantaine de caméras", "la demi-douzaine déjà présentes" (no time)
+    r"|(?<![\w'’])(?:la|sa|leur|notre|votre|cette|le|son|ce)\s+(?:bonne\s+|petite\s+)?"
+    r"(?=demi-douzaine\b|\w+\s+d(?:e\s|['’])))"
     r"(" + "|".join(APPROX_NOUNS) + r")\b",
     re.IGNORECASE,
 )

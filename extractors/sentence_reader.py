@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.bare_counts import bare_count, sub_count
-from extractors.bare_rules import link_bare, masculine_pronoun_before
+from extractors.bare_rules import link_bare
 from extractors.candidates import Candidate, read_label, words_before
 from extractors.cues import (
     ALTERNATIVE_RE,
@@ -33,6 +33,7 @@ from extractors.cues import (
 from extractors.figure import Qualifier
 from extractors.lexicon_fr import MONTH_NAMES
 from extractors.numbers import Mention, words_to_number
+from extractors.pronoun_gender import masculine_pronoun_before
 from extractors.qualifiers import base_hedge, qualifier_before
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
 from extractors.segments import Sentence

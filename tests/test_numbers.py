@@ -119,3 +119,24 @@ def test_a_number_does_not_count_the_noun_of_the_next_paragraph():
 
     text = "Mis à jour à 15 h, le 13 février. Chiffre du jour : 15\n\ncaméras de surveillance filment la gare."
     assert [f.value for f in extract_text(text, place_hint="Dijon") if f.metric == "cameras"] == []
+
+
+def test_half_a_dozen_is_six_approximately():
+    """ "une demi-douzaine de caméras", "la demi-douzaine déjà présentes": a noun of approximation too, which
+    "la" opens without a "de" after it (it has no meaning of time, as "la quinzaine" has)."""
+    text = "une demi-douzaine de caméras ; en complément de la demi-douzaine déjà présentes"
+    found = [(m.raw, m.value, m.approx) for m in find_mentions(text)]
+    assert found == [("une demi-douzaine", 6, True), ("la demi-douzaine", 6, True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun of approximation with a noun of its own does not continue the cameras before it
+    ("Une dizaine de caméras et une quinzaine de panneaux.", [("cameras", 10)]),
+    # but "nouvelles", "d'ici" or "d'autres" are no noun of its own
+    ("La ville compte 30 caméras et une dizaine d'autres.", [("cameras", 30), ("cameras", 10)]),
+])
+def test_a_noun_of_approximation_counts_its_own_noun(text, expected):
+    from extractors import extract_text
+
+    figures = extract_text(text, place_hint="Tence", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
