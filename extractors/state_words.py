@@ -15,6 +15,12 @@ STATE_NOW_AFTER_RE = re.compile(
     r"(?:en place|en service|en fonctionnement|opérationnel\w*|fonctionnel\w*|actives?"
     r"|install\w+|implant\w+|déploy\w+|autoris\w+|pos[ée]\w*|raccord\w+)\b"
     + TO_COME_AFTER)
+# "Les 14 caméras installées en novembre 2021 dans toute la commune sont opérationnelles depuis mars" (read from
+# the number on): a set told, then its state now, whatever its participle dates
+SET_IN_SERVICE_AFTER_RE = re.compile(r"^[^.;:!?]{0,20}?\bcam[ée]ras?\b[^.;:!?]{0,80}?\b(?:sont|est)\s+"
+                                     r"(?:(?:aujourd'hui|désormais|déjà|toutes|bien)\s+)?"
+                                     r"(?:opérationnel\w*|en service|en fonctionnement|fonctionnel\w*|actives?)\b"
+                                     + TO_COME_AFTER)
 # the words between a count and its own verb: adjectives and complements, not an auxiliary
 NOT_AUXILIARY = (r"(?!(?:seront|sera|serait|seraient|sont|est|ont|a|vont|va|doivent|doit|devraient|devrait|pourront"
                  r"|pourra|pourraient|pourrait|peuvent|vont|viendront|viennent|bientôt|prochainement|encore)\b)")

@@ -33,6 +33,7 @@ from extractors.state_words import (
     PLANNED_AFTER_RE,
     PLANNED_PARTICIPLE_AFTER_RE,
     POSSESSED_BEFORE_RE,
+    SET_IN_SERVICE_AFTER_RE,
     STATE_NOW_AFTER_RE,
     TIME_AHEAD_AFTER_RE,
     TOTAL_AFTER_RE,
@@ -327,7 +328,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("tenseless_head", "a count of no tense continues the figure it hangs on",
               lambda q: q.head if q.tenseless else None),
     TenseRule("state_now", "'116 caméras sont en place et 43 devraient être installées': the 116 are there",
-              lambda q: STATE_NOW_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
+              lambda q: (STATE_NOW_AFTER_RE.match(q.after) or DEFINITE_BEFORE_RE.search(q.before)
+                         and SET_IN_SERVICE_AFTER_RE.match(q.rest)) and not MORE_NEXT_RE.match(q.after)
               and not PROMISED_ALREADY_RE.search(q.after[:60])  # "sont désormais autorisées": not yet up
               and not INCREMENT_RE.search(q.before[-20:]) and not PART_OF_SET_OPENING_RE.match(q.before), STOCK),
     TenseRule("new_ones_up_now", "'25 nouvelles caméras sont installées': new ones, up now: added",

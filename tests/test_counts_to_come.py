@@ -391,3 +391,16 @@ def test_a_network_grown_in_the_past(text, expected):
 def test_a_set_told_as_standing_is_no_plan(text, expected):
     figures = extract_text(text, place_hint="Toulouse", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a set told with the definite article, then in service now: the network, whatever its participle dates
+    ("Les 14 caméras installées en novembre 2021 dans toute la commune sont opérationnelles depuis le 1er mars 2022.",
+     [("cameras", 14)]),
+    # new ones stay added, and a service to come stays a plan
+    ("Les 14 nouvelles caméras installées en 2021 sont opérationnelles.", [("cameras_added", 14)]),
+    ("Les 30 caméras posées en 2023 seront opérationnelles fin 2024.", [("cameras_planned", 30)]),
+])
+def test_a_set_in_service_now_is_the_stock(text, expected):
+    figures = extract_text(text, place_hint="Vallet", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
