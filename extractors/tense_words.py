@@ -113,10 +113,18 @@ SINCE_RE = re.compile(r"\bdepuis\b")
 MORE_TO_COME_RE = re.compile(r"\ben\s+(?:install|pos|ajout|déploi|implant)\w*(?:rons|ra|ront)\b")
 NEW_SUM_BEFORE_RE = re.compile(r"\b(?:nouveaux|nouvelles|supplémentaires)\b[^.;]{0,60}\bau total de\s*$")
 AID_RE = re.compile(r"\baides?\b|\bsubvention|\bfinanc|\bsoutien|\bsoutenu")
-PRESENT_HAVE_RE = re.compile(r"\b(?:compte|comptent|comptons|dispose|disposent|disposons|possède|possèdent|possédons|"
-                             r"avons|ont|totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
-                             r"surveille|surveillent|était|étaient|comptait|comptaient|disposait|disposaient|possédait|"
-                             r"avait|avaient|avions|aviez|avez|comptions|disposions|possédions|y en a|y a|en a|"
+# "La liste compte par ailleurs installer 120 caméras", "nous comptons en poser 20": counting on doing, an intent
+INTENDS_AFTER = (r"(?!\s+(?:[\w']+\s+){0,2}?(?:(?:install|pos|déploy|implant|ajout|rajout|achet|financ|lou|dot|équip"
+                 r"|port|doubl|tripl|multipli|renforc|développ)er|acquérir|mettre|atteindre|étendre)\b)")
+# "les élus ont accepté le principe de 3 caméras", "l'appel d'offres avait été lancé pour 4 caméras": an auxiliary,
+# not a verb of having
+AUXILIARY_AFTER = r"(?!\s+(?:[\w']+\s+)?(?:été|[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées))\b)"
+PRESENT_HAVE_RE = re.compile(rf"\b(?:(?:compte|comptent|comptons|comptait|comptaient|comptions){INTENDS_AFTER}"
+                             r"|dispose|disposent|disposons|possède|possèdent|possédons|"
+                             rf"(?:avons|ont|avait|avaient|avions|aviez|avez){AUXILIARY_AFTER}|"
+                             r"totalise|totalisent|pilote|pilotent|gère|gèrent|regroupe|regroupent|relie|"
+                             r"surveille|surveillent|était|étaient|disposait|disposaient|possédait|"
+                             r"disposions|possédions|y en a|y a|en a|"
                              r"conserve|conservent|"
                              # a state of having: "Toulouse est pourvue de 17 caméras", "la ville est équipée de"
                              r"(?:est|sont) (?:aujourd'hui |déjà |actuellement )?(?:pourvue?s?|dotée?s?|équipée?s?"

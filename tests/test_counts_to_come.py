@@ -404,3 +404,21 @@ def test_a_set_told_as_standing_is_no_plan(text, expected):
 def test_a_set_in_service_now_is_the_stock(text, expected):
     figures = extract_text(text, place_hint="Vallet", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an auxiliary of a compound past is no verb of having: the decision's tense decides
+    ("Le PVPP, décidé en 2010, avait été conçu au départ pour déployer 1 000 caméras sur le territoire parisien.",
+     [("cameras_planned", 1000)]),
+    ("Les élus ont adopté une enveloppe pour doubler le parc existant et passer de 200 à 400 caméras.",
+     [("cameras", 200), ("cameras_planned", 400)]),
+    # counting on putting up is an intent, not a count of what there is
+    ("La liste compte par ailleurs installer quelque 120 caméras pour sécuriser la ville.", [("cameras_planned", 120)]),
+    # having, and counting, in the present stay a stock
+    ("Ils ont déjà 12 caméras.", [("cameras", 12)]),
+    ("Nous avons aujourd'hui 40 caméras.", [("cameras", 40)]),
+    ("La ville compte aujourd'hui 88 caméras.", [("cameras", 88)]),
+])
+def test_an_auxiliary_or_an_intent_is_no_having(text, expected):
+    figures = extract_text(text, place_hint="Saumur", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
