@@ -14,7 +14,9 @@ from extractors.lexicon_fr import MONTH_PATTERN, NUMBER_WORDS
 
 NAME_RE = re.compile(
     r"(?:(?:La|Le|Les|L'|L’|la|le|les|l'|l’)[\s-]?)?[A-ZÀ-Ý][\w'’]*"
-    r"(?:[\s-]+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|au|aux|d'|d’|l'|l’)[\s-]*)*[A-ZÀ-Ý][\w'’]*)*"
+    r"(?:[\s-]+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|au|aux|d'|d’|l'|l’)[\s-]*)*[A-ZÀ-Ý][\w'’]*"
+    # "Néris-les-bains", "Bagnols-sur-cèze": the press lowers a hyphened name's last word
+    r"|-(?:de|du|des|la|le|les|sur|sous|en|lès|lez|au|aux)-[a-zà-ÿ][\w'’]*)*"
 )
 LOCATIVE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\bde|\bdu|\bd'|\bd’|\bdans|\bsur|\ben|\bpour|ville de|commune de"
                                 r"|\bdevant|\bderrière)\s*$",  # a ranking: "devant Beausoleil (385)"

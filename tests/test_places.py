@@ -265,3 +265,12 @@ def test_a_place_that_situates_another_is_not_the_figures(text, hint, place):
     from extractors import extract_text
 
     assert [f.place for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")][:1] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the press lowers a hyphened name's last word: still the commune
+    ("À Néris-les-bains, six caméras vont être installées.", "Néris-les-Bains"),
+    ("À Bagnols-sur-cèze, 43 caméras sont en service.", "Bagnols-sur-Cèze"),
+])
+def test_a_hyphened_name_with_its_last_word_in_lower_case(text, place):
+    assert [f.place for f in extract_text(text, place_hint="Allier")] == [place]
