@@ -89,7 +89,9 @@ PRONOUN_COUNT_BEFORE = (r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient
 # "… en centre-ville pour épauler la police, ainsi que quatre au stade", "mais aussi onze à La Chapelaude": an
 # addition said outright, that may come after a long clause
 ADDED_CONTINUATION = r"\bainsi que|\bde même que|\b(?:mais|et) (?:aussi|également)|\bsans oublier"
-CONTINUATION_BEFORE = (rf"(?:{ADDED_CONTINUATION}|\bpuis|\bet(?:\s+(?:les|ses|leurs))?|\bcontre|\bdont|\bou|,|\bmais"
+# "(112 caméras dôme – 11 fixes – 5 nomades)": a dash between items too
+CONTINUATION_BEFORE = (rf"(?:{ADDED_CONTINUATION}|\bpuis|\bet(?:\s+(?:les|ses|leurs))?|\bcontre|\bdont|\bou|,|\s[–—]"
+                       r"|\bmais"
                        r"|\bseul(?:e|s|es)?|\bsoit"  # "mais seules 14"
                        r"|\bpuis\s+à|\bun total de|\bà un total de"
                        r"|\bcam[ée]ras\s*:\s*(?:les|dont)?)\s*$")  # "140 caméras : les 95 de Montélimar et 45 …"

@@ -56,7 +56,8 @@ DENOMINATOR_RE = re.compile(r"(?<!ies )(?<!ées )(?<!és )\bsur\s*$|\bsur un tot
 RATE_BEFORE_RE = re.compile(r"(?:au rythme|à raison)\s*(?:de\s*|d')?$")  # "à raison d'une quinzaine par an"
 OF_TOTAL_RE = re.compile(rf"\d\s+{OF_TOTAL}\s*$")
 # What may follow a bare number that continues an enumeration: "contre 1 083 en 2020", "puis 180 d'ici…".
-CAMERA_TYPE = r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|motorisée|thermique)s?\b"
+CAMERA_TYPE = (r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|motorisée|thermique|modulable|rotative"
+               r"|extérieure|intérieure|infrarouge)s?\b")
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|il y a\b|"
     r"vers\b|"  # "huit vers la MJC, neuf devant la gare": where each of a list stands ("devant" below)

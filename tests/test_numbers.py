@@ -140,3 +140,17 @@ def test_a_noun_of_approximation_counts_its_own_noun(text, expected):
 
     figures = extract_text(text, place_hint="Tence", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the items of a split by type, a dash between them, or told by where they stand
+    ("Ces centres recensent 123 caméras (112 caméras dôme – 11 fixes – 5 nomades).",
+     [("cameras", 123), ("cameras", 112), ("cameras", 11), ("cameras", 5)]),
+    ("La ville compte 27 caméras, dont 21 sur la voie publique, 5 extérieures et 1 intérieure.",
+     [("cameras", 27), ("cameras", 21), ("cameras", 5), ("cameras", 1)]),
+])
+def test_the_items_of_a_split_by_type(text, expected):
+    from extractors import extract_text
+
+    figures = extract_text(text, place_hint="Confolens", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
