@@ -45,7 +45,7 @@ WORD_NUMBER_ANY_CASE_RE = re.compile(WORD_NUMBER_RE.pattern, re.IGNORECASE)
 APPROX_RE = re.compile(
     # "une vingtaine", "d'une bonne dizaine", and "la centaine de caméras", "sa cinquantaine de caméras",
     # "leur centaine de caméras" (not "dans la quinzaine")
-    r"(?:(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+)?"
+    r"(?:(?:u|d'u|d’u)(?:ne?)\s+(?:bonne\s+|petite\s+|grosse\s+|nouvelle\s+)?"  # "une nouvelle trentaine": more
     # "le millier de caméras", "la bonne cinquantaine de caméras", "la demi-douzaine déjà présentes" (no time)
     r"|(?<![\w'’])(?:la|sa|leur|notre|votre|cette|le|son|ce)\s+(?:bonne\s+|petite\s+)?"
     r"(?=demi-douzaine\b|\w+\s+d(?:e\s|['’])))"

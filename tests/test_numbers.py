@@ -154,3 +154,17 @@ def test_the_items_of_a_split_by_type(text, expected):
 
     figures = extract_text(text, place_hint="Confolens", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "une nouvelle trentaine": a noun of approximation, of more
+    ("La ville va installer une nouvelle trentaine de caméras.", [("cameras_planned", 30)]),
+    # a bare count dated by a span of time goes on with the count before it
+    ("Le dispositif passera à 200 caméras, avec 25 nouvelles caméras début 2025 puis une nouvelle trentaine entre "
+     "fin 2025 et début 2026.", [("cameras_planned", 200), ("cameras_planned", 25), ("cameras_planned", 30)]),
+])
+def test_a_new_batch_told_by_a_noun_of_approximation(text, expected):
+    from extractors import extract_text
+
+    figures = extract_text(text, place_hint="Chalon-sur-Saône", published="2024-11-12", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
