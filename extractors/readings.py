@@ -49,15 +49,14 @@ CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:
 CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
+VEHICLES = (r"(?:véhicules?|voitures?|scan-?cars?|automobiles?|drones?|hélicoptères?|aéronefs?|motos?|bus|autobus"
+            r"|trams?|tramways?|rames?|trains?|navettes?)")
 # "1 500 caméras dans ses bus", "quatre caméras dans chacun des véhicules", "quarante caméras installées sur
 # des aéronefs": cameras on board vehicles watch the vehicle, not a public space of the town
 ON_BOARD_AFTER_RE = re.compile(
     rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+[\w-]+){{0,3}}?\s+"
     r"(?:à bord (?:de|des|du|d')|dans|sur|équipant)\s+(?:les |des |ses |leurs |chaque |chacun des |chacune des "
-    r"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:bus|autobus|cars?|autocars?|rames?|trains?|ter|trams?|tramways?"
-    r"|véhicules?|voitures?|aéronefs?|drones?|hélicoptères?|navettes?|wagons?)\b")
-VEHICLES = (r"(?:véhicules?|voitures?|scan-?cars?|automobiles?|drones?|hélicoptères?|aéronefs?|motos?|bus|autobus"
-            r"|trams?|tramways?|rames?|trains?|navettes?)")
+    rf"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:{VEHICLES}|cars?|autocars?|ter|wagons?)\b")
 # "une voiture électrique dotée de quatre petites caméras", "une Zoé électrique Lapi à quatre caméras": a vehicle's
 # own equipment, told before the count
 VEHICLE_EQUIPPED_BEFORE_RE = re.compile(rf"\b{VEHICLES}\b(?:\s+[\w'-]+){{0,3}}?,?\s+(?:(?:est|sont|désormais)\s+)*"
