@@ -156,7 +156,9 @@ LINKING_SET_BEFORE_RE = re.compile(r"\b(?:(?:raccord|connect|rattach|reli)\w*\s+
                                    r"(?:des|ses|leurs|les|aux)\s*$")
 # "Les six dernières ont été posées il y a trois mois": the latest of a network, what was added last
 LAST_ONES_AFTER_RE = re.compile(r"^\s*(?:derni[eè]res|derniers)\b(?:\s+cam[ée]ras)?\s+(?:\w+\s+)?"
-                                r"(?:ont|sont)\s+(?:été\s+)?(?:install|pos|mis\w* en|implant|déploy|ajout|raccord)")
+                                # "Les 15 dernières caméras viennent d'être installées": the recent past too
+                                r"(?:(?:ont|sont)\s+(?:été\s+)?|(?:viennent|venaient) d'être\s+)"
+                                r"(?:install|pos|mis\w* en|implant|déploy|ajout|raccord)")
 MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéploy|réorient)\w*")
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")

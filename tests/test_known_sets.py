@@ -60,6 +60,9 @@ def test_a_rounded_restatement(text: str, expected: list[tuple[str, float]]) -> 
     # the latest of a network, told without their noun: what was added last
     ("Le Puy compte 97 caméras. S'y ajoutent les caméras des parkings. « Les six dernières ont été posées il y a "
      "trois mois », indique le maire.", [("cameras", 97), ("cameras_added", 6)]),
+    # and in the recent past
+    ("Toulouse dispose désormais de 350 caméras. Les 15 dernières caméras viennent d'être installées ; elles achèvent "
+     "le dispositif.", [("cameras", 350), ("cameras_added", 15)]),
 ])
 def test_a_set_linked_or_the_last_ones(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Vichy")
