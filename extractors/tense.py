@@ -40,7 +40,7 @@ from extractors.state_words import (
     TOTAL_BEFORE_RE,
     WILL_BE_TOO_RE,
 )
-from extractors.tense_checks import part_own_words, regional, replaced, says_future
+from extractors.tense_checks import change_target, part_own_words, regional, replaced, says_future
 from extractors.tense_words import (
     ADDS_SOME_BEFORE_RE,
     ALREADY_THERE_RE,
@@ -208,8 +208,9 @@ def _plus_sign(q: TenseQuestion) -> Metric | None:
 
 
 def _total(q: TenseQuestion) -> Metric | None:
+    """What a total comes to ("portant le total à 76"); a target under an infinitive ("pour passer de 50 à 100")."""
     if TOTAL_BEFORE_RE.search(q.before) and not q.new_sum:
-        return Metric.CAMERAS_PLANNED if says_future(q.sentence) else Metric.CAMERAS
+        return Metric.CAMERAS_PLANNED if says_future(q.sentence) or change_target(q.before) else Metric.CAMERAS
     return None
 
 

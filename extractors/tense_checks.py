@@ -8,6 +8,8 @@ import re
 
 from extractors.tense_words import (
     AID_RE,
+    CHANGE_INFINITIVE_BEFORE_RE,
+    DONE_GOVERNOR_BEFORE_RE,
     DONE_OPERATION_RE,
     FUTURE_RE,
     INCREMENT_RE,
@@ -49,3 +51,15 @@ def regional(place_kind: str | None, sentence: str) -> bool:
 def part_own_words(after: str) -> str:
     """What follows a part's whole ("Cinq| des 48 caméras prévues sont déjà posées"): the part's own words."""
     return after[m.end() :] if (m := WHOLE_AFTER_PART_RE.match(after)) else ""
+
+
+# "la majorité a fait passer le nombre de caméras de 8 à 41", "a pu porter": the change is told as done
+PAST_GOVERNOR_RE = re.compile(r"\b(?:a|ont|avait|avaient|avons|avez)\s+(?:\w+\s+)?(?:fait|pu|su)\s*$")
+
+
+def change_target(before: str) -> bool:
+    """Whether a total is where an infinitive of change is to lead ("entend doubler le nombre de caméras pour passer
+    de 50 à 100"), not where a past verb over it led ("a fait passer … de 8 à 41", "a permis de passer")."""
+    change = CHANGE_INFINITIVE_BEFORE_RE.search(before)
+    return bool(change) and not PAST_GOVERNOR_RE.search(before[max(0, change.start() - 40) : change.start()]) and not (
+        DONE_GOVERNOR_BEFORE_RE.search(before[-160:]))

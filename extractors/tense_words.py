@@ -206,6 +206,9 @@ DONE_GOVERNOR_BEFORE_RE = re.compile(
     r"|consacré|mobilisé|financé)\b[^.;:]{0,80}|\bil (?:faut|fallait)\s+)"
     r"(?:(?:de|d'|à|pour)\s*)?(?:en\s+)?\S+\s+(?:\S+\s+){0,4}$"
     r"|\b(?:fait|font)\s+\S+\s+(?:\S+\s+){0,4}$")  # "le maire fait poser 17 caméras", "a fait installer": done
+# "pour passer de 50 à 100", "Faire augmenter le nombre de caméras de 120 à 150": an infinitive of change
+CHANGE_INFINITIVE_BEFORE_RE = re.compile(r"\b(?:passer|porter|augmenter|monter|atteindre|doubler|tripler)\b"
+                                         r"[^.;:]{0,70}$")
 # "(350 actuellement, installées depuis 2014)", "– environ 350 actuellement –": the count there now, told aside
 NOW_ASIDE_AFTER_RE = re.compile(r"\s*(?:cam[ée]ras?\s+)?(?:actuellement|aujourd'hui|à ce jour|pour l'instant"
                                 r"|pour le moment|à l'heure actuelle)\s*(?:[)–—,]|-\s|$)")

@@ -422,3 +422,19 @@ def test_a_set_in_service_now_is_the_stock(text, expected):
 def test_an_auxiliary_or_an_intent_is_no_having(text, expected):
     figures = extract_text(text, place_hint="Saumur", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where an infinitive of change is to lead: a target
+    ("Le maire entend doubler le nombre de caméras pour passer de 50 à 100.",
+     [("cameras", 50), ("cameras_planned", 100)]),
+    ("Sécurité :\nFaire augmenter le nombre de caméras de surveillance de 120 à 150.",
+     [("cameras", 120), ("cameras_planned", 150)]),
+    # where a past verb over it led, or a finite past: what there is
+    ("En six ans, la majorité sortante a fait passer le nombre de caméras de 8 à 41.",
+     [("cameras", 8), ("cameras", 41)]),
+    ("Le nombre de caméras est passé de 30 à 130.", [("cameras", 30), ("cameras", 130)]),
+])
+def test_the_total_an_infinitive_of_change_leads_to(text, expected):
+    figures = extract_text(text, place_hint="Versailles", second_opinion=False)
+    assert [(f.metric, f.value) for f in figures] == expected
