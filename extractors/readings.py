@@ -222,9 +222,10 @@ def _camera_not_surveillance(q: UnitQuestion) -> Reading | None:
 def _body_camera(q: UnitQuestion) -> Reading | None:
     if m := CAMERA_OTHER_AFTER_RE.match(q.right):
         return Reading(OTHER, q.end + m.end(), "caméras piétons")
-    told_before = q.topic.replace(q.said, " ")
-    if (q.camera and BODY_TOPIC_RE.search(told_before) and not BODY_TOPIC_RE.search(q.said)
-            and WORN_BY_RE.search(q.said) and not NETWORK_WORDS_RE.search(q.said)):
+    # asked of every number: the camera's own sentence first, the sentences before only then
+    if not (q.camera and WORN_BY_RE.search(q.said)) or BODY_TOPIC_RE.search(q.said) or NETWORK_WORDS_RE.search(q.said):
+        return None
+    if BODY_TOPIC_RE.search(q.topic.replace(q.said, " ")):
         return Reading(OTHER, q.end + q.camera.end(), "caméras piétons")
     return None
 
