@@ -60,8 +60,7 @@ CAMERA_TYPE = (r"(?:nomade|fixe|mobile|déplaçable|amovible|dôme|panoramique|m
                r"|extérieure|intérieure|infrarouge)s?\b")
 BARE_AFTER_RE = re.compile(
     r"^\s*(?:$|[,.;:)\-–]|à\b|au\b|aux\b|en\b|dans\b|d'ici|début|fin\b|mi-|pour\b|sur\b|et\b|ou\b|par\b|il y a\b|"
-    r"entre (?:fin |début |mi-)?(?:20\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
-    r"|décembre)\b|"  # "puis une nouvelle trentaine entre fin 2025 et début 2026": when
+    rf"entre (?:fin |début |mi-)?(?:20\d\d|{MONTH_PATTERN})\b|"  # "une nouvelle trentaine entre fin 2025 et …": when
     r"vers\b|"  # "huit vers la MJC, neuf devant la gare": where each of a list stands ("devant" below)
     r"étaient|sont|seront|ont\b|sera\b|était|restent|fonctionnent|déjà|aujourd'hui|actuellement|(?:19|20)\d\d"
     rf"|de la\b|du\b|des\b|de l'|intra-muros|hors\b|{CAMERA_TYPE}"  # "dont 1 500 de la préfecture": by owner
