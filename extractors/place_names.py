@@ -65,7 +65,9 @@ def _longer_name(text: str, chunk: str, start: int, place: Place) -> bool:
         place.kind == "other" or place.kind == "commune" and place.population < 20_000)
 
 
-RANKING_BEFORE_RE = re.compile(r"\b(?:plus|moins|premi[eè]re?s?|deuxième|troisième|quatrième|cinquième|\d+e"
+# a superlative, not a quantity: "la plus surveillée", "le plus de caméras", not "plus de 1 000 communes en France"
+RANKING_BEFORE_RE = re.compile(r"\b(?:(?:le|la|les)\s+(?:plus|moins)|(?:plus|moins)(?!\s+d(?:e\b|['’]))|"
+                               r"premi[eè]re?s?|deuxième|troisième|quatrième|cinquième|\d+e"
                                r"|classement|palmarès|record)\b[^.;:!?\n]{0,60}\b(?:de|du|en)\s+(?:l['’])?$",
                                re.IGNORECASE)
 

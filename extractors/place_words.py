@@ -31,6 +31,11 @@ LOCATIVE_RE = re.compile(r"\b(?:(?:à|au|aux|dans|sur|pour)\s+|(?:dans|sur) (?:l
                          r"(?:la (?:commune|ville)(?: déléguée)? d(?:e\s+|['’]))?"
                          r"(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
+# "sont volés en France", "communes en Bretagne": "en" names a territory the gazetteer knows, never a district
+# (it also opens "en Mairie"); within a few words of the figure, none a name ("Sanilhac en Dordogne" is the name's)
+# and none a comparison ("sans équivalent en France")
+EN_TERRITORY_RE = re.compile(r"^(?:(?!équivalent|unique|premi[eè]re?|comme\b|que\b)[a-zà-ÿ'’-]+\s+){0,4}?en\s+"
+                             r"(?=[A-ZÀ-Ý])")
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "… relève que Mallemort a consacré 1,1 million d'euros": a small commune's name as a verb's subject
 SUBJECT_VERB_AFTER_RE = re.compile(r"(?:\s*,[^,.;]{1,30},)?"  # "Genilac, de son côté, vient d'en installer 3"

@@ -26,6 +26,7 @@ from extractors.place_words import (
     CENTRE_SUBJECT_RE,
     CONTRIBUTED_RE,
     DISTRICT_CUE_RE,
+    EN_TERRITORY_RE,
     FUNDER_RE,
     FUNDING_LIST_RE,
     FUNDS_BEFORE_RE,
@@ -297,6 +298,8 @@ def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: in
             return as_named(known, sentence)
         if f.merged and (name := NAME_RE.match(sentence, at)):  # "les 5 de Roullours": a former commune
             return f.district(name.group(0))
+    if territory := territory_after_en(window, evidence_end, all_sentence_places):
+        return as_named(territory, sentence)
     for m in LOCATIVE_RE.finditer(window):
         at = evidence_end + m.end()
         for named in all_sentence_places:
@@ -314,6 +317,16 @@ def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: in
         # "… Les Mées au Jas de Bouffan et l'Étoile à Puyricard": spread over several, the commune's
         return f.relative("commune")
     return None
+
+
+def territory_after_en(window: str, at: int, places: list[tuple[int, int, Place]]) -> tuple[int, int, Place] | None:
+    """ "vingt mille caméras en France", "1232 caméras en Moselle": a département, a région or the country
+    that "en" names a few words after the figure (`window` starts at offset `at` of the sentence)."""
+    stripped = window.lstrip()
+    if not (m := EN_TERRITORY_RE.match(stripped)):
+        return None
+    start = at + len(window) - len(stripped) + m.end()
+    return next(((s, e, p) for s, e, p in places if s == start and p.kind in ("departement", "region", "other")), None)
 
 
 def commune_named_later(sentence: str, evidence_end: int, clause_end: int,

@@ -45,3 +45,25 @@ def test_a_commune_named_with_au_is_one_name() -> None:
 ])
 def test_a_company_that_shares_a_communes_name(text: str, hint: str, place: str) -> None:
     assert {f.place.split(" / ")[0] for f in extract_text(text, place_hint=hint)} == {place}
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # "en" + a territory the gazetteer knows, a few words after the count: the count is the territory's
+    ("On compte vingt mille caméras en France actuellement.", "Var", "France"),
+    ("Près de 45 000 caméras en France fin 2011.", "Toulouse", "France"),
+    ("Le département recense 1232 caméras en Moselle.", "Gerbéviller", "Moselle"),
+    # a comparison is no place of the count, and "en" after a town's name is the town's
+    ("La ville installe 40 caméras, un dispositif sans équivalent en France.", "Nice", "Nice"),
+    ("La ville compte 40 caméras, Sanilhac en Dordogne aucune.", "Nice", "Nice"),
+])
+def test_en_names_a_territory(text: str, hint: str, place: str) -> None:
+    figure, = [f for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")]
+    assert figure.place == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Plus de 1 000 villes en France sont dotées de caméras.", "France"),  # a quantity, not a ranking
+    ("Nice est la ville la plus surveillée de France avec 4 000 caméras.", "Nice"),  # a ranking's frame
+])
+def test_plus_de_is_a_quantity_not_a_ranking(text: str, place: str) -> None:
+    assert {f.place for f in extract_text(text, place_hint="Toulouse")} == {place}
