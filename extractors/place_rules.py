@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from extractors.breakdown import bracketed_site
 from extractors.cues import OWN_SITES_RE, PLACED_THERE_RE, THERE_PRONOUN_RE
 from extractors.gazetteer import COUNTRY, Place
+from extractors.place_words import LONE_SITES, NAMED_SITES
 from extractors.places import AID_WORDS_RE, FigurePlace, as_named, to_figure_place
-from extractors.readings import MONEY, OTHER, PERCENT, POPULATION, norm
+from extractors.readings import CAMERAS, MONEY, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Span, clause_at
 
 if TYPE_CHECKING:
@@ -137,6 +139,11 @@ def _placed_there(q: PlaceQuestion) -> FigurePlace | None:
     return None
 
 
+BRACKET_BEFORE_RE = re.compile(r"\(\s*$")
+# what a bracketed count's site opens with: a name ("Bellevue (6 caméras)") or a word for a site ("giratoire
+# Pierre Chambon", "entrée parc"), not what the system is made of ("tranche ferme (6 caméras)", "réseau SETRAM")
+SITE_OPENING_RE = re.compile(rf"[A-ZÀ-Ý]|(?:{NAMED_SITES}|{LONE_SITES}|entrées?|abords|centre-ville|cœur de ville|"
+                             r"quartier|secteur|salle|maison|mairie|hôtel de ville)\b")
 CENTRAL_TOWN_RE = re.compile(r"\s*(?:\w+\s+){0,3}?(?:la\s+)?(?:seule\s+)?(?:ville|commune)[- ]centre\b")
 
 
@@ -165,13 +172,29 @@ def _listed_site(q: PlaceQuestion) -> FigurePlace | None:
     """An item of a commune's breakdown ("… : cinq à la Halte routière, trois parking Gabriel-Péri") is about
     the site it names, a district of that commune; a site that is a place of the gazetteer is that place
     ("quatre à Rezé", "Juvisy-sur-Orge (15)")."""
-    site, finder = q.c.site, q.x.finder
+    site, finder = q.c.site or _bracketed_count_site(q), q.x.finder
     if not site:
         return None
     if named := finder.names_in(site):  # "Juvisy-sur-Orge (15)": the place the site is
         start, end, place = named[0]
         return to_figure_place(place) if not site[:start].strip() and not site[end:].strip() else None
     return finder.district(site) if finder.commune is not None else None
+
+
+def _bracketed_count_site(q: PlaceQuestion) -> str | None:
+    """ "giratoire Pierre Chambon (1 caméra), avenue de Lamothe (1 caméra)", "Bellevue (6 caméras)": a camera
+    count alone in brackets counts the site named before them, from the line's or the item's start (a bare
+    "Jaleyrac (4)" is the bare-number rules' item)."""
+    text, c = q.x.text, q.c
+    if c.reading.family != CAMERAS or c.end == c.mention.end or not BRACKET_BEFORE_RE.search(
+            text, max(0, c.mention.start - 3), c.mention.start):
+        return None
+    if not re.match(r"\s*\)", text[c.end : c.end + 3]):
+        return None
+    opening = text.rfind("(", 0, c.mention.start)
+    line_start = max(q.sentence.start, text.rfind("\n", 0, opening) + 1)
+    site = (bracketed_site(text, line_start, opening) or "").lstrip("-–— ")
+    return site if SITE_OPENING_RE.match(site) else None
 
 
 def _head_figure(q: PlaceQuestion) -> FigurePlace | None:

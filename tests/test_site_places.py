@@ -67,3 +67,17 @@ def test_en_names_a_territory(text: str, hint: str, place: str) -> None:
 ])
 def test_plus_de_is_a_quantity_not_a_ranking(text: str, place: str) -> None:
     assert {f.place for f in extract_text(text, place_hint="Toulouse")} == {place}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a camera count alone in brackets counts the site named before it, on its line or after a comma
+    ("Nouvelles caméras : giratoire Pierre Chambon (1 caméra), avenue de Lamothe (2 caméras).",
+     ["Brioude / giratoire Pierre Chambon", "Brioude / avenue de Lamothe"]),
+    ("Les quartiers équipés :\n\nBellevue (6 caméras)\n\nSablons (7 caméras)",
+     ["Brioude / Bellevue", "Brioude / Sablons"]),
+    # what the system is made of is no site
+    ("Le marché compte une tranche ferme (6 caméras) et une tranche optionnelle (12 caméras).",
+     ["Brioude", "Brioude"]),
+])
+def test_a_bracketed_camera_count_is_the_site_before_it(text: str, places: list[str]) -> None:
+    assert [f.place for f in extract_text(text, place_hint="Brioude") if f.metric.startswith("cameras")] == places
