@@ -60,10 +60,11 @@ from extractors.cues import (
     PASS_TO_BEFORE_RE,
     PRONOUN_RE,
     SEMICOLON_ITEM_RE,
+    WORN_NAMED_AFTER_RE,
 )
 from extractors.numbers import Mention
 from extractors.pronoun_gender import masculine_of_cameras, masculine_pronoun_before, named_by
-from extractors.readings import CAMERAS, DENSITY, POPULATION, Reading, is_rate_base, norm
+from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
@@ -273,6 +274,8 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
     end = m.end + (min(after.end(), own_right, 60) if after else 0)
     if after and q.following is not None and after.end() > own_right:  # "458" ⏎ "C'est le nombre…"
         end = q.following.start + after.end() - own_right - 1
+    if worn := WORN_NAMED_AFTER_RE.match(q.right):
+        return q.read(Candidate(m, Reading(OTHER, m.end + worn.end(), "caméras piétons"), m.start, m.end + worn.end()))
     head = next((c for c in reversed(q.previous) if c.reading.family == CAMERAS), None) or (
         x.last_candidate(q.sentence.index, CAMERAS))
     end = word_end(x.text, end)

@@ -17,6 +17,7 @@ from extractors.anaphora_fr import (
     PRONOUN_COUNT_BEFORE,
 )
 from extractors.lexicon_fr import (
+    CAMERA_OTHER_RE,
     CAMERA_WORDS,
     FUTURE_PASSIVE,
     INSTALL,
@@ -28,6 +29,8 @@ from extractors.readings import OF_TOTAL
 from extractors.segments import BULLET
 
 CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)
+# "faisant passer de 5 à 9 le nombre de caméras piétons": the series counts body cameras, not the network's
+WORN_NAMED_AFTER_RE = re.compile(rf"\s*le nombre (?:total )?de {CAMERA_OTHER_RE}", re.IGNORECASE)
 ANAPHORA_AFTER_RE = re.compile(
     rf"^\s*(?:{CAMERA_ANAPHORA_AFTER})|^\s*[—–:.,-]?\s*\n?\s*c'est (?:le nombre|le total) de cam[ée]ras")
 ANAPHORA_BEFORE_RE = re.compile(CAMERA_ANAPHORA_BEFORE)

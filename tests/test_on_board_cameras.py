@@ -46,3 +46,11 @@ def test_cameras_worn_by_agents_the_sentences_before_speak_of_are_other(text):
 ])
 def test_a_network_told_after_body_cameras_stays_cameras(text):
     assert [f.metric for f in extract_text(text, place_hint="Grenoble")] == ["cameras"]
+
+
+def test_a_series_of_the_number_of_body_cameras_is_other():
+    """ "faisant passer de 5 à 9 le nombre de caméras piétons": both ends count body cameras."""
+    text = "Le préfet a donné son accord, faisant passer de 5 à 9 le nombre de caméras piétons en service."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Beauvais")] == [("other", 5), ("other", 9)]
+    network = "Le conseil a voté, faisant passer de 5 à 9 le nombre de caméras en service."
+    assert [f.metric.startswith("cameras") for f in extract_text(network, place_hint="Beauvais")] == [True, True]
