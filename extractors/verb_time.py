@@ -5,6 +5,7 @@ purpose ("pour se doter de 100 caméras"). `extractors.syntax` climbs from a num
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -26,6 +27,8 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
     auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
     finite = auxiliaries[0] if auxiliaries else verb
     mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
+    if ("Cnd" in mood or "Fut" in tense) and _imperfect_of_er_verb(finite):
+        return Time.PAST, finite
     if "Cnd" in mood:
         return Time.CONDITIONAL, finite
     if "Fut" in tense:
@@ -41,6 +44,19 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
     if _subject_of_bare_participle(verb, auxiliaries):
         return Time.PRESENT, finite
     return Time.NONE, finite
+
+
+# the future and conditional of a verb in -er keep its "er" ("dénombrera", "achèterait", "paiera"); its
+# imperfect does not ("dénombrait", "montrait"), though the small model tags some of those as a future
+ER_FUTURE_ENDING_RE = re.compile(r"[eè]r(?:ai|a|as|ons|ez|ont|ais|ait|ions|iez|aient)$")
+IRREGULAR_ER_FUTURES = frozenset({"aller", "envoyer", "renvoyer"})  # "ira", "enverra"
+
+
+def _imperfect_of_er_verb(verb: Any) -> bool:
+    """ "on dénombrait, en 2018, 88 caméras": an imperfect the small model read as a future."""
+    lemma, word = verb.lemma_.lower(), verb.lower_
+    return (lemma.endswith("er") and lemma not in IRREGULAR_ER_FUTURES and word.endswith(("ait", "aient", "ais"))
+            and not ER_FUTURE_ENDING_RE.search(word))
 
 
 def _subject_of_bare_participle(verb: Any, auxiliaries: list[Any]) -> bool:

@@ -415,6 +415,10 @@ KINDS_TOLD = [
     ("En six ans, la majorité sortante a fait passer le nombre de caméras de 8 à 41.",
      [("cameras", 8), ("cameras", 41)]),
     ("Le nombre de caméras est passé de 30 à 130.", [("cameras", 30), ("cameras", 130)]),
+    # an imperfect in -er keeps no "er" before its ending (the small model reads "dénombrait" as a future)
+    ("Pour une ville de 50 000 habitants, on dénombrait, en 2018, 88 caméras.",
+     [("population", 50000), ("cameras", 88)]),
+    ("En 2027, on dénombrerait 88 caméras.", [("cameras_planned", 88)]),
 ]
 
 
