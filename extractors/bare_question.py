@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from extractors.candidates import Candidate, words_after, words_before
-from extractors.cues import ANAPHORA_AFTER_RE
+from extractors.cues import ANAPHORA_AFTER_RE, CAMERA_WORDS_RE
 from extractors.numbers import Mention
 from extractors.qualifiers import qualifier_before
 from extractors.readings import norm
@@ -16,6 +16,12 @@ from extractors.segments import Sentence
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor
+
+
+# a plural noun after "autres": it ends in s or x, and is no verb ("prendront", which the small model tags as a
+# noun) nor a participle ("disséminées", "prévues", "réparties")
+OTHERS_WORD_RE = re.compile(r"\s*(?:d['’])?autres\s+([a-zà-ÿ]{3,}[sx])\b")
+PARTICIPLE_ENDINGS = ("ées", "és", "ues", "ies", "is")
 
 
 @dataclass
@@ -67,7 +73,18 @@ class BareQuestion:
 
     @cached_property
     def after(self) -> re.Match[str] | None:
-        return ANAPHORA_AFTER_RE.match(self.right_on)
+        match = ANAPHORA_AFTER_RE.match(self.right_on)
+        return None if match and self._others_of_a_noun() else match
+
+    def _others_of_a_noun(self) -> bool:
+        """ "Deux autres phases, en 2024 et 2025, sont programmées": "autres" goes with a noun of its own (the
+        parse tells a noun from "Neuf autres seront installées"), not with the cameras counted before."""
+        word = OTHERS_WORD_RE.match(self.x.text, self.m.end, self.sentence.end)
+        if word is None or word[1].endswith(PARTICIPLE_ENDINGS) or CAMERA_WORDS_RE.match(word[1]) or (
+                doc := self.x.parsed(self.sentence)) is None:
+            return False
+        at = word.start(1) - self.sentence.start
+        return any(t.idx == at and t.pos_ == "NOUN" for t in doc)
 
     @cached_property
     def previous(self) -> list[Candidate]:
