@@ -79,7 +79,7 @@ DIGIT_MASK_RE = re.compile("|".join(f"(?i:{m.pattern})" if m.flags & re.IGNORECA
                                     for m in DIGIT_MASKS))
 # Words that make the number after them an identifier: "n° 704", "article 12", "Top 10".
 IDENTIFIER_WORDS = frozenset({"n°", "no.", "numéro", "article", "art.", "alinéa", "amendement", "loi", "décret",
-                              "arrêté", "page", "p.", "top",
+                              "arrêté", "page", "pages", "p.", "pp.", "articles", "top",
                               # a budget's or a plan's parts: "programme 216", "action 11", "lot 2", "axe 3"
                               "programme", "action", "lot", "axe", "chapitre", "annexe", "fiche", "tome"})
 IDENTIFIER_RE = re.compile(r"\d[\d\-.]*")
@@ -234,13 +234,20 @@ def _approx_matches(haystack: str) -> list[re.Match[str]]:
     return matches
 
 
+# "pages 6 et 7", "articles 12 à 15": the second identifier of a pair, after the first
+IDENTIFIER_PAIR_RE = re.compile(r"(\S+)\s+\d[\d\-.]*\s*(?:et|à|ou|,)\s*$")
+
+
 def _identifier_before(text: str, position: int) -> bool:
     """Whether an identifier word, then spaces and at most one letter, end right before `position`
     ("n° 704", "article L 12", "top 10"), within the 14 characters before: `endswith`, not a regex
-    search at each of those 14 places."""
+    search at each of those 14 places; or the pair it ends ("pages 6 et 7")."""
     before = text[max(0, position - 14) : position].lower()
     if _last_word(before) in IDENTIFIER_WORDS:
         return True
+    if before.rstrip().endswith(("et", "à", "ou", ",")) and (
+            pair := IDENTIFIER_PAIR_RE.search(text[max(0, position - 30) : position].lower())):
+        return _last_word(pair[1]) in IDENTIFIER_WORDS
     if before and before[-1].isascii() and before[-1].isalpha():  # "article L" + "251"
         return _last_word(before[:-1]) in IDENTIFIER_WORDS
     return False

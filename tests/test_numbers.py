@@ -57,6 +57,8 @@ def test_numbers(text, expected):
         "l'amendement n° 704",
         "inscrit à l'action 11 du programme 216",
         "le lot 2 du marché",
+        "voir (pages 6 et 7) leur amélioration",  # the second of a pair of identifiers too
+        "les articles 12 à 15 du contrat",
         "1/8 des agents",
         "publié le 03/02/2022",
         "une caméra de vidéosurveillance le suit",
