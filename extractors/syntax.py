@@ -165,9 +165,9 @@ def number_syntax(doc: Any, start: int, end: int) -> NumberSyntax | None:
     if verb is not None and _bracketed_apart(number, verb):
         verb = None
     noun_lemma = noun.lemma_ if noun is not None else None
-    if _counted_by_en_compte(number):
+    if counted_by := _counted_by_compte(number):
         return NumberSyntax(noun_lemma, "compter", Time.PRESENT, None, _definite(number), "compter", compared,
-                            partitive=True)
+                            partitive=counted_by.lower_ in ("en", "n'en"))
     if verb is None:
         return NumberSyntax(noun_lemma, None, Time.NONE, None, _definite(number), None, compared,
                             to_come=_operation_to_come(number), stated_aim=_stated_aim(number))
@@ -281,18 +281,21 @@ def _existential(number: Any) -> bool:
 
 # what may stand between "en compte" and its count: "en compte aujourd'hui 114", "en compte déjà plus de 120"
 BETWEEN_VERB_AND_COUNT = frozenset({"aujourd'hui", "actuellement", "déjà", "désormais", "environ", "près", "plus",
-                                    "moins", "de", "d'", "quelque", "à", "ce", "jour", "alors", "encore"})
+                                    "moins", "de", "d'", "quelque", "à", "ce", "jour", "alors", "encore", "autour"})
 
 
-def _counted_by_en_compte(number: Any) -> bool:
-    """ "La ville en compte aujourd'hui 114": the small model reads "en compte" as a preposition and a noun
-    (as in "prendre en compte") and hangs the count elsewhere; before a count, it is the verb compter in
-    the present, with "en" standing for what is counted."""
+def _counted_by_compte(number: Any) -> Any | None:
+    """ "La ville en compte aujourd'hui 114", "Mennecy compte autour de 160 caméras": the small model reads
+    "compte" as a noun (as in "prendre en compte", or a name's attribute) and hangs the count elsewhere;
+    after "en" or a noun and before a count, it is the verb compter in the present. Returns the word
+    before it ("en" stands for what is counted), or None."""
     doc, i = number.doc, number.i - 1
     while i >= 0 and number.i - i <= 5 and doc[i].lower_ in BETWEEN_VERB_AND_COUNT:
         i -= 1
-    return i >= 1 and doc[i].lower_ in ("compte", "comptent") and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in (
-        "en", "n'en")
+    if i < 1 or doc[i].lower_ not in ("compte", "comptent") or doc[i].pos_ != "NOUN":
+        return None
+    before = doc[i - 1]
+    return before if before.lower_ in ("en", "n'en") or before.pos_ in ("PROPN", "NOUN") else None
 
 
 PER_PERIOD_RE = re.compile(r"\b(?:par|chaque)\s+(?:an|année|mois|semaine|jour)\b")
