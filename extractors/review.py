@@ -222,6 +222,8 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
          ("Les agents qui seront recrutés surveilleront les 85 caméras de la ville.", "85", "cameras"),
          ("Dès octobre, les opérateurs visionneront les images de la trentaine de caméras.", "trentaine", "cameras"),
          ("Les images des 21 caméras seront partagées avec la police nationale.", "21", "cameras"),
+         ("Une délibération permettra de raccorder d'ici à 2020 les 350 caméras de la Tam au CSU.", "350", "cameras"),
+         ("Le service commun intégrera les 22 caméras du centre herblinois.", "22", "cameras"),
          ("Les 79 caméras de la ville serviront à verbaliser les automobilistes.", "79", "cameras"),
          ("Le système s'appuiera sur le réseau des 76 caméras de la ville.", "76", "cameras"),
          # the modal the small model hangs the subject on stands for the verb it helps
