@@ -73,13 +73,16 @@ CAMERA_ANAPHORA_BEFORE = (
 )
 # "On passe de 30 à 70", "l'objectif était de passer à 20", "passera … de 275 caméras actuellement à 315": where
 # the network goes, from where it is (`OTHER_COUNTED_BEFORE` says when something else is what goes there)
-PASS_TO_BEFORE = (r"\bpass(?:er|e|ons|ent|era|eront|erait|eraient|ait|é)\s+(?:[^\W\d]+(?:'[^\W\d]+)?\s+){0,8}?"
+PASS_TO_BEFORE = (r"\bpass(?:er|e|ons|ent|era|eront|erait|eraient|ait|aient|ant|ée?s?)\s+"
+                  r"(?:[^\W\d]+(?:'[^\W\d]+)?\s+){0,8}?"
                   r"(?:de\s+(?:\d[\d  .]*|[^\W\d]+)(?:\s+caméras)?(?:\s+[^\W\d]+){0,2}\s+)?à\s*$")
 # "les agents passeront de six à sept", "le nombre d'infractions passe de quatre à onze", "un mur d'images passé
-# de 50 à 130 m3": what else may be said to go from one number to another
+# de 50 à 130 m3", "le nombre de communes adhérentes a doublé, passant de quatre à huit", "sont passées à 1747
+# événements": what else may be said to go from one number to another
 OTHER_COUNTED_BEFORE = (r"\b(?:agents?|policiers?|effectifs?|police municipale|infractions?|délits?|faits|"
                         r"écrans?|opérateurs?|mur d'images|équipe|habitants|amendes?|verbalisations?|euros?|"
-                        r"membres|flux)\b")
+                        r"membres|flux|communes|villes|collectivités|événements|interventions|interpellations|"
+                        r"réquisitions)\b")
 # "Ils seront bientôt 19", "elles n'étaient que 20": a pronoun subject restates the last count.
 PRONOUN_COUNT_BEFORE = (r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:seront|sont|étaient|seraient|furent"
                         # "Elles devraient être 180 à la fin de l'été", "elles vont être 40"

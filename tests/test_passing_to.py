@@ -13,7 +13,12 @@ from extractors import extract_text
      [("cameras", 275), ("cameras_planned", 315)]),
     ("Une troisième phase est prévue, avec 50 caméras de plus, portant ainsi son nombre à plus de 160.",
      [("cameras_planned", 50), ("cameras_planned", 160)]),
+    # the present participle: "passant de vingt à quarante"
+    ("La saison prochaine, le stade verra son nombre de caméras de vidéosurveillance doubler, passant de vingt à "
+     "quarante.", [("cameras", 20), ("cameras_planned", 40)]),
     # something else counted goes from one number to another
+    ("Le nombre de communes reliées au CSU a doublé en quatre ans, passant de quatre à huit.", []),
+    ("Les événements filmés par les 69 caméras sont passés cette année à 1747.", [("cameras", 69)]),
     ("Les caméras arrivent et les agents passeront de six à sept.", []),
     ("Le nombre d'infractions que peuvent constater des caméras passe ainsi de quatre à onze.", []),
     ("Pour la vidéosurveillance, le comité d'éthique passe de quinze à dix-huit membres.", []),
