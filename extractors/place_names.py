@@ -58,9 +58,14 @@ def _point_of_compass(text: str, chunk: str, start: int, place: Place) -> bool:
     return chunk in POINTS_OF_COMPASS and bool(re.search(r"[a-zà-ÿ]\s+$", text[max(0, start - 3) : start]))
 
 
+# "à Rome Saint-Charles", "quartier Berlin Est": a town abroad whose name goes on names a district at home
+ABROAD_NAME_GOES_ON_RE = re.compile(rf"{MEDIUM_AFTER_RE.pattern}|\s+[A-ZÀ-Ý]")
+
+
 def _longer_name(text: str, chunk: str, start: int, place: Place) -> bool:
-    """ "France Bleu", "au Bois du Verne": a longer name, not France or Bois."""
-    goes_on = MEDIUM_AFTER_RE if place.kind == "other" else NAME_GOES_ON_RE
+    """ "France Bleu", "au Bois du Verne", "Rome Saint-Charles": a longer name, not France, Bois or Rome."""
+    goes_on = (ABROAD_NAME_GOES_ON_RE if place.code != "FR" else MEDIUM_AFTER_RE) if place.kind == "other" else (
+        NAME_GOES_ON_RE)
     return bool(goes_on.match(text, start + len(chunk))) and (
         place.kind == "other" or place.kind == "commune" and place.population < 20_000)
 

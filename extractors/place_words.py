@@ -130,6 +130,9 @@ SEVERAL_COMMUNES_RE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dans|sur|entre)\s+(?:l
                                  re.IGNORECASE)
 ARRONDISSEMENTS_RE = re.compile(r"\bdans les (deux|trois|quatre) premiers arrondissements\b")
 ONE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b")
+# in a commune of arrondissements, "dans le 20e" says the arrondissement without its noun (not "le 20e siècle")
+BARE_ARRONDISSEMENT_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?dans le (\d{1,2})(?:e|ème|eme|er)\b(?![\w-]|\s+[a-zà-ÿ])")
+COMMUNES_OF_ARRONDISSEMENTS = frozenset({"Paris", "Marseille", "Lyon"})
 ARRONDISSEMENT_BEFORE_RE = re.compile(r"\b(?:dans le|le|du|au)\s+(\d{1,2})(?:e|ème|eme|er)\s+arrondissement\b",
                                       re.IGNORECASE)
 ORDINAL_LISTS = {"deux": "1er et 2e", "trois": "1er, 2e et 3e", "quatre": "1er, 2e, 3e et 4e"}

@@ -19,11 +19,13 @@ from extractors.place_words import (
     ALSO_ELSEWHERE_RE,
     ARRONDISSEMENT_BEFORE_RE,
     ARRONDISSEMENTS_RE,
+    BARE_ARRONDISSEMENT_RE,
     CAMERA_RE,
     CENTRE_BEFORE_WHERE_RE,
     CENTRE_RE,
     CENTRE_SEAT_RE,
     CENTRE_SUBJECT_RE,
+    COMMUNES_OF_ARRONDISSEMENTS,
     CONTRIBUTED_RE,
     DISTRICT_CUE_RE,
     EN_TERRITORY_RE,
@@ -113,7 +115,9 @@ def _arrondissements(q: WhereQuestion) -> FigurePlace | None:
 
 
 def _one_arrondissement(q: WhereQuestion) -> FigurePlace | None:
-    m = ONE_ARRONDISSEMENT_RE.match(q.after)
+    m = ONE_ARRONDISSEMENT_RE.match(q.after) or (
+        q.f.commune is not None and q.f.commune.name in COMMUNES_OF_ARRONDISSEMENTS and BARE_ARRONDISSEMENT_RE.match(
+            q.after))
     return q.f.district(_arrondissement(m.group(1))) if m else None
 
 
@@ -244,7 +248,8 @@ WHERE_RULES: tuple[WhereRule, ...] = (
               _bracketed_amount),
     WhereRule("named_after", "'22 seront installées à Saint-Herblain', 'au Jas de Bouffan'", _named_after),
     WhereRule("arrondissements", "'dans les trois premiers arrondissements'", _arrondissements),
-    WhereRule("one_arrondissement", "'une centaine dans le 7e arrondissement'", _one_arrondissement),
+    WhereRule("one_arrondissement", "'une centaine dans le 7e arrondissement', in Paris 'dans le 20e'",
+              _one_arrondissement),
     WhereRule("arrondissement_before", "'Dans le 18e arrondissement, 60 caméras …'", _arrondissement_before),
     WhereRule("centre", "'90 caméras, dont 40 en centre-ville' (not 'principalement en centre-ville')", _centre),
     WhereRule("per_site", "'20 caméras supplémentaires par quartier': a rate per site", _per_site),

@@ -81,3 +81,17 @@ def test_plus_de_is_a_quantity_not_a_ranking(text: str, place: str) -> None:
 ])
 def test_a_bracketed_camera_count_is_the_site_before_it(text: str, places: list[str]) -> None:
     assert [f.place for f in extract_text(text, place_hint="Brioude") if f.metric.startswith("cameras")] == places
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # in Paris, Lyon and Marseille "dans le 20e" is the arrondissement, said without its noun
+    ("Le préfet a annoncé 65 caméras de surveillance dans le 20e.", "Paris", "Paris / 20e arrondissement"),
+    ("La ville a posé 65 caméras dans le 20e siècle déjà.", "Paris", "Paris"),
+    ("Le bourg a posé 65 caméras dans le 2e.", "Tours", "Tours"),
+    # a town abroad whose name goes on ("Rome Saint-Charles") names a district at home
+    ("La ville compte 16 caméras : six aux entrées de ville, trois à Rome Saint-Charles.", "Vitry-le-François",
+     "Vitry-le-François / Rome Saint-Charles"),
+])
+def test_districts_said_short(text: str, hint: str, place: str) -> None:
+    figure = [f for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")][-1]
+    assert figure.place == place
