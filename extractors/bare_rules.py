@@ -28,6 +28,7 @@ from extractors.bare_words import (
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
     BRING_TO_BEFORE_RE,
+    BRING_TOTAL_BEFORE_RE,
     EARLIER_THEN_RE,
     KINDS_AFTER_RE,
     NETWORK_AFTER_RE,
@@ -284,8 +285,10 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
 
 
 def _brought_to(q: BareQuestion) -> bool:
-    """ "pour porter à 28 le dispositif", "porte à 316 le nombre d'appareils": the total the network comes to."""
-    return bool(BRING_TO_BEFORE_RE.search(q.left) and NETWORK_AFTER_RE.match(q.right))
+    """ "pour porter à 28 le dispositif", "porte à 316 le nombre d'appareils", "portant le nombre total à 103": the
+    total the network comes to."""
+    return bool(BRING_TO_BEFORE_RE.search(q.left) and NETWORK_AFTER_RE.match(q.right)
+                or BRING_TOTAL_BEFORE_RE.search(q.left))
 
 
 def _passing_to(q: BareQuestion) -> bool:

@@ -101,9 +101,14 @@ HAVE_BEEN_TOO_RE = re.compile(r"\s*l'(?:ont|a)\s+(?:déjà\s+|aussi\s+|égalemen
 WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15 le seront d'ici juin"
 # "portant le total à 76", "soit un total de 90": the count a total comes to is a stock, whatever was
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
-TOTAL_BEFORE_RE = re.compile(r"\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
+# "portant le nombre total à 103", "pour porter le parc à 28", "portant à terme leur nombre à 2 201": the total the
+# network is brought to, its noun before the number
+BRING_TOTAL_BEFORE = (r"\bport(?:er|e|ent|ant|era|eront|erait|eraient|ait|é|ée)\s+(?:ainsi\s+|à terme\s+|alors\s+)?"
+                      r"(?:le|son|leur|notre)\s+(?:nombre(?:\s+total)?(?:\s+de\s+caméras)?|total|parc|dispositif|réseau|"
+                      r"système)\s+à\s*$")
+TOTAL_BEFORE_RE = re.compile(rf"{BRING_TOTAL_BEFORE}"
+                             r"|\b(?:le|un|au) total\s+(?:de|d'|à|atteint|s'élève à|est de|sera de)\s*$"
                              r"|\ble nombre (?:total )?de caméras\b[^.;]{0,50}?\bà\s*$"  # "est resté stable, à 25"
-                             r"|\b(?:portant|porte|portera|porteront) (?:le réseau|le parc|son réseau|son parc) à\s*$"
                              # "portant à 31 le nombre de caméras"
                              r"|\b(?:portant|porte|portera|porteront|porter) à\s*$")
 # "8 caméras, portant le nombre total à 57": what was added to reach a total

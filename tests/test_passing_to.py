@@ -44,6 +44,10 @@ def test_the_next_sentences_count_of_agents_is_no_part_of_the_cameras() -> None:
     ("Une troisième phase portera à 2000 le nombre de caméras en fonctionnement.", [("cameras_planned", 2000)]),
     ("Tripler d'ici à 2009 le nombre de caméras installées sur la voie publique.", []),
     ("La ville a décidé de porter à 12 le nombre de policiers municipaux, près des caméras.", []),
+    # the noun before the number: a stock after what was added, a plan after what is to come
+    ("La ville a installé 8 caméras, portant le nombre total à 57.", [("cameras_added", 8), ("cameras", 57)]),
+    ("Le conseil a voté 10 nouvelles caméras d'ici la fin de l'année, portant le nombre total à 103.",
+     [("cameras_planned", 10), ("cameras_planned", 103)]),
 ])
 def test_brought_to(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Ouistreham")
