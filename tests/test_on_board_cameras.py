@@ -54,3 +54,15 @@ def test_a_series_of_the_number_of_body_cameras_is_other():
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Beauvais")] == [("other", 5), ("other", 9)]
     network = "Le conseil a voté, faisant passer de 5 à 9 le nombre de caméras en service."
     assert [f.metric.startswith("cameras") for f in extract_text(network, place_hint="Beauvais")] == [True, True]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # cameras worn ("portées"), or told carried by agents after their noun, are body cameras
+    ("Ainsi, sur près de 64 500 caméras portées, seuls 2 564 enregistrements ont été déclenchés.", "other"),
+    ("La police municipale dispose de 8 caméras mobiles, embarquées dans les véhicules ou portées par les agents.",
+     "other"),
+    # cameras brought to a total are no worn ones
+    ("Les 40 caméras portées à 50 d'ici 2025.", "cameras_planned"),
+])
+def test_cameras_told_worn_are_other(text, metric):
+    assert [f.metric for f in extract_text(text, place_hint="Beauvais")][:1] == [metric]
