@@ -19,7 +19,7 @@ from extractors.date_mentions import (  # noqa: F401  (YEAR_RE, counts_from_a_ye
     valid_date,
     year_of,
 )
-from extractors.lexicon_fr import MONTH_PATTERN, MONTHS
+from extractors.lexicon_fr import IMPERFECT, MONTH_PATTERN, MONTHS
 
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
 NUMERIC_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)?\d\d)\b")
@@ -65,6 +65,7 @@ OWN_DATE_GAP_RE = re.compile(r"(?:\s+(?:[^\W\d_][\w'-]*|d'€|€))?(?:\s+[^\W\d
 SPAN_OF_YEARS_RE = re.compile(r"\b(?:en|en l'espace de|depuis) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b(?! plus tard)")
 PRESENT_RE = re.compile(r"\baujourd'hui\b|\bactuellement\b|\bà ce jour\b|\bdésormais\b|\bà présent\b")
 ALREADY_RE = re.compile(r"\bdéjà\b")
+IMPERFECT_RE = re.compile(IMPERFECT)
 WHERE_CLAUSE_RE = re.compile(r"\s*où\b")
 IN_WHERE_CLAUSE_RE = re.compile(r"\boù\s+(?:\w+\s+){0,3}$")  # "… un centre où se relaient 16 opérateurs"
 # "Le système, qui date de 2011, …", "Un centre, ouvert en 2015 près de la gare, emploie 45 agents": an aside
@@ -126,8 +127,9 @@ def figure_date(
         return deadline.value
     if in_clause:
         return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
-    if ALREADY_RE.search(clause_text) or own_clause_only:  # "les 33 déjà en place": as of now, unless dated in
-        return None                                       # its clause
+    if ALREADY_RE.search(clause_text) and not IMPERFECT_RE.search(clause_text) or own_clause_only:
+        return None  # "les 33 déjà en place": as of now, unless dated in its clause; "En 2014, sept caméras étaient
+        # déjà en place": as of the date told before
     if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
         return appositive[1]
     if WHERE_CLAUSE_RE.match(clause_text) or IN_WHERE_CLAUSE_RE.search(text[max(clause[0], start - 40) : start]):

@@ -254,6 +254,8 @@ FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient êtr
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.
 # a past participle, any verb's: "examinés", "équipées"
 PAST_PARTICIPLE = r"[a-zéèêû]+(?:é|ée|és|ées)\b"
+# "atteignait 77 appareils", "étaient déjà en place": an imperfect, a past of its own (not "serait", "pourraient")
+IMPERFECT = r"\b\w{2,}(?<!r)(?:ait|aient)\b"
 # a count in words, for patterns ("en quatre ans", "dix palettes"); longest first ("dix" must not stop "dix-huit")
 COUNT_IN_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("zéro", "un", "une")), key=len, reverse=True))
 # "… 8,7 millions d'euros ont été engagés, permettant l'installation de 2 300 caméras": done too

@@ -31,7 +31,7 @@ from extractors.cues import (
 )
 from extractors.dates import YEAR_RE
 from extractors.figure import Metric
-from extractors.lexicon_fr import BROAD_MONEY, VIDEO_TERMS
+from extractors.lexicon_fr import BROAD_MONEY, IMPERFECT, VIDEO_TERMS
 from extractors.places import FigurePlace
 from extractors.readings import CAMERAS, DENSITY, MONEY, OFFENCES, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Sentence, clause_at, list_intro
@@ -55,7 +55,7 @@ GIVEN_TO_RE = re.compile(r"\b(?:le|la|l'|les)\s*([^,.;]{3,40}),\s+qui\s+(?:n'a|a
                          r"(?:\w+\s+)?reçu\s+(?:que\s+)?$", re.IGNORECASE)
 # a budget's growth or a tax rate ("la taxe foncière reste fixée à 38,5 %"), not "hors taxes"
 TAX_OR_BUDGET = r"\bbudget\b|\btaxes? (?:foncière|d'habitation|locale)|\bimpôts?\b|\bfiscal\w*|\bd'imposition\b"
-IMPERFECT_RE = re.compile(r"\b\w{2,}(?<!r)(?:ait|aient)\b")  # "atteignait 77 appareils": a past of its own
+IMPERFECT_RE = re.compile(IMPERFECT)  # "atteignait 77 appareils": a past of its own
 # "le parc existant (22 caméras)", "déjà en place"; not "la mise en place de 21 caméras", an operation
 THERE_NOW_RE = re.compile(r"\bexistant\w*|\bactuel\w*"
                           r"|(?<!mettre )(?<!mise )(?<!mis )(?<!mises )\ben (?:place|service)\b")

@@ -341,6 +341,9 @@ def test_a_statement_lends_its_date(text, published, expected):
     # a number of something else between a figure and its date does not keep the date from it
     ("Le plan prévoit l'installation de 70 caméras dans les 20 communes de l'agglomération d'ici 2022.",
      [("cameras_planned", 70, "2022"), ("other", 20, "2022")]),
+    # "déjà" in the present is now; in the imperfect, as of the date told before it
+    ("« À mon élection en 2014, sept caméras étaient déjà en place », dit le maire.", [("cameras", 7, "2014")]),
+    ("En 2014, la ville a été aidée. Les 33 caméras déjà en place suffisent.", [("cameras", 33, None)]),
 ])
 def test_tense_and_date(text, expected):
     figures = extract_text(text, published="2022-05-11", place_hint="Normandie" if "Région" in text else None)
