@@ -423,6 +423,9 @@ KINDS_TOLD = [
     ("La première phase prévoit l'installation de 42 caméras. Deux autres phases sont programmées en 2024.",
      [("cameras_planned", 42)]),
     ("La ville a 42 caméras. Les 16 autres prendront place en 2015.", [("cameras", 42), ("cameras_planned", 16)]),
+    # a state in the imperfect is the stock then, as the present's is now
+    ("En 2014, sept caméras étaient en place.", [("cameras", 7)]),
+    ("En 2014, sept caméras ont été installées.", [("cameras_added", 7)]),
     # "compte" after a name and before a count is the verb (the small model reads a noun), in the present
     ("Mennecy compte autour de 160 caméras et le maire espère en installer 20 supplémentaires par an.",
      [("cameras", 160), ("cameras_planned", 20)]),
