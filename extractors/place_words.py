@@ -92,6 +92,12 @@ SITE_AFTER_VERB_RE = re.compile(
     rf"((?:{NAMED_SITES})(?:\s+(?:de la |du |des |de l['’]|d['’]|de )?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*"
     rf"[A-ZÀ-Ý][\w'’-]*)*)|(?:{LONE_SITES})\b(?:\s+(?:de la |du |des |de l['’]|d['’]|de )?[A-ZÀ-Ý][\w'’-]*"
     r"|\s+(?:communale?|municipale?|intercommunale?|principale?|routière|SNCF)\b)?)")
+# "la MJC est équipée de sept caméras", "le cimetière est équipé depuis mars 2012 de deux caméras", "la gare SNCF
+# s'est équipée de cinq caméras": the site the sentence says is equipped, its subject
+EQUIPPED_SITE_BEFORE_RE = re.compile(
+    rf"\b(?i:le |la |les |l['’])((?:{NAMED_SITES}|{LONE_SITES}|mairie|hôtel de ville|salle|piscine|MJC|"
+    r"centre aquatique)(?:\s+[\w'’-]+){0,3}?)\s+(?:est|sont|a été|ont été|s'est|se sont)\s+(?:désormais\s+|déjà\s+)?"
+    r"(?:équipée?s?|dotée?s?)\s+(?:depuis\s+[^,;.]{0,20}?\s+)?(?:de|d['’])\s*$")
 # "au rond-point d'Azé et route de Chemazé", "sur la place X, rue Y": a count spread over several sites is the commune's
 OTHER_SITE_NEXT_RE = re.compile(rf"\s*(?:,|\bet\b)\s*(?:(?:à|au|aux|dans|sur|près|autour|devant|le long)\b\s*)?"
                                 rf"(?:la |le |les |l['’])?(?:{NAMED_SITES}|{LONE_SITES}|route|chemin)\b", re.IGNORECASE)

@@ -29,6 +29,7 @@ from extractors.place_words import (
     CONTRIBUTED_RE,
     DISTRICT_CUE_RE,
     EN_TERRITORY_RE,
+    EQUIPPED_SITE_BEFORE_RE,
     FUNDER_RE,
     FUNDING_LIST_RE,
     FUNDS_BEFORE_RE,
@@ -180,6 +181,12 @@ def _site_after_verb(q: WhereQuestion) -> FigurePlace | None:
     return q.f.district(re.sub(rf"\s+(?:de|d['’])\s*{re.escape(commune)}$", "", m.group(1)))
 
 
+def _equipped_site(q: WhereQuestion) -> FigurePlace | None:
+    if q.f.commune and (m := EQUIPPED_SITE_BEFORE_RE.search(q.clause_before)):
+        return q.f.district(m.group(1))
+    return None
+
+
 def _landmark_colon(q: WhereQuestion) -> FigurePlace | None:
     if q.f.commune and (m := LANDMARK_COLON_RE.search(q.clause_before)):
         return q.f.district(m.group(1).lower())
@@ -260,6 +267,7 @@ WHERE_RULES: tuple[WhereRule, ...] = (
     WhereRule("landmark_after", "'dont 6 autour de la gare'", _landmark_after),
     WhereRule("site_after_verb", "'Cinq caméras ont été installées autour de la gare', 'posées rue Carnot'",
               _site_after_verb),
+    WhereRule("equipped_site", "'la MJC est équipée de sept caméras': the site said equipped", _equipped_site),
     WhereRule("landmark_colon", "'l'équipement de la gare : 42 caméras'", _landmark_colon),
     WhereRule("district_before", "a district named before, not another number's ('dont 9 dans le quartier des "
               "Lozaits et 6 …')", _district_before),

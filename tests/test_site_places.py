@@ -15,6 +15,9 @@ from extractors import extract_text
     ("Deux caméras seront posées sur le parking du Champ-de-Foire.", "Le Creusot",
      "Le Creusot / parking du Champ-de-Foire"),
     ("Trois caméras ont été installées au cimetière communal.", "Le Creusot", "Le Creusot / cimetière communal"),
+    # the site the sentence says is equipped, its subject
+    ("Depuis deux ans, la MJC est équipée de sept caméras.", "Lons-le-Saunier", "Lons-le-Saunier / MJC"),
+    ("Le cimetière est équipé depuis mars 2012 de deux caméras.", "Le Creusot", "Le Creusot / cimetière"),
     # spread over two sites: the commune's, as the guidelines have it
     ("Dernièrement, 5 caméras ont été installées au rond-point d'Azé et route de Chemazé.",
      "Château-Gontier-sur-Mayenne", "Château-Gontier-sur-Mayenne"),
