@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon_fr import COUNT_IN_WORDS, PAST_PARTICIPLE
-from extractors.state_words import BRING_TOTAL_BEFORE
+from extractors.state_words import BRING_TOTAL_BEFORE, PORTER
 
 EARLIER_THEN_RE = re.compile(r"\s*(?:un an|deux ans|trois ans) (?:plus tôt|auparavant)\b|\s*l'(?:année|an) "
                              r"(?:précédente|d'avant|dernier)\b|\s*(?:en|fin) (?:19|20)\d\d\s*\)")
@@ -23,7 +23,7 @@ PASSIVE_AFTER_RE = re.compile(rf"\s*(?:ont|sont|seront)\s+(?:\w+\s+)?(?:été\s+
 SOON_BEFORE_RE = re.compile(r"\bbientôt(?:\s+par)?\s*$")
 # "pour porter à 28 le dispositif", "cela porte à 316 le nombre d'appareils en place": the total a network is
 # brought to, its noun after the number (the order of "porter le dispositif à 28" turned round)
-BRING_TO_BEFORE_RE = re.compile(r"\bport(?:er|e|ent|ant|era|eront|erait|eraient|ait|é|ée)\s+à\s*$")
+BRING_TO_BEFORE_RE = re.compile(rf"{PORTER}\s+à\s*$")
 BRING_TOTAL_BEFORE_RE = re.compile(BRING_TOTAL_BEFORE)
 NETWORK_AFTER_RE = re.compile(r"\s*(?:le|son|notre|leur)\s+(?:dispositif|parc|réseau|système)\b"
                               r"|\s*le nombre (?:total )?(?:d'appareils|de dômes)\b")  # "de caméras": an anaphora's own

@@ -140,6 +140,7 @@ def _placed_there(q: PlaceQuestion) -> FigurePlace | None:
 
 
 BRACKET_BEFORE_RE = re.compile(r"\(\s*$")
+BRACKET_AFTER_RE = re.compile(r"\s{0,2}\)")
 # what a bracketed count's site opens with: a name ("Bellevue (6 caméras)") or a word for a site ("giratoire
 # Pierre Chambon", "entrée parc"), not what the system is made of ("tranche ferme (6 caméras)", "réseau SETRAM")
 SITE_OPENING_RE = re.compile(rf"[A-ZÀ-Ý]|(?:{NAMED_SITES}|{LONE_SITES}|entrées?|abords|centre-ville|cœur de ville|"
@@ -189,7 +190,7 @@ def _bracketed_count_site(q: PlaceQuestion) -> str | None:
     if c.reading.family != CAMERAS or c.end == c.mention.end or not BRACKET_BEFORE_RE.search(
             text, max(0, c.mention.start - 3), c.mention.start):
         return None
-    if not re.match(r"\s*\)", text[c.end : c.end + 3]):
+    if not BRACKET_AFTER_RE.match(text, c.end):
         return None
     opening = text.rfind("(", 0, c.mention.start)
     line_start = max(q.sentence.start, text.rfind("\n", 0, opening) + 1)

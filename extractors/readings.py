@@ -49,11 +49,11 @@ CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:
 CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
+WEARERS = r"agents?|policiers?|patrouilles?|équipages?|contrôleurs?|gendarmes?|pompiers?"  # who wear cameras
 # "64 500 caméras portées", "8 caméras mobiles, embarquées dans les véhicules ou portées par les agents": worn ones
 # (not "caméras portées à 50", brought to a total)
 WORN_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+portée?s\b(?!\s+à\b)|"
-                           r"[^.;]{0,60}?\bportée?s\s+par\s+(?:les|des|nos|leurs|ses)\s+(?:agents|policiers|gendarmes|"
-                           r"surveillants|contrôleurs|pompiers)\b)")
+                           rf"[^.;]{{0,60}}?\bportée?s\s+par\s+(?:les|des|nos|leurs|ses)\s+(?:{WEARERS})\b)")
 VEHICLES = (r"(?:véhicules?|voitures?|scan-?cars?|automobiles?|drones?|hélicoptères?|aéronefs?|motos?|bus|autobus"
             r"|trams?|tramways?|rames?|trains?|navettes?)")
 # "1 500 caméras dans ses bus", "quatre caméras dans chacun des véhicules", "quarante caméras installées sur
@@ -79,8 +79,7 @@ FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles
 # before speak of, or that agents wear ("un seul policier porte la caméra"), in a sentence that names no network
 BODY_TOPIC_RE = re.compile(rf"{CAMERA_OTHER_RE}|\bport(?:er|ent|era|eront|ant|ée?s?)\s+"
                            r"(?:la|les|ces|une|des|leur|leurs|sa)\s+(?:[\w-]+\s+)?cam[ée]ras?\b")
-WORN_BY_RE = re.compile(r"\b(?:confiée?s|distribuée?s|portée?s|dotée?s|équipée?s|agents?|policiers?|patrouilles?"
-                        r"|équipages?|contrôleurs?|gendarmes?|pompiers?)\b")
+WORN_BY_RE = re.compile(rf"\b(?:confiée?s|distribuée?s|portée?s|dotée?s|équipée?s|{WEARERS})\b")
 NETWORK_WORDS_RE = re.compile(r"vidéo-?protection|vidéo-?surveillance|voie publique|supervision|\bcsu\b|\bréseau\b"
                               r"|\bparc\b|\bdispositif\b|\brues?\b|\bquartiers?\b|\bsites?\b|\bespaces? publics?\b")
 # "trois caméras chacun", "deux caméras chacune": each item's equipment, not a count of the network

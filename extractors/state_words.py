@@ -104,7 +104,8 @@ WILL_BE_TOO_RE = re.compile(r"\s*l(?:e|es|')\s*(?:seront|sera)\b")  # "… et 15
 # added to reach it; a plan when what reaches it is to come ("24 seront installées, portant le total à 118").
 # "portant le nombre total à 103", "pour porter le parc à 28", "portant à terme leur nombre à 2 201": the total the
 # network is brought to, its noun before the number
-BRING_TOTAL_BEFORE = (r"\bport(?:er|e|ent|ant|era|eront|erait|eraient|ait|é|ée)\s+(?:ainsi\s+|à terme\s+|alors\s+)?"
+PORTER = r"\bport(?:er|e|ent|ant|era|eront|erait|eraient|ait|é|ée)"  # the forms of porter a total is brought with
+BRING_TOTAL_BEFORE = (rf"{PORTER}\s+(?:ainsi\s+|à terme\s+|alors\s+)?"
                       r"(?:le|son|leur|notre)\s+(?:nombre(?:\s+total)?(?:\s+de\s+caméras)?|total|parc|dispositif|réseau|"
                       r"système)\s+à\s*$")
 TOTAL_BEFORE_RE = re.compile(rf"{BRING_TOTAL_BEFORE}"
