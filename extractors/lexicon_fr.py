@@ -364,6 +364,9 @@ DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en
            r"|arraché\w*|volée?s\b"  # "trois caméras ont été arrachées et volées"
            r"|brûlée?s\b|incendiée?s\b|sabotée?s\b|saccagée?s\b|détériorée?s\b|abîmée?s\b"  # "50 caméras, brûlées"
            r"|démont\w*|désinstall\w*|supprim\w*"  # cameras taken down
+           # "49 caméras qui ont été attaquées", "avaient été les cibles d'un commando", "ont subi des attaques"
+           r"|attaquée?s\b|caillassée?s\b|(?:été|étaient|sont)\s+(?:la|les)\s+cibles?\b|prises?\s+pour\s+cibles?\b"
+           r"|subi\w*\s+(?:des|de nombreuses|plusieurs)\s+(?:attaques|dégradations|dégâts|actes de vandalisme)"
            # not area surveillance either: cameras only tried for fining drivers (those that watch and fine count)
            r"|(?:testée?s|à l'essai|en test)\b[^.;]{0,30}verbalis\w*"
            r"|vidéo-?verbalis\w*[^.;]{0,30}\b(?:testée?s|à l'essai|en test)"

@@ -128,6 +128,10 @@ def triples(text, **kwargs):
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
+        # damage told as an attack on the cameras
+        ("Dans le quartier, 49 caméras qui ont été attaquées seront remplacées.", [("other", 49, "exact")]),
+        ("L'an dernier, quatre caméras avaient été les cibles d'un commando.", [("other", 4, "exact")]),
+        ("Deux caméras de la ville ont été prises pour cible samedi.", [("other", 2, "exact")]),
         ("Les agents portent 30 caméras piétons.", [("other", 30, "exact")]),
         ("Les agents portent désormais quatre caméras de poitrine.", [("other", 4, "exact")]),
         # cameras kept for another watch than the streets': fire lookouts, each item's own equipment, drones
