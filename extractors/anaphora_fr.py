@@ -36,7 +36,7 @@ CAMERA_ANAPHORA_AFTER = (
     r"|(?:tombent|sont|étaient|restent)\s+(?:\w+\s+)?(?:en panne|hors service|hors d'usage)"
     r"|en centre-ville"
     r"|le nombre (?:total )?de cam[ée]ras?"  # "portant à 31 le nombre de caméras"
-    r"|en service"
+    r"|en (?:service|action|activité|fonctionnement)\b"  # "soit à ce jour 152 en action"
     r"|en cours d['’](?:achat|acquisition)|en commande\b"  # "le nombre de caméras (350 en cours d'achat)"
     # "Vingt mille caméras en France actuellement, soixante mille prévues d'ici…": a feminine participle of intent
     r"|(?:prévues|programmées|envisagées)\b"

@@ -176,6 +176,9 @@ BROAD_MONEY = (r"\bplan\b(?! de financement)|(?<!\bau )\bbudget\b|sur la périod
 # --- Stock, plan or increment -------------------------------------------------------------------
 FUTURE_TERMS = (
     r"seront|sera|devra|devront|devrait|devraient|va(?! de pair)|vont(?! de pair)|"  # "aller de pair" goes with
+    # "nous allons également tripler le nombre de caméras": the near future of the first and second persons
+    r"(?:allons|allez)(?=\s+(?:(?:également|aussi|donc|encore|bientôt|ensuite|en|y|les|la|le|l')\s*)*"
+    r"[a-zéè]+(?:er|ir|re)\b)|"
     # "doivent être installées", "doit équiper"; not "les 42 caméras déployées doivent répondre à la demande"
     r"(?:doit|doivent)\s+(?:encore\s+|bientôt\s+|prochainement\s+|donc\s+)?(?:être|s'|augment|install|pos|implant|déploy|"
     r"équip|ajout|renforc|compl|étendre|passer|faire|atteindre|porter|accueillir|recevoir|aboutir|conduire|mener|"
@@ -187,6 +190,7 @@ FUTURE_TERMS = (
     r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visons|visait|veut|veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
+    r"(?:sont|est)\s+(?:encore\s+)?attendue?s?\b|"  # "Neuf autres sont attendues sur l'année": expected
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
     r"recommand\w*|préconis\w*|"  # "la gendarmerie avait recommandé 9 caméras": advised, not there
     # allowed by the prefect, not yet installed: "212 nouvelles caméras ont été autorisées"
@@ -247,6 +251,9 @@ FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
                   # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
                   # ("couvraient", "ouvrait": the imperfect of couvrir, ouvrir, not a conditional)
                   r"|\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)|\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")
+# A state told with a time still ahead is no state now: "65 caméras opérationnelles à terme", "… en service d'ici juin"
+TO_COME_AFTER = (r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt"
+                 r"|à terme|à l'horizon|à l'échéance))")
 # The verbs of putting cameras up, as stems: "installées", "posera", "déployé", "implantées".
 INSTALL = r"install|pos|déploy|implant"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".

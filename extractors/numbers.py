@@ -112,7 +112,7 @@ def _free_before(text: str, start: int, *, digits: bool = False) -> bool:
                                               text[start - 2].isalpha() and before == "-"):
         return False
     if digits:
-        if before in ".,/":
+        if before in ".,/" and not text.endswith("..", 0, start):  # "...10 caméras": an ellipsis ends there
             return False
         if before in "-–" and start > 1 and (text[start - 2].isalnum()):
             return False

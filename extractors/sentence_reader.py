@@ -51,6 +51,9 @@ SITES_NEXT_RE = re.compile(r"\s*(?:sites|lieux|emplacements|points|secteurs|carr
 SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
 FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
 OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
+# between where a series starts and where it goes: "de 70 à", "de 70 actuellement à", "de 12 en 2014 à"
+SERIES_TO_RE = re.compile(r"\s*(?:cam[ée]ras?\s+)?(?:(?:actuellement|aujourd'hui|à ce jour|pour le moment"
+                          r"|en (?:19|20)\d\d)\s*,?\s*)?à\s*")
 PLAIN_BEFORE_BASE_RE = re.compile(r"(?<=pour)(?:\s*…|\s+(?:à peine|seulement|tout juste|uniquement))\s*$")
 
 
@@ -275,10 +278,11 @@ class SentenceReader:
         return True
 
     def _to_hedged(self, start: Mention, to: Candidate) -> bool:
-        """ "passer de 330 à plus de 1 200": a hedge on where the series goes, right after where it starts."""
+        """ "passer de 330 à plus de 1 200": a hedge on where the series goes, right after where it starts (and
+        the time of the start: "passer de 70 actuellement à plus de 200")."""
         between = norm(self.text[start.end : to.mention.start])
         _, hedge = qualifier_before(between)
-        return bool(hedge) and re.fullmatch(r"\s*à\s*", between[: len(between) - hedge]) is not None
+        return bool(hedge) and SERIES_TO_RE.fullmatch(between[: len(between) - hedge]) is not None
 
     def is_fraction(self, m: Mention, reading: Reading) -> bool:
         """ "Deux caméras sur trois sont en centre-ville": a proportion (guidelines 2.5), not a count."""

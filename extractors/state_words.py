@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon_fr import PAST_PARTICIPLE
+from extractors.lexicon_fr import PAST_PARTICIPLE, TO_COME_AFTER
 
 # "116 caméras sont en place", "15 215 caméras qui sont autorisées": the count's own verb, a state now; in the
 # imperfect ("En 2014, sept caméras étaient en place"), the state then: a stock either way
-TO_COME_AFTER = r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt))"
 STATE_NOW_AFTER_RE = re.compile(
     r"^\s*(?:cam[ée]ras?\s+)?(?:[^\W\d][\w'-]*\s+){0,3}?(?:qui\s+)?(?:sont|est|étaient|était)\s+"
     r"(?:(?:aujourd'hui|actuellement|désormais|déjà|ainsi|bien|toutes|tous)\s+)?"

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from extractors.count_scope import before_soon_another, from_previous_count, own_words_before, up_to_next_count
 from extractors.figure import Metric
+from extractors.normal_text import norm
 from extractors.state_words import (
     DEFINITE_BEFORE_RE,
     DONE_AFTER_RE,
@@ -40,7 +41,7 @@ from extractors.state_words import (
     TOTAL_BEFORE_RE,
     WILL_BE_TOO_RE,
 )
-from extractors.tense_checks import change_target, part_own_words, regional, replaced, says_future
+from extractors.tense_checks import added_since, change_target, part_own_words, regional, replaced, says_future
 from extractors.tense_words import (
     ADDS_SOME_BEFORE_RE,
     ALREADY_THERE_RE,
@@ -91,16 +92,13 @@ from extractors.tense_words import (
     SINCE_MONTH_RE,
     SOON_OF_ITS_OWN_RE,
     SOURCE_RE,
+    START_NOW_BEFORE_RE,
     STARTED_WITH_BEFORE_RE,
     STRONG_OF_BEFORE_RE,
     UP_SINCE_AFTER_RE,
     WHOLE_OF_PART_RE,
     YEARS_SPAN_RE,
 )
-
-
-def norm(text: str) -> str:
-    return text.replace("’", "'").replace("\u00a0", " ").lower()
 
 
 class Tense(NamedTuple):
@@ -147,11 +145,11 @@ class TenseQuestion:
         if (PAST_MARKER_RE.search(clause) and future or self.operation_done) and not FUTURE_RE.search(
                 NOMINAL_INSTALL_RE.sub(" ", clause)):
             future, past = False, True  # "l'installation de 6 caméras la semaine dernière": done
-        if not future and SINCE_MONTH_RE.search(self.sentence) and (
-                INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(self.after)):
-            past = True  # "le quartier accueille depuis octobre 14 nouvelles caméras": new ones, put up since
-        # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised
-        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", self.own_clause))) and not self.rate
+        past = past or not future and added_since(self.sentence, clause, self.after)
+        # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised;
+        # "passer de 70 actuellement à 200": the 70's
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", self.own_clause))) and not (
+            self.rate or START_NOW_BEFORE_RE.search(self.before))
         return Tense(future, past, now)
 
     @cached_property

@@ -13,9 +13,12 @@ from extractors.tense_words import (
     DONE_OPERATION_RE,
     FUTURE_RE,
     INCREMENT_RE,
+    MORE_NEXT_RE,
+    MORE_SINCE_YEAR_AFTER_RE,
     REGIONAL_KINDS,
     REPLACED_RE,
     REPLACER_AFTER_RE,
+    SINCE_MONTH_RE,
     SINCE_RE,
     SUPPORTED_INSTALL_RE,
     WHOLE_AFTER_PART_RE,
@@ -26,6 +29,13 @@ def says_future(text: str) -> bool:
     """Whether `text` speaks of what is to come; "l'installation de" is no plan once paid for or done ("la
     Région a financé l'installation de", "a achevé l'installation de", "a suivi de près l'installation de")."""
     return bool(FUTURE_RE.search(DONE_OPERATION_RE.sub(" ", SUPPORTED_INSTALL_RE.sub(" ", text))))
+
+
+def added_since(sentence: str, clause: str, after: str) -> bool:
+    """ "le quartier accueille depuis octobre 14 nouvelles caméras", "les 96 caméras supplémentaires … depuis
+    2014": new ones, put up since a month of this year or a year gone."""
+    return bool(SINCE_MONTH_RE.search(sentence) and (INCREMENT_RE.search(clause) or MORE_NEXT_RE.match(after))
+                or MORE_SINCE_YEAR_AFTER_RE.match(after))
 
 
 def replaced(clause: str, own_before: str, after: str = "") -> bool:

@@ -23,6 +23,7 @@ from extractors.lexicon_fr import (
     SINCE_MONTH,
     STOCK_NOW,
     SUPPORTED_INSTALL,
+    TO_COME_AFTER,
 )
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
@@ -44,6 +45,10 @@ REPLACER_AFTER_RE = re.compile(r"^[^.;,]{0,40}?(?<!\bne )\bremplac(?:eront|era|e
 MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvelles?|nouveaux|supplémentaires?|autres"
                           r"|de plus|en plus|additionnel\w*)\b")
 # "six caméras tournées vers les commerces et trois autres installées dans la zone": the rest of a split, no more
+# "96 caméras supplémentaires de vidéosurveillance depuis 2014": more of them since a year gone, put up since
+MORE_SINCE_YEAR_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux"
+                                      r"|supplémentaires?|de plus|en plus)\s+(?:[\w'-]+\s+){0,3}?"
+                                      r"depuis\s+(?:19|20)\d\d\b")
 OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
 # Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
 COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
@@ -61,8 +66,7 @@ WHOLE_AFTER_PART_RE = re.compile(r"^\s*(?:des|de ses|de leurs|sur les|d'entre le
                                  r"[^,.;:\d]{0,60}?(?=\s(?:sont|est|ont|étaient)\b)")
 # "« 48 caméras opérationnelles » et 10 autres qui seront posées": in service now, unless dated to come.
 OPERATING_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:opérationnel\w*|en service|en fonctionnement|en état de marche|"
-                          r"en état de fonctionnement|fonctionnelles?)\b"
-                          r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain))")
+                          r"en état de fonctionnement|fonctionnelles?)\b" + TO_COME_AFTER)
 # "454 caméras fixes, installées depuis 2014": up since a year gone and still there, whatever the sentence says is
 # to come (not "depuis janvier", nor "depuis 10 ans", a span: what was put up within it was added)
 UP_SINCE_AFTER_RE = re.compile(r"^\s*cam[ée]ras?(?:\s+(?!nouvelles|supplémentaires)[^\W\d][\w'-]*){0,3}?,?\s+"
@@ -144,6 +148,10 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b"
                                  r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
+# "passer de 70 actuellement à plus de 200": the now of where a series starts, not of where it goes
+START_NOW_BEFORE_RE = re.compile(r"\bde\s+(?:\d[\d  .]*|[a-zéè-]+)\s+(?:cam[ée]ras?\s+)?(?:aujourd'hui|actuellement"
+                                 r"|à ce jour|pour le moment|à l'heure actuelle)\s+à\s+"
+                                 r"(?:plus de |près de |environ )?$")
 # what will be done with cameras there already: watched, linked, run from elsewhere
 LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
                                r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé"

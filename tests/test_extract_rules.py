@@ -128,6 +128,32 @@ def triples(text, **kwargs):
         ("En 2022, on a installé 9 caméras supplémentaires.", [("cameras_added", 9, "exact")]),
         # other camera counts
         ("Une dizaine de caméras ont été vandalisées.", [("other", 10, "approx")]),
+        # the near future of "nous allons", "vous allez"
+        ("« Nous allons tripler le nombre de caméras pour passer de 70 à plus de 200 ».",
+         [("cameras", 70, "exact"), ("cameras_planned", 200, "at_least")]),
+        # where a series starts, told with its own now: the now is not where it goes
+        ("Le maire veut passer de 70 caméras actuellement à plus de 200.",
+         [("cameras", 70, "exact"), ("cameras_planned", 200, "at_least")]),
+        ("« Nous allons tripler le nombre de caméras pour passer de 70 actuellement à plus de 200 ».",
+         [("cameras", 70, "exact"), ("cameras_planned", 200, "at_least")]),
+        ("Le parc comptait 96 caméras en 2014, soit à ce jour 152 en action.",
+         [("cameras", 96, "exact"), ("cameras", 152, "exact")]),
+        ("Les caméras vont passer de 31 actuellement à 45 à la fin de l'année.",
+         [("cameras", 31, "exact"), ("cameras_planned", 45, "exact")]),
+        ("La ville passera de 275 caméras actuellement à 315 fin 2025.",
+         [("cameras", 275, "exact"), ("cameras_planned", 315, "exact")]),
+        # expected, so to come
+        ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
+         [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
+        # more of them since a year gone: added since
+        ("Le maire a présenté les 96 caméras supplémentaires de vidéosurveillance depuis 2014, soit à ce jour 152 "
+         "en action.", [("cameras_added", 96, "exact"), ("cameras", 152, "exact")]),
+        # a state with a time still ahead is an aim
+        ("Des caméras viendront s'ajouter au parc, le but étant d'atteindre 65 caméras opérationnelles à terme.",
+         [("cameras_planned", 65, "exact")]),
+        # an ellipsis before a count
+        ("La vidéo surveillance arrive… ...10 caméras seront installées sur la commune !",
+         [("cameras_planned", 10, "exact")]),
         # damage told as an attack on the cameras
         ("Dans le quartier, 49 caméras qui ont été attaquées seront remplacées.", [("other", 49, "exact")]),
         ("L'an dernier, quatre caméras avaient été les cibles d'un commando.", [("other", 4, "exact")]),
