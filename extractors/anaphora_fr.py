@@ -66,10 +66,11 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|\bparmi (?:elles|eux|celles-ci|ceux-ci)\s*,?\s*$"  # "33 caméras. Parmi elles, 5 filment l'aéroport"
     # "Ce chiffre devrait grimper à 300", "le nombre de caméras est passé de 30 à 130"
     rf"|{COUNT_SUBJECT_BEFORE}"
-    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|son nombre|le nombre (?:total )?de caméras?|le total"
-    r"|le parc|le réseau)\b"
+    r"|\b(?:ce chiffre|ce nombre|ce total|un chiffre|leur nombre|son nombre|le total|le parc|le réseau"
+    r"|(?:le|un) nombre (?:total )?de (?:nouvelles |futures )?caméras?)\b"
     r"[^.;]{0,50}?"
-    r"\b(?:à|atteindre|atteindra|atteint)\s*$"
+    # "un nombre de nouvelles caméras compris entre 30 et 50"
+    r"\b(?:à|atteindre|atteindra|atteint|comprise?s? entre)\s*$"
 )
 # "On passe de 30 à 70", "l'objectif était de passer à 20", "passera … de 275 caméras actuellement à 315": where
 # the network goes, from where it is (`OTHER_COUNTED_BEFORE` says when something else is what goes there)

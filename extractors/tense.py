@@ -68,6 +68,7 @@ from extractors.tense_words import (
     MOVED_RE,
     NEW_COUNT_AFTER_RE,
     NEW_INSTALLED_AFTER_RE,
+    NEW_NUMBER_OF_BEFORE_RE,
     NEW_ONES_RE,
     NEW_SUM_BEFORE_RE,
     NEWLY_RE,
@@ -360,8 +361,10 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("increment_to_come", "new ones, in a sentence that speaks of the future",
               lambda q: INCREMENT_RE.search(q.clause) and not q.tense.now and FUTURE_RE.search(q.sentence),
               PLANNED),
-    TenseRule("more_of_no_past", "'« Soixante-dix caméras de plus, c'est trop »': more, said of no past",
-              lambda q: MORE_NEXT_RE.match(q.after) and not (q.tense.now or q.tense.past)
+    TenseRule("more_of_no_past", "'« Soixante-dix caméras de plus, c'est trop »', 'un nombre de nouvelles caméras "
+              "compris entre 30 et 50': more, said of no past",
+              lambda q: (MORE_NEXT_RE.match(q.after) or NEW_NUMBER_OF_BEFORE_RE.search(q.before))
+              and not (q.tense.now or q.tense.past)
               and not OTHERS_OF_SPLIT_RE.match(q.after), PLANNED),
 )
 

@@ -50,6 +50,8 @@ MORE_SINCE_YEAR_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,
                                       r"|supplémentaires?|de plus|en plus)\s+(?:[\w'-]+\s+){0,3}?"
                                       r"depuis\s+(?:19|20)\d\d\b")
 OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
+# "un nombre de nouvelles caméras compris entre 30 et 50": new ones, told by the number they come to
+NEW_NUMBER_OF_BEFORE_RE = re.compile(r"\bnombre (?:total )?de (?:nouvelles|futures) caméras\b[^.;]{0,40}$")
 # Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
 COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
                               r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")

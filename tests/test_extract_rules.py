@@ -142,6 +142,12 @@ def triples(text, **kwargs):
          [("cameras", 31, "exact"), ("cameras_planned", 45, "exact")]),
         ("La ville passera de 275 caméras actuellement à 315 fin 2025.",
          [("cameras", 275, "exact"), ("cameras_planned", 315, "exact")]),
+        # the number of cameras said to lie between two bounds; of new ones, told of no past, to come
+        ("Le nombre de caméras sera compris entre 30 et 50.",
+         [("cameras_planned", 30, "at_least"), ("cameras_planned", 50, "at_most")]),
+        ("La candidate avance un nombre de nouvelles caméras compris entre 30 et 50.",
+         [("cameras_planned", 30, "at_least"), ("cameras_planned", 50, "at_most")]),
+        ("Le nombre de policiers sera compris entre 30 et 50.", []),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
