@@ -40,6 +40,10 @@ DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:q
 # "ses 32 caméras", and the whole of a set: "la totalité des 454 caméras", "l'ensemble des 130 caméras"
 OWNED_SET = r"(?:ses|leurs|nos|vos|la totalité des|l'ensemble des)"
 POSSESSED_BEFORE_RE = re.compile(rf"\b{OWNED_SET}\s+(?:quelque\s+)?$", re.IGNORECASE)
+# "ils bouchent la vue aux 50 caméras de vidéosurveillance de la ville": a definite set with its owner, there now
+OWNER_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:de\s+(?:vidéo[\w-]*|surveillance)\s+)?"
+                            r"(?:de\s+la\s+(?:ville|commune|métropole|cité|collectivité)|du\s+(?:village|centre-ville))\b"
+                            r"(?!\s+(?:en\s+(?:déploiement|cours|projet)|seront|sera|vont|va|prévues|à venir))")
 GETTING_BEFORE_RE = re.compile(r"\b(?:install|pos|déploy|implant|équip|aur|disposer|obtiendr|recevr|verr|finan|"
                                r"subventionn|achet|acqu[ié]r|command|installation|pose|déploiement|acquisition)\w*"
                                rf"\s+(?:\w+\s+)?{OWNED_SET}\s+(?:quelque\s+)?$", re.IGNORECASE)

@@ -27,8 +27,8 @@ from extractors.state_words import (
     JOINED_FRONTED_BEFORE_RE,
     JOINING_NOW_RE,
     LEFT_TO_INSTALL_AFTER_RE,
-    NEW_PART_RE,
     OWN_FUTURE_AFTER_RE,
+    OWNER_AFTER_RE,
     PART_OF_SET_OPENING_RE,
     PLAN_DONE_LATER_RE,
     PLANNED_AFTER_RE,
@@ -37,24 +37,26 @@ from extractors.state_words import (
     SET_IN_SERVICE_AFTER_RE,
     STATE_NOW_AFTER_RE,
     TIME_AHEAD_AFTER_RE,
-    TOTAL_AFTER_RE,
-    TOTAL_BEFORE_RE,
     WILL_BE_TOO_RE,
 )
-from extractors.tense_checks import added_since, change_target, part_own_words, regional, replaced, says_future
+from extractors.tense_checks import added_since, part_own_words, regional, replaced, says_future
+from extractors.tense_parts import (
+    damaged_kind,
+    incremental,
+    newly_added,
+    part_kind,
+    plus_sign_kind,
+    renewed,
+    total_kind,
+)
 from extractors.tense_words import (
-    ADDS_SOME_BEFORE_RE,
     ALREADY_THERE_RE,
-    BOUNDED_RE,
     COMPOUND_PAST_RE,
-    DAMAGED_APPOSITION_RE,
-    DAMAGED_RE,
     DATED_PARTICIPLE_RE,
     DECIDED_RE,
     DONE_GOVERNOR_BEFORE_RE,
     DONE_RE,
     FIRST_ONES_RE,
-    FIRST_PHASE_RE,
     FUNDED_NEXT_RE,
     FUTURE_RE,
     IN_PROGRESS_RE,
@@ -64,41 +66,31 @@ from extractors.tense_words import (
     LINKED_TO_COME_RE,
     LINKING_SET_BEFORE_RE,
     MORE_NEXT_RE,
-    MORE_TO_COME_RE,
     MOVED_RE,
     NEW_COUNT_AFTER_RE,
     NEW_INSTALLED_AFTER_RE,
     NEW_NUMBER_OF_BEFORE_RE,
-    NEW_ONES_RE,
     NEW_SUM_BEFORE_RE,
-    NEWLY_RE,
     NO_PLAN_RE,
     NOMINAL_INSTALL_RE,
     NOW_ASIDE_AFTER_RE,
     NOW_RE,
-    OPENING_PERIOD_RE,
     OPERATING_RE,
     OTHERS_OF_SPLIT_RE,
     OWN_NOW_AFTER_RE,
-    PART_DATED_AFTER_RE,
     PAST_MARKER_RE,
     PAST_RE,
-    PHASE_RE,
     PRESENT_HAVE_RE,
     PROMISED_ALREADY_RE,
     REGIONAL_KINDS,
-    RENEWING_BEFORE_RE,
     REPLACED_RE,
     REPORTED_RE,
-    SINCE_MONTH_RE,
     SOON_OF_ITS_OWN_RE,
     SOURCE_RE,
     START_NOW_BEFORE_RE,
     STARTED_WITH_BEFORE_RE,
     STRONG_OF_BEFORE_RE,
     UP_SINCE_AFTER_RE,
-    WHOLE_OF_PART_RE,
-    YEARS_SPAN_RE,
 )
 
 
@@ -194,62 +186,6 @@ class TenseQuestion:
         return Tense(future, past, now)
 
 
-def _damaged(q: TenseQuestion) -> Metric | None:
-    if (DAMAGED_RE.search(q.clause) or DAMAGED_APPOSITION_RE.match(q.after)) and not WHOLE_OF_PART_RE.search(q.before):
-        return Metric.OTHER
-    return None
-
-
-def _plus_sign(q: TenseQuestion) -> Metric | None:
-    if q.before_number.rstrip().endswith("+"):
-        return Metric.CAMERAS_PLANNED if FUTURE_RE.search(q.clause) else Metric.CAMERAS_ADDED
-    return None
-
-
-def _total(q: TenseQuestion) -> Metric | None:
-    """What a total comes to ("portant le total à 76"); a target under an infinitive ("pour passer de 50 à 100")."""
-    if TOTAL_BEFORE_RE.search(q.before) and not q.new_sum:
-        return Metric.CAMERAS_PLANNED if says_future(q.sentence) or change_target(q.before) else Metric.CAMERAS
-    return None
-
-
-def _newly_added(q: TenseQuestion) -> bool:
-    future, _, now = q.said_tense
-    return (now and not future and bool(NEWLY_RE.search(q.clause)) and bool(NEW_ONES_RE.search(
-        q.before[-20:] + " " + q.after[:30])) and not q.linked_by_dont) or bool(ADDS_SOME_BEFORE_RE.search(q.before))
-
-
-def _part_of(q: TenseQuestion) -> Metric | None:
-    """A part ("dont 11 …") keeps the kind of the count it is part of, but for what was done of it."""
-    if not q.linked_by_dont or q.head is None or NEW_PART_RE.match(q.after):
-        return None  # "116 caméras sont en place et 43 petites nouvelles devraient…": more, not a part
-    _, past, now = q.said_tense
-    if q.head is Metric.CAMERAS_PLANNED and (past or now):
-        return Metric.CAMERAS_ADDED
-    if q.head is Metric.CAMERAS and (BOUNDED_RE.search(q.clause) and PAST_RE.search(q.sentence)
-                                     or PART_DATED_AFTER_RE.match(q.after)):
-        return Metric.CAMERAS_ADDED  # "45 caméras ont été installées depuis 2014, dont 11 l'an dernier"
-    return q.head
-
-
-def _renewed(q: TenseQuestion) -> bool:
-    """ "remplacer 10 caméras", not "remplacer la cinquantaine de caméras" (a set told, by its article)."""
-    return bool(RENEWING_BEFORE_RE.search(q.before)) and not re.match(
-        r"(?:la|sa|leur|cette)\s", q.sentence[len(q.before) :] if q.sentence.startswith(q.before) else "")
-
-
-def _incremental(q: TenseQuestion) -> bool:
-    """Whether what was done is what was added then, not the network: "a investi entre 2015 et 2020 pour
-    installer 74 caméras" (not "les 26 caméras de la ville, installées entre 2015 et 2018"); "une deuxième
-    phase … a permis de raccorder 65 caméras"; "a installé 8 caméras, portant le total à 57"."""
-    # "Au cours de cette première phase, sept caméras ont été installées": the first is no addition to anything
-    clause, sentence, after = FIRST_PHASE_RE.sub(" ", q.clause), FIRST_PHASE_RE.sub(" ", q.sentence), q.after
-    between_years = YEARS_SPAN_RE.search(clause) and not re.search(r"\b(?:les|ses|leurs)\s*$", q.before)
-    return bool(between_years or INCREMENT_RE.search(clause) or q.new_sum or q.operation_done or BOUNDED_RE.search(
-        clause) or MORE_TO_COME_RE.search(sentence) or OPENING_PERIOD_RE.search(sentence) or SINCE_MONTH_RE.search(
-        sentence) or PHASE_RE.search(sentence) or TOTAL_AFTER_RE.match(q.rest) or DATED_PARTICIPLE_RE.match(after))
-
-
 @dataclass(frozen=True)
 class TenseRule:
     name: str
@@ -260,8 +196,9 @@ class TenseRule:
 
 STOCK, ADDED, PLANNED = Metric.CAMERAS, Metric.CAMERAS_ADDED, Metric.CAMERAS_PLANNED
 TENSE_RULES: tuple[TenseRule, ...] = (
-    TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64", _damaged),
-    TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", _plus_sign),
+    TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64",
+              damaged_kind),
+    TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", plus_sign_kind),
     TenseRule("now_aside", "'50 caméras de plus (350 actuellement, installées depuis 2014)': the 350 are there",
               lambda q: NOW_ASIDE_AFTER_RE.match(q.after), STOCK),
     TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras': the network's, now",
@@ -272,7 +209,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("joined_existing", "'6 caméras nomades viendront renforcer les 35 caméras fixes': those there",
               lambda q: JOINED_BEFORE_RE.search(q.before) or EXISTING_SYSTEM_BEFORE_RE.search(q.before)
               or JOINED_FRONTED_BEFORE_RE.search(q.before) and JOINED_FRONTED_AFTER_RE.search(q.rest), STOCK),
-    TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", _total),
+    TenseRule("total", "'portant le total à 76': the count a total comes to is a stock, or a plan", total_kind),
     TenseRule("soon_own", "'Il y en a quatre pour le moment et bientôt six': the six are to come",
               lambda q: SOON_OF_ITS_OWN_RE.search(q.before), PLANNED),
     TenseRule("will_be_too", "'30 sont déjà en service et 15 le seront d'ici juin': to come",
@@ -295,24 +232,25 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("replaced", "'le remplacement de 26 anciennes caméras': cameras renewed are no count of the network; "
               "'les 21 caméras seront remplacées': the set told is there already",
               lambda q: replaced(q.own_clause, q.before[q.own_start :], q.after)
-              and (Metric.OTHER if _renewed(q) else STOCK)),
+              and (Metric.OTHER if renewed(q) else STOCK)),
     TenseRule("linked_to_come", "'les 18 caméras de Couëron seront visionnées depuis le centre': there already",
               lambda q: re.search(r"\b(?:les|ses|leurs)\s*$", q.before) and LINKED_TO_COME_RE.search(q.clause),
               STOCK),
     TenseRule("linking_set", "'le raccordement des 19 caméras de Rocquencourt au CSU': a set that is there",
               lambda q: LINKING_SET_BEFORE_RE.search(q.before) and not MORE_NEXT_RE.match(q.after), STOCK),
     TenseRule("possessed_set", "'la ville a décidé de redéployer ses 32 caméras': its own, there now",
-              lambda q: POSSESSED_BEFORE_RE.search(q.before) and not GETTING_BEFORE_RE.search(q.before)
+              lambda q: (POSSESSED_BEFORE_RE.search(q.before) or DEFINITE_BEFORE_RE.search(q.before)
+                         and OWNER_AFTER_RE.match(q.after)) and not GETTING_BEFORE_RE.search(q.before)
               and not MORE_NEXT_RE.match(q.after) and not PLANNED_AFTER_RE.match(q.after), STOCK),
     TenseRule("moved", "'Deux caméras nomades seront déplacées au gré des événements': they exist",
               lambda q: MOVED_RE.search(q.clause) and not INCREMENT_RE.search(q.clause), STOCK),
     TenseRule("first_ones", "'la ville a posé ses douze premières caméras': the whole system then",
               lambda q: FIRST_ONES_RE.match(q.after) and not FUTURE_RE.search(q.clause), STOCK),
     TenseRule("newly_added", "'huit caméras supplémentaires surveillent désormais le parc', 'qui en ajoute 7': "
-              "just added", _newly_added, ADDED),
+              "just added", newly_added, ADDED),
     TenseRule("last_ones", "'Les six dernières ont été posées il y a trois mois': the latest, added",
               lambda q: LAST_ONES_AFTER_RE.match(q.after), ADDED),
-    TenseRule("part_of", "a part ('dont …') takes the kind of the count it is part of", _part_of),
+    TenseRule("part_of", "a part ('dont …') takes the kind of the count it is part of", part_kind),
     TenseRule("tenseless_replaced", "'La moitié des 16 caméras, installées en 2010, seront remplacées'",
               lambda q: q.tenseless and REPLACED_RE.search(q.after) and not INCREMENT_RE.search(q.after), STOCK),
     TenseRule("new_ones_had", "'Nogent compte depuis aujourd'hui dix nouvelles caméras', 'il y a eu 400 nouvelles "
@@ -340,7 +278,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               and not MORE_NEXT_RE.match(q.after) and not DATED_PARTICIPLE_RE.match(q.after), STOCK),
     TenseRule("done_own_verb", "'En 2015, huit ont été installées ; une vingtaine devraient suivre': done",
               lambda q: DONE_AFTER_RE.match(q.after) and not MORE_NEXT_RE.match(q.after)
-              and (ADDED if _incremental(q) or regional(q.place_kind, q.sentence) else STOCK)),
+              and (ADDED if incremental(q) or regional(q.place_kind, q.sentence) else STOCK)),
     TenseRule("new_installed", "'15 nouvelles caméras installées autour de la gare': new ones, put up: added",
               lambda q: NEW_INSTALLED_AFTER_RE.match(q.after) and not FUTURE_RE.search(q.rest), ADDED),
     TenseRule("future", "what is to come, unless said of what is there now",
@@ -354,7 +292,7 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("joining_now", "'20 caméras nomades s'ajoutent aux 110 caméras fixes': the 20",
               lambda q: JOINING_NOW_RE.match(q.after), ADDED),
     TenseRule("past_increment", "done within a period, or by a région's aid: added",
-              lambda q: q.tense.past and (_incremental(q) or regional(q.place_kind, q.sentence)), ADDED),
+              lambda q: q.tense.past and (incremental(q) or regional(q.place_kind, q.sentence)), ADDED),
     TenseRule("past_stock", "done, of the whole network: the stock", lambda q: q.tense.past, STOCK),
     TenseRule("head", "a count said of no present continues the figure it hangs on",
               lambda q: q.head if q.head is not None and not q.tense.now else None),

@@ -148,6 +148,10 @@ def triples(text, **kwargs):
         ("La candidate avance un nombre de nouvelles caméras compris entre 30 et 50.",
          [("cameras_planned", 30, "at_least"), ("cameras_planned", 50, "at_most")]),
         ("Le nombre de policiers sera compris entre 30 et 50.", []),
+        # a definite set with its owner is there, whatever the sentence plans
+        ("Les stores vont disparaître, car ils bouchent la vue aux 50 caméras de vidéosurveillance de la ville.",
+         [("cameras", 50, "exact")]),
+        ("Les 43 caméras de la ville seront installées en 2025.", [("cameras_planned", 43, "exact")]),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
