@@ -57,7 +57,8 @@ COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait
                               r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
-           r"|opérationnel\w*)|existant\w*")
+           r"|opérationnel\w*)|existant\w*"
+           r"|à (?:son|leur|notre) actif")  # "Avec plus d'une centaine de caméras à son actif, Libourne espère…"
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")
 ALREADY_THERE_RE = re.compile(rf"^\s*(?:caméras?\s+)?(?:(?:[^\W\d]+\s+){{0,2}}?(?:{ALREADY})|{RELATIVE_HAVE})")
 # "Quimper, qui comptait 15 caméras et qui en ajoute 7": some more, added now (the present of adding)

@@ -152,6 +152,9 @@ def triples(text, **kwargs):
         ("Les stores vont disparaître, car ils bouchent la vue aux 50 caméras de vidéosurveillance de la ville.",
          [("cameras", 50, "exact")]),
         ("Les 43 caméras de la ville seront installées en 2025.", [("cameras_planned", 43, "exact")]),
+        # cameras a town has to its credit are there, whatever it hopes
+        ("Avec plus d'une centaine de caméras à son actif, la ville espère maintenir l'ordre.",
+         [("cameras", 100, "at_least")]),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
