@@ -259,6 +259,8 @@ class NameFinder:
         return Place(code="", kind="district", name=f"{own} / {name}")
 
     def is_short_for_commune(self, name: str) -> bool:
-        """ "Aix" on an Aix-en-Provence page, "Chartres" for Chartres."""
+        """ "Aix" on an Aix-en-Provence page, "Chartres" for Chartres; "Puy" of "au Puy", "du Puy" on Le
+        Puy-en-Velay's page (the article goes into "au", "du")."""
         key, full = normalise(name), normalise(self.commune.name) if self.commune else ""
-        return bool(full) and (key == full or full.startswith(key + " "))
+        bare = re.sub(r"^(?:le|la|les|l) ", "", full)
+        return bool(full) and any(whole == key or whole.startswith(key + " ") for whole in (full, bare))

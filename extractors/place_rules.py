@@ -314,7 +314,10 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
                ("Plouescat", "Le Département consacre une enveloppe de 2 millions d'euros aux caméras des communes.",
                 "2 millions", "Finistère"))),
     PlaceRule("sentence_words", "the place the sentence names where the figure is", _sentence_words,
-              (("Tours", "Blois compte 40 caméras.", "40", "Blois"),)),
+              (("Tours", "Blois compte 40 caméras.", "40", "Blois"),
+               # "au Puy": the page's commune by its usual short name, its article gone into "au"
+               ("Le Puy-en-Velay", "Au total, 25 caméras ont été installées au Puy.", "25",
+                "Le Puy-en-Velay"))),
     PlaceRule("there_pronoun", "'y' points to the place of the figure of the sentence before", _there_pronoun,
               (("Lunel", "Le quartier des Abrets a reçu 22 caméras. Les vols y ont reculé de 14 %.", "14",
                 "Lunel / Abrets"),)),
