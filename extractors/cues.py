@@ -78,6 +78,7 @@ BARE_AFTER_RE = re.compile(
     # "les 95 de Montélimar et 45 …", "les 5 de Roullours seront reliées": a place's share
     r"|de [a-zà-ÿ'-]+\s*(?:et\b|,|\.|$|(?:sont|seront|ont|étaient|restent)\b)"
     r"|avant\b"  # "autour de 380 caméras contre 310 avant notre mandat": the earlier count, then
+    r"|auparavant\b|précédemment\b|jusqu'(?:ici|alors|à présent)|autrefois\b"  # "12 caméras, contre onze auparavant"
     r"|l'an\b|l'année\b|cette année|ce mois|cet? (?:été|automne|hiver|printemps)|le mois\b|la semaine\b"
     r"|l'(?:été|automne|hiver) dernier|le printemps dernier"  # "27 interpellations, contre 18 l'été dernier"
     r"|la nuit\b|le jour\b|en journée|le soir\b|le week-end"  # "Cinq opérateurs en journée, trois la nuit"

@@ -155,6 +155,8 @@ def triples(text, **kwargs):
         # cameras a town has to its credit are there, whatever it hopes
         ("Avec plus d'une centaine de caméras à son actif, la ville espère maintenir l'ordre.",
          [("cameras", 100, "at_least")]),
+        # the earlier count a comparison gives, told by a word of time before
+        ("La ville compte 12 caméras, contre onze auparavant.", [("cameras", 12, "exact"), ("cameras", 11, "exact")]),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
