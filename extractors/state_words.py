@@ -121,7 +121,8 @@ TOTAL_BEFORE_RE = re.compile(rf"{BRING_TOTAL_BEFORE}"
 TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,90}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?"
                             r"(?:à\s+\d[\d\s\u202f]*\s+)?(?:le|un|à un)\s+(?:total|nombre|parc)\b")
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
-                              r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*$"
+                              r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*"
+                              r"(?:(?:plus de|près de|quelque|environ)\s+)?$"  # "aux plus de 280 caméras de Reims"
                               r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
                               r"|\b(?:ajouter|ajoutée?s?|ajoutés)\s+aux\s*$"  # "2 500 caméras à ajouter aux 1 200"
                               # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there

@@ -352,11 +352,16 @@ def _already_there(phrase: Any) -> bool:
     return False
 
 
+HEDGE_WORDS = ("plus", "près", "moins", "quelque", "environ")
+
+
 def _definite(number: Any) -> bool:
-    """Whether a definite or possessive determiner stands right before the number ("les 85", "ses 85")."""
+    """Whether a definite or possessive determiner stands right before the number ("les 85", "ses 85"), or
+    before its hedge ("aux plus de 280 caméras de Reims", "les quelque 500")."""
     before = number.doc[number.i - 1] if number.i else None
-    while before is not None and before.like_num and before.i:  # "les 1 200": the "1" of the number
-        before = number.doc[before.i - 1]
+    while before is not None and before.i and (before.like_num or before.lower_ in HEDGE_WORDS or (
+            before.lower_ == "de" and number.doc[before.i - 1].lower_ in ("plus", "près", "moins"))):
+        before = number.doc[before.i - 1]  # "les 1 200": the "1" of the number; "aux plus de": the hedge
     if before is not None and before.lower_ in ("des", "aux"):
         return True  # before a numeral "des" and "aux" are "de les", "à les": never the indefinite article
     if before is None or before.pos_ not in ("DET", "ADP"):

@@ -157,6 +157,9 @@ def triples(text, **kwargs):
          [("cameras", 100, "at_least")]),
         # the earlier count a comparison gives, told by a word of time before
         ("La ville compte 12 caméras, contre onze auparavant.", [("cameras", 12, "exact"), ("cameras", 11, "exact")]),
+        # the set others join, told with a hedge, is there
+        ("Sept nouvelles caméras viendront s'ajouter aux plus de 280 caméras de Reims.",
+         [("cameras_planned", 7, "exact"), ("cameras", 280, "at_least")]),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
