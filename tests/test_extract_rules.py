@@ -160,6 +160,9 @@ def triples(text, **kwargs):
         # the set others join, told with a hedge, is there
         ("Sept nouvelles caméras viendront s'ajouter aux plus de 280 caméras de Reims.",
          [("cameras_planned", 7, "exact"), ("cameras", 280, "at_least")]),
+        # cameras in a vehicle's light bar or beacon
+        ("La voiture Lapi est arrivée. Huit caméras ont été intégrées à la rampe lumineuse.", [("other", 8, "exact")]),
+        ("Le suspect a été repéré par les 2 caméras situées sur le gyrophare.", [("other", 2, "exact")]),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
