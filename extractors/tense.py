@@ -51,11 +51,13 @@ from extractors.tense_parts import (
 )
 from extractors.tense_words import (
     ALREADY_THERE_RE,
+    COMPARED_BEFORE_RE,
     COMPOUND_PAST_RE,
     DATED_PARTICIPLE_RE,
     DECIDED_RE,
     DONE_GOVERNOR_BEFORE_RE,
     DONE_RE,
+    EARLIER_AFTER_RE,
     FIRST_ONES_RE,
     FUNDED_NEXT_RE,
     FUTURE_RE,
@@ -201,6 +203,11 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", plus_sign_kind),
     TenseRule("now_aside", "'50 caméras de plus (350 actuellement, installées depuis 2014)': the 350 are there",
               lambda q: NOW_ASIDE_AFTER_RE.match(q.after), STOCK),
+    TenseRule("earlier_compared", "'passer à 400 caméras, contre 310 avant notre mandat', '65 à terme, contre onze "
+              "auparavant': what a comparison sets against, then or now, was there (not the earlier of two "
+              "additions: '14 nouvelles caméras (contre 6 en 2022)')",
+              lambda q: COMPARED_BEFORE_RE.search(q.before) and EARLIER_AFTER_RE.match(q.after)
+              and q.head is not ADDED, STOCK),
     TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras': the network's, now",
               lambda q: STRONG_OF_BEFORE_RE.search(q.before), STOCK),
     TenseRule("planned_participle", "'Les vingt-cinq caméras prévues sont pour la plupart déjà en place', 'en plus "

@@ -49,6 +49,12 @@ MORE_NEXT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+(?:[\w-]+\s+){0,2}?)?(?:nouvel
 MORE_SINCE_YEAR_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,2}?(?:nouvelles?|nouveaux"
                                       r"|supplémentaires?|de plus|en plus)\s+(?:[\w'-]+\s+){0,3}?"
                                       r"depuis\s+(?:19|20)\d\d\b")
+# "contre 310 avant notre mandat", "contre onze auparavant", "contre 56 en 2019": the count a comparison sets
+# against, at a time gone or now
+COMPARED_BEFORE_RE = re.compile(r"\bcontre\s+(?:plus de |près de |environ |seulement |à peine |moins de )?$")
+EARLIER_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:auparavant|précédemment|avant\b|jusqu'(?:ici|alors|à présent)"
+                              r"|autrefois|il y a\b|en (?:19|20)\d\d|l'an dernier|l'année dernière|l'an passé"
+                              r"|actuellement|aujourd'hui|à ce jour)")
 OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
 # "un nombre de nouvelles caméras compris entre 30 et 50": new ones, told by the number they come to
 NEW_NUMBER_OF_BEFORE_RE = re.compile(r"\bnombre (?:total )?de (?:nouvelles|futures) caméras\b[^.;]{0,40}$")

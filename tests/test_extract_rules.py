@@ -163,6 +163,13 @@ def triples(text, **kwargs):
         # cameras in a vehicle's light bar or beacon
         ("La voiture Lapi est arrivée. Huit caméras ont été intégrées à la rampe lumineuse.", [("other", 8, "exact")]),
         ("Le suspect a été repéré par les 2 caméras situées sur le gyrophare.", [("other", 2, "exact")]),
+        # what a comparison sets against, at a time gone or now, was there; of two additions, the earlier addition
+        ("La ville veut passer à 400 caméras, contre 310 avant notre mandat.",
+         [("cameras_planned", 400, "exact"), ("cameras", 310, "exact")]),
+        ("La ville aura 65 caméras à terme, contre onze auparavant.",
+         [("cameras_planned", 65, "exact"), ("cameras", 11, "exact")]),
+        ("En 2023, 14 nouvelles caméras ont été installées (contre 6 en 2022).",
+         [("cameras_added", 14, "exact"), ("cameras_added", 6, "exact")]),
         # expected, so to come
         ("Sept caméras ont été installées. Neuf autres sont attendues sur l'année.",
          [("cameras", 7, "exact"), ("cameras_planned", 9, "exact")]),
