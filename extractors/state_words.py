@@ -33,7 +33,9 @@ INSTALLED_SET_AFTER_RE = re.compile(
 # "Sur les 624 caméras qui seront en service fin 2010, 520 sont installées…": a part of a set told before
 PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
 # "les 85 caméras", "ses 105 caméras", "des quelque 40 caméras": a known set
-DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:quelque\s+)?$", re.IGNORECASE)
+DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+"
+                                r"(?:(?:quelque|plus de|près de|environ)\s+)?$",  # "aux plus de 280 caméras"
+                                re.IGNORECASE)
 # "la ville a décidé de redéployer ses 32 caméras", "le CSU épaulera la commune pour ses 18 caméras": a
 # possessive presupposes the cameras, there now whatever the sentence's tense; not when the verb before it
 # puts them up or has them to come ("est en train de déployer ses 41 caméras", "aura bien ses 25 caméras")

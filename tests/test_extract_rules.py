@@ -163,6 +163,9 @@ def triples(text, **kwargs):
         # cameras in a vehicle's light bar or beacon
         ("La voiture Lapi est arrivée. Huit caméras ont été intégrées à la rampe lumineuse.", [("other", 8, "exact")]),
         ("Le suspect a été repéré par les 2 caméras situées sur le gyrophare.", [("other", 2, "exact")]),
+        # a hedged set is a set: no sentence before makes it a plan
+        ("« Nous allons tripler le nombre de caméras », dit le maire. Les 96 caméras posées depuis 2014 s'ajoutent "
+         "aux plus de 280 caméras de la ville.", [("cameras", 96, "exact"), ("cameras", 280, "at_least")]),
         # what a comparison sets against, at a time gone or now, was there; of two additions, the earlier addition
         ("La ville veut passer à 400 caméras, contre 310 avant notre mandat.",
          [("cameras_planned", 400, "exact"), ("cameras", 310, "exact")]),
