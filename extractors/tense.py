@@ -87,6 +87,8 @@ from extractors.tense_words import (
     REGIONAL_KINDS,
     REPLACED_RE,
     REPORTED_RE,
+    SERIES_FROM_BEFORE_RE,
+    SERIES_TO_REST_RE,
     SOON_OF_ITS_OWN_RE,
     SOURCE_RE,
     START_NOW_BEFORE_RE,
@@ -208,6 +210,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               "additions: '14 nouvelles caméras (contre 6 en 2022)')",
               lambda q: COMPARED_BEFORE_RE.search(q.before) and EARLIER_AFTER_RE.match(q.after)
               and q.head is not ADDED, STOCK),
+    TenseRule("series_from", "'De 11 caméras installées en 2002 …, le dispositif est monté à 105': where a series "
+              "starts was there", lambda q: SERIES_FROM_BEFORE_RE.search(q.before) and SERIES_TO_REST_RE.search(q.rest)
+              and not MORE_NEXT_RE.match(q.after), STOCK),
     TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras': the network's, now",
               lambda q: STRONG_OF_BEFORE_RE.search(q.before), STOCK),
     TenseRule("planned_participle", "'Les vingt-cinq caméras prévues sont pour la plupart déjà en place', 'en plus "

@@ -17,6 +17,7 @@ from extractors.lexicon_fr import (
     FUTURE_VERB_RE,
     INCREMENT_TERMS,
     INSTALL,
+    MONTH_NAMES,
     OPENING_PERIOD,
     PAST_INSTALL,
     REPLACED,
@@ -55,6 +56,11 @@ COMPARED_BEFORE_RE = re.compile(r"\bcontre\s+(?:plus de |près de |environ |seul
 EARLIER_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:auparavant|précédemment|avant\b|jusqu'(?:ici|alors|à présent)"
                               r"|autrefois|il y a\b|en (?:19|20)\d\d|l'an dernier|l'année dernière|l'an passé"
                               r"|actuellement|aujourd'hui|à ce jour)")
+# "De 11 caméras installées en 2002 …, le dispositif est monté à 105": where a series starts, the rest of its
+# sentence telling where it went or goes
+SERIES_FROM_BEFORE_RE = re.compile(r"(?:^|[,;:(]|\bet)\s*de\s*$")
+SERIES_TO_REST_RE = re.compile(r"\b(?:mont|pass|grimp|arriv|port)(?:é|ée|és|ées|er|era|eront)\s+(?:\w+\s+){0,2}?à\s"
+                               r"|\b(?:atteint|atteindra|atteindre)\s")
 OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
 # "un nombre de nouvelles caméras compris entre 30 et 50": new ones, told by the number they come to
 NEW_NUMBER_OF_BEFORE_RE = re.compile(r"\bnombre (?:total )?de (?:nouvelles|futures) caméras\b[^.;]{0,40}$")
@@ -110,12 +116,13 @@ OWN_RELATIVE_NOW_AFTER_RE = re.compile(
 # either: the count's own verb says it is there now
 OWN_NOW_AFTER_RE = re.compile(f"{OWN_WATCHING_AFTER_RE.pattern}|{OWN_RELATIVE_NOW_AFTER_RE.pattern}")
 # "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
-STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?"
+STARTED_WITH_BEFORE_RE = re.compile(r"\b(?:lancée?s?|démarrée?s?|inaugurée?s?|créée?s?|née?s?|installée?s?"
                                     r"|mise?s? en (?:place|service)"
                                     # "la ville s'est dotée d'un système de vidéosurveillance en 2010 avec"
                                     r"|(?:s'est|se sont|s'était|s'étaient) (?:dotée?s?|équipée?s?) d'une?\s+[\w-]+"
                                     r"(?:\s+d(?:e\s+|')[\w-]+)?)"
-                                    r"\s+(?:en\s+(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
+                                    # "Installé en janvier 2009 avec 26 caméras, le CSU …"
+                                    rf"\s+(?:en\s+(?:(?:{MONTH_NAMES})\s+)?(?:19|20)\d\d\s+|il y a \w+ ans\s+)?"
                                     # "lancé en 2004 avec l'installation de 14 caméras"
                                     r"avec(?:\s+(?:l'installation|la pose|la mise en (?:place|service)|le déploiement"
                                     r"|l'implantation)\s+d(?:e|'))?\s*$")

@@ -166,6 +166,15 @@ def triples(text, **kwargs):
         # a hedged set is a set: no sentence before makes it a plan
         ("« Nous allons tripler le nombre de caméras », dit le maire. Les 96 caméras posées depuis 2014 s'ajoutent "
          "aux plus de 280 caméras de la ville.", [("cameras", 96, "exact"), ("cameras", 280, "at_least")]),
+        # where a series starts was there, whatever its own participle dates; what a system started with too
+        ("De 11 caméras installées en 2002, le dispositif est monté à 105 caméras à présent.",
+         [("cameras", 11, "exact"), ("cameras", 105, "exact")]),
+        ("De 5 caméras, l'objectif du maire était de passer à 20.",
+         [("cameras", 5, "exact"), ("cameras_planned", 20, "exact")]),
+        ("Installé en janvier 2009 avec 26 caméras, le centre en compte désormais une centaine.",
+         [("cameras", 26, "exact"), ("cameras", 100, "approx")]),
+        ("De nouvelles caméras seront installées : de 12 nouvelles caméras en 2024, on passera à 20.",
+         [("cameras_planned", 12, "exact"), ("cameras_planned", 20, "exact")]),
         # what a comparison sets against, at a time gone or now, was there; of two additions, the earlier addition
         ("La ville veut passer à 400 caméras, contre 310 avant notre mandat.",
          [("cameras_planned", 400, "exact"), ("cameras", 310, "exact")]),
