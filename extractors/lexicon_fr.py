@@ -355,6 +355,10 @@ SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
                r"|(?:le début du mois de |le mois de |le \d{1,2}(?:er)? |(?:le |la )?(?:début|fin|mi-) ?)?"
                rf"(?:{MONTH_NAMES})\b)"
                r"(?!\s+(?:19|20)\d\d)")
+# The hedges a known set may carry between its determiner and its number: "aux plus de 280 caméras", "les quelque 500"
+SET_HEDGE = r"(?:plus de|près de|quelque|environ)"
+# The words that say a count is of now, told right beside it: "(350 actuellement)", "de 70 actuellement à 200"
+NOW_WORDS = r"(?:actuellement|aujourd'hui|à ce jour|pour l'instant|pour le moment|à l'heure actuelle)"
 STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
              # "un dispositif pour le moment doté de 160 caméras et qui passera à 200": now, as against later
              r"|pour le moment|pour l'instant|pour l'heure|à l'heure actuelle|à présent"

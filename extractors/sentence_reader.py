@@ -31,7 +31,7 @@ from extractors.cues import (
     STAFF_PER_RE,
 )
 from extractors.figure import Qualifier
-from extractors.lexicon_fr import MONTH_NAMES
+from extractors.lexicon_fr import MONTH_NAMES, NOW_WORDS
 from extractors.numbers import Mention, words_to_number
 from extractors.pronoun_gender import masculine_pronoun_before
 from extractors.qualifiers import base_hedge, qualifier_before
@@ -52,8 +52,7 @@ SHARE_BEFORE_RE = re.compile(r"\bdont\s*$")
 FOOTAGE_OF_BEFORE_RE = re.compile(r"\b(?:images|enregistrements|vidéos)\s+(?:de|d')\s*$", re.IGNORECASE)
 OF_WHOLE_AFTER_RE = re.compile(r"\s+des\s+\d")
 # between where a series starts and where it goes: "de 70 à", "de 70 actuellement à", "de 12 en 2014 à"
-SERIES_TO_RE = re.compile(r"\s*(?:cam[ée]ras?\s+)?(?:(?:actuellement|aujourd'hui|à ce jour|pour le moment"
-                          r"|en (?:19|20)\d\d)\s*,?\s*)?à\s*")
+SERIES_TO_RE = re.compile(rf"\s*(?:cam[ée]ras?\s+)?(?:(?:{NOW_WORDS}|en (?:19|20)\d\d)\s*,?\s*)?à\s*")
 PLAIN_BEFORE_BASE_RE = re.compile(r"(?<=pour)(?:\s*…|\s+(?:à peine|seulement|tout juste|uniquement))\s*$")
 
 

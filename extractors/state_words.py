@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon_fr import PAST_PARTICIPLE, TO_COME_AFTER
+from extractors.lexicon_fr import PAST_PARTICIPLE, SET_HEDGE, TO_COME_AFTER
 
 # "116 caméras sont en place", "15 215 caméras qui sont autorisées": the count's own verb, a state now; in the
 # imperfect ("En 2014, sept caméras étaient en place"), the state then: a stock either way
@@ -33,9 +33,7 @@ INSTALLED_SET_AFTER_RE = re.compile(
 # "Sur les 624 caméras qui seront en service fin 2010, 520 sont installées…": a part of a set told before
 PART_OF_SET_OPENING_RE = re.compile(r"\s*(?:sur|parmi) (?:les|ses|leurs|ces) \d")
 # "les 85 caméras", "ses 105 caméras", "des quelque 40 caméras": a known set
-DEFINITE_BEFORE_RE = re.compile(r"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+"
-                                r"(?:(?:quelque|plus de|près de|environ)\s+)?$",  # "aux plus de 280 caméras"
-                                re.IGNORECASE)
+DEFINITE_BEFORE_RE = re.compile(rf"\b(?:les|des|aux|ses|leurs|ces|nos|vos)\s+(?:{SET_HEDGE}\s+)?$", re.IGNORECASE)
 # "la ville a décidé de redéployer ses 32 caméras", "le CSU épaulera la commune pour ses 18 caméras": a
 # possessive presupposes the cameras, there now whatever the sentence's tense; not when the verb before it
 # puts them up or has them to come ("est en train de déployer ses 41 caméras", "aura bien ses 25 caméras")
@@ -124,7 +122,7 @@ TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,90}?\b(?:portant|ce qui porte|pour porter
                             r"(?:à\s+\d[\d\s\u202f]*\s+)?(?:le|un|à un)\s+(?:total|nombre|parc)\b")
 JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
                               r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*"
-                              r"(?:(?:plus de|près de|quelque|environ)\s+)?$"  # "aux plus de 280 caméras de Reims"
+                              rf"(?:{SET_HEDGE}\s+)?$"  # "aux plus de 280 caméras de Reims"
                               r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
                               r"|\b(?:ajouter|ajoutée?s?|ajoutés)\s+aux\s*$"  # "2 500 caméras à ajouter aux 1 200"
                               # "Sept agents s'y relaieront pour surveiller les 87 caméras de la ville": those there
@@ -142,6 +140,6 @@ EXISTING_SYSTEM_BEFORE_RE = re.compile(r"\b(?:son|leur|notre|le|ce|un) (?:dispos
                                        r"(?:limité|réduit|composé|constitué)\s+(?:à|de|d')\s*$"
                                        # "doubler le parc actuel de 710 caméras": the system as it stands, named so
                                        r"|\b(?:dispositif|réseau|parc|système|maillage) (?:actuel|existant)\s+"
-                                       r"(?:de|d')\s*(?:(?:plus de|près de|quelque|environ)\s+)?$"
+                                       rf"(?:de|d')\s*(?:{SET_HEDGE}\s+)?$"
                                        # "Doté de 11 caméras, celui-ci sera bientôt élargi": the system as it stands
                                        r"|^\s*(?:doté|équipé|composé|constitué|fort)e?s?\s+(?:de|d')\s*$")

@@ -352,7 +352,7 @@ def _already_there(phrase: Any) -> bool:
     return False
 
 
-HEDGE_WORDS = ("plus", "près", "moins", "quelque", "environ")
+HEDGE_WORDS = ("plus", "près", "moins", "quelque", "environ")  # the words of lexicon_fr.SET_HEDGE and "moins de"
 
 
 def _definite(number: Any) -> bool:
@@ -360,7 +360,7 @@ def _definite(number: Any) -> bool:
     before its hedge ("aux plus de 280 caméras de Reims", "les quelque 500")."""
     before = number.doc[number.i - 1] if number.i else None
     while before is not None and before.i and (before.like_num or before.lower_ in HEDGE_WORDS or (
-            before.lower_ == "de" and number.doc[before.i - 1].lower_ in ("plus", "près", "moins"))):
+            before.lower_ == "de" and number.doc[before.i - 1].lower_ in HEDGE_WORDS[:3])):
         before = number.doc[before.i - 1]  # "les 1 200": the "1" of the number; "aux plus de": the hedge
     if before is not None and before.lower_ in ("des", "aux"):
         return True  # before a numeral "des" and "aux" are "de les", "à les": never the indefinite article

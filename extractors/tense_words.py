@@ -18,9 +18,11 @@ from extractors.lexicon_fr import (
     INCREMENT_TERMS,
     INSTALL,
     MONTH_NAMES,
+    NOW_WORDS,
     OPENING_PERIOD,
     PAST_INSTALL,
     REPLACED,
+    SET_HEDGE,
     SINCE_MONTH,
     STOCK_NOW,
     SUPPORTED_INSTALL,
@@ -52,10 +54,10 @@ MORE_SINCE_YEAR_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:[\w-]+\s+){0,
                                       r"depuis\s+(?:19|20)\d\d\b")
 # "contre 310 avant notre mandat", "contre onze auparavant", "contre 56 en 2019": the count a comparison sets
 # against, at a time gone or now
-COMPARED_BEFORE_RE = re.compile(r"\bcontre\s+(?:plus de |près de |environ |seulement |à peine |moins de )?$")
+COMPARED_BEFORE_RE = re.compile(rf"\bcontre\s+(?:(?:{SET_HEDGE}|seulement|à peine|moins de)\s+)?$")
 EARLIER_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:auparavant|précédemment|avant\b|jusqu'(?:ici|alors|à présent)"
                               r"|autrefois|il y a\b|en (?:19|20)\d\d|l'an dernier|l'année dernière|l'an passé"
-                              r"|actuellement|aujourd'hui|à ce jour)")
+                              rf"|{NOW_WORDS})")
 # "De 11 caméras installées en 2002 …, le dispositif est monté à 105": where a series starts, the rest of its
 # sentence telling where it went or goes
 SERIES_FROM_BEFORE_RE = re.compile(r"(?:^|[,;:(]|\bet)\s*de\s*$")
@@ -165,9 +167,8 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
 # "passer de 70 actuellement à plus de 200": the now of where a series starts, not of where it goes
-START_NOW_BEFORE_RE = re.compile(r"\bde\s+(?:\d[\d  .]*|[a-zéè-]+)\s+(?:cam[ée]ras?\s+)?(?:aujourd'hui|actuellement"
-                                 r"|à ce jour|pour le moment|à l'heure actuelle)\s+à\s+"
-                                 r"(?:plus de |près de |environ )?$")
+START_NOW_BEFORE_RE = re.compile(rf"\bde\s+(?:\d[\d  .]*|[a-zéè-]+)\s+(?:cam[ée]ras?\s+)?{NOW_WORDS}\s+à\s+"
+                                 rf"(?:{SET_HEDGE}\s+)?$")
 # what will be done with cameras there already: watched, linked, run from elsewhere
 LINKED_TO_COME_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?"
                                r"(?:visionn|reli|raccord|connect|exploit|gér|consult|transf|supervis|basculé"
@@ -234,12 +235,11 @@ DONE_GOVERNOR_BEFORE_RE = re.compile(
 CHANGE_INFINITIVE_BEFORE_RE = re.compile(r"\b(?:passer|porter|augmenter|monter|atteindre|doubler|tripler)\b"
                                          r"[^.;:]{0,70}$")
 # "(350 actuellement, installées depuis 2014)", "– environ 350 actuellement –": the count there now, told aside
-NOW_ASIDE_AFTER_RE = re.compile(r"\s*(?:cam[ée]ras?\s+)?(?:actuellement|aujourd'hui|à ce jour|pour l'instant"
-                                r"|pour le moment|à l'heure actuelle)\s*(?:[)–—,]|-\s|$)")
+NOW_ASIDE_AFTER_RE = re.compile(rf"\s*(?:cam[ée]ras?\s+)?{NOW_WORDS}\s*(?:[)–—,]|-\s|$)")
 FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")
 # "le réseau de vidéoprotection le plus dense de France, fort de 884 caméras": what it has now
-STRONG_OF_BEFORE_RE = re.compile(r"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*(?:(?:plus de|près de"
-                                 r"|quelque|pas moins de|environ)\s+)?$")
+STRONG_OF_BEFORE_RE = re.compile(rf"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*"
+                                 rf"(?:(?:{SET_HEDGE}|pas moins de)\s+)?$")
 # "25 caméras, dont 14 cette année", "dont 6 en 2023": a part dated by its own words, put up then
 PART_DATED_AFTER_RE = re.compile(rf"^\s*(?:cam[ée]ras?\s+)?(?:{BOUNDED_PERIOD})")
 # "le remplacement de 26 anciennes caméras", "remplacer 10 caméras", "la modernisation de 12 autres": cameras
