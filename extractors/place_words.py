@@ -148,8 +148,10 @@ NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collè
 INSTITUTION_WORDS = frozenset({"Code", "Conseil", "Journal", "Parlement", "Sénat", "Assemblée", "Gouvernement",
                                "Préfet", "Procureur", "Tribunal", "Ministère", "Ministre", "État", "Etat"})
 RELATIVE_WORDS = [
-    (re.compile(r"\b(?:agglomération|métropole|intercommunalité|communauté (?:d'agglomération|de communes|urbaine)"
-                r"|agglo|territoire intercommunal|intercommuna(?:l\w*|ux)|(?:supervision|csu) communautaire)\b",
+    # "en agglomération" is the highway code's built-up area, not an intercommunalité
+    (re.compile(r"(?<!\ben )\b(?:agglomération|métropole|intercommunalité"
+                r"|communauté (?:d'agglomération|de communes|urbaine)|agglo|territoire intercommunal"
+                r"|intercommuna(?:l\w*|ux)|(?:supervision|csu) communautaire)\b",
                 re.IGNORECASE), "intercommunalite"),  # "reliées au centre de supervision intercommunal"
     (re.compile(r"\b(?:la ville|la commune|la municipalité|territoire communal|la mairie)\b", re.IGNORECASE),
      "commune"),

@@ -213,8 +213,14 @@ def _relative_word(q: WhereQuestion, said: str) -> FigurePlace | None:
     return None
 
 
+# what the figure's own words end on: a bracket or a relative clause says something else ("(deuxième réseau de
+# la Métropole)", "dont l'efficience est reconnue dans l'agglomération")
+AFTER_FIGURE_END_RE = re.compile(r"[()]|\b(?:dont|où)\b")
+
+
 def _relative_word_near(q: WhereQuestion) -> FigurePlace | None:
-    return _relative_word(q, q.sentence[q.number_start : q.evidence_end].replace("’", "'") + q.after[:60])
+    said_after = AFTER_FIGURE_END_RE.split(q.after[:110].replace("’", "'"), maxsplit=1)[0]
+    return _relative_word(q, q.sentence[q.number_start : q.evidence_end].replace("’", "'") + said_after)
 
 
 def _several_communes(q: WhereQuestion) -> FigurePlace | None:

@@ -274,3 +274,20 @@ def test_a_place_that_situates_another_is_not_the_figures(text, hint, place):
 ])
 def test_a_hyphened_name_with_its_last_word_in_lower_case(text, place):
     assert [f.place for f in extract_text(text, place_hint="Allier")] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the generic noun of the intercommunalité, far in the figure's own clause, names it
+    ("154 caméras de vidéosurveillance supplémentaires vont être installées sur l'agglomération.",
+     "Limoges Métropole"),
+    # not in a bracket or a relative clause that says something else of another thing
+    ("Grâce aux caméras, le CSU a permis 79 interpellations en 2016, dont l'efficience est reconnue dans "
+     "l'agglomération.",
+     "Limoges"),
+    ("73 caméras assurent la surveillance de la ville (deuxième réseau de la Métropole après Rouen).", "Limoges"),
+    # "en agglomération" is the highway code's built-up area, no intercommunalité
+    ("Avec les caméras de vidéoverbalisation, 16 procès-verbaux ont été dressés pour des excès de vitesse en "
+     "agglomération.", "Limoges"),
+])
+def test_the_intercommunalites_generic_noun_in_the_figures_clause(text, place):
+    assert [f.place for f in extract_text(text, place_hint="Limoges")][:1] == [place]
