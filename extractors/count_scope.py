@@ -10,6 +10,9 @@ from extractors.numbers import find_mentions
 SOON_RE = re.compile(r"\bbientôt\s+(?:(?:par|à|de|d')\s*)?")
 
 
+LEAD_TO_ANOTHER_RE = re.compile(r"\s*[,(]?\s*\bet\b")
+
+
 def before_soon_another(text: str, after_number: str) -> str:
     """ "52 caméras et bientôt une soixantaine": a "bientôt" right before another count is that count's; the
     text of the first one ends before it ("52 caméras seront bientôt installées" keeps its own)."""
@@ -17,13 +20,18 @@ def before_soon_another(text: str, after_number: str) -> str:
     if soon is None or not any(m.start == soon.end() for m in find_mentions(after_number)):
         return text
     at = text.find(after_number[: soon.end()])
-    return text[: at + soon.start()] if at >= 0 else text
+    if at < 0:
+        return text
+    # and from the "et" that leads to it: "plus de 300 (et atteindra bientôt 450)", the verb is the 450's
+    lead = [m.start() for m in LEAD_TO_ANOTHER_RE.finditer(text, at, at + soon.start())]
+    return text[: lead[-1] if lead else at + soon.start()]
 
 
 # "Une cinquantaine de caméras, chacune à quatre têtes, entreront en service": a number in an aside that
 # distributes over the count is no count of its own, and the verb after it is still the count's
 DISTRIBUTIVE_BEFORE_RE = re.compile(r",\s*(?:chacune?|chacun)\s+(?:[^\W\d]+\s+){0,2}?(?:à|de|d'|avec)\s*$")
-CLAUSE_BREAK_RE = re.compile(r",\s*(?:et|mais|puis|alors que|tandis que)\b|;")
+# "est passé de 42 à 64, et …", "plus de 300 (et atteindra bientôt 450)": what leads to the next count
+CLAUSE_BREAK_RE = re.compile(r"[,(]\s*(?:et|mais|puis|alors que|tandis que)\b|;")
 # where a count's own clause may begin after another count: "… que 18 caméras sont déjà en service et qu'en tout
 # 33 caméras devraient être posées" (a new subordinate clause, with or without a comma)
 CLAUSE_START_RE = re.compile(r"(?:,\s*|\s)(?:et|mais|puis)\s+qu(?:e\b|['’])|,\s*(?:et|mais|puis)\b|;"
@@ -48,6 +56,13 @@ def own_words_before(before_number: str) -> str:
     if start or not any(not m.year_like for m in find_mentions(before_number)):
         return before_number[start:]
     return ""
+
+
+def up_to_joined_clause(sentence: str, before_number: str) -> str:
+    """The sentence up to a clause joined after the count ("…, et", "(et", "; …"): what is said of it."""
+    if not sentence.startswith(before_number) or not (joined := CLAUSE_BREAK_RE.search(sentence, len(before_number))):
+        return sentence
+    return sentence[: joined.start()]
 
 
 def up_to_next_count(sentence: str, before_number: str) -> str:

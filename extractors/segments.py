@@ -30,6 +30,11 @@ CLAUSE_SPLIT_RE = re.compile(
     # verb of the same subject
     r"|\s+(?=et\s+(?:en\s+)?(?:compt|dispos|possèd|possédait|prévo|vis|atteint|atteindr|totalis)\w*\b)"
     r"|\s+(?=et\s+en\s+(?:ajout|install|pos|implant|déploi|déploy|command|achèt|achet)\w*\b)"  # "et en ajoutera 10"
+    # "a déployé 14 400 caméras et s'est fixé un objectif de 25 000": a reflexive verb after "et" is a second verb
+    # of the same subject
+    r"|\s+(?=et\s+(?:ne\s+|n['’]\s*)?(?:s['’]\s*|se\s+)\w)"
+    # "est passé de 50 à plus de 300 (et atteindra bientôt 450)": a bracket that goes on with "et" says its own
+    r"|\s*(?=\(\s*et\s)"
     # "Vingt caméras ont été installées en 2022 et dix autres le seront en 2023": the others, a clause of their own
     r"|\s+(?=et\s+(?:\d[\d\s\u00a0]*|[a-zé-]+)\s+autres\b)"
     # "qu'il y en avait actuellement 22 et que 55 nouvelles allaient être installées": a second "que" clause

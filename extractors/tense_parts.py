@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from extractors.count_scope import up_to_joined_clause
 from extractors.figure import Metric
 from extractors.state_words import (
     NEW_PART_RE,
@@ -55,7 +56,10 @@ def plus_sign_kind(q: TenseQuestion) -> Metric | None:
 def total_kind(q: TenseQuestion) -> Metric | None:
     """What a total comes to ("portant le total à 76"); a target under an infinitive ("pour passer de 50 à 100")."""
     if TOTAL_BEFORE_RE.search(q.before) and not q.new_sum:
-        return Metric.CAMERAS_PLANNED if says_future(q.sentence) or change_target(q.before) else Metric.CAMERAS
+        # the sentence but for a clause joined after the total: "est passé de 50 à 300, et atteindra bientôt 450"
+        # says the 450's future, not the 300's
+        said = up_to_joined_clause(q.sentence, q.before)
+        return Metric.CAMERAS_PLANNED if says_future(said) or change_target(q.before) else Metric.CAMERAS
     return None
 
 
