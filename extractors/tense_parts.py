@@ -18,6 +18,7 @@ from extractors.tense_checks import change_target, says_future
 from extractors.tense_words import (
     ADDS_SOME_BEFORE_RE,
     BOUNDED_RE,
+    DAMAGE_NOUN_BEFORE_RE,
     DAMAGED_APPOSITION_RE,
     DAMAGED_RE,
     DATED_PARTICIPLE_RE,
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
 
 
 def damaged_kind(q: TenseQuestion) -> Metric | None:
-    if (DAMAGED_RE.search(q.clause) or DAMAGED_APPOSITION_RE.match(q.after)) and not WHOLE_OF_PART_RE.search(q.before):
+    if (DAMAGED_RE.search(q.clause) or DAMAGED_APPOSITION_RE.match(q.after) or DAMAGE_NOUN_BEFORE_RE.search(
+            q.before[-60:])) and not WHOLE_OF_PART_RE.search(q.before):
         return Metric.OTHER
     return None
 

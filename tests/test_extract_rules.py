@@ -198,6 +198,9 @@ def triples(text, **kwargs):
         ("Dans le quartier, 49 caméras qui ont été attaquées seront remplacées.", [("other", 49, "exact")]),
         ("L'an dernier, quatre caméras avaient été les cibles d'un commando.", [("other", 4, "exact")]),
         ("Deux caméras de la ville ont été prises pour cible samedi.", [("other", 2, "exact")]),
+        # or told by the noun of the harm done to them
+        ("Après la destruction de six caméras de surveillance, la ville porte plainte.", [("other", 6, "exact")]),
+        ("Le vol de deux caméras de vidéoprotection a été signalé.", [("other", 2, "exact")]),
         ("Les agents portent 30 caméras piétons.", [("other", 30, "exact")]),
         ("Les agents portent désormais quatre caméras de poitrine.", [("other", 4, "exact")]),
         # cameras kept for another watch than the streets': fire lookouts, each item's own equipment, drones
