@@ -108,7 +108,9 @@ def _continuation(q: BareQuestion) -> bool:
     if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à Amboise"
         head = next((p for p in reversed(q.previous) if p.mention.value >= m.value), head)
     between = norm(text[head.end : m.start])
-    if len(between) >= (160 if share or ADDED_CONTINUATION_RE.search(left) else 80) or re.search(
+    # a list goes on further than a lone continuation: "quatre au stade, sept dans une ZAC, où …, et dix dans…"
+    listed = share or ADDED_CONTINUATION_RE.search(left) or head.head is not None
+    if len(between) >= (160 if listed else 80) or re.search(
             r"[.;]" if not item else r"\.", between):
         return False
     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
@@ -129,6 +131,9 @@ def _continuation(q: BareQuestion) -> bool:
     return q.read(Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share))
 
 
+BRACKETED_PART_AT_RE = re.compile(r"\s+(?:sur|dans|à|au|aux|autour|près|devant)\s+[^\d()]+$")
+
+
 def _opens_a_bracketed_list(q: BareQuestion) -> bool:
     """ "24 caméras (10 à Bregille, 4 à Battant, …)": the first of the parts listed in brackets after a count,
     when another number follows it inside them (one number alone in brackets may be anything)."""
@@ -137,7 +142,9 @@ def _opens_a_bracketed_list(q: BareQuestion) -> bool:
             DENSITY, POPULATION):  # "1 policier pour 1 095 habitants (1 pour 3 143)": a rate's terms, no parts
         return False
     close = q.x.text.find(")", q.m.end, q.sentence.end)
-    return close > 0 and any(q.m.end < o.start < close for o in q.mentions)
+    # "24 caméras vont être installées (10 sur le centre-ville)": one part, where it stands
+    placed_part = head.reading.family == CAMERAS and BRACKETED_PART_AT_RE.match(q.x.text, q.m.end, max(close, 0))
+    return close > 0 and (any(q.m.end < o.start < close for o in q.mentions) or bool(placed_part))
 
 
 def _bracketed_item(q: BareQuestion) -> bool:

@@ -35,6 +35,13 @@ from extractors import extract_text
     ("La ville va lancer l'appel d'offres pour les 407 prochaines caméras prévues.", [("cameras_planned", 407)]),
     ("Le maire a déclaré qu'il y en avait actuellement 22 caméras et que 55 nouvelles allaient être installées.",
      [("cameras", 22), ("cameras_planned", 55)]),
+    # one part in brackets, where it stands
+    ("En effet 24 caméras vont être installées sur le territoire communal (10 sur le centre-ville) pour 100 000 "
+     "euros.", [("cameras_planned", 24), ("cameras_planned", 10)]),
+    # a list of parts goes on past a relative clause of one of them
+    ("Quinze caméras vont être installées en centre-ville, ainsi que quatre au stade, sept dans une ZAC, où des chefs "
+     "d'entreprise avaient relevé des zones d'insécurité, et dix dans le quartier Croix-Rouge.",
+     [("cameras_planned", 15), ("cameras_planned", 4), ("cameras_planned", 7), ("cameras_planned", 10)]),
     # the whole of another thing named before: no camera count
     ("Entre 450 et 650 caméras sont présentes dans 73 communes sur les 433 que compte le département.",
      [("cameras", 450), ("cameras", 650)]),
