@@ -10,9 +10,11 @@ from __future__ import annotations
 from extractors.bare_question import BareQuestion
 from extractors.bare_words import (
     BARE_SUBJECT_VERB_RE,
+    CLAUSE_ENDS_RE,
     COUNTED_NOUN_BEFORE_RE,
     COUNTED_PLURAL_BEFORE_RE,
     INVERTED_HAVE_AFTER_RE,
+    OUT_OF_BEFORE_RE,
     REPEATED_PREDICATE_RE,
     SITE_ITEM_AFTER_RE,
 )
@@ -60,6 +62,16 @@ def whole_of_another(q: BareQuestion) -> bool:
         return False
     q.consumed.add(q.i)
     return True
+
+
+def whole_of_cameras(q: BareQuestion) -> bool:
+    """ "cinq caméras ont été détruites à Nantes, sur 97": the whole a camera count is taken from, said bare
+    after "sur" at the end of its clause, counts the network."""
+    head = q.previous[-1] if q.previous else None
+    if not (head and head.reading.family == CAMERAS and head.mention.value < q.m.value
+            and OUT_OF_BEFORE_RE.search(q.left) and CLAUSE_ENDS_RE.match(q.right)):
+        return False
+    return q.read(Candidate(q.m, Reading(CAMERAS, q.m.end, "caméras"), q.m.start, q.m.end))
 
 
 def of_them_equipped(q: BareQuestion) -> bool:

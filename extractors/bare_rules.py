@@ -21,6 +21,7 @@ from extractors.bare_partitives import (
     opening_item,
     repeated_predicate,
     whole_of_another,
+    whole_of_cameras,
 )
 from extractors.bare_question import BareQuestion
 from extractors.bare_words import (
@@ -342,6 +343,8 @@ BARE_RULES: tuple[BareRule, ...] = (
     BareRule("whole_counted_against", "'80 des 270 lycées': the whole a count is counted against",
              _whole_counted_against),
     BareRule("vote", "'92 sont contre, 7 sont pour': votes cast, left out", _vote),
+    BareRule("whole_of_cameras", "'cinq caméras … détruites, sur 97': the network a camera count is taken from",
+             whole_of_cameras),
     BareRule("breakdown", "'17 caméras … : cinq à la Halte, trois parking Gabriel-Péri, …': the items of a count",
              _breakdown),
     BareRule("bracketed_item", "'le centre-ville (27 caméras), le quartier de Perseigne (14)': cameras there",

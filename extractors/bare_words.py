@@ -35,6 +35,9 @@ BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 # "dix palettes de boissons quittent un entrepôt ; cinq d'entre elles …": the number and plural noun a partitive
 # pronoun points back to, when it is the nearest before it in the sentence
 COUNTED_PLURAL_BEFORE_RE = re.compile(rf"\b(?:\d[\d  .]*|{COUNT_IN_WORDS})\s+([a-zà-ÿ-]{{3,}}s)\b")
+# "cinq caméras … détruites, sur 97": the whole said bare, at the end of its clause
+OUT_OF_BEFORE_RE = re.compile(r"(?:^|[\s,])sur\s+(?:les\s+|un total de\s+)?$")
+CLAUSE_ENDS_RE = re.compile(r"^\s*(?:$|[.;,)!?])")
 # "73 communes sur les 433 que compte le département", "trois bus parmi les trente-trois que compte l'agglomération":
 # the whole a count is taken from, with its owner after the verb
 INVERTED_HAVE_AFTER_RE = re.compile(r"\s*que (?:compte|comptent|possède|possèdent|totalise)\b")

@@ -35,6 +35,9 @@ from extractors import extract_text
     ("La ville va lancer l'appel d'offres pour les 407 prochaines caméras prévues.", [("cameras_planned", 407)]),
     ("Le maire a déclaré qu'il y en avait actuellement 22 caméras et que 55 nouvelles allaient être installées.",
      [("cameras", 22), ("cameras_planned", 55)]),
+    # the network a camera count is taken from, said bare after "sur" at the end of its clause
+    ("Pas moins de cinq caméras municipales ont été détruites à Nantes, sur 97.", [("cameras", 97)]),
+    ("La ville a installé 12 caméras sur 3 sites.", [("cameras", 12)]),
     # one part in brackets, where it stands
     ("En effet 24 caméras vont être installées sur le territoire communal (10 sur le centre-ville) pour 100 000 "
      "euros.", [("cameras_planned", 24), ("cameras_planned", 10)]),
