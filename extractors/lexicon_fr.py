@@ -270,7 +270,9 @@ SUPPORTED_INSTALL = (r"(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:soutenu|financé|s
                      r"achevé|terminé|finalisé|réalisé|effectué|consisté)|permettant|ayant permis"
                      # "le plan s'est traduit par l'installation de 1 510 caméras", "une étape marquée par la mise en
                      # service de quatre caméras": an installation told as done
-                     r"|(?:s'est|se sont|s'était) (?:traduite?s?|concrétisée?s?|matérialisée?s?)|marquée?s? par)"
+                     # with the project it realised: "Ce projet s'est concrétisé par l'installation de 34 caméras"
+                     r"|(?:\bprojet\b[^.;:!?]{0,80}?)?(?:s'est|se sont|s'était) (?:traduite?s?|concrétisée?s?"
+                     r"|matérialisée?s?)|marquée?s? par)"
                      r"(?:\s+[\w'-]+){0,5}?\s+(?:(?:pour|dans|à|en|par)\s+)?(?:l'installation|la pose|la mise en place"
                      r"|la mise en service|le déploiement|l'implantation) d")  # "a financé la pose de 42 caméras"
 # Participles of deciding or planning: "a voté l'installation de 12 caméras" is no installation done.
@@ -288,6 +290,9 @@ DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIP
                   r"[a-zéèêîôû]+(?:é|i|u|is|it)\b"
                   r"(?:\s+[\w'-]+){0,5}?\s+(?:l'installation|la pose|la mise en place|la mise en service"
                   r"|le déploiement|l'implantation) d"
+                  # a project told as realised is no plan: "le projet a abouti", "le projet a été réalisé"
+                  r"|\bprojet\b[^.;:!?]{0,80}?\b(?:(?:a|ont) (?:abouti|vu le jour)"
+                  r"|(?:a|ont) été (?:réalisée?s?|achevée?s?|terminée?s?|menée?s? à bien))\b"
                   # the installation is the subject of a compound past: "L'installation de dix caméras dans les
                   # écoles a coûté 36 000 euros" (not "a été votée": être and the participles of planning stay out)
                   r"|\b(?:l'installation|la pose|la mise en place|la mise en service|le déploiement|l'implantation)"

@@ -198,6 +198,11 @@ def triples(text, **kwargs):
         ("Dans le quartier, 49 caméras qui ont été attaquées seront remplacées.", [("other", 49, "exact")]),
         ("L'an dernier, quatre caméras avaient été les cibles d'un commando.", [("other", 4, "exact")]),
         ("Deux caméras de la ville ont été prises pour cible samedi.", [("other", 2, "exact")]),
+        # a project told as realised is no plan
+        ("Ce projet de prévention s'est concrétisé par l'installation de 34 caméras en des points stratégiques.",
+         [("cameras", 34, "exact")]),
+        ("Le projet de vidéoprotection a abouti en 2019 avec 12 caméras.", [("cameras", 12, "exact")]),
+        ("Le projet prévoit 12 caméras.", [("cameras_planned", 12, "exact")]),
         # or told by the noun of the harm done to them
         ("Après la destruction de six caméras de surveillance, la ville porte plainte.", [("other", 6, "exact")]),
         ("Le vol de deux caméras de vidéoprotection a été signalé.", [("other", 2, "exact")]),
