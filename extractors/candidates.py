@@ -11,6 +11,7 @@ from extractors.dates import counts_from_a_year, find_date_mentions
 from extractors.figure import Figure, Qualifier
 from extractors.gazetteer import Place
 from extractors.numbers import Mention
+from extractors.opening_subject import framing_places
 from extractors.readings import Reading, norm, read_unit
 from extractors.segments import Sentence, Span, clause_spans
 
@@ -42,7 +43,10 @@ def without_frames(places: list[tuple[int, int, Place]], text: str) -> list[tupl
     Haute-Saône, 1 100 habitants"), or right before it ("dans les Ardennes, le village de Seuil"); and less
     one that names an authority ("le préfet de la Corrèze"). The figures are the commune's."""
     kept = []
+    framing = framing_places(places, text)
     for k, (start, end, place) in enumerate(places):
+        if k in framing:
+            continue  # "Bousies, petite commune … située entre Le Cateau-Cambrésis et Bavay, va s'équiper de…"
         before = places[k - 1] if k else None
         after = places[k + 1] if k + 1 < len(places) else None
         if AUTHORITY_BEFORE_RE.search(text[max(0, start - 30) : start]) or (

@@ -15,6 +15,7 @@ from extractors.place_words import (
     ARTICLE_BEFORE_RE,
     BODY_AFTER_RE,
     BODY_BEFORE_RE,
+    COMMUNE_APPOSITION_AFTER_RE,
     COMPOUND_NAME_RE,
     INHABITANTS_AFTER_RE,
     LOCATIVE_BEFORE_RE,
@@ -230,7 +231,8 @@ class NameFinder:
         after = start + len(chunk)
         if not (self._accept(place, text[:start]) or (
                 place.kind == "commune" and place.population >= 2_000 and SUBJECT_VERB_AFTER_RE.match(text, after)) or (
-                place.kind == "commune" and INHABITANTS_AFTER_RE.match(text, after))):
+                place.kind == "commune" and (INHABITANTS_AFTER_RE.match(text, after)
+                                             or COMMUNE_APPOSITION_AFTER_RE.match(text, after)))):
             return None
         if self.commune and place.departement != self.commune.departement and self.is_short_for_commune(chunk):
             return self.commune  # "Vire" on Vire Normandie's page, not Viré in Saône-et-Loire

@@ -43,6 +43,9 @@ SUBJECT_VERB_AFTER_RE = re.compile(r"(?:\s*,[^,.;]{1,30},)?"  # "Genilac, de son
                                    r"(?:a|avait|ont|compte|comptait|dispose|disposait|possède|prévoit|installe|"
                                    r"investit|consacre|vient)\b")  # "a" covers "a consacré", "a installé"
 INHABITANTS_AFTER_RE = re.compile(r"\s*[(,]\s*[\d  .]+\s*(?:habitants|hab\.|âmes)")  # "Vermenton (1 200 habitants)"
+# "Estrébœuf, petite commune des Hauts-de-France, …": a name the text says is a commune's
+COMMUNE_APPOSITION_AFTER_RE = re.compile(r"\s*,\s*(?:(?:la|une|cette)\s+)?(?:(?:petite?|grande?|paisible|jolie|modeste)"
+                                         r"\s+)?(?:commune|ville|village|bourg|cité)\b")
 BODY_LEAD_RE = re.compile(r"(?:^|\s)(?:la région|le département|le conseil (?:régional|départemental))\s+"
                           r"(?:(?:de la|de l'|de|du|des|d')\s*)?", re.IGNORECASE)
 TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s")  # "Saint-Louis : le CSU fête ses six ans"

@@ -291,3 +291,20 @@ def test_a_hyphened_name_with_its_last_word_in_lower_case(text, place):
 ])
 def test_the_intercommunalites_generic_noun_in_the_figures_clause(text, place):
     assert [f.place for f in extract_text(text, place_hint="Limoges")][:1] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the places of the opening commune's apposition only situate it
+    ("Bousies, petite commune rurale du Nord située entre Le Cateau-Cambrésis et Bavay, sur la route de Mons, va "
+     "s'équiper de 27 caméras de vidéosurveillance.", "Bousies"),
+    # a name the text says is a commune's, however small
+    ("Estrébœuf, petite commune des Hauts-de-France, dispose aujourd'hui de 13 caméras de vidéosurveillance.",
+     "Estrébœuf"),
+    # what it is compared with measures it
+    ("Meaux s'est offert le plus grand centre de vidéosurveillance après celui de Nice, avec 220 caméras.", "Meaux"),
+    # not a subject beside it
+    ("Saint-Denis recevra 500 caméras supplémentaires, tandis que Marseille va recevoir 330 caméras en 2022.",
+     "Marseille"),
+])
+def test_the_commune_opening_the_sentence_is_framed_by_its_apposition(text, place):
+    assert [f.place for f in extract_text(text, place_hint="Cantal") if f.metric.startswith("cameras")][-1:] == [place]
