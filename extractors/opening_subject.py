@@ -22,6 +22,7 @@ APPOSITION_OPENER_RE = re.compile(
     r"|\s*(?:dans|en|près|non loin|aux portes|au (?:nord|sud|cœur|centre)|à l'(?:est|ouest)|entre|sur la route"
     r"|à \d+\s*(?:km|kilomètres))\b", re.IGNORECASE)
 APPOSITION_END_RE = re.compile(r"[,:;]")
+OWN_COUNT_AFTER_RE = re.compile(r"\s*\(\s*\d")
 # what a commune is compared with: "juste derrière Nice", "après celui de Nice", "plus de caméras que Nice" (not
 # a subject beside it: "tandis que Marseille va recevoir", "tout comme Fontenay-Trésigny")
 COMPARED_BEFORE_RE = re.compile(r"\b(?:(?:derrière|devant|après)\s*(?:(?:celui|celle|ceux|celles)\s+(?:de|d'|du)\s*)?"
@@ -54,6 +55,8 @@ def _in_apposition(places: list[Named], text: str) -> set[int]:
 
 
 def _compared(places: list[Named], text: str) -> set[int]:
-    """Communes named as what the opening commune is compared with."""
-    return {k for k, (start, _, place) in enumerate(places)
-            if k and place.kind == "commune" and COMPARED_BEFORE_RE.search(text[max(0, start - 40) : start])}
+    """Communes named as what the opening commune is compared with, unless with a count of their own ("devant
+    Beausoleil (385)")."""
+    return {k for k, (start, end, place) in enumerate(places)
+            if k and place.kind == "commune" and COMPARED_BEFORE_RE.search(text[max(0, start - 40) : start])
+            and not OWN_COUNT_AFTER_RE.match(text, end)}
