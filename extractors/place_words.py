@@ -27,7 +27,7 @@ NEXT_COUNT_RE = re.compile(rf"\b(?:et|puis)\s+(?:\d|(?:{'|'.join(sorted(NUMBER_W
 NEXT_NUMBER_RE = re.compile(rf"\d+(?!\d|\s*(?:er\s+)?(?:{MONTH_PATTERN})\b)", re.IGNORECASE)
 # Where a figure's place is named after it: "à Rezé", "dans le quartier…", "pour Montauban" (an amount's
 # beneficiary), "aux communes du Tarn-et-Garonne", "sur le Vieux-Bassin".
-LOCATIVE_RE = re.compile(r"\b(?:(?:à|au|aux|dans|sur|pour)\s+|(?:dans|sur) (?:le |la |les |l['’]))"
+LOCATIVE_RE = re.compile(r"\b(?:(?:à|au|aux|dans|sur|pour)\s+|(?:dans|sur) (?:le |la |les |l['’])|à (?:la |l['’]))"
                          r"(?:la (?:commune|ville)(?: déléguée)? d(?:e\s+|['’]))?"
                          r"(?=[A-ZÀ-Ý])"
                          r"|\baux communes (?:du|de la|de l['’]|de|des)\s*(?=[A-ZÀ-Ý])")
@@ -88,12 +88,16 @@ NAMED_SITES = (r"rue|avenue|boulevard|place|parc|square|allée|impasse|quai|espl
 LONE_SITES = (r"gare|plage|front de mer|cimetière|marché couvert|aéroport|médiathèque|déchetterie|"
               r"déchèterie|zone commerciale")
 SITE_AFTER_VERB_RE = re.compile(
-    # up to four words before the site, none of them a preposition: the first place said after the count
-    r"^\s*(?:(?!(?:à|au|aux|dans|sur|de|du|des|d|devant|près|autour|et|ou|pour|avec|en|par|dont|qui|que)\b)"
-    r"[\w’-]+\s+){0,4}?(?:dans|sur|à|au|aux|autour d[eu]|aux abords d[eu]|près d[eu]|devant|le long d[eu]"
+    # up to five words before the site, none of them a preposition but the camera's own complement ("de
+    # vidéoprotection") and a state of works ("en cours d'installation"): the first place said after the count
+    r"^\s*(?:(?:de|d['’])\s*(?:vidéo-?protection|vidéo-?surveillance|surveillance)\s+)?"
+    r"(?:(?:(?!(?:à|au|aux|dans|sur|de|du|des|d|devant|près|autour|et|ou|pour|avec|en|par|dont|qui|que)\b)"
+    r"[\w’-]+|en cours d['’](?:installation|implantation|déploiement))\s+){0,5}?"
+    r"(?:dans|sur|à|au|aux|autour d[eu]|aux abords d[eu]|près d[eu]|devant|le long d[eu]"
     r"|en face d[eu])\s+(?:la |le |les |l['’])?"
     rf"((?:{NAMED_SITES})(?:\s+(?:de la |du |des |de l['’]|d['’]|de )?[A-ZÀ-Ý][\w'’-]*(?:[\s-]+(?:de|du|des|la|le)?\s*"
     rf"[A-ZÀ-Ý][\w'’-]*)*)|(?:{LONE_SITES})\b(?:\s+(?:de la |du |des |de l['’]|d['’]|de )?[A-ZÀ-Ý][\w'’-]*"
+    r"(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*"
     r"|\s+(?:communale?|municipale?|intercommunale?|principale?|routière|SNCF)\b)?)")
 # "la MJC est équipée de sept caméras", "le cimetière est équipé depuis mars 2012 de deux caméras", "la gare SNCF
 # s'est équipée de cinq caméras": the site the sentence says is equipped, its subject
@@ -149,7 +153,10 @@ NOT_PLACES_RE = re.compile(r"(?:résidences?|rue|avenue|place|parc|école|collè
                            re.IGNORECASE)
 # Capitalised words that name a text or an institution, never a district: "au Code de la route", "au Conseil d'État"
 INSTITUTION_WORDS = frozenset({"Code", "Conseil", "Journal", "Parlement", "Sénat", "Assemblée", "Gouvernement",
-                               "Préfet", "Procureur", "Tribunal", "Ministère", "Ministre", "État", "Etat"})
+                               "Préfet", "Procureur", "Tribunal", "Ministère", "Ministre", "État", "Etat",
+                               # "190 000 € à la Mairie", "à la Police nationale": who, not where
+                               "Ville", "Mairie", "Commune", "Police", "Gendarmerie", "Préfecture", "Région",
+                               "Département", "Métropole", "Agglomération"})
 RELATIVE_WORDS = [
     # "en agglomération" is the highway code's built-up area, not an intercommunalité
     (re.compile(r"(?<!\ben )\b(?:agglomération|métropole|intercommunalité"

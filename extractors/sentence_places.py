@@ -332,7 +332,9 @@ def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: in
             return to_figure_place(f.commune)
         following = NEXT_COUNT_RE.split(sentence[name.end() : clause_end], maxsplit=1)[0]
         if f.commune and not re.search(r"\b(?:à|au)\s+[A-ZÀ-Ý]", following):
-            return f.district(name.group(0))
+            # "à la Grette": the article that "à" keeps is the district's own ("La Grette")
+            article = re.search(r"\bà\s+(la |l['’])$", m.group(0))
+            return f.district((article.group(1).replace("’", "'").capitalize() if article else "") + name.group(0))
         # "… Les Mées au Jas de Bouffan et l'Étoile à Puyricard": spread over several, the commune's
         return f.relative("commune")
     return None

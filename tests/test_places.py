@@ -308,3 +308,19 @@ def test_the_intercommunalites_generic_noun_in_the_figures_clause(text, place):
 ])
 def test_the_commune_opening_the_sentence_is_framed_by_its_apposition(text, place):
     assert [f.place for f in extract_text(text, place_hint="Cantal") if f.metric.startswith("cameras")][-1:] == [place]
+
+
+@pytest.mark.parametrize(("text", "hint", "place"), [
+    # "à la" names a district with its article
+    ("Depuis la mi-décembre, quatre caméras sont opérationnelles à la Challe.", "Éragny", "Éragny / La Challe"),
+    # a site a few words after the verb, past the camera's own complement and a state of works
+    ("Pour renforcer la sécurité, 34 caméras high-tech vont donc être installées au cimetière Terrain Fleuri.",
+     "Le Tampon", "Le Tampon / cimetière Terrain Fleuri"),
+    ("Trois nouvelles caméras de vidéoprotection sont en cours d'installation près de la gare.", "La Seyne-sur-Mer",
+     "La Seyne-sur-Mer / gare"),
+    # an institution after "à la" is who, not where
+    ("Les 41 caméras de vidéoprotection sont reliées à la Gendarmerie.", "La Roquette-sur-Siagne",
+     "La Roquette-sur-Siagne"),
+])
+def test_a_site_said_after_the_verb(text, hint, place):
+    assert [f.place for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")] == [place]
