@@ -198,6 +198,12 @@ def triples(text, **kwargs):
         ("Dans le quartier, 49 caméras qui ont été attaquées seront remplacées.", [("other", 49, "exact")]),
         ("L'an dernier, quatre caméras avaient été les cibles d'un commando.", [("other", 4, "exact")]),
         ("Deux caméras de la ville ont été prises pour cible samedi.", [("other", 2, "exact")]),
+        # a size that sorts the systems a procedure asks about is no count
+        ("Les pièces à joindre au dossier ne sont pas les mêmes selon que le système comporte 7 caméras au plus ou 8 "
+         "caméras et plus.", []),
+        ("Pour une installation plus importante (à partir de 8 caméras), il faut joindre un rapport de présentation.",
+         []),
+        ("La commune a déposé le dossier de son système de 12 caméras.", [("cameras", 12, "exact")]),
         # a project told as realised is no plan
         ("Ce projet de prévention s'est concrétisé par l'installation de 34 caméras en des points stratégiques.",
          [("cameras", 34, "exact")]),
