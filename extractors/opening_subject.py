@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from extractors.gazetteer import Place
 
-# what may stand before the opening commune: nothing, or "À"
-OPENING_BEFORE_RE = re.compile(r"^[\W\d]*(?:à\s+)?$", re.IGNORECASE)
+# what may stand before the opening commune: nothing, "À", or a short opening phrase ("En 2020, Nîmes …", "Pour y
+# répondre, Meaux …")
+OPENING_BEFORE_RE = re.compile(r"^[\W\d]*(?:[^,;:.]{1,40},\s*)?(?:à\s+)?$", re.IGNORECASE)
 # how an apposition to a commune begins: what it is ("petite commune rurale du Nord", "ville d'à peine 3 500
 # habitants"), where it lies ("située entre …", "dans la Somme près de Ham", "sur la route de Mons")
 APPOSITION_OPENER_RE = re.compile(
@@ -22,7 +23,7 @@ APPOSITION_OPENER_RE = re.compile(
     r"|\s*(?:dans|en|près|non loin|aux portes|au (?:nord|sud|cœur|centre)|à l'(?:est|ouest)|entre|sur la route"
     r"|à \d+\s*(?:km|kilomètres))\b", re.IGNORECASE)
 APPOSITION_END_RE = re.compile(r"[,:;]")
-OWN_COUNT_AFTER_RE = re.compile(r"\s*\(\s*\d")
+OWN_COUNT_AFTER_RE = re.compile(r"\s*\(\s*(?:\d|[\w-]+\s+(?:pour|caméras?)\b)")  # "(385)", "(une pour 70 habitants)"
 # what a commune is compared with: "juste derrière Nice", "après celui de Nice", "plus de caméras que Nice" (not
 # a subject beside it: "tandis que Marseille va recevoir", "tout comme Fontenay-Trésigny")
 COMPARED_BEFORE_RE = re.compile(r"\b(?:(?:derrière|devant|après)\s*(?:(?:celui|celle|ceux|celles)\s+(?:de|d'|du)\s*)?"

@@ -118,7 +118,14 @@ def _company(text: str, chunk: str, start: int, place: Place) -> bool:
     return chunk in COMPANY_NAMES and bool(TRADE_NEAR_RE.search(text[max(0, start - 120) : start + 120]))
 
 
-NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference, _company)
+def _acronym(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "le Groupement d'assistance et de protection (GAP)": a body's initials in brackets, not the town."""
+    end = start + len(chunk)
+    return (place.kind == "commune" and chunk.isupper() and len(chunk) <= 5
+            and text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")")
+
+
+NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference, _company, _acronym)
 
 
 HYPHENS = {0x2010: "-", 0x2011: "-"}  # the hyphen and the non-breaking hyphen of typeset text

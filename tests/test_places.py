@@ -305,6 +305,11 @@ def test_the_intercommunalites_generic_noun_in_the_figures_clause(text, place):
     # not a subject beside it
     ("Saint-Denis recevra 500 caméras supplémentaires, tandis que Marseille va recevoir 330 caméras en 2022.",
      "Marseille"),
+    # after a short opening phrase
+    ("Pour y répondre, Meaux s'est offert le plus grand centre après celui de Nice, avec 220 caméras.", "Meaux"),
+    # a commune compared that has a count of its own keeps it
+    ("Briatexte (une caméra pour 400 habitants) se hisserait derrière Bièvres (une pour 70 habitants).",
+     "Bièvres (Essonne)"),
 ])
 def test_the_commune_opening_the_sentence_is_framed_by_its_apposition(text, place):
     assert [f.place for f in extract_text(text, place_hint="Cantal") if f.metric.startswith("cameras")][-1:] == [place]
@@ -324,3 +329,9 @@ def test_the_commune_opening_the_sentence_is_framed_by_its_apposition(text, plac
 ])
 def test_a_site_said_after_the_verb(text, hint, place):
     assert [f.place for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")] == [place]
+
+
+def test_a_bodys_initials_in_brackets_are_not_a_town():
+    text = ("5 500 caméras et une centaine d'agents regroupés au sein du Groupement d'assistance et de protection "
+            "(GAP) renforcent la sécurité.")
+    assert [f.place for f in extract_text(text, place_hint="Marseille")] == ["Marseille"]
