@@ -280,6 +280,9 @@ def test_a_hyphened_name_with_its_last_word_in_lower_case(text, place):
     # the generic noun of the intercommunalité, far in the figure's own clause, names it
     ("154 caméras de vidéosurveillance supplémentaires vont être installées sur l'agglomération.",
      "Limoges Métropole"),
+    # nor past the next count, whose own it is
+    ("Les 96 caméras supplémentaires posées depuis 2014 s'ajoutent aux plus de 280 caméras de l'agglomération.",
+     "Limoges"),
     # not in a bracket or a relative clause that says something else of another thing
     ("Grâce aux caméras, le CSU a permis 79 interpellations en 2016, dont l'efficience est reconnue dans "
      "l'agglomération.",
