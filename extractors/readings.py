@@ -67,10 +67,10 @@ ON_BOARD_AFTER_RE = re.compile(
 VEHICLE_EQUIPPED_BEFORE_RE = re.compile(rf"\b{VEHICLES}\b(?:\s+[\w'-]+){{0,3}}?,?\s+(?:(?:est|sont|désormais)\s+)*"
                                         r"(?:(?:équipée?s?|dotée?s?|munie?s?|pourvue?s?)\s+(?:de\s+|d')|à\s+)$")
 # "Muni de deux caméras sur son toit, le véhicule …", "quatre caméras, placées sur le toit de la voiture"
-# "Muni de deux caméras sur son toit, le véhicule …", "quatre caméras, placées sur le toit de la voiture"; "huit
-# caméras ont été intégrées à la rampe lumineuse", "les 2 caméras situées sur le gyrophare": a car's, whatever the topic
 ROOF_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])[^.;]{{0,30}}?"
                            rf"\bsur (?:(?:son|leur) toit\b|le toit (?:du|de la|de l'|des|de sa)\s*{VEHICLES}\b)")
+# "huit caméras ont été intégrées à la rampe lumineuse", "les 2 caméras situées sur le gyrophare": a car's, whatever
+# the topic
 BEACON_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])[^.;]{{0,30}}?"
                              r"\b(?:sur|dans|à) (?:la |le |les )?(?:rampe (?:lumineuse|de gyrophares?)|gyrophares?)\b")
 VEHICLE_RE = re.compile(rf"\b{VEHICLES}\b")

@@ -188,13 +188,13 @@ MOVED_RE = re.compile(rf"\b(?:{FUTURE_PASSIVE})\s+(?:\w+\s+)?(?:déplac|redéplo
 PHASE_RE = re.compile(r"\b(?:phase|tranche|étape)\b")
 DONE_RE = re.compile(r"\b(?:réalisée?s?|achevée?s?|terminée?s?)\b")
 IN_PROGRESS_RE = re.compile(r"\ben cours\b(?! de validité)")
-# "une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés": damaged, said in apposition
-# "huit caméras, endommagées", "50 caméras de vidéoprotection, brûlées": the state in apposition, its noun's
-# complement ("de vidéoprotection") between
 # "après la destruction de six caméras", "le vol de deux caméras": the noun of the harm done to the cameras counted
 DAMAGE_NOUN_BEFORE_RE = re.compile(r"\b(?:destruction|dégradation|détérioration|vandalisme|vol|saccage|sabotage"
                                    r"|incendie|arrachage|caillassage)s?\s+(?:de|d')\s*(?:[\w-]+\s+){0,2}$",
                                    re.IGNORECASE)
+# "une dizaine d'appareils, vandalisés lors des émeutes, doivent être remplacés": damaged, said in apposition
+# "huit caméras, endommagées", "50 caméras de vidéoprotection, brûlées": the state in apposition, its noun's
+# complement ("de vidéoprotection") between
 DAMAGED_APPOSITION_RE = re.compile(rf"^\s*(?:(?:de|d')\s*)?[\w-]+(?:\s+(?:de|d')\s*[\w-]+)?\s*,\s*(?:{DAMAGED})")
 # "aucune caméra supplémentaire n'est prévue": a plan denied
 NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(?:pas\s+|plus\s+|encore\s+)?"
