@@ -143,9 +143,11 @@ def _opens_a_bracketed_list(q: BareQuestion) -> bool:
             DENSITY, POPULATION):  # "1 policier pour 1 095 habitants (1 pour 3 143)": a rate's terms, no parts
         return False
     close = q.x.text.find(")", q.m.end, q.sentence.end)
+    if close < 0:
+        return False
     # "24 caméras vont être installées (10 sur le centre-ville)": one part, where it stands
-    placed_part = head.reading.family == CAMERAS and BRACKETED_PART_AT_RE.match(q.x.text, q.m.end, max(close, 0))
-    return close > 0 and (any(q.m.end < o.start < close for o in q.mentions) or bool(placed_part))
+    return any(q.m.end < o.start < close for o in q.mentions) or (
+        head.reading.family == CAMERAS and bool(BRACKETED_PART_AT_RE.match(q.x.text, q.m.end, close)))
 
 
 def _bracketed_item(q: BareQuestion) -> bool:

@@ -89,13 +89,12 @@ class MetricQuestion:
 
 # "Pour les systèmes comportant 8 caméras et plus, un plan de masse…", "Systèmes comprenant moins de 8 caméras :": a
 # size that sorts the systems a procedure asks about, no count of cameras anywhere
-SYSTEM_SIZE_BEFORE_RE = re.compile(r"\b(?:systèmes?|installations?|dispositifs?)\b[^.;:]{0,40}?(?:\bde|d'|comprenant"
-                                   r"|comportant|comporte|comprend|comptant|compte|à partir de)\s*"
-                                   r"(?:(?:moins de|au moins|au maximum|au plus)\s*)?"
+SYSTEM_SIZE_BEFORE_RE = re.compile(r"\b(?:systèmes?|installations?|dispositifs?)\b[^.;:]{0,40}?"
+                                   r"(?:(?:\bde|d'|comprenant|comportant|comporte|comprend|comptant|compte)\s*"
+                                   r"(?P<bound>moins de|au moins|au maximum|au plus"
                                    # "comporte 7 caméras au plus ou 8 caméras et plus": the other class
-                                   r"(?:\d+\s+caméras?\s+(?:au plus|ou plus|et plus|ou moins)\s+(?:ou|et)\s*)?$")
-SIZE_BOUND_BEFORE_RE = re.compile(r"(?:moins de|à partir de|au moins|au maximum|au plus|\d+\s+caméras?\s+(?:au plus"
-                                  r"|ou plus|et plus|ou moins)\s+(?:ou|et))\s*$")
+                                   r"|\d+\s+caméras?\s+(?:au plus|ou plus|et plus|ou moins)\s+(?:ou|et))?"
+                                   r"|(?P<from>à partir de))\s*$")
 SIZE_BOUND_AFTER_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?(?:ou plus|et plus|au plus|ou moins|au maximum|au minimum)\b")
 PROCEDURE_RE = re.compile(r"\b(?:dossiers?|pièces?|cerfa|formulaires?|demande d'autorisation|rapport de présentation"
                           r"|plan de masse|autorisation préfectorale)\b")
@@ -104,8 +103,7 @@ PROCEDURE_RE = re.compile(r"\b(?:dossiers?|pièces?|cerfa|formulaires?|demande d
 def _size_of_a_class(q: MetricQuestion) -> bool:
     x, c, start = q.x, q.c, q.sentence.start
     size = SYSTEM_SIZE_BEFORE_RE.search(norm(x.text[max(start, c.mention.start - 70) : c.mention.start]))
-    if not size or not (SIZE_BOUND_BEFORE_RE.search(size.group(0)) or SIZE_BOUND_AFTER_RE.match(
-            norm(x.text[c.end : c.end + 30]))):
+    if not size or not (size["bound"] or size["from"] or SIZE_BOUND_AFTER_RE.match(norm(x.text[c.end : c.end + 30]))):
         return False
     return bool(PROCEDURE_RE.search(norm(x.text[max(0, start - 300) : q.sentence.end + 300])))
 

@@ -26,9 +26,9 @@ APPOSITION_END_RE = re.compile(r"[,:;]")
 OWN_COUNT_AFTER_RE = re.compile(r"\s*\(\s*(?:\d|[\w-]+\s+(?:pour|caméras?)\b)")  # "(385)", "(une pour 70 habitants)"
 # what a commune is compared with: "juste derrière Nice", "après celui de Nice", "plus de caméras que Nice" (not
 # a subject beside it: "tandis que Marseille va recevoir", "tout comme Fontenay-Trésigny")
-COMPARED_BEFORE_RE = re.compile(r"\b(?:(?:derrière|devant|après)\s*(?:(?:celui|celle|ceux|celles)\s+(?:de|d'|du)\s*)?"
-                                r"|(?:plus|moins|autant|davantage|mieux)\s+(?:[\w'-]+\s+){0,3}?qu(?:e\s+|'\s*))$",
-                                re.IGNORECASE)
+COMPARED_COMMUNE_BEFORE_RE = re.compile(
+    r"\b(?:(?:derrière|devant|après)\s*(?:(?:celui|celle|ceux|celles)\s+(?:de|d'|du)\s*)?"
+    r"|(?:plus|moins|autant|davantage|mieux)\s+(?:[\w'-]+\s+){0,3}?qu(?:e\s+|'\s*))$", re.IGNORECASE)
 
 Named = tuple[int, int, "Place"]
 
@@ -59,5 +59,5 @@ def _compared(places: list[Named], text: str) -> set[int]:
     """Communes named as what the opening commune is compared with, unless with a count of their own ("devant
     Beausoleil (385)")."""
     return {k for k, (start, end, place) in enumerate(places)
-            if k and place.kind == "commune" and COMPARED_BEFORE_RE.search(text[max(0, start - 40) : start])
+            if k and place.kind == "commune" and COMPARED_COMMUNE_BEFORE_RE.search(text[max(0, start - 40) : start])
             and not OWN_COUNT_AFTER_RE.match(text, end)}

@@ -211,7 +211,7 @@ AFTER_FIGURE_END_RE = re.compile(r"[()]|\b(?:dont|où)\b")
 def _relative_word_near(q: WhereQuestion) -> FigurePlace | None:
     # its 60 characters, and on to 110 while no other count begins ("… supplémentaires posées depuis 2014
     # s'ajoutent aux plus de 280 caméras de l'agglomération": the agglomération is the 280's)
-    own = q.after[:60] + q.after_evidence[60:110] if len(q.after_evidence) > 60 else q.after[:60]
+    own = q.after[:60] + q.after_evidence[60:110]
     said_after = AFTER_FIGURE_END_RE.split(own.replace("’", "'"), maxsplit=1)[0]
     return _relative_word(q, q.sentence[q.number_start : q.evidence_end].replace("’", "'") + said_after)
 
