@@ -21,6 +21,7 @@ from extractors.bare_words import (
 from extractors.candidates import Candidate, word_end
 from extractors.cues import CAMERA_WORDS_RE, PARTITIVE_EQUIPPED_RE, PARTITIVE_RE
 from extractors.readings import CAMERAS, OTHER, Reading, norm
+from extractors.state_words import PLANNED_PARTICIPLE_AFTER_RE
 
 
 def of_them_counted(q: BareQuestion) -> bool:
@@ -66,10 +67,10 @@ def whole_of_another(q: BareQuestion) -> bool:
 
 def whole_of_cameras(q: BareQuestion) -> bool:
     """ "cinq caméras ont été détruites à Nantes, sur 97": the whole a camera count is taken from, said bare
-    after "sur" at the end of its clause, counts the network."""
+    after "sur" at the end of its clause, counts the network; "48 caméras sur 60 initialement prévues", the plan."""
     head = q.previous[-1] if q.previous else None
-    if not (head and head.reading.family == CAMERAS and head.mention.value < q.m.value
-            and OUT_OF_BEFORE_RE.search(q.left) and CLAUSE_ENDS_RE.match(q.right)):
+    if not (head and head.reading.family == CAMERAS and head.mention.value < q.m.value and OUT_OF_BEFORE_RE.search(
+            q.left) and (CLAUSE_ENDS_RE.match(q.right) or PLANNED_PARTICIPLE_AFTER_RE.match(norm(q.right)))):
         return False
     return q.read(Candidate(q.m, Reading(CAMERAS, q.m.end, "caméras"), q.m.start, q.m.end))
 

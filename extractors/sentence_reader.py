@@ -37,6 +37,7 @@ from extractors.pronoun_gender import masculine_pronoun_before
 from extractors.qualifiers import base_hedge, qualifier_before
 from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm, read_unit
 from extractors.segments import Sentence
+from extractors.state_words import PLANNED_PARTICIPLE_AFTER_RE
 
 MULTIPLIER_AFTER_RE = re.compile(r"\s*fois\s+(?:plus|moins|supérieure?s?|inférieure?s?|davantage)\b", re.IGNORECASE)
 # "multiplier par quatre le nombre de caméras", "a été multiplié par 3,5", "divisé par deux": a factor
@@ -301,5 +302,8 @@ class SentenceReader:
             return False  # "la 4e tranche porte sur 18 caméras": what a programme is about
         if re.search(r"\bcam[ée]ras\s+sur\s*$", left) and SITES_NEXT_RE.match(norm(text[m.end : m.end + 30])):
             return False  # "l'implantation de 12 caméras sur 8 sites": where they go, not of how many
+        if re.search(r"\bcam[ée]ras\s+sur\s+(?:les\s+)?$", left) and PLANNED_PARTICIPLE_AFTER_RE.match(
+                norm(text[m.end : m.end + 60])):
+            return False  # "48 caméras sur 60 initialement prévues": the plan, a count of its own
         near = DAY_RE.sub(" ", left[-45:])  # "votée le 14 juin, porte sur 18 caméras": a day counts nothing
         return bool(re.search(r"\d", near[:-5])) or bool(before and m.start - before[-1].end < 45)

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from extractors.count_scope import before_soon_another, from_previous_count, own_words_before, up_to_next_count
+from extractors.count_scope import (
+    before_soon_another,
+    before_whole_planned,
+    from_previous_count,
+    own_words_before,
+    up_to_next_count,
+)
 from extractors.figure import Metric
 from extractors.normal_text import norm
 from extractors.state_words import (
@@ -339,6 +345,9 @@ def camera_metric(
     # "aucune caméra supplémentaire n'est prévue": a plan denied tells no plan
     clause, sentence = NO_PLAN_RE.sub(" ", clause), NO_PLAN_RE.sub(" ", sentence)
     clause, sentence = (before_soon_another(text, norm(after_number)) for text in (clause, sentence))
+    before = norm(before_number)
+    rest = sentence[len(before):] if before and sentence.startswith(before) else norm(after_number)
+    clause, sentence = (before_whole_planned(text, rest) for text in (clause, sentence))
     if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,

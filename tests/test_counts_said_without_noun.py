@@ -38,6 +38,11 @@ from extractors import extract_text
     # the network a camera count is taken from, said bare after "sur" at the end of its clause
     ("Pas moins de cinq caméras municipales ont été détruites à Nantes, sur 97.", [("cameras", 97)]),
     ("La ville a installé 12 caméras sur 3 sites.", [("cameras", 12)]),
+    # the part of a planned whole that is up: the plan's participle is the whole's, not the part's
+    ("En avril 2015, le dispositif atteignait 48 caméras sur 60 initialement prévues.",
+     [("cameras", 48), ("cameras_planned", 60)]),
+    ("Avec 229 caméras installées dans les rues sur un total de 350 programmées pour la fin 2017, les deux tiers du "
+     "programme sont réalisés.", [("cameras", 229), ("cameras_planned", 350)]),
     # one part in brackets, where it stands
     ("En effet 24 caméras vont être installées sur le territoire communal (10 sur le centre-ville) pour 100 000 "
      "euros.", [("cameras_planned", 24), ("cameras_planned", 10)]),
