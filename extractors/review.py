@@ -232,6 +232,26 @@ REVIEW_RULES: tuple[ReviewRule, ...] = (
           "160 appareils des parkings.", "160", "cameras")),
     ),
     ReviewRule(
+        "in_use_now",
+        "a count of cameras that a verb of use governs in the present ('les écrans retransmettent les images de "
+        "10 caméras', 'sur le viaduc, 19 caméras surveillent le trafic') is of cameras there now, whatever "
+        "the sentence says of the future",
+        (Metric.CAMERAS_PLANNED,),
+        lambda s: s.time is Time.PRESENT and _uses(s) and s.finite == s.verb and s.noun in CAMERA_LEMMAS
+        and not s.new and s.intention is None and s.operation is None and not s.to_come,
+        Metric.CAMERAS,
+        re.compile(r"\b(?:surveill|visionn|regard|g[èé]r|exploit|contr[ôo]l|pilot|supervis|reli|film|centralis|"
+                   r"enregistr|partag|transmet|suiv|suit|utilis|consult|visualis|scrut)\w*"),
+        (("Ses écrans retransmettent les images de 10 caméras réparties sur le territoire, que visionneront les "
+          "gardes champêtres.", "10", "cameras"),
+         ("Sur le viaduc, 19 caméras surveillent le trafic, et deux agents seront recrutés l'an prochain.", "19",
+          "cameras"),
+         ("Dès l'an prochain, deux agents surveilleront 12 nouvelles caméras.", "12", "cameras_planned"),
+         # a verb of use in the infinitive tells what can be done, not what is there
+         ("Cet outil permet de piloter 250 caméras et plus de 600 caméras d'ici la fin de l'année.", "600",
+          "cameras_planned")),
+    ),
+    ReviewRule(
         "own_verb_present_have",
         "a count whose own verb of having is in the present is the stock, whatever another count of the "
         "sentence says of the future",

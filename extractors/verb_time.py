@@ -29,6 +29,8 @@ def finite_time(verb: Any) -> tuple[Time, Any]:
     mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
     if ("Cnd" in mood or "Fut" in tense) and _imperfect_of_er_verb(finite):
         return Time.PAST, finite
+    if "Pres" in tense and (told := _er_future_read_as_present(finite)):
+        return told, finite
     if "Cnd" in mood:
         return Time.CONDITIONAL, finite
     if "Fut" in tense:
@@ -57,6 +59,18 @@ def _imperfect_of_er_verb(verb: Any) -> bool:
     lemma, word = verb.lemma_.lower(), verb.lower_
     return (lemma.endswith("er") and lemma not in IRREGULAR_ER_FUTURES and word.endswith(("ait", "aient", "ais"))
             and not ER_FUTURE_ENDING_RE.search(word))
+
+
+ER_CONDITIONAL_ENDING_RE = re.compile(r"[eè]r(?:ais|ait|ions|iez|aient)$")
+
+
+def _er_future_read_as_present(verb: Any) -> Time | None:
+    """ "65 caméras scruteront la ville", "50 caméras surveilleraient": the small model tags some futures and
+    conditionals of verbs in -er as presents; the ending after the "er" the stem keeps says which they are."""
+    lemma, word = verb.lemma_.lower(), verb.lower_
+    if not (lemma.endswith("er") and word[:3] == lemma[:3] and ER_FUTURE_ENDING_RE.search(word)):
+        return None
+    return Time.CONDITIONAL if ER_CONDITIONAL_ENDING_RE.search(word) else Time.FUTURE
 
 
 def _subject_of_bare_participle(verb: Any, auxiliaries: list[Any]) -> bool:

@@ -419,6 +419,10 @@ KINDS_TOLD = [
     ("Pour une ville de 50 000 habitants, on dénombrait, en 2018, 88 caméras.",
      [("population", 50000), ("cameras", 88)]),
     ("En 2027, on dénombrerait 88 caméras.", [("cameras_planned", 88)]),
+    # a future or a conditional in -er keeps its "er" (the small model reads some as presents)
+    ("En 2027, nous disposerons d'un système opérationnel d'une cinquantaine de caméras qui surveilleront les "
+     "grandes artères.", [("cameras_planned", 50)]),
+    ("Au total, 65 caméras scruteront la ville.", [("cameras_planned", 65)]),
     # "autres" with a noun of its own counts that noun, not more cameras; with a verb it is more cameras
     ("La première phase prévoit l'installation de 42 caméras. Deux autres phases sont programmées en 2024.",
      [("cameras_planned", 42)]),
