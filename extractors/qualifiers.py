@@ -21,7 +21,8 @@ def _phrase_re(phrases: list[str], *, before: bool) -> re.Pattern[str]:
     if before:
         return re.compile(rf"(?:^|[\s(«\"',;:])(?:{alternatives})\s*$")
     # after the unit's complement too: "2200 caméras de surveillance environ"
-    return re.compile(rf"^\s*(?:(?:de\s+|d')[^\W\d][\w-]*\s+)?(?:{alternatives})(?![\w])")
+    # not "250 caméras et plus de 600": a hedge that goes on with "de" is the next count's
+    return re.compile(rf"^\s*(?:(?:de\s+|d')[^\W\d][\w-]*\s+)?(?:{alternatives})(?![\w])(?!\s*(?:d'|de\s|du\s|des\s))")
 
 
 BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()] + [

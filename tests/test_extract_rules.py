@@ -233,6 +233,9 @@ def triples(text, **kwargs):
         ("La ville veut augmenter le nombre de caméras, en les portant à 600 voire plus.",
          [("cameras_planned", 600, "at_least")]),
         ("Le groupe demande l'installation de 26 caméras a minima.", [("cameras_planned", 26, "at_least")]),
+        # a hedge that goes on with "de" is the next count's: "et plus de 60" bounds the 60, not the 25
+        ("La ville compte 25 caméras et plus de 60 détecteurs de vidéoprotection.",
+         [("cameras", 25, "exact")]),
         # hedges written otherwise: the plural "quelques", a conditional, an adjective of bound or estimate
         ("La ville a installé quelques 160 caméras.", [("cameras", 160, "approx")]),
         ("Le coût des caméras avoisinerait les 110 000 euros.", [("money_eur", 110000, "approx")]),
