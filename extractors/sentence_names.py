@@ -33,6 +33,9 @@ from extractors.place_words import (
 if TYPE_CHECKING:
     from extractors.places import PlaceFinder
 
+# "4 opérateurs au Centre de supervision urbain": a centre of something is a body, not the district "Centre"
+CENTRE_OF_RE = re.compile(r"Centre\s+(?:de\s+|d['’]|du\s+|des\s+)?[a-zà-ÿ]")
+
 
 def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: int,
                 all_sentence_places: list[tuple[int, int, Place]]) -> FigurePlace | None:
@@ -55,7 +58,7 @@ def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: in
                 return as_named(named, sentence)
         name = NAME_RE.match(sentence, at)
         if not name or NOT_PLACES_RE.search(sentence[:at]) or name.group(0).split()[0].isupper() or (
-                name.group(0).split()[0] in INSTITUTION_WORDS):
+                name.group(0).split()[0] in INSTITUTION_WORDS) or CENTRE_OF_RE.match(sentence, at):
             continue  # "au CSU de Redon": an acronym names a body, not a district; "au Code de la route" a text
         if f.commune and f.is_short_for_commune(name.group(0)):
             return to_figure_place(f.commune)

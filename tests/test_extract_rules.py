@@ -639,6 +639,19 @@ def test_a_text_or_an_institution_after_au_is_no_district():
     assert {f.place for f in extract_text(text, place_hint="Valence (Drôme)")} == {"Valence (Drôme)"}
 
 
+@pytest.mark.parametrize("text", [
+    "Les chiffres clés :\n- 4 opérateurs au Centre de supervision urbain pour la surveillance\n- 102 caméras",
+    "Une vingtaine d'agents travaillent au Centre de Supervision Urbain, qui reçoit les images de 102 caméras.",
+])
+def test_a_centre_of_something_is_a_body_not_the_district_centre(text):
+    assert {f.place for f in extract_text(text, place_hint="Colmar")} == {"Colmar"}
+
+
+def test_the_district_centre_said_alone_stays_a_district():
+    assert [f.place for f in extract_text("La ville a posé 12 caméras au Centre.", place_hint="Colmar")] == [
+        "Colmar / Centre"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a labelled line with its part in brackets, then the next line
     ("Vendôme en chiffres\n\nNombre de caméras : 31 (dont 4 nomades)\nPart du budget consacrée à la "
