@@ -99,6 +99,10 @@ def test_cameras_renewed_are_other(text, expected):
     # cameras burnt, set on fire or sabotaged are damaged ones, no count of the network
     ("Dans la nuit, deux caméras ont été incendiées dans la cité du Nord.", [("other", 2)]),
     ("La cuisine centrale, brûlée. 50 caméras de vidéoprotection, brûlées.", [("other", 50)]),
+    # sawn off, stolen, taken down or out of order
+    ("Dans la nuit de samedi, trois caméras ont été sciées.", [("other", 3)]),
+    ("Deux semaines plus tôt, 12 caméras avaient déjà été retirées.", [("other", 12)]),
+    ("Le rapport relève que 10 caméras sur 11 dysfonctionnent.", [("other", 10)]),
 ])
 def test_burnt_cameras_are_damaged(text: str, expected: list[tuple[str, float]]) -> None:
     figures = extract_text(text, place_hint="Aulnay-sous-Bois")
