@@ -35,6 +35,11 @@ BUDGET_TITLE_RE = re.compile(r"\b(?:budget|budgétaire|compte administratif)\b[^
 # 2024") dates the meeting, not the counts.
 PERIOD_HEADING_RE = re.compile(r"^\s*(?:(?:le |l')?bilan|(?:les )?chiffres(?: clés)?|l'année|(?:le )?rapport|"
                                r"(?:l')?activité)\b[^\n\d]{0,30}?\b((?:19|20)\d\d)\b[^\n\d]{0,15}$")
+# A page that reports a period's activity ("Police municipale : les chiffres de l'été 2020", "le bilan 2018 de la
+# délinquance"): its year dates the page's undated counts of offences, not its stocks nor its staff.
+REPORT_TITLE_RE = re.compile(r"\b(?:bilan|chiffres|statistiques|rapport d'activité|rapport annuel)\b[^\n.]{0,30}?"
+                             r"\b((?:19|20)\d\d)\b")
+REPORTED = (Metric.OFFENCES.value,)
 SINCE_YEAR_RE = re.compile(r"\bdepuis (?:19|20)\d\d\b")
 SUBJECT_PRONOUN_RE = re.compile(r"^\s*(?:il|elle|ils|elles)\b")
 MEETING_RE = re.compile(r"\b(?:s'est|se sont) réunie?s?\b|\bréunie?s?\s+(?:le|en séance)\b|\blors de sa séance\b"
@@ -61,6 +66,10 @@ def carry_dates(figures: list[tuple[Figure, Sentence]], sentences: list[Sentence
     _from_meetings(figures, sentences, text, dates_of)
     _from_list_intros(figures, sentences, text, dates_of)
     _from_period_headings(figures, sentences, text)
+    if report := REPORT_TITLE_RE.search(norm(title or "")):
+        for figure, _ in figures:
+            if figure.date is None and figure.metric in REPORTED:
+                figure.date = report[1]
     if budget := BUDGET_TITLE_RE.search(norm(title or "")):
         for figure, _ in figures:
             # "l'investissement total depuis 2016 s'élève à 0,31 M€": a sum over years, not the budget's

@@ -1875,6 +1875,14 @@ def test_a_budgets_line_for_cameras_plans_them():
                                                               ("cameras_planned", 6, "2024")]
 
 
+def test_a_report_of_a_period_dates_its_offences_not_its_stock():
+    """ "les chiffres de l'été 2020": the report's year dates what happened in it, not the cameras there now."""
+    text = ("Police municipale : les chiffres de l'été 2020\n\nLes agents ont dressé 31 procès-verbaux pour "
+            "non-port du casque. La ville compte 40 caméras de vidéoprotection.")
+    figures = extract_text(text, place_hint="Vénissieux")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("offences", 31, "2020"), ("cameras", 40, None)]
+
+
 def test_places_that_have_no_camera_are_not_counted():
     text = ("Évreux arrive en tête, avec une caméra pour 390 habitants. À l'inverse, trois villes n'ont encore "
             "aucune caméra.")
