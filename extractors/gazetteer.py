@@ -38,6 +38,7 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     site: str = ""
+    parent: str = ""  # a former commune's: the code of the commune nouvelle it joined
 
 
 COUNTRY = Place(code="FR", kind="other", name="France", population=68_000_000)
@@ -223,9 +224,10 @@ def _parse(raw: bytes) -> Gazetteer:
     for line in lines[1:]:
         if not line:
             continue
-        code, kind, name, population, dep, region, epci, lat, lon, site, _subkind, row_keys = line.split("\t")
+        code, kind, name, population, dep, region, epci, lat, lon, site, subkind, row_keys = line.split("\t")
         places.append(Place(code, kind, name, int(population or 0), dep, region, epci,
-                            float(lat) if lat else None, float(lon) if lon else None, site))
+                            float(lat) if lat else None, float(lon) if lon else None, site,
+                            subkind.partition(":")[2]))
         keys.append(_without_acronym(name, row_keys.split("|")))
     places = _homonyms_named(places)
     gazetteer = Gazetteer(places, _names_not_words(places, keys))

@@ -233,6 +233,8 @@ class NameFinder:
         if AT_BEFORE_RE.search(text, max(0, start - 4), start):  # "à Vienne": the town, not the département
             candidates = [c for c in candidates if c.kind == "commune" and c.population >= 5_000] or candidates
         place = self._choose(candidates, text)
+        if self.commune and place.parent == self.commune.code:  # "Roullours" on Vire Normandie's page: one of
+            return self.locality(chunk) if self.merged else self.commune  # its localities where it tells the merger
         if any(veto(text, chunk, start, place) for veto in NAME_VETOES):
             return NO_PLACE
         after = start + len(chunk)

@@ -114,7 +114,8 @@ def former_communes(communes: list[dict[str, str]], dep_by_id: dict, epci_by_id:
             "code": f"{c['code']}{c['type'][-1]}", "kind": "commune", "name": full_name(c),
             "population": str(population), "departement": dep["code"] if dep else "",
             "region": region_code.get(dep["region_id"], "") if dep else "", "epci": epci["code"] if epci else "",
-            "latitude": lat, "longitude": lon, "site": "", "subkind": FORMER_KINDS[c["type"]],
+            "latitude": lat, "longitude": lon, "site": "",
+            "subkind": f"{FORMER_KINDS[c['type']]}:{parent.get('code', '')}",  # and the commune it joined
         })
     return rows
 
