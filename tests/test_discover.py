@@ -118,6 +118,13 @@ def test_vernon_is_the_town_not_the_hamlets(runner, db_path):
     assert "27681" in result.output
 
 
+def test_a_former_commune_is_discovered_through_the_commune_it_joined(runner, db_path):
+    """Oullins merged into Oullins-Pierre-Bénite (69149) in 2024: its site is the new commune's."""
+    result = invoke(runner, db_path, "discover", "--commune", "Oullins", "--dry-run")
+    assert result.exit_code == 0
+    assert "Oullins-Pierre-Bénite (69149)" in result.output
+
+
 @pytest.mark.parametrize("site, url", [
     ("https://www.arbent.fr/", "https://www.arbent.fr/"),
     ("http://www.ambutrix.fr", "http://www.ambutrix.fr/"),

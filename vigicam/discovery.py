@@ -65,7 +65,8 @@ def communes_of(selection: Selection, gazetteer: Gazetteer | None = None) -> tup
     """The communes a selection designates, most populous first, and how to name the selection.
     A user's mistake (unknown code, unknown or ambiguous name) is a ConfigError that says what to type."""
     gazetteer = gazetteer or load_gazetteer()
-    communes = [p for p in gazetteer.places if p.kind == "commune"]
+    # today's communes: a former one (délégué or associée) is part of the commune nouvelle and its site
+    communes = [p for p in gazetteer.places if p.kind == "commune" and not p.parent]
     if selection.commune is not None:
         chosen = _commune(gazetteer, selection.commune)
         scope, places = f"{chosen.name} ({chosen.code})", [chosen]
@@ -111,7 +112,9 @@ def _commune(gazetteer: Gazetteer, name_or_code: str) -> Place:
         if place is None:
             raise ConfigError(f"no commune has the INSEE code {text!r}")
         return place
-    found = list({p.code: p for p in gazetteer.lookup(text, "commune")}.values())
+    # a former commune ("Oullins") is discovered through the commune nouvelle it joined, whose site it is
+    named = [gazetteer.get("commune", p.parent) or p if p.parent else p for p in gazetteer.lookup(text, "commune")]
+    found = list({p.code: p for p in named}.values())
     if not found:
         raise ConfigError(f"no commune is called {text!r}{did_you_mean(suggestions(text))}")
     first, others = found[0], found[1:]
