@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extractors.bare_continued import continued_head
 from extractors.bare_partitives import (
     bare_subject,
     of_them_counted,
@@ -30,12 +31,10 @@ from extractors.bare_words import (
     BRACKET_OPEN_RE,
     BRING_TO_BEFORE_RE,
     BRING_TOTAL_BEFORE_RE,
-    EARLIER_THEN_RE,
     KINDS_AFTER_RE,
     NETWORK_AFTER_RE,
     OTHERS_TOO_RE,
     OWN_BASE_RE,
-    OWN_NOUN_AFTER_RE,
     PASSIVE_AFTER_RE,
     PLACED_CAMERAS_RE,
     SOON_BEFORE_RE,
@@ -44,29 +43,25 @@ from extractors.bare_words import (
 from extractors.breakdown import bracketed_site, breakdown_head, item_site
 from extractors.candidates import Candidate, word_end, words_before
 from extractors.cues import (
-    ADDED_CONTINUATION_RE,
     AMOUNTING_RE,
     ANAPHORA_BEFORE_RE,
     BARE_AFTER_RE,
     CAMERA_TYPE_RE,
     CAMERA_WORDS_RE,
     CHANGE_TO_RE,
-    CONTINUATION_RE,
     EVOLUTION_RE,
     LEVEL_BEFORE_RE,
     MASCULINE_PARTITIVE_RE,
     MEASURE_AFTER_RE,
-    NAMED_CONTINUATION_RE,
     NUMBER_IS_BEFORE_RE,
     OTHER_COUNTED_BEFORE_RE,
     PASS_TO_BEFORE_RE,
     PRONOUN_RE,
-    SEMICOLON_ITEM_RE,
     WORN_NAMED_AFTER_RE,
 )
 from extractors.numbers import Mention
 from extractors.pronoun_gender import masculine_of_cameras, masculine_pronoun_before, named_by
-from extractors.readings import CAMERAS, DENSITY, OTHER, POPULATION, Reading, is_rate_base, norm
+from extractors.readings import CAMERAS, DENSITY, OTHER, Reading, is_rate_base, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
@@ -94,26 +89,11 @@ def _breakdown(q: BareQuestion) -> bool:
 def _continuation(q: BareQuestion) -> bool:
     """ "1 129 infractions en 2021 contre 1 083 en 2020", "dont 280 dans…", "13 à Rezé et 7 à Vertou",
     "À Créteil, 180 caméras ; à Vitry-sur-Seine, 120 ; …", "41 caméras au 31 décembre (37 un an plus tôt)"."""
-    text, sentence, m, left, right = q.x.text, q.sentence, q.m, q.left, q.right
-    named_next = NAMED_CONTINUATION_RE.search(text[max(sentence.start, m.start - 60) : m.start])
-    item = SEMICOLON_ITEM_RE.search(text[max(sentence.start, m.start - 60) : m.start])  # a list parted by ";"
-    named_next = named_next or item
-    then = bool(re.search(r"\(\s*$", left)) and bool(EARLIER_THEN_RE.match(right))  # another time, in brackets
-    if not (q.previous and (CONTINUATION_RE.search(left) or named_next or then or _opens_a_bracketed_list(q)) and (
-            BARE_AFTER_RE.match(right) or then)):
+    continued = continued_head(q)
+    if continued is None:
         return False
-    share = bool(re.search(r"\bdont\s*$", left))
-    head = q.previous[-1]
-    if m.approx and head.reading.family == CAMERAS and OWN_NOUN_AFTER_RE.match(right):
-        return False  # "une dizaine de caméras et une quinzaine de panneaux": a noun of its own, unread
-    if share and m.value > head.mention.value:  # "64 caméras couvrent les 14 communes, dont 28 à Amboise"
-        head = next((p for p in reversed(q.previous) if p.mention.value >= m.value), head)
-    between = norm(text[head.end : m.start])
-    # a list goes on further than a lone continuation: "quatre au stade, sept dans une ZAC, où …, et dix dans…"
-    listed = share or ADDED_CONTINUATION_RE.search(left) or head.head is not None
-    if len(between) >= (160 if listed else 80) or re.search(
-            r"[.;]" if not item else r"\.", between):
-        return False
+    head, share = continued
+    text, m, left, right = q.x.text, q.m, q.left, q.right
     typed = CAMERA_TYPE_RE.match(right) if head.reading.family == CAMERAS else None
     end = m.end + (typed.end() if typed else 0)
     reading = head.reading.continued(end)
@@ -130,24 +110,6 @@ def _continuation(q: BareQuestion) -> bool:
         reading = Reading(DENSITY, end, head.reading.noun, m.value)
         return q.read(Candidate(Mention(m.start, m.end, 1.0, m.raw), reading, m.start, end, head=head))
     return q.read(Candidate(m, reading, m.start, reading.end, head=head, linked_by_dont=share))
-
-
-BRACKETED_PART_AT_RE = re.compile(r"\s+(?:sur|dans|à|au|aux|autour|près|devant)\s+[^\d()]+$")
-
-
-def _opens_a_bracketed_list(q: BareQuestion) -> bool:
-    """ "24 caméras (10 à Bregille, 4 à Battant, …)": the first of the parts listed in brackets after a count,
-    when another number follows it inside them (one number alone in brackets may be anything)."""
-    head = q.previous[-1]
-    if not BRACKET_OPEN_RE.search(q.left) or q.m.value >= head.mention.value or head.reading.family in (
-            DENSITY, POPULATION):  # "1 policier pour 1 095 habitants (1 pour 3 143)": a rate's terms, no parts
-        return False
-    close = q.x.text.find(")", q.m.end, q.sentence.end)
-    if close < 0:
-        return False
-    # "24 caméras vont être installées (10 sur le centre-ville)": one part, where it stands
-    return any(q.m.end < o.start < close for o in q.mentions) or (
-        head.reading.family == CAMERAS and bool(BRACKETED_PART_AT_RE.match(q.x.text, q.m.end, close)))
 
 
 def _bracketed_item(q: BareQuestion) -> bool:

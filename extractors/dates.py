@@ -99,24 +99,42 @@ def figure_date(
     text = sentence.replace("’", "'").lower()
     if year_before := YEAR_BEFORE_BRACKET_RE.search(text[max(0, position[0] - 20) : position[0]]):
         return year_before[1]  # "par rapport à 2008 (71 %)": the figure of that year
-    if (bracket := bracket_around(text, position)) and (
-            PRESENT_RE.search(text[bracket[0] : bracket[1]]) or BRACKET_YEAR_RE.search(text[bracket[0] : bracket[1]])):
-        clause = bracket  # the brackets tell their own time; when they tell none, the sentence's does
+    clause = _told_clause(text, clause, position)
     clause_text = text[clause[0] : clause[1]]
-    if PRESENT_RE.search(clause_text):
-        return None
     start, end = position
-    if EXISTING_AFTER_RE.match(text[start : end + 40]):
+    if PRESENT_RE.search(clause_text) or EXISTING_AFTER_RE.match(text[start : end + 40]):
         return None
     if dates is None:
         dates = find_date_mentions(text, published, other_numbers + [position])
     else:  # found once for the sentence: drop those inside this figure's own words
         dates = [d for d in dates if d.end <= start or d.start >= end]
+    in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1]
+                 and not _blocked(d, end, other_numbers)]
+    if in_clause:
+        return _date_in_clause(text, in_clause, position)
+    if ALREADY_RE.search(clause_text) and not IMPERFECT_RE.search(clause_text) or own_clause_only:
+        return None  # "les 33 déjà en place": as of now, unless dated in its clause; "En 2014, sept caméras étaient
+        # déjà en place": as of the date told before
+    return _date_before_clause(text, clause, dates, start)
 
-    def blocked(d: DateMention) -> bool:
-        return d.start >= end and any(end <= s and e <= d.start for s, e in other_numbers)
 
-    in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1] and not blocked(d)]
+def _told_clause(text: str, clause: tuple[int, int], position: tuple[int, int]) -> tuple[int, int]:
+    """The brackets around the number when they tell their own time; when they tell none, its clause."""
+    if (bracket := bracket_around(text, position)) and (
+            PRESENT_RE.search(text[bracket[0] : bracket[1]]) or BRACKET_YEAR_RE.search(text[bracket[0] : bracket[1]])):
+        return bracket
+    return clause
+
+
+def _blocked(d: DateMention, end: int, other_numbers: list[tuple[int, int]]) -> bool:
+    """A date after the number with another number between them is that number's ("180 d'ici l'été et 360 début
+    2013")."""
+    return d.start >= end and any(end <= s and e <= d.start for s, e in other_numbers)
+
+
+def _date_in_clause(text: str, in_clause: list[DateMention], position: tuple[int, int]) -> str:
+    """The date of the number's clause: the one right after it, a deadline after it, else the nearest."""
+    start, end = position
     # "passé de 30 en 2014 à 130 en 2022": a date the number is followed by ("130 en 2022") is its own
     own = [d for d in in_clause if d.start >= end and OWN_DATE_GAP_RE.fullmatch(text[end : d.start])]
     if own:
@@ -125,19 +143,20 @@ def figure_date(
     if deadline := next((d for d in in_clause if d.start >= end and DEADLINE_BEFORE_RE.search(
             text, max(0, d.start - 40), d.start)), None):
         return deadline.value
-    if in_clause:
-        return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
-    if ALREADY_RE.search(clause_text) and not IMPERFECT_RE.search(clause_text) or own_clause_only:
-        return None  # "les 33 déjà en place": as of now, unless dated in its clause; "En 2014, sept caméras étaient
-        # déjà en place": as of the date told before
+    return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
+
+
+def _date_before_clause(text: str, clause: tuple[int, int], dates: list[DateMention], start: int) -> str | None:
+    """Where the clause gives no date: a year in apposition after it, else the last date told before the number
+    outside a relative clause or a closed bracket."""
     if appositive := APPOSITIVE_YEAR_RE.match(text[clause[1] :]):  # "d'ici la fin du mandat, en 2026"
         return appositive[1]
-    if WHERE_CLAUSE_RE.match(clause_text) or IN_WHERE_CLAUSE_RE.search(text[max(clause[0], start - 40) : start]):
+    if WHERE_CLAUSE_RE.match(text[clause[0] : clause[1]]) or IN_WHERE_CLAUSE_RE.search(
+            text[max(clause[0], start - 40) : start]):
         return None  # "Le centre, ouvert en 2018, où travaillent 5 opérateurs": now
     before = [d for d in dates if d.end <= start and not in_relative_clause(text, d.start)
               and not in_closed_brackets(text, d, start)]
     return before[-1].value if before else None
-
 
 BRACKET_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 DEADLINE_BEFORE_RE = re.compile(r"\b(?:d'ici(?: à)?|à l'horizon|à l'échéance)\s*(?:la fin (?:de l'année\s*|de\s*)?)?$")

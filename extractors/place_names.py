@@ -237,15 +237,19 @@ class NameFinder:
             return self.locality(chunk) if self.merged else self.commune  # its localities where it tells the merger
         if any(veto(text, chunk, start, place) for veto in NAME_VETOES):
             return NO_PLACE
-        after = start + len(chunk)
-        if not (self._accept(place, text[:start]) or (
-                place.kind == "commune" and place.population >= 2_000 and SUBJECT_VERB_AFTER_RE.match(text, after)) or (
-                place.kind == "commune" and (INHABITANTS_AFTER_RE.match(text, after)
-                                             or COMMUNE_APPOSITION_AFTER_RE.match(text, after)))):
+        if not (self._accept(place, text[:start]) or self._said_a_town(place, text, start + len(chunk))):
             return None
         if self.commune and place.departement != self.commune.departement and self.is_short_for_commune(chunk):
             return self.commune  # "Vire" on Vire Normandie's page, not Viré in Saône-et-Loire
         return place
+
+    @staticmethod
+    def _said_a_town(place: Place, text: str, after: int) -> bool:
+        """A commune the words after it make a town: a verb it is the subject of (a town of 2,000 or more), its
+        inhabitants ("Bousies (600 habitants)") or an apposition that calls it a commune."""
+        return place.kind == "commune" and (
+            place.population >= 2_000 and bool(SUBJECT_VERB_AFTER_RE.match(text, after))
+            or bool(INHABITANTS_AFTER_RE.match(text, after) or COMMUNE_APPOSITION_AFTER_RE.match(text, after)))
 
     def _agglo_of_commune(self, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
         """ "Annemasse Agglo", "l'Agglo de Vienne": the intercommunalité the named commune belongs to."""
