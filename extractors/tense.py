@@ -57,6 +57,7 @@ from extractors.tense_parts import (
 )
 from extractors.tense_words import (
     ALREADY_THERE_RE,
+    BELITTLED_REPORT_RE,
     COMPARED_BEFORE_RE,
     COMPOUND_PAST_RE,
     DATED_PARTICIPLE_RE,
@@ -348,7 +349,8 @@ def camera_metric(
     before = norm(before_number)
     rest = sentence[len(before):] if before and sentence.startswith(before) else norm(after_number)
     clause, sentence = (before_whole_planned(text, rest) for text in (clause, sentence))
-    if SOURCE_RE.search(sentence):  # "le département compterait plus de 2 000 caméras, selon la préfecture": hearsay
+    if SOURCE_RE.search(sentence) or BELITTLED_REPORT_RE.search(sentence):  # "le département compterait plus de
+        # 2 000 caméras, selon la préfecture", "ne posséderait que 5 caméras": hearsay of what there is
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,
                              head, linked_by_dont, rate, decided, done)

@@ -423,6 +423,11 @@ KINDS_TOLD = [
     ("En 2027, nous disposerons d'un système opérationnel d'une cinquantaine de caméras qui surveilleront les "
      "grandes artères.", [("cameras_planned", 50)]),
     ("Au total, 65 caméras scruteront la ville.", [("cameras_planned", 65)]),
+    # a conditional of having that belittles the count reports what there is, not a plan
+    ("La commune, qui compte plus de 25 000 habitants, possèderait seulement 5 caméras.",
+     [("population", 25000), ("cameras", 5)]),
+    ("Selon l'opposition, la ville ne disposerait que de 12 caméras.", [("cameras", 12)]),
+    ("En 2030, la commune disposerait de 40 caméras.", [("cameras_planned", 40)]),
     # "autres" with a noun of its own counts that noun, not more cameras; with a verb it is more cameras
     ("La première phase prévoit l'installation de 42 caméras. Deux autres phases sont programmées en 2024.",
      [("cameras_planned", 42)]),
