@@ -201,12 +201,11 @@ NO_PLAN_RE = re.compile(r"\b(?:n'(?:est|était|a été)|ne sont|n'ont été)\s+(
                         r"(?:prévue?s?|programmée?s?|envisagée?s?|annoncée?s?)")
 # the conditional of a figure reported from a source, not of a plan
 SOURCE_RE = re.compile(r"\bselon\b|\bd'après\b|\bà en croire\b|\bde source\b")
-REPORTED_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|poss[éè]derai(?:t|ent)|y aurait|"
-                         r"totaliserai(?:t|ent))\b")
+REPORTED_HAVING = r"compterai(?:t|ent)|disposerai(?:t|ent)|poss[éè]derai(?:t|ent)|y aurait|totaliserai(?:t|ent)"
+REPORTED_RE = re.compile(rf"\b(?:{REPORTED_HAVING})\b")
 # "la commune possèderait seulement 5 caméras", "ne disposerait que de 12 caméras": a conditional of having that
 # belittles the count reports what there is, as a source would
-BELITTLED_REPORT_RE = re.compile(r"\b(?:compterai(?:t|ent)|disposerai(?:t|ent)|poss[éè]derai(?:t|ent)|y aurait|"
-                                 r"totaliserai(?:t|ent))\s+(?:seulement|que|qu'|à peine|tout juste|uniquement)\b")
+BELITTLED_REPORT_RE = re.compile(rf"\b(?:{REPORTED_HAVING})\s+(?:seulement|que|qu'|à peine|tout juste|uniquement)\b")
 YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")  # a span of years bounds an installation
 # "60 000 euros pour 14 caméras": money for cameras, which on a page of aid granted pays for cameras to come
 MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
