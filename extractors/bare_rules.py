@@ -296,6 +296,18 @@ def _pronoun_of_cameras(q: BareQuestion) -> bool:
     return q.read(Candidate(m, Reading(CAMERAS, m.end, "caméras"), start, m.end, anaphoric=True))
 
 
+def _typed_cameras(q: BareQuestion) -> bool:
+    """ "68 caméras plus 3 nomades", "30 caméras fixes + 2 mobiles", "Parmi ces caméras, dont dix mobiles": a number
+    whose only word is a type of camera counts cameras of that type, in a sentence that speaks of cameras."""
+    typed = CAMERA_TYPE_RE.match(q.right)
+    if not typed or not CAMERA_WORDS_RE.search(q.x.text, q.sentence.start, q.m.start):
+        return False
+    end = q.m.end + typed.end()
+    head = next((c for c in reversed(q.previous) if c.reading.family == CAMERAS), None)
+    reading = head.reading.continued(end) if head else Reading(CAMERAS, end, "caméras")
+    return q.read(Candidate(q.m, reading, q.m.start, end, head=head))
+
+
 @dataclass(frozen=True)
 class BareRule:
     name: str
@@ -317,6 +329,8 @@ BARE_RULES: tuple[BareRule, ...] = (
              _continuation),
     BareRule("series_start", "'passer de 100 à 150 caméras': the count a series starts from", _series_start),
     BareRule("series_end", "'passer de 20 caméras à 40': where the count goes", _series_end),
+    BareRule("typed_cameras", "'68 caméras plus 3 nomades': a type of camera alone names the cameras counted",
+             _typed_cameras),
     BareRule("table_cell", "a table's cell counts what its column's header names", _table_cell),
     BareRule("list_line", "'Évolution du nombre de caméras :⏎2018 : 19': what the list's intro names", _list_line),
     BareRule("question_asked", "'Combien de caméras … ? — 37': what the question asks", _question_asked),

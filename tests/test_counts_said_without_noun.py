@@ -38,6 +38,11 @@ from extractors import extract_text
     # the network a camera count is taken from, said bare after "sur" at the end of its clause
     ("Pas moins de cinq caméras municipales ont été détruites à Nantes, sur 97.", [("cameras", 97)]),
     ("La ville a installé 12 caméras sur 3 sites.", [("cameras", 12)]),
+    # a type of camera alone names the cameras counted: "plus 3 nomades", "+ 2 mobiles"
+    ("La vidéoprotection de la ville compte 68 caméras plus 3 nomades.", [("cameras", 68), ("cameras", 3)]),
+    ("Aujourd'hui, Lyon compte 571 caméras, auxquelles on peut rajouter 12 nomades.",
+     [("cameras", 571), ("cameras", 12)]),
+    ("La ville a acheté 3 mobiles pour ses agents.", []),
     # the part of a planned whole that is up: the plan's participle is the whole's, not the part's
     ("En avril 2015, le dispositif atteignait 48 caméras sur 60 initialement prévues.",
      [("cameras", 48), ("cameras_planned", 60)]),
