@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.numbers import find_mentions
+from extractors.state_words import PLANNED_PARTICIPLE_AFTER_RE
 
 SOON_RE = re.compile(r"\bbientôt\s+(?:(?:par|à|de|d')\s*)?")
 
@@ -14,20 +15,23 @@ LEAD_TO_ANOTHER_RE = re.compile(r"\s*[,(]?\s*\bet\b")
 
 # "48 caméras sur 60 initialement prévues", "229 caméras installées dans les rues sur un total de 350
 # programmées": the plan's word is the whole's; the part is what is up of it
-PART_OF_PLANNED_AFTER_RE = re.compile(
+OUT_OF_WHOLE_AFTER_RE = re.compile(
     r"^\s*(?:cam[ée]ras?\b(?:\s+[^\W\d]+){0,5})?\s*,?\s*(?P<sur>sur)\s+(?:les\s+|un\s+total\s+de\s+)?"
-    r"(?:\d[\d\s\u00a0.]*|[^\W\d]+)\s+(?:cam[ée]ras\s+)?(?:[^\W\d]+ment\s+)?"
-    r"(?:prévu|programmé|envisagé|attendu|annoncé|promis)")
+    r"(?:\d[\d\s\u00a0.]*|[^\W\d]+)")
 
 
 def before_whole_planned(text: str, after_number: str) -> str:
     """ "Treize caméras sur seize prévues": the text of the part ends before the planned whole it is counted in.
     `after_number` may begin with the number itself."""
+    if " sur " not in after_number[:120]:  # most counts are no part of a whole: no parse of their number
+        return text
     mentions = find_mentions(after_number[:40])
     after_number = after_number[mentions[0].end:] if mentions and mentions[0].start == 0 else after_number
-    whole = PART_OF_PLANNED_AFTER_RE.match(after_number)
-    at = text.find(after_number[: whole.start("sur")]) if whole else -1
-    return text[: at + whole.start("sur")] if whole and at >= 0 else text
+    whole = OUT_OF_WHOLE_AFTER_RE.match(after_number)
+    if whole is None or not PLANNED_PARTICIPLE_AFTER_RE.match(after_number[whole.end() :]):
+        return text
+    at = text.find(after_number[: whole.start("sur")])
+    return text[: at + whole.start("sur")] if at >= 0 else text
 
 
 def before_soon_another(text: str, after_number: str) -> str:
