@@ -91,12 +91,12 @@ CAMERA_TYPE_RE = re.compile(rf"^\s*{CAMERA_TYPE}")
 RESTATED_RE = re.compile(r"\b(?:les|des|aux|ces|ses)\s*$")
 # "soit une pour 140 habitants", "une caméra publique pour 1000 habitants"
 # "une caméra pour 300", "une caméra de vidéosurveillance pour 140": one camera per so many inhabitants
-# "un appareil pour 274 habitants", "sa caméra pour 209 habitants": the same rate
-ONE_CAMERA_PER_RE = re.compile(r"\b(?:(?:une|1)\s+(?:caméra\s+(?:(?:de|d')\s*)?(?:[a-zéèê-]+\s+)?)?pour"
-                               r"|(?:sa|chaque)\s+caméra\s+(?:[a-zéèê-]+\s+)?pour"
+# "un appareil pour 274 habitants", "sa caméra pour 209 habitants": the same rate; "1 camera pour 50": unaccented
+ONE_CAMERA_PER_RE = re.compile(r"\b(?:(?:une|1)\s+(?:cam[ée]ra\s+(?:(?:de|d')\s*)?(?:[a-zéèê-]+\s+)?)?pour"
+                               r"|(?:sa|chaque)\s+cam[ée]ra\s+(?:[a-zéèê-]+\s+)?pour"
                                r"|(?:un|1)\s+(?:appareil|objectif|dôme)\s+(?:[a-zéèê-]+\s+)?pour)\s*$")
 # "450 habitants par caméra", "25 850 habitants surveillés par caméra": a density told the other way round
-PER_CAMERA_DENSITY_RE = re.compile(r"\s*(?:[a-zéèê]+\s+)?(?:par|pour une|pour chaque) caméra\b")
+PER_CAMERA_DENSITY_RE = re.compile(r"\s*(?:[a-zéèê]+\s+)?(?:par|pour une|pour chaque) cam[ée]ra\b")
 RATE_RE = re.compile(r"\bpour\s*$")
 # "et Saint-Herblain de 22", ", Pantin 45 et Bobigny 50": the next place's share of the same count
 NAMED_CONTINUATION_RE = re.compile(

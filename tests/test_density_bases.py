@@ -85,3 +85,13 @@ def test_a_base_left_unsaid(text: str, expected: list[tuple[str, float]]) -> Non
 def test_a_base_written_in_words_is_a_rate_base(text, value):
     figures = extract_text(text, place_hint="Roissy-en-Brie")
     assert ("cameras_per_100k", value) in [(f.metric, f.value) for f in figures]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # pages typed without accents write "camera": the same rate, either way round
+    ("Le maire vise une moyenne de 1 camera pour 50 habitants.", 2000),
+    ("La commune compte 560 habitants par camera.", 178.57),
+])
+def test_an_unaccented_camera_per_so_many_inhabitants_is_a_density(text, value):
+    figures = extract_text(text, place_hint="Lognes")
+    assert [(f.metric, f.value) for f in figures] == [("cameras_per_100k", value)]
