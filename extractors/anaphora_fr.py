@@ -15,14 +15,20 @@ RELATIVE_HAVE = (r"qu[e'] ?(?:nous|la ville|la commune|l'on|on|j')\s*(?:avons|a|
 CAMERA_ANAPHORA_AFTER = (
     # "Dix de plus doivent être installées", "Une trentaine en plus seront posées",
     # "55 nouvelles allaient être installées"
+    # "Une dizaine serait prévue place Saint-Roch": a collective noun's singular, of what is to come only ("1 était
+    # sur place", "88 est en service" count other things)
     r"(?:(?:autres|de plus|en plus|nouvelles|supplémentaires|dernières|premières)\s+)?(?:qui\s+)?"
-    r"(?:seront|sont|ont été|étaient|viendront"
-    r"|vont être|devraient être|seraient|doivent être|devront être|devaient être|allaient être|pourraient être)\s+"
+    r"(?:seront|sont|ont été|étaient|viendront|sera|viendra"
+    r"|vont être|devraient être|seraient|doivent être|devront être|devaient être|allaient être|pourraient être"
+    r"|va être|devrait être|serait|doit être|devra être|devait être|allait être|pourrait être)\s+"
     r"(?:\w+\s+){0,2}?(?:install|pos|plac|rajout|ajout|implant|déploy|répart|en place|fonctionnel|opérationnel|"
+    r"prévue|programmée|"
     r"mis\w* en|raccord|s'ajouter|en service|en fonctionnement|recensée?s?\b)"
     # "Onze fonctionnent désormais", "six filment la place": what only cameras do
     r"|(?:fonctionnent|fonctionnaient|filment|filmaient|surveillent|surveillaient)\b"
     r"|d'entre (?:elles|eux)\b"  # "Huit d'entre elles servent à la vidéo-verbalisation"
+    # "Vingt-sept nouvelles le seront cette année": new ones, the predicate before repeated by "le"
+    r"|(?:nouvelles|supplémentaires)\s+(?:le\s+|l')(?:seront|sera|seraient|serait|ont été|a été)\b"
     rf"|{RELATIVE_HAVE}"
     r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
     # "s'ajouter aux 43 déjà existantes", "aux 52 déjà mis en place"

@@ -299,9 +299,10 @@ DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIP
                   rf" d[e'][^.;:!?]{{0,100}}?\b(?:a|ont|avait|avaient) (?!(?:{PLANNING_PARTICIPLES})\b)"
                   r"[a-zéèêîôû]+(?:é|i|u|is|it)\b")
 PAST_INSTALL = (
-    # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras"
-    r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"
-    r"|notamment|encore|bien|d'abord|rapidement)\s+)?(?:été\s+)?"
+    # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras", or a phrase set off by
+    # commas: "la Ville a, dès 2013, déployé 29 caméras"
+    r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)(?:\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"
+    r"|notamment|encore|bien|d'abord|rapidement)\s+)?|\s*,\s*[^,.;:!?]{1,30}?,\s*)(?:été\s+)?"
     rf"(?:{INSTALL}|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint|équip"
     r"|achet|acqui[st]"  # "Nous en avons acheté quatre l'an dernier"
     r"|étoff|renforc|complét|agrandi|élarg|enrichi)\w*"  # "a étoffé de 11 caméras supplémentaires le dispositif"

@@ -67,6 +67,7 @@ from extractors.tense_words import (
     EARLIER_AFTER_RE,
     FIRST_ONES_RE,
     FUNDED_NEXT_RE,
+    FUTURE_FROM_NOW_RE,
     FUTURE_RE,
     IN_PROGRESS_RE,
     INCREMENT_RE,
@@ -152,7 +153,7 @@ class TenseQuestion:
         past = past or not future and added_since(self.sentence, clause, self.after)
         # "au rythme de 30 par an": "aujourd'hui" is another's; "il en promettait déjà 50": already promised;
         # "passer de 70 actuellement à 200": the 70's
-        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", self.own_clause))) and not (
+        now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", FUTURE_FROM_NOW_RE.sub(" ", self.own_clause)))) and not (
             self.rate or START_NOW_BEFORE_RE.search(self.before))
         return Tense(future, past, now)
 

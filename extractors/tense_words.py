@@ -166,6 +166,9 @@ PROMISED_ALREADY_RE = re.compile(r"\b(?:promet\w*|promis\w*|annon\w*|prév\w*|en
                                  r"|\bdéjà\s+(?:arrêté|décidé|voté|adopté|validé|programmé|prévu|annoncé|promis)\b"
                                  r"|\bqu'(?:aujourd'hui|actuellement|à ce jour)"
                                  r"|\b(?:désormais|aujourd'hui|déjà) autorisée?s?\b")  # allowed now, not yet up
+# "la commune va désormais en compter 1 050": from now on, in a future: the time the future starts from, no state
+FUTURE_FROM_NOW_RE = re.compile(r"\b(?:va|vont|allons|allez|devra|devront|pourra|pourront)\s+"
+                                r"(?:désormais|dorénavant|maintenant|à présent|aujourd'hui)\b")
 # "passer de 70 actuellement à plus de 200": the now of where a series starts, not of where it goes
 START_NOW_BEFORE_RE = re.compile(rf"\bde\s+(?:\d[\d  .]*|[a-zéè-]+)\s+(?:cam[ée]ras?\s+)?{NOW_WORDS}\s+à\s+"
                                  rf"(?:{SET_HEDGE}\s+)?$")

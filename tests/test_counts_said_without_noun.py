@@ -83,3 +83,19 @@ def test_a_bare_count_up_now_by_its_feminine_participle() -> None:
     text = "Le dispositif s'appuiera sur 50 caméras sur les 1037 actuellement déployées dans Paris."
     figures = extract_text(text, place_hint="Paris")
     assert [(f.metric, f.value) for f in figures] == [("cameras_planned", 50), ("cameras", 1037)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a collective noun agrees in the singular: "Une dizaine serait prévue", "Une vingtaine sera installée"
+    ("La municipalité veut poser des caméras en milieu ouvert. Une dizaine serait prévue place Saint-Roch.",
+     [("cameras_planned", 10)]),
+    ("La ville compte 40 caméras. Une vingtaine sera installée l'an prochain.",
+     [("cameras", 40), ("cameras_planned", 20)]),
+    # "nouvelles" alone, its predicate repeated by "le": "Vingt-sept nouvelles le seront cette année"
+    ("Le réseau compte déjà 38 caméras, dont une partie a été posée l'an dernier. Vingt-sept nouvelles le seront "
+     "cette année.", [("cameras", 38), ("cameras_planned", 27)]),
+    # a singular present or past of being is another thing's: "Europe 1 était sur place", "le 88 est en service"
+    ("La ville compte 40 caméras. Europe 1 était sur place mercredi pour le coup d'envoi.", [("cameras", 40)]),
+])
+def test_a_collective_singular_or_a_repeated_predicate_of_new_ones_counts_cameras_to_come(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected

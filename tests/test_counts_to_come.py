@@ -111,6 +111,9 @@ def test_a_plan_a_readiness_or_a_deadline_tells_a_count_to_come(text, expected):
     # an adverb between the auxiliary and the participle: done all the same
     ("En 2021, nous avons ainsi implanté 5 caméras sur 3 sites. Cette année, nous allons poser 10 caméras "
      "supplémentaires.", [("cameras_added", 5), ("cameras_planned", 10)]),
+    # a phrase set off by commas between them: done too, whatever the heading before announces
+    ("25 caméras supplémentaires implantées d'ici juin 2015\nLa Ville a, dès 2013, déployé 29 caméras sur 13 sites.",
+     [("cameras_planned", 25), ("cameras", 29)]),
     # the whole system it got, not more of it
     ("Tarbes s'est dotée de 48 caméras en 2016.", [("cameras", 48)]),
 ])
@@ -445,3 +448,15 @@ KINDS_TOLD = [
 def test_the_kind_the_words_around_a_count_tell(text, expected):
     figures = extract_text(text, place_hint="Toulouse", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "désormais" inside a periphrastic future is where the future starts from, not a state of now
+    ("Avec ces 20 caméras supplémentaires, la commune va désormais en compter 1 050.",
+     [("cameras_planned", 20), ("cameras_planned", 1050)]),
+    ("La commune va désormais compter 60 caméras.", [("cameras_planned", 60)]),
+    # a plain "désormais" is now
+    ("La commune compte désormais 60 caméras.", [("cameras", 60)]),
+])
+def test_from_now_on_inside_a_future_is_the_futures(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected
