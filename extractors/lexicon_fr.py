@@ -51,6 +51,7 @@ QUALIFIERS_BEFORE = {
         "dépasse les", "dépassent les", "dépasser les", "dépasse la", "dépassent la",  # "dépasse les 200 000 euros"
         "dépassera", "dépasseront", "dépassait", "dépassera les", "dépasseront les", "dépassait les",
         "a dépassé", "a dépassé les", "ont dépassé les", "franchira le cap des", "franchit le cap des",
+        "dépasserait", "dépasseraient", "dépasserait les", "dépasseraient les",  # "dépasserait 1 million d'euros"
         "+ de", "+de", "+ d'",  # "+ de 100 caméras", a list's shorthand
         "à partir de", "à partir d'",  # "à partir de 2 500 €" (a year after it is a date, no figure)
     ],
@@ -61,6 +62,7 @@ QUALIFIERS_BEFORE = {
         "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "avoisinent", "avoisinant les",
         "avoisine les", "avoisinent les", "frôle les", "frôlent les", "approche les", "~",
         "avoisinerait les", "avoisinait les", "avoisinera les", "approchant les", "approchait les",
+        "proche de", "proches de", "proche d'", "proches d'",  # "nous sommes proches de 50 %"
         "approximatif de", "approximative de", "approximatif d'", "approximative d'",  # "un coût approximatif de"
         "quelques",  # "quelques 160 caméras": the plural written for "quelque"
         "env.", "env", "≈",  # "env. 25 communes équipées"
@@ -188,7 +190,8 @@ FUTURE_TERMS = (
     # "55 nouvelles allaient être installées": what was then to come
     r"(?:allait|allaient)\s+(?:bientôt\s+|prochainement\s+)?(?:être|install|pos|déploy|implant|ajout|équip)\w*|"
     r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
-    r"envisag\w+|programmée?s?|vise|visent|visons|visait|veut|veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
+    r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veut|(?<!\bse )veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
+    # ("L'établissement se veut à la pointe, avec 450 caméras": claims to be, no intention)
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
     r"(?:sont|est)\s+(?:encore\s+)?attendue?s?\b|"  # "Neuf autres sont attendues sur l'année": expected
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet

@@ -36,6 +36,7 @@ from extractors.places import FigurePlace
 from extractors.readings import CAMERAS, DENSITY, MONEY, OFFENCES, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Sentence, clause_at, list_intro
 from extractors.state_words import DEFINITE_BEFORE_RE
+from extractors.syntax import counted_noun, number_token
 from extractors.tense import camera_metric
 from extractors.tense_words import (
     COMPOUND_PAST_RE,
@@ -151,11 +152,26 @@ def _camera_tense(q: MetricQuestion) -> Metric | None:
         c.metric_why = "list_intro_to_come"  # "… qui pourront installer des caméras :⏎Lillers : 15 caméras"
         return Metric.CAMERAS_PLANNED
     if metric is Metric.CAMERAS and not OWN_STATE_AFTER_RE.match(norm(after)) and _goes_on_to_come(
-            x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start]):
+            x, sentence, said, x.text[max(sentence.start, c.mention.start - 12) : c.mention.start]) and not (
+            _own_present(x, sentence, c)):
         c.metric_why = "sentence_goes_on_to_come"
         return Metric.CAMERAS_PLANNED
     c.metric_why = f"tense.{rule}"
     return metric
+
+
+def _own_present(x: Extractor, sentence: Sentence, c: Candidate) -> bool:
+    """ "Dans cet établissement, 400 caméras permettent de voir l'activité": the cameras counted are the subject
+    of a verb in the present indicative, which tells their time whatever the words' cues miss; the parse finds
+    it. Not a count that is the object of a present ("Le projet consiste à implanter deux ou trois caméras")."""
+    doc = x.parsed(sentence)
+    number = number_token(doc, c.mention.start - sentence.start, c.mention.end - sentence.start) if doc else None
+    noun = counted_noun(number) if number is not None else None
+    if noun is None or not noun.dep_.startswith("nsubj") or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    return verb.morph.get("Mood") == ["Ind"] and verb.morph.get("Tense") == ["Pres"] and not any(
+        a.dep_.startswith("aux") for a in verb.children)
 
 
 def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: str) -> bool:

@@ -22,7 +22,9 @@ def _phrase_re(phrases: list[str], *, before: bool) -> re.Pattern[str]:
         return re.compile(rf"(?:^|[\s(«\"',;:])(?:{alternatives})\s*$")
     # after the unit's complement too: "2200 caméras de surveillance environ"
     # not "250 caméras et plus de 600": a hedge that goes on with "de" is the next count's
-    return re.compile(rf"^\s*(?:(?:de\s+|d')[^\W\d][\w-]*\s+)?(?:{alternatives})(?![\w])(?!\s*(?:d'|de\s|du\s|des\s))")
+    # and after a rate's unit: "5 000 € par caméra minimum"
+    return re.compile(rf"^\s*(?:(?:de\s+|d'|par\s+|pour\s+(?:une?\s+|chaque\s+)?)[^\W\d][\w-]*\s+)?(?:{alternatives})"
+                      r"(?![\w])(?!\s*(?:d'|de\s|du\s|des\s))")
 
 
 BEFORE = [(Qualifier(q), _phrase_re(p, before=True)) for q, p in QUALIFIERS_BEFORE.items()] + [
@@ -39,7 +41,7 @@ HEDGE_PREFIX_RE = re.compile(r"(?:un peu|légèrement|bien|nettement|très lég�
 # An adverb between a verb of bounding and the count: "dépasse tout de même les 300 000 euros", "approche
 # désormais les 70 unités" read as "dépasse les", "approche les".
 INSERTED_ADVERB_RE = re.compile(r"\s(?:tout de même|désormais|aujourd'hui|déjà|largement|maintenant|actuellement"
-                                r"|même|encore|pourtant|ainsi|alors)(?=\s+(?:les|la|le|l')?\s*$)")
+                                r"|même|encore|pourtant|ainsi|alors|facilement|aisément)(?=\s+(?:les|la|le|l')?\s*$)")
 
 
 def qualifier_before(left: str) -> tuple[Qualifier | None, int]:

@@ -250,6 +250,10 @@ def triples(text, **kwargs):
         ("Le parc de caméras approche désormais les 70 unités.", [("cameras", 70, "approx")]),
         ("Le projet retenu prévoit 40 caméras à maxima.", [("cameras_planned", 40, "at_most")]),
         ("Le budget de la vidéoprotection avoisine les 2 millions d'euros.", [("money_eur", 2_000_000, "approx")]),
+        # a bound in the conditional, with an adverb; nearness said with an adjective; a bound after a rate's unit
+        ("Le coût des caméras dépasserait facilement 1 million d'euros.", [("money_eur", 1_000_000, "at_least")]),
+        ("Grâce aux caméras, nous sommes proches de 50 % d'affaires élucidées.", [("percent", 50, "approx")]),
+        ("Il faut compter 5 000 € par caméra minimum.", [("money_eur", 5000, "at_least")]),
         ("La vidéoprotection s'étend : une quinzaine supplémentaire sera posée.", [("cameras_planned", 15, "approx")]),
         # ranges
         ("Une caméra coûte entre 4 000 et 6 000 euros.", [("money_eur", 4000, "at_least"),

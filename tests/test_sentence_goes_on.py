@@ -48,3 +48,21 @@ def test_a_pronouns_number_told_in_the_present_is_there_now():
     text = "Les caméras avaient été prévues au nombre de 11. Le conseil a révélé qu'elles sont finalement 18."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Grandchamp-des-Fontaines")] == [
         ("cameras_planned", 11), ("cameras", 18)]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # the cameras are the subject of a verb in the present: a time of their own
+    ("Dans cet établissement, 400 caméras permettent de voir l'activité de l'enceinte.", ["cameras"]),
+    ("Au centre-ville, 12 caméras protègent les commerces.", ["cameras"]),
+    # the object of a present that tells of a project is not: it goes on with the plan before
+    ("Le projet consiste à implanter, dans la zone commerciale, deux ou trois caméras.",
+     ["cameras_planned", "cameras_planned"]),
+])
+def test_cameras_subject_of_a_present_keep_their_own_time(second, expected):
+    assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")] == expected
+
+
+def test_a_place_that_claims_to_be_something_states_no_intention():
+    """ "se veut à la pointe": what the place claims to be, not a will to install."""
+    text = "L'établissement se veut à la pointe, avec plus de 450 caméras pour surveiller les détenus."
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Saran")] == [("cameras", 450)]
