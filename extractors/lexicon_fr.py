@@ -190,7 +190,8 @@ FUTURE_TERMS = (
     # "55 nouvelles allaient être installées": what was then to come
     r"(?:allait|allaient)\s+(?:bientôt\s+|prochainement\s+)?(?:être|install|pos|déploy|implant|ajout|équip)\w*|"
     r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
-    r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veut|(?<!\bse )veulent|voulons|voulait|souhaite|souhaitent|souhaitons|objectif|"
+    r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veut|(?<!\bse )veulent|voulons|voulait|"
+    r"souhaite|souhaitent|souhaitons|objectif|"
     # ("L'établissement se veut à la pointe, avec 450 caméras": claims to be, no intention)
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
     r"(?:sont|est)\s+(?:encore\s+)?attendue?s?\b|"  # "Neuf autres sont attendues sur l'année": expected
