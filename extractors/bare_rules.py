@@ -249,7 +249,10 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
         end = q.following.start + after.end() - own_right - 1
     if worn := WORN_NAMED_AFTER_RE.match(q.right):
         return q.read(Candidate(m, Reading(OTHER, m.end + worn.end(), "caméras piétons"), m.start, m.end + worn.end()))
-    head = next((c for c in reversed(q.previous) if c.reading.family == CAMERAS), None) or (
+    # "80, c'est le nombre de caméras qui seront installées à …": a cleft that names its own noun and its own
+    # time, no continuation of the figure before
+    cleft = bool(after and re.match(r"\W*c'est\b", after.group(0)))
+    head = None if cleft else next((c for c in reversed(q.previous) if c.reading.family == CAMERAS), None) or (
         x.last_candidate(q.sentence.index, CAMERAS))
     end = word_end(x.text, end)
     return q.read(Candidate(m, Reading(CAMERAS, end, "caméras"), m.start, end, head=head,

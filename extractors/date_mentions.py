@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS, SINCE_MONTH
-from extractors.numbers import words_to_number
+from extractors.numbers import URL_RE, words_to_number
 from extractors.segments import BULLET
 
 
@@ -318,7 +318,8 @@ def find_date_mentions(text: str, published: str | None, skip: list[tuple[int, i
                        last_year: int | None = None) -> list[DateMention]:
     """Dates in `text` (a sentence, lower-cased), except periods' starts ("depuis 2013") and `skip` spans.
     `last_year`: the last year the text named before this sentence, which "dix ans plus tard" counts from."""
-    scan = DateScan(text, last_year, list(skip), year_of(published), _months(published))
+    addresses = [m.span() for m in URL_RE.finditer(text)] if "/" in text else []  # ".../rapport-2024.pdf"
+    scan = DateScan(text, last_year, list(skip) + addresses, year_of(published), _months(published))
     for step in DATE_STEPS:
         step.find(scan)
     return sorted(scan.found, key=lambda d: d.start)

@@ -25,6 +25,9 @@ DIGITS_RE = re.compile(
     rf"(?!(?![kKM]€)[\w/]|[.,]\d)"  # "15k€" goes on with its scale
 )
 # "1.2 million d'euros": a point before one or two digits and a scale is a decimal one, not a thousands' one
+# a web address written out in the text ("https://…/RAA%20005%20du%205%20janvier%202026.pdf"): its digits are
+# no numbers of the prose, and "%20" is an escaped space, no percent
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"|]+", re.IGNORECASE)
 DOT_DECIMAL_RE = re.compile(r"(\d{1,3})\.(\d{1,2})(?=\s?(?:millions?|milliards?|M€|Md€)(?!\w))")
 
 
@@ -314,7 +317,13 @@ def find_mentions(text: str) -> list[Mention]:
         if not mention.approx:
             _apply_scale(text, mention)
             _apply_half(text, mention)
-    return _outside_others(mentions)
+    return _outside_others(_outside_addresses(text, mentions))
+
+
+def _outside_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less those written inside a web address."""
+    addresses = [m.span() for m in URL_RE.finditer(text)] if "/" in text else []
+    return [m for m in mentions if not any(start <= m.start < end for start, end in addresses)]
 
 
 def _outside_others(mentions: list[Mention]) -> list[Mention]:

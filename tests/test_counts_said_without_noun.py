@@ -99,3 +99,12 @@ def test_a_bare_count_up_now_by_its_feminine_participle() -> None:
 ])
 def test_a_collective_singular_or_a_repeated_predicate_of_new_ones_counts_cameras_to_come(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected
+
+
+def test_a_cleft_count_names_its_own_noun_and_time_and_web_addresses_date_nothing():
+    """ "80, c'est le nombre de caméras qui seront installées": no continuation of the 80 before it."""
+    text = ("Actuellement 1 000 caméras filment l'espace public, dont 80 appartiennent à la Ville de Grenoble. "
+            "80, c'est le nombre de caméras qui seront installées à Pont-de-Claix !\n"
+            "Le détail : www.ville.fr/cameras-2024.pdf")
+    figures = [(f.metric, f.value, f.date) for f in extract_text(text, place_hint="Grenoble")]
+    assert figures == [("cameras", 1000, None), ("cameras", 80, None), ("cameras_planned", 80, None)]

@@ -170,3 +170,9 @@ def test_a_new_batch_told_by_a_noun_of_approximation(text, expected):
 
     figures = extract_text(text, place_hint="Chalon-sur-Saône", published="2024-11-12", second_opinion=False)
     assert [(f.metric, f.value) for f in figures] == expected
+
+
+def test_digits_inside_a_web_address_are_no_numbers():
+    """ "RAA%20005%20du%205" is an address's escaped spaces, no 20005 % and no 5."""
+    text = "Adresse : https://www.lozere.gouv.fr/file/RAA%20005%20du%205%20janvier%202026.pdf | la ville a 12 caméras"
+    assert values(text) == [(12, "12")]
