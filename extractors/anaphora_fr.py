@@ -41,7 +41,8 @@ CAMERA_ANAPHORA_AFTER = (
     # "Une petite dizaine tombent régulièrement en panne"
     r"|(?:tombent|sont|étaient|restent)\s+(?:\w+\s+)?(?:en panne|hors service|hors d'usage)"
     r"|en centre-ville"
-    r"|le nombre (?:total )?de cam[ée]ras?"  # "portant à 31 le nombre de caméras"
+    # "portant à 31 le nombre de caméras", "porter de 21 à 40 le nombre de ces caméras"
+    r"|le nombre (?:total )?de (?:ces |ses |leurs |nos )?cam[ée]ras?"
     r"|en (?:service|action|activité|fonctionnement)\b"  # "soit à ce jour 152 en action"
     r"|en cours d['’](?:achat|acquisition)|en commande\b"  # "le nombre de caméras (350 en cours d'achat)"
     # "Vingt mille caméras en France actuellement, soixante mille prévues d'ici…": a feminine participle of intent
@@ -76,7 +77,9 @@ CAMERA_ANAPHORA_BEFORE = (
     r"|(?:le|un) nombre (?:total )?de (?:nouvelles |futures )?caméras?)\b"
     r"[^.;]{0,50}?"
     # "un nombre de nouvelles caméras compris entre 30 et 50"
-    r"\b(?:à|atteindre|atteindra|atteint|comprise?s? entre)\s*$"
+    # "Il semblerait que leur nombre est de 51", "le total de caméras devrait avoisiner les 180 en 2026"
+    r"\b(?:à|atteindre|atteindra|atteint|comprise?s? entre|(?:est|était|sera|serait|être) de"
+    r"|avoisiner(?:a|ait)? les|avoisine les)\s*$"
 )
 # "On passe de 30 à 70", "l'objectif était de passer à 20", "passera … de 275 caméras actuellement à 315": where
 # the network goes, from where it is (`OTHER_COUNTED_BEFORE` says when something else is what goes there)

@@ -34,6 +34,9 @@ def _numbered(number: Any) -> bool | None:
         return None
     counted = [head.head] if head.head.pos_ == "NOUN" else [
         c for c in head.head.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"]
+    # "Au nombre de 90 en 2020, le total de caméras devrait avoisiner les 180": the total of what it names
+    counted = [next((n for n in c.children if n.dep_.startswith("nmod") and n.pos_ == "NOUN"), c)
+               if c.lemma_ in ("total", "nombre", "parc") else c for c in counted]
     return all(c.lemma_ == "caméra" for c in counted)
 
 

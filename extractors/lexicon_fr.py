@@ -61,7 +61,7 @@ QUALIFIERS_BEFORE = {
         "autour d'", "de l'ordre de", "de l'ordre d'", "presque", "quasiment", "aux alentours de",
         "aux alentours d'", "grosso modo", "pratiquement", "avoisinant", "avoisine", "avoisinent", "avoisinant les",
         "avoisine les", "avoisinent les", "frôle les", "frôlent les", "approche les", "~",
-        "avoisinerait les", "avoisinait les", "avoisinera les", "approchant les", "approchait les",
+        "avoisinerait les", "avoisinait les", "avoisinera les", "approchant les", "approchait les", "avoisiner les",
         "proche de", "proches de", "proche d'", "proches d'",  # "nous sommes proches de 50 %"
         "approximatif de", "approximative de", "approximatif d'", "approximative d'",  # "un coût approximatif de"
         "quelques",  # "quelques 160 caméras": the plural written for "quelque"
@@ -192,6 +192,9 @@ FUTURE_TERMS = (
     r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veut|(?<!\bse )veulent|voulons|voulait|"
     r"souhaite|souhaitent|souhaitons|objectif|"
+    # "La municipalité entendait porter de 21 à 40 le nombre de caméras": an intention, with the verb it intends
+    r"entend(?:ent|ait|aient|ons)?\s+(?:bien\s+|aussi\s+|désormais\s+|donc\s+)?(?:install|pos|déploy|implant|porter"
+    r"|passer|augment|équip|doter|étendre|renforc|développ|multipli|élargir)\w*|"
     # ("L'établissement se veut à la pointe, avec 450 caméras": claims to be, no intention)
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
     r"(?:sont|est)\s+(?:encore\s+)?attendue?s?\b|"  # "Neuf autres sont attendues sur l'année": expected
@@ -254,7 +257,9 @@ FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
                   r"\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
                   # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
                   # ("couvraient", "ouvrait": the imperfect of couvrir, ouvrir, not a conditional)
-                  r"|\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)|\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")
+                  # ("Il semblerait que leur nombre est de 51": hearsay of what is, no time to come)
+                  r"|(?!sembl)\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)"
+                  r"|(?!sembl)\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")
 # A state told with a time still ahead is no state now: "65 caméras opérationnelles à terme", "… en service d'ici juin"
 TO_COME_AFTER = (r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt"
                  r"|à terme|à l'horizon|à l'échéance))")

@@ -57,6 +57,10 @@ SERIES_TO_RE = re.compile(rf"\s*(?:cam[ée]ras?\s+)?(?:(?:{NOW_WORDS}|en (?:19|2
 PLAIN_BEFORE_BASE_RE = re.compile(r"(?<=pour)(?:\s*…|\s+(?:à peine|seulement|tout juste|uniquement))\s*$")
 
 
+# "en 2008", "fin 2020", "mi-2021": the words that make a number a year
+YEAR_OF_BEFORE_RE = re.compile(r"\b(?:en|fin|début|mi)\s*-?\s*$")
+
+
 class SentenceReader:
     """What a sentence's numbers count, read before any figure is decided (a mixin of `Extractor`)."""
 
@@ -236,6 +240,8 @@ class SentenceReader:
             if i in found and (found[i].upper is not None or found[i + 1].qualifier is not None
                                or found[i].starting_point):
                 continue  # a range already, or where a change starts
+            if low.year_like and YEAR_OF_BEFORE_RE.search(self.text[max(0, low.start - 8) : low.start]):
+                continue  # "passer de 20 000 caméras en 2008 à 60 000": a year, the date of the count before
             between = norm(self.text[low.end : high.start])
             if re.search(r"\brespectivement\s*$", words_before(self.text, sentence, low.start, 20)) and re.match(
                     r"\s*et\s*$", between):  # "comptent respectivement 64 et 15 caméras": two counts, not a range

@@ -65,6 +65,7 @@ from extractors.tense_words import (
     DONE_GOVERNOR_BEFORE_RE,
     DONE_RE,
     EARLIER_AFTER_RE,
+    EARLIER_TIME_AFTER_RE,
     FIRST_ONES_RE,
     FUNDED_NEXT_RE,
     FUTURE_FROM_NOW_RE,
@@ -218,6 +219,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
               "additions: '14 nouvelles caméras (contre 6 en 2022)')",
               lambda q: COMPARED_BEFORE_RE.search(q.before) and EARLIER_AFTER_RE.match(q.after)
               and q.head is not ADDED, STOCK),
+    TenseRule("of_an_earlier_time", "'riche d'une quarantaine de caméras au début du mandat, la nouvelle équipe "
+              "entend…': a count set apart with a time gone, whatever the clause after it plans",
+              lambda q: EARLIER_TIME_AFTER_RE.match(q.after), STOCK),
     TenseRule("series_from", "'De 11 caméras installées en 2002 …, le dispositif est monté à 105': where a series "
               "starts was there", lambda q: SERIES_FROM_BEFORE_RE.search(q.before) and SERIES_TO_REST_RE.search(q.rest)
               and not MORE_NEXT_RE.match(q.after), STOCK),

@@ -256,3 +256,7 @@ PART_DATED_AFTER_RE = re.compile(rf"^\s*(?:cam[ée]ras?\s+)?(?:{BOUNDED_PERIOD})
 # renewed, the object of the renewing, not told as a set ("remplacer les 50 caméras", "la cinquantaine de caméras")
 RENEWING_BEFORE_RE = re.compile(r"\b(?:remplac\w*|renouvel\w*|moderni\w*|rénov\w*|mise à niveau)\s+"
                                 r"(?:immédiate?s?\s+|progressive?s?\s+)?(?:(?:de|d')\s*)?(?:au rythme de\s+)?$")
+# "riche d'une quarantaine de caméras au début du mandat, en 2020, la nouvelle équipe entend…", "Au nombre de 90
+# au début du mandat": a count said of an earlier time, set apart before the clause that tells what comes next
+EARLIER_TIME_AFTER_RE = re.compile(r"^\s*(?:(?:de\s+)?cam[ée]ras?\s+)?(?:au début (?:du|de (?:son|notre|leur)) mandat"
+                                   r"|à l'origine|au départ|à l'époque)\s*(?:,|en (?:19|20)\d\d\s*,)")

@@ -108,3 +108,18 @@ def test_a_cleft_count_names_its_own_noun_and_time_and_web_addresses_date_nothin
             "Le détail : www.ville.fr/cameras-2024.pdf")
     figures = [(f.metric, f.value, f.date) for f in extract_text(text, place_hint="Grenoble")]
     assert figures == [("cameras", 1000, None), ("cameras", 80, None), ("cameras_planned", 80, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "leur nombre est de 51": the number of the cameras the sentence before asks about; "Il semblerait" is hearsay
+    ("Reste à savoir combien de caméras compte la commune. Il semblerait que leur nombre est de 51.",
+     [("cameras", 51)]),
+    # "Au nombre de 90 …, le total de caméras": the total of what it names; "avoisiner les 180" bounds the 180
+    ("Au nombre de 90 au début du mandat en 2020, le total de caméras devrait avoisiner les 180 en 2026.",
+     [("cameras", 90), ("cameras_planned", 180)]),
+    # "le nombre de ces caméras": a demonstrative before the noun of the total
+    ("La municipalité entendait élargir son dispositif et porter de 21 à 40 le nombre de ces caméras.",
+     [("cameras", 21), ("cameras_planned", 40)]),
+])
+def test_a_count_named_by_the_number_or_total_of_cameras(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected

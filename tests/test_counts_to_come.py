@@ -460,3 +460,17 @@ def test_the_kind_the_words_around_a_count_tell(text, expected):
 ])
 def test_from_now_on_inside_a_future_is_the_futures(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "entend installer": an intention, with the verb it intends
+    ("La municipalité entendait porter de 21 à 40 le nombre de caméras.", [("cameras", 21), ("cameras_planned", 40)]),
+    # a future passive of spreading cameras out, past an aside that holds another count
+    ("Pour 2016, 80 caméras, en complément des 36 premières, seront réparties sur le territoire.",
+     [("cameras_planned", 80)]),
+    # a count set apart with a time gone keeps that time, whatever the clause after it intends
+    ("Le parc monte en puissance : riche d'une quarantaine de caméras au début du mandat, en 2020, la nouvelle "
+     "équipe municipale veut développer cet outil.", [("cameras", 40)]),
+])
+def test_intentions_and_counts_of_a_time_gone(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected

@@ -260,6 +260,9 @@ def triples(text, **kwargs):
                                                          ("money_eur", 6000, "at_most")]),
         ("Chaque caméra coûte de 8 à 12 000 €.", [("money_eur", 8000, "at_least"), ("money_eur", 12000, "at_most")]),
         ("Le projet vise 50 à 60 caméras.", [("cameras_planned", 50, "at_least"), ("cameras_planned", 60, "at_most")]),
+        # a year after "en" is the date of the count before, no low bound of a range
+        ("Le gouvernement entendait passer de 20 000 caméras en 2008 à 60 000 à l'horizon 2011.",
+         [("cameras", 20000, "exact"), ("cameras_planned", 60000, "exact")]),
         # a range in other words; two cases far apart are no range
         ("En 2017, la ville va implanter trois, voire quatre caméras supplémentaires.",
          [("cameras_planned", 3, "at_least"), ("cameras_planned", 4, "at_most")]),
