@@ -66,3 +66,15 @@ def test_a_series_of_the_number_of_body_cameras_is_other():
 ])
 def test_cameras_told_worn_are_other(text, metric):
     assert [f.metric for f in extract_text(text, place_hint="Beauvais")][:1] == [metric]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one camera per crew or agent: cameras worn, not a network's
+    ("La ville de Poissy a fait l'acquisition de douze caméras, soit une par équipage ou patrouille.",
+     [("other", 12)]),
+    ("À terme, la police municipale devrait être équipée de 15 caméras, soit une par équipage.", [("other", 15)]),
+    # one per district is a network's spread
+    ("La ville compte 40 caméras, soit une par quartier.", [("cameras", 40)]),
+])
+def test_one_camera_per_crew_is_worn(text, expected):
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected
