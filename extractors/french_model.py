@@ -4,6 +4,8 @@ syntax review reads by meaning (verbs, nouns of an operation or an aim), kept as
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -80,6 +82,19 @@ def parser() -> Any:
     nlp = spacy.load(MODEL, exclude=["ner", "tokenizer"])
     nlp.tokenizer.token_match = token_match(exceptions).match
     return nlp
+
+
+@contextmanager
+def reading_zone() -> Iterator[None]:
+    """The strings the parser learns while reading one page (names, numbers, typos), forgotten after it through
+    spaCy's memory zones, so that a worker reading a million pages keeps the model's vocabulary, not every word
+    it met. No parse may outlive the zone; figures hold none. Before the parser is loaded there is nothing to
+    bound (the first page it reads keeps its few strings)."""
+    if parser.cache_info().currsize == 0:
+        yield
+        return
+    with parser().memory_zone():
+        yield
 
 
 def parse_sentence(text: str) -> Any | None:

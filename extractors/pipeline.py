@@ -29,7 +29,7 @@ from extractors.dates import YEAR_RE, find_date_mentions
 from extractors.deduplicate import deduplicate
 from extractors.department_codes import without_department_codes
 from extractors.figure import Figure, Metric, Qualifier
-from extractors.french_model import MAX_PARSES_PER_PAGE, parse_sentence
+from extractors.french_model import MAX_PARSES_PER_PAGE, parse_sentence, reading_zone
 from extractors.gazetteer import Gazetteer, Place, load_gazetteer
 from extractors.kind_model import second_opinion as kind_second_opinion
 from extractors.lexicon_fr import MONTH_PATTERN, OTHER_NOUNS, VIDEO_TERMS
@@ -347,8 +347,9 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     if gazetteer is DEFAULT_GAZETTEER:
         gazetteer = load_gazetteer()
     joined, origin = join_broken_words(text)
-    figures = Extractor(joined, title=title, published=published, place_hint=place_hint, place_kind=place_kind,
-                        gazetteer=gazetteer, source_url=source_url).run()  # type: ignore[arg-type]
+    with reading_zone():  # the page's parses, and the strings they taught the parser, end with it
+        figures = Extractor(joined, title=title, published=published, place_hint=place_hint, place_kind=place_kind,
+                            gazetteer=gazetteer, source_url=source_url).run()  # type: ignore[arg-type]
     for figure in figures if origin else []:  # offsets and evidence in the text as given
         figure.start, figure.end = origin[figure.start], origin[figure.end - 1] + 1
         figure.evidence = text[figure.start : figure.end].strip()
