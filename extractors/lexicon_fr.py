@@ -192,10 +192,9 @@ FUTURE_TERMS = (
     r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
     r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veut|(?<!\bse )veulent|voulons|voulait|"
     r"souhaite|souhaitent|souhaitons|objectif|"
-    # "La municipalité entendait porter de 21 à 40 le nombre de caméras": an intention, with the verb it intends
+    # "entendait porter de 21 à 40 le nombre de caméras" intends; "se veut à la pointe, avec 450 caméras" claims
     r"entend(?:ent|ait|aient|ons)?\s+(?:bien\s+|aussi\s+|désormais\s+|donc\s+)?(?:install|pos|déploy|implant|porter"
     r"|passer|augment|équip|doter|étendre|renforc|développ|multipli|élargir)\w*|"
-    # ("L'établissement se veut à la pointe, avec 450 caméras": claims to be, no intention)
     r"espère|espèrent|espérons|reportée?s?|repoussée?s?|"  # hoped for; put off to a later date
     r"(?:sont|est)\s+(?:encore\s+)?attendue?s?\b|"  # "Neuf autres sont attendues sur l'année": expected
     r"réclam\w*|demand(?:e|ent|ait|aient|ons)\b|"  # what an opposition asks for is not there yet
@@ -256,8 +255,7 @@ FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
                   r"\w+erons|irons|serons|aurons|ferons|pourrons|devrons|viendrons|tiendrons|"
                   r"\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
                   # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
-                  # ("couvraient", "ouvrait": the imperfect of couvrir, ouvrir, not a conditional)
-                  # ("Il semblerait que leur nombre est de 51": hearsay of what is, no time to come)
+                  # ("couvraient", "ouvrait": the imperfect of couvrir, ouvrir; "Il semblerait que": hearsay)
                   r"|(?!sembl)\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)"
                   r"|(?!sembl)\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")
 # A state told with a time still ahead is no state now: "65 caméras opérationnelles à terme", "… en service d'ici juin"
@@ -308,8 +306,7 @@ DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIP
                   rf" d[e'][^.;:!?]{{0,100}}?\b(?:a|ont|avait|avaient) (?!(?:{PLANNING_PARTICIPLES})\b)"
                   r"[a-zéèêîôû]+(?:é|i|u|is|it)\b")
 PAST_INSTALL = (
-    # not "la pose de"; an adverb may stand between: "nous avons ainsi implanté 5 caméras", or a phrase set off by
-    # commas: "la Ville a, dès 2013, déployé 29 caméras"
+    # not "la pose de"; an adverb or an aside may stand between: "avons ainsi implanté", "a, dès 2013, déployé"
     r"\b(?:ont|a|avons|avaient|avait|avions|aurait|auraient)(?:\s+(?:(?:déjà|ainsi|aussi|également|donc|enfin|récemment"
     r"|notamment|encore|bien|d'abord|rapidement)\s+)?|\s*,\s*[^,.;:!?]{1,30}?,\s*)(?:été\s+)?"
     rf"(?:{INSTALL}|mis\w*\s+en\s+(?:place|service)|ajout|rajout|raccord|inaugur|placé|rejoint|équip"
