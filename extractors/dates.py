@@ -158,6 +158,7 @@ def _date_before_clause(text: str, clause: tuple[int, int], dates: list[DateMent
               and not in_closed_brackets(text, d, start)]
     return before[-1].value if before else None
 
+
 BRACKET_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 DEADLINE_BEFORE_RE = re.compile(r"\b(?:d'ici(?: à)?|à l'horizon|à l'échéance)\s*(?:la fin (?:de l'année\s*|de\s*)?)?$")
 YEAR_BEFORE_BRACKET_RE = re.compile(r"(?<!depuis )(?<!début )\b((?:19|20)\d\d)\s*\(\s*$")  # not "depuis 2012 (17 …)"

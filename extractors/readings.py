@@ -50,13 +50,11 @@ CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")
 CAMERA_OTHER_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_OTHER_RE}")
 WEARERS = r"agents?|policiers?|patrouilles?|équipages?|contrôleurs?|gendarmes?|pompiers?"  # who wear cameras
-# "64 500 caméras portées", "8 caméras mobiles, embarquées dans les véhicules ou portées par les agents": worn ones
-# (not "caméras portées à 50", brought to a total)
+# "64 500 caméras portées", "8 caméras mobiles, embarquées dans les véhicules ou portées par les agents", "douze
+# caméras, soit une par équipage": worn ones (not "caméras portées à 50", brought to a total)
 WORN_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+portée?s\b(?!\s+à\b)|"
-                           rf"[^.;]{{0,60}}?\bportée?s\s+par\s+(?:les|des|nos|leurs|ses)\s+(?:{WEARERS})\b)")
-# "douze caméras, soit une par équipage ou patrouille", "15 caméras, une par policier": one each, worn
-ONE_PER_WEARER_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])[^.;]{{0,40}}?"
-                                     rf"\b(?:soit\s+)?une\s+(?:caméra\s+)?(?:par|pour chaque)\s+(?:{WEARERS})\b")
+                           rf"[^.;]{{0,60}}?\bportée?s\s+par\s+(?:les|des|nos|leurs|ses)\s+(?:{WEARERS})\b|"
+                           rf"[^.;]{{0,40}}?\bune\s+(?:caméra\s+)?(?:par|pour chaque)\s+(?:{WEARERS})\b)")
 VEHICLES = (r"(?:véhicules?|voitures?|scan-?cars?|automobiles?|drones?|hélicoptères?|aéronefs?|motos?|bus|autobus"
             r"|trams?|tramways?|rames?|trains?|navettes?)")
 # "1 500 caméras dans ses bus", "quatre caméras dans chacun des véhicules", "quarante caméras installées sur
@@ -233,7 +231,7 @@ def _camera_not_surveillance(q: UnitQuestion) -> Reading | None:
 def _body_camera(q: UnitQuestion) -> Reading | None:
     if m := CAMERA_OTHER_AFTER_RE.match(q.right):
         return Reading(OTHER, q.end + m.end(), "caméras piétons")
-    if q.camera and (WORN_AFTER_RE.match(q.right) or ONE_PER_WEARER_AFTER_RE.match(q.right)):
+    if q.camera and WORN_AFTER_RE.match(q.right):
         return Reading(OTHER, q.end + q.camera.end(), "caméras piétons")
     # asked of every number: the camera's own sentence first, the sentences before only then
     if not (q.camera and WORN_BY_RE.search(q.said)) or BODY_TOPIC_RE.search(q.said) or NETWORK_WORDS_RE.search(q.said):
