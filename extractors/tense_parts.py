@@ -29,6 +29,7 @@ from extractors.tense_words import (
     NEW_ONES_RE,
     NEWLY_RE,
     OPENING_PERIOD_RE,
+    PART_AFTER_RE,
     PART_DATED_AFTER_RE,
     PAST_RE,
     PHASE_RE,
@@ -43,10 +44,18 @@ if TYPE_CHECKING:
 
 
 def damaged_kind(q: TenseQuestion) -> Metric | None:
-    if (DAMAGED_RE.search(q.clause) or DAMAGED_APPOSITION_RE.match(q.after) or DAMAGE_NOUN_BEFORE_RE.search(
+    """Damaged cameras are counted apart; not a whole whose part only is damaged ("16 caméras - dont 5 en panne")."""
+    part = PART_AFTER_RE.search(q.after)
+    clause = q.clause if part is None else _before_part(q.clause, q.after[part.start() :])
+    if (DAMAGED_RE.search(clause) or DAMAGED_APPOSITION_RE.match(q.after) or DAMAGE_NOUN_BEFORE_RE.search(
             q.before[-60:])) and not WHOLE_OF_PART_RE.search(q.before):
         return Metric.OTHER
     return None
+
+
+def _before_part(clause: str, part: str) -> str:
+    at = clause.find(part[:25])
+    return clause if at < 0 else clause[:at]
 
 
 def plus_sign_kind(q: TenseQuestion) -> Metric | None:

@@ -250,6 +250,9 @@ FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")
 # "le réseau de vidéoprotection le plus dense de France, fort de 884 caméras": what it has now
 STRONG_OF_BEFORE_RE = re.compile(rf"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*"
                                  rf"(?:(?:{SET_HEDGE}|pas moins de)\s+)?$")
+# "16 caméras - dont 5 en panne": what is said after a part ("dont" and a count) is said of the part
+PART_AFTER_RE = re.compile(r"\bdont\s+(?:\d|une?\b|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze"
+                           r"|vingt|trente|quarante|cinquante|soixante|cent|la moitié|le tiers|le quart)")
 # "25 caméras, dont 14 cette année", "dont 6 en 2023": a part dated by its own words, put up then
 PART_DATED_AFTER_RE = re.compile(rf"^\s*(?:cam[ée]ras?\s+)?(?:{BOUNDED_PERIOD})")
 # "le remplacement de 26 anciennes caméras", "remplacer 10 caméras", "la modernisation de 12 autres": cameras

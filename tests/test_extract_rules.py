@@ -826,6 +826,9 @@ def test_an_intercommunal_count_goes_to_the_intercommunalite(text, expected):
     ("Huit des 64 caméras de la ville servent aussi à verbaliser les automobilistes.", None,
      [("other", 8, "exact", None), ("cameras", 64, "exact", None)]),
     ("L'ensemble des 64 caméras sont en panne.", None, [("other", 64, "exact", None)]),
+    # a whole of which only a part is out of order stays a stock; the part is "other"
+    ("La ville est surveillée par 16 caméras - dont 5 en panne depuis leur installation.", None,
+     [("cameras", 16, "exact", None), ("other", 5, "exact", None)]),
     # what a driver pays is not money spent on surveillance
     ("En six mois, 1 800 amendes ont été dressées, pour un montant moyen de 35 euros.", None,
      [("offences", 1800, "exact", None)]),
