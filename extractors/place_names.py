@@ -97,9 +97,19 @@ REFERENCE_BEFORE_RE = re.compile(
 NEIGHBOUR_NAMED_RE = re.compile(r"\b(?:ville|commune|cité|localité)s?\s+voisines?\s+(?:de |d['’])\s*$", re.IGNORECASE)
 
 
+# "La ville de l'Aisne possède…", "village de l'Eure d'un peu plus de 600 habitants", "la ville la plus peuplée de
+# l'Essonne": the territory a town is in, named to situate that one town (not "les communes de l'Oise")
+TOWN_OF_TERRITORY_RE = re.compile(
+    r"\b(?:commune|ville|village|bourg|cité|localité|municipalité)(?:\s+[a-zà-ÿ-]+){0,3}?"
+    r"(?:\s+(?:de|d['’])\s*(?:environ\s+|près de\s+|quelque\s+|plus de\s+|moins de\s+)?[\d  .]+\s+habitants)?\s+"
+    r"(?:de\s+la|de\s+l['’]|du|des|de)\s*$", re.IGNORECASE)
+
+
 def _reference(text: str, chunk: str, start: int, place: Place) -> bool:
-    """ "voisine de Pacy-sur-Eure", "au sud d'Arras": a place that situates another."""
+    """ "voisine de Pacy-sur-Eure", "au sud d'Arras", "cette commune de l'Aude": a place that situates another."""
     before = text[max(0, start - 45) : start]
+    if place.kind in ("departement", "region"):
+        return bool(TOWN_OF_TERRITORY_RE.search(text[max(0, start - 70) : start]))
     return place.kind == "commune" and bool(REFERENCE_BEFORE_RE.search(before)) and not (
         NEIGHBOUR_NAMED_RE.search(before))
 
@@ -203,7 +213,9 @@ class NameFinder:
         text = text.translate(HYPHENS)  # "Juvisy‑sur‑Orge" with non-breaking hyphens: the same name, same offsets
         found = []
         for m in NAME_RE.finditer(text):
-            words = re.split(r"(?<=\s)", m.group(0))  # a hyphenated name is one word: "Saint-Eutrope"
+            # a hyphenated name is one word ("Saint-Eutrope"); an elided article is a word of its own, so that
+            # "de l'Aisne" names the Aisne as "de la Marne" names the Marne
+            words = re.split(r"(?<=\s)|(?<=^l['’])|(?<=\sl['’])", m.group(0))
             i = 0
             while i < len(words):
                 for j in range(min(len(words), i + 8), i, -1):
@@ -213,7 +225,7 @@ class NameFinder:
                         continue  # a shorter chunk may name a place
                     if place is not NO_PLACE:
                         found.append((start, start + len(chunk), place))
-                        i = j - 1
+                    i = j - 1  # words that name no place, nor any part of them ("commune des Pays de la Loire")
                     break
                 i += 1
         return self._agglo_of_commune(text, found)

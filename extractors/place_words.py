@@ -52,7 +52,10 @@ TITLE_LEAD_RE = re.compile(r"\s*([A-ZÀ-Ý][^:—–\n]{1,50}?)\s+[:—–]\s") 
 NEXT_NUMBER_NOT_YEAR_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # "les 370 caméras pour 100 000 habitants de Nice": a noun's complement right after the figure names
 # its place, when it is a place the gazetteer knows ("de la ville" is a relative word, dealt with later).
-GENITIVE_RE = re.compile(r"^\s*(?:[a-zà-ÿ-]{3,}\s+)?(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")  # "parkings relais de Villars"
+# "parkings relais de Villars"; with an article ("les 265 lycées des Hauts-de-France", "publics du Loir-et-Cher"),
+# a place the gazetteer knows only: "du Centre" or "de la Gare" name no territory
+GENITIVE_RE = re.compile(r"^\s*(?:[a-zà-ÿ-]{3,}\s+)?"
+                         r"(?:de\s+|d['’]\s*|(?P<article>du\s+|des\s+|de\s+la\s+|de\s+l['’]\s*))(?=[A-ZÀ-Ý])")
 DISTRICT_CUE_RE = re.compile(
     r"(?:quartiers?|plateau|secteur|zones?\s+(?:industrielles?|commerciales?|artisanales?|d'activités?))"
     r"\s+(?:du|des|de|d')\s*"

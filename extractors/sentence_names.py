@@ -47,7 +47,8 @@ def named_after(f: PlaceFinder, sentence: str, evidence_end: int, clause_end: in
         at = evidence_end + genitive.end()
         if known := next(((s, e, p) for s, e, p in all_sentence_places if s == at), None):
             return as_named(known, sentence)
-        if f.merged and (name := NAME_RE.match(sentence, at)):  # "les 5 de Roullours": a former commune
+        # "les 5 de Roullours": a former commune
+        if f.merged and not genitive.group("article") and (name := NAME_RE.match(sentence, at)):
             return f.district(name.group(0))
     if territory := territory_after_en(window, evidence_end, all_sentence_places):
         return as_named(territory, sentence)

@@ -269,6 +269,12 @@ def test_the_subject_after_an_opening_phrase_may_be_named_as_the_commune_of(text
     ("Cette commune de 4 000 habitants, voisine de Quimper, installe 12 caméras.", "Ergué-Gabéric", "Ergué-Gabéric"),
     # the neighbouring town named is the town meant
     ("Prenons la ville voisine de Carbonne, qui possède 11 caméras.", "Montesquieu-Volvestre", "Carbonne"),
+    # the département or région a town is in, named to situate it, elided article or not
+    ("Cette commune de l'Aude, qui compte 150 habitants, sera équipée d'une vingtaine de caméras.",
+     "Rennes-les-Bains", "Rennes-les-Bains"),
+    ("La ville la plus peuplée de l'Essonne compte 65 caméras.", "Évry-Courcouronnes", "Évry-Courcouronnes"),
+    ("Entre 2018 et 2021, cette commune des Pays de la Loire s'est dotée d'une trentaine de caméras.",
+     "Montreuil-Juigné", "Montreuil-Juigné"),
 ])
 def test_a_place_that_situates_another_is_not_the_figures(text, hint, place):
     from extractors import extract_text
@@ -347,3 +353,15 @@ def test_a_bodys_initials_in_brackets_are_not_a_town():
     text = ("5 500 caméras et une centaine d'agents regroupés au sein du Groupement d'assistance et de protection "
             "(GAP) renforcent la sécurité.")
     assert [f.place for f in extract_text(text, place_hint="Marseille")] == ["Marseille"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a département with its elided article is named as one with "la" or "le"
+    ("Dans l'Oise, 500 caméras sont reliées à un centre de supervision.", "Oise"),
+    ("Les communes de l'Hérault comptent 2 000 caméras.", "Hérault"),
+    # the complement of the counted noun names its place, article or not
+    ("Les 265 lycées des Hauts-de-France seront équipés de caméras.", "Hauts-de-France"),
+    ("Les 26 collèges publics du Loir-et-Cher seront dotés de caméras.", "Loir-et-Cher"),
+])
+def test_a_territory_named_with_its_article_is_the_figures_place(text, place):
+    assert [f.place for f in extract_text(text, place_hint="Vendôme")] == [place]
