@@ -197,12 +197,15 @@ class NameFinder:
             return members[0]
         if len(candidates) > 1 and (said := [c for c in candidates if self._territory_said(c, text)]):
             return said[0]  # "La commune de Grigny, dans le Rhône": the Grigny of the Rhône
-        if self.hint:
-            for c in candidates:
-                if c.departement and c.departement in (self.hint.departement, self.hint.code, self.hint.region):
-                    return c
-                if self.hint.kind == "region" and c.region == self.hint.code:
-                    return c
+        if self.hint:  # the homonym of the hint's département, else of its région: "la Marne" on a page of
+            # Sézanne is the département, not La Marne of Loire-Atlantique (44, a département's code as well as
+            # the Grand Est's: codes of the two kinds are not compared)
+            departement = self.hint.code if self.hint.kind == "departement" else self.hint.departement
+            region = self.hint.code if self.hint.kind == "region" else self.hint.region
+            for same in (lambda c: c.departement and c.departement == departement,
+                         lambda c: c.region and c.region == region):
+                if near := [c for c in candidates if same(c)]:
+                    return near[0]
         return candidates[0]
 
     def names_in(self, text: str) -> list[tuple[int, int, Place]]:

@@ -365,3 +365,10 @@ def test_a_bodys_initials_in_brackets_are_not_a_town():
 ])
 def test_a_territory_named_with_its_article_is_the_figures_place(text, place):
     assert [f.place for f in extract_text(text, place_hint="Vendôme")] == [place]
+
+
+@pytest.mark.parametrize("hint", ["Sézanne", "Grand Est"])
+def test_a_homonym_is_chosen_by_the_hints_departement_then_region_codes_of_one_kind(hint):
+    """Grand Est's code, 44, is Loire-Atlantique's too: La Marne (44) is no neighbour of a Marne page."""
+    figures = extract_text("Les communes de la Marne comptent 300 caméras.", place_hint=hint)
+    assert [f.place for f in figures] == ["Marne"]
