@@ -368,7 +368,7 @@ SINCE_MONTH = (r"\bdepuis (?:(?:le )?début (?:de l'année|d'année)"
                rf"(?:{MONTH_NAMES})\b)"
                r"(?!\s+(?:19|20)\d\d)")
 # The hedges a known set may carry between its determiner and its number: "aux plus de 280 caméras", "les quelque 500"
-SET_HEDGE = r"(?:plus de|près de|quelque|environ)"
+SET_HEDGE = r"(?:plus de|près de|quelques?|environ)"  # "quelques 400": the misspelling is common
 # The words that say a count is of now, told right beside it: "(350 actuellement)", "de 70 actuellement à 200"
 NOW_WORDS = r"(?:actuellement|aujourd'hui|à ce jour|pour l'instant|pour le moment|à l'heure actuelle)"
 STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"

@@ -12,6 +12,8 @@ CASES = [
      [("cameras", 350)]),
     ("Les policiers pourront bientôt voir en direct les images des quarante caméras mises en place par la ville.",
      [("cameras", 40)]),
+    # "quelques" before a number is the common misspelling of "quelque": the set is still a known one
+    ("Qui regardera les images des quelques 400 caméras installées dans la ville ?", [("cameras", 400)]),
     # a compound past of the count's own: done, whatever future another clause tells
     ("En 2015, huit caméras ont été installées près de la gare et une vingtaine de nouvelles devraient suivre en "
      "2016.", [("cameras_added", 8)]),
