@@ -93,8 +93,7 @@ CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs
                 "dispositifs de vidéosurveillance", "dispositifs de vidéo-protection", "visiocaméras",
                 "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance",
                 "capteurs d'images", "capteurs d’images", "capteurs vidéo")
-# Nouns that stand for cameras where cameras are the topic: "43 appareils", "sept dômes déjà en place",
-# "soixante boîtiers", "1 200 exemplaires".
+# Nouns that stand for cameras where cameras are the topic: "43 appareils", "sept dômes", "1 200 exemplaires".
 STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires")
 # Cameras that are not area surveillance: counted as "other".
 CAMERA_OTHER_RE = (r"cam[ée]ras?[- ](?:dites\s+)?(?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?"
@@ -297,11 +296,12 @@ DONE_OPERATION = (rf"\b(?:a|ont|avait|avaient) (?:\w+ )?(?!(?:{PLANNING_PARTICIP
                   r"[a-zéèêîôû]+(?:é|i|u|is|it)\b"
                   r"(?:\s+[\w'-]+){0,5}?\s+(?:l'installation|la pose|la mise en place|la mise en service"
                   r"|le déploiement|l'implantation) d"
-                  # a project told as realised is no plan: "le projet a abouti", "le projet a été réalisé"
+                  # a project told as realised ("le projet a abouti", "a été réalisé"); a review ("bilan") of it
                   r"|\bprojet\b[^.;:!?]{0,80}?\b(?:(?:a|ont) (?:abouti|vu le jour)"
                   r"|(?:a|ont) été (?:réalisée?s?|achevée?s?|terminée?s?|menée?s? à bien))\b"
-                  # the installation is the subject of a compound past: "L'installation de dix caméras dans les
-                  # écoles a coûté 36 000 euros" (not "a été votée": être and the participles of planning stay out)
+                  r"|\bbilan\b[^.;!?]{0,80}?(?:l'installation|la pose|la mise en place|le déploiement|l'implantation) d"
+                  # the installation is the subject of a compound past: "L'installation de dix caméras … a coûté
+                  # 36 000 euros" (not "a été votée": être and the participles of planning stay out)
                   r"|\b(?:l'installation|la pose|la mise en place|la mise en service|le déploiement|l'implantation)"
                   rf" d[e'][^.;:!?]{{0,100}}?\b(?:a|ont|avait|avaient) (?!(?:{PLANNING_PARTICIPLES})\b)"
                   r"[a-zéèêîôû]+(?:é|i|u|is|it)\b")
