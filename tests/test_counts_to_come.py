@@ -320,7 +320,7 @@ def test_a_pages_decision_does_not_reach_a_count_told_in_the_past(text, expected
      "cameras"),
     ("La mairie a dressé un premier bilan de l'installation de 13 caméras de vidéoprotection.", "cameras"),
     # a review ("bilan") of an installation reviews what was done, whatever verb tells the review
-    ("La maire a défendu son bilan : des effectifs doublés et l'installation de plus de 150 caméras.", "cameras"),
+    ("A-t-on présenté un bilan de l'installation de 7 caméras dans la commune ?", "cameras"),
     # the installation is the subject of the compound past: it was paid for, so done
     ("L'installation de dix caméras dans les écoles a coûté 36 000 euros.", "cameras"),
     ("L'installation de 12 caméras a été votée en conseil municipal.", "cameras_planned"),
