@@ -252,9 +252,9 @@ FUTURE_TERMS = (
 FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
                   # the first person plural: "nous en installerons 10", "nous n'irons pas au-delà de 80"
                   r"\w+erons|irons|serons|aurons|ferons|pourrons|devrons|viendrons|tiendrons|"
-                  r"\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
-                  # the conditional: "une vingtaine de caméras suffiraient à couvrir le centre ancien"
-                  # ("couvraient", "ouvrait": the imperfect of couvrir, ouvrir; "Il semblerait que": hearsay)
+                  # (not a noun in -era: "1 camera" unaccented, "opera", "Riviera")
+                  r"(?!(?:cam|op|rivi)era\b)\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
+                  # the conditional ("caméras suffiraient"; not "couvraient", "ouvrait", hearsay "Il semblerait")
                   r"|(?!sembl)\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)"
                   r"|(?!sembl)\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")
 # A state told with a time still ahead is no state now: "65 caméras opérationnelles à terme", "… en service d'ici juin"

@@ -350,6 +350,13 @@ def test_a_list_is_read_a_line_at_a_time():
         ("cameras", 20, "2019"), ("cameras", 31, "2021"), ("cameras_planned", 40, "2026")]
 
 
+def test_a_noun_in_era_is_no_future_verb():
+    """ "1 camera" without its accent ends like "installera"; "opera" and "Riviera" too: no tense of their own."""
+    text = "Lieux équipés :\nCrèche : 1 camera\nOpera : 3 caméras\nPlage de la Riviera : 2 caméras"
+    assert [(f.metric, f.value) for f in extract_text(text, place_hint="Parthenay")] == [
+        ("cameras", 1), ("cameras", 3), ("cameras", 2)]
+
+
 def test_a_budget_for_cameras_and_additions_dated_after_the_page():
     """The amount is the cameras' though the sentence names them by "en", and dated as they are; added
     in a year after the page's, they are yet to come."""
