@@ -251,9 +251,9 @@ FUTURE_TERMS = (
 # Future tense, third person: "installeront", "couvriront", "atteindra", "permettra", "recevra".
 FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
                   # the first person plural: "nous en installerons 10", "nous n'irons pas au-delà de 80"
-                  r"\w+erons|irons|serons|aurons|ferons|pourrons|devrons|viendrons|tiendrons|"
-                  # (not a noun in -era: "1 camera" unaccented, "opera", "Riviera")
-                  r"(?!(?:cam|op|rivi)era\b)\w*[^\Wé]era|\w+(?:ndra|oudra|audra|ttra|cevra|ivra)"
+                  # (not the nouns "forgerons", "vignerons"; nor "1 camera" unaccented, "opera", "Riviera", "Sandra")
+                  r"(?!(?:forg|bûch|vign)erons)\w+erons|irons|serons|aurons|ferons|pourrons|devrons|viendrons|tiendrons|"
+                  r"(?!(?:cam|op|rivi)era\b)\w*[^\Wé]era|\w+(?:[eio]ndra|pandra|oudra|audra|ttra|cevra|ivra)"
                   # the conditional ("caméras suffiraient"; not "couvraient", "ouvrait", hearsay "Il semblerait")
                   r"|(?!sembl)\w+(?:eraient|iraient|draient|rraient|(?<!ou)vraient)"
                   r"|(?!sembl)\w+(?:erait|irait|drait|rrait|(?<!ou)vrait)")

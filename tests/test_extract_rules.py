@@ -350,6 +350,11 @@ def test_a_list_is_read_a_line_at_a_time():
         ("cameras", 20, "2019"), ("cameras", 31, "2021"), ("cameras_planned", 40, "2026")]
 
 
+@pytest.mark.parametrize("text", ["Le réseau de Sandra : 40 caméras.", "Les forgerons et 40 caméras."])
+def test_a_name_in_dra_or_a_noun_in_erons_is_no_future_verb(text):
+    assert [(f.metric, f.value) for f in extract_text(text)] == [("cameras", 40)]
+
+
 def test_a_noun_in_era_is_no_future_verb():
     """ "1 camera" without its accent ends like "installera"; "opera" and "Riviera" too: no tense of their own."""
     text = "Lieux équipés :\nCrèche : 1 camera\nOpera : 3 caméras\nPlage de la Riviera : 2 caméras"
