@@ -261,7 +261,7 @@ FUTURE_VERB_RE = (r"\w+(?:eront|iront|dront|rront|tront|vront)|"
 TO_COME_AFTER = (r"(?!\s+(?:d'ici|dès|à partir|avant|fin|début|en 20\d\d|l'an prochain|prochainement|bientôt"
                  r"|à terme|à l'horizon|à l'échéance))")
 # The verbs of putting cameras up, as stems: "installées", "posera", "déployé", "implantées".
-INSTALL = r"install|pos|déploy|implant"
+INSTALL = r"install|pos(?!teriori)|déploy|implant"  # not "a posteriori"
 # What a camera count to come is said to be done with, in the passive: "seront posées", "vont être reliées".
 FUTURE_PASSIVE = r"seront|sera|vont être|va être|pourront être|devraient être|doivent être"
 # "la Région a accompagné 180 communes pour l'installation de 1 500 caméras": paid for, so done.

@@ -1,0 +1,29 @@
+"""The tense word tables: what reads as a verb done or to come, and look-alikes that are not verbs."""
+
+import pytest
+
+from extractors.tense_words import FUTURE_RE, PAST_RE
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("la ville a posé 12 caméras", True),
+    ("elle a installé 40 caméras", True),
+    # the Latin adverb is no compound past of "poser"
+    ("les images sont exploitées a posteriori", False),
+])
+def test_a_compound_past_of_installing(text, done):
+    assert bool(PAST_RE.search(text)) is done
+
+
+@pytest.mark.parametrize(("text", "to_come"), [
+    ("la ville installera 12 caméras", True),
+    ("cela prendra deux ans", True),
+    ("nous installerons 10 caméras", True),
+    # nouns and names that end like a future
+    ("crèche : 1 camera", False),
+    ("la plage de la riviera", False),
+    ("l'adjointe sandra martin", False),
+    ("la rue des forgerons", False),
+])
+def test_a_future_verb(text, to_come):
+    assert bool(FUTURE_RE.search(text)) is to_come
