@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extractors.candidates import Candidate, SentenceContext, bracketed_item, words_after, words_before
 from extractors.cues import (
@@ -190,7 +190,34 @@ def _goes_on_to_come(x: Extractor, sentence: Sentence, said: str, just_before: s
     before = x.sentences[sentence.index - 1]
     if "\n\n" in x.text[before.end : sentence.start] and said.rstrip().endswith(":"):
         return False  # a heading opening a paragraph ("55 caméras dont 37 dans le centre ville :") heads what follows
-    return bool(FUTURE_RE.search(norm(x.text[before.start : before.end])))
+    return bool(FUTURE_RE.search(norm(x.text[before.start : before.end]))) and not _main_verb_present(x, sentence)
+
+
+def _main_verb_present(x: Extractor, sentence: Sentence) -> bool:
+    """ "Ce sont maintenant près de 60 caméras qui équipent la ville", "Une cinquantaine de caméras sont réparties
+    sur le territoire": a main verb in the present indicative, which the word cues do not list, tells the
+    sentence's own time; the parse finds it. Not a plan's present ("Le projet consiste à implanter deux ou trois
+    caméras", "Il comporte 43 caméras"): a verb whose subject is a plan or a pronoun, or that governs an
+    infinitive, describes what is to come."""
+    doc = x.parsed(sentence)
+    return doc is not None and any(_present_of_its_own(t) for t in doc if t.dep_ == "ROOT")
+
+
+def _present_of_its_own(verb: Any) -> bool:
+    present = ["Ind"], ["Pres"]
+    if any(c.dep_ == "cop" and (c.morph.get("Mood"), c.morph.get("Tense")) == present for c in verb.children):
+        return True  # "Ce sont maintenant près de 60 caméras qui équipent la ville"
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "xcomp" or c.dep_.startswith("nsubj") and (
+            c.pos_ == "PRON" or c.lemma_ in PLAN_SUBJECTS) for c in verb.children):
+        return False
+    if (verb.morph.get("Mood"), verb.morph.get("Tense")) == present:
+        return not any(a.dep_.startswith("aux") and a.morph.get("Tense") != ["Pres"] for a in verb.children)
+    return any(a.dep_.startswith("aux") and a.lemma_ == "être"
+               and (a.morph.get("Mood"), a.morph.get("Tense")) == present
+               for a in verb.children)  # "sont réparties", "sont installées"
+
+
+PLAN_SUBJECTS = frozenset({"projet", "dispositif", "délibération", "programme", "plan", "système", "chantier"})
 
 
 def _broad_money(q: MetricQuestion) -> bool:

@@ -20,6 +20,9 @@ def test_counts_told_after_a_sentence_of_what_is_to_come_are_to_come():
     "La commune compte aujourd'hui 12 caméras.",  # now
     "Toulouse est pourvue de 17 caméras.",  # a state of having
     "La commune est équipée de 17 caméras.",
+    # a main verb in the present indicative the word cues do not list: the parse tells it
+    "Ce sont maintenant près de 60 caméras qui équipent la ville.",
+    "Une cinquantaine de caméras sont réparties sur le territoire.",
 ])
 def test_a_sentence_with_its_own_time_or_a_known_set_keeps_it(second):
     assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")] == ["cameras"]
@@ -66,3 +69,11 @@ def test_a_place_that_claims_to_be_something_states_no_intention():
     """ "se veut à la pointe": what the place claims to be, not a will to install."""
     text = "L'établissement se veut à la pointe, avec plus de 450 caméras pour surveiller les détenus."
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Saran")] == [("cameras", 450)]
+
+
+@pytest.mark.parametrize("second", [
+    "Le projet consiste à implanter deux ou trois caméras.",  # the present of a plan that governs an infinitive
+    "Le dispositif comporte 43 caméras.",  # a plan's description
+])
+def test_the_present_of_a_plan_goes_on_with_what_is_to_come(second):
+    assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")][:1] == ["cameras_planned"]
