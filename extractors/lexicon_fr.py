@@ -189,7 +189,8 @@ FUTURE_TERMS = (
     # "55 nouvelles allaient être installées": what was then to come
     r"(?:allait|allaient)\s+(?:bientôt\s+|prochainement\s+)?(?:être|install|pos|déploy|implant|ajout|équip)\w*|"
     r"prévoit|prévoient|prévoyait|prévoyons|prévoyez|prévois|prévu|prévue|prévus|prévues|promises?|promis|promet|promettent|promettai\w*|annoncée?s?|annonce|lancer|lance|lancera|"
-    r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veut|(?<!\bse )veulent|voulons|voulait|"
+    r"envisag\w+|programmée?s?|vise|visent|visons|visait|(?<!\bse )veu[tx]|(?<!\bse )veulent|voulons|voulait|"
+    r"volonté est d|propositions? d'(?:implantation|installation)|"  # "Notre volonté est d'arriver à 600 caméras"
     r"souhaite|souhaitent|souhaitons|objectif|"
     # "entendait porter de 21 à 40 le nombre de caméras" intends; "se veut à la pointe, avec 450 caméras" claims
     r"entend(?:ent|ait|aient|ons)?\s+(?:bien\s+|aussi\s+|désormais\s+|donc\s+)?(?:install|pos|déploy|implant|porter"
@@ -212,8 +213,7 @@ FUTURE_TERMS = (
     r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )(?<!fait )(?<!procédé à )"
     r"l'(?:installation|achat|acquisition) d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"
-    # a plan, a readiness, a deadline, an aim to reach: "un premier plan de 31 caméras", "prêtes à être déployées",
-    # "avant la fin de l'année", "ambitionne de faire installer"
+    # a plan, a readiness, a deadline, an aim: "un premier plan de 31 caméras", "prêtes à être déployées", …
     r"(?:un|le|son|leur|du|notre|ce) (?:premier |nouveau |vaste |grand )?plan (?:de |d'|«\s?|\")\d+|"
     r"prête?s? à (?:être )?(?:install|pos|déploy|implant|débours|invest)\w*|"
     r"avant la fin (?:de l'année|du mois|de l'été|du mandat|de l'an)|ambitionn\w*|"

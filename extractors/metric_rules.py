@@ -197,7 +197,7 @@ def _main_verb_present(x: Extractor, sentence: Sentence) -> bool:
     """ "Ce sont maintenant près de 60 caméras qui équipent la ville", "Une cinquantaine de caméras sont réparties
     sur le territoire": a main verb in the present indicative, which the word cues do not list, tells the
     sentence's own time; the parse finds it. Not a plan's present ("Le projet consiste à implanter deux ou trois
-    caméras", "Il comporte 43 caméras"): a verb whose subject is a plan or a pronoun, or that governs an
+    caméras", "Il comporte 43 caméras"): a verb whose subject is a plan or stands for one, or that governs an
     infinitive, describes what is to come."""
     doc = x.parsed(sentence)
     return doc is not None and any(_present_of_its_own(t) for t in doc if t.dep_ == "ROOT")
@@ -208,7 +208,7 @@ def _present_of_its_own(verb: Any) -> bool:
     if any(c.dep_ == "cop" and (c.morph.get("Mood"), c.morph.get("Tense")) == present for c in verb.children):
         return True  # "Ce sont maintenant près de 60 caméras qui équipent la ville"
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "xcomp" or c.dep_.startswith("nsubj") and (
-            c.pos_ == "PRON" or c.lemma_ in PLAN_SUBJECTS) for c in verb.children):
+            c.lemma_.lower() in PLAN_SUBJECTS) for c in verb.children):
         return False
     if (verb.morph.get("Mood"), verb.morph.get("Tense")) == present:
         return not any(a.dep_.startswith("aux") and a.morph.get("Tense") != ["Pres"] for a in verb.children)
@@ -217,7 +217,10 @@ def _present_of_its_own(verb: Any) -> bool:
                for a in verb.children)  # "sont réparties", "sont installées"
 
 
-PLAN_SUBJECTS = frozenset({"projet", "dispositif", "délibération", "programme", "plan", "système", "chantier"})
+# the subjects whose present describes a plan: a plan's nouns, and the personal pronouns that stand for one ("Il
+# comporte 43 caméras"), not a demonstrative ("Cela porte à 11 le nombre de caméras")
+PLAN_SUBJECTS = frozenset({"projet", "dispositif", "délibération", "programme", "plan", "système", "chantier",
+                           "il", "elle", "ils", "elles"})
 
 
 def _broad_money(q: MetricQuestion) -> bool:

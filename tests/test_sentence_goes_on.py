@@ -23,6 +23,7 @@ def test_counts_told_after_a_sentence_of_what_is_to_come_are_to_come():
     # a main verb in the present indicative the word cues do not list: the parse tells it
     "Ce sont maintenant près de 60 caméras qui équipent la ville.",
     "Une cinquantaine de caméras sont réparties sur le territoire.",
+    "Cela porte à 11 le nombre de caméras implantées dans la ville.",  # a demonstrative is no plan's stand-in
 ])
 def test_a_sentence_with_its_own_time_or_a_known_set_keeps_it(second):
     assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")] == ["cameras"]
@@ -77,3 +78,12 @@ def test_a_place_that_claims_to_be_something_states_no_intention():
 ])
 def test_the_present_of_a_plan_goes_on_with_what_is_to_come(second):
     assert [f.metric for f in extract_text(TO_COME + second, place_hint="Allier")][:1] == ["cameras_planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "« Je veux couvrir la ville avec 45 caméras »",  # vouloir, at the first person
+    "Notre volonté est d'arriver à six cents caméras dans la ville.",
+    "Il en ressort une proposition d'implantation de 8 caméras.",
+])
+def test_an_intention_or_a_proposal_is_a_plan(text):
+    assert [f.metric for f in extract_text(text, place_hint="Allier")][:1] == ["cameras_planned"]
