@@ -381,6 +381,18 @@ def test_repeated_fact_is_one_figure():
     assert triples(text) == [("cameras_planned", 30, "exact")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count said again with no word of time is the fact the page told with its kind
+    ("La ville installera 68 caméras supplémentaires d'ici 2025. Nous avons toujours soutenu ce projet. Il "
+     "représente 1,2 million pour 68 caméras.", [("cameras_planned", 68, "exact")]),
+    # not a small count, which recurs as other facts
+    ("Trois caméras seront posées au stade.\n\nÉquipements actuels : crèche, 3 caméras ; école, 2 caméras.",
+     [("cameras_planned", 3, "exact"), ("cameras", 3, "exact"), ("cameras", 2, "exact")]),
+])
+def test_a_count_said_again_without_a_kind_is_the_fact_told_with_one(text, expected):
+    assert [t for t in triples(text) if t[0].startswith("cameras")] == expected
+
+
 def test_a_fact_told_with_a_year_then_with_its_month_is_one_figure():
     text = ("D'ici l'année prochaine, 16 caméras supplémentaires seront installées. Fin 2023, le réseau en "
             "comptera 16 de plus.")
