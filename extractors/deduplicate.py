@@ -148,36 +148,33 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
     return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
 
 
+KINDLESS = "tense.no_tense_rule"  # the tense rule that answers when no word told a count's kind
+RECURRING_BELOW = 10  # a small count recurs as other facts of a page ("Crèche : 5 caméras", "5 nouvelles caméras")
+# "Les 1 257 caméras niçoises", "un réseau de 13 caméras": a set told as there, a stock of its own
+KNOWN_SET_BEFORE_RE = re.compile(r"(?:\b(?:les|des|ses|leurs|ces|nos|aux)|réseau de|parc de|dispositif de)\s*$")
+
+
 def kindless_restatements_dropped(figures: Told) -> Told:
     """A camera count whose words told no time ("1,2 million pour 68 caméras") said again of a count the page
     reads with a kind of its own ("Avec 68 caméras supplémentaires, la ville comptera…"): one fact, whose kind the
-    telling that has one gives; the kindless restatement goes. Not a stock restating a stock."""
-    told_kind = {(f.value, _commune_of(f.place)) for f, _ in figures
-                 if f.metric in COUNTED_CAMERAS and f.why.get("metric") != KINDLESS}
-    kinds = defaultdict(set)
-    for f, _ in figures:
-        if f.metric in COUNTED_CAMERAS:
-            kinds[(f.value, _commune_of(f.place))].add(f.metric)
+    telling that has one gives; the kindless restatement goes. Not a set told as there, a small count, or a count
+    dated apart: each may be a fact of its own."""
+    def same_count(f: Figure) -> tuple:
+        return f.value, _commune_of(f.place)
+
+    kinded = {same_count(f) for f, _ in figures if f.metric in COUNTED_CAMERAS and f.metric != Metric.CAMERAS
+              and f.why.get("metric") != KINDLESS}
     return [(f, s) for f, s in figures if not (
-        f.why.get("metric") == KINDLESS and f.metric == Metric.CAMERAS and (f.value, _commune_of(f.place)) in told_kind
-        and kinds[(f.value, _commune_of(f.place))] - {Metric.CAMERAS} and not _known_set(f)
-        and f.value >= RECURRING_BELOW and f.date is None)]  # a count dated apart is a statement of its own
-
-
-RECURRING_BELOW = 10  # a small count recurs as other facts of a page ("Crèche : 5 caméras", "5 nouvelles caméras")
+        f.metric == Metric.CAMERAS and f.why.get("metric") == KINDLESS and same_count(f) in kinded
+        and f.value >= RECURRING_BELOW and f.date is None and not _known_set(f))]
 
 
 def _known_set(figure: Figure) -> bool:
-    """ "Les 1 257 caméras niçoises", "un réseau de 13 caméras": a set told as there, a stock of its own."""
     sentence = norm(figure.sentence or "")
     at = sentence.find(norm(figure.evidence))
     return at >= 0 and bool(KNOWN_SET_BEFORE_RE.search(sentence[max(0, at - 30) : at]))
 
 
-KNOWN_SET_BEFORE_RE = re.compile(r"(?:\b(?:les|des|ses|leurs|ces|nos|aux)|réseau de|parc de|dispositif de)\s*$")
-
-
-KINDLESS = "tense.no_tense_rule"  # the kind given when no word told one
 ROUNDED_WITHIN = 0.03  # "Près de 25 000 euros" and "24 439 €": one amount, said twice (not 50 and 48 caméras)
 ROUNDED_METRICS = (*COUNTED_CAMERAS, Metric.MONEY_EUR)  # counts and amounts; not shares or sites
 
