@@ -204,6 +204,7 @@ def _main_verb_present(x: Extractor, sentence: Sentence) -> bool:
 
 
 def _present_of_its_own(verb: Any) -> bool:
+    """Whether a sentence's root is in the present indicative, by itself, its copula or its auxiliary être."""
     present = ["Ind"], ["Pres"]
     if any(c.dep_ == "cop" and (c.morph.get("Mood"), c.morph.get("Tense")) == present for c in verb.children):
         return True  # "Ce sont maintenant près de 60 caméras qui équipent la ville"

@@ -28,6 +28,7 @@ from extractors.lexicon_fr import (
     SUPPORTED_INSTALL,
     TO_COME_AFTER,
 )
+from extractors.numbers import WORD_NUMBER_RE
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
                        rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
@@ -251,8 +252,7 @@ FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")
 STRONG_OF_BEFORE_RE = re.compile(rf"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*"
                                  rf"(?:(?:{SET_HEDGE}|pas moins de)\s+)?$")
 # "16 caméras - dont 5 en panne": what is said after a part ("dont" and a count) is said of the part
-PART_AFTER_RE = re.compile(r"\bdont\s+(?:\d|une?\b|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze"
-                           r"|vingt|trente|quarante|cinquante|soixante|cent|la moitié|le tiers|le quart)")
+PART_AFTER_RE = re.compile(rf"\bdont\s+(?:\d|une?\b|{WORD_NUMBER_RE.pattern}|la moitié|le tiers|le quart)")
 # "25 caméras, dont 14 cette année", "dont 6 en 2023": a part dated by its own words, put up then
 PART_DATED_AFTER_RE = re.compile(rf"^\s*(?:cam[ée]ras?\s+)?(?:{BOUNDED_PERIOD})")
 # "le remplacement de 26 anciennes caméras", "remplacer 10 caméras", "la modernisation de 12 autres": cameras
