@@ -17,6 +17,8 @@ from extractors.figure import Figure, Metric
 from extractors.gazetteer import Gazetteer
 from extractors.readings import norm
 from extractors.segments import BULLET, Sentence
+from extractors.state_words import DEFINITE_BEFORE_RE
+from extractors.tense import NO_TENSE_RULE
 
 COUNTED_CAMERAS = (Metric.CAMERAS, Metric.CAMERAS_PLANNED, Metric.CAMERAS_ADDED)
 LABEL_RE = re.compile(rf"\s*(?:{BULLET}\s*)?([^:\n]{{2,80}}?)\s*:\s*")
@@ -148,10 +150,10 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
     return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
 
 
-KINDLESS = "tense.no_tense_rule"  # the tense rule that answers when no word told a count's kind
+KINDLESS = f"tense.{NO_TENSE_RULE}"  # the kind given when no word told one, as --explain names it
 RECURRING_BELOW = 10  # a small count recurs as other facts of a page ("Crèche : 5 caméras", "5 nouvelles caméras")
-# "Les 1 257 caméras niçoises", "un réseau de 13 caméras": a set told as there, a stock of its own
-KNOWN_SET_BEFORE_RE = re.compile(r"(?:\b(?:les|des|ses|leurs|ces|nos|aux)|réseau de|parc de|dispositif de)\s*$")
+# "un réseau de 13 caméras": a set told as there by the noun of a network (by its article: `DEFINITE_BEFORE_RE`)
+NETWORK_OF_BEFORE_RE = re.compile(r"\b(?:réseau|parc|dispositif) de\s*$")
 
 
 def kindless_restatements_dropped(figures: Told) -> Told:
@@ -172,7 +174,8 @@ def kindless_restatements_dropped(figures: Told) -> Told:
 def _known_set(figure: Figure) -> bool:
     sentence = norm(figure.sentence or "")
     at = sentence.find(norm(figure.evidence))
-    return at >= 0 and bool(KNOWN_SET_BEFORE_RE.search(sentence[max(0, at - 30) : at]))
+    before = sentence[max(0, at - 30) : at]
+    return at >= 0 and bool(DEFINITE_BEFORE_RE.search(before) or NETWORK_OF_BEFORE_RE.search(before))
 
 
 ROUNDED_WITHIN = 0.03  # "Près de 25 000 euros" and "24 439 €": one amount, said twice (not 50 and 48 caméras)

@@ -208,6 +208,7 @@ class TenseRule:
 
 
 STOCK, ADDED, PLANNED = Metric.CAMERAS, Metric.CAMERAS_ADDED, Metric.CAMERAS_PLANNED
+NO_TENSE_RULE = "no_tense_rule"  # what `camera_metric` names when no rule answered: a stock, by default
 TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64",
               damaged_kind),
@@ -362,5 +363,5 @@ def camera_metric(
     for rule in TENSE_RULES:
         if said := rule.applies(question):
             return rule.metric or said, rule.name
-    return Metric.CAMERAS, "no_tense_rule"
+    return Metric.CAMERAS, NO_TENSE_RULE
 
