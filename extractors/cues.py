@@ -25,7 +25,7 @@ from extractors.lexicon_fr import (
     OFFENCE_NOUNS,
     THERE_PRONOUN,
 )
-from extractors.readings import OF_TOTAL
+from extractors.noun_phrases import OF_TOTAL
 from extractors.segments import BULLET
 
 CAMERA_WORDS_RE = re.compile(CAMERA_WORDS, re.IGNORECASE)

@@ -17,6 +17,7 @@ from typing import Any
 from extractors.figure import CAMERA_METRICS
 from extractors.gazetteer import normalise
 from extractors.pipeline import extract_text
+from extractors.plausibility import plausible
 
 
 def _same(key: str, gold: Any, got: Any) -> bool:
@@ -40,9 +41,10 @@ def read_corpus(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def extract_record(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures users get from the record: those `vigicam extract` prints and storage keeps (plausible ones)."""
     figures = extract_text(record["text"], title=record.get("title"), published=record.get("published"),
                            place_hint=record.get("place_hint"), source_url=record.get("source"))
-    return [f.to_dict() for f in figures]
+    return [f.to_dict() for f in plausible(figures)]
 
 
 def same_value(a: float, b: float) -> bool:

@@ -18,7 +18,6 @@ from extractors.lexicon_fr import (
     CAMERA_OTHER_RE,
     CAMERA_WORDS,
     MONEY_CONTEXT,
-    NOUN_ADJECTIVES,
     OFFENCE_NOUNS,
     OTHER_NOUNS,
     POPULATION_NOUNS,
@@ -27,23 +26,23 @@ from extractors.lexicon_fr import (
 from extractors.normal_text import norm
 from extractors.noun_checks import NOUN_CHECKS
 from extractors.noun_cues import CAMERA_CAPACITY_BEFORE_RE
+from extractors.noun_phrases import ADJ, NOUN_LEAD, OF_TOTAL
+from extractors.noun_phrases import alternation as _alternation
+from extractors.noun_phrases import plural_nouns as _plural_nouns
 from extractors.numbers import Mention
 from extractors.offence_words import FINED_RE, HARMED_BEFORE_TIMES_RE, HARMED_RE, TIMES_RE
 from extractors.segments import BULLET
+from extractors.vehicle_words import (
+    BEACON_AFTER_RE,
+    ON_BOARD_AFTER_RE,
+    ROOF_AFTER_RE,
+    VEHICLE_EQUIPPED_BEFORE_RE,
+    VEHICLE_RE,
+)
 
 CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
     "cameras", "density", "population", "money", "percent", "offences", "other")
 
-ADJ = "|".join(NOUN_ADJECTIVES)
-OPEN_QUOTE = r"[«\"“#]?\s*"  # "les 1 300 #caméras" of a post too
-
-
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-OF_TOTAL = r"(?:des|de ses|de leurs|sur les|sur ses)"  # "80 des 270 lycées", "35 de ses 80 collèges"
-NOUN_LEAD = rf"^\s*(?:de\s+|d')?(?:(?:{ADJ})\s+){{0,3}}{OPEN_QUOTE}"
 CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+numériques)?")
 # "huit des 64 caméras": a part of the cameras, counted in cameras
 CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
@@ -55,26 +54,6 @@ WEARERS = r"agents?|policiers?|patrouilles?|équipages?|contrôleurs?|gendarmes?
 WORN_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+portée?s\b(?!\s+à\b)|"
                            rf"[^.;]{{0,60}}?\bportée?s\s+par\s+(?:les|des|nos|leurs|ses)\s+(?:{WEARERS})\b|"
                            rf"[^.;]{{0,40}}?\bune\s+(?:caméra\s+)?(?:par|pour chaque)\s+(?:{WEARERS})\b)")
-VEHICLES = (r"(?:véhicules?|voitures?|scan-?cars?|automobiles?|drones?|hélicoptères?|aéronefs?|motos?|bus|autobus"
-            r"|trams?|tramways?|rames?|trains?|navettes?)")
-# "1 500 caméras dans ses bus", "quatre caméras dans chacun des véhicules", "quarante caméras installées sur
-# des aéronefs": cameras on board vehicles watch the vehicle, not a public space of the town
-ON_BOARD_AFTER_RE = re.compile(
-    rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+[\w-]+){{0,3}}?\s+"
-    r"(?:à bord (?:de|des|du|d')|dans|sur|équipant)\s+(?:les |des |ses |leurs |chaque |chacun des |chacune des "
-    rf"|le |la |l'|un |une |nos )?(?:[\w-]+\s+)?(?:{VEHICLES}|cars?|autocars?|ter|wagons?)\b")
-# "une voiture électrique dotée de quatre petites caméras", "une Zoé électrique Lapi à quatre caméras": a vehicle's
-# own equipment, told before the count
-VEHICLE_EQUIPPED_BEFORE_RE = re.compile(rf"\b{VEHICLES}\b(?:\s+[\w'-]+){{0,3}}?,?\s+(?:(?:est|sont|désormais)\s+)*"
-                                        r"(?:(?:équipée?s?|dotée?s?|munie?s?|pourvue?s?)\s+(?:de\s+|d')|à\s+)$")
-# "Muni de deux caméras sur son toit, le véhicule …", "quatre caméras, placées sur le toit de la voiture"
-ROOF_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])[^.;]{{0,30}}?"
-                           rf"\bsur (?:(?:son|leur) toit\b|le toit (?:du|de la|de l'|des|de sa)\s*{VEHICLES}\b)")
-# "huit caméras ont été intégrées à la rampe lumineuse", "les 2 caméras situées sur le gyrophare": a car's, whatever
-# the topic
-BEACON_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])[^.;]{{0,30}}?"
-                             r"\b(?:sur|dans|à) (?:la |le |les )?(?:rampe (?:lumineuse|de gyrophares?)|gyrophares?)\b")
-VEHICLE_RE = re.compile(rf"\b{VEHICLES}\b")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
 # "12 caméras sont placées sur les points hauts pour repérer les départs de feu": cameras that watch for fires
 FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles|espaces naturels)|départs? de feux?"
@@ -93,12 +72,12 @@ EACH_ONE_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?!
 BASE_WORDS = {"mille": 1_000, "dix mille": 10_000, "cent mille": 100_000}
 DENSITY_RE = re.compile(r"^\s*(?:[^\W\d]\w*\s+){0,5}?(?:(?:pour|par)\s+|/\s*)(\d{1,3}(?:[  .\u202f]\d{3})+|\d+"
                         r"|(?:dix |cent )?mille)\s+"
-                        r"(?:habitants|hab\b|citoyens|résidents)")
+                        rf"(?:{_plural_nouns(('habitants', 'citoyens', 'résidents'))}|hab\b)")
 PERCENT_RE = re.compile(r"^\s?(?:%|pour\s?cent\b|pour-cent\b)")
 MONEY_RE = re.compile(r"^\s?(?:€|euros?\b|eur\b|d'euros\b|de\s+€|hors taxes|ht\b)")
 MONEY_AFTER_SCALE_RE = re.compile(r"^\s*(?:d'euros\b|de\s+euros\b|€|euros\b)")
 OTHER_NOUN_AFTER_SCALE_RE = re.compile(r"^\s*d[e']\s*\w+")
-POPULATION_RE = re.compile(rf"^\s*(?:{_alternation(POPULATION_NOUNS)})(?![\w])")
+POPULATION_RE = re.compile(rf"^\s*(?:{_plural_nouns(POPULATION_NOUNS)})(?![\w])")
 OFFENCE_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(OFFENCE_NOUNS)})(?![\w])(?:\s+constatés)?")
 OTHER_RE = re.compile(
     rf"{NOUN_LEAD}(?:{OF_TOTAL}\s+\d[\d  .]*\s+)?({_alternation(list(OTHER_NOUNS))})(?![\w])"
@@ -111,6 +90,12 @@ VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(STAND_IN_NOUNS)})(?![\w])"
                          r"(?!\s+(?:de\s+|d')(?!vid[ée]o|surveillance|protection|nouvelle|dernière|haute|ici\b|la\b"
                          r"|l')[a-zà-ÿ])(?!\s+photo\b)")
+# "4 000 objectifs dernier cri", "ses 600 objectifs braqués sur …": the lens for the camera, where cameras are the
+# topic; fewer than ten are goals ("poursuit 3 objectifs :") or one camera's lenses ("4 objectifs par boîtier"),
+# and "25 caméras (soit 56 objectifs)", "treize caméras dotées de vingt-cinq objectifs" count counted cameras' lenses
+LENS_RE = re.compile(rf"{NOUN_LEAD}objectifs(?![\w])(?!\s*:)(?!\s+(?:par|pour chaque|fixes)\b)")
+LENS_FLOOR = 10
+CAMERAS_JUST_BEFORE_RE = re.compile(r"\bcam[ée]ras?\b[^.;\d]{0,25}$")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
 NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,60}?\bqui ne (?:filment|surveillent|couvrent|"
@@ -215,6 +200,8 @@ def _scaled(q: UnitQuestion) -> Reading | None:
         return None
     if m := MONEY_AFTER_SCALE_RE.match(q.right):
         return Reading(MONEY, q.end + m.end())
+    if q.camera:
+        return None  # "1,85 million de caméras": a country's count, which the camera rules read
     if OTHER_NOUN_AFTER_SCALE_RE.match(q.right):
         return UNCOUNTED  # "10 millions de visiteurs"
     return Reading(MONEY, q.end) if re.search(MONEY_CONTEXT, q.said) else UNCOUNTED
@@ -278,6 +265,13 @@ def _stand_in(q: UnitQuestion) -> Reading | None:
         return None
     if CAMERA_OTHER_TOPIC_RE.search(q.topic) and not CAMERA_TOPIC_RE.search(CAMERA_OTHER_TOPIC_RE.sub(" ", q.said)):
         return Reading(OTHER, q.end + m.end(), "caméras piétons")  # "portent une caméra-piéton. Les 6 appareils"
+    return Reading(CAMERAS, q.end + m.end(), "caméras")
+
+
+def _lens(q: UnitQuestion) -> Reading | None:
+    if (q.mention.value < LENS_FLOOR or not (m := LENS_RE.match(q.right)) or not CAMERA_TOPIC_RE.search(q.topic)
+            or CAMERAS_JUST_BEFORE_RE.search(q.before(40))):
+        return None
     return Reading(CAMERAS, q.end + m.end(), "caméras")
 
 
@@ -365,6 +359,7 @@ READING_RULES: tuple[ReadingRule, ...] = (
     ReadingRule("camera_density", "'370 caméras pour 100 000 habitants' is a density", _camera_density),
     ReadingRule("cameras", "'148 caméras', 'huit des 64 caméras'", _cameras),
     ReadingRule("stand_in", "'43 appareils', '10 unités' where cameras are the topic", _stand_in),
+    ReadingRule("lens", "'4 000 objectifs' where cameras are the topic; not '3 objectifs :', goals", _lens),
     ReadingRule("bare_density", "'… et 267 pour 100 000 habitants': a bare number before a rate's base",
                 _bare_density),
     ReadingRule("people_as_base", "'une caméra pour 40 personnes': the rate's base", _people_as_base),
