@@ -383,7 +383,7 @@ STOCK_NOW = (r"aujourd'hui|actuellement|à ce jour|déjà|désormais"
 OPENING_PERIOD = rf"^\s*(?![^,]*\bdepuis\b)[^,]{{0,30}}(?:{BOUNDED_PERIOD})[^,]{{0,20}},"
 # Cameras replaced or upgraded are the ones there already: "les 21 caméras de la ville seront remplacées".
 REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
-DAMAGED = (r"endommag\w+|vandalis\w+|détruit\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
+DAMAGED = (r"endommag\w+|vandalis\w+|détrui\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
            r"|arraché\w*|volée?s\b"  # "trois caméras ont été arrachées et volées"
            r"|brûlée?s\b|incendiée?s\b|sabotée?s\b|saccagée?s\b|détériorée?s\b|abîmée?s\b"  # "50 caméras, brûlées"
            r"|démont\w*|désinstall\w*|supprim\w*|retirée?s\b"  # cameras taken down
