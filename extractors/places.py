@@ -172,7 +172,8 @@ class PlaceFinder(NameFinder):
         before "Le programme …") names none, and the commune is kept."""
         if NO_NAME_RE.fullmatch(name.strip()) and self.commune:
             return self.own_place(self.commune)
-        base = self.own_place(self.commune).name if self.commune else self.hint_name
+        # a page of a district ("Paris / 12e arrondissement") names its commune's districts, not its own's
+        base = self.own_place(self.commune).name if self.commune else (self.hint_name or "").split(" / ")[0]
         name = re.sub(r"^(la|le|les|l')\b", lambda m: m.group(1).capitalize(), name.strip())
         return FigurePlace(f"{base} / {name}" if base else name, "district")
 

@@ -32,6 +32,7 @@ from extractors.numbers import WORD_NUMBER_RE
 
 FUTURE_RE = re.compile(rf"(?<![\w'])(?:{FUTURE_TERMS}|{FUTURE_VERB_RE})(?![\w])"
                        rf"|(?<=\b[sn]')(?:{FUTURE_VERB_RE})(?![\w])"  # "s'ajouteront", "s'étendra", "n'irons pas"
+                       rf"|(?:(?<=\bd')|(?<=\bqu'))(?:{FUTURE_TERMS})(?![\w])"  # "d'un plan de 50", "qu'un projet de"
                        r"|(?<=\bl')objectif\b")  # "L'objectif est de 200 caméras en 2026"
 PAST_RE = re.compile(PAST_INSTALL)
 INCREMENT_RE = re.compile(rf"(?<![\w'])(?:{INCREMENT_TERMS})(?![\w])")

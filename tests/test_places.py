@@ -372,3 +372,11 @@ def test_a_homonym_is_chosen_by_the_hints_departement_then_region_codes_of_one_k
     """Grand Est's code, 44, is Loire-Atlantique's too: La Marne (44) is no neighbour of a Marne page."""
     figures = extract_text("Les communes de la Marne comptent 300 caméras.", place_hint=hint)
     assert [f.place for f in figures] == ["Marne"]
+
+
+def test_a_district_page_names_its_communes_districts_not_its_own():
+    """On the page of "Paris / 12e arrondissement", "dans le 12e arrondissement" is that district, not a district of
+    it ("Paris / 12e arrondissement / 12e arrondissement")."""
+    for hint in ("Paris / 12e arrondissement", "Paris"):
+        figures = extract_text("Le groupe demande 50 caméras dans le 12e arrondissement.", place_hint=hint)
+        assert [f.place for f in figures] == ["Paris / 12e arrondissement"], hint

@@ -27,3 +27,9 @@ def test_a_compound_past_of_installing(text, done):
 ])
 def test_a_future_verb(text, to_come):
     assert bool(FUTURE_RE.search(text)) is to_come
+
+
+@pytest.mark.parametrize("text", ["la mise en place d'un plan de 50 caméras dans le 12e arrondissement",
+                                  "il faut qu'un plan de 30 caméras soit voté"])
+def test_a_term_to_come_reads_after_an_elided_preposition_or_conjunction(text):
+    assert FUTURE_RE.search(text)
