@@ -170,6 +170,7 @@ class PlaceFinder(NameFinder):
     def district(self, name: str) -> FigurePlace:
         """A district of the page's commune; a name of no word of its own ("Le" at a line's start, a PDF's break
         before "Le programme …") names none, and the commune is kept."""
+        name = name.strip().split("\n")[0]  # a name ends with its line: "au Forum République⏎Hier après-midi"
         if NO_NAME_RE.fullmatch(name.strip()) and self.commune:
             return self.own_place(self.commune)
         # a page of a district ("Paris / 12e arrondissement") names its commune's districts, not its own's

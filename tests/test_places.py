@@ -380,3 +380,9 @@ def test_a_district_page_names_its_communes_districts_not_its_own():
     for hint in ("Paris / 12e arrondissement", "Paris"):
         figures = extract_text("Le groupe demande 50 caméras dans le 12e arrondissement.", place_hint=hint)
         assert [f.place for f in figures] == ["Paris / 12e arrondissement"], hint
+
+
+def test_a_district_name_ends_with_its_line():
+    text = "Les images ne sont transmises que sur réquisition.\nDeux caméras\nau Forum République\nHier après-midi, " \
+           "une caméra mobile a été posée place Vaillant-Couturier."
+    assert [f.place for f in extract_text(text, place_hint="Vierzon")][0] == "Vierzon / Forum République"
