@@ -30,7 +30,8 @@ CAMERA_ANAPHORA_AFTER = (
     # "Vingt-sept nouvelles le seront cette année": new ones, the predicate before repeated by "le"
     r"|(?:nouvelles|supplémentaires)\s+(?:le\s+|l')(?:seront|sera|seraient|serait|ont été|a été)\b"
     rf"|{RELATIVE_HAVE}"
-    r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement)|déjà install|déjà opérationnel"
+    r"|(?:d')?autres\b|supplémentaires?\b|déjà en (?:place|service|fonctionnement|fonction\b)|déjà install"
+    r"|déjà opérationnel"
     # "s'ajouter aux 43 déjà existantes", "aux 52 déjà mis en place"
     r"|déjà (?:existant|présent|posé|déployé|implanté|actif|active|mise?s? en (?:place|service))"
     # "sur les 1037 actuellement déployées": a feminine participle of being up, now

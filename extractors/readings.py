@@ -43,7 +43,9 @@ from extractors.vehicle_words import (
 CAMERAS, DENSITY, POPULATION, MONEY, PERCENT, OFFENCES, OTHER = (
     "cameras", "density", "population", "money", "percent", "offences", "other")
 
-CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+numériques)?")
+# "dix de ces caméras fonctionnent déjà", "une quinzaine de ses caméras": a part of cameras named before
+CAMERA_RE = re.compile(rf"{NOUN_LEAD}(?:(?:ces|ses|leurs|nos|vos)\s+)?(?:{_alternation(CAMERA_NOUNS)})(?![\w])"
+                       r"(?:\s+numériques)?")
 # "huit des 64 caméras": a part of the cameras, counted in cameras
 CAMERA_PART_RE = re.compile(rf"{NOUN_LEAD}{OF_TOTAL}\s+\d[\d  .]*\s+(?:(?:{ADJ})\s+){{0,2}}"
                             rf"(?:{_alternation(CAMERA_NOUNS)})(?![\w])")

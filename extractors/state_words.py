@@ -120,8 +120,9 @@ TOTAL_BEFORE_RE = re.compile(rf"{BRING_TOTAL_BEFORE}"
 # "… installées au marché, portant à 31 le nombre de caméras", "soit un total de 57": the count brings a total
 TOTAL_AFTER_RE = re.compile(r"^[^.;]{0,90}?\b(?:portant|ce qui porte|pour porter|soit)\s+(?:ainsi\s+)?"
                             r"(?:à\s+\d[\d\s\u202f]*\s+)?(?:le|un|à un)\s+(?:total|nombre|parc)\b")
-JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcent|compléter|compléteront|complètent|rejoindre|"
-                              r"rejoindront|rejoignent|s'ajouter|s'ajouteront|s'ajoutent)\s+(?:les|aux|ses|leurs)\s*"
+JOINED_BEFORE_RE = re.compile(r"\b(?:renforcer|renforceront|renforcera|renforcent|renforçant|compléter|compléteront"
+                              r"|complétera|complètent|complétant|rejoindre|rejoindront|rejoindra|rejoignent|rejoignant"
+                              r"|s'ajouter|s'ajouteront|s'ajoutera|s'ajoutent|s'ajoutant)\s+(?:les|aux|ses|leurs)\s*"
                               rf"(?:{SET_HEDGE}\s+)?$"  # "aux plus de 280 caméras de Reims"
                               r"|\b(?:en plus des|outre les|à côté des)\s*$"  # "4 caméras temporaires, en plus des 11"
                               r"|\b(?:ajouter|ajoutée?s?|ajoutés)\s+aux\s*$"  # "2 500 caméras à ajouter aux 1 200"

@@ -16,6 +16,9 @@ from extractors import extract_text
     ("Aux 160 caméras fixes viendront s'ajouter 6 caméras nomades.", "160", "cameras"),
     # a count first in the sentence with no joining verb after it keeps its own reading
     ("Aux 20 caméras prévues, il faudra un centre de supervision.", "20", "cameras_planned"),
+    # joined by a participle, in a sentence of equipping: the ones there, "en fonction"
+    ("La ville s'équipe de 12 nouvelles caméras s'ajoutant aux 73 déjà en fonction.", "73", "cameras"),
+    ("Ces nouvelles caméras s'ajouteront aux 1144 déjà en fonction.", "1144", "cameras"),
 ])
 def test_a_known_set(text: str, number: str, metric: str) -> None:
     at = text.index(number)

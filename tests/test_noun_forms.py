@@ -53,6 +53,13 @@ def test_goals_and_the_lenses_of_counted_cameras_are_no_camera_count(text, not_a
     assert not_a_count not in [v for m, v in _read(text) if m.startswith("cameras")]
 
 
+@pytest.mark.parametrize(("text", "value"), [("D'après lui, dix de ces caméras fonctionnent déjà.", 10),
+                                            ("La ville a posé des caméras. Une quinzaine de ces caméras filment le "
+                                             "centre.", 15)])
+def test_a_part_of_cameras_named_before_is_a_count_of_cameras(text, value):
+    assert _read(text) == [("cameras", value)]
+
+
 def test_eval_scores_the_figures_users_get_not_implausible_ones(tmp_path: Path):
     """ "3 000 000 000 000 caméras", more than the world holds, is no count `vigicam extract` prints or storage
     keeps."""
