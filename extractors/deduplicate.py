@@ -114,8 +114,10 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
     # caméras supplémentaires seront installées" is the same count, whose kind the text tells.
     # A district's count is its commune's too: "20 nouvelles caméras" over "… dans la cité médiévale".
     in_text = {(f.value, _commune_of(f.place)) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
-    figures = [(f, s) for f, s in figures
-               if not (s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text)]
+    headed = [(f, s) for f, s in figures
+              if s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text]
+    figures = [(f, s) for f, s in figures if not any(f is h for h, _ in headed)]
+    _heading_dates_carried([h for h, _ in headed], [f for f, s in figures if not s.heading])
     figures = kindless_restatements_dropped(figures)
     said_in = {figure.start: sentence.start for figure, sentence in figures}
     for figure, sentence in figures:
@@ -148,6 +150,17 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
         order.append(key)
     kept_figures = rounded_restatements_dropped([best[k][1] for k in order])
     return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
+
+
+def _heading_dates_carried(headings: list[Figure], told: list[Figure]) -> None:
+    """ "Au total, 650 caméras en 2020" over "Le CSU disposera alors de 650 caméras": the text tells the count's
+    kind, the heading its date; the figure kept takes the date its text left untold."""
+    dated = {(h.value, _commune_of(h.place)): h.date for h in headings if h.date}
+    for figure in told:
+        if figure.date is None and figure.metric in COUNTED_CAMERAS and (
+                date := dated.get((figure.value, _commune_of(figure.place)))):
+            figure.date = date
+            figure.why["date"] = "heading_date"
 
 
 KINDLESS = f"tense.{NO_TENSE_RULE}"  # the kind given when no word told one, as --explain names it

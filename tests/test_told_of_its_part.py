@@ -33,3 +33,11 @@ def test_bare_parts_of_a_total_in_two_sentences_stay_two_figures():
     figures = extract_text(text, place_hint="Aix-en-Provence")
     assert [(f.value, f.place) for f in figures if f.value == 3] == [
         (3, "Aix-en-Provence / Saint-Eutrope"), (3, "Aix-en-Provence")]
+
+
+def test_a_heading_dropped_for_its_text_leaves_it_its_date():
+    """The text tells the kind ("disposera"), the heading the year: one figure, planned, of 2020."""
+    text = ("La vidéosurveillance continuera de se déployer.\n\nAu total, 650 caméras en 2020\n\nLe centre de "
+            "supervision disposera de 650 caméras pour traquer la délinquance.")
+    told = [(f.metric, f.date) for f in extract_text(text, place_hint="Montpellier") if f.value == 650]
+    assert told == [("cameras_planned", "2020")]
