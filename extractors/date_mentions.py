@@ -55,19 +55,19 @@ BASELINE_BEFORE_RE = re.compile(r"(?:par rapport à|comparée?s? à|comparativem
                                 r"\s+(?:l'année\s+|l'an\s+)?$")
 RELATIVE = [
     # (pattern, how many years from the publication year, month or None)
-    (re.compile(r"(?:d'ici|à|avant) la fin de l'année prochaine\b"), 1, 12),
-    (re.compile(r"(?:d'ici|à|avant) la fin de (?:l'|cette )année(?! prochaine| suivante)|fin de cette année"
+    (re.compile(r"(?:d'ici(?: à)?|à|avant) la fin de l'année prochaine\b"), 1, 12),
+    (re.compile(r"(?:d'ici(?: à)?|à|avant) la fin de (?:l'|cette )année(?! prochaine| suivante)|fin de cette année"
                 r"|\ben fin d'année\b"), 0, 12),
-    (re.compile(r"\b(?:au cours de |dès |d'ici la fin de )?cette année\b"), 0, None),
+    (re.compile(r"\b(?:au cours de |dès |d'ici(?: à)? la fin de )?cette année\b"), 0, None),
     (re.compile(r"\bl'année prochaine\b|\bl'an prochain\b|\bdans un an\b|\bd'année prochaine\b"), 1, None),
     (re.compile(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b|\bun an plus tôt\b|\bl'année précédente\b"
                 r"|\bl'année écoulée\b"), -1, None),
     (re.compile(SINCE_MONTH), 0, None),  # "depuis janvier", "depuis la fin janvier", "depuis le début de l'année"
     (re.compile(r"\bdepuis (?:cet (?:été|automne|hiver)|ce printemps)\b"), 0, None),  # as "depuis janvier"
-    (re.compile(r"\b(?:d'ici|avant|pour|à) noël\b"), 0, 12),  # "quatre autres d'ici Noël"
+    (re.compile(r"\b(?:d'ici(?: à)?|avant|pour|à) noël\b"), 0, 12),  # "quatre autres d'ici Noël", "d'ici à Noël"
 ]
 # "d'ici deux ans", "dans 3 ans": years from the publication (its number counts years, not cameras).
-IN_YEARS_RE = re.compile(r"\b(?:d'ici|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
+IN_YEARS_RE = re.compile(r"\b(?:d'ici(?: à)?|dans(?: les)?|sous|(il y a)) (\d{1,2}|[a-zé]+(?:-[a-zé]+)?) ans\b")
 # "seront remplacées cet automne": the season to come, where "on a posé 20 caméras cet automne" is the last
 FUTURE_SENTENCE_RE = re.compile(rf"(?<![\w'])(?:seront|sera|vont|va|aura|auront|devra\w*|doi\w+|prévue?s?|"
                                 rf"{FUTURE_VERB_RE})"
@@ -101,7 +101,8 @@ NEXT_MONTH_RE = re.compile(r"\ble mois (?:prochain|suivant)\b|\bdans un mois\b")
 MONTH_PAIR_RE = re.compile(rf"\ben ({MONTH_PATTERN}) et ({MONTH_PATTERN})\b(?!\.?\s+\d)", re.IGNORECASE)
 # The season to come: "au printemps prochain", "d'ici l'été", "avant l'hiver".
 UPCOMING_SEASON_RE = re.compile(r"\b(?:au|à l'|l')\s*(printemps|été|automne|hiver) prochain\b"
-                                rf"|\b(?:d'ici|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b{SEASON_YEAR_AFTER}")
+                                r"|\b(?:d'ici(?: à)?|avant)\s+(?:le |l')(printemps|été|automne|hiver)\b"
+                                rf"{SEASON_YEAR_AFTER}")
 
 
 @dataclass

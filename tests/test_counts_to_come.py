@@ -476,3 +476,13 @@ def test_from_now_on_inside_a_future_is_the_futures(text, expected):
 ])
 def test_intentions_and_counts_of_a_time_gone(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("D'ici à trois ans, la sous-préfecture comptera 35 caméras de vidéoprotection.", "2026"),
+    ("Douze caméras seront posées d'ici à la fin de l'année.", "2023-12"),
+    ("Douze caméras seront posées d'ici à Noël.", "2023-12"),
+])
+def test_d_ici_a_is_d_ici(text, date):
+    """ "d'ici à" is the same deadline as "d'ici"."""
+    assert [f.date for f in extract_text(text, published="2023-01-27", place_hint="Yssingeaux")] == [date]
