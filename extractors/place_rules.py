@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from extractors.breakdown import bracketed_site
 from extractors.cues import OWN_SITES_RE, PLACED_THERE_RE, THERE_PRONOUN_RE
 from extractors.gazetteer import COUNTRY, Place
-from extractors.place_words import LONE_SITES, NAMED_SITES
+from extractors.place_words import LONE_SITES, NAMED_SITES, said_of_the_country
 from extractors.places import AID_WORDS_RE, FigurePlace, as_named, to_figure_place
 from extractors.readings import CAMERAS, MONEY, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Span, clause_at
@@ -231,9 +231,13 @@ def _there_pronoun(q: PlaceQuestion) -> FigurePlace | None:
 
 
 def _national_page(q: PlaceQuestion) -> FigurePlace | None:
-    if q.hint.name is None and q.x.national:
-        return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code)
-    return None
+    return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code) if q.hint.name is None and q.x.national else None
+
+
+def _national_words(q: PlaceQuestion) -> FigurePlace | None:
+    s = q.sentence.start
+    return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code) if said_of_the_country(
+        q.text, q.c.mention.start - s, q.c.mention.end - s) else None
 
 
 def _paragraph_place(q: PlaceQuestion) -> FigurePlace | None:
@@ -313,6 +317,8 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
                 "50 % pour le", "Plouescat"),
                ("Plouescat", "Le Département consacre une enveloppe de 2 millions d'euros aux caméras des communes.",
                 "2 millions", "Finistère"))),
+    PlaceRule("national_words", "'70 % des Français', 'la moyenne nationale est à 12 %'", _national_words,
+              (("Lunel", "À Lunel, 67 % des Français sondés jugent les caméras utiles.", "67", "France"),)),
     PlaceRule("sentence_words", "the place the sentence names where the figure is", _sentence_words,
               (("Tours", "Blois compte 40 caméras.", "40", "Blois"),
                # "au Puy": the page's commune by its usual short name, its article gone into "au"

@@ -296,3 +296,19 @@ def as_named(named: tuple[int, int, Place], sentence: str) -> FigurePlace:
     elif not BODY_WORD_RE.search(said) and OFFICIAL_BODY_RE.match(place.name):
         return to_figure_place(place)  # "Val Parisis" alone is the territory: the body's full name
     return FigurePlace(said, place.kind, place.code)
+
+
+# "70 % des Français sont favorables", "quand la moyenne nationale est à 12 %": the country's figure, whatever town the
+# page or the sentence names; said right next to the number, no comma between ("de 18 % à 46 %, quand la moyenne
+# nationale est à 12 %": the 46 % stays the town's)
+NATIONAL_AFTER_RE = re.compile(r"[^,;:.()\d]{0,12}?\bdes Français\b")
+NATIONAL_BEFORE_RE = re.compile(r"\b(?:moyenne nationale|au niveau national|à l['’]échelle (?:nationale|du pays)"
+                                r"|sur (?:le|l['’]ensemble du) territoire national|dans l['’]Hexagone)\b"
+                                r"(?:\s*,)?[^,;:.()\d]{0,40}$",  # "Au niveau national, 4 000 communes …"
+                                re.IGNORECASE)
+
+
+def said_of_the_country(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] is told of the whole country by the words around it."""
+    return bool(NATIONAL_AFTER_RE.match(sentence, end) or NATIONAL_BEFORE_RE.search(sentence[:start]))
+

@@ -386,3 +386,16 @@ def test_a_district_name_ends_with_its_line():
     text = "Les images ne sont transmises que sur réquisition.\nDeux caméras\nau Forum République\nHier après-midi, " \
            "une caméra mobile a été posée place Vaillant-Couturier."
     assert [f.place for f in extract_text(text, place_hint="Vierzon")][0] == "Vierzon / Forum République"
+
+
+def test_a_figure_said_of_the_french_or_the_national_average_is_the_countrys():
+    said = {f.value: f.place for f in extract_text(
+        "À Lunel, 67 % des Français sondés jugent les caméras utiles. Au niveau national, 4 000 communes sont "
+        "équipées. La ville compte 40 caméras.", place_hint="Lunel")}
+    assert (said[67], said[4000], said[40]) == ("France", "France", "Lunel")
+
+
+def test_a_town_figure_before_a_comma_and_the_national_average_stays_the_towns():
+    figures = extract_text("Le taux d'élucidation des vols atteint 46 % à Lunel, quand la moyenne nationale est à "
+                           "12 %.", place_hint="Lunel")
+    assert {f.value: f.place for f in figures}.get(46) != "France"
