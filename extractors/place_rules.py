@@ -21,6 +21,7 @@ from extractors.place_words import LONE_SITES, NAMED_SITES, said_of_the_country
 from extractors.places import AID_WORDS_RE, FigurePlace, as_named, to_figure_place
 from extractors.readings import CAMERAS, MONEY, OTHER, PERCENT, POPULATION, norm
 from extractors.segments import Span, clause_at
+from extractors.told_towns import town_pointed_back, town_told_before
 
 if TYPE_CHECKING:
     from extractors.pipeline import Candidate, Extractor, SentenceContext
@@ -254,6 +255,14 @@ def _paragraph_town(q: PlaceQuestion) -> FigurePlace | None:
     return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None
 
 
+def _this_town(q: PlaceQuestion) -> FigurePlace | None:
+    """ "… de cette commune": on a page of a wider territory, the town the sentences before last named."""
+    if q.hint.name is not None and (q.hint.kind or q.x.place_kind) not in WIDER_KINDS or q.context.places:
+        return None
+    town = town_pointed_back(q.x, q.sentence)
+    return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None
+
+
 def _territory_at_work(said: str) -> bool:
     """ "la commission départementale a examiné 212 dossiers": the territory acting on its own; as a funder
     ("pris en charge à 50 % par le Département") it pays for the town's project."""
@@ -348,6 +357,9 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
                 "euros est prise en charge par le Département.", "10 000", "Rouen"),
                ("Seine-Maritime", "Le collège Jean-Lecanuet est à Rouen.\n\n"
                 "Le Département a équipé 8 caméras dans ses collèges.", "8", "Seine-Maritime"))),
+    PlaceRule("this_town", "'… de cette commune': the town the sentences before last named", _this_town,
+              (("Allier", "La commune de Néris-les-Bains se lance.\n\nLe conseil a voté.\n\nEn tout, six caméras "
+                "vont être installées dans cette commune thermale.", "six", "Néris-les-Bains"),)),
     PlaceRule("shared_centre", "the staff of a centre shared by communes is their intercommunalité's",
               _shared_centre, ()),
     PlaceRule("page_place", "a figure whose text names no place is the page's", _page_place,
@@ -362,35 +374,3 @@ def place_of(x: Extractor, sentence: Sentence, c: Candidate, context: SentenceCo
         if (answer := rule.answer(question)) is not None:
             return answer, rule.name
     return _page_place(question), "page_place"
-
-
-MANY = Place(code="", kind="other", name="")  # a paragraph that names several towns tells of none
-
-
-def town_told_before(x: Extractor, sentence: Sentence) -> Place | None:
-    """The one commune or intercommunalité the sentences of the paragraph before this one name. Each
-    sentence is looked at once a page: what a paragraph has named so far is carried from line to line."""
-    told: dict[int, Place | None] = x.memo.setdefault("towns_told", {})
-    index = sentence.index - 1
-    if index < 0 or not _goes_on(x, index + 1):
-        return None
-    start = index
-    while start > 0 and start - 1 not in told and _goes_on(x, start):
-        start -= 1  # back to the paragraph's opening, or to what was already carried
-    for i in range(start, index + 1):
-        if i in told:
-            continue
-        so_far = told.get(i - 1) if i > 0 and _goes_on(x, i) else None
-        s = x.sentences[i]
-        for _, _, place in x.finder.names_in(x.text[s.start : s.end]):
-            if place.kind in ("commune", "intercommunalite") and place.code != (so_far or MANY).code:
-                so_far = place if so_far is None else MANY
-        told[i] = so_far
-    town = told[index]
-    return None if town is None or town is MANY else town
-
-
-def _goes_on(x: Extractor, index: int) -> bool:
-    """Whether sentence `index` goes on the paragraph of the one before it: same block, no line between."""
-    before, sentence = x.sentences[index - 1], x.sentences[index]
-    return before.block == sentence.block and "\n" not in x.text[before.end : sentence.start]

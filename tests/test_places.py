@@ -399,3 +399,13 @@ def test_a_town_figure_before_a_comma_and_the_national_average_stays_the_towns()
     figures = extract_text("Le taux d'élucidation des vols atteint 46 % à Lunel, quand la moyenne nationale est à "
                            "12 %.", place_hint="Lunel")
     assert {f.value: f.place for f in figures}.get(46) != "France"
+
+
+def test_a_town_pointed_back_to_on_a_departements_page():
+    """ "la ville", "cette commune" on the page of a département stand for the commune just named, across
+    paragraphs; on a commune's own page they are that commune."""
+    text = ("Les mâts sont souvent sciés, comme à Massy.\n\nAujourd'hui, la ville compte 185 caméras de "
+            "vidéoprotection.")
+    assert [f.place for f in extract_text(text, place_hint="Essonne")] == ["Massy (Essonne)"]
+    assert [f.place for f in extract_text(text.replace("comme à Massy", "comme à Évry"), place_hint="Longjumeau")
+            ] == ["Longjumeau"]
