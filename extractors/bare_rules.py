@@ -60,7 +60,12 @@ from extractors.cues import (
     WORN_NAMED_AFTER_RE,
 )
 from extractors.numbers import Mention
-from extractors.pronoun_gender import masculine_of_cameras, masculine_pronoun_before, named_by
+from extractors.pronoun_gender import (
+    cameras_named_before,
+    masculine_of_cameras,
+    masculine_pronoun_before,
+    named_by,
+)
 from extractors.readings import CAMERAS, DENSITY, OTHER, Reading, is_rate_base, norm
 from extractors.segments import BULLET, Sentence
 from extractors.tense_words import NOW_ASIDE_AFTER_RE
@@ -287,40 +292,12 @@ def _pronoun_of_a_figure(q: BareQuestion) -> bool:
                             same_place=True))
 
 
-# "Désormais, elles sont presque une centaine": a pronoun that opens its sentence, after an adverb or a short
-# complement at most, is the subject the sentence before named
-OPENING_RE = re.compile(r"^[^\w]*(?:[\w'’-]+\s*){0,3},?\s*$")
-# A subject pronoun stands for the last plural noun: cameras, unless another comes after ("ouvert aux caméras
-# des communes … Elles sont 72", "2 000 communes utilisant la vidéoprotection ; en 2020, elles étaient 6 000")
-PLURAL_CAMERAS_RE = re.compile(r"\b(?:cam[ée]ras|appareils|dispositifs|dômes)\b", re.IGNORECASE)
-LATER_PLURAL_RE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses|nos|vos|plusieurs|\d+)\s+(?:[\w'’-]+\s+)?[\w'’-]+s\b",
-                             re.IGNORECASE)
-
-
-def _last_plural_cameras(text: str, start: int, end: int) -> re.Match[str] | None:
-    last = None
-    for match in PLURAL_CAMERAS_RE.finditer(text, start, end):
-        last = match
-    return last if last and not LATER_PLURAL_RE.search(text, last.end(), end) else None
-
-
-def _cameras_named_before(q: BareQuestion, pronoun_at: int) -> re.Match[str] | None:
-    """The cameras a subject pronoun stands for: named in its sentence, or in the sentence before when it opens
-    its own."""
-    x, opening = q.x, q.x.text[q.sentence.start : pronoun_at]
-    if (named := _last_plural_cameras(x.text, q.sentence.start, pronoun_at)) or q.sentence.index == 0 or (
-            not OPENING_RE.match(opening)):
-        return named
-    before = x.sentences[q.sentence.index - 1]
-    return _last_plural_cameras(x.text, before.start, before.end) if before.block == q.sentence.block else None
-
-
 def _pronoun_of_cameras(q: BareQuestion) -> bool:
     """ "Lorsque la ville a installé ses premières caméras, elles n'étaient que 35", "… des centaines de caméras.
     Elles seront 2000 à la fin du mandat": of no count before."""
     m, left = q.m, q.left
-    if not ((pronoun := PRONOUN_RE.search(left)) and (named := _cameras_named_before(
-            q, m.start - len(q.hedged_left) + pronoun.start()))):
+    if not ((pronoun := PRONOUN_RE.search(left)) and (named := cameras_named_before(
+            q.x, q.sentence, m.start - len(q.hedged_left) + pronoun.start()))):
         return False
     if masculine_of_cameras(pronoun.group(0), named.group(0)):
         return False

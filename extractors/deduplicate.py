@@ -107,18 +107,9 @@ def told_of_its_part(figures: Told, gazetteer: Gazetteer | None) -> Told:
 def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | None = None) -> list[Figure]:
     """One fact is one figure even when the page repeats it: keep the dated, non-heading, first one.
     Two statements with different values, or different dates, are both kept."""
-    figures = told_of_its_part(figures, gazetteer)
+    figures = kindless_restatements_dropped(headings_told_again_dropped(told_of_its_part(figures, gazetteer)))
     best: dict[tuple, tuple[int, Figure]] = {}
     order: list[tuple] = []
-    # A heading says less than its text: "Une vingtaine de caméras en plus" over "une vingtaine de
-    # caméras supplémentaires seront installées" is the same count, whose kind the text tells.
-    # A district's count is its commune's too: "20 nouvelles caméras" over "… dans la cité médiévale".
-    in_text = {(f.value, _commune_of(f.place)) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
-    headed = [(f, s) for f, s in figures
-              if s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text]
-    figures = [(f, s) for f, s in figures if not any(f is h for h, _ in headed)]
-    _heading_dates_carried([h for h, _ in headed], [f for f, s in figures if not s.heading])
-    figures = kindless_restatements_dropped(figures)
     said_in = {figure.start: sentence.start for figure, sentence in figures}
     for figure, sentence in figures:
         key = (figure.metric, figure.value, figure.place)
@@ -150,6 +141,18 @@ def deduplicate(figures: list[tuple[Figure, Sentence]], gazetteer: Gazetteer | N
         order.append(key)
     kept_figures = rounded_restatements_dropped([best[k][1] for k in order])
     return sorted(kept_figures, key=lambda f: (f.start, f.qualifier != "at_least"))
+
+
+def headings_told_again_dropped(figures: Told) -> Told:
+    """A heading says less than its text: "Une vingtaine de caméras en plus" over "une vingtaine de caméras
+    supplémentaires seront installées" is the same count, whose kind the text tells. A district's count is its
+    commune's too: "20 nouvelles caméras" over "… dans la cité médiévale"."""
+    in_text = {(f.value, _commune_of(f.place)) for f, s in figures if not s.heading and f.metric in COUNTED_CAMERAS}
+    headed = [f for f, s in figures
+              if s.heading and f.metric in COUNTED_CAMERAS and (f.value, _commune_of(f.place)) in in_text]
+    kept = [(f, s) for f, s in figures if not any(f is h for h in headed)]
+    _heading_dates_carried(headed, [f for f, s in kept if not s.heading])
+    return kept
 
 
 def _heading_dates_carried(headings: list[Figure], told: list[Figure]) -> None:

@@ -3,6 +3,7 @@ it can for "appareils" or "dispositifs". Asked by the bare rules and by the sent
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from extractors.bare_words import MASCULINE_CAMERA_NOUN_RE
@@ -12,6 +13,7 @@ from extractors.readings import CAMERAS
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor
+    from extractors.segments import Sentence
 
 
 def masculine_of_cameras(pronoun: str, noun: str) -> bool:
@@ -32,3 +34,31 @@ def masculine_pronoun_before(x: Extractor, sentence_index: int, left: str) -> bo
 def named_by(x: Extractor, c: Candidate | None) -> str:
     """The words a camera count was said with ("caméras", "appareils"); "caméras" when no count was read."""
     return x.text[c.mention.end : c.end] if c is not None else "caméras"
+
+
+# "Désormais, elles sont presque une centaine": a pronoun that opens its sentence, after an adverb or a short
+# complement at most, is the subject the sentence before named
+OPENING_RE = re.compile(r"^[^\w]*(?:[\w'’-]+\s*){0,3},?\s*$")
+# A subject pronoun stands for the last plural noun: cameras, unless another comes after ("ouvert aux caméras
+# des communes … Elles sont 72", "2 000 communes utilisant la vidéoprotection ; en 2020, elles étaient 6 000")
+PLURAL_CAMERAS_RE = re.compile(r"\b(?:cam[ée]ras|appareils|dispositifs|dômes)\b", re.IGNORECASE)
+LATER_PLURAL_RE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses|nos|vos|plusieurs|\d+)\s+(?:[\w'’-]+\s+)?[\w'’-]+s\b",
+                             re.IGNORECASE)
+
+
+def _last_plural_cameras(text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for match in PLURAL_CAMERAS_RE.finditer(text, start, end):
+        last = match
+    return last if last and not LATER_PLURAL_RE.search(text, last.end(), end) else None
+
+
+def cameras_named_before(x: Extractor, sentence: Sentence, pronoun_at: int) -> re.Match[str] | None:
+    """The cameras a subject pronoun at `pronoun_at` stands for: named in its sentence, or in the sentence before
+    when it opens its own."""
+    opening = x.text[sentence.start : pronoun_at]
+    if (named := _last_plural_cameras(x.text, sentence.start, pronoun_at)) or sentence.index == 0 or (
+            not OPENING_RE.match(opening)):
+        return named
+    before = x.sentences[sentence.index - 1]
+    return _last_plural_cameras(x.text, before.start, before.end) if before.block == sentence.block else None
