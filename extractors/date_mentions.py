@@ -231,7 +231,22 @@ def _month_only_year(d: DateScan, m: re.Match[str]) -> int:
     if (year, month) < (d.year, d.month) and "dernier" not in d.text[m.end() : m.end() + 10] and (
             m[0].startswith("d'ici") or _clause_to_come(d.text, m.start(), m.end())):
         return d.year if month >= d.month else d.year + 1
+    if (year, month) > (d.year, d.month) and "prochain" not in d.text[m.end() : m.end() + 10] and (
+            _clause_done(d.text, m.start(), m.end())):  # "Dix caméras ont été posées en mai", said in January
+        return d.year if month <= d.month else d.year - 1
     return year
+
+
+# a compound past: "ont été posées", "a installé", "avaient été mises"
+DONE_RE = re.compile(r"\b(?:a|ont|avons|avait|avaient)\s+(?:été\s+)?(?:\w+\s+){0,2}?"
+                     r"[a-zéèêîôû]+(?:é|ée|és|ées|is|ise|ises|it|ites)\b")
+
+
+def _clause_done(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a date tells a thing done, in a compound past, and nothing to come."""
+    opened, closed = _clause_bounds(text, start, end)
+    clause = text[opened + 1 : closed]
+    return bool(DONE_RE.search(clause)) and not FUTURE_SENTENCE_RE.search(clause)
 
 
 OWN_VERB_RE = re.compile(r"\b(?:a|ont|avons|avait|avaient|est|sont|était|étaient|été|eu)\b")

@@ -486,3 +486,12 @@ def test_intentions_and_counts_of_a_time_gone(text, expected):
 def test_d_ici_a_is_d_ici(text, date):
     """ "d'ici à" is the same deadline as "d'ici"."""
     assert [f.date for f in extract_text(text, published="2023-01-27", place_hint="Yssingeaux")] == [date]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Dix caméras ont été posées en mai.", "2022-05"),  # said in January: the May gone
+    ("La ville a installé dix caméras en octobre.", "2022-10"),
+    ("Dix caméras seront posées en mai.", "2023-05"),  # to come: the May ahead
+])
+def test_a_month_without_its_year_takes_the_time_its_clause_tells(text, date):
+    assert [f.date for f in extract_text(text, published="2023-01-27", place_hint="Yssingeaux")] == [date]
