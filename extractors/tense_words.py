@@ -70,7 +70,9 @@ OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
 NEW_NUMBER_OF_BEFORE_RE = re.compile(r"\bnombre (?:total )?de (?:nouvelles|futures) caméras\b[^.;]{0,40}$")
 # Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
 COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
-                              r"(?:(?:déjà|ainsi|aussi|bien|encore|été)\s+)?[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
+                              # "a beaucoup changé", "ont progressivement été installées": adverbs between
+                              r"(?:(?:déjà|ainsi|aussi|bien|encore|été|beaucoup|enfin|[a-zé]{3,}ment)\s+){0,2}"
+                              r"[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
            r"|opérationnel\w*)|existant\w*"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.tense_words import FUTURE_RE, PAST_RE
+from extractors.tense_words import COMPOUND_PAST_RE, FUTURE_RE, PAST_RE
 
 
 @pytest.mark.parametrize(("text", "done"), [
@@ -33,3 +33,12 @@ def test_a_future_verb(text, to_come):
                                   "il faut qu'un plan de 30 caméras soit voté"])
 def test_a_term_to_come_reads_after_an_elided_preposition_or_conjunction(text):
     assert FUTURE_RE.search(text)
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("le plan a beaucoup changé depuis", True),
+    ("les caméras ont progressivement été installées", True),
+    ("la ville a pour objectif 40 caméras", False),
+])
+def test_a_compound_past_reads_across_adverbs(text, done):
+    assert bool(COMPOUND_PAST_RE.search(text)) is done
