@@ -209,8 +209,8 @@ FUTURE_TERMS = (
     r"s'équip(?:e|ent)(?=\s+(?:\w+\s+){0,2}?d(?:e\s|'))|"  # "le village s'équipe de neuf caméras": under way
     r"(?:son|leur|notre|le) (?:projet|plan)(?:\s+\w+)?\s*:|"  # "son projet : 12 caméras", "son plan pluriannuel :"
     r"soutient l'installation|finance l'installation|subventionne l'installation|"
-    # an installing or a purchase, not yet done: "avec notamment l'achat de 550 caméras" (not "a fait l'acquisition de")
-    r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )(?<!fait )(?<!procédé à )"
+    r"(?<!après )(?<!soutenu )(?<!financé )(?<!subventionné )(?<!accompagné )(?<!fait )(?<!procédé à )(?<!suite de )"
+    r"(?<!suite à )"  # an installing or a purchase to come ("avec l'achat de 550 caméras"); not after a cause, done
     r"l'(?:installation|achat|acquisition) d(?:e|')|"
     r"étudie|à l'étude|prévision\w*|propose|proposent|"
     # a plan, a readiness, a deadline, an aim: "un premier plan de 31 caméras", "prêtes à être déployées", …

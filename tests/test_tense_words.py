@@ -42,3 +42,12 @@ def test_a_term_to_come_reads_after_an_elided_preposition_or_conjunction(text):
 ])
 def test_a_compound_past_reads_across_adverbs(text, done):
     assert bool(COMPOUND_PAST_RE.search(text)) is done
+
+
+@pytest.mark.parametrize(("text", "to_come"), [
+    ("la mairie a été alertée à la suite de l'installation de 15 caméras", False),
+    ("les parents se plaignent suite à l'installation de 15 caméras", False),
+    ("le budget comprend l'installation de 15 caméras", True),
+])
+def test_an_installation_told_as_a_cause_is_done(text, to_come):
+    assert bool(FUTURE_RE.search(text)) is to_come
