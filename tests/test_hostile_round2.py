@@ -115,7 +115,10 @@ def test_a_redirect_to_cloud_metadata_or_a_private_address_is_refused_before_con
     assert result.returncode == 0, result.stderr
     rows = fetches(db_path)
     assert "connecting: 169.254.169.254 is a link-local address" in rows["metadata.html"]["error"]
-    assert "2852039166 is 169.254.169.254, a link-local address" in rows["decimal.html"]["error"]
+    # w3lib 2.6 spells the decimal host "169.254.169.254" already when it follows the redirect (WHATWG URL
+    # parsing), earlier versions leave "2852039166" to the resolver: either way the link-local address is refused
+    decimal = rows["decimal.html"]["error"]
+    assert "refused before connecting" in decimal and "169.254.169.254" in decimal and "link-local" in decimal
     assert "10.0.0.1 is a private address" in rows["private.html"]["error"]
     assert "::ffff:169.254.169.254 is 169.254.169.254, a link-local address" in rows["mapped.html"]["error"]
     assert {row["outcome"] for row in rows.values()} == {"failed"}
