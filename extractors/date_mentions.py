@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from extractors.lexicon_fr import FUTURE_VERB_RE, MONTH_PATTERN, MONTHS, SINCE_MONTH
 from extractors.numbers import URL_RE, words_to_number
 from extractors.segments import BULLET
+from extractors.tense_words import HAVE_DONE_RE
 
 
 def valid_date(year: int, month: int, day: int) -> str | None:
@@ -237,16 +238,11 @@ def _month_only_year(d: DateScan, m: re.Match[str]) -> int:
     return year
 
 
-# a compound past: "ont été posées", "a installé", "avaient été mises"
-DONE_RE = re.compile(r"\b(?:a|ont|avons|avait|avaient)\s+(?:été\s+)?(?:\w+\s+){0,2}?"
-                     r"[a-zéèêîôû]+(?:é|ée|és|ées|is|ise|ises|it|ites)\b")
-
-
 def _clause_done(text: str, start: int, end: int) -> bool:
     """Whether the clause of a date tells a thing done, in a compound past, and nothing to come."""
     opened, closed = _clause_bounds(text, start, end)
     clause = text[opened + 1 : closed]
-    return bool(DONE_RE.search(clause)) and not FUTURE_SENTENCE_RE.search(clause)
+    return bool(HAVE_DONE_RE.search(clause)) and not FUTURE_SENTENCE_RE.search(clause)
 
 
 OWN_VERB_RE = re.compile(r"\b(?:a|ont|avons|avait|avaient|est|sont|était|étaient|été|eu)\b")

@@ -69,10 +69,13 @@ OTHERS_OF_SPLIT_RE = re.compile(r"^\s*(?:cam[ée]ras?\s+)?autres\b")
 # "un nombre de nouvelles caméras compris entre 30 et 50": new ones, told by the number they come to
 NEW_NUMBER_OF_BEFORE_RE = re.compile(r"\bnombre (?:total )?de (?:nouvelles|futures) caméras\b[^.;]{0,40}$")
 # Any verb in the passé composé ("nous avons accompagné 84 communes"): what it tells of is done.
-COMPOUND_PAST_RE = re.compile(r"\b(?:avons|avez|ont|a|avions|aviez|avaient|avait|sommes|sont|est)\s+"
-                              # "a beaucoup changé", "ont progressivement été installées": adverbs between
-                              r"(?:(?:déjà|ainsi|aussi|bien|encore|été|beaucoup|enfin|[a-zé]{3,}ment)\s+){0,2}"
-                              r"[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
+# "a beaucoup changé", "ont progressivement été installées": adverbs between the auxiliary and its participle
+PARTICIPLE_AFTER_AUX = (r"\s+(?:(?:déjà|ainsi|aussi|bien|encore|été|beaucoup|enfin|[a-zé]{3,}ment)\s+){0,2}"
+                        r"[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
+HAVE_AUX = r"avons|avez|ont|a|avions|aviez|avaient|avait"
+COMPOUND_PAST_RE = re.compile(rf"\b(?:{HAVE_AUX}|sommes|sont|est){PARTICIPLE_AFTER_AUX}")
+# with "avoir" only: "ont été posées", "a installé" (not "sont installées", which may tell a state now)
+HAVE_DONE_RE = re.compile(rf"\b(?:{HAVE_AUX}){PARTICIPLE_AFTER_AUX}")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
 ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
            r"|opérationnel\w*)|existant\w*"
