@@ -232,13 +232,13 @@ def _there_pronoun(q: PlaceQuestion) -> FigurePlace | None:
 
 
 def _national_page(q: PlaceQuestion) -> FigurePlace | None:
-    return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code) if q.hint.name is None and q.x.national else None
+    return to_figure_place(COUNTRY) if q.hint.name is None and q.x.national else None
 
 
 def _national_words(q: PlaceQuestion) -> FigurePlace | None:
     s = q.sentence.start
-    return FigurePlace(COUNTRY.name, COUNTRY.kind, COUNTRY.code) if said_of_the_country(
-        q.text, q.c.mention.start - s, q.c.mention.end - s) else None
+    said = said_of_the_country(q.text, q.c.mention.start - s, q.c.mention.end - s)
+    return to_figure_place(COUNTRY) if said else None
 
 
 def _paragraph_place(q: PlaceQuestion) -> FigurePlace | None:
@@ -247,19 +247,23 @@ def _paragraph_place(q: PlaceQuestion) -> FigurePlace | None:
 
 def _paragraph_town(q: PlaceQuestion) -> FigurePlace | None:
     """On a page of a wider territory, the town its paragraph tells of names the figures that name none."""
-    if q.hint.name is not None and (q.hint.kind or q.x.place_kind) not in WIDER_KINDS or q.context.places or (
-            q.c.reading.noun in GROUP_NOUNS) or _territory_at_work(norm(q.text)) or WHOLE_OPENING_RE.match(
-            norm(q.text)):  # "Au total, 128 caméras seront installées": the whole territory's, not the last town's
-        return None  # a sentence that names a place, counts communes or names the territory speaks of it
-    town = town_told_before(q.x, q.sentence)
-    return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None
+    if not _unplaced_on_wider_page(q) or q.c.reading.noun in GROUP_NOUNS or _territory_at_work(norm(q.text)) or (
+            WHOLE_OPENING_RE.match(norm(q.text))):  # "Au total, 128 caméras seront installées": the whole territory's
+        return None  # a sentence that counts communes or names the territory speaks of it
+    return _town_within(q, town_told_before(q.x, q.sentence))
 
 
 def _this_town(q: PlaceQuestion) -> FigurePlace | None:
     """ "… de cette commune": on a page of a wider territory, the town the sentences before last named."""
-    if q.hint.name is not None and (q.hint.kind or q.x.place_kind) not in WIDER_KINDS or q.context.places:
-        return None
-    town = town_pointed_back(q.x, q.sentence)
+    return _town_within(q, town_pointed_back(q.x, q.sentence)) if _unplaced_on_wider_page(q) else None
+
+
+def _unplaced_on_wider_page(q: PlaceQuestion) -> bool:
+    """A figure whose sentence names no place, on a page of a département, région or no place."""
+    return (q.hint.name is None or (q.hint.kind or q.x.place_kind) in WIDER_KINDS) and not q.context.places
+
+
+def _town_within(q: PlaceQuestion, town: Place | None) -> FigurePlace | None:
     return to_figure_place(town) if town is not None and _within(town, q.x.finder.hint) else None
 
 

@@ -54,8 +54,14 @@ LOOK_BACK = 6  # sentences; a demonstrative points to what was just named, not t
 def town_pointed_back(x: Extractor, sentence: Sentence) -> Place | None:
     """The commune a demonstrative of the sentence ("cette commune") stands for: the last one the sentences
     just before it named, across paragraphs."""
-    if not THIS_TOWN_RE.search(x.text, sentence.start, sentence.end):
-        return None
+    pointed: dict[int, Place | None] = x.memo.setdefault("towns_pointed_back", {})  # once a sentence, not a figure
+    if sentence.index not in pointed:
+        pointed[sentence.index] = _last_commune_before(x, sentence) if THIS_TOWN_RE.search(
+            x.text, sentence.start, sentence.end) else None
+    return pointed[sentence.index]
+
+
+def _last_commune_before(x: Extractor, sentence: Sentence) -> Place | None:
     for i in range(sentence.index - 1, max(-1, sentence.index - 1 - LOOK_BACK), -1):
         s = x.sentences[i]
         named = [place for _, _, place in x.finder.names_in(x.text[s.start : s.end]) if place.kind == "commune"]
