@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from extractors.french_model import verb_lemma, verb_meanings
-from extractors.syntax import COUNTED_DEPS, counted_noun, governing_verb, noun_word, number_token
+from extractors.syntax import COUNTED_DEPS, counted_noun, governing_verb, hung_on, noun_word, number_token
 
 
 def bare_count(doc: Any, start: int, end: int) -> bool:
@@ -29,7 +29,7 @@ def bare_count(doc: Any, start: int, end: int) -> bool:
 def _numbered(number: Any) -> bool | None:
     """ "Au nombre de 980 aujourd'hui": a count of what it is the number of, the noun it follows or the
     subject of the verb it hangs on ("Les entreprises du site, au nombre de 2 500": not cameras)."""
-    head = number.head
+    head = hung_on(number)
     if head.lemma_ != "nombre" or not any(c.lower_ in ("au", "aux") for c in head.children):
         return None
     counted = [head.head] if head.head.pos_ == "NOUN" else [

@@ -88,6 +88,13 @@ def governing_verb(token: Any) -> tuple[Any | None, list[Any]]:
     return None, path
 
 
+def hung_on(number: Any) -> Any:
+    """The word a number hangs on, past an adverb the parser took for its noun: in "Elles sont au nombre de 67
+    actuellement" the model makes 67 the numeral of "actuellement", whose head is "nombre"."""
+    head = number.head
+    return head.head if head.pos_ == "ADV" and number.dep_ == "nummod" else head
+
+
 def counted_noun(number: Any) -> Any | None:
     """The noun a number counts: its head when it is the noun's numeral ("25 caméras"), or the noun
     after "de" when the number is a noun itself ("une vingtaine de caméras")."""

@@ -10,6 +10,8 @@ COUNTED = [
     ("La ville a misé sur les caméras : elles étaient 150 en 2008.", 150, "cameras"),
     ("Déjà équipée de 28 caméras, la municipalité envisage de la porter à 35.", 35, "cameras_planned"),
     ("Les caméras arrivent : un arrêté autorise la commune à en installer 23.", 23, "cameras_planned"),
+    # the model hangs 67 on the adverb after it ("actuellement"), not on "nombre": syntax.hung_on climbs past it
+    ("La ville a déployé de nouvelles caméras. Elles sont au nombre de 67 actuellement.", 67, "cameras"),
 ]
 NOT_COUNTED = [
     ("La vidéoprotection du parc : les entreprises du site, au nombre de 2 500, seront consultées.", 2500),
