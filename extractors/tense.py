@@ -70,6 +70,7 @@ from extractors.tense_words import (
     FUNDED_NEXT_RE,
     FUTURE_FROM_NOW_RE,
     FUTURE_RE,
+    HEARSAY_AHEAD_RE,
     IN_PROGRESS_RE,
     INCREMENT_RE,
     INSTALL_INFINITIVE_BEFORE_RE,
@@ -355,7 +356,8 @@ def camera_metric(
     before = norm(before_number)
     rest = sentence[len(before):] if before and sentence.startswith(before) else norm(after_number)
     clause, sentence = (before_whole_planned(text, rest) for text in (clause, sentence))
-    if SOURCE_RE.search(sentence) or BELITTLED_REPORT_RE.search(sentence):  # "le département compterait plus de
+    if SOURCE_RE.search(sentence) or BELITTLED_REPORT_RE.search(sentence) or (
+            REPORTED_RE.search(clause) and not HEARSAY_AHEAD_RE.search(sentence)):  # "le département compterait plus de
         # 2 000 caméras, selon la préfecture", "ne posséderait que 5 caméras": hearsay of what there is
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,

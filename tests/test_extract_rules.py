@@ -2387,6 +2387,12 @@ def test_a_plans_progress_what_is_left_and_a_network_cut_back():
      "l'an dernier.", [("cameras", 12, "exact", "2019"), ("cameras", 50, "at_least", "2023")]),
     # the conditional of hearsay is no plan; a cost said in the conditional still is
     ("Le département compterait plus de 2 000 caméras, selon la préfecture.", [("cameras", 2000, "at_least", None)]),
+    # with no source named either: hearsay, unless a time ahead or new cameras make it a plan
+    ("La France compterait environ 400000 caméras, dont plus de 30000 sur la voie publique.",
+     [("cameras", 400000, "approx", None), ("cameras", 30000, "at_least", None)]),
+    ("La ville disposerait bientôt de 624 caméras.", [("cameras_planned", 624, "exact", None)]),
+    ("D'ici quelques mois, le centre-ville compterait six nouvelles caméras.",
+     [("cameras_planned", 6, "exact", None)]),
     ("Le coût d'une extension à une trentaine de caméras serait de 400 000 euros, selon les services.",
      [("cameras_planned", 30, "approx", None), ("money_eur", 400000, "exact", None)]),
 ])
