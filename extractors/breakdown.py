@@ -7,9 +7,11 @@ numbers (years, addresses, a timetable), and is required.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
+from extractors.french_model import operation_nouns
 from extractors.numbers import WORD_NUMBER_ANY_CASE_RE, Mention
 
 # "…, 3 sur Voisinlieu et enfin 6 sur Notre-Dame-du-Thil"
@@ -98,6 +100,7 @@ SITE_LEAD_RE = re.compile(
     re.IGNORECASE)
 SITE_END_RE = re.compile(r"\s*(?:[,;(]|\bet\b|\bpuis\b|\bpour\b|\bafin\b|\bqui\b|$)")
 MAX_SITE_WORDS = 6
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def item_site(text: str, number: Mention, end: int) -> str | None:
@@ -129,4 +132,25 @@ def bracketed_site(text: str, start: int, opening: int) -> str | None:
     site = words[lead.end() :].strip(" .")
     if not site or not site[-1].isalpha():  # "le conseil municipal du 26/06/24 (2)": a note's mark
         return None
-    return site if len(site.split()) <= MAX_SITE_WORDS and not site[0].isdigit() else None
+    site = first_dashed_name(site)
+    # words, not the dashes that join a street to its district ("Avenue de Lodève - rue Draparnaud")
+    return site if len(WORD_RE.findall(site)) <= MAX_SITE_WORDS and not site[0].isdigit() else None
+
+
+# a dash with a space on one side at least: "Port Marianne - avenue T. De Méricourt", "équipement -Cévennes"
+# (not the hyphen of "Saint-Jean")
+DASH_RE = re.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|^[-–—]\s*")
+
+
+def first_dashed_name(site: str) -> str:
+    """ "Avenue de Lodève - rue Draparnaud (1 caméra)", "Petit Bard - place des Pruneliers (1 caméra)": a
+    list's item names its site first, then the streets that detail it (in lower case); an opening word of works
+    ("Renforcement d'équipements - Petit Bard - …") names no site. Names joined by a dash are one name
+    ("Ronceray - Glonnières"), unless too long for one: then the first."""
+    parts = [part.strip() for part in DASH_RE.split(site) if part.strip()]
+    named = [part for part in parts if part.split()[0].lower() not in operation_nouns()]
+    if not named:
+        return site
+    names = list(itertools.takewhile(lambda part: not part[0].islower(), named)) or named[:1]
+    joined = " - ".join(names)
+    return names[0] if len(WORD_RE.findall(joined)) > MAX_SITE_WORDS else joined

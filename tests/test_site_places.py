@@ -85,6 +85,13 @@ def test_plus_de_is_a_quantity_not_a_ranking(text: str, place: str) -> None:
      ["Brioude / giratoire Pierre Chambon", "Brioude / avenue de Lamothe"]),
     ("Les quartiers équipés :\n\nBellevue (6 caméras)\n\nSablons (7 caméras)",
      ["Brioude / Bellevue", "Brioude / Sablons"]),
+    # a site, then the streets that detail it after a dash; a word of works opening the item names no site;
+    # names joined by a dash are one; a street named after a town is no town ("Avenue de Lodève")
+    ("Sites équipés :\n- Avenue de Lodève - rue Draparnaud (1 caméra)\n- Rond-Point Franklin (1 caméra)\n"
+     "- Renforcement d'équipements - Petit Bard - place des Pruneliers (1 caméra)\n- Ronceray - Glonnières "
+     "(3 caméras)\n- Avenue François Delmas - Avenue de la Reine Hélène d'Italie (1 caméra)",
+     ["Brioude / Avenue de Lodève", "Brioude / Rond-Point Franklin", "Brioude / Petit Bard",
+      "Brioude / Ronceray - Glonnières", "Brioude / Avenue François Delmas"]),
     # what the system is made of is no site
     ("Le marché compte une tranche ferme (6 caméras) et une tranche optionnelle (12 caméras).",
      ["Brioude", "Brioude"]),
