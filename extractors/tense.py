@@ -67,6 +67,7 @@ from extractors.tense_words import (
     EARLIER_AFTER_RE,
     EARLIER_TIME_AFTER_RE,
     FIRST_ONES_RE,
+    FRONTED_HAVING_BEFORE_RE,
     FUNDED_NEXT_RE,
     FUTURE_FROM_NOW_RE,
     FUTURE_RE,
@@ -227,8 +228,9 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("series_from", "'De 11 caméras installées en 2002 …, le dispositif est monté à 105': where a series "
               "starts was there", lambda q: SERIES_FROM_BEFORE_RE.search(q.before) and SERIES_TO_REST_RE.search(q.rest)
               and not MORE_NEXT_RE.match(q.after), STOCK),
-    TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras': the network's, now",
-              lambda q: STRONG_OF_BEFORE_RE.search(q.before), STOCK),
+    TenseRule("strong_of", "'ils s'ajouteront au réseau, fort de 884 caméras', 'Doté de 11 caméras, celui-ci sera "
+              "bientôt élargi': the network's, now",
+              lambda q: STRONG_OF_BEFORE_RE.search(q.before) or FRONTED_HAVING_BEFORE_RE.search(q.before), STOCK),
     TenseRule("planned_participle", "'Les vingt-cinq caméras prévues sont pour la plupart déjà en place', 'en plus "
               "des 43 prévues': the plan",
               lambda q: PLANNED_PARTICIPLE_AFTER_RE.match(q.after) and not PLAN_DONE_LATER_RE.match(q.rest), PLANNED),

@@ -262,6 +262,10 @@ FIRST_PHASE_RE = re.compile(r"\bpremi[eè]re (?:phase|tranche|étape|vague)\b")
 # "le réseau de vidéoprotection le plus dense de France, fort de 884 caméras": what it has now
 STRONG_OF_BEFORE_RE = re.compile(rf"\b(?:fort|forte|forts|fortes|riche|riches)\s+(?:de|d')\s*"
                                  rf"(?:(?:{SET_HEDGE}|pas moins de)\s+)?$")
+# "Doté d'une centaine de caméras, le centre … devrait être relié au CSD": a participle of having that opens the
+# sentence tells what its subject has, whatever the main verb says is to come
+FRONTED_HAVING_BEFORE_RE = re.compile(rf"^\W*(?:dotée?s?|équipée?s?|pourvue?s?|munie?s?)(?:\s+(?:de|d'))?\s*"
+                                      rf"(?:(?:{SET_HEDGE}|pas moins de)\s+)?$")  # "d'une centaine": the count's
 # "16 caméras - dont 5 en panne": what is said after a part ("dont" and a count) is said of the part
 PART_AFTER_RE = re.compile(rf"\bdont\s+(?:\d|une?\b|{WORD_NUMBER_RE.pattern}|la moitié|le tiers|le quart)")
 # "25 caméras, dont 14 cette année", "dont 6 en 2023": a part dated by its own words, put up then

@@ -2401,6 +2401,20 @@ def test_counts_told_in_passing_and_reported(text, expected):
     assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle of having opening the sentence tells what its subject has now, whatever comes next
+    ("Doté d'une centaine de caméras, le centre, ouvert depuis fin 2023, devrait être relié au centre "
+     "départemental.", [("cameras", 100, "approx", None)]),
+    ("Doté de 11 caméras, celui-ci sera bientôt élargi.", [("cameras", 11, "exact", None)]),
+    # not a participle after its noun, which may be a plan's ("un centre … équipé de 16 caméras")
+    ("La commune va créer un centre de supervision, équipé de 16 caméras positionnées au centre-ville.",
+     [("cameras_planned", 16, "exact", None)]),
+])
+def test_what_a_fronted_participle_of_having_says_is_there(text, expected):
+    figures = extract_text(text, place_hint="Val-de-Marne", published="2024-01-12")
+    assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == expected
+
+
 def test_what_a_meeting_did_told_in_the_passive_takes_its_date():
     text = ("Le préfet a présidé le 5 mars la commission départementale de vidéoprotection. 27 dossiers ont été "
             "examinés. Au total, 212 nouvelles caméras ont été autorisées sur la voie publique.\n\nLa ville compte "
