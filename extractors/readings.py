@@ -102,7 +102,8 @@ CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
 NOT_FILMING_AFTER_RE = re.compile(r"^\s*(?:de\s+)?cam[ée]ras?\b[^.;]{0,60}?\bqui ne (?:filment|surveillent|couvrent|"
                                   r"visent)\s+(?:pas|jamais|aucun)")
-KM2_RE = re.compile(r"^\s*(?:caméras?\s+)?(?:au|par)\s+km")
+# "34 caméras au km2", "quatorze au kilomètre carré": a rate per surface, no count
+KM2_RE = re.compile(r"^\s*(?:(?:caméras?|unités|appareils)\s+)?(?:au|par)\s+(?:km\s?[²2]?|kilomètres?\s+carrés?)")
 
 
 @dataclass
@@ -247,7 +248,7 @@ def _on_board(q: UnitQuestion) -> Reading | None:
 
 
 def _per_km2(q: UnitQuestion) -> Reading | None:
-    return Reading(OTHER, q.end + m.end() + 2, "km²") if (m := KM2_RE.match(q.right)) else None
+    return Reading(OTHER, q.end + m.end(), "km²") if (m := KM2_RE.match(q.right)) else None
 
 
 def _camera_density(q: UnitQuestion) -> Reading | None:

@@ -1,5 +1,5 @@
 """How French writes the noun after a count: inclusive writing, a scale word before "de caméras", the lens
-for the camera; and eval scoring the figures users get."""
+for the camera, a rate per km²; and eval scoring the figures users get."""
 
 import json
 from pathlib import Path
@@ -69,3 +69,15 @@ def test_eval_scores_the_figures_users_get_not_implausible_ones(tmp_path: Path):
     corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
     table, _ = evaluate(corpus)
     assert table["camera_metrics"]["fp"] == 0
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("La ville compte 780 caméras, soit quatorze au kilomètre carré.", 14),
+    ("La ville a des caméras : elle en a six par kilomètre carré, davantage que ses voisines.", 6),
+    ("Cela représente environ 12 caméras au km², un record.", 12),
+])
+def test_a_rate_per_square_kilometre_is_no_count(text: str, value: float) -> None:
+    """A count per km² (in figures or in words) is a surface rate: `other`, with its words as its evidence."""
+    figures = [f for f in extract_text(text, place_hint="Lyon") if f.value == value]
+    assert [f.metric for f in figures] == ["other"]
+    assert "carré" in figures[0].evidence or "km²" in figures[0].evidence
