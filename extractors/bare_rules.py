@@ -27,6 +27,7 @@ from extractors.bare_partitives import (
 from extractors.bare_question import BareQuestion
 from extractors.bare_words import (
     ASIDE_BEFORE_RE,
+    ASIDE_CLOSE_RE,
     BRACKET_CLOSE_RE,
     BRACKET_OPEN_RE,
     BRING_TO_BEFORE_RE,
@@ -72,6 +73,9 @@ from extractors.tense_words import NOW_ASIDE_AFTER_RE
 
 if TYPE_CHECKING:
     from extractors.pipeline import Extractor
+
+NOTE_MARKS_BELOW = 10  # "(1)", "(2)": a footnote's mark, not a count
+MONEY_WORDS_RE = re.compile(r"€|\beuros?\b|\bmillions?\b|\binvesti")
 
 
 def _whole_counted_against(q: BareQuestion) -> bool:
@@ -235,6 +239,12 @@ def _others_too(q: BareQuestion) -> bool:
                             same_place=True))
 
 
+def _count_aside(q: BareQuestion) -> bool:
+    """ "le nombre de caméras (96) a doublé", "des caméras – 120 –": the count alone in an aside after the noun;
+    not a note's mark ("des caméras (1)") nor an amount ("pour les caméras (800 000) et la fibre (200 000)")."""
+    return bool(ASIDE_CLOSE_RE.match(q.right)) and q.m.value >= NOTE_MARKS_BELOW and not MONEY_WORDS_RE.search(q.left)
+
+
 def _cameras_anaphora(q: BareQuestion) -> bool:
     """ "Neuf autres seront installées", "On en dénombre aujourd'hui 878", "458 — C'est le nombre de caméras"."""
     x, m, after, own_right = q.x, q.m, q.after, len(q.right)
@@ -244,7 +254,7 @@ def _cameras_anaphora(q: BareQuestion) -> bool:
         return False
     names_cameras = bool(after and CAMERA_WORDS_RE.search(after.group(0)))
     soon = SOON_BEFORE_RE.search(q.hedged_left) and BARE_AFTER_RE.match(q.right) or (
-        ASIDE_BEFORE_RE.search(q.left) and NOW_ASIDE_AFTER_RE.match(q.right))
+        ASIDE_BEFORE_RE.search(q.left) and (NOW_ASIDE_AFTER_RE.match(q.right) or _count_aside(q)))
     if not ((after or soon or ANAPHORA_BEFORE_RE.search(q.left) or ANAPHORA_BEFORE_RE.search(q.hedged_left)
              or _passing_to(q) or _brought_to(q)) and (
             names_cameras or x.camera_context(q.sentence.index))):

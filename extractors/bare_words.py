@@ -29,6 +29,9 @@ NETWORK_AFTER_RE = re.compile(r"\s*(?:le|son|notre|leur)\s+(?:dispositif|parc|r�
                               r"|\s*le nombre (?:total )?(?:d'appareils|de dômes)\b")  # "de caméras": an anaphora's own
 # "le nombre de caméras (1 360 actuellement)", "des caméras – environ 350 actuellement –": an aside on cameras
 ASIDE_BEFORE_RE = re.compile(r"cam[ée]ras?(?:\s+(?:de\s+|d')?[\w-]+){0,2}\s*(?:[(–—]|\s-)\s*$")
+# "le nombre de caméras (96) a doublé", "avait déjà des caméras – 120 –": the aside holds the count alone, or
+# with what restates it ("des caméras – 120, soit six par kilomètre carré –")
+ASIDE_CLOSE_RE = re.compile(r"\s*(?:[)–—]|-\s|,\s*soit\b)")
 OWN_BASE_RE = re.compile(r"\s*pour\s+(\d{1,3}(?:[\s.\u202f]\d{3})*|\d+)(?:\s+habitants)?\b(?!\s*%)")
 BRACKET_OPEN_RE = re.compile(r"\(\s*(?:×\s*)?$")
 BRACKET_CLOSE_RE = re.compile(r"\s*\)")

@@ -56,3 +56,16 @@ def test_what_is_no_part_of_a_total(text: str, value: int) -> None:
 def test_a_multiplier_is_no_count() -> None:
     text = "En 2001, Lyon comptait 150 caméras. On en dénombre près de quatre fois plus aujourd'hui."
     assert 4 not in [f.value for f in extract_text(text, place_hint="Lyon")]
+
+
+@pytest.mark.parametrize(("text", "value", "counted"), [
+    ("Le nombre de caméras (96) a doublé depuis 2015.", 96, True),
+    ("La ville avait déjà des caméras – 120, soit six par kilomètre carré – et n'en veut pas d'autres.", 120, True),
+    ("Les caméras de voie publique (397) sont reliées au centre de supervision.", 397, True),
+    # a note's mark, and an amount in brackets, are no counts
+    ("Le maire croit en la dissuasion par les caméras de surveillance (1).", 1, False),
+    ("Un investissement d'un million d'euros pour les caméras (800 000) et la fibre (200 000).", 800000, False),
+])
+def test_a_count_alone_in_an_aside_after_the_cameras(text: str, value: int, counted: bool) -> None:
+    figures = [(f.metric, f.value) for f in extract_text(text, place_hint="Lens")]
+    assert (("cameras", value) in figures) is counted
