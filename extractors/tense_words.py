@@ -232,7 +232,9 @@ NEW_ONES_RE = re.compile(r"\b(?:supplémentaires?|nouvelles|nouveaux|additionnel
 NEW_COUNT_AFTER_RE = re.compile(r"^\s*(?:petites\s+)?(?:nouvelles|nouveaux)\b|^\s*[\w-]+\s+en plus\b")
 # decided, or granted: an aid granted for cameras pays for cameras to be installed
 DECIDED_RE = re.compile(r"\b(?:votée?s?|approuvée?s?|adoptée?s?|décidée?s?|actée?s?|validée?s?"
-                        r"|accordée?s?|attribuée?s?|allouée?s?|octroyée?s?"
+                        # not "accorder une place à part à la sécurité": an importance given, no grant
+                        r"|accordée?s?(?!\s+(?:une\s+|la\s+|beaucoup\s+d'|de\s+l')?(?:place|importance|priorité"
+                        r"|attention|intérêt|confiance|crédit)\b)|attribuée?s?|allouée?s?|octroyée?s?"
                         # "le conseil approuve …", "a fait voter un plan": a decision in the present or the infinitive
                         r"|approuve|approuvent|adopte|adoptent|décide|décident|valide|valident|vote|votent|voter)\b")
 REGIONAL_KINDS = ("region", "departement")
@@ -249,7 +251,8 @@ INSTALL_INFINITIVE_BEFORE_RE = re.compile(
 # "la commune a investi 3 millions d'euros pour installer 130 caméras", "ce qui a permis d'installer", "auxquels il
 # faut ajouter six caméras": the infinitive told of what was done, or of what is there
 DONE_GOVERNOR_BEFORE_RE = re.compile(
-    r"\b(?:(?:a|ont|avait|avaient|avons|eu|été)\s+(?:\w+\s+){0,2}?(?:pu|permis|réussi|servi|aidée?s?|investi|dépensé"
+    # "Nîmes a vu s'installer plus de 600 caméras depuis 2001": what the town saw put up
+    r"\b(?:(?:a|ont|avait|avaient|avons|eu|été)\s+(?:\w+\s+){0,2}?(?:pu|permis|réussi|servi|aidée?s?|investi|dépensé|vu"
     r"|consacré|mobilisé|financé)\b[^.;:]{0,80}|\bil (?:faut|fallait)\s+)"
     r"(?:(?:de|d'|à|pour)\s*)?(?:en\s+)?\S+\s+(?:\S+\s+){0,4}$"
     r"|\b(?:fait|font)\s+\S+\s+(?:\S+\s+){0,4}$")  # "le maire fait poser 17 caméras", "a fait installer": done

@@ -2415,6 +2415,18 @@ def test_what_a_fronted_participle_of_having_says_is_there(text, expected):
     assert [(f.metric, f.value, f.qualifier, f.date) for f in figures] == expected
 
 
+@pytest.mark.parametrize(("text", "metric"), [
+    # an infinitive of installing that the town "saw" happen is done, not to come
+    ("Pionnière en France, la ville a vu s'installer plus de 600 caméras depuis 2001.", "cameras"),
+    ("Le maire veut installer 600 caméras.", "cameras_planned"),
+    # "accorder une place à part" gives importance, no grant: no decision to carry out
+    ("Avec 1800 caméras, la ville a toujours accordé une place à part à la sécurité.", "cameras"),
+    ("Avec 18 caméras, la subvention accordée couvre la moitié du projet.", "cameras_planned"),
+])
+def test_words_that_look_like_a_plan_and_are_not(text, metric):
+    assert [f.metric for f in extract_text(text, place_hint="Nîmes") if f.metric.startswith("cameras")] == [metric]
+
+
 def test_what_a_meeting_did_told_in_the_passive_takes_its_date():
     text = ("Le préfet a présidé le 5 mars la commission départementale de vidéoprotection. 27 dossiers ont été "
             "examinés. Au total, 212 nouvelles caméras ont été autorisées sur la voie publique.\n\nLa ville compte "
