@@ -217,10 +217,11 @@ REPORTED_RE = re.compile(rf"\b(?:{REPORTED_HAVING})\b")
 # belittles the count reports what there is, as a source would
 BELITTLED_REPORT_RE = re.compile(rf"\b(?:{REPORTED_HAVING})\s+(?:seulement|que|qu'|à peine|tout juste|uniquement)\b")
 # "La France compterait environ 400 000 caméras": the conditional of having told with no time ahead and no new
-# cameras is hearsay of what there is ("Nice disposerait bientôt de 624 caméras", "compterait six nouvelles caméras"
-# d'ici quelques mois" stay plans)
+# cameras is hearsay of what there is; "Nice disposerait bientôt de 624 caméras", "d'ici quelques mois, le centre
+# compterait six nouvelles caméras" stay plans, and so does a count its sentence dates (the year may be ahead)
 HEARSAY_AHEAD_RE = re.compile(r"\b(?:bientôt|prochainement|d'ici|à terme|à l'horizon|désormais|dès|si|nouvelles?"
-                              r"|supplémentaires?|installée?s|prévue?s|attendue?s)\b")
+                              r"|supplémentaires?|installée?s|prévue?s|attendue?s"
+                              r"|(?:19|20)\d\d)\b")  # "En 2030, la commune disposerait de 40 caméras"
 YEARS_SPAN_RE = re.compile(r"\bentre (?:19|20)\d\d et (?:19|20)\d\d\b")  # a span of years bounds an installation
 # "60 000 euros pour 14 caméras": money for cameras, which on a page of aid granted pays for cameras to come
 MONEY_FOR_RE = re.compile(r"(?:€|euros?)\s*(?:ht|ttc)?\s+pour\s*$")
