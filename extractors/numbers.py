@@ -89,6 +89,9 @@ IDENTIFIER_RE = re.compile(r"\d[\d\-.]*")
 # "portera à 2000 le nombre de caméras": a total, not a year, between "à" and "le nombre de"
 TOTAL_TO_BEFORE_RE = re.compile(r"\b(?:port|élev|amen|fix)\w*\s+à\s$")  # not "d'ici à 2009 le nombre…"
 NUMBER_OF_AFTER_RE = re.compile(r"\s+le nombre (?:total )?d[e']")
+# "Elles seront 2000 à la fin du mandat": the attribute of a plural subject pronoun is a count, not a year
+PRONOUN_BE_BEFORE_RE = re.compile(r"\b(?:[Ee]lles|[Ii]ls)\s+(?:seront|sont|étaient|seraient|furent)\s+"
+                                  r"(?:(?:désormais|bientôt|déjà|aujourd'hui|ainsi)\s+)?$")
 NUMBER_START_RE = re.compile(r"(?<!\d)\d")
 
 
@@ -212,7 +215,8 @@ def _digit_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         year_like = len(m.group(0)) == 4 and m.group(0)[:2] in ("19", "20") and not (
             TOTAL_TO_BEFORE_RE.search(text, max(0, position - 30), position)
-            and NUMBER_OF_AFTER_RE.match(text, m.end()))
+            and NUMBER_OF_AFTER_RE.match(text, m.end())) and not PRONOUN_BE_BEFORE_RE.search(
+            text, max(0, position - 40), position)
         mentions.append(Mention(position, m.end(), parse_digits(m.group(1), m.group(2)), m.group(0),
                                 year_like=year_like))
     return mentions

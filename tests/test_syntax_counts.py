@@ -12,6 +12,9 @@ COUNTED = [
     ("Les caméras arrivent : un arrêté autorise la commune à en installer 23.", 23, "cameras_planned"),
     # the model hangs 67 on the adverb after it ("actuellement"), not on "nombre": syntax.hung_on climbs past it
     ("La ville a déployé de nouvelles caméras. Elles sont au nombre de 67 actuellement.", 67, "cameras"),
+    # a four-digit attribute of "elles" is a count, not a year
+    ("La mairie a fait poser des centaines de caméras. Elles seront 2000 à la fin du mandat.", 2000,
+     "cameras_planned"),
 ]
 NOT_COUNTED = [
     ("La vidéoprotection du parc : les entreprises du site, au nombre de 2 500, seront consultées.", 2500),
