@@ -45,7 +45,7 @@ from extractors.state_words import (
     TIME_AHEAD_AFTER_RE,
     WILL_BE_TOO_RE,
 )
-from extractors.tense_checks import added_since, part_own_words, regional, replaced, says_future
+from extractors.tense_checks import added_since, hearsay, part_own_words, regional, replaced, says_future
 from extractors.tense_parts import (
     damaged_kind,
     incremental,
@@ -57,7 +57,6 @@ from extractors.tense_parts import (
 )
 from extractors.tense_words import (
     ALREADY_THERE_RE,
-    BELITTLED_REPORT_RE,
     COMPARED_BEFORE_RE,
     COMPOUND_PAST_RE,
     DATED_PARTICIPLE_RE,
@@ -71,7 +70,6 @@ from extractors.tense_words import (
     FUNDED_NEXT_RE,
     FUTURE_FROM_NOW_RE,
     FUTURE_RE,
-    HEARSAY_AHEAD_RE,
     IN_PROGRESS_RE,
     INCREMENT_RE,
     INSTALL_INFINITIVE_BEFORE_RE,
@@ -101,7 +99,6 @@ from extractors.tense_words import (
     SERIES_FROM_BEFORE_RE,
     SERIES_TO_REST_RE,
     SOON_OF_ITS_OWN_RE,
-    SOURCE_RE,
     START_NOW_BEFORE_RE,
     STARTED_WITH_BEFORE_RE,
     STRONG_OF_BEFORE_RE,
@@ -358,9 +355,7 @@ def camera_metric(
     before = norm(before_number)
     rest = sentence[len(before):] if before and sentence.startswith(before) else norm(after_number)
     clause, sentence = (before_whole_planned(text, rest) for text in (clause, sentence))
-    if SOURCE_RE.search(sentence) or BELITTLED_REPORT_RE.search(sentence) or (
-            REPORTED_RE.search(clause) and not HEARSAY_AHEAD_RE.search(sentence)):  # "le département compterait plus de
-        # 2 000 caméras, selon la préfecture", "ne posséderait que 5 caméras": hearsay of what there is
+    if hearsay(clause, sentence):
         clause, sentence = REPORTED_RE.sub(" compte ", clause), REPORTED_RE.sub(" compte ", sentence)
     question = TenseQuestion(clause, sentence, norm(after_number), before_number, norm(before_number), place_kind,
                              head, linked_by_dont, rate, decided, done)

@@ -8,18 +8,22 @@ import re
 
 from extractors.tense_words import (
     AID_RE,
+    BELITTLED_REPORT_RE,
     CHANGE_INFINITIVE_BEFORE_RE,
     DONE_GOVERNOR_BEFORE_RE,
     DONE_OPERATION_RE,
     FUTURE_RE,
+    HEARSAY_AHEAD_RE,
     INCREMENT_RE,
     MORE_NEXT_RE,
     MORE_SINCE_YEAR_AFTER_RE,
     REGIONAL_KINDS,
     REPLACED_RE,
     REPLACER_AFTER_RE,
+    REPORTED_RE,
     SINCE_MONTH_RE,
     SINCE_RE,
+    SOURCE_RE,
     SUPPORTED_INSTALL_RE,
     WHOLE_AFTER_PART_RE,
 )
@@ -29,6 +33,15 @@ def says_future(text: str) -> bool:
     """Whether `text` speaks of what is to come; "l'installation de" is no plan once paid for or done ("la
     Région a financé l'installation de", "a achevé l'installation de", "a suivi de près l'installation de")."""
     return bool(FUTURE_RE.search(DONE_OPERATION_RE.sub(" ", SUPPORTED_INSTALL_RE.sub(" ", text))))
+
+
+def hearsay(clause: str, sentence: str) -> bool:
+    """Whether a conditional of having reports what there is rather than a plan: said after a source ("le
+    département compterait plus de 2 000 caméras, selon la préfecture"), belittled ("ne posséderait que 5
+    caméras"), or told with no time ahead, no new cameras and no year ("La France compterait environ 400 000
+    caméras"). Its verb then reads as "compte"."""
+    return bool(SOURCE_RE.search(sentence) or BELITTLED_REPORT_RE.search(sentence) or (
+        REPORTED_RE.search(clause) and not HEARSAY_AHEAD_RE.search(sentence)))
 
 
 def added_since(sentence: str, clause: str, after: str) -> bool:
