@@ -21,7 +21,7 @@ RETRY_AFTER_SECONDS_RE = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit
 def host_slot(crawler, request: Request):  # noqa: ANN001, ANN201 - Scrapy's internal Slot type
     """The downloader slot of a request's host, created if needed."""
     downloader = crawler.engine.downloader
-    key, slot = downloader._get_slot(request, crawler.spider)  # noqa: SLF001 - no public way to make one
+    key, slot = downloader._get_slot(request)  # noqa: SLF001 - no public way to make one
     return slot
 
 
