@@ -87,6 +87,15 @@ def with_retries(call: Callable[[], T], say: Callable[[str], None], attempts: in
     raise AssertionError("unreachable")
 
 
+def registered_in(redis_url: str, say: Callable[[str], None]) -> list[str]:
+    """The pages the feeder registered (a worker may reach them on private addresses), once Redis answers."""
+    client = with_retries(lambda: connect(redis_url), say)
+    try:
+        return sorted(url.decode() for url in client.smembers(REGISTERED_KEY))
+    finally:
+        client.close()
+
+
 def stderr_line(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 

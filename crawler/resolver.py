@@ -13,10 +13,12 @@ from typing import Any, Self
 from urllib.parse import urlsplit
 
 from scrapy.resolver import CachingThreadedResolver
+from scrapy.settings import BaseSettings
 from twisted.internet.interfaces import IAddress, IHostnameResolver, IHostResolution, IResolutionReceiver
 from zope.interface import implementer
 
 from crawler.addresses import AddressPolicy
+from crawler.frontier import registered_in, stderr_line
 from crawler.resolve_override import Overrides, answer, overrides_from
 from storage import open_database
 from storage.sources import list_sources
@@ -29,6 +31,17 @@ def registered_urls(db_path: str) -> list[str]:
         return [source.url for source in list_sources(db)]
     finally:
         db.close()
+
+
+def registered_sources(settings: BaseSettings) -> list[str]:
+    """The registered pages, reachable whatever their address. A distributed worker has no database: the
+    feeder hands it the registered pages (vigicam/worker.py); a worker Scrapyd starts knows only its
+    frontier here, as its spider makes its settings a worker's later (crawler/spiders/shared_frontier.py)."""
+    if settings.getbool("VIGICAM_REMOTE"):
+        return settings.getlist("VIGICAM_REGISTERED_URLS")
+    if settings.get("VIGICAM_REDIS"):
+        return registered_in(settings.get("VIGICAM_REDIS"), stderr_line)
+    return registered_urls(settings.get("VIGICAM_DB"))
 
 
 @implementer(IHostnameResolver)
@@ -48,11 +61,7 @@ class GuardedResolver:
     def from_crawler(cls, crawler: Any, reactor: Any) -> Self:
         """`crawler` is the CrawlerProcess here (Scrapy builds resolvers before any crawler): settings only."""
         settings = crawler.settings
-        # a distributed worker has no database: the feeder hands it the registered pages (vigicam/worker.py)
-        sources = settings.getlist("VIGICAM_REGISTERED_URLS") if settings.getbool("VIGICAM_REMOTE") else \
-            registered_urls(settings.get("VIGICAM_DB"))
-        policy = AddressPolicy.for_sources(sources,
-                                           settings.getlist("VIGICAM_ALLOWED_NETWORKS"))
+        policy = AddressPolicy.for_sources(registered_sources(settings), settings.getlist("VIGICAM_ALLOWED_NETWORKS"))
         return cls(reactor, CachingThreadedResolver.from_crawler(crawler, reactor), policy,
                    overrides_from(settings.getlist("VIGICAM_RESOLVE")))
 

@@ -84,6 +84,17 @@ def plan_after_crawl(db_path: Path, batch_id: int | None, outcome: str = "ok") -
 MIN_HOST_DELAY = 0.001  # seconds: `--delay 0` for local sites, still one request at a time per host
 
 
+def delay_settings(delay: float) -> dict[str, float | bool]:
+    """Scrapy's settings for a politeness delay of `delay` seconds between two requests to a host."""
+    # Scrapy 2.19 hands a slot's whole queue to the network at once when its delay is 0 (the slot counts
+    # a request as transferring only once its task runs): a millisecond keeps one request per host.
+    settings: dict[str, float | bool] = {"DOWNLOAD_DELAY": max(delay, MIN_HOST_DELAY),
+                                         "AUTOTHROTTLE_START_DELAY": max(delay, 0.01)}
+    if delay == 0:
+        settings["AUTOTHROTTLE_ENABLED"] = False
+    return settings
+
+
 def crawl_settings(
     db_path: Path, source_urls: list[str], delay: float | None, run_id: int = 0, timeout: float | None = None,
     workers: int | None = None, batch_id: int | None = None,
@@ -95,12 +106,7 @@ def crawl_settings(
     settings.set("VIGICAM_RUN_ID", run_id)
     settings.set("VIGICAM_BATCH", batch_id or 0)
     if delay is not None:
-        # Scrapy 2.19 hands a slot's whole queue to the network at once when its delay is 0 (the slot counts
-        # a request as transferring only once its task runs): a millisecond keeps one request per host.
-        settings.set("DOWNLOAD_DELAY", max(delay, MIN_HOST_DELAY))
-        settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.01))
-        if delay == 0:
-            settings.set("AUTOTHROTTLE_ENABLED", False)
+        settings.setdict(delay_settings(delay), priority="project")
     if timeout is not None:
         settings.set("DOWNLOAD_TIMEOUT", timeout)
     if workers is not None:

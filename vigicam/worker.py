@@ -18,7 +18,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as default_settings
-from crawler.frontier import DUPEFILTER_KEY, REGISTERED_KEY, REQUESTS_KEY, connect, lasting_params, with_retries
+from crawler.frontier import DUPEFILTER_KEY, REQUESTS_KEY, lasting_params, registered_in
 from vigicam.crawl import crawl_settings
 
 # An idle worker looks for new requests at Scrapy's engine heartbeat, every 5 s by default: a link found
@@ -46,12 +46,11 @@ def silence_scrapy_redis_warnings() -> None:
     warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\.")
 
 
-def worker_settings(redis_url: str, delay: float | None, timeout: float | None, read_workers: int,
-                    idle_exit: float, registered: list[str], inflight_timeout: float = 120.0) -> Settings:
-    """The local crawl's settings, with scrapy-redis's scheduler and duplicate filter, JSON requests, the
-    host lease and the result pipeline instead of the database."""
-    settings = crawl_settings(Path("no-database"), [], delay, timeout=timeout, workers=read_workers)
-    settings.setdict({
+def frontier_overrides(redis_url: str, registered: list[str], idle_exit: float,
+                       inflight_timeout: float) -> dict[str, object]:
+    """What makes a crawl a worker: scrapy-redis's scheduler and duplicate filter, JSON requests, the host
+    lease and the result pipeline instead of the database (`vigicam worker` and the Scrapyd spider alike)."""
+    return {
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
         "SCHEDULER_PERSIST": True,  # the frontier belongs to all the workers: one stopping keeps it
         "SCHEDULER_QUEUE_KEY": REQUESTS_KEY,
@@ -69,9 +68,24 @@ def worker_settings(redis_url: str, delay: float | None, timeout: float | None, 
         "VIGICAM_REGISTERED_URLS": registered,
         "VIGICAM_IDLE_EXIT": idle_exit,
         "VIGICAM_INFLIGHT_TIMEOUT": inflight_timeout,
-        "LOG_INSTALL_ROOT_HANDLER": False,
-    }, priority="cmdline")
+    }
+
+
+def worker_settings(redis_url: str, delay: float | None, timeout: float | None, read_workers: int,
+                    idle_exit: float, registered: list[str], inflight_timeout: float = 120.0) -> Settings:
+    """The local crawl's settings made a worker's (frontier_overrides), its log left to the caller."""
+    settings = crawl_settings(Path("no-database"), [], delay, timeout=timeout, workers=read_workers)
+    settings.setdict({**frontier_overrides(redis_url, registered, idle_exit, inflight_timeout),
+                      "LOG_INSTALL_ROOT_HANDLER": False}, priority="cmdline")
     return settings
+
+
+def registered_pages(redis_url: str, say=print) -> list[str]:  # noqa: ANN001 - a print-like callable
+    """The pages the feeder registered, read once Redis answers; and the process made a worker's:
+    scrapy-redis's noise silenced, the engine's heartbeat shortened."""
+    silence_scrapy_redis_warnings()
+    ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = WORKER_HEARTBEAT_SECONDS  # noqa: SLF001 - no setting for it
+    return registered_in(redis_url, say)
 
 
 def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | None = None, read_workers: int = 0,
@@ -79,11 +93,7 @@ def run_worker(redis_url: str, *, delay: float | None = None, timeout: float | N
                say=print, extra_settings: dict | None = None) -> WorkerSummary:  # noqa: ANN001 - a print-like callable
     """Crawl from the frontier until stopped (SIGTERM, Ctrl-C) or, with `idle_exit`, idle that long;
     `extra_settings` (tests, benchmarks) go over the worker's own, as run_crawl's over a crawl's."""
-    silence_scrapy_redis_warnings()
-    client = with_retries(lambda: connect(redis_url), say)
-    registered = sorted(url.decode() for url in client.smembers(REGISTERED_KEY))
-    client.close()
-    ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = WORKER_HEARTBEAT_SECONDS  # noqa: SLF001 - no setting for it
+    registered = registered_pages(redis_url, say)
     settings = worker_settings(redis_url, delay, timeout, read_workers, idle_exit, registered, inflight_timeout)
     if networks:
         settings.set("VIGICAM_ALLOWED_NETWORKS", networks, priority="cmdline")
