@@ -243,6 +243,9 @@ REGIONAL_KINDS = ("region", "departement")
 # … or open the sentence ("Bientôt 80 caméras⏎pour encore plus d'efficacité⏎Le programme … est déjà dépassé")
 SOON_OF_ITS_OWN_RE = re.compile(r"(?:(?:\bet|,|\bpuis)\s+|(?:^|\n)[ \t]*)(?:bientôt|prochainement|à terme)\s+"
                                 r"(?:(?:par|à|de|d')\s*)?$")
+# "l'installation de dix caméras", "d'y installer 20 caméras": a count to put up, when told so
+PUTTING_UP_BEFORE_RE = re.compile(r"\b(?:install|pos|déploi|déploy|implant|ajout|acqu|achat|financ)\w*\s+"
+                                  r"(?:de\s+|d'|des\s+)?$")
 # "le choix d'installer une batterie de six caméras", "Le chantier consiste à installer trois caméras", "a proposé de
 # poser 2 200 caméras": a count an infinitive of putting up governs is not up yet
 INSTALL_INFINITIVE_BEFORE_RE = re.compile(
