@@ -386,7 +386,7 @@ REPLACED = r"remplac\w*|renouvel\w*|modernis\w*|rénov\w*|mises? à niveau"
 DAMAGED = (r"endommag\w+|vandalis\w+|détrui\w*|hors[- ]service|hors d'usage|en panne|dégradé\w*|cassé\w*"
            r"|arraché\w*|volée?s\b"  # "trois caméras ont été arrachées et volées"
            r"|brûlée?s\b|incendiée?s\b|sabotée?s\b|saccagée?s\b|détériorée?s\b|abîmée?s\b"  # "50 caméras, brûlées"
-           r"|démont\w*|désinstall\w*|supprim\w*|retirée?s\b"  # cameras taken down
+           r"|démont(?!r)\w*|désinstall\w*|supprim\w*|retirée?s\b"  # cameras taken down (not "démontré", shown)
            # sawn off, stolen, out of order: "trois caméras ont été sciées", "10 caméras sur 11 dysfonctionnent"
            # (not a whole network that "ne fonctionne plus": the gold keeps that the stock)
            r"|sciée?s\b|dérobée?s\b|dysfonctionn\w*|défectueu\w*|inopérante?s\b"

@@ -115,13 +115,13 @@ NEW_INSTALLED_AFTER_RE = re.compile(
     r"(?:installées|posées|mises en (?:service|place)|déployées|implantées|ajoutées)\b"
     r"(?![^.;]{0,40}\b(?:d'ici|prochaine?s?|bientôt|à venir|dès)\b)")
 # "180 caméras qui occupent des points stratégiques", "300 caméras qui nous épient": the count's own relative clause
-# in the present (or imperfect) indicative, not a modal, a conditional or "viennent compléter"
+# in the present (or imperfect) indicative, not a modal, a conditional ("qui seraient") or "viennent compléter"
 OWN_RELATIVE_NOW_AFTER_RE = re.compile(
     r"^\s*(?:cam[ée]ras?|appareils|dômes)"
     r"(?:\s+(?!(?:de plus|supplémentaires|nouvelles|sur|dans|des|de|du|à|au|aux|en|pour|par)\b)[^\W\d][\w'-]*){0,2}?"
     r"\s+qui\s+(?:(?:nous|vous|y|les|la|le|l'|en|se|s')\s*)?"
     r"(?!(?:doivent|peuvent|vont|viennent|devaient|pouvaient|allaient|venaient|ajoutent|complètent|renforcent"
-    r"|rejoignent|étoffent|remplacent)\b)[a-zéèêàâîôû]+(?<!raient)(?:ent)\b")
+    r"|rejoignent|étoffent|remplacent)\b)[a-zéèêàâîôû]+ent\b(?<!raient)")
 # either: the count's own verb says it is there now
 OWN_NOW_AFTER_RE = re.compile(f"{OWN_WATCHING_AFTER_RE.pattern}|{OWN_RELATIVE_NOW_AFTER_RE.pattern}")
 # "le réseau, lancé en 2004 avec 15 caméras": what a system started with, there then
