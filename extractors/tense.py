@@ -78,6 +78,7 @@ from extractors.tense_words import (
     LINKING_SET_BEFORE_RE,
     MORE_NEXT_RE,
     MOVED_RE,
+    NAMED_PLAN_BEFORE_RE,
     NEW_COUNT_AFTER_RE,
     NEW_INSTALLED_AFTER_RE,
     NEW_NUMBER_OF_BEFORE_RE,
@@ -212,6 +213,8 @@ TENSE_RULES: tuple[TenseRule, ...] = (
     TenseRule("damaged", "'huit des 64 caméras servent à verbaliser', damaged ones: the eight, not the 64",
               damaged_kind),
     TenseRule("plus_sign", "'+15 caméras en 2020': what was added, or is to be", plus_sign_kind),
+    TenseRule("named_plan", "'le plan « 1 000 caméras pour Paris »', 'le projet 1000 caméras': the plan's count, "
+              "whatever the sentence tells of it", lambda q: NAMED_PLAN_BEFORE_RE.search(q.before), PLANNED),
     TenseRule("now_aside", "'50 caméras de plus (350 actuellement, installées depuis 2014)': the 350 are there",
               lambda q: NOW_ASIDE_AFTER_RE.match(q.after), STOCK),
     TenseRule("earlier_compared", "'passer à 400 caméras, contre 310 avant notre mandat', '65 à terme, contre onze "
