@@ -90,7 +90,8 @@ LEFT_TO_INSTALL_AFTER_RE = re.compile(
 # "plus de 600 caméras d'ici la fin de l'année", "300 caméras à l'horizon 2030": the count's own time, ahead
 TIME_AHEAD_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,3}}?"
-    r"(?:d'ici|à l'horizon|à l'échéance|avant la fin|dans les (?:prochains|prochaines|années|mois) )")
+    r"(?:d'ici|à l'horizon|à l'échéance|avant la fin|dans les (?:prochains|prochaines|années|mois) |prochainement\b"
+    r"|sous peu\b|à venir\b)")
 
 # A count's place among others: joined to those there, or added to reach a total
 # "20 caméras nomades s'ajoutent aux 110 caméras fixes", "7 nouvelles caméras de vidéoprotection complètent le

@@ -131,6 +131,10 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
     ("Cet outil permet dès aujourd'hui de piloter 250 caméras et plus de 600 caméras d'ici la fin de l'année.",
      [("cameras", 250), ("cameras_planned", 600)]),
     ("À ce jour, 170 caméras sont en place.", [("cameras", 170)]),
+    # a time ahead right after the count, in one word: "prochainement", "sous peu", "à venir"
+    ("La participation citoyenne complète le dispositif de vidéoprotection déployé sur la ville avec treize caméras "
+     "prochainement.", [("cameras_planned", 13)]),
+    ("Le centre de supervision recevra les images de 40 caméras à venir.", [("cameras_planned", 40)]),
     # the "déjà" of the count after this one does not make this one there now
     ("Au premier trimestre 2015, 7 caméras viendront élargir le panorama des 59 déjà installées dans la ville.",
      [("cameras_planned", 7), ("cameras", 59)]),
