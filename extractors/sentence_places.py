@@ -220,9 +220,25 @@ def _several_communes(q: WhereQuestion) -> FigurePlace | None:
     return q.f.relative("intercommunalite") if SEVERAL_COMMUNES_RE.search(q.after[:60]) else None
 
 
+# "Ploërmel dans le Morbihan", "Agde, dans l'Hérault", "Lunel en Occitanie": what locates the town named before it
+LOCATING_BETWEEN_RE = re.compile(r"^,?\s*(?:dans\s+(?:le|la|les|l['’])|en)\s*$")
+
+
+def _locates(town: tuple[int, int, Place], named: tuple[int, int, Place], sentence: str) -> bool:
+    """Whether `named` is the département or région that locates `town`, right after it."""
+    place, where = named[2], town[2]
+    return where.kind == "commune" and (place.kind == "departement" and where.departement == place.code
+                                        or place.kind == "region" and where.region == place.code) \
+        and bool(LOCATING_BETWEEN_RE.match(sentence[town[1] : named[0]]))
+
+
 def _named_before(q: WhereQuestion) -> FigurePlace | None:
+    """The nearest place named before the number; not a département or région named only to locate the town
+    before it ("le maire de Ploërmel dans le Morbihan, commune où l'on recense 50 caméras": Ploërmel's)."""
     f, sentence, n = q.f, q.sentence, q.number_start
+    located = [named for named in q.places if any(_locates(town, named, sentence) for town in q.places)]
     named_before = [named for named in q.places if named[1] <= n and not funder_of(f, sentence, named, n)
+                    and named not in located
                     and not (f.hint and f.hint.kind != "commune"  # "Le centre, installé à Autun, …"
                              and LOCATED_AT_RE.search(sentence[max(0, named[0] - 30) : named[0]]))]
     if named_before:
