@@ -79,10 +79,12 @@ PLAN_DONE_LATER_RE = re.compile(
     r"^[^.;]{0,100}?\b(?:(?:ont|a|avaient)\s+(?:déjà\s+)?été\s+(?:install|pos|mis)"
     r"|(?:sont|est)\s+(?:(?:désormais|maintenant|enfin|bien|toutes)\s+)?"
     r"(?:en service|en place|opérationnelles?|installées?|en fonction))")
-# "les 29 caméras de la Part-Dieu qui seront disposées dans ce quartier": the count's own relative clause, to come
+# "les 29 caméras de la Part-Dieu qui seront disposées dans ce quartier", "les images des 642 caméras qui
+# surveilleront la ville": the count's own relative clause, to come (a passive, or a verb in the future)
 OWN_FUTURE_AFTER_RE = re.compile(
-    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:seront|vont être|devraient être"
-    rf"|doivent être|pourraient être|seraient)\s+(?:\w+\s+)?{PAST_PARTICIPLE}")
+    rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,4}}?qui\s+(?:(?:seront|vont être|devraient être"
+    rf"|doivent être|pourraient être|seraient)\s+(?:\w+\s+)?{PAST_PARTICIPLE}|(?:y\s+|les\s+|nous\s+)?"
+    r"[a-zéèêàâîôûç]+ront\b)")
 # "plus de 2 500 caméras à ajouter aux 1 200 installées", "il y a encore 12 caméras à poser": still to put up
 LEFT_TO_INSTALL_AFTER_RE = re.compile(
     rf"^\s*(?:cam[ée]ras?\s+)?(?:{NOT_AUXILIARY}[^\W\d][\w'-]*\s+){{0,2}}?(?:de plus\s+|encore\s+)?à\s+"

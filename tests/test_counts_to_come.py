@@ -131,6 +131,10 @@ def test_new_cameras_a_town_just_got_are_added_not_to_come(text, expected):
     ("Cet outil permet dès aujourd'hui de piloter 250 caméras et plus de 600 caméras d'ici la fin de l'année.",
      [("cameras", 250), ("cameras_planned", 600)]),
     ("À ce jour, 170 caméras sont en place.", [("cameras", 170)]),
+    # the count's own relative clause in the future, active as passive
+    ("Ce bâtiment recevra en temps réel les images des 642 caméras qui surveilleront nuit et jour toute la ville.",
+     [("cameras_planned", 642)]),
+    ("Les images des 642 caméras qui surveillent la ville arrivent au centre.", [("cameras", 642)]),
     # a time ahead right after the count, in one word: "prochainement", "sous peu", "à venir"
     ("La participation citoyenne complète le dispositif de vidéoprotection déployé sur la ville avec treize caméras "
      "prochainement.", [("cameras_planned", 13)]),
