@@ -88,8 +88,9 @@ OTHER_RE = re.compile(
 NEW_LINE_RE = re.compile(rf"\n(?=[ \t]*(?:[A-ZÉÈÊÀÂÎÔÛÇ]|{BULLET}\s|\n))")  # a line that starts anew, a blank one
 VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 # "2 unités de stockage", "3 unités de gendarmerie", "3 appareils photo": a stand-in noun whose complement names
-# something else than video ("4 appareils de vidéoprotection", "de nouvelle génération", "d'ici 2025" keep it)
-STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(STAND_IN_NOUNS)})(?![\w])"
+# something else than video ("4 appareils de vidéoprotection", "de nouvelle génération", "d'ici 2025" keep it);
+# a part of those named before as one: "250 de ces appareils sont en service"
+STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:(?:ces|ses|leurs|nos|vos)\s+)?(?:{_alternation(STAND_IN_NOUNS)})(?![\w])"
                          r"(?!\s+(?:de\s+|d')(?!vid[ée]o|surveillance|protection|nouvelle|dernière|haute|ici\b|la\b"
                          r"|l')[a-zà-ÿ])(?!\s+photo\b)")
 # "4 000 objectifs dernier cri", "ses 600 objectifs braqués sur …": the lens for the camera, where cameras are the

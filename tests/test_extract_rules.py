@@ -600,6 +600,9 @@ def test_a_count_in_brackets_is_the_phrase_s_it_stands_in():
     ("La commune a commandé 10 unités supplémentaires, qui porteront le dispositif à 48 caméras.",
      [("cameras_planned", 10, "exact"), ("cameras_planned", 48, "exact")]),
     ("La salle de sport compte 43 appareils.", []),  # "appareils" are cameras only where cameras are the topic
+    # a part of those named before: "250 de ces appareils", as "250 de ces caméras"
+    ("Le centre recevra les images des 642 caméras de la ville.\n\nPour l'heure, 250 de ces appareils sont en service.",
+     [("cameras", 642, "exact"), ("cameras", 250, "exact")]),
 ])
 def test_signed_counts_and_stand_in_nouns(text, expected):
     assert triples(text) == expected
