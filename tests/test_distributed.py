@@ -150,12 +150,17 @@ def site_routes(n: int) -> dict[str, tuple[int, bytes]]:
     return routes
 
 
-@pytest.fixture(scope="module")
-def hosts() -> Iterator[list[HostSite]]:
+def host_sites() -> Iterator[list[HostSite]]:
+    """The simulated site's hosts, closed when done (this module's fixture and tests/test_scrapyd.py's)."""
     sites = [HostSite(address, n) for n, address in enumerate(HOSTS, start=1)]
     yield sites
     for site in sites:
         site.close()
+
+
+@pytest.fixture(scope="module")
+def hosts() -> Iterator[list[HostSite]]:
+    yield from host_sites()
 
 
 @pytest.fixture(scope="module")

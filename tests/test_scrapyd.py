@@ -21,11 +21,11 @@ import pytest
 
 from tests.conftest import ROOT, run_vigicam
 from tests.test_distributed import (
-    HOSTS,
     TABLES,
     HostSite,
     RedisServer,
     free_port,
+    host_sites,
     ingest_the_rest,
     register,
     table_rows,
@@ -120,10 +120,7 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def hosts() -> Iterator[list[HostSite]]:
-    sites = [HostSite(address, n) for n, address in enumerate(HOSTS, start=1)]
-    yield sites
-    for site in sites:
-        site.close()
+    yield from host_sites()
 
 
 def test_scrapyd_lists_the_worker_spider(scrapyd: Scrapyd) -> None:
