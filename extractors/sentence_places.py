@@ -236,9 +236,10 @@ def _named_before(q: WhereQuestion) -> FigurePlace | None:
     """The nearest place named before the number; not a département or région named only to locate the town
     before it ("le maire de Ploërmel dans le Morbihan, commune où l'on recense 50 caméras": Ploërmel's)."""
     f, sentence, n = q.f, q.sentence, q.number_start
-    located = [named for named in q.places if any(_locates(town, named, sentence) for town in q.places)]
+    ordered = sorted(q.places, key=lambda named: named[0])  # a locator follows its town: pairs in turn, linear
+    located = {named[0] for town, named in zip(ordered, ordered[1:], strict=False) if _locates(town, named, sentence)}
     named_before = [named for named in q.places if named[1] <= n and not funder_of(f, sentence, named, n)
-                    and named not in located
+                    and named[0] not in located
                     and not (f.hint and f.hint.kind != "commune"  # "Le centre, installé à Autun, …"
                              and LOCATED_AT_RE.search(sentence[max(0, named[0] - 30) : named[0]]))]
     if named_before:
