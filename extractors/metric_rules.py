@@ -43,12 +43,13 @@ from extractors.tense_words import (
     DECIDED_RE,
     FUTURE_RE,
     INCREMENT_RE,
+    INSTALL_INFINITIVE_BEFORE_RE,
     MONEY_FOR_RE,
+    NOMINAL_INSTALL_RE,
     NOW_RE,
     OWN_STATE_AFTER_RE,
     PAST_RE,
     PRESENT_HAVE_RE,
-    PUTTING_UP_BEFORE_RE,
 )
 
 if TYPE_CHECKING:
@@ -352,13 +353,9 @@ def decided(x: Extractor, sentence: Sentence) -> bool:
     return x.deliberation or bool(intro and DECIDED_RE.search(norm(x.text[intro.start : intro.end])))
 
 
-def restates(x: Extractor, c: Candidate) -> bool:
-    """ "la mise en service des 55 caméras" after "55 nouvelles caméras seront installées"."""
-    return bool(_restated(x, c))
-
-
-def _restated(x: Extractor, c: Candidate) -> list[Candidate]:
-    """The counts read before that a definite count ("les 55 caméras") says again."""
+def restated(x: Extractor, c: Candidate) -> list[Candidate]:
+    """The counts read before that a definite count says again ("la mise en service des 55 caméras" after "55
+    nouvelles caméras seront installées"): the definite count is no figure of its own."""
     left = norm(x.text[max(0, c.mention.start - 12) : c.mention.start])
     if c.reading.family != CAMERAS or not RESTATED_RE.search(left):
         return []
@@ -372,7 +369,7 @@ SAID_THERE_RULES = ("tense.already_there", "tense.state_now", "tense.installed_s
 GUESSED_PLAN_RULES = ("tense.future", "sentence_goes_on_to_come")
 
 
-def told_again_as_there(x: Extractor, c: Candidate, metric: Metric) -> None:
+def told_again_as_there(x: Extractor, c: Candidate, metric: Metric, told_before: list[Candidate]) -> None:
     """ "1037 caméras serviront à verbaliser. … la préfecture utilisera les 1 037 caméras déjà existantes": the
     count told again in words that say it is there was there when first told, whatever the future of the
     first telling's sentence; its kind, guessed from that future, becomes a stock. Not new ones or ones to put
@@ -380,11 +377,12 @@ def told_again_as_there(x: Extractor, c: Candidate, metric: Metric) -> None:
     caméras"), or a plan dated: those were to come then, and are there since."""
     if metric is not Metric.CAMERAS or c.metric_why not in SAID_THERE_RULES:
         return
-    for told in _restated(x, c):
+    for told in told_before:
         start = told.mention.start
+        before = norm(x.text[max(0, start - 40) : start])
         if (told.figure.metric == Metric.CAMERAS_PLANNED.value and told.figure.why.get("metric") in GUESSED_PLAN_RULES
                 and told.figure.date is None  # "voté le 25 avril 2003 : 40 caméras": a plan of its day
                 and not INCREMENT_RE.search(norm(x.text[start : start + 50]))
-                and not PUTTING_UP_BEFORE_RE.search(norm(x.text[max(0, start - 40) : start]))):
+                and not (INSTALL_INFINITIVE_BEFORE_RE.search(before) or NOMINAL_INSTALL_RE.search(before))):
             told.figure.metric = Metric.CAMERAS.value
             told.figure.why["metric"] = "told_again_as_there"

@@ -34,7 +34,7 @@ from extractors.gazetteer import Gazetteer, Place, load_gazetteer
 from extractors.kind_model import second_opinion as kind_second_opinion
 from extractors.lexicon_fr import MONTH_PATTERN, OTHER_NOUNS, VIDEO_TERMS
 from extractors.lists import ListReader
-from extractors.metric_rules import metric_of, restates, told_again_as_there
+from extractors.metric_rules import metric_of, restated, told_again_as_there
 from extractors.numbers import Mention, find_mentions
 from extractors.page import Page
 from extractors.place_rules import place_of
@@ -222,8 +222,8 @@ class Extractor(SentenceReader, BareLinker, ListReader):
         metric = metric_of(self, sentence, c, place, context)
         if metric is None:
             return None
-        if restates(self, c):
-            told_again_as_there(self, c, metric)
+        if told_before := restated(self, c):
+            told_again_as_there(self, c, metric, told_before)
             return None
         metric, metric_rule = review_metric(metric, norm(self.text[sentence.start : sentence.end]),
                                             lambda: self.syntax_at(sentence, c.mention), c.metric_why)

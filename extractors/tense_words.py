@@ -245,9 +245,6 @@ SOON_OF_ITS_OWN_RE = re.compile(r"(?:(?:\bet|,|\bpuis)\s+|(?:^|\n)[ \t]*)(?:bien
                                 r"(?:(?:par|à|de|d')\s*)?$")
 # "le plan « 1 000 caméras pour Paris »", "le projet 1000 caméras", "Plan « 100 caméras »": a count that names a plan
 NAMED_PLAN_BEFORE_RE = re.compile(r"\b(?:plan|projet|programme)\s*[«\"“]?\s*$", re.IGNORECASE)
-# "l'installation de dix caméras", "d'y installer 20 caméras": a count to put up, when told so
-PUTTING_UP_BEFORE_RE = re.compile(r"\b(?:install|pos|déploi|déploy|implant|ajout|acqu|achat|financ)\w*\s+"
-                                  r"(?:de\s+|d'|des\s+)?$")
 # "le choix d'installer une batterie de six caméras", "Le chantier consiste à installer trois caméras", "a proposé de
 # poser 2 200 caméras": a count an infinitive of putting up governs is not up yet
 INSTALL_INFINITIVE_BEFORE_RE = re.compile(
