@@ -181,8 +181,11 @@ def _list_line(q: BareQuestion) -> bool:
     line_start = max(q.sentence.start, q.x.text.rfind("\n", q.sentence.start, q.m.start) + 1)  # its line
     bullet = re.match(rf"\s*(?:{BULLET}\s*)?", q.x.text[line_start : q.m.start])
     start, opening = line_start + bullet.end(), q.x.text.rfind("(", line_start, q.m.start)
-    # "– Les entrées et sorties de ville (8).": the site the bracket counts at
-    site = bracketed_site(q.x.text, start, opening) if opening >= 0 else None
+    # "– Les entrées et sorties de ville (8).": the site the bracket counts at; "- cinq au stade": the site
+    # a line that opens on its count names
+    line_end = q.x.text.find("\n", q.m.end, q.sentence.end)
+    site = bracketed_site(q.x.text, start, opening) if opening >= 0 else (
+        item_site(q.x.text, q.m, q.sentence.end if line_end < 0 else line_end) if start == q.m.start else None)
     return q.read(Candidate(q.m, reading, start, q.m.end, site=site))
 
 

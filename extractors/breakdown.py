@@ -92,7 +92,8 @@ def breakdown_head(text: str, start: int, end: int, number: Mention, mentions: S
 # what leads an item's site: "à la", "aux abords de l'", "sur le parking" → "parking"
 SITE_LEAD_RE = re.compile(
     r"\s*(?:(?:supplémentaires?|nouvelles?|autres?|caméras?)\s+)*"
-    r"(?:(?:aux abords|autour|près|à proximité|en face|le long|au niveau)\s+(?:de la|de l['’]|du|des|de|d['’])\s*"
+    r"(?:(?:aux abords|aux alentours|autour|près|à proximité|en face|le long|au niveau|à hauteur)\s+"
+    r"(?:de la|de l['’]|du|des|de|d['’])\s*"
     r"|(?:à la|à l['’]|au|aux|à|sur la|sur le|sur l['’]|sur les|sur|dans la|dans le|dans l['’]|dans les|dans"
     r"|devant la|devant le|devant l['’]|devant|en)(?:\s+|(?<=['’])))?"  # "sur l'esplanade": no space after "l'"
     # "dans le quartier Croix-Rouge" is "Croix-Rouge", as districts are named

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.candidates import Candidate
-from extractors.cues import COUNT_FIRST_LINE_RE, COUNTED_NOUN_RE, DOT_LEADER_RE, LIST_LINE_RE
+from extractors.cues import CAMERA_WORDS_RE, COUNT_FIRST_LINE_RE, COUNTED_NOUN_RE, DOT_LEADER_RE, LIST_LINE_RE
 from extractors.figure import Qualifier
 from extractors.lexicon_fr import VIDEO_TERMS
 from extractors.numbers import Mention
@@ -16,6 +16,10 @@ from extractors.tense_words import FUTURE_RE, NOW_RE, PAST_RE
 
 LIST_FOLLOWS_RE = re.compile(r"\bsuivant(?:e|s|es)?\s*[.:]?$")
 SITE_NOUNS = frozenset({"bâtiments", "sites", "quartiers", "secteurs", "écoles", "établissements", "parkings"})
+# "On en trouve entre autres :", "il y en a :", "en voici la liste :": an intro whose clitic "en" stands for what
+# its lines count, the topic of the sentences before
+CLITIC_INTRO_RE = re.compile(r"\b(?:en\s+(?:\w+\s+)?(?:trouv|compt|dénombr|recens|install|pos|plac|implant|déploi"
+                             r"|déploy|ajout|voici|a\b|avons|ont\b)|y en a)[^:.;!?]{0,40}:\s*$", re.IGNORECASE)
 COUNT_OF_RE = re.compile(r"^\s*(?:le\s+)?nombre\s+(?:total\s+)?(?:de|d')\s*", re.IGNORECASE)
 # a list's line: a label, a colon or a bracket, and a count ("Lillers : 15 caméras pour 6 497 euros")
 LIST_ITEM_LINE_RE = re.compile(r"\s*[A-ZÀ-Ý][^:\n\d()]{1,60}?(?:\s*:\s*|\s*\(\s*)\d")
@@ -51,10 +55,14 @@ class ListReader:
             return None
         said, heading = self._intro_of(sentence, line_start)
         # "… sont en cours de montage dans les quartiers suivants⏎4 à Sesquières": an intro may end on "suivants"
-        if not (said.endswith(":") or heading or LIST_FOLLOWS_RE.search(said)) or not (
-                noun := COUNTED_NOUN_RE.search(said)):
+        if not (said.endswith(":") or heading or LIST_FOLLOWS_RE.search(said)):
             return None
-        phrase = f"{m.raw} {noun.group(0)}"
+        if noun := COUNTED_NOUN_RE.search(said):
+            phrase = f"{m.raw} {noun.group(0)}"
+        elif CLITIC_INTRO_RE.search(said) and CAMERA_WORDS_RE.search(self.text, max(0, line_start - 600), line_start):
+            phrase = f"{m.raw} caméras"  # "On en trouve :⏎- cinq au stade": "en", the cameras spoken of
+        else:
+            return None
         reading = read_unit(phrase, Mention(0, len(m.raw), m.value, m.raw), said)
         return Reading(reading.family, m.end, reading.noun) if reading else None
 
