@@ -45,7 +45,8 @@ CAMERA_ANAPHORA_AFTER = (
     # "portant à 31 le nombre de caméras", "porter de 21 à 40 le nombre de ces caméras"
     r"|le nombre (?:total )?de (?:ces |ses |leurs |nos )?cam[ée]ras?"
     r"|en (?:service|action|activité|fonctionnement)\b"  # "soit à ce jour 152 en action"
-    r"|en cours d['’](?:achat|acquisition)|en commande\b"  # "le nombre de caméras (350 en cours d'achat)"
+    # "le nombre de caméras (350 en cours d'achat)", "une centaine de caméras (200 en prévision)"
+    r"|en cours d['’](?:achat|acquisition)|en commande\b|en prévision\b"
     # "Vingt mille caméras en France actuellement, soixante mille prévues d'ici…": a feminine participle of intent
     r"|(?:prévues|programmées|envisagées)\b"
 )

@@ -32,6 +32,9 @@ from extractors import extract_text
      [("cameras", 104), ("cameras_planned", 22)]),
     ("La commune compte 12 caméras ; il faudrait en rajouter cinq.", [("cameras", 12), ("cameras_planned", 5)]),
     ("Vous voulez augmenter le nombre de caméras (350 en cours d'achat) à Toulouse.", [("cameras_planned", 350)]),
+    # "en prévision": counted ahead, as a plan
+    ("Les agents suivent sur leurs écrans les images d'une centaine de caméras (200 en prévision).",
+     [("cameras", 100), ("cameras_planned", 200)]),
     ("La ville va lancer l'appel d'offres pour les 407 prochaines caméras prévues.", [("cameras_planned", 407)]),
     ("Le maire a déclaré qu'il y en avait actuellement 22 caméras et que 55 nouvelles allaient être installées.",
      [("cameras", 22), ("cameras_planned", 55)]),
