@@ -70,6 +70,7 @@ from extractors.tense_words import (
     FUNDED_NEXT_RE,
     FUTURE_FROM_NOW_RE,
     FUTURE_RE,
+    IMPERFECT_BEFORE_RE,
     IN_PROGRESS_RE,
     INCREMENT_RE,
     INSTALL_INFINITIVE_BEFORE_RE,
@@ -194,7 +195,8 @@ class TenseQuestion:
         now = bool(NOW_RE.search(PROMISED_ALREADY_RE.sub(" ", own))) and not self.rate
         # "la 4e tranche, votée le 14 juin, porte sur 18 caméras": no tense but a decision's, to be carried out;
         # not a count whose own clause is told in the past ("s'est lancée … avec une première salve de 21 caméras")
-        decided = self.decided and not COMPOUND_PAST_RE.search(own_words_before(self.before))
+        own_before = own_words_before(self.before)  # "Le dispositif initial comportait 12 caméras": a past
+        decided = self.decided and not (COMPOUND_PAST_RE.search(own_before) or IMPERFECT_BEFORE_RE.search(own_before))
         future = future or not (past or now) and (decided or bool(DECIDED_RE.search(self.sentence)))
         return Tense(future, past, now)
 

@@ -15,6 +15,7 @@ from extractors.lexicon_fr import (
     FUTURE_PASSIVE,
     FUTURE_TERMS,
     FUTURE_VERB_RE,
+    IMPERFECT,
     INCREMENT_TERMS,
     INSTALL,
     MONTH_NAMES,
@@ -73,6 +74,8 @@ NEW_NUMBER_OF_BEFORE_RE = re.compile(r"\bnombre (?:total )?de (?:nouvelles|futur
 PARTICIPLE_AFTER_AUX = (r"\s+(?:(?:déjà|ainsi|aussi|bien|encore|été|beaucoup|enfin|[a-zé]{3,}ment)\s+){0,2}"
                         r"[a-zéèêàçî]+(?:é|ée|és|ées|i|is|it|u|us)\b")
 HAVE_AUX = r"avons|avez|ont|a|avions|aviez|avaient|avait"
+# "Le dispositif initial comportait 12 caméras": an imperfect right before the count tells its own past
+IMPERFECT_BEFORE_RE = re.compile(rf"{IMPERFECT}(?:\s+[^\W\d]+'?){{0,3}}\s*$")
 COMPOUND_PAST_RE = re.compile(rf"\b(?:{HAVE_AUX}|sommes|sont|est){PARTICIPLE_AFTER_AUX}")
 # with "avoir" only: "ont été posées", "a installé" (not "sont installées", which may tell a state now)
 HAVE_DONE_RE = re.compile(rf"\b(?:{HAVE_AUX}){PARTICIPLE_AFTER_AUX}")

@@ -316,6 +316,9 @@ def test_a_count_s_own_words_begin_at_a_new_clause_not_at_a_word_that_starts_lik
     # a count with no tense of its own on such a page is what the decision will pay for
     ("La dépense figure au budget primitif. Programme : 21 caméras, posées en centre-ville.",
      [("cameras_planned", 21)]),
+    # or told in the imperfect: what the system was
+    ("La dépense figure au budget primitif. Le dispositif initial comportait 21 caméras (coût d'installation "
+     "d'environ 370 000 €).", [("cameras", 21)]),
 ])
 def test_a_pages_decision_does_not_reach_a_count_told_in_the_past(text, expected):
     figures = [(f.metric, f.value) for f in extract_text(text, place_hint="Vitré") if f.metric.startswith("cameras")]
