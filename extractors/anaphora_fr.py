@@ -83,9 +83,10 @@ CAMERA_ANAPHORA_BEFORE = (
     r"\b(?:à|atteindre|atteindra|atteint|comprise?s? entre|(?:est|était|sera|serait|être) de"
     r"|avoisiner(?:a|ait)? les|avoisine les)\s*$"
 )
-# "On passe de 30 à 70", "l'objectif était de passer à 20", "passera … de 275 caméras actuellement à 315": where
+# "On passe de 30 à 70", "l'objectif était de passer à 20", "passera … de 275 caméras actuellement à 315", "… et
+# devait monter à 219 en 2009": where
 # the network goes, from where it is (`OTHER_COUNTED_BEFORE` says when something else is what goes there)
-PASS_TO_BEFORE = (r"\bpass(?:er|e|ons|ent|era|eront|erait|eraient|ait|aient|ant|ée?s?)\s+"
+PASS_TO_BEFORE = (r"\b(?:pass|mont|grimp)(?:er|e|ons|ent|era|eront|erait|eraient|ait|aient|ant|ée?s?)\s+"
                   r"(?:[^\W\d]+(?:'[^\W\d]+)?\s+){0,8}?"
                   r"(?:de\s+(?:\d[\d  .]*|[^\W\d]+)(?:\s+caméras)?(?:\s+[^\W\d]+){0,2}\s+)?à\s*$")
 # "les agents passeront de six à sept", "le nombre d'infractions passe de quatre à onze", "un mur d'images passé

@@ -16,6 +16,12 @@ from extractors import extract_text
     # the present participle: "passant de vingt à quarante"
     ("La saison prochaine, le stade verra son nombre de caméras de vidéosurveillance doubler, passant de vingt à "
      "quarante.", [("cameras", 20), ("cameras_planned", 40)]),
+    # a verb of rising says where the count goes, as "passer à" does
+    ("Le nombre de caméras est de 40. Il devrait grimper à 60 l'an prochain.",
+     [("cameras", 40), ("cameras_planned", 60)]),
+    ("Les caméras filment les rues depuis 2001 ; leur réseau devrait ensuite monter à 219.",
+     [("cameras_planned", 219)]),
+    ("Le coût des caméras devrait monter à 30 000 euros.", []),
     # something else counted goes from one number to another
     ("Le nombre de communes reliées au CSU a doublé en quatre ans, passant de quatre à huit.", []),
     ("Les événements filmés par les 69 caméras sont passés cette année à 1747.", [("cameras", 69)]),
