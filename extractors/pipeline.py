@@ -40,6 +40,7 @@ from extractors.page import Page
 from extractors.place_rules import place_of
 from extractors.places import AID_WORDS_RE, FigurePlace, PlaceFinder, as_named, display_name
 from extractors.qualifiers import qualifier_after, qualifier_before
+from extractors.range_kinds import bounds_share_kind
 from extractors.readings import CAMERAS, DENSITY, MONEY, OTHER, PERCENT, norm
 from extractors.review import review_metric
 from extractors.segments import Sentence, split_sentences
@@ -356,7 +357,7 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     for figure in figures if origin else []:  # offsets and evidence in the text as given
         figure.start, figure.end = origin[figure.start], origin[figure.end - 1] + 1
         figure.evidence = text[figure.start : figure.end].strip()
-    return kind_second_opinion(figures, text, published) if second_opinion else figures
+    return bounds_share_kind(kind_second_opinion(figures, text, published) if second_opinion else figures)
 
 
 
