@@ -46,11 +46,15 @@ LATER_PLURAL_RE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses|nos|vos|plusieurs|
                              re.IGNORECASE)
 
 
+# "les caméras de rue, à la fin des années 1970. Elles étaient alors une centaine": a decade is no antecedent
+DECADE_RE = re.compile(r"\b(?:des|les|aux) années\s+(?:19|20)?\d0\b", re.IGNORECASE)
+
+
 def _last_plural_cameras(text: str, start: int, end: int) -> re.Match[str] | None:
     last = None
     for match in PLURAL_CAMERAS_RE.finditer(text, start, end):
         last = match
-    return last if last and not LATER_PLURAL_RE.search(text, last.end(), end) else None
+    return last if last and not LATER_PLURAL_RE.search(DECADE_RE.sub(" ", text[last.end() : end])) else None
 
 
 def cameras_named_before(x: Extractor, sentence: Sentence, pronoun_at: int) -> re.Match[str] | None:

@@ -15,10 +15,15 @@ COUNTED = [
     # a four-digit attribute of "elles" is a count, not a year
     ("La mairie a fait poser des centaines de caméras. Elles seront 2000 à la fin du mandat.", 2000,
      "cameras_planned"),
+    # a decade after the cameras ("des années 1970") is no plural the pronoun could stand for
+    ("La préfecture a inventé les caméras de rue à la fin des années 1970. Elles étaient alors une centaine.", 100,
+     "cameras"),
 ]
 NOT_COUNTED = [
     ("La vidéoprotection du parc : les entreprises du site, au nombre de 2 500, seront consultées.", 2500),
     ("La ville a installé 10 caméras. « Nous aurions préféré en avoir 15 », reconnaît le maire.", 15),
+    # a plural noun after the cameras is what the pronoun stands for
+    ("La préfecture a relié les caméras de rue aux écrans des policiers. Elles étaient alors une centaine.", 100),
 ]
 
 
