@@ -8,12 +8,15 @@ import re
 
 from extractors.bare_question import BareQuestion
 from extractors.bare_words import BRACKET_OPEN_RE, EARLIER_THEN_RE, OWN_NOUN_AFTER_RE
-from extractors.candidates import Candidate
+from extractors.candidates import Candidate, word_end, words_before
 from extractors.cues import (
     ADDED_CONTINUATION_RE,
     BARE_AFTER_RE,
     CONTINUATION_RE,
+    EVOLUTION_RE,
+    MEASURE_AFTER_RE,
     NAMED_CONTINUATION_RE,
+    RANGE_BETWEEN_RE,
     SEMICOLON_ITEM_RE,
 )
 from extractors.readings import CAMERAS, DENSITY, POPULATION, norm
@@ -60,3 +63,16 @@ def opens_a_bracketed_list(q: BareQuestion) -> bool:
     # "24 caméras vont être installées (10 sur le centre-ville)": one part, where it stands
     return any(q.m.end < o.start < close for o in q.mentions) or (
         head.reading.family == CAMERAS and bool(BRACKETED_PART_AT_RE.match(q.x.text, q.m.end, close)))
+
+
+def range_end(q: BareQuestion) -> bool:
+    """ "La municipalité compte en installer encore 3 à 5 cette année", "il en faudrait trois ou quatre": the upper
+    bound of a range of bare numbers whose lower bound a rule read, read alike (the two then make one range)."""
+    if q.i == 0 or (low := q.found.get(q.i - 1)) is None or low.end > word_end(q.x.text, low.mention.end):
+        return False  # no lower bound read, or one with a noun of its own ("3 caméras à 5 mètres")
+    between = norm(q.x.text[low.mention.end : q.m.start])
+    if not RANGE_BETWEEN_RE.match(between) or low.mention.value >= q.m.value or not BARE_AFTER_RE.match(q.right):
+        return False
+    if MEASURE_AFTER_RE.match(q.right) or EVOLUTION_RE.search(words_before(q.x.text, q.sentence, low.mention.start)):
+        return False  # "3 à 180 degrés": a measure; "il passera de 34 à 124": a series, its own rules' (series_start)
+    return q.read(Candidate(q.m, low.reading.continued(q.m.end), q.m.start, q.m.end))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extractors.bare_continued import continued_head
+from extractors.bare_continued import continued_head, range_end
 from extractors.bare_partitives import (
     bare_subject,
     of_them_counted,
@@ -349,6 +349,7 @@ BARE_RULES: tuple[BareRule, ...] = (
              _bracketed_item),
     BareRule("continuation", "'13 à Rezé et 7 à Vertou', 'dont 280 dans…': what the figure before counts",
              _continuation),
+    BareRule("range_end", "'en installer encore 3 à 5': the upper bound of a range read", range_end),
     BareRule("series_start", "'passer de 100 à 150 caméras': the count a series starts from", _series_start),
     BareRule("series_end", "'passer de 20 caméras à 40': where the count goes", _series_end),
     BareRule("typed_cameras", "'68 caméras plus 3 nomades': a type of camera alone names the cameras counted",

@@ -38,7 +38,7 @@ PASS_TO_BEFORE_RE = re.compile(PASS_TO_BEFORE)
 OTHER_COUNTED_BEFORE_RE = re.compile(OTHER_COUNTED_BEFORE)
 PRONOUN_RE = re.compile(PRONOUN_COUNT_BEFORE)
 # "doublé son parc en six ans", "pendant 15 jours": a length of time or space, not a count
-MEASURE_AFTER_RE = re.compile(r"^\s*(?:ans|années|mois|semaines|jours|heures|minutes|mètres|kilomètres|km)\b")
+MEASURE_AFTER_RE = re.compile(r"^\s*(?:ans|années|mois|semaines|jours|heures|minutes|mètres|kilomètres|km|degrés)\b")
 PARTITIVE_RE = re.compile(r"^\s*d'entre (?:elles|eux)\b")  # "Sept d'entre elles": some of what was counted
 # "un groupe de 7 individus … permet d'identifier quatre d'entre eux": a masculine plural, so not of "caméras"
 MASCULINE_PARTITIVE_RE = re.compile(r"^\s*d'entre eux\b")

@@ -32,6 +32,12 @@ from extractors import extract_text
      [("cameras", 104), ("cameras_planned", 22)]),
     ("La commune compte 12 caméras ; il faudrait en rajouter cinq.", [("cameras", 12), ("cameras_planned", 5)]),
     ("Vous voulez augmenter le nombre de caméras (350 en cours d'achat) à Toulouse.", [("cameras_planned", 350)]),
+    ("La ville a 200 caméras. Il en faudrait trois ou quatre de plus.",
+     [("cameras", 200), ("cameras_planned", 3), ("cameras_planned", 4)]),
+    # not a measure after a count ("3 à 180 degrés": three cameras that turn 180 degrees)
+    ("Le dispositif comptera 13 caméras : 2 caméras à 360 degrés, 3 à 180 degrés, 3 modulables et 5 fixes.",
+     [("cameras_planned", 13), ("cameras_planned", 2), ("cameras_planned", 3), ("cameras_planned", 3),
+      ("cameras_planned", 5)]),
     # "en prévision": counted ahead, as a plan
     ("Les agents suivent sur leurs écrans les images d'une centaine de caméras (200 en prévision).",
      [("cameras", 100), ("cameras_planned", 200)]),
@@ -126,3 +132,11 @@ def test_a_cleft_count_names_its_own_noun_and_time_and_web_addresses_date_nothin
 ])
 def test_a_count_named_by_the_number_or_total_of_cameras(text, expected):
     assert [(f.metric, f.value) for f in extract_text(text, place_hint="Lognes")] == expected
+
+
+def test_the_upper_bound_of_a_range_of_bare_numbers_is_read_as_its_lower_bound() -> None:
+    text = ("La ville compte 245 caméras. La municipalité compte pourtant en installer encore 3 à 5 cette année, pour "
+            "atteindre 250 caméras d'ici la fin du mandat.")
+    figures = [(f.value, f.qualifier) for f in extract_text(text, place_hint="Cannes", published="2009-04-05")
+               if f.metric.startswith("cameras")]
+    assert figures == [(245, "exact"), (3, "at_least"), (5, "at_most"), (250, "exact")]
