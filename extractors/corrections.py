@@ -139,9 +139,14 @@ def named_in_passing(d: Draft) -> bool:
     return bool(IN_PASSING_RE.search(left) or did) and not dated_right_after(x, c, d.date)
 
 
+# "On est à 260 caméras cette année": a time of the page's year, told right after the count
+THIS_TIME_AFTER_RE = re.compile(r"\s*(?:cette année|cette saison|ce mois-ci|cet (?:été|automne|hiver)|ce printemps)\b",
+                                re.IGNORECASE)
+
+
 def dated_right_after(x: Extractor, c: Candidate, date: str) -> bool:
-    """Whether the date's year follows the figure's words ("des 24 caméras en 2019")."""
-    return date[:4] in x.text[c.end : c.end + 15]
+    """Whether the date follows the figure's words: its year ("des 24 caméras en 2019") or a time of this year."""
+    return date[:4] in x.text[c.end : c.end + 15] or bool(THIS_TIME_AFTER_RE.match(x.text, c.end))
 
 
 def to_be_replaced(stext: str) -> bool:

@@ -1838,6 +1838,13 @@ def test_two_months_take_the_later_and_last_summer_said_in_summer_is_last_years(
         ("cameras", 19, None), ("other", 27, "2021-08"), ("other", 18, "2020")]
 
 
+def test_a_count_dated_this_year_right_after_it_keeps_the_date_of_what_it_made_possible():
+    # "cette année" right after the count is its own time, not only that of the arrests it led to
+    text = "« On est à 260 caméras cette année et elles ont permis 360 interpellations », avance l'adjointe."
+    figures = extract_text(text, place_hint="Aulnay-sous-Bois", published="2018-03-05")
+    assert [(f.metric, f.value, f.date) for f in figures] == [("cameras", 260, "2018"), ("other", 360, "2018")]
+
+
 def test_the_states_scheme_for_projects_in_general_is_the_countrys():
     text = "La commune compte 42 caméras.\n\nÀ savoir\n\nL'État finance jusqu'à 50 % des projets via le FIPD."
     figures = extract_text(text, place_hint="Ancenis-Saint-Géréon")
