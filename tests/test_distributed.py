@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -41,29 +42,51 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_outside_ephemeral_range() -> int:
+    """A free port below the kernel's ephemeral range. A Redis stopped and started again on its port must find
+    it free: a port the kernel hands out (`free_port`, or the local end of any outgoing connection of a test
+    running beside this one) may be taken while Redis is down, and Redis then cannot listen on it again."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(10_000, max(10_001, low))
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    return free_port()
+
+
 class RedisServer:
     """A real Redis on loopback with a password, its append-only file in `folder`: stopped, killed and
     started again on the same port, it comes back with what it held."""
 
     def __init__(self, folder: Path) -> None:
-        self.port = free_port()
+        self.port = port_outside_ephemeral_range()
         self.folder = folder
         self.url = f"redis://:{PASSWORD}@127.0.0.1:{self.port}/0"
         self.process: subprocess.Popen | None = None
         self.start()
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--requirepass", PASSWORD, "--save", "",
-             "--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        """Starts Redis and waits until it answers; fails with its log when it does not (it could not listen,
+        or could not load its file), rather than letting a test wait on a server that is not there."""
+        log = self.folder / "redis.log"
+        with log.open("ab") as output:
+            self.process = subprocess.Popen(
+                [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--requirepass", PASSWORD, "--save",
+                 "", "--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.folder)],
+                stdout=output, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
                 return
             except OSError:
                 time.sleep(0.05)
+        raise AssertionError(f"redis-server did not start on port {self.port}: {log.read_text()[-2000:]}")
 
     def stop(self, kill: bool = False) -> None:
         """SIGTERM (Redis shuts down, its file written) or SIGKILL."""
