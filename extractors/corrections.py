@@ -116,14 +116,19 @@ CORRECTIONS: tuple[Correction, ...] = (
 )
 
 
-def correct(draft: Draft) -> None:
-    """Apply each correction that applies, in the table's order."""
+def correct(draft: Draft) -> dict[str, str]:
+    """Apply each correction that applies, in the table's order. Returns, for each attribute a correction
+    changed ("metric", "date"), the name of the last that did, for `--explain`."""
+    changed: dict[str, str] = {}
     for rule in CORRECTIONS:
         if rule.applies(draft):
             if rule.metric is None:
                 draft.date = None
+                changed["date"] = rule.name
             else:
                 draft.metric = rule.metric
+                changed["metric"] = rule.name
+    return changed
 
 
 def named_in_passing(d: Draft) -> bool:

@@ -234,7 +234,9 @@ class Extractor(SentenceReader, BareLinker, ListReader):
         qualifier, qualifier_rule = self.qualify(sentence, c)
         date, date_rule = date_of(self, sentence, c, context)
         draft = Draft(self, sentence, c, context, place, metric, date)
-        correct(draft)
+        # a correction that cleared the date is what --explain names for it (one that changed the metric is
+        # not named: the learned second opinion reads the rule that decided the metric as a feature)
+        date_rule = correct(draft).get("date", date_rule)
         metric, date = draft.metric, draft.date
         return Figure(
             metric=metric.value, value=value, qualifier=qualifier.value, place=place.name, place_kind=place.kind,

@@ -1838,6 +1838,12 @@ def test_two_months_take_the_later_and_last_summer_said_in_summer_is_last_years(
         ("cameras", 19, None), ("other", 27, "2021-08"), ("other", 18, "2020")]
 
 
+def test_explain_names_the_correction_that_cleared_a_date():
+    text = "Les 19 caméras ont permis 27 interpellations en juillet et août, contre 18 l'été dernier."
+    stock = extract_text(text, place_hint="Trouville-sur-Mer", published="2021-08-24")[0]
+    assert (stock.value, stock.date, stock.why["date"]) == (19, None, "named_in_passing")
+
+
 def test_a_count_dated_this_year_right_after_it_keeps_the_date_of_what_it_made_possible():
     # "cette année" right after the count is its own time, not only that of the arrests it led to
     text = "« On est à 260 caméras cette année et elles ont permis 360 interpellations », avance l'adjointe."
