@@ -19,8 +19,9 @@ from pathlib import Path
 
 from extractors import kind_model
 from extractors.evaluate import Scores, format_table, match, read_corpus
-from extractors.kind_model import KindModel, second_opinion
+from extractors.kind_model import KindModel
 from extractors.kind_training import REGULARISATION, fit, record_examples, rules_reading
+from extractors.pipeline import learned_kinds
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
 
@@ -34,7 +35,7 @@ def add_scores(scores: Scores, readings: list[tuple[dict, list]], model: KindMod
     for record, figures in readings:
         figures = copy.deepcopy(figures)
         if model is not None:
-            second_opinion(figures, record["text"], record.get("published"), model)
+            figures = learned_kinds(figures, record["text"], record.get("published"), model)
         scores.add(str(record["id"]), match(record["text"], record.get("figures", []), [f.to_dict() for f in figures]))
     return scores
 

@@ -31,6 +31,7 @@ from extractors.department_codes import without_department_codes
 from extractors.figure import Figure, Metric, Qualifier
 from extractors.french_model import MAX_PARSES_PER_PAGE, parse_sentence, reading_zone
 from extractors.gazetteer import Gazetteer, Place, load_gazetteer
+from extractors.kind_model import KindModel
 from extractors.kind_model import second_opinion as kind_second_opinion
 from extractors.lexicon_fr import MONTH_PATTERN, OTHER_NOUNS, VIDEO_TERMS
 from extractors.lists import ListReader
@@ -359,7 +360,14 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     for figure in figures if origin else []:  # offsets and evidence in the text as given
         figure.start, figure.end = origin[figure.start], origin[figure.end - 1] + 1
         figure.evidence = text[figure.start : figure.end].strip()
-    return bounds_share_kind(kind_second_opinion(figures, text, published) if second_opinion else figures)
+    return learned_kinds(figures, text, published) if second_opinion else bounds_share_kind(figures)
+
+
+def learned_kinds(figures: list[Figure], text: str, published: str | None,
+                  model: KindModel | None = None) -> list[Figure]:
+    """The rules' figures with the learned second opinion on kinds (the shipped model, or `model`), then each
+    range's bounds given one kind: in this order, whoever scores a model (bench/kind_model_cv.py)."""
+    return bounds_share_kind(kind_second_opinion(figures, text, published, model))
 
 
 
