@@ -18,6 +18,7 @@ from extractors.place_words import (
     COMMUNE_APPOSITION_AFTER_RE,
     COMPOUND_NAME_RE,
     INHABITANTS_AFTER_RE,
+    INSTITUTION_WORDS,
     LOCATIVE_BEFORE_RE,
     LOWER_ARTICLE_RE,
     MEDIUM_AFTER_RE,
@@ -27,9 +28,13 @@ from extractors.place_words import (
     POINTS_OF_COMPASS,
     STREET_BEFORE_RE,
     SUBJECT_VERB_AFTER_RE,
+    WHERE_BEFORE_RE,
     FigurePlace,
     display_name,
 )
+
+# a village's name shared by smaller communes than this, far from the page's town, may name one of its quarters
+QUARTER_NAME_MAX_POPULATION = 10_000
 
 
 def address_folders(url: str | None) -> frozenset[str]:
@@ -128,6 +133,11 @@ def _company(text: str, chunk: str, start: int, place: Place) -> bool:
     return chunk in COMPANY_NAMES and bool(TRADE_NEAR_RE.search(text[max(0, start - 120) : start + 120]))
 
 
+def _institution(text: str, chunk: str, start: int, place: Place) -> bool:
+    """ "66 caméras pour plus de sécurité en Ville": the capitalised word for the town, not Villé."""
+    return chunk in INSTITUTION_WORDS
+
+
 def _acronym(text: str, chunk: str, start: int, place: Place) -> bool:
     """ "le Groupement d'assistance et de protection (GAP)": a body's initials in brackets, not the town."""
     end = start + len(chunk)
@@ -135,7 +145,8 @@ def _acronym(text: str, chunk: str, start: int, place: Place) -> bool:
             and text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")")
 
 
-NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference, _company, _acronym)
+NAME_VETOES = (_street, _body, _point_of_compass, _longer_name, _ranking_frame, _reference, _company, _acronym,
+               _institution)
 
 
 HYPHENS = {0x2010: "-", 0x2011: "-"}  # the hyphen and the non-breaking hyphen of typeset text
@@ -256,7 +267,19 @@ class NameFinder:
             return None
         if self.commune and place.departement != self.commune.departement and self.is_short_for_commune(chunk):
             return self.commune  # "Vire" on Vire Normandie's page, not Viré in Saône-et-Loire
+        if self._quarter_of_commune(chunk, text, start):
+            return self.locality(chunk)
         return place
+
+    def _quarter_of_commune(self, chunk: str, text: str, start: int) -> bool:
+        """ "deux autres sont prévues à Plaisance" on Orvault's page: a village's name that several communes
+        share, none of them towns nor in the page's town's région, said as where things are, names a quarter of
+        that town (French quarters keep the names of the hamlets they grew from)."""
+        if self.commune is None or self.commune.kind != "commune" or self.is_short_for_commune(chunk):
+            return False
+        towns = [p for p in self.gazetteer.lookup(chunk) if p.kind == "commune"]
+        return len(towns) > 1 and all(p.population < QUARTER_NAME_MAX_POPULATION and p.region != self.commune.region
+                                      for p in towns) and bool(WHERE_BEFORE_RE.search(text, max(0, start - 40), start))
 
     @staticmethod
     def _said_a_town(place: Place, text: str, after: int) -> bool:

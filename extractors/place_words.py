@@ -160,6 +160,9 @@ INSTITUTION_WORDS = frozenset({"Code", "Conseil", "Journal", "Parlement", "Séna
                                # "190 000 € à la Mairie", "à la Police nationale": who, not where
                                "Ville", "Mairie", "Commune", "Police", "Gendarmerie", "Préfecture", "Région",
                                "Département", "Métropole", "Agglomération"})
+# what says a name is where things are: "à Plaisance", "dans le Bourg", "les habitants de Noailles"
+WHERE_BEFORE_RE = re.compile(r"(?:\b(?:à|au|aux|dans|en)|\b(?:habitants|commerçants|quartiers?|cité|secteur|"
+                             r"riverains)\s+(?:de|d['’]|du|des))\s*$")
 RELATIVE_WORDS = [
     # "en agglomération" is the highway code's built-up area, not an intercommunalité
     (re.compile(r"(?<!\ben )\b(?:agglomération|métropole|intercommunalité"

@@ -409,3 +409,26 @@ def test_a_town_pointed_back_to_on_a_departements_page():
     assert [f.place for f in extract_text(text, place_hint="Essonne")] == ["Massy (Essonne)"]
     assert [f.place for f in extract_text(text.replace("comme à Massy", "comme à Évry"), place_hint="Longjumeau")
             ] == ["Longjumeau"]
+
+
+@pytest.mark.parametrize(
+    "hint, text, place",
+    [
+        # a village's name many communes share, none of them in the town's région: a quarter of the town
+        ("Rennes", "Quatre caméras ont été posées à Beaulieu.", "Rennes / Beaulieu"),
+        ("Marseille", "Les 3 000 habitants de Noailles auront 12 caméras.", "Marseille / Noailles"),
+        # one of the homonyms lies in the page's région: that commune
+        ("Toulouse", "Quatre caméras ont été posées à Plaisance.", "Plaisance (Gers)"),
+        # a name only one commune bears is that commune
+        ("Rennes", "Quatre caméras ont été posées à Saint-Malo.", "Saint-Malo"),
+    ],
+)
+def test_a_shared_village_name_far_from_the_town_is_one_of_its_quarters(hint: str, text: str, place: str) -> None:
+    figures = [f for f in extract_text(text, place_hint=hint) if f.metric.startswith("cameras")]
+    assert [f.place for f in figures] == [place]
+
+
+def test_the_capitalised_word_for_the_town_is_no_commune() -> None:
+    """ "en Ville" is the town that writes of itself, not the commune of Villé."""
+    figures = extract_text("66 caméras pour plus de sécurité en Ville.", place_hint="Saint-Maurice (Val-de-Marne)")
+    assert [(f.value, f.place) for f in figures] == [(66, "Saint-Maurice (Val-de-Marne)")]
