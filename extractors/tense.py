@@ -98,6 +98,7 @@ from extractors.tense_words import (
     REGIONAL_KINDS,
     REPLACED_RE,
     REPORTED_RE,
+    SEASON_GONE_RE,
     SERIES_FROM_BEFORE_RE,
     SERIES_TO_REST_RE,
     SOON_OF_ITS_OWN_RE,
@@ -106,6 +107,9 @@ from extractors.tense_words import (
     STRONG_OF_BEFORE_RE,
     UP_SINCE_AFTER_RE,
 )
+
+# the words a count's noun phrase has, then what commas set apart after it
+INCISE_AFTER_RE = re.compile(r"[^,.;]{0,50}(,[^,.;]{0,40},)?")
 
 
 class Tense(NamedTuple):
@@ -142,7 +146,9 @@ class TenseQuestion:
     @cached_property
     def operation_done(self) -> bool:
         lead = self.before[-60:]  # "Avec la mise en service, le mois dernier, de 4 caméras"
-        return bool(PAST_MARKER_RE.search(lead) and NOMINAL_INSTALL_RE.search(lead))
+        # "L'installation de deux caméras, en août dernier, n'a pas résisté": the date set apart after them
+        return bool(NOMINAL_INSTALL_RE.search(lead) and (PAST_MARKER_RE.search(lead) or SEASON_GONE_RE.search(
+            INCISE_AFTER_RE.match(self.after).group(0))))
 
     @cached_property
     def said_tense(self) -> Tense:

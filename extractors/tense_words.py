@@ -43,6 +43,10 @@ SINCE_MONTH_RE = re.compile(SINCE_MONTH)
 NOMINAL_INSTALL_RE = re.compile(r"\b(?:l'installation|la pose|la mise en service|la mise en place|le déploiement)\b")
 PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end) (?:dernier|dernière|passé|passée)\b"
                             r"|\bhier\b")
+# a month or a season of the year gone: "en août dernier", "l'été dernier" (set apart after an operation, its date;
+# before it, often another verb's: "le plan conclu en octobre dernier, avec l'installation de 50 caméras")
+SEASON_GONE_RE = re.compile(rf"\b(?:l'été|l'automne|l'hiver|le printemps|(?:en|au mois d[e'])\s*(?:{MONTH_NAMES})) "
+                            r"(?:dernier|passé)\b")
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)

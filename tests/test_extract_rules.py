@@ -2150,6 +2150,18 @@ def test_an_operation_last_month_and_a_hospital_north():
         ("cameras_planned", 5, "Saint-Priest-en-Jarez", None)]
 
 
+@pytest.mark.parametrize(("text", "metric"), [
+    # a month gone set apart right after the operation dates it: done
+    ("L'installation de deux caméras place du Marché, en mars dernier, n'a pas découragé les dealers.",
+     "cameras_added"),
+    # a month gone that dates another verb before it leaves the operation to come
+    ("Le contrat signé en mars dernier prévoit l'installation de deux caméras place du Marché.", "cameras_planned"),
+])
+def test_an_operation_dated_by_a_month_gone_set_apart_after_it(text, metric):
+    figures = extract_text(text, place_hint="Épernay", published="2024-05-14")
+    assert [(f.metric, f.value) for f in figures] == [(metric, 2)]
+
+
 def test_sites_of_a_commune_named_after_their_noun_phrase():
     text = "La métropole équipera les trois parkings relais de Villars de 12 caméras."
     figures = extract_text(text, place_hint="Saint-Étienne Métropole")
