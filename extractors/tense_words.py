@@ -84,7 +84,8 @@ COMPOUND_PAST_RE = re.compile(rf"\b(?:{HAVE_AUX}|sommes|sont|est){PARTICIPLE_AFT
 # with "avoir" only: "ont été posées", "a installé" (not "sont installées", which may tell a state now)
 HAVE_DONE_RE = re.compile(rf"\b(?:{HAVE_AUX}){PARTICIPLE_AFTER_AUX}")
 FIRST_ONES_RE = re.compile(r"^\s*premi[eè]r(?:e|es|s)\s+cam[ée]ras?\b")
-ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|install\w*|implant\w*|déploy\w*|pos[ée]\w*"
+ALREADY = (r"(?:d'ores et )?déjà (?:en place|en service|en fonctionnement|en fonction\b(?! d)|install\w*|"
+           r"implant\w*|déploy\w*|pos[ée]\w*"
            r"|opérationnel\w*)|existant\w*"
            r"|à (?:son|leur|notre) actif")  # "Avec plus d'une centaine de caméras à son actif, Libourne espère…"
 # "caméras déjà en place", "que nous avons": there now (words, not another number: not "aux 15 existantes")

@@ -54,6 +54,9 @@ def triples(text, **kwargs):
          "comptabilise que 455.", [("cameras", 500, "at_least"), ("cameras", 558, "exact"), ("cameras", 455, "exact")]),
         # a bare count the words after it say is there already
         ("Une nouvelle caméra viendra s'ajouter aux 43 déjà existantes.", [("cameras", 43, "exact")]),
+        # "déjà en fonction" is there now ("en fonction de" is "depending on")
+        ("Le texte porte sur 60 caméras fixes, qui viendront s'ajouter aux 571 caméras fixes et aux 30 nomades "
+         "déjà en fonction.", [("cameras_planned", 60, "exact"), ("cameras", 571, "exact"), ("cameras", 30, "exact")]),
         ("Six nouvelles caméras seront installées en plus des 56 présentes sur la commune.",
          [("cameras_planned", 6, "exact"), ("cameras", 56, "exact")]),
         # where a count starts and where it goes is not a range
