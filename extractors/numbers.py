@@ -68,6 +68,7 @@ SCALE_RE = re.compile(
 DIGIT_MASKS = [
     re.compile(r"0\d(?:[\s.\u00a0-]?\d{2}){4}\b|33\s?\d(?:[\s.\u00a0-]?\d{2}){4}\b"),  # phone numbers
     re.compile(r"\d{1,2}\s?h\s?\d{0,2}(?:\s?/\s?\d{1,2}h?)?\b|\d{1,2}j\s?/\s?\d{1,2}j?\b", re.I),  # 21h30, 24h/24
+    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\b(?!:)"),  # 21:30, a transcript's "00:07" before the count it times
     re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"),  # 03/02/2022
     re.compile(rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\b", re.I),  # le 30 janvier
     re.compile(r"\d{1,4}\s?(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|allée|chemin|route|impasse|"
@@ -93,6 +94,7 @@ NUMBER_OF_AFTER_RE = re.compile(r"\s+le nombre (?:total )?d[e']")
 PRONOUN_BE_BEFORE_RE = re.compile(r"\b(?:[Ee]lles|[Ii]ls)\s+(?:seront|sont|étaient|seraient|furent)\s+"
                                   r"(?:(?:désormais|bientôt|déjà|aujourd'hui|ainsi)\s+)?$")
 NUMBER_START_RE = re.compile(r"(?<!\d)\d")
+LEADING_DIGITS_RE = re.compile(r"\d+")
 
 
 @dataclass
@@ -210,6 +212,8 @@ def _digit_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         next_free = m.end()
         if not _free_before(text, position, digits=True):
+            if text[position - 1] == ":":  # "00:07 664 caméras": a time's minutes do not take the count after them
+                next_free = position + len(LEADING_DIGITS_RE.match(text, position).group(0))
             continue
         if _inside(masks, position, m.end()) or _inside(taken, position, m.end()):
             continue

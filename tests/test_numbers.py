@@ -110,10 +110,18 @@ def test_a_possessive_before_a_noun_of_approximation_opens_a_count():
     assert found == [("sa cinquantaine", 50, True), ("leur centaine", 100, True)]
 
 
-def test_the_minutes_of_a_time_are_no_number():
+def test_a_time_is_no_number():
     from extractors.numbers import find_mentions
 
-    assert [m.value for m in find_mentions("Publié à 15:15 avec 12 caméras")] == [15, 12]  # not the :15
+    assert [m.value for m in find_mentions("Publié à 15:15 avec 12 caméras")] == [12]  # as "15h15" is none
+
+
+def test_a_transcripts_time_does_not_take_the_count_after_it():
+    """ "00:07 664 caméras": the timestamp of a spoken line, then the count it says (not "07 664")."""
+    from extractors.numbers import find_mentions
+
+    text = "00:06 Oui, bonjour.\n00:07 664 caméras à Nîmes.\n00:12 On est à 680."
+    assert [m.value for m in find_mentions(text)] == [664, 680]
 
 
 def test_a_number_does_not_count_the_noun_of_the_next_paragraph():
