@@ -55,7 +55,11 @@ WEARERS = r"agents?|policiers?|patrouilles?|équipages?|contrôleurs?|gendarmes?
 # caméras, soit une par équipage": worn ones (not "caméras portées à 50", brought to a total)
 WORN_AFTER_RE = re.compile(rf"{NOUN_LEAD}(?:{_alternation(CAMERA_NOUNS)})(?![\w])(?:\s+portée?s\b(?!\s+à\b)|"
                            rf"[^.;]{{0,60}}?\bportée?s\s+par\s+(?:les|des|nos|leurs|ses)\s+(?:{WEARERS})\b|"
-                           rf"[^.;]{{0,40}}?\bune\s+(?:caméra\s+)?(?:par|pour chaque)\s+(?:{WEARERS})\b)")
+                           rf"[^.;]{{0,40}}?\bune\s+(?:caméra\s+)?(?:par|pour chaque)\s+(?:{WEARERS})\b|"
+                           # "8 caméras à fixer sur le gilet pare-balles": worn on the agent's body or clothes
+                           r"[^.;]{0,20}?\b(?:à fixer|fixée?s|accrochée?s|clipsée?s|attachée?s)\s+sur\s+"
+                           r"(?:le|la|les|leur|leurs|son|sa|ses)\s+(?:gilets?|uniformes?|tenues?|torses?|épaules?"
+                           r"|poitrines?)\b)")
 CAMERA_NOT_SURVEILLANCE_AFTER_RE = re.compile(rf"{NOUN_LEAD}{CAMERA_NOT_SURVEILLANCE_RE}")
 # "12 caméras sont placées sur les points hauts pour repérer les départs de feu": cameras that watch for fires
 FIRE_WATCH_RE = re.compile(r"\b(?:feux? de (?:forêts?|végétation|broussailles|espaces naturels)|départs? de feux?"

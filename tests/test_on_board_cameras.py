@@ -61,8 +61,13 @@ def test_a_series_of_the_number_of_body_cameras_is_other():
     ("Ainsi, sur près de 64 500 caméras portées, seuls 2 564 enregistrements ont été déclenchés.", "other"),
     ("La police municipale dispose de 8 caméras mobiles, embarquées dans les véhicules ou portées par les agents.",
      "other"),
+    # cameras fixed on the agent's vest or uniform are worn
+    ("Les policiers recevront 8 caméras à fixer sur le gilet pare-balles.", "other"),
+    ("Quatre caméras clipsées sur la tenue des agents ont été commandées.", "other"),
     # cameras brought to a total are no worn ones
     ("Les 40 caméras portées à 50 d'ici 2025.", "cameras_planned"),
+    # cameras fixed on poles are the network's
+    ("Huit caméras fixées sur les poteaux de la place seront installées.", "cameras_planned"),
 ])
 def test_cameras_told_worn_are_other(text, metric):
     assert [f.metric for f in extract_text(text, place_hint="Beauvais")][:1] == [metric]
