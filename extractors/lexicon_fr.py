@@ -94,7 +94,7 @@ CAMERA_NOUNS = ("caméras", "caméra", "cameras", "camera", "yeux", "dispositifs
                 "équipements de vidéoprotection", "équipements de vidéo-protection", "équipements de vidéosurveillance",
                 "capteurs d'images", "capteurs d’images", "capteurs vidéo")
 # Nouns that stand for cameras where cameras are the topic: "43 appareils", "sept dômes", "1 200 exemplaires".
-STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires")
+STAND_IN_NOUNS = ("appareils", "unités", "dômes", "boîtiers", "exemplaires", "installations")
 # Cameras that are not area surveillance: counted as "other".
 CAMERA_OTHER_RE = (r"cam[ée]ras?[- ](?:dites\s+)?(?:pi[ée]tons?|individuelles?|corporelles?|embarqu[ée]es?|thermiques?"
                    r"|de poitrine)")  # worn on the chest: "quatre caméras de poitrine"

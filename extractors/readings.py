@@ -96,12 +96,13 @@ VOTES_RE = re.compile(r"^\s*(?:des|de)\s+(?:voix|suffrages|votants|exprimés)")
 # a part of those named before as one: "250 de ces appareils sont en service"
 STAND_IN_RE = re.compile(rf"{NOUN_LEAD}(?:(?:ces|ses|leurs|nos|vos)\s+)?(?:{_alternation(STAND_IN_NOUNS)})(?![\w])"
                          r"(?!\s+(?:de\s+|d')(?!vid[ée]o|surveillance|protection|nouvelle|dernière|haute|ici\b|la\b"
-                         r"|l')[a-zà-ÿ])(?!\s+photo\b)")
+                         r"|l')[a-zà-ÿ])(?!\s+(?:photo|sportives|électriques|techniques|industrielles|portuaires)\b)")
 # "4 000 objectifs dernier cri", "ses 600 objectifs braqués sur …": the lens for the camera, where cameras are the
 # topic; fewer than ten are goals ("poursuit 3 objectifs :") or one camera's lenses ("4 objectifs par boîtier"),
 # and "25 caméras (soit 56 objectifs)", "treize caméras dotées de vingt-cinq objectifs" count counted cameras' lenses
 LENS_RE = re.compile(rf"{NOUN_LEAD}objectifs(?![\w])(?!\s*:)(?!\s+(?:par|pour chaque|fixes)\b)")
 LENS_FLOOR = 10
+FEW_INSTALLATIONS = 5  # "17 nouvelles installations" are cameras put up; a few are sites or works
 CAMERAS_JUST_BEFORE_RE = re.compile(r"\bcam[ée]ras?\b[^.;\d]{0,25}$")
 CAMERA_TOPIC_RE = re.compile(CAMERA_WORDS)
 CAMERA_OTHER_TOPIC_RE = re.compile(CAMERA_OTHER_RE)
@@ -271,6 +272,8 @@ def _cameras(q: UnitQuestion) -> Reading | None:
 def _stand_in(q: UnitQuestion) -> Reading | None:
     if not (m := STAND_IN_RE.match(q.right)) or not CAMERA_TOPIC_RE.search(q.topic):
         return None
+    if m.group(0).endswith("installations") and q.mention.value < FEW_INSTALLATIONS:
+        return None  # "deux installations importantes", "pour quatre installations": sites or works
     if CAMERA_OTHER_TOPIC_RE.search(q.topic) and not CAMERA_TOPIC_RE.search(CAMERA_OTHER_TOPIC_RE.sub(" ", q.said)):
         return Reading(OTHER, q.end + m.end(), "caméras piétons")  # "portent une caméra-piéton. Les 6 appareils"
     return Reading(CAMERAS, q.end + m.end(), "caméras")

@@ -2165,6 +2165,19 @@ def test_an_operation_dated_by_a_month_gone_set_apart_after_it(text, metric):
     assert [(f.metric, f.value) for f in figures] == [(metric, 2)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "installations" stand for cameras where cameras are the topic
+    ("La ville compte 40 caméras. Elle prévoit 17 nouvelles installations de vidéoprotection d'ici 2026.",
+     [("cameras", 40), ("cameras_planned", 17)]),
+    # a few installations are sites or works; installations of something else are no cameras
+    ("La ville compte 40 caméras, réparties sur deux installations importantes.", [("cameras", 40)]),
+    ("La ville compte 40 caméras et 12 installations sportives.", [("cameras", 40)]),
+])
+def test_installations_stand_for_cameras(text, expected):
+    figures = extract_text(text, place_hint="Épernay")
+    assert [(f.metric, f.value) for f in figures if f.metric.startswith("cameras")] == expected
+
+
 def test_sites_of_a_commune_named_after_their_noun_phrase():
     text = "La métropole équipera les trois parkings relais de Villars de 12 caméras."
     figures = extract_text(text, place_hint="Saint-Étienne Métropole")
