@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 # Bump when extraction output may change: `vigicam reextract` then records the differences as revisions.
-EXTRACTOR_VERSION = "0.19.0"
+EXTRACTOR_VERSION = "0.20.0"
 
 
 class Metric(StrEnum):
