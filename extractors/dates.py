@@ -102,7 +102,7 @@ def figure_date(
     clause = _told_clause(text, clause, position)
     clause_text = text[clause[0] : clause[1]]
     start, end = position
-    if PRESENT_RE.search(clause_text) or EXISTING_AFTER_RE.match(text[start : end + 40]):
+    if EXISTING_AFTER_RE.match(text[start : end + 40]):
         return None
     if dates is None:
         dates = find_date_mentions(text, published, other_numbers + [position])
@@ -110,6 +110,9 @@ def figure_date(
         dates = [d for d in dates if d.end <= start or d.start >= end]
     in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1]
                  and not _blocked(d, end, other_numbers)]
+    if PRESENT_RE.search(clause_text):
+        # "45 caméras en 2015 contre 88 aujourd'hui": the date right after the count is its own, the present another's
+        return own[0].value if (own := _own_dates(text, in_clause, end)) else None
     if in_clause:
         return _date_in_clause(text, in_clause, position)
     if ALREADY_RE.search(clause_text) and not IMPERFECT_RE.search(clause_text) or own_clause_only:
@@ -135,15 +138,18 @@ def _blocked(d: DateMention, end: int, other_numbers: list[tuple[int, int]]) -> 
 def _date_in_clause(text: str, in_clause: list[DateMention], position: tuple[int, int]) -> str:
     """The date of the number's clause: the one right after it, a deadline after it, else the nearest."""
     start, end = position
-    # "passé de 30 en 2014 à 130 en 2022": a date the number is followed by ("130 en 2022") is its own
-    own = [d for d in in_clause if d.start >= end and OWN_DATE_GAP_RE.fullmatch(text[end : d.start])]
-    if own:
+    if own := _own_dates(text, in_clause, end):
         return own[0].value
     # "qu'une centaine de caméras seraient installées sur la voie publique d'ici 2020": a deadline after the count
     if deadline := next((d for d in in_clause if d.start >= end and DEADLINE_BEFORE_RE.search(
             text, max(0, d.start - 40), d.start)), None):
         return deadline.value
     return min(in_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end))).value
+
+
+def _own_dates(text: str, in_clause: list[DateMention], end: int) -> list[DateMention]:
+    """ "passé de 30 en 2014 à 130 en 2022": a date the number is followed by ("130 en 2022") is its own."""
+    return [d for d in in_clause if d.start >= end and OWN_DATE_GAP_RE.fullmatch(text[end : d.start])]
 
 
 def _date_before_clause(text: str, clause: tuple[int, int], dates: list[DateMention], start: int) -> str | None:

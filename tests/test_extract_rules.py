@@ -1272,6 +1272,10 @@ def test_numeric_days_contributions_the_country_and_named_lists(text, hint, expe
      [("cameras", 30, "2014"), ("cameras", 130, "2022")]),
     ("Le nombre de communes équipées de caméras est passé de 45 en 2015 à 112 en 2023.", None,
      [("other", 45, "2015"), ("other", 112, "2023")]),
+    # the year right after a count is its own though "aujourd'hui" dates the count compared with it
+    ("La ville disposait de 45 caméras en 2015 contre 88 aujourd'hui.", None,
+     [("cameras", 45, "2015"), ("cameras", 88, None)]),
+    ("Aujourd'hui, la ville compte 45 caméras.", "2024-02-12", [("cameras", 45, None)]),
     # a word or two describing the count stand between it and its own date, which beats the decision's
     ("Le conseil a voté en décembre 2023 l'installation de 6 caméras supplémentaires en 2024 autour du port.",
      None, [("cameras_planned", 6, "2024")]),
