@@ -73,8 +73,10 @@ IN_WHERE_CLAUSE_RE = re.compile(r"\boù\s+(?:\w+\s+){0,3}$")  # "… un centre o
 RELATIVE_OPENING_RE = re.compile(r"\s*(?:qui|que|qu'|dont|où|lequel|laquelle"
                                  r"|ouverte?|créée?|inaugurée?|construite?|mise? en service)\b")
 # A clause that is only a year, right after the figure's: it dates what comes before it.
-APPOSITIVE_YEAR_RE = re.compile(r"^[\s,]*(?:soit |c'est-à-dire )?(?:en |fin |début |courant )?((?:19|20)\d\d)"
-                                r"\s*(?:[.;)]|$)")
+# ("d'ici la fin du mandat, en 2026", "…, à l'horizon 2026 (voir notre article)")
+APPOSITIVE_YEAR_RE = re.compile(r"^[\s,]*(?:soit |c'est-à-dire )?(?:en |fin |début |courant |à l'horizon |d'ici "
+                                r"(?:à )?)?"
+                                r"((?:19|20)\d\d)\s*(?:[.;()]|$)")
 # "12 caméras viendront s'ajouter aux 75 existantes": the count there now, whatever its clause dates.
 EXISTING_AFTER_RE = re.compile(r"^\S+(?:[\s\u00a0]\d{3})*\s+(?:cam[ée]ras?\s+)?existant\w*\b"
                                r"(?!\s+(?:en|fin|début|au)\s)")

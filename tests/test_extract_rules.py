@@ -1276,6 +1276,9 @@ def test_numeric_days_contributions_the_country_and_named_lists(text, hint, expe
     ("La ville disposait de 45 caméras en 2015 contre 88 aujourd'hui.", None,
      [("cameras", 45, "2015"), ("cameras", 88, None)]),
     ("Aujourd'hui, la ville compte 45 caméras.", "2024-02-12", [("cameras", 45, None)]),
+    # a deadline set apart after the count's noun phrase dates it
+    ("Le conseil a voté le déploiement de 500 nouvelles caméras de vidéoprotection, à l'horizon 2026 (voir notre "
+     "article).", None, [("cameras_planned", 500, "2026")]),
     # a word or two describing the count stand between it and its own date, which beats the decision's
     ("Le conseil a voté en décembre 2023 l'installation de 6 caméras supplémentaires en 2024 autour du port.",
      None, [("cameras_planned", 6, "2024")]),
