@@ -72,6 +72,7 @@ from extractors.tense_words import (
     FUTURE_RE,
     IMPERFECT_BEFORE_RE,
     IN_PROGRESS_RE,
+    INCISE_AFTER_RE,
     INCREMENT_RE,
     INSTALL_INFINITIVE_BEFORE_RE,
     LAST_ONES_AFTER_RE,
@@ -107,9 +108,6 @@ from extractors.tense_words import (
     STRONG_OF_BEFORE_RE,
     UP_SINCE_AFTER_RE,
 )
-
-# the words a count's noun phrase has, then what commas set apart after it
-INCISE_AFTER_RE = re.compile(r"[^,.;]{0,50}(,[^,.;]{0,40},)?")
 
 
 class Tense(NamedTuple):

@@ -47,6 +47,8 @@ PAST_MARKER_RE = re.compile(r"\b(?:la semaine|le mois|l'an|l'année|le week-end)
 # before it, often another verb's: "le plan conclu en octobre dernier, avec l'installation de 50 caméras")
 SEASON_GONE_RE = re.compile(rf"\b(?:l'été|l'automne|l'hiver|le printemps|(?:en|au mois d[e'])\s*(?:{MONTH_NAMES})) "
                             r"(?:dernier|passé)\b")
+# the words of a count's noun phrase, then what commas set apart after it ("deux caméras, en août dernier,")
+INCISE_AFTER_RE = re.compile(r"[^,.;]{0,50}(?:,[^,.;]{0,40},)?")
 NOW_RE = re.compile(rf"(?<![\w])(?:{STOCK_NOW})(?![\w])")
 DAMAGED_RE = re.compile(DAMAGED)
 REPLACED_RE = re.compile(REPLACED)
